@@ -1,0 +1,74 @@
+"""The `shirube` command: a thin typer app; each command imports its heavy parts when it runs."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+from rich.console import Console
+
+from agent import __version__
+from agent.errors import UsageError
+
+app = typer.Typer(
+    name="shirube",
+    help="道標 Shirube: what Japan's AI regulation means for your AI use case, with citations.",
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+# Each module registers its own commands; the list keeps --help fast and the order stable.
+COMMAND_MODULES = (
+    "ask",
+    "chat",
+    "assess",
+    "interview",
+    "sessions",
+    "sources",
+    "kb",
+    "index",
+    "eval",
+    "doctor",
+    "tui",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"shirube {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """With no command, open the terminal app."""
+    if ctx.invoked_subcommand is None:
+        from agent.commands.tui import open_app
+
+        open_app()
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"agent.commands.{_name}").register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except UsageError as exc:
+        Console(stderr=True).print(f"[bold red]Error:[/] {exc}", highlight=False)
+        sys.exit(UsageError.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,7 @@
+"""`shirube doctor` (not built yet)."""
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Placeholder until the command lands."""

@@ -1,0 +1,7 @@
+"""`shirube eval` (not built yet)."""
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Placeholder until the command lands."""

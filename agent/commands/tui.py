@@ -1,0 +1,13 @@
+"""`shirube tui`: open the terminal app."""
+
+import typer
+
+
+def open_app() -> None:
+    from tui.app import run_app
+
+    run_app()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("tui", help="Open the terminal app (the default with no command).")(open_app)

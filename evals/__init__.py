@@ -1,0 +1,1 @@
+"""Regression evaluation of the agent's answers."""

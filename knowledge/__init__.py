@@ -1,0 +1,1 @@
+"""The structured rule base of Japan's AI regulation, its loader and its search index."""

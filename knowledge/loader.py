@@ -1,0 +1,190 @@
+"""Load and validate the rule base once per process.
+
+Each YAML file under knowledge/data/ is a list of entries (meta.yaml is one mapping).
+Errors name the file, the entry id and the field, so a typo is fixed in seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from knowledge.schema import (
+    ChecklistAction,
+    Institution,
+    Principle,
+    Role,
+    RuleBaseMeta,
+    Source,
+    TopicCard,
+    Trigger,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: entry '{self.entry}'"
+        if self.field:
+            where += f", field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+class RuleBaseError(Exception):
+    """The rule base is invalid; `problems` lists every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleBaseError([Problem(_rel(path), "-", "", f"invalid YAML: {exc}")]) from exc
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(DATA_DIR.parent.parent))
+    except ValueError:
+        return str(path)
+
+
+def validate_entries(path: Path, model: type[ModelT]) -> tuple[list[ModelT], list[Problem]]:
+    """Validate a YAML list of entries against `model`, collecting every problem."""
+    raw = read_yaml(path)
+    file = _rel(path)
+    if not isinstance(raw, list):
+        return [], [Problem(file, "-", "", "expected a list of entries at the top level")]
+    entries: list[ModelT] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(raw):
+        entry_id = str(item.get("id", f"#{index + 1}")) if isinstance(item, dict) else f"#{index}"
+        try:
+            entries.append(model.model_validate(item))
+        except ValidationError as exc:
+            for err in exc.errors():
+                field = ".".join(str(part) for part in err["loc"])
+                problems.append(Problem(file, entry_id, field, err["msg"]))
+    return entries, problems
+
+
+def load_entries(path: Path, model: type[ModelT]) -> list[ModelT]:
+    entries, problems = validate_entries(path, model)
+    if problems:
+        raise RuleBaseError(problems)
+    return entries
+
+
+def _unique(file: str, entries: Iterable[BaseModel]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for entry in entries:
+        entry_id = entry.id  # type: ignore[attr-defined]
+        if entry_id in seen:
+            problems.append(Problem(file, entry_id, "id", "duplicate id"))
+        seen.add(entry_id)
+    return problems
+
+
+@dataclass(frozen=True)
+class RuleBase:
+    meta: RuleBaseMeta
+    sources: dict[str, Source]
+    institutions: dict[str, Institution]
+    roles: dict[str, Role]
+    principles: dict[str, Principle]
+    triggers: dict[str, Trigger]
+    checklist: dict[str, ChecklistAction]
+    topics: dict[str, TopicCard]
+    corpus_hash: str
+
+    def source(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+
+FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": Source,
+    "institutions.yaml": Institution,
+    "roles.yaml": Role,
+    "principles.yaml": Principle,
+    "triggers.yaml": Trigger,
+    "checklist.yaml": ChecklistAction,
+}
+
+
+def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every file that makes up the rule base, in a stable order (for the corpus hash)."""
+    return sorted(p for p in data_dir.rglob("*.yaml") if p.is_file())
+
+
+def corpus_hash(data_dir: Path = DATA_DIR) -> str:
+    digest = hashlib.sha256()
+    for path in data_files(data_dir):
+        digest.update(path.relative_to(data_dir).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load_rule_base_from(data_dir: Path) -> RuleBase:
+    """Load and validate the rule base in `data_dir`; raise RuleBaseError listing all problems."""
+    problems: list[Problem] = []
+    loaded: dict[str, list] = {}
+    for name, model in FILES.items():
+        path = data_dir / name
+        if not path.exists():
+            problems.append(Problem(_rel(path), "-", "", "file is missing"))
+            loaded[name] = []
+            continue
+        entries, found = validate_entries(path, model)
+        problems += found + _unique(_rel(path), entries)
+        loaded[name] = entries
+    topics: list[TopicCard] = []
+    for path in sorted((data_dir / "topics").glob("*.yaml")):
+        entries, found = validate_entries(path, TopicCard)
+        problems += found
+        topics += entries
+    problems += _unique("knowledge/data/topics", topics)
+    meta_path = data_dir / "meta.yaml"
+    meta = None
+    try:
+        meta = RuleBaseMeta.model_validate(read_yaml(meta_path))
+    except (ValidationError, FileNotFoundError) as exc:
+        problems.append(Problem(_rel(meta_path), "meta", "", str(exc).splitlines()[0]))
+    if problems or meta is None:
+        raise RuleBaseError(problems)
+    return RuleBase(
+        meta=meta,
+        sources={s.id: s for s in loaded["sources.yaml"]},
+        institutions={i.id: i for i in loaded["institutions.yaml"]},
+        roles={r.id: r for r in loaded["roles.yaml"]},
+        principles={p.id: p for p in loaded["principles.yaml"]},
+        triggers={t.id: t for t in loaded["triggers.yaml"]},
+        checklist={c.id: c for c in loaded["checklist.yaml"]},
+        topics={t.id: t for t in topics},
+        corpus_hash=corpus_hash(data_dir),
+    )
+
+
+@cache
+def load_rule_base() -> RuleBase:
+    """The packaged rule base, loaded and validated once per process."""
+    return load_rule_base_from(DATA_DIR)

@@ -1,0 +1,199 @@
+"""Pydantic models of the rule base files in knowledge/data/.
+
+Every model forbids unknown keys so a typo in YAML is an error naming file, entry and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LegalForce(StrEnum):
+    """How far an instrument binds; the wording every answer must agree with."""
+
+    binding_hard_law = "binding_hard_law"
+    binding_no_penalty = "binding_no_penalty"
+    government_policy = "government_policy"
+    non_binding_soft_law = "non_binding_soft_law"
+    internal_government_rule = "internal_government_rule"
+
+
+LEGAL_FORCE_LABELS: dict[LegalForce, str] = {
+    LegalForce.binding_hard_law: "binding hard law (enforceable, with sanctions)",
+    LegalForce.binding_no_penalty: "binding statute without penalties",
+    LegalForce.government_policy: "government policy (binds the administration, not companies)",
+    LegalForce.non_binding_soft_law: "non-binding soft law",
+    LegalForce.internal_government_rule: "internal rule for government bodies",
+}
+
+
+class SourceKind(StrEnum):
+    statute = "statute"
+    cabinet_decision = "cabinet_decision"
+    statutory_guideline = "statutory_guideline"
+    soft_law_guideline = "soft_law_guideline"
+    government_internal_guideline = "government_internal_guideline"
+    regulator_alert = "regulator_alert"
+    official_interpretation = "official_interpretation"
+    international_code = "international_code"
+    technical_guide = "technical_guide"
+
+
+class Citation(Strict):
+    """A pointer into an official instrument: `source` is a Source id."""
+
+    source: Id
+    section: str | None = Field(default=None, description="Article, chapter, section or page.")
+
+    def label(self) -> str:
+        return f"{self.source}, {self.section}" if self.section else self.source
+
+
+class KeyDate(Strict):
+    event: str = Field(description="What happened, e.g. 'promulgated', 'in force', 'version 1.2'.")
+    date: dt.date
+
+
+class Source(Strict):
+    """An official instrument that answers cite."""
+
+    id: Id
+    title_en: str
+    title_ja: str
+    short_name: str
+    kind: SourceKind
+    issuer: str
+    legal_force: LegalForce
+    dates: list[KeyDate] = Field(min_length=1)
+    version: str | None = None
+    url: str = Field(pattern=r"^https://")
+    english_url: str | None = None
+    provisional_translation: bool = False
+    summary: str
+    unconfirmed: list[str] = Field(
+        default_factory=list, description="Facts from secondary reporting, said with a caveat."
+    )
+    as_of: dt.date
+
+
+class Institution(Strict):
+    id: Id
+    name_en: str
+    name_ja: str
+    parent: str | None = None
+    does: list[str] = Field(min_length=1)
+    does_not: list[str] = Field(default_factory=list)
+    facts: list[str] = Field(default_factory=list)
+    citations: list[Citation] = Field(min_length=1)
+
+
+class Role(Strict):
+    id: Id
+    name: str
+    name_ja: str | None = None
+    definition: str
+    examples: list[str] = Field(default_factory=list)
+    citations: list[Citation] = Field(min_length=1)
+
+
+class Principle(Strict):
+    id: Id
+    name: str
+    name_ja: str | None = None
+    group: str = Field(description="'art13_element', 'aigfb_common_principle' or 'operating_idea'.")
+    summary: str
+    citations: list[Citation] = Field(min_length=1)
+
+
+Condition = dict[str, Any]
+"""A declarative condition over the use-case profile, evaluated by tools.conditions.
+
+Forms: {field: value} equality, {field: [v1, v2]} membership/intersection, and the
+combinators {"all": [...]}, {"any": [...]}, {"not": {...}}.
+"""
+
+
+class Trigger(Strict):
+    """A rule: when `when` holds for a profile, the instrument or body of law is engaged."""
+
+    id: Id
+    title: str
+    layer: str = Field(
+        description="statute | art13_guideline | aigfb | procurement | hard_law | international"
+    )
+    when: Condition
+    legal_force: LegalForce
+    regulators: list[str] = Field(min_length=1, description="Institution ids.")
+    why: str
+    in_practice: str
+    citations: list[Citation] = Field(min_length=1)
+
+
+class Priority(StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class Phase(StrEnum):
+    """Lifecycle phase, in the order a plan is worked through."""
+
+    govern = "govern"
+    plan = "plan"
+    build = "build"
+    deploy = "deploy"
+    operate = "operate"
+
+
+class ChecklistAction(Strict):
+    id: Id
+    title: str
+    text: str
+    phase: Phase
+    priority: Priority
+    owner: str = Field(description="Suggested owner, e.g. 'CEO / board', 'DPO'.")
+    applies_to_roles: list[Id] = Field(default_factory=list)
+    applies_to_triggers: list[Id] = Field(default_factory=list)
+    principles: list[Id] = Field(default_factory=list)
+    official_refs: list[str] = Field(default_factory=list)
+    citations: list[Citation] = Field(min_length=1)
+
+
+class TopicCard(Strict):
+    """An answer card: a question people ask and Shirube's grounded answer to it."""
+
+    id: Id
+    title: str
+    questions: list[str] = Field(min_length=3)
+    answer: str
+    yes_no: bool | None = Field(
+        default=None, description="For yes/no questions: the direct answer ('Yes.' / 'No.')."
+    )
+    key_facts: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    related: list[Id] = Field(default_factory=list)
+    citations: list[Citation] = Field(min_length=1)
+
+    @field_validator("questions")
+    @classmethod
+    def _questions_are_questions(cls, value: list[str]) -> list[str]:
+        for question in value:
+            if not question.strip():
+                raise ValueError("empty question phrasing")
+        return value
+
+
+class RuleBaseMeta(Strict):
+    as_of: dt.date
+    title: str
+    disclaimer: str

@@ -1,0 +1,1 @@
+"""Deterministic tools over the rule base: profile, roles, triggers, checklist, assessment."""
