@@ -46,7 +46,12 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Show the version and exit.",
+        metavar="",  # typer 0.29 renders bool flags as "<bool>" unless a metavar is given
     ),
 ) -> None:
     """With no command, open the terminal app."""

@@ -57,7 +57,8 @@ class RuleBaseError(Exception):
 def read_yaml(path: Path) -> object:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
+        # ValueError: YAML accepts the shape of an impossible date (2025-13-01) and then fails.
         raise RuleBaseError([Problem(_rel(path), "-", "", f"invalid YAML: {exc}")]) from exc
 
 

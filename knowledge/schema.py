@@ -74,6 +74,9 @@ class Source(Strict):
     kind: SourceKind
     issuer: str
     legal_force: LegalForce
+    legal_force_note: str | None = Field(
+        default=None, description="One line qualifying legal_force, e.g. the binding law behind it."
+    )
     dates: list[KeyDate] = Field(min_length=1)
     version: str | None = None
     url: str = Field(pattern=r"^https://")
@@ -94,6 +97,7 @@ class Institution(Strict):
     does: list[str] = Field(min_length=1)
     does_not: list[str] = Field(default_factory=list)
     facts: list[str] = Field(default_factory=list)
+    dates: list[KeyDate] = Field(default_factory=list, description="e.g. first meeting.")
     citations: list[Citation] = Field(min_length=1)
 
 
@@ -106,11 +110,22 @@ class Role(Strict):
     citations: list[Citation] = Field(min_length=1)
 
 
+class PrincipleGroup(StrEnum):
+    """Which list a principle belongs to (a StrEnum, so it still compares equal to its string)."""
+
+    art13_element = "art13_element"
+    operating_idea = "operating_idea"
+    aigfb_common_principle = "aigfb_common_principle"
+    act_basic_idea = "act_basic_idea"
+    basic_plan_principle = "basic_plan_principle"
+    basic_plan_direction = "basic_plan_direction"
+
+
 class Principle(Strict):
     id: Id
     name: str
     name_ja: str | None = None
-    group: str = Field(description="'art13_element', 'aigfb_common_principle' or 'operating_idea'.")
+    group: PrincipleGroup = Field(description="The list this principle comes from.")
     summary: str
     citations: list[Citation] = Field(min_length=1)
 
@@ -176,8 +191,12 @@ class TopicCard(Strict):
     title: str
     questions: list[str] = Field(min_length=3)
     answer: str
-    yes_no: bool | None = Field(
-        default=None, description="For yes/no questions: the direct answer ('Yes.' / 'No.')."
+    # A short sentence, not a bool: the brief's answers include "Often, yes." and "Not directly."
+    yes_no: str | None = Field(
+        default=None,
+        max_length=40,
+        pattern=r"^[A-Z][^.]*\.$",
+        description="For yes/no questions: the direct answer ('Yes.' / 'No.' / 'Often, yes.').",
     )
     key_facts: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)

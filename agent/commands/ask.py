@@ -1,7 +1,51 @@
-"""`shirube ask` (not built yet)."""
+"""`shirube ask "QUESTION"`: one grounded, cited answer (offline whenever no model answers)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
 
+class AskFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 def register(app: typer.Typer) -> None:
-    """Placeholder until the command lands."""
+    @app.command("ask")
+    def ask_command(
+        question: str = typer.Argument("", help="Your question about AI regulation in Japan."),
+        fmt: Annotated[
+            AskFormat, typer.Option("--format", "-f", help="text (rich), markdown or json.")
+        ] = AskFormat.text,
+        offline: bool = typer.Option(
+            False, "--offline", help="Never call a model: answer from the rule base only."
+        ),
+    ) -> None:
+        """Ask a question; the answer cites the official instruments it rests on."""
+        # Heavy imports here so `shirube --help` stays fast.
+        from agent.commands.ask_render import render
+        from agent.errors import UsageError
+
+        if not question.strip():
+            raise UsageError(
+                'No question given. Put it in quotes, e.g. shirube ask "Does Japan have an AI Act?"'
+            )
+        from agent.config import get_settings
+        from agent.qa import ask
+        from knowledge.index.lock import IndexBusyError
+        from knowledge.index.store import ensure_index
+        from knowledge.loader import RuleBaseError
+
+        settings = get_settings()
+        try:
+            ensure_index(settings, progress=True)  # the progress bar goes to stderr
+            answer = ask(question, settings=settings, offline=offline)
+        except RuleBaseError as exc:
+            raise UsageError(f"the rule base is invalid; fix these entries:\n{exc}") from exc
+        except IndexBusyError as exc:
+            raise UsageError(str(exc)) from exc
+        render(answer, fmt.value)

@@ -1,7 +1,65 @@
-"""`shirube assess` (not built yet)."""
+"""`shirube assess PROFILE`: the governance plan for a use-case profile, in three formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
+from agent.errors import UsageError
+
+FORMATS = ("text", "markdown", "json")
+
+
+def assess_command(
+    profile: Path = typer.Argument(
+        ..., help="Use-case profile, a .yaml, .yml or .json file (see the README).", show_default=False
+    ),
+    fmt: str = typer.Option(
+        "text", "--format", "-f", help="Output format: text, markdown or json."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the plan to this file instead of the terminal."
+    ),
+) -> None:
+    """Assess an AI use case: roles, applicable law and guidance, and a cited governance plan."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}'. Allowed formats: {', '.join(FORMATS)}.")
+    # Heavy imports only once the command runs, so `shirube --help` stays fast.
+    from rich.console import Console
+
+    from knowledge.loader import RuleBaseError
+    from tools.assess import assess
+    from tools.conditions import ConditionError
+    from tools.profile_io import load_profile
+    from tools.render import render_plan
+
+    loaded = load_profile(profile)
+    try:
+        assessment = assess(loaded)
+    except (RuleBaseError, ConditionError) as exc:
+        # A broken rule base is not the user's input error: say so and exit 1.
+        Console(stderr=True).print(f"[bold red]Rule base error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if output is None:
+        if fmt == "text":
+            from tools.render.text import renderables
+
+            console = Console()
+            for part in renderables(assessment):
+                console.print(part)
+        else:
+            typer.echo(render_plan(assessment, fmt), nl=False)
+        return
+    text = render_plan(assessment, fmt)
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write to {output}: {exc.strerror or exc}. Choose a writable file path."
+        ) from None
+    Console(stderr=True).print(f"Wrote the {fmt} plan to {output}", highlight=False)
+
 
 def register(app: typer.Typer) -> None:
-    """Placeholder until the command lands."""
+    app.command("assess")(assess_command)

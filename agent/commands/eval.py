@@ -1,7 +1,103 @@
-"""`shirube eval` (not built yet)."""
+"""`shirube eval`: run the eval cases through the agent and gate on the committed baseline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from agent.errors import UsageError
+
+DEFAULT_OUTPUT = Path("eval-results")
+
+
+def run_eval(
+    *,
+    suite: str | None,
+    model: str | None,
+    offline: bool,
+    baseline_file: Path | None,
+    update_baseline: bool,
+    output: Path,
+) -> int:
+    """The command's body; returns the exit code (0 passed, 1 gate failed)."""
+    from rich.console import Console
+
+    from agent.config import get_settings
+    from evals import metrics, report
+    from evals.runner import RunOptions, default_backends, load_cases, run_cases
+
+    if model is not None and offline:
+        raise UsageError("Use either --model NAME or --offline, not both.")
+    if model is not None and not model.strip():
+        raise UsageError("--model needs an Ollama model name, e.g. --model qwen2.5:7b-instruct.")
+    baseline_path = baseline_file or report.BASELINE
+    # A missing baseline is only fine when this run is about to write it.
+    old = None
+    if baseline_path.is_file() or not update_baseline:
+        old = report.load_baseline(baseline_path)
+    cases = load_cases(suite=suite)
+    if not cases:
+        raise UsageError(f"No eval cases found for suite {suite!r}.")
+
+    settings = get_settings()
+    if model is not None:
+        from agent.model import probe
+
+        settings = settings.model_copy(update={"model": model, "offline": False})
+        status = probe(settings)
+        if not status.available:
+            raise UsageError(
+                f"--model {model}: {status.reason}. Start Ollama and pull the model "
+                f"(ollama pull {model}), or run with --offline."
+            )
+    run_offline = offline or (model is None and settings.offline)
+    opts = RunOptions(offline=run_offline, settings=settings, model_name=model or settings.model)
+
+    console = Console(stderr=True)
+    with console.status(f"Running {len(cases)} eval cases ({opts.run_mode})..."):
+        results = run_cases(cases, default_backends(), opts)
+    summary = metrics.summarise(results, opts.run_mode)
+    problems = metrics.gate(summary, old) if old is not None else []
+    report.print_report(Console(), summary, results, problems)
+    report.write_outputs(output, summary, results, problems)
+    Console().print(f"Wrote results.jsonl, summary.json and report.md to {output}")
+    if update_baseline:
+        report.save_baseline(metrics.updated_baseline(summary, old), baseline_path)
+        Console().print(f"Updated the baseline at {baseline_path}")
+        return 1 if summary.critical_failures else 0
+    return 1 if problems else 0
+
 
 def register(app: typer.Typer) -> None:
-    """Placeholder until the command lands."""
+    @app.command("eval")
+    def eval_command(
+        suite: str | None = typer.Option(
+            None, "--suite", help="Only this suite: qa, scope, injection, assess, interview."
+        ),
+        model: str | None = typer.Option(
+            None, "--model", help="Evaluate this Ollama model (it must be running and pulled)."
+        ),
+        offline: bool = typer.Option(False, "--offline", help="Never call a model."),
+        baseline: Annotated[
+            Path | None,
+            typer.Option(help="Baseline JSON to gate on (default: evals/baseline.json)."),
+        ] = None,
+        update_baseline: bool = typer.Option(
+            False, "--update-baseline", help="Write this run's pass rates as the new baseline."
+        ),
+        output: Annotated[
+            Path, typer.Option(help="Folder for results.jsonl, summary.json and report.md.")
+        ] = DEFAULT_OUTPUT,
+    ) -> None:
+        """Run the eval cases through the agent; exit 1 on a critical failure or below baseline."""
+        code = run_eval(
+            suite=suite,
+            model=model,
+            offline=offline,
+            baseline_file=baseline,
+            update_baseline=update_baseline,
+            output=output,
+        )
+        raise typer.Exit(code)

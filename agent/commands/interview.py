@@ -1,7 +1,206 @@
-"""`shirube interview` (not built yet)."""
+"""`shirube interview`: the line-mode interview (works with piped stdin) and `--answers FILE`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from agent.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from agent.interview.session import InterviewSession, QuestionView, Step
+
+FORMATS = ("markdown", "json")
+_ANSWER_COMMANDS = ("back", "why", "help", "?", "quit", "exit")
+
+
+def _check_options(fmt: str, output: Path | None) -> None:
+    if fmt not in FORMATS:
+        raise UsageError(f"Unknown --format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
+    if output is not None and not output.expanduser().resolve().parent.is_dir():
+        raise UsageError(
+            f"Cannot write the plan to '{output}': its folder does not exist. "
+            "Create the folder or pass another --output path."
+        )
+
+
+def show_question(console: Console, view: QuestionView) -> None:
+    """Print the pending question (or summary) in plain lines that also read well when piped."""
+    answered, total = view.progress
+    if view.error:
+        console.print(f"[bold red]![/] {view.error}", highlight=False)
+    if view.shown_help:
+        console.print(f"[cyan]Why we ask:[/] {view.shown_help}", highlight=False)
+    if view.kind == "question":
+        console.print(f"\n[bold][{answered + 1}/{total}] {view.text}[/]", highlight=False)
+        for number, choice in enumerate(view.choices, 1):
+            console.print(f"  {number}) {choice.label} [dim]({choice.value})[/]", highlight=False)
+        if view.examples:
+            console.print(f"  [dim]e.g. {' · '.join(view.examples)}[/]", highlight=False)
+        if view.previous is not None:
+            console.print(f"  [dim]current answer: {view.previous}[/]", highlight=False)
+        hints = ["'why'", "'back'", "'quit'"] + (["'skip'"] if view.has_default else [])
+        console.print(f"  [dim]Also: {', '.join(hints)}[/]", highlight=False)
+        return
+    console.print("\n[bold]Your answers:[/]", highlight=False)
+    for row in view.summary:
+        console.print(f"  {row.number:>2}. {row.id}: {row.answer}", highlight=False)
+    console.print(f"[bold]{view.text}[/]", highlight=False)
+
+
+def _read_line(console: Console) -> str | None:
+    console.print("> ", end="")
+    console.file.flush()
+    line = sys.stdin.readline()
+    return None if line == "" else line.rstrip("\r\n")  # "" only at end of input
+
+
+def _finished(console: Console, session: InterviewSession, step: Step | None = None) -> None:
+    path = step.plan_path if step else session.plan_path
+    console.print(f"\n[green]Governance plan written to[/] {path}", highlight=False)
+    console.print(f"Session {session.session_id} is finished.", highlight=False)
+
+
+def run_interactive(console: Console, session: InterviewSession) -> None:
+    """Ask until done, quit or end of input; every answer is saved before the next question."""
+    resume_hint = f"shirube interview --resume {session.session_id}"
+    while True:
+        view = session.current
+        if view is None:
+            _finished(console, session)
+            return
+        show_question(console, view)
+        text = _read_line(console)
+        if text is None or text.strip().lower() in ("quit", "exit"):
+            console.print(f"\nSaved. Resume any time with: {resume_hint}", highlight=False)
+            return
+        step = session.answer(text)
+        if step.done:
+            _finished(console, session, step)
+            return
+
+
+def _as_typed(value: Any) -> str:
+    """An answers-file value as the user would have typed it (YAML turns `yes` into True)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return "skip"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) if value else "none"
+    return str(value)
+
+
+def load_answers(path: Path) -> dict[str, str]:
+    import yaml
+
+    from knowledge.questions import load_questions
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise UsageError(f"Answers file '{path}' does not exist.") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise UsageError(f"Answers file '{path}' is not valid YAML or JSON: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise UsageError(
+            f"Answers file '{path}' must be a mapping of question id to answer, "
+            "e.g. `builds_models: yes`."
+        )
+    ids = [q.id for q in load_questions()]
+    unknown = [str(k) for k in raw if k not in ids]
+    if unknown:
+        raise UsageError(
+            f"Answers file '{path}' has unknown question id(s): {', '.join(unknown)}. "
+            f"Valid ids: {', '.join(ids)}."
+        )
+    return {str(k): _as_typed(v) for k, v in raw.items()}
+
+
+def run_answers(session: InterviewSession, answers: dict[str, str], path: Path) -> Step:
+    """Answer every question from the file through the same parser as typed answers."""
+    while (view := session.current) is not None:
+        if view.kind != "question":
+            step = session.answer("yes")  # the summary: the file is the user's confirmation
+        elif view.id in answers:
+            text = answers[view.id]
+            if text.strip().lower() in _ANSWER_COMMANDS:
+                raise UsageError(
+                    f"Answers file '{path}', question '{view.id}': '{text}' is a command; "
+                    "give the answer itself."
+                )
+            step = session.answer(text)
+            if step.error:
+                raise UsageError(f"Answers file '{path}', question '{view.id}': {step.error}")
+        elif view.has_default:
+            step = session.answer("skip")
+        else:
+            raise UsageError(
+                f"Answers file '{path}' has no answer for '{view.id}' ({view.text}). "
+                f"Add a line such as `{view.id}: ...`."
+            )
+        if step.done:
+            return step
+    raise UsageError(f"Session {session.session_id} was already finished.")  # pragma: no cover
+
 
 def register(app: typer.Typer) -> None:
-    """Placeholder until the command lands."""
+    @app.command("interview")
+    def interview(
+        resume: Annotated[
+            str | None, typer.Option("--resume", help="Continue a saved session.")
+        ] = None,
+        answers: Annotated[
+            Path | None,
+            typer.Option(
+                "--answers", help="YAML/JSON map of question id to answer (non-interactive)."
+            ),
+        ] = None,
+        fmt: Annotated[
+            str, typer.Option("--format", help="Plan format: markdown or json.")
+        ] = "markdown",
+        output: Annotated[
+            Path | None,
+            typer.Option("--output", "-o", help="Plan file (default ./shirube-plan-<session>.md)."),
+        ] = None,
+    ) -> None:
+        """Answer plain-language questions about your AI use case; get a cited governance plan."""
+        from rich.console import Console
+
+        from agent.interview.session import InterviewSession
+
+        _check_options(fmt, output)
+        if resume and answers:
+            raise UsageError("Use --resume or --answers, not both.")
+        out = str(output) if output else None
+        console = Console(highlight=False)
+        if answers is not None:
+            given = load_answers(answers)
+            session = InterviewSession.start(output=out, fmt=fmt)  # type: ignore[arg-type]
+            try:
+                step = run_answers(session, given, answers)
+            except UsageError:
+                # A failed scripted run leaves no half-made session behind.
+                session.delete()
+                raise
+            finally:
+                session.close()
+            console.print(f"Governance plan written to {step.plan_path}", highlight=False)
+            return
+        if resume:
+            session = InterviewSession.resume(resume, output=out, fmt=fmt)  # type: ignore[arg-type]
+            console.print(f"Resuming session {session.session_id}.")
+        else:
+            session = InterviewSession.start(output=out, fmt=fmt)  # type: ignore[arg-type]
+            console.print(
+                f"Session {session.session_id} started (offline: no model is used; every "
+                "question is asked). Type 'quit' to stop; resume with "
+                f"`shirube interview --resume {session.session_id}`."
+            )
+        with session:
+            run_interactive(console, session)

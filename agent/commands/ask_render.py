@@ -1,0 +1,50 @@
+"""Printing an Answer for `shirube ask`: rich text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.markdown import Markdown
+
+from agent.state import Answer
+
+
+def sources_markdown(answer: Answer) -> str:
+    lines = []
+    for number, cite in enumerate(answer.citations, 1):
+        section = f", {cite.section}" if cite.section else ""
+        lines.append(f"{number}. {cite.title}{section} ({cite.legal_force}) <{cite.url}>")
+    return "\n".join(lines)
+
+
+def to_markdown(answer: Answer) -> str:
+    parts = [answer.answer]
+    if answer.citations:
+        parts.append("**Sources**\n\n" + sources_markdown(answer))
+    if answer.notice:
+        parts.append(f"_{answer.notice}_")
+    return "\n\n".join(parts) + "\n"
+
+
+def render(answer: Answer, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    if fmt == "markdown":
+        print(to_markdown(answer), end="")
+        return
+    console = Console()
+    if answer.notice:
+        console.print(f"[yellow]{answer.notice}[/]", highlight=False)
+    console.print(Markdown(answer.answer))
+    if answer.citations:
+        console.print("\n[bold]Sources[/]")
+        for number, cite in enumerate(answer.citations, 1):
+            section = f", {cite.section}" if cite.section else ""
+            console.print(
+                f"[{number}] {cite.title}{section} — {cite.legal_force}\n    {cite.url}",
+                highlight=False,
+                markup=False,
+            )
+    console.print(f"[dim]mode: {answer.mode} · {answer.latency_ms} ms[/]", highlight=False)

@@ -1,0 +1,179 @@
+"""The interview as a LangGraph StateGraph: one question per node visit, paused with interrupt().
+
+ask ⟲ (until every applicable question is answered) → confirm → (pick → ask)* → finish.
+Each answer is resumed with Command(resume=text); run with durability="sync" so it is on disk
+before the next question is shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+from langgraph.runtime import Runtime
+from langgraph.types import interrupt
+
+from agent.interview.parse import COMMANDS, NO, YES, parse_answer
+from agent.interview.state import (
+    PLAN_SUFFIX,
+    InterviewContext,
+    InterviewState,
+    applicable_questions,
+    build_profile,
+    next_question_id,
+)
+from knowledge.questions import question_by_id
+
+# A handful of steps per answer; the limit only guards against a routing bug looping forever.
+RECURSION_LIMIT = 50
+CONFIRM_HELP = (
+    "Check the summary: the plan is built only from these answers. Type 'yes' to write the "
+    "plan, 'no' to pick an answer to change, or the number of the answer to change it directly."
+)
+
+Route = Literal["ask", "confirm", "pick", "finish"]
+
+
+def route(state: InterviewState) -> Route:
+    """Pure router: where the interview goes after any node."""
+    if state.get("stage") == "pick":
+        return "pick"
+    if state.get("confirmed"):
+        return "finish"
+    return "ask" if next_question_id(state) else "confirm"
+
+
+def _cleared(**update: Any) -> dict[str, Any]:
+    return {"error": None, "help": None, **update}
+
+
+def _go_back(state: InterviewState) -> dict[str, Any]:
+    """Forget the last answer so its question is asked again."""
+    if state.get("revisit"):
+        return _cleared(revisit=None)  # leaving a change from the summary: back to the summary
+    history = list(state.get("history", []))
+    if not history:
+        return {
+            "error": "This is the first question; there is nothing to go back to.",
+            "help": None,
+        }
+    last = history.pop()
+    answers = {k: v for k, v in state.get("answers", {}).items() if k != last}
+    return _cleared(history=history, answers=answers)
+
+
+def ask(state: InterviewState) -> dict[str, Any]:
+    question_id = next_question_id(state)
+    assert question_id is not None  # route() only comes here when there is one
+    question = question_by_id(question_id)
+    raw = interrupt(
+        {
+            "kind": "question",
+            "id": question_id,
+            "error": state.get("error"),
+            "help": state.get("help"),
+        }
+    )
+    parsed = parse_answer(question, str(raw))
+    if parsed.kind in ("value", "skip"):
+        answers = {**state.get("answers", {}), question_id: parsed.value}
+        history = [q for q in state.get("history", []) if q != question_id] + [question_id]
+        return _cleared(answers=answers, history=history, revisit=None)
+    if parsed.kind == "back":
+        return _go_back(state)
+    if parsed.kind == "why":
+        return {"error": None, "help": f"{question.help} (Source: {question.citation_labels()})"}
+    if parsed.kind == "quit":  # the session facade stops before this; here it just re-asks
+        return _cleared()
+    return {"error": parsed.message, "help": None}
+
+
+def _pick_target(state: InterviewState, text: str) -> str | None:
+    answers = state.get("answers", {})
+    asked = [q.id for q in applicable_questions(answers)]
+    key = text.strip().lower()
+    if key.isdigit() and 1 <= int(key) <= len(asked):
+        return asked[int(key) - 1]
+    return key if key in asked else None
+
+
+def confirm(state: InterviewState) -> dict[str, Any]:
+    raw = str(
+        interrupt({"kind": "confirm", "error": state.get("error"), "help": state.get("help")})
+    )
+    key = raw.strip().lower()
+    if key in YES:
+        return _cleared(confirmed=True)
+    if key in NO:
+        return _cleared(stage="pick")
+    command = COMMANDS.get(key)
+    if command == "back":
+        return _go_back(state)
+    if command == "why":
+        return {"error": None, "help": CONFIRM_HELP}
+    target = _pick_target(state, raw)
+    if target is not None:
+        return _cleared(revisit=target)
+    if command == "quit":
+        return _cleared()
+    return {
+        "error": f"'{raw.strip()}' is not an answer here. Expected yes (write the plan), no "
+        "(change an answer) or the number of the answer to change.",
+        "help": None,
+    }
+
+
+def pick(state: InterviewState) -> dict[str, Any]:
+    raw = str(interrupt({"kind": "pick", "error": state.get("error"), "help": None}))
+    if raw.strip().lower() in ("back", "cancel", "none", ""):
+        return _cleared(stage="ask")
+    target = _pick_target(state, raw)
+    if target is None:
+        count = len(applicable_questions(state.get("answers", {})))
+        return {
+            "error": f"'{raw.strip()}' is not an answer number. Expected a number from 1 to "
+            f"{count}, a question id, or 'back' to return to the summary.",
+            "help": None,
+        }
+    return _cleared(stage="ask", revisit=target)
+
+
+def plan_path(context: InterviewContext) -> Path:
+    """Where the plan goes: the user's file, else ./shirube-plan-<session>.<md|json>."""
+    if context.output:
+        return Path(context.output).expanduser().resolve()
+    return Path.cwd() / f"shirube-plan-{context.session_id}.{PLAN_SUFFIX[context.fmt]}"
+
+
+def finish(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:
+    # Heavy imports here: the assessment tools are only needed once, at the end.
+    from tools.assess import assess
+
+    from tools.render import render_plan
+
+    context = runtime.context
+    text = render_plan(assess(build_profile(state.get("answers", {}))), context.fmt)
+    path = plan_path(context)
+    # Rewriting the same text is harmless if a crash makes this node run twice.
+    path.write_text(text, encoding="utf-8")
+    return _cleared(done=True, plan_path=str(path), plan_format=context.fmt)
+
+
+def build_graph(checkpointer: BaseCheckpointSaver) -> CompiledStateGraph:
+    builder = StateGraph(InterviewState, context_schema=InterviewContext)
+    builder.add_node("ask", ask)
+    builder.add_node("confirm", confirm)
+    builder.add_node("pick", pick)
+    builder.add_node("finish", finish)
+    targets: list[str] = ["ask", "confirm", "pick", "finish"]
+    for source in (START, "ask", "confirm", "pick"):
+        builder.add_conditional_edges(source, route, targets)
+    builder.add_edge("finish", END)
+    return builder.compile(checkpointer=checkpointer)
+
+
+def run_config(session_id: str) -> dict[str, Any]:
+    return {"configurable": {"thread_id": session_id}, "recursion_limit": RECURSION_LIMIT}

@@ -1,0 +1,121 @@
+"""Turn what the user typed into a profile value or a command; no model involved.
+
+Pure functions: the graph, the CLI's `--answers` mode and the TUI all go through `parse_answer`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.questions import AnswerType, Question
+
+Kind = Literal["value", "skip", "back", "why", "quit", "error"]
+
+YES = frozenset({"yes", "y", "true", "yeah", "yep", "はい"})
+NO = frozenset({"no", "n", "false", "nope", "いいえ"})
+COMMANDS: dict[str, Kind] = {
+    "skip": "skip",
+    "back": "back",
+    "why": "why",
+    "help": "why",
+    "?": "why",
+    "quit": "quit",
+    "exit": "quit",
+}
+NONE_WORDS = frozenset({"none", "nothing", "no one", "nobody", "-"})
+MAX_TEXT = 2000
+
+
+class Parsed(BaseModel):
+    """The outcome of parsing one typed answer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Kind
+    value: bool | str | list[str] | None = None
+    message: str | None = None
+
+
+def _norm(text: str) -> str:
+    # Labels and values compare loosely: case, spaces, hyphens and underscores do not matter.
+    return re.sub(r"[\s_\-]+", " ", text.strip().lower()).strip(" .")
+
+
+def expected(question: Question) -> str:
+    """What a valid answer looks like, for error messages."""
+    if question.type == AnswerType.yes_no:
+        return "yes or no (y/n)"
+    if question.type == AnswerType.free_text:
+        return "a short text answer"
+    options = ", ".join(f"{i}) {c.value}" for i, c in enumerate(question.choices, 1))
+    if question.type == AnswerType.one_of:
+        return f"one of: {options} (type the number or the name)"
+    return f"one or more of: {options}, separated by commas, or 'none'"
+
+
+def _error(question: Question, text: str, problem: str) -> Parsed:
+    return Parsed(kind="error", message=f"{problem} Expected {expected(question)}.")
+
+
+def _choice(question: Question, item: str) -> str | None:
+    key = _norm(item)
+    if key.isdigit():
+        index = int(key)
+        return question.choices[index - 1].value if 1 <= index <= len(question.choices) else None
+    for choice in question.choices:
+        if key in (_norm(choice.value), _norm(choice.label)):
+            return choice.value
+    return None
+
+
+def parse_answer(question: Question, text: str) -> Parsed:
+    """Parse `text` as an answer to `question` (commands first, then the typed value)."""
+    raw = text.strip()
+    command = COMMANDS.get(raw.lower())
+    if command is not None:
+        if command == "skip" and not question.has_default:
+            return Parsed(
+                kind="error",
+                message=f"'{question.id}' has no default, so it cannot be skipped. "
+                f"Expected {expected(question)}.",
+            )
+        return Parsed(kind=command, value=question.default if command == "skip" else None)
+    if not raw:
+        hint = " (or 'skip' to use the default)" if question.has_default else ""
+        return _error(question, text, f"Please type an answer{hint}.")
+    if question.type == AnswerType.free_text:
+        if len(raw) > MAX_TEXT:
+            return _error(question, text, f"That answer is over {MAX_TEXT} characters.")
+        return Parsed(kind="value", value=raw)
+    if question.type == AnswerType.yes_no:
+        key = _norm(raw)
+        if key in YES:
+            return Parsed(kind="value", value=True)
+        if key in NO:
+            return Parsed(kind="value", value=False)
+        return _error(question, text, f"'{raw}' is not a yes/no answer.")
+    if question.type == AnswerType.one_of:
+        value = _choice(question, raw)
+        if value is None:
+            return _error(question, text, f"'{raw}' is not one of the choices.")
+        return Parsed(kind="value", value=value)
+    return _several(question, raw)
+
+
+def _several(question: Question, raw: str) -> Parsed:
+    if _norm(raw) in NONE_WORDS:
+        return Parsed(kind="value", value=[])
+    items = [part for part in re.split(r",|、|;|\band\b", raw) if part.strip()]
+    values: list[str] = []
+    for item in items:
+        value = _choice(question, item)
+        if value is None:
+            return _error(question, raw, f"'{item.strip()}' is not one of the choices.")
+        if value not in values:
+            values.append(value)
+    # Keep the bank's order so the same answers always give the same profile.
+    order = [c.value for c in question.choices]
+    return Parsed(kind="value", value=sorted(values, key=order.index))

@@ -1,0 +1,92 @@
+"""Interview state, run context and the pure helpers the graph's routers use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, TypedDict
+
+from knowledge.questions import Question, load_questions
+from tools.conditions import evaluate
+from tools.profile import UseCaseProfile
+
+PlanFormat = Literal["markdown", "json"]
+PLAN_SUFFIX: dict[str, str] = {"markdown": "md", "json": "json"}
+
+
+class InterviewState(TypedDict, total=False):
+    """What the checkpointer keeps for one interview (every value is plain JSON)."""
+
+    answers: dict[str, Any]
+    """Parsed answers by question id (the profile field); only what the user gave."""
+    history: list[str]
+    """Question ids in the order they were answered; 'back' pops the last one."""
+    revisit: str | None
+    """A question the user asked to change from the summary; asked before anything else."""
+    stage: Literal["ask", "pick"]
+    """'pick' while the user chooses which answer to change after saying no to the summary."""
+    confirmed: bool
+    """The user accepted the profile summary; the plan is written next."""
+    error: str | None
+    """Why the last answer was rejected; shown with the question asked again."""
+    help: str | None
+    """The 'why we ask' text after the user typed 'why'."""
+    plan_path: str | None
+    """Where the plan was written (set when the interview is done)."""
+    plan_format: PlanFormat | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class InterviewContext:
+    """Run-scoped settings passed with each invoke (not stored in the checkpoint)."""
+
+    session_id: str
+    output: str | None = None
+    fmt: PlanFormat = "markdown"
+
+
+def applies(question: Question, profile: UseCaseProfile) -> bool:
+    return question.ask_if is None or evaluate(question.ask_if, profile)
+
+
+def _walk(answers: dict[str, Any]) -> tuple[dict[str, Any], list[Question]]:
+    """The answers that count (conditions hold) and the questions that apply, in bank order.
+
+    Conditions only look at earlier questions, so one pass in order settles every one.
+    """
+    data: dict[str, Any] = {}
+    asked: list[Question] = []
+    for question in load_questions():
+        if not applies(question, UseCaseProfile.model_validate(data)):
+            continue
+        asked.append(question)
+        if question.id in answers:
+            data[question.id] = answers[question.id]
+    return data, asked
+
+
+def build_profile(answers: dict[str, Any]) -> UseCaseProfile:
+    """The profile from the answers; answers to questions that no longer apply are dropped."""
+    data, _ = _walk(answers)
+    return UseCaseProfile.model_validate(data)
+
+
+def applicable_questions(answers: dict[str, Any]) -> list[Question]:
+    return _walk(answers)[1]
+
+
+def next_question_id(state: InterviewState) -> str | None:
+    """The question to ask now: a revisit first, else the first unanswered one that applies."""
+    if state.get("revisit"):
+        return state["revisit"]
+    answers = state.get("answers", {})
+    for question in applicable_questions(answers):
+        if question.id not in answers:
+            return question.id
+    return None
+
+
+def progress(answers: dict[str, Any]) -> tuple[int, int]:
+    """(answered, total) over the questions that currently apply."""
+    asked = applicable_questions(answers)
+    return sum(1 for q in asked if q.id in answers), len(asked)

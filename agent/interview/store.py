@@ -1,0 +1,127 @@
+"""Sessions on disk: the SQLite checkpointer and a tiny registry of sessions in the same file.
+
+The registry (id, kind, created, updated, title) is what `shirube sessions list` shows; chat
+threads can join it with kind "chat" by calling `register_session` with their thread id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from langgraph.checkpoint.sqlite import SqliteSaver
+from pydantic import BaseModel, ConfigDict
+
+from agent.config import Settings, get_settings
+from agent.errors import UsageError
+
+_TABLE = """
+CREATE TABLE IF NOT EXISTS shirube_sessions (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT ''
+)
+"""
+
+
+class SessionInfo(BaseModel):
+    """One row of the session registry."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: str
+    created: str
+    updated: str
+    title: str
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def new_session_id() -> str:
+    return secrets.token_hex(4)
+
+
+def connect(settings: Settings | None = None) -> sqlite3.Connection:
+    """Open the sessions database (created on first use) with the registry table in place."""
+    path: Path = (settings or get_settings()).sessions_db
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # SqliteSaver locks the connection itself, so TUI worker threads may share it.
+    conn = sqlite3.connect(path, check_same_thread=False)
+    conn.execute(_TABLE)
+    conn.commit()
+    return conn
+
+
+def checkpointer(conn: sqlite3.Connection) -> SqliteSaver:
+    saver = SqliteSaver(conn)
+    saver.setup()
+    return saver
+
+
+@contextmanager
+def opened(settings: Settings | None = None) -> Iterator[sqlite3.Connection]:
+    conn = connect(settings)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def register_session(conn: sqlite3.Connection, session_id: str, kind: str, title: str = "") -> None:
+    now = _now()
+    conn.execute(
+        "INSERT OR IGNORE INTO shirube_sessions (id, kind, created, updated, title) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (session_id, kind, now, now, title),
+    )
+    conn.commit()
+
+
+def touch_session(conn: sqlite3.Connection, session_id: str, title: str | None = None) -> None:
+    """Mark a session as just used; set its title when one is given."""
+    if title is None:
+        conn.execute("UPDATE shirube_sessions SET updated = ? WHERE id = ?", (_now(), session_id))
+    else:
+        conn.execute(
+            "UPDATE shirube_sessions SET updated = ?, title = ? WHERE id = ?",
+            (_now(), title, session_id),
+        )
+    conn.commit()
+
+
+def list_sessions(conn: sqlite3.Connection, kind: str | None = None) -> list[SessionInfo]:
+    """Every session, most recently used first (optionally one kind only)."""
+    query = "SELECT id, kind, created, updated, title FROM shirube_sessions"
+    args: tuple[str, ...] = ()
+    if kind is not None:
+        query += " WHERE kind = ?"
+        args = (kind,)
+    rows = conn.execute(query + " ORDER BY updated DESC, created DESC", args).fetchall()
+    return [SessionInfo(id=r[0], kind=r[1], created=r[2], updated=r[3], title=r[4]) for r in rows]
+
+
+def get_session(conn: sqlite3.Connection, session_id: str) -> SessionInfo:
+    """The registry row for `session_id`, or a UsageError that says how to list sessions."""
+    for info in list_sessions(conn):
+        if info.id == session_id:
+            return info
+    raise UsageError(
+        f"No session with id '{session_id}'. Run `shirube sessions list` to see the saved sessions."
+    )
+
+
+def delete_session(conn: sqlite3.Connection, session_id: str) -> None:
+    """Remove a session: its registry row and every checkpoint of its thread."""
+    get_session(conn, session_id)
+    checkpointer(conn).delete_thread(session_id)
+    conn.execute("DELETE FROM shirube_sessions WHERE id = ?", (session_id,))
+    conn.commit()

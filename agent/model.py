@@ -1,0 +1,93 @@
+"""The Ollama chat model: a one-time availability probe per process and the model factory."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import httpx
+import ollama
+from langchain_core.language_models import BaseChatModel
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from agent.config import Settings
+
+log = logging.getLogger(__name__)
+
+# Everything a model call can raise that means "no usable model": the offline composer answers.
+MODEL_ERRORS: tuple[type[Exception], ...] = (
+    ConnectionError,
+    httpx.TransportError,
+    httpx.HTTPStatusError,
+    ollama.ResponseError,
+    ValidationError,  # malformed responses (e.g. tool-call arguments that are not an object)
+    ValueError,
+    TimeoutError,
+)
+
+
+class ModelStatus(BaseModel):
+    """Result of the availability probe."""
+
+    model_config = ConfigDict(frozen=True)
+
+    available: bool
+    reason: str | None = None
+
+
+def describe_error(exc: BaseException, settings: Settings) -> str:
+    """One line saying why the model could not be used."""
+    if isinstance(exc, ollama.ResponseError):
+        if exc.status_code == 404:
+            return f"model '{settings.model}' is not pulled on {settings.ollama_url}"
+        if "does not support tools" in str(exc.error):
+            return f"model '{settings.model}' does not support tools"
+        return f"Ollama answered {exc.status_code}: {exc.error}"
+    if isinstance(exc, httpx.TimeoutException | TimeoutError):
+        return f"Ollama at {settings.ollama_url} did not answer in time"
+    if isinstance(exc, ConnectionError | httpx.TransportError):
+        return f"no Ollama server answered at {settings.ollama_url}"
+    if isinstance(exc, ValidationError | ValueError):
+        return "the model sent a malformed response"
+    return f"the model failed ({type(exc).__name__})"
+
+
+def _timeout(settings: Settings) -> httpx.Timeout:
+    return httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
+
+
+@cache
+def _probe(url: str, model: str, connect: float, read: float) -> ModelStatus:
+    settings = Settings(ollama_host=url, model=model, connect_timeout=connect, read_timeout=read)
+    client = ollama.Client(host=url, timeout=_timeout(settings))
+    try:
+        shown = client.show(model)
+    except MODEL_ERRORS as exc:
+        return ModelStatus(available=False, reason=describe_error(exc, settings))
+    # Older servers omit capabilities; then the chat call itself tells us (400 → offline).
+    if shown.capabilities is not None and "tools" not in shown.capabilities:
+        return ModelStatus(available=False, reason=f"model '{model}' does not support tools")
+    return ModelStatus(available=True)
+
+
+def probe(settings: Settings) -> ModelStatus:
+    """Is the configured model reachable, pulled and tool-capable? Asked once per process."""
+    status = _probe(
+        settings.ollama_url, settings.model, settings.connect_timeout, settings.read_timeout
+    )
+    if not status.available:
+        log.info("model unavailable: %s", status.reason)
+    return status
+
+
+def make_chat_model(settings: Settings) -> BaseChatModel:
+    """ChatOllama on the configured host with Shirube's timeouts and keep-alive."""
+    from langchain_ollama import ChatOllama
+
+    return ChatOllama(
+        model=settings.model,
+        base_url=settings.ollama_url,
+        keep_alive=settings.keep_alive,
+        temperature=0,
+        client_kwargs={"timeout": _timeout(settings)},
+    )

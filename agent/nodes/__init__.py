@@ -1,0 +1,1 @@
+"""Nodes of the Q&A graph, one concern per module."""

@@ -1,0 +1,54 @@
+"""The Q&A prompts, loaded from prompts/*.md (first line `version: N`), plus the canary."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cache
+from importlib.resources import files
+
+from pydantic import BaseModel, ConfigDict
+
+PROMPT_NAMES = ("system", "answer", "verify_repair")
+
+
+class Prompt(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    version: str
+    text: str
+
+
+@cache
+def load(name: str) -> Prompt:
+    """Read prompts/<name>.md; the first line must be `version: N`."""
+    raw = (files("prompts") / f"{name}.md").read_text(encoding="utf-8")
+    first, _, body = raw.partition("\n")
+    key, _, version = first.partition(":")
+    if key.strip() != "version" or not version.strip():
+        raise ValueError(f"prompts/{name}.md: the first line must be 'version: N'")
+    return Prompt(name=name, version=version.strip(), text=body.strip())
+
+
+@cache
+def canary() -> str:
+    """A random marker in the system prompt; any output containing it is replaced."""
+    return f"SHIRUBE-CANARY-{secrets.token_hex(8)}"
+
+
+def system_prompt() -> str:
+    return load("system").text.replace("{canary}", canary())
+
+
+def answer_prompt(question: str, context: str) -> str:
+    return load("answer").text.replace("{context}", context).replace("{question}", question)
+
+
+def repair_prompt(problems: list[str]) -> str:
+    listed = "\n".join(f"- {p}" for p in problems)
+    return load("verify_repair").text.replace("{problems}", listed)
+
+
+def versions() -> dict[str, str]:
+    """Prompt name → version, for logs and eval reports."""
+    return {name: load(name).version for name in PROMPT_NAMES}

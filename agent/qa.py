@@ -1,0 +1,87 @@
+"""The public entry point of grounded Q&A: `ask(question) -> Answer`.
+
+Offline by default whenever no model answers: the composer builds the answer from the rule base.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+from langchain_core.language_models import BaseChatModel
+
+from agent.config import Settings, get_settings
+from agent.errors import UsageError
+from agent.graph import RECURSION_LIMIT, qa_graph
+from agent.model import make_chat_model, probe
+from agent.offline import OFFLINE_NOTICE
+from agent.state import Answer, AnswerCitation, QAContext
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000
+
+__all__ = ["Answer", "AnswerCitation", "ask"]
+
+
+def _choose_model(
+    settings: Settings, chat_model: BaseChatModel | None, offline: bool
+) -> tuple[BaseChatModel | None, str | None, str]:
+    """(model, its name, notice when offline) — the probe runs once per process."""
+    if chat_model is not None:
+        name = getattr(chat_model, "model", None) or settings.model
+        return chat_model, str(name), ""
+    if offline or settings.offline:
+        return None, None, OFFLINE_NOTICE
+    status = probe(settings)
+    if not status.available:
+        return None, None, f"{OFFLINE_NOTICE} Model unavailable: {status.reason}."
+    return make_chat_model(settings), settings.model, ""
+
+
+def ask(
+    question: str,
+    *,
+    settings: Settings | None = None,
+    chat_model: BaseChatModel | None = None,
+    offline: bool = False,
+    history: Sequence[tuple[str, str]] | None = None,
+) -> Answer:
+    """Answer one question about Japan's AI regulation, with citations to official instruments.
+
+    `history` holds earlier (question, answer) turns; the model sees them, the composer does not.
+    """
+    started = time.perf_counter()
+    text = (question or "").strip()
+    if not text:
+        raise UsageError(
+            'The question is empty. Ask something, e.g. shirube ask "Does Japan have an AI Act?"'
+        )
+    if len(text) > MAX_QUESTION_CHARS:
+        raise UsageError(
+            f"The question is {len(text)} characters long; keep it under {MAX_QUESTION_CHARS}."
+        )
+    settings = settings or get_settings()
+    model, name, notice = _choose_model(settings, chat_model, offline)
+    context = QAContext(settings=settings, chat_model=model, model_name=name)
+    state = qa_graph().invoke(
+        {"question": text, "history": list(history or []), "use_model": model is not None},
+        context=context,
+        config={"recursion_limit": RECURSION_LIMIT},
+    )
+    scope = state.get("scope", "out")
+    mode = state.get("mode", "offline")
+    final_notice = state.get("notice")
+    if scope == "in" and mode == "offline" and final_notice == OFFLINE_NOTICE and notice:
+        final_notice = notice  # the probe's reason is more useful than the bare notice
+    return Answer(
+        question=text,
+        answer=state.get("answer", ""),
+        citations=state.get("citations", []),
+        mode=mode,
+        scope=scope,
+        tools_called=state.get("tools_called", []),
+        latency_ms=round((time.perf_counter() - started) * 1000),
+        notice=final_notice if scope == "in" else None,
+    )

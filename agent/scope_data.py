@@ -1,0 +1,69 @@
+"""knowledge/data/scope.yaml, compiled: patterns for the guard, the composer and the verifier."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+SCOPE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "scope.yaml"
+
+
+class Alias(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str
+    sources: list[str]
+
+
+class ScopeData(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    japan_terms: list[str]
+    japan_instruments: list[str]
+    topic_terms: list[str]
+    other_jurisdictions: list[str]
+    injection_patterns: list[str]
+    part_splitters: list[str]
+    yes_no_openings: list[str]
+    instrument_aliases: list[Alias]
+    binding_claim: str
+    penalty_claim: str
+    negations: str
+    out_of_scope_message: str
+    injection_message: str
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+class CompiledScope:
+    """Regular expressions built once from the scope data."""
+
+    def __init__(self, data: ScopeData) -> None:
+        self.japan = _any(data.japan_terms)
+        self.instrument = _any(data.japan_instruments)
+        self.topic = _any(data.topic_terms)
+        self.other = _any(data.other_jurisdictions)
+        self.injection = _any(data.injection_patterns)
+        self.splitter = _any(data.part_splitters)
+        self.yes_no = _any(data.yes_no_openings)
+        self.aliases = [
+            (re.compile(a.pattern, re.IGNORECASE), tuple(a.sources))
+            for a in data.instrument_aliases
+        ]
+        self.binding = re.compile(data.binding_claim, re.IGNORECASE)
+        self.penalty = re.compile(data.penalty_claim, re.IGNORECASE)
+        self.negation = re.compile(data.negations, re.IGNORECASE)
+        self.out_of_scope_message = data.out_of_scope_message
+        self.injection_message = data.injection_message
+
+
+@cache
+def scope() -> CompiledScope:
+    raw = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
+    return CompiledScope(ScopeData.model_validate(raw))

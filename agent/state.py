@@ -1,0 +1,101 @@
+"""Typed state, run context and the public answer model of the Q&A graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypedDict
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+from pydantic import BaseModel, ConfigDict, Field
+
+from agent.config import Settings
+
+Scope = Literal["in", "out"]
+
+
+class AnswerCitation(BaseModel):
+    """One numbered source under an answer: an official instrument, with the section cited."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Source id from knowledge/data/sources.yaml.")
+    title: str
+    section: str | None = None
+    url: str
+    legal_force: str
+    excerpt: str = Field(description="The rule-base text the citation supports, shortened.")
+
+
+class Answer(BaseModel):
+    """What `agent.qa.ask` returns and `shirube ask --format json` prints."""
+
+    question: str
+    answer: str = Field(description="Markdown; citations as [1] [2] … matching `citations`.")
+    citations: list[AnswerCitation]
+    mode: str = Field(description="'offline' or 'model:<name>'.")
+    scope: Scope
+    tools_called: list[str]
+    latency_ms: int
+    notice: str | None = Field(default=None, description="One line, e.g. why offline mode ran.")
+
+
+@dataclass(frozen=True)
+class QAContext:
+    """Run-scoped context: settings and the chat model (None means the offline composer)."""
+
+    settings: Settings
+    chat_model: BaseChatModel | None = None
+    model_name: str | None = None
+
+
+class QAInput(TypedDict):
+    """What a caller passes in."""
+
+    question: str
+    history: list[tuple[str, str]]
+    use_model: bool
+
+
+class QAState(TypedDict, total=False):
+    """Everything the graph reads and writes while answering one question."""
+
+    question: str
+    """The user's question, stripped."""
+    history: list[tuple[str, str]]
+    """Earlier (question, answer) turns of the same conversation, oldest first."""
+    use_model: bool
+    """True when a chat model is in the run context and should be tried first."""
+    scope: Scope
+    """'out' when the question is not about AI regulation in Japan (or is an injection)."""
+    injection: bool
+    """True when the question tries to change Shirube's rules, scope or facts."""
+    parts: list[str]
+    """The question split into its parts (multi-part questions), each retrieved on its own."""
+    part_passages: list[list[Any]]
+    """Retrieved `knowledge.index.search.Passage` lists, one per part, best first."""
+    messages: Annotated[list[AnyMessage], add_messages]
+    """The model conversation: system, history, the answer prompt, replies and tool results."""
+    tool_iterations: int
+    """How many rounds of tool calls the model has made (capped)."""
+    tools_called: list[str]
+    """Names of the tools the model called, in order."""
+    tool_ids: list[str]
+    """Rule-base ids that tool results mentioned (citable alongside retrieved passages)."""
+    draft: str | None
+    """The model's latest answer text, before verification."""
+    problems: list[str]
+    """What verification found wrong with the draft (empty when it passed)."""
+    repairs: int
+    """How many repair attempts the model has had."""
+    model_error: str | None
+    """Why the model path was abandoned (one line), or None."""
+    answer: str
+    """The final Markdown answer with numbered citations."""
+    citations: list[AnswerCitation]
+    """The numbered sources behind `answer`."""
+    mode: str
+    """'offline' or 'model:<name>'."""
+    notice: str | None
+    """One-line notice for the user (offline mode, replacements), or None."""

@@ -1,0 +1,1 @@
+"""Prompt files (*.md) for the Q&A agent; agent/prompts.py loads them."""

@@ -1,0 +1,118 @@
+"""`shirube --help/--version`, `shirube sources` and `shirube kb check`, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT, VENV_BIN
+from tests.knowledge.kb_data import edit_entry, make_data_dir
+
+SHIRUBE = str(VENV_BIN / "shirube")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    # A wide terminal keeps table cells and messages on one line each, so asserts stay simple.
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run(
+        [SHIRUBE, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO_ROOT,
+        env=env,
+        check=False,
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0, result.stderr
+    assert "Usage: shirube" in result.stdout
+    for command in ("sources", "kb"):
+        assert f"│ {command} " in result.stdout
+    version_line = next(line for line in result.stdout.splitlines() if "--version" in line)
+    assert "<bool>" not in version_line
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == "shirube 0.1.0"
+
+
+@pytest.fixture(scope="module")
+def sources_json() -> list[dict]:
+    result = run("sources", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_sources_json_is_a_stable_list_of_instruments(sources_json: list[dict]) -> None:
+    by_id = {s["id"]: s for s in sources_json}
+    assert len(by_id) == len(sources_json) == 15
+    act = by_id["ai_promotion_act"]
+    assert act["legal_force"] == "binding_no_penalty"
+    assert {"event": "promulgated; most provisions in force", "date": "2025-06-04"} in act["dates"]
+    assert act["as_of"] == "2026-11-24"
+    assert act["provisional_translation"] is True
+    assert by_id["aigfb"]["legal_force"] == "non_binding_soft_law"
+    assert by_id["aigfb"]["version"] == "1.2"
+    assert "2026-03-31" in [d["date"] for d in by_id["aigfb"]["dates"]]
+    assert by_id["art13_guideline"]["legal_force"] == "government_policy"
+    assert by_id["da_genai_guideline"]["legal_force"] == "internal_government_rule"
+    assert all(s["url"].startswith("https://") for s in sources_json)
+
+
+def test_sources_text_shows_force_in_words_and_urls() -> None:
+    result = run("sources")
+    assert result.returncode == 0, result.stderr
+    assert "AI Promotion Act" in result.stdout
+    assert "binding statute without" in result.stdout
+    assert "https://laws.e-gov.go.jp/law/507AC0000000053" in result.stdout
+    assert "provisional translation" in result.stdout
+
+
+def test_sources_bad_format_is_a_usage_error() -> None:
+    result = run("sources", "--format", "xml")
+    assert result.returncode == 2
+    assert "'xml' is not one of" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_kb_check_ok_prints_counts(tmp_path: Path) -> None:
+    result = run("kb", "check", "--data-dir", str(make_data_dir(tmp_path)))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("Rule base OK (as of 2026-11-24): ")
+    assert "sources.yaml 15" in result.stdout and "roles.yaml 7" in result.stdout
+
+
+def test_kb_check_reports_file_entry_field_and_exits_1(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    edit_entry(data / "roles.yaml", "provider", citations=[{"source": "eu_ai_act"}])
+    result = run("kb", "check", "--data-dir", str(data))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("roles.yaml")
+    assert lines[1] == (
+        "  entry 'provider', field 'citations.0.source': "
+        "cites unknown source 'eu_ai_act' (not in sources.yaml)"
+    )
+    assert lines[-1] == "1 problem in 1 file. Fix them and run `shirube kb check` again."
+
+
+def test_kb_check_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("kb", "check", "--data-dir", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "is not a folder; pass the folder that holds sources.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_kb_check_on_the_packaged_rule_base() -> None:
+    result = run("kb", "check")
+    assert result.returncode == 0, result.stdout
+    assert "sources.yaml 15" in result.stdout

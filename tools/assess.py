@@ -1,0 +1,57 @@
+"""assess: roles, triggers and checklist for one profile, with caveats, as one Assessment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.loader import DATA_DIR, load_entries, load_rule_base
+from knowledge.schema import Citation, Id
+from tools.checklist import ChecklistItem, checklist_for
+from tools.profile import UseCaseProfile
+from tools.roles import RoleResult, classify_roles
+from tools.triggers import TriggerResult, lookup_triggers
+
+CAVEATS_FILE = DATA_DIR / "caveats.yaml"
+
+
+class Caveat(BaseModel):
+    """A caveat printed with every assessment (caveats.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Id
+    text: str
+    citations: list[Citation] = Field(min_length=1)
+
+
+class Assessment(BaseModel):
+    """The whole result; its JSON dump is the documented output of `shirube assess`."""
+
+    profile: UseCaseProfile
+    roles: list[RoleResult]
+    triggers: list[TriggerResult]
+    checklist: list[ChecklistItem]
+    caveats: list[Caveat]
+    rule_base_as_of: dt.date
+
+
+@cache
+def caveats() -> tuple[Caveat, ...]:
+    return tuple(load_entries(CAVEATS_FILE, Caveat))
+
+
+def assess(profile: UseCaseProfile) -> Assessment:
+    """Classify roles, look up triggers and build the checklist for `profile`."""
+    roles = classify_roles(profile)
+    triggers = lookup_triggers(profile)
+    return Assessment(
+        profile=profile,
+        roles=roles,
+        triggers=triggers,
+        checklist=checklist_for(roles, triggers),
+        caveats=list(caveats()),
+        rule_base_as_of=load_rule_base().meta.as_of,
+    )

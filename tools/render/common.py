@@ -1,0 +1,62 @@
+"""Small helpers the renderers share: citation labels, layer names, source lists."""
+
+from __future__ import annotations
+
+from knowledge.loader import load_rule_base
+from knowledge.schema import LEGAL_FORCE_LABELS, Citation, Source
+from tools.assess import Assessment
+from tools.triggers import TriggerResult
+
+# The order and headings a plan uses for the layers of the regime.
+LAYER_HEADINGS: dict[str, str] = {
+    "statute": "Statute: the AI Promotion Act",
+    "art13_guideline": "Article 13 guideline",
+    "aigfb": "AI Guidelines for Business",
+    "procurement": "Government procurement",
+    "hard_law": "Existing hard law and sector supervisors",
+    "international": "International codes",
+}
+
+
+def cite(citation: Citation) -> str:
+    """'AI Promotion Act, Art. 13' using the source's short name."""
+    source = load_rule_base().sources.get(citation.source)
+    name = source.short_name if source else citation.source
+    return f"{name}, {citation.section}" if citation.section else name
+
+
+def cite_all(citations: list[Citation]) -> str:
+    return "; ".join(cite(c) for c in citations)
+
+
+def cited_sources(assessment: Assessment) -> list[Source]:
+    """Every source the assessment cites, in first-cited order."""
+    ids: list[str] = []
+    groups = [*assessment.roles, *assessment.triggers, *assessment.checklist, *assessment.caveats]
+    for item in groups:
+        ids += [c.source for c in item.citations]
+    sources = load_rule_base().sources
+    return [sources[i] for i in dict.fromkeys(ids) if i in sources]
+
+
+def force_label(source: Source) -> str:
+    return LEGAL_FORCE_LABELS[source.legal_force]
+
+
+def layers(assessment: Assessment) -> list[tuple[str, list[TriggerResult]]]:
+    """Triggers grouped by layer in LAYER_HEADINGS order (unknown layers last)."""
+    present = list(dict.fromkeys(t.layer for t in assessment.triggers))
+    found = [x for x in LAYER_HEADINGS if x in present] + [x for x in present if x not in LAYER_HEADINGS]
+    return [
+        (LAYER_HEADINGS.get(layer, layer), [t for t in assessment.triggers if t.layer == layer])
+        for layer in found
+    ]
+
+
+def summary_line(assessment: Assessment) -> str:
+    high = sum(1 for item in assessment.checklist if item.priority == "high")
+    roles = ", ".join(r.name for r in assessment.roles) or "no role in the AI value chain"
+    return (
+        f"Roles: {roles}. {len(assessment.triggers)} layers of the regime apply; "
+        f"{len(assessment.checklist)} governance actions, {high} of them high priority."
+    )

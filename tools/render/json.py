@@ -1,0 +1,11 @@
+"""JSON: the Assessment model dumped as is (the stable, documented output)."""
+
+from __future__ import annotations
+
+import json
+
+from tools.assess import Assessment
+
+
+def render_json(assessment: Assessment) -> str:
+    return json.dumps(assessment.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"

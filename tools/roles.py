@@ -1,0 +1,74 @@
+"""classify_roles: which roles a use case puts the organisation in (rules in role_rules.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.loader import DATA_DIR, load_entries, load_rule_base
+from knowledge.schema import Citation, Condition, Id
+from tools import conditions
+from tools.profile import UseCaseProfile
+
+ROLE_RULES_FILE = DATA_DIR / "role_rules.yaml"
+
+
+class RoleRule(BaseModel):
+    """One row of role_rules.yaml: the role applies when `when` holds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    role: Id
+    when: Condition
+    citations: list[Citation] = Field(min_length=1)
+
+
+class RoleResult(BaseModel):
+    """A role the organisation holds, with the profile answers that led there."""
+
+    id: str
+    name: str
+    definition: str
+    why: list[str]
+    citations: list[Citation]
+
+
+@cache
+def role_rules() -> tuple[RoleRule, ...]:
+    """The role rules, each condition validated and each role checked against roles.yaml."""
+    rules = tuple(load_entries(ROLE_RULES_FILE, RoleRule))
+    for rule in rules:
+        conditions.validate(rule.when, f"role_rules.yaml: role '{rule.role}'")
+    _check_roles_exist(rules)
+    return rules
+
+
+def _check_roles_exist(rules: tuple[RoleRule, ...]) -> None:
+    known = load_rule_base().roles
+    missing = [rule.role for rule in rules if rule.role not in known]
+    if missing:
+        raise conditions.ConditionError(
+            f"role_rules.yaml: roles not defined in roles.yaml: {', '.join(missing)}"
+        )
+
+
+def classify_roles(profile: UseCaseProfile) -> list[RoleResult]:
+    """Every role that applies to `profile`, in the order of role_rules.yaml."""
+    roles = load_rule_base().roles
+    results: list[RoleResult] = []
+    for rule in role_rules():
+        if not conditions.evaluate(rule.when, profile):
+            continue
+        role = roles[rule.role]
+        citations = list(dict.fromkeys([*rule.citations, *role.citations]))
+        results.append(
+            RoleResult(
+                id=role.id,
+                name=role.name,
+                definition=role.definition,
+                why=conditions.explain(rule.when, profile),
+                citations=citations,
+            )
+        )
+    return results

@@ -1,0 +1,66 @@
+"""lookup_triggers: which instruments and bodies of law a use case engages (triggers.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel
+
+from knowledge.loader import load_rule_base
+from knowledge.schema import LEGAL_FORCE_LABELS, Citation, LegalForce, Trigger
+from tools import conditions
+from tools.profile import UseCaseProfile
+
+
+class TriggerResult(BaseModel):
+    """An engaged layer of the regime: what it is, how binding, who supervises, why, what to do."""
+
+    id: str
+    title: str
+    layer: str
+    legal_force: LegalForce
+    legal_force_label: str
+    regulators: list[str]
+    regulator_names: list[str]
+    why: str
+    answers: list[str]
+    in_practice: str
+    citations: list[Citation]
+
+
+@cache
+def checked_triggers() -> tuple[Trigger, ...]:
+    """The triggers with every condition validated (an error names the trigger id)."""
+    triggers = tuple(load_rule_base().triggers.values())
+    for trigger in triggers:
+        conditions.validate(trigger.when, f"triggers.yaml: trigger '{trigger.id}'")
+    return triggers
+
+
+def _regulator_name(regulator_id: str) -> str:
+    institution = load_rule_base().institutions.get(regulator_id)
+    return institution.name_en if institution else regulator_id
+
+
+def lookup_triggers(profile: UseCaseProfile) -> list[TriggerResult]:
+    """Every trigger whose condition holds for `profile`, in the order of triggers.yaml."""
+    results: list[TriggerResult] = []
+    for trigger in checked_triggers():
+        if not conditions.evaluate(trigger.when, profile):
+            continue
+        results.append(
+            TriggerResult(
+                id=trigger.id,
+                title=trigger.title,
+                layer=trigger.layer,
+                legal_force=trigger.legal_force,
+                legal_force_label=LEGAL_FORCE_LABELS[trigger.legal_force],
+                regulators=list(trigger.regulators),
+                regulator_names=[_regulator_name(r) for r in trigger.regulators],
+                why=trigger.why,
+                answers=conditions.explain(trigger.when, profile),
+                in_practice=trigger.in_practice,
+                citations=list(trigger.citations),
+            )
+        )
+    return results

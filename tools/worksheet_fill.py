@@ -1,0 +1,167 @@
+"""Pre-fill the official 7C worksheet from an assessment: pure data, no file formats here.
+
+A row is covered by an action when the action's official_refs name the row, a role item worked
+on that row, or (for a role sheet's "other" rows, which repeat the common sheet) the common row
+with the same code. Rows limited to roles you do not hold carry the reason instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.loader import load_rule_base
+from knowledge.official import BUSINESS_ROLES, Official, Row, Sheet, load_official
+from knowledge.schema import ChecklistAction
+from tools import conditions
+from tools.profile import UseCaseProfile
+
+ROLE_NAMES = {
+    "developer": "AI developer (AI開発者)",
+    "provider": "AI provider (AI提供者)",
+    "business_user": "AI business user (AI利用者)",
+}
+NO_ACTION = "No Shirube action covers this row yet: decide your own approach and record it here."
+
+
+class AssessmentLike(Protocol):
+    """What the worksheet needs from tools.assess.Assessment."""
+
+    profile: UseCaseProfile
+    roles: Sequence[Any]
+    checklist: Sequence[Any]
+
+
+class FilledRow(BaseModel):
+    """One worksheet row with Shirube's pre-filled columns."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ref: str
+    group: str
+    code: str
+    item: str
+    location: str
+    applies: bool
+    scope: str
+    relations: str
+    action_ids: list[str]
+    approach: str
+
+
+class FilledSheet(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    sheet: Sheet
+    rows: list[FilledRow]
+
+
+def held_roles(assessment: AssessmentLike) -> list[str]:
+    """The business roles (developer / provider / business user) the assessment found."""
+    ids = {role if isinstance(role, str) else role.id for role in assessment.roles}
+    return [role for role in BUSINESS_ROLES if role in ids]
+
+
+def actions_of(assessment: AssessmentLike) -> list[ChecklistAction]:
+    """The assessment's actions as rule-base entries (the canonical refs and citations)."""
+    known = load_rule_base().checklist
+    out: list[ChecklistAction] = []
+    for item in assessment.checklist:
+        action = getattr(item, "action", item)
+        action_id = action if isinstance(action, str) else action.id
+        out.append(known.get(action_id, action))
+    return out
+
+
+def coverage_map(actions: Iterable[ChecklistAction], official: Official) -> dict[str, list[str]]:
+    """Row ref -> ids of the actions that cover it, in action order."""
+    covered: dict[str, list[str]] = {}
+    others: dict[str, list[str]] = {}
+    for row in official.rows.values():
+        if row.stage == "other":
+            others.setdefault(f"common:{row.code}", []).append(row.id)
+    for action in actions:
+        rows: list[str] = []
+        for ref in action.official_refs:
+            rows += official.rows_for_ref(ref) + others.get(ref, [])
+        for row_id in dict.fromkeys(rows):
+            covered.setdefault(row_id, []).append(action.id)
+    return covered
+
+
+def sheets_for(profile: UseCaseProfile, roles: Sequence[str], official: Official) -> list[Sheet]:
+    """The sheets this profile's workbook holds, in the official order."""
+    return [
+        sheet
+        for sheet in official.sheets.values()
+        if (sheet.role is None or sheet.role in roles)
+        and (not sheet.advanced_only or profile.advanced_model)
+    ]
+
+
+def row_applies(row: Row, roles: Sequence[str]) -> bool:
+    universal = set(row.roles) >= set(BUSINESS_ROLES)
+    return universal or bool(set(row.roles) & set(roles))
+
+
+def _scope(row: Row, sheet: Sheet, roles: Sequence[str]) -> str:
+    if not row_applies(row, roles):
+        return row.na_reason or "Not applicable to the roles you hold."
+    if sheet.role:
+        return f"In scope: you act as {ROLE_NAMES[sheet.role]}."
+    mine = [ROLE_NAMES[r] for r in roles if r in row.roles]
+    if not mine:
+        return "In scope: a common principle for every organisation that works with AI."
+    return "In scope for you as " + ", ".join(mine) + "."
+
+
+def _relations(row: Row, profile: UseCaseProfile, roles: Sequence[str], official: Official) -> str:
+    notes = [
+        rel.text
+        for rel in official.relations
+        if row.id in rel.rows
+        and set(rel.roles_all) <= set(roles)
+        and not set(rel.roles_none) & set(roles)
+        and (rel.when is None or conditions.evaluate(rel.when, profile))
+    ]
+    return "\n".join(notes)
+
+
+def approach_text(action: ChecklistAction) -> str:
+    cites = "; ".join(c.label() for c in action.citations)
+    return f"• {action.title} [{action.id}]: {action.text.strip()} (Cites: {cites})"
+
+
+def fill_worksheet(
+    assessment: AssessmentLike, official: Official | None = None
+) -> list[FilledSheet]:
+    """Every sheet of the profile's workbook, each row pre-filled from the assessment."""
+    official = official or load_official()
+    roles = held_roles(assessment)
+    actions = {a.id: a for a in actions_of(assessment)}
+    covered = coverage_map(actions.values(), official)
+    filled: list[FilledSheet] = []
+    for sheet in sheets_for(assessment.profile, roles, official):
+        rows = []
+        for row in official.sheet_rows(sheet.id):
+            applies = row_applies(row, roles)
+            ids = covered.get(row.id, []) if applies else []
+            approach = "\n".join(approach_text(actions[i]) for i in ids)
+            rows.append(
+                FilledRow(
+                    ref=row.id,
+                    group=f"{row.group_ja}\n({row.group_en})" if row.group_ja else row.group_en,
+                    code=row.code,
+                    item=row.item,
+                    location=row.location,
+                    applies=applies,
+                    scope=_scope(row, sheet, roles),
+                    relations=_relations(row, assessment.profile, roles, official),
+                    action_ids=ids,
+                    approach=approach if applies and ids else ("" if not applies else NO_ACTION),
+                )
+            )
+        filled.append(FilledSheet(sheet=sheet, rows=rows))
+    return filled
