@@ -145,13 +145,15 @@ class Official(BaseModel):
         """A short human label for any ref id."""
         if ref in self.rows:
             row = self.rows[ref]
+            if row.sheet_id == "hiroshima":  # the official item names are whole sentences
+                return f"Hiroshima item {row.code}: {row.name_en}"
             return f"{self.sheets[row.sheet_id].name} {row.code} {row.name_ja}"
         if ref in self.role_items:
-            return f"{ref} {self.role_items[ref].name_ja}"
+            return f"role item {self.role_items[ref].name_ja}"
         if ref in self.questions_7a:
-            return f"Checklist {ref}"
+            return f"checklist 7A: {self.questions_7a[ref].gloss}"
         if ref in self.perspectives:
-            return f"{ref} {self.perspectives[ref].name_ja}"
+            return f"AISI perspective {self.perspectives[ref].name_ja}"
         return ref
 
 

@@ -37,7 +37,9 @@ def checklist_for(roles: list[RoleResult], triggers: list[TriggerResult]) -> lis
     for action in load_rule_base().checklist.values():
         why = [f"Your role: {role_names[r]}" for r in action.applies_to_roles if r in role_names]
         why += [
-            f"Engaged: {trigger_titles[t]}" for t in action.applies_to_triggers if t in trigger_titles
+            f"Engaged: {trigger_titles[t]}"
+            for t in action.applies_to_triggers
+            if t in trigger_titles
         ]
         if not why or action.id in items:
             continue

@@ -130,8 +130,8 @@ def _check_parent(path: Path) -> None:
 
 
 def csv_paths(target: Path, sheet_ids: list[str]) -> list[Path]:
-    """A folder gets worksheet-<sheet>.csv; anything else is a prefix: <prefix>-<sheet>.csv."""
-    if target.is_dir() or str(target).endswith(("/", "\\")):
+    """An existing folder gets worksheet-<sheet>.csv; else a prefix: <prefix>-<sheet>.csv."""
+    if target.is_dir():
         return [target / f"worksheet-{sheet}.csv" for sheet in sheet_ids]
     stem = target.with_suffix("") if target.suffix.lower() == ".csv" else target
     return [stem.parent / f"{stem.name}-{sheet}.csv" for sheet in sheet_ids]

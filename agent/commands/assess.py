@@ -3,28 +3,44 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from agent.errors import UsageError
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "worksheet", "csv")
+# Files, not text: the official worksheet as a workbook or one CSV per sheet (tools.worksheet).
+FILE_FORMATS = ("worksheet", "csv")
 
 
 def assess_command(
-    profile: Path = typer.Argument(
-        ..., help="Use-case profile, a .yaml, .yml or .json file (see the README).", show_default=False
-    ),
-    fmt: str = typer.Option(
-        "text", "--format", "-f", help="Output format: text, markdown or json."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the plan to this file instead of the terminal."
-    ),
+    profile: Annotated[
+        Path,
+        typer.Argument(
+            help="Use-case profile, a .yaml, .yml or .json file (see the README).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, markdown, json, worksheet (official 7C .xlsx) or csv.",
+        ),
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the plan to this file instead of the terminal."),
+    ] = None,
 ) -> None:
     """Assess an AI use case: roles, applicable law and guidance, and a cited governance plan."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'. Allowed formats: {', '.join(FORMATS)}.")
+    if fmt in FILE_FORMATS and output is None:
+        target = "plan.xlsx" if fmt == "worksheet" else "a folder or a file prefix"
+        raise UsageError(f"--format {fmt} writes files: add --output ({target}).")
     # Heavy imports only once the command runs, so `shirube --help` stays fast.
     from rich.console import Console
 
@@ -41,6 +57,17 @@ def assess_command(
         # A broken rule base is not the user's input error: say so and exit 1.
         Console(stderr=True).print(f"[bold red]Rule base error:[/] {exc}", highlight=False)
         raise typer.Exit(1) from None
+    if fmt in FILE_FORMATS:
+        from tools.worksheet import write_csv, write_xlsx
+
+        written = (
+            [write_xlsx(assessment, output)]
+            if fmt == "worksheet"
+            else write_csv(assessment, output)
+        )
+        for path in written:
+            Console(stderr=True).print(f"Wrote the official worksheet to {path}", highlight=False)
+        return
     if output is None:
         if fmt == "text":
             from tools.render.text import renderables

@@ -233,6 +233,6 @@ def test_sessions_list_show_export_delete(fresh_home: Path, tmp_path: Path) -> N
         gone = shirube("sessions", *command, cwd=tmp_path)
         assert gone.returncode == 2
         assert (
-            f"Error: No session with id '{sid}'. Run `shirube sessions list` to see the saved sessions."
-            in gone.stderr
+            f"Error: No session with id '{sid}'. "
+            "Run `shirube sessions list` to see the saved sessions." in gone.stderr
         )

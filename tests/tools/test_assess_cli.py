@@ -54,7 +54,14 @@ def test_markdown_plan_written_to_a_file(chatbot_profile: Path, tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     assert f"Wrote the markdown plan to {out}" in _flat(result.stderr)
     plan = out.read_text(encoding="utf-8")
-    for heading in ("## Summary", "## Roles and why", "## Applicable layers", "## Checklist", "## Sources", "## Caveats"):
+    for heading in (
+        "## Summary",
+        "## Roles and why",
+        "## Applicable layers",
+        "## Checklist",
+        "## Sources",
+        "## Caveats",
+    ):
         assert heading in plan
     assert "| # | Action | Owner | Priority | Phase | Due date | Sources |" in plan
     assert "https://www.ppc.go.jp/news/press/2023/230602kouhou/" in plan
@@ -73,11 +80,22 @@ def test_text_output_is_readable(chatbot_profile: Path) -> None:
         ("bad.json", '{"name": ', "invalid JSON at line 1, column 10"),
         ("bad.yaml", "name: 'open\n", "invalid YAML"),
         ("bad.yaml", "colour: red\n", "unknown field 'colour'. Allowed fields: name, description"),
-        ("bad.yaml", "personal_data: lots\n", "field 'personal_data' has the invalid value 'lots'. Allowed: none, personal, sensitive."),
-        ("bad.yaml", "outside_japan: sometimes\n", "field 'outside_japan' has the invalid value 'sometimes'. Allowed: true or false."),
+        (
+            "bad.yaml",
+            "personal_data: lots\n",
+            "field 'personal_data' has the invalid value 'lots'. "
+            "Allowed: none, personal, sensitive.",
+        ),
+        (
+            "bad.yaml",
+            "outside_japan: sometimes\n",
+            "field 'outside_japan' has the invalid value 'sometimes'. Allowed: true or false.",
+        ),
     ],
 )
-def test_bad_profiles_exit_2_with_one_message(tmp_path: Path, name: str, content: str, message: str) -> None:
+def test_bad_profiles_exit_2_with_one_message(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     result = _run(path, "--format", "json")
@@ -95,4 +113,4 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
 def test_bad_format_exits_2_with_allowed_values(chatbot_profile: Path) -> None:
     result = _run(chatbot_profile, "--format", "pdf")
     assert result.returncode == 2
-    assert "unknown format 'pdf'. Allowed formats: text, markdown, json." in _flat(result.stderr)
+    assert "unknown format 'pdf'. Allowed formats: text, markdown, json" in _flat(result.stderr)

@@ -20,14 +20,19 @@ def test_choice_bool_and_combinators() -> None:
     profile = UseCaseProfile(personal_data="sensitive", outside_japan=True, organisation="research")
     assert evaluate({"personal_data": ["personal", "sensitive"]}, profile)
     assert evaluate({"outside_japan": True}, profile)
-    assert evaluate({"all": [{"outside_japan": True}, {"not": {"organisation": "company"}}]}, profile)
+    assert evaluate(
+        {"all": [{"outside_japan": True}, {"not": {"organisation": "company"}}]}, profile
+    )
     assert not evaluate({"any": [{"builds_models": True}, {"sectors": ["health"]}]}, profile)
     assert evaluate({"always": True}, UseCaseProfile())
 
 
 def test_explain_names_the_answers_that_held() -> None:
     profile = UseCaseProfile(builds_models=True, sectors=["health"])
-    condition = {"any": [{"builds_models": True}, {"offers_to_others": True}], "sectors": ["health"]}
+    condition = {
+        "any": [{"builds_models": True}, {"offers_to_others": True}],
+        "sectors": ["health"],
+    }
     assert explain(condition, profile) == ["builds_models: yes", "sectors: health"]
 
 

@@ -30,10 +30,28 @@ def test_loads_yaml_and_json(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("p.yaml", "organisation: startup\n", "field 'organisation' has the invalid value 'startup'. Allowed: company, government, local_government, research, other."),
-        ("p.yaml", "sectors: [health, space]\n", "field 'sectors, item 2' has the invalid value 'space'. Allowed: a list of: health, finance"),
-        ("p.yaml", "builds_models: maybe\n", "field 'builds_models' has the invalid value 'maybe'. Allowed: true or false."),
-        ("p.yaml", "colour: red\n", "unknown field 'colour'. Allowed fields: name, description, organisation"),
+        (
+            "p.yaml",
+            "organisation: startup\n",
+            "field 'organisation' has the invalid value 'startup'. "
+            "Allowed: company, government, local_government, research, other.",
+        ),
+        (
+            "p.yaml",
+            "sectors: [health, space]\n",
+            "field 'sectors, item 2' has the invalid value 'space'. "
+            "Allowed: a list of: health, finance",
+        ),
+        (
+            "p.yaml",
+            "builds_models: maybe\n",
+            "field 'builds_models' has the invalid value 'maybe'. Allowed: true or false.",
+        ),
+        (
+            "p.yaml",
+            "colour: red\n",
+            "unknown field 'colour'. Allowed fields: name, description, organisation",
+        ),
         ("p.yaml", "- a\n- b\n", "must hold a mapping of profile fields (name: value), not a list"),
         ("p.yaml", "", "is empty"),
         ("p.yaml", "name: [unclosed\n", "invalid YAML at line 2, column 1"),
@@ -42,7 +60,9 @@ def test_loads_yaml_and_json(tmp_path: Path) -> None:
         ("p.yaml", b"name: \xff\xfe\n", "is not UTF-8 text (bad byte at offset 6)"),
     ],
 )
-def test_bad_input_names_the_problem(tmp_path: Path, name: str, content: str | bytes, expected: str) -> None:
+def test_bad_input_names_the_problem(
+    tmp_path: Path, name: str, content: str | bytes, expected: str
+) -> None:
     path = _write(tmp_path, name, content)
     with pytest.raises(UsageError) as err:
         load_profile(path)
@@ -50,7 +70,7 @@ def test_bad_input_names_the_problem(tmp_path: Path, name: str, content: str | b
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="Profile file not found: .*nope.yaml"):
+    with pytest.raises(UsageError, match=r"Profile file not found: .*nope\.yaml"):
         load_profile(tmp_path / "nope.yaml")
 
 

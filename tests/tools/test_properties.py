@@ -53,7 +53,9 @@ def test_every_item_is_cited_and_unique(profile: UseCaseProfile) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(profiles, st.sampled_from(BOOL_FIELDS))
-def test_turning_a_flag_off_never_adds_a_trigger_or_role(profile: UseCaseProfile, flag: str) -> None:
+def test_turning_a_flag_off_never_adds_a_trigger_or_role(
+    profile: UseCaseProfile, flag: str
+) -> None:
     on = assess(profile.model_copy(update={flag: True}))
     off = assess(profile.model_copy(update={flag: False}))
     assert {t.id for t in off.triggers} <= {t.id for t in on.triggers}

@@ -13,7 +13,9 @@ from tools.profile import UseCaseProfile
 from tools.render import render_plan
 
 GOV = UseCaseProfile(
-    name="Ministry drafting", organisation="government", uses_in_operations=True,
+    name="Ministry drafting",
+    organisation="government",
+    uses_in_operations=True,
     government_procurement="buyer",
 )
 

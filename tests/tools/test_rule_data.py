@@ -1,4 +1,4 @@
-"""triggers.yaml, checklist.yaml, role_rules.yaml and caveats.yaml refer only to things that exist."""
+"""The assessment data files refer only to roles, triggers, sources and ids that exist."""
 
 from __future__ import annotations
 

@@ -46,7 +46,9 @@ def force_label(source: Source) -> str:
 def layers(assessment: Assessment) -> list[tuple[str, list[TriggerResult]]]:
     """Triggers grouped by layer in LAYER_HEADINGS order (unknown layers last)."""
     present = list(dict.fromkeys(t.layer for t in assessment.triggers))
-    found = [x for x in LAYER_HEADINGS if x in present] + [x for x in present if x not in LAYER_HEADINGS]
+    found = [x for x in LAYER_HEADINGS if x in present] + [
+        x for x in present if x not in LAYER_HEADINGS
+    ]
     return [
         (LAYER_HEADINGS.get(layer, layer), [t for t in assessment.triggers if t.layer == layer])
         for layer in found

@@ -39,7 +39,11 @@ def render_markdown(assessment: Assessment) -> str:
 
     out += ["## Roles and why", ""]
     if not assessment.roles:
-        out += ["No role applies: the profile says the organisation neither builds, offers nor uses AI.", ""]
+        out += [
+            "No role applies: the profile says the organisation neither builds, offers nor uses AI "
+            "(and is not a government body or research institution).",
+            "",
+        ]
     for role in assessment.roles:
         out += [
             f"### {role.name} (`{role.id}`)",
@@ -86,7 +90,9 @@ def render_markdown(assessment: Assessment) -> str:
 
     out += ["## Sources", ""]
     for source in cited_sources(assessment):
-        note = " English text is a provisional translation." if source.provisional_translation else ""
+        note = (
+            " English text is a provisional translation." if source.provisional_translation else ""
+        )
         out.append(
             f"- **{source.short_name}**: {source.title_en} ({force_label(source)}). "
             f"<{source.url}>{note}"
@@ -94,4 +100,7 @@ def render_markdown(assessment: Assessment) -> str:
     out += ["", "## Caveats", ""]
     out += [f"- {caveat.text.strip()}" for caveat in assessment.caveats]
     out += ["", f"Rule base as of {assessment.rule_base_as_of}.", ""]
+    from tools.worksheet import markdown_appendix  # late: it pulls in openpyxl
+
+    out.append(markdown_appendix(assessment))
     return "\n".join(out)
