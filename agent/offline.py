@@ -57,7 +57,7 @@ class Item:
     text: str
     facts: list[str]
     citations: list[Citation]
-    yes_no: bool | None = None
+    yes_no: str | None = None
     part: str = ""
     markers: list[int] = field(default_factory=list)
 
@@ -113,10 +113,14 @@ def pick_items(parts: list[str], part_passages: list[list[Any]], rb: RuleBase) -
 
 
 def _lead(item: Item) -> str:
+    """The card's answer, opened with its direct yes/no phrase when a yes/no question asked."""
     text = item.text.strip()
-    if item.yes_no is None or not _is_yes_no(item.part) or re.match(r"(yes|no)\b", text, re.I):
+    if item.yes_no is None or not _is_yes_no(item.part):
         return text
-    return f"{'Yes' if item.yes_no else 'No'}. {text}"
+    opening = item.yes_no.rstrip(".").lower()
+    if text.lower().startswith(opening) or re.match(r"(yes|no)\b", text, re.IGNORECASE):
+        return text
+    return f"{item.yes_no} {text}"
 
 
 def _relevant_facts(item: Item, question: str) -> list[str]:

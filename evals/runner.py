@@ -150,6 +150,9 @@ def silent_server() -> Iterator[int]:
     try:
         yield int(server.getsockname()[1])
     finally:
+        # shutdown wakes the blocked accept(); close alone can leave the port listening.
+        with contextlib.suppress(OSError):
+            server.shutdown(socket.SHUT_RDWR)
         server.close()
         for conn in held:
             conn.close()

@@ -265,8 +265,30 @@ def _as_date(value: object) -> dt.date | None:
     return None
 
 
+def check_conditions(files: RuleBaseFiles) -> list[Problem]:
+    """Every declarative `when` condition names real profile fields and allowed values."""
+    # Late import: the evaluator lives with the tools that use it.
+    from tools.conditions import ConditionError, validate
+
+    problems = []
+    for rel, raw in files.raw.items():
+        for entry_id, item in _entries(raw):
+            if isinstance(item, dict) and "when" in item and item["when"] is not None:
+                try:
+                    validate(item["when"], f"entry '{entry_id}'")
+                except ConditionError as exc:
+                    problems.append(Problem(files.label(rel), entry_id, "when", str(exc)))
+    return problems
+
+
 Check = Callable[[RuleBaseFiles], list[Problem]]
-CHECKS: list[Check] = [check_unique_ids, check_citations, check_references, check_dates]
+CHECKS: list[Check] = [
+    check_unique_ids,
+    check_citations,
+    check_references,
+    check_dates,
+    check_conditions,
+]
 
 
 @dataclass(frozen=True)

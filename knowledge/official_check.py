@@ -7,10 +7,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel
 
 from knowledge.loader import Problem, load_rule_base
 from knowledge.official import Official, validate_official
+from knowledge.schema import ChecklistAction
 
 CHECKLIST_FILE = "knowledge/data/checklist.yaml"
 
@@ -25,20 +28,23 @@ class SheetCoverage(BaseModel):
     uncovered: list[str]
 
 
-def _covered_rows(official: Official) -> set[str]:
+def _actions(checklist: Sequence[ChecklistAction] | None) -> Sequence[ChecklistAction]:
+    return list(load_rule_base().checklist.values()) if checklist is None else checklist
+
+
+def coverage_by_sheet(
+    official: Official | None = None, checklist: Sequence[ChecklistAction] | None = None
+) -> list[SheetCoverage]:
+    """Per sheet (official order) and for checklist 7A: how many items some action covers."""
     # Imported here: tools depends on knowledge, not the other way round at import time.
     from tools.worksheet_fill import coverage_map
 
-    return set(coverage_map(load_rule_base().checklist.values(), official))
-
-
-def coverage_by_sheet(official: Official | None = None) -> list[SheetCoverage]:
-    """Per sheet (official order) and for checklist 7A: how many items some action covers."""
     if official is None:
         official, _problems = validate_official()
         if official is None:
             return []
-    covered = _covered_rows(official)
+    actions = _actions(checklist)
+    covered = set(coverage_map(actions, official))
     result = []
     for sheet in official.sheets.values():
         refs = [row.id for row in official.sheet_rows(sheet.id)]
@@ -52,7 +58,7 @@ def coverage_by_sheet(official: Official | None = None) -> list[SheetCoverage]:
                 uncovered=missing,
             )
         )
-    cited = {ref for a in load_rule_base().checklist.values() for ref in a.official_refs}
+    cited = {ref for action in actions for ref in action.official_refs}
     missing_7a = [q for q in official.questions_7a if q not in cited]
     total_7a = len(official.questions_7a)
     result.append(
@@ -67,8 +73,13 @@ def coverage_by_sheet(official: Official | None = None) -> list[SheetCoverage]:
     return result
 
 
-def official_coverage_problems() -> list[Problem]:
-    """Every problem: invalid official data, unknown refs, and official items no action covers."""
+def official_coverage_problems(
+    checklist: Sequence[ChecklistAction] | None = None,
+) -> list[Problem]:
+    """Every problem: invalid official data, unknown refs, and official items no action covers.
+
+    `checklist` defaults to the packaged checklist.yaml (tests pass their own).
+    """
     official, problems = validate_official()
     if official is None:
         return problems
@@ -82,7 +93,8 @@ def official_coverage_problems() -> list[Problem]:
                 problems.append(
                     Problem("knowledge/data/official/relations.yaml", rel.id, "when", str(exc))
                 )
-    for action in load_rule_base().checklist.values():
+    actions = _actions(checklist)
+    for action in actions:
         for ref in action.official_refs:
             if not official.ref_exists(ref):
                 problems.append(
@@ -94,7 +106,7 @@ def official_coverage_problems() -> list[Problem]:
                         "dev:build:5)①, D-2) i., HCOC-①, 7A-4, AISI-6; see knowledge/official.py)",
                     )
                 )
-    for sheet in coverage_by_sheet(official):
+    for sheet in coverage_by_sheet(official, actions):
         for ref in sheet.uncovered:
             problems.append(
                 Problem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import reprlib
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,17 @@ def _read_text(path: Path) -> str:
 
 
 def _parse(path: Path, text: str) -> Any:
+    try:
+        return _parse_text(path, text)
+    except RecursionError:
+        raise UsageError(
+            f"{path} is nested too deeply to be a profile. Use flat fields (name: value)."
+        ) from None
+    except ValueError as exc:  # invalid dates (2024-13-45) or integers too long to convert
+        raise UsageError(f"{path}: a value could not be read: {str(exc)[:120]}.") from None
+
+
+def _parse_text(path: Path, text: str) -> Any:
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text) if text.strip() else None
@@ -85,6 +97,12 @@ def _allowed(field: str) -> str:
     return ", ".join(values)
 
 
+def _short(value: object, limit: int = 80) -> str:
+    # reprlib stops early: repr() of a YAML alias bomb would take seconds and gigabytes.
+    text = reprlib.repr(value) if isinstance(value, list | dict) else repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
 def describe_validation_error(exc: ValidationError) -> str:
     """One sentence naming the field, the bad value and the allowed values."""
     errors = exc.errors()
@@ -92,11 +110,14 @@ def describe_validation_error(exc: ValidationError) -> str:
     loc = [str(part) for part in first["loc"]]
     field = loc[0] if loc else "(profile)"
     more = f" ({len(errors) - 1} more problem(s) in this file.)" if len(errors) > 1 else ""
+    if first["type"] == "invalid_key":
+        return f"field names must be text, not {first['input']!r:.60}.{more}"
     if first["type"] == "extra_forbidden":
         allowed = ", ".join(UseCaseProfile.model_fields)
-        return f"unknown field '{field}'. Allowed fields: {allowed}.{more}"
+        return f"unknown field {field[:60]!r}. Allowed fields: {allowed}.{more}"
     shown = f"{field}, item {int(loc[1]) + 1}" if len(loc) > 1 and loc[1].isdigit() else field
     return (
-        f"field '{shown}' has the invalid value {first['input']!r}. "
+        # Truncated: a hostile file can hold a huge value, the message stays one line.
+        f"field '{shown}' has the invalid value {_short(first['input'])}. "
         f"Allowed: {_allowed(field)}.{more}"
     )

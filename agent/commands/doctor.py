@@ -1,7 +1,48 @@
-"""`shirube doctor` (not built yet)."""
+"""`shirube doctor`: rule base, index, Chroma and Ollama health, each with what to do."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
 
+class DoctorFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+LABELS = {"ok": "[green]OK  [/]", "warn": "[yellow]WARN[/]", "fail": "[bold red]FAIL[/]"}
+
+
 def register(app: typer.Typer) -> None:
-    """Placeholder until the command lands."""
+    @app.command("doctor")
+    def doctor_command(
+        fmt: Annotated[
+            DoctorFormat, typer.Option("--format", "-f", help="text or json.")
+        ] = DoctorFormat.text,
+    ) -> None:
+        """Check the rule base, search index, Chroma and Ollama; say how to fix what is wrong.
+
+        Exits 1 when a check fails; warnings (e.g. no model: offline answers) exit 0.
+        """
+        # Heavy imports here so `shirube --help` stays fast.
+        import json
+
+        from rich.console import Console
+
+        from agent.config import get_settings
+        from agent.doctor import run_checks
+
+        checks = run_checks(get_settings())
+        if fmt is DoctorFormat.json:
+            typer.echo(json.dumps([c.model_dump() for c in checks], indent=2, ensure_ascii=False))
+        else:
+            console = Console(highlight=False)
+            for check in checks:
+                console.print(f"{LABELS[check.status]} {check.name}: {check.detail}")
+                if check.fix:
+                    console.print(f"     → {check.fix}")
+        if any(c.status == "fail" for c in checks):
+            raise typer.Exit(1)

@@ -32,15 +32,31 @@ def check(
             f"--data-dir {folder} is not a folder; pass the folder that holds sources.yaml."
         )
     report = run_checks(folder)
+    problems = list(report.problems)
+    coverage_lines: list[str] = []
+    if folder == DATA_DIR and not problems:
+        # Official-row coverage is defined for the packaged checklist and worksheet data.
+        from knowledge.official_check import coverage_by_sheet, official_coverage_problems
+
+        problems += official_coverage_problems()
+        coverage_lines = [
+            f"  {sheet.name} ({sheet.sheet}): {sheet.covered}/{sheet.total} official items covered"
+            + (f"; not covered: {', '.join(sheet.uncovered)}" if sheet.uncovered else "")
+            for sheet in coverage_by_sheet()
+        ]
     # soft_wrap keeps each problem on one line, so the report greps and diffs cleanly.
     console = Console(highlight=False, soft_wrap=True)
-    if not report.problems:
+    if not problems:
         counts = ", ".join(f"{name} {count}" for name, count in sorted(report.counts.items()))
         as_of = report.as_of.isoformat() if report.as_of else "unknown"
         console.print(f"[green]Rule base OK[/] (as of {as_of}): {counts}")
+        if coverage_lines:
+            console.print("Official checklist coverage by Shirube's actions:")
+            for line in coverage_lines:
+                console.print(line, markup=False)
         return
     by_file: dict[str, list[str]] = {}
-    for problem in report.problems:
+    for problem in problems:
         where = f"entry '{problem.entry}'"
         if problem.field:
             where += f", field '{problem.field}'"
@@ -49,7 +65,7 @@ def check(
         console.print(f"[bold]{file}[/]", markup=True)
         for line in lines:
             console.print(line, markup=False)
-    total = len(report.problems)
+    total = len(problems)
     console.print(
         f"[red]{total} problem{'s' if total != 1 else ''} in {len(by_file)} "
         f"file{'s' if len(by_file) != 1 else ''}.[/] Fix them and run `shirube kb check` again."

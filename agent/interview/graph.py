@@ -151,7 +151,6 @@ def plan_path(context: InterviewContext) -> Path:
 def finish(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:
     # Heavy imports here: the assessment tools are only needed once, at the end.
     from tools.assess import assess
-
     from tools.render import render_plan
 
     context = runtime.context

@@ -104,8 +104,15 @@ def _collection_name(settings: Settings, store: str) -> str:
     return store if settings.chroma_host else "shirube"
 
 
+def meta_path(settings: Settings) -> Path:
+    """Where the live index is recorded; one file per mode, so switching modes never mixes them."""
+    if settings.chroma_host:
+        return settings.index_dir / f"index_meta.{settings.chroma_host}_{settings.chroma_port}.json"
+    return settings.index_dir / META_FILE
+
+
 def read_meta(settings: Settings) -> IndexMeta | None:
-    path = settings.index_dir / META_FILE
+    path = meta_path(settings)
     try:
         return IndexMeta.model_validate_json(path.read_text(encoding="utf-8"))
     except (OSError, ValidationError, ValueError):
@@ -113,7 +120,7 @@ def read_meta(settings: Settings) -> IndexMeta | None:
 
 
 def _write_meta(settings: Settings, meta: IndexMeta) -> None:
-    path = settings.index_dir / META_FILE
+    path = meta_path(settings)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(meta.model_dump_json(indent=2), encoding="utf-8")
     os.replace(tmp, path)  # atomic: readers see the old index or the new one, never half
@@ -135,9 +142,10 @@ def _stale_reason(meta: IndexMeta | None, rule_base: RuleBase) -> str | None:
 
 def _open(settings: Settings, meta: IndexMeta, rule_base: RuleBase) -> LoadedIndex:
     """Open and check the live store; raises if it is missing, short or corrupted."""
-    client = _client(settings, meta.store)
+    # Checked before opening: PersistentClient would create the missing directory.
     if not settings.chroma_host and not (settings.index_dir / meta.store).is_dir():
         raise FileNotFoundError(f"{settings.index_dir / meta.store} is missing")
+    client = _client(settings, meta.store)
     collection = client.get_collection(
         _collection_name(settings, meta.store), embedding_function=ShirubeMiniLM()
     )
@@ -147,7 +155,7 @@ def _open(settings: Settings, meta: IndexMeta, rule_base: RuleBase) -> LoadedInd
     documents = build_documents(rule_base)
     # A one-vector probe reads the vector segment too, not just the SQLite catalogue.
     collection.query(query_embeddings=embed([documents[0].embed_text]), n_results=1)
-    mtime = (settings.index_dir / META_FILE).stat().st_mtime
+    mtime = meta_path(settings).stat().st_mtime
     return LoadedIndex(
         meta=meta,
         meta_mtime=mtime,
@@ -256,7 +264,7 @@ def load_index(
     cached = _LOADED.get(key)
     if cached is not None and not rebuild and cached.meta.corpus_hash == rule_base.corpus_hash:
         try:
-            fresh = (settings.index_dir / META_FILE).stat().st_mtime == cached.meta_mtime
+            fresh = meta_path(settings).stat().st_mtime == cached.meta_mtime
         except OSError:
             fresh = False
         if fresh:

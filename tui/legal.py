@@ -1,0 +1,26 @@
+"""Rule-base look-ups the screens share: legal force in words and an instrument's key dates."""
+
+from __future__ import annotations
+
+from knowledge.loader import load_rule_base
+from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce
+
+
+def force_words(legal_force: str) -> str:
+    """'binding_no_penalty' → 'binding statute without penalties' (unknown values pass through)."""
+    try:
+        return LEGAL_FORCE_LABELS[LegalForce(legal_force)]
+    except ValueError:
+        return legal_force.replace("_", " ")
+
+
+def source_dates(source_id: str) -> list[str]:
+    """The instrument's key dates as 'event: YYYY-MM-DD' lines (empty for an unknown id)."""
+    source = load_rule_base().sources.get(source_id)
+    if source is None:
+        return []
+    return [f"{d.event}: {d.date.isoformat()}" for d in source.dates]
+
+
+def as_of() -> str:
+    return load_rule_base().meta.as_of.isoformat()

@@ -1,0 +1,188 @@
+"""The interview: one question at a time, a progress bar and the profile filling in beside it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicator, ProgressBar
+
+from agent.errors import UsageError
+from tui.widgets.profile_panel import ProfilePanel
+from tui.widgets.question import QuestionWidget
+from tui.widgets.status import StatusBar
+
+if TYPE_CHECKING:
+    from agent.interview.session import InterviewSession, QuestionView, Step
+
+
+class InterviewScreen(Screen[None]):
+    """Starts a new session, or resumes `session_id`; every answer is saved before the next one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f5", "command('back')", "Back"),
+        Binding("f6", "command('skip')", "Skip"),
+        Binding("f7", "command('why')", "Why we ask"),
+        Binding("escape", "leave", "Save & leave"),
+    ]
+
+    def __init__(self, session_id: str | None = None) -> None:
+        super().__init__()
+        self.resume_id = session_id
+        self.session: InterviewSession | None = None
+        self.busy = True
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="道")
+        with Horizontal(id="interview-body"):
+            with Vertical(id="interview-main"):
+                yield Label("Starting the interview…", id="progress-label")
+                yield ProgressBar(id="progress", show_eta=False)
+                yield LoadingIndicator(id="interview-loading")
+                yield VerticalScroll(id="question-area")
+                yield Input(
+                    placeholder="Type an answer (number, name, yes/no) or back · skip · why",
+                    id="answer",
+                )
+                with Horizontal(id="interview-buttons"):
+                    yield Button("Back (F5)", id="cmd-back")
+                    yield Button("Skip (F6)", id="cmd-skip")
+                    yield Button("Why we ask (F7)", id="cmd-why")
+                    yield Button("Save & leave (Esc)", id="cmd-leave")
+            with VerticalScroll(id="profile-side"):
+                yield Label("Your profile so far", classes="side-title")
+                yield ProfilePanel(id="profile")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        answer = self.query_one("#answer", Input)
+        answer.cursor_blink = getattr(self.app, "blink", True)
+        answer.focus()
+        self._open()
+
+    @work(exclusive=True, thread=True, group="interview")
+    def _open(self) -> None:
+        from agent.interview.session import InterviewSession
+
+        settings = getattr(self.app, "settings", None)
+        try:
+            if self.resume_id:
+                session = InterviewSession.resume(self.resume_id, settings)
+            else:
+                session = InterviewSession.start(settings)
+        except UsageError as exc:
+            self.app.call_from_thread(self._fail, str(exc))
+            return
+        self.session = session
+        self.app.call_from_thread(self._opened, session.current)
+
+    def _fail(self, message: str) -> None:
+        self.notify(message, severity="error")
+        self.app.pop_screen()
+
+    def _opened(self, view: QuestionView | None) -> None:
+        assert self.session is not None
+        set_session = getattr(self.app, "set_session", None)
+        if set_session is not None:
+            set_session(self.session.session_id)
+        if self.resume_id:
+            self.notify(f"Resumed session {self.session.session_id}.")
+        if view is None:  # a finished session: straight to its plan
+            self._finish(self.session.plan_path)
+            return
+        self._show(view)
+
+    def _show(self, view: QuestionView) -> None:
+        self.busy = False
+        self.query_one("#interview-loading").display = False
+        answered, total = view.progress
+        label = (
+            f"Question {min(answered + 1, total)} of {total}"
+            if view.kind == "question"
+            else "Check your answers"
+        )
+        self.query_one("#progress-label", Label).update(label)
+        self.query_one("#progress", ProgressBar).update(total=total, progress=answered)
+        area = self.query_one("#question-area", VerticalScroll)
+        area.remove_children()
+        area.mount(QuestionWidget(view, id="question-widget"))
+        assert self.session is not None
+        self.query_one("#profile", ProfilePanel).show(_answered_rows(self.session))
+        self.query_one("#answer", Input).focus()
+
+    def send(self, text: str) -> None:
+        """Give one answer or command, exactly as typed in the CLI."""
+        if self.busy or self.session is None:
+            return
+        self.busy = True
+        self._answer(text)
+
+    @work(exclusive=True, thread=True, group="interview")
+    def _answer(self, text: str) -> None:
+        assert self.session is not None
+        step = self.session.answer(text)
+        self.app.call_from_thread(self._stepped, step)
+
+    def _stepped(self, step: Step) -> None:
+        if step.done:
+            self._finish(step.plan_path)
+        elif step.question is not None:
+            self._show(step.question)
+
+    def _finish(self, plan_path: str | None) -> None:
+        from tools.assess import assess
+        from tui.screens.plan import PlanScreen
+
+        assert self.session is not None
+        assessment = assess(self.session.profile_so_far)
+        session_id = self.session.session_id
+        self.session.close()
+        if plan_path:
+            self.notify(f"Governance plan written to {plan_path}", title="Interview finished")
+        self.app.switch_screen(PlanScreen(assessment, session_id=session_id))
+
+    @on(Input.Submitted, "#answer")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.input.value = ""
+        self.send(event.value)
+
+    @on(QuestionWidget.Answered)
+    def _clicked(self, event: QuestionWidget.Answered) -> None:
+        self.send(event.text)
+
+    @on(Button.Pressed, "#interview-buttons Button")
+    def _command_button(self, event: Button.Pressed) -> None:
+        command = (event.button.id or "").removeprefix("cmd-")
+        if command == "leave":
+            self.action_leave()
+        else:
+            self.action_command(command)
+
+    def action_command(self, command: str) -> None:
+        self.send(command)
+
+    def action_leave(self) -> None:
+        if self.session is not None:
+            session_id = self.session.session_id
+            self.session.close()
+            self.session = None
+            self.notify(f"Saved. Resume session {session_id} any time with F3.")
+        set_session = getattr(self.app, "set_session", None)
+        if set_session is not None:
+            set_session(None)
+        self.app.pop_screen()
+
+
+def _answered_rows(session: InterviewSession) -> list[tuple[str, str]]:
+    """(field, answer label) for every answered question that still applies."""
+    from agent.interview.state import applicable_questions
+
+    answers = session.answers
+    return [
+        (q.id, q.label_of(answers[q.id])) for q in applicable_questions(answers) if q.id in answers
+    ]

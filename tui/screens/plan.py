@@ -1,0 +1,114 @@
+"""The governance plan: roles, engaged layers with their legal force, and the checklist table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from tools.assess import Assessment
+from tui.screens.export import FileNameScreen
+from tui.widgets.status import StatusBar
+
+SUFFIX = {"markdown": "md", "json": "json"}
+
+
+def _cites(citations: list) -> str:
+    return "; ".join(c.label() for c in citations)
+
+
+class PlanScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "export('markdown')", "Export Markdown"),
+        Binding("j", "export('json')", "Export JSON"),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self, assessment: Assessment, *, session_id: str | None = None) -> None:
+        super().__init__()
+        self.assessment = assessment
+        self.session_id = session_id
+
+    def compose(self) -> ComposeResult:
+        a = self.assessment
+        yield Header(icon="道")
+        with VerticalScroll(id="plan-body"):
+            name = a.profile.name or "your AI use case"
+            yield Label(f"Governance plan for {name}", id="plan-title")
+            yield Static(
+                f"Rule base as of {a.rule_base_as_of.isoformat()} · not legal advice · "
+                "press M or J to export",
+                classes="plan-note",
+            )
+            yield Label(f"Your roles ({len(a.roles)})", classes="plan-heading")
+            for role in a.roles:
+                text = Text()
+                text.append(f"• {role.name}", style="bold")
+                text.append(f" — {role.definition} ")
+                text.append(f"[{_cites(role.citations)}]", style="dim")
+                yield Static(text, classes="plan-role")
+            yield Label(f"Layers of the regime engaged ({len(a.triggers)})", classes="plan-heading")
+            for trigger in a.triggers:
+                text = Text()
+                text.append(f"• {trigger.title}", style="bold")
+                text.append(f"  {trigger.legal_force_label}", style="italic yellow")
+                if trigger.regulator_names:
+                    text.append(f"  ({', '.join(trigger.regulator_names)})", style="dim")
+                text.append(f"\n  {trigger.why} ")
+                text.append(f"[{_cites(trigger.citations)}]", style="dim")
+                yield Static(text, classes="plan-trigger")
+            yield Label(f"Checklist ({len(a.checklist)} actions)", classes="plan-heading")
+            yield DataTable(id="checklist", cursor_type="row", zebra_stripes=True)
+            if a.caveats:
+                yield Label("Caveats", classes="plan-heading")
+                for caveat in a.caveats:
+                    yield Static(f"• {caveat.text} [{_cites(caveat.citations)}]", markup=False)
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#checklist", DataTable)
+        table.add_columns("Priority", "Phase", "Owner", "Action", "Source")
+        for item in self.assessment.checklist:
+            table.add_row(
+                item.priority.value,
+                item.phase.value,
+                item.owner,
+                item.title,
+                _cites(item.citations[:1]),
+                key=item.id,
+            )
+
+    def default_name(self, fmt: str) -> str:
+        stem = f"shirube-plan-{self.session_id}" if self.session_id else "shirube-plan"
+        return f"{stem}.{SUFFIX[fmt]}"
+
+    def action_export(self, fmt: str) -> None:
+        def write(path: Path | None) -> None:
+            if path is not None:
+                self.export_to(path, fmt)
+
+        title = f"Export the plan as {'Markdown' if fmt == 'markdown' else 'JSON'} to:"
+        self.app.push_screen(FileNameScreen(title, self.default_name(fmt)), write)
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        from tools.render import render_plan
+
+        try:
+            path.write_text(render_plan(self.assessment, fmt), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error")
+            return
+        self.notify(f"Plan saved to {path.resolve()}", title="Exported")
+
+    def action_close(self) -> None:
+        set_session = getattr(self.app, "set_session", None)
+        if set_session is not None:
+            set_session(None)
+        self.app.pop_screen()

@@ -1,0 +1,46 @@
+"""Saved interviews, most recent first; Enter resumes the highlighted one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from agent.interview.store import SessionInfo
+
+
+class SessionsScreen(ModalScreen[str | None]):
+    """Pick a saved interview; dismisses with its id (None on Esc)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, sessions: list[SessionInfo]) -> None:
+        self.sessions = sessions
+        super().__init__()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sessions-dialog", classes="dialog"):
+            yield Label("Resume a saved interview", classes="dialog-title")
+            if not self.sessions:
+                yield Static("No saved interviews yet. Press F2 to start one.", id="no-sessions")
+            options = [
+                Option(
+                    f"{s.id}  {s.updated[:16].replace('T', ' ')}  {s.title or '(untitled)'}",
+                    id=s.id,
+                )
+                for s in self.sessions
+            ]
+            yield OptionList(*options, id="sessions-list")
+            yield Static("Enter: resume · Esc: cancel", classes="dialog-note")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,79 @@
+"""A chat turn: the user's question, or an answer in Markdown followed by its numbered citations."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.events import Click
+from textual.message import Message
+from textual.widgets import Markdown, Static
+
+from agent.state import Answer, AnswerCitation
+from tui.legal import force_words
+
+
+class QuestionBubble(Static):
+    """What the user asked."""
+
+    DEFAULT_CLASSES = "question-bubble"
+
+
+class CitationItem(Static, can_focus=True):
+    """One numbered citation; Enter or a click opens the source passage."""
+
+    DEFAULT_CLASSES = "citation-item"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "open", "Open source", show=True)
+    ]
+
+    class Selected(Message):
+        """The user picked this citation."""
+
+        def __init__(self, citation: AnswerCitation, number: int) -> None:
+            self.citation = citation
+            self.number = number
+            super().__init__()
+
+    def __init__(self, citation: AnswerCitation, number: int, *, id: str | None = None) -> None:
+        self.citation = citation
+        self.number = number
+        label = Text()
+        label.append(f"[{number}] ", style="bold")
+        label.append(citation.title)
+        if citation.section:
+            label.append(f" · {citation.section}", style="bold")
+        label.append(f"  ({force_words(citation.legal_force)})", style="dim")
+        super().__init__(label, id=id)
+
+    def action_open(self) -> None:
+        self.post_message(self.Selected(self.citation, self.number))
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.action_open()
+
+
+class AnswerView(Vertical):
+    """An answer: Markdown, the offline/notice line, then the citations as selectable items."""
+
+    DEFAULT_CLASSES = "answer-view"
+
+    def __init__(self, answer: Answer, turn: int) -> None:
+        self.answer = answer
+        self.turn = turn
+        super().__init__(id=f"answer-{turn}")
+
+    def compose(self) -> ComposeResult:
+        yield Markdown(self.answer.answer, classes="answer-markdown")
+        if self.answer.notice:
+            yield Static(self.answer.notice, classes="answer-notice")
+        if self.answer.citations:
+            yield Static("Sources (Tab to a source, Enter to open it)", classes="sources-title")
+            for number, citation in enumerate(self.answer.citations, 1):
+                yield CitationItem(citation, number, id=f"cite-{self.turn}-{number}")
+        mode = "rule base (offline)" if self.answer.mode == "offline" else self.answer.mode
+        yield Static(f"answered from {mode}", classes="answer-mode")

@@ -1,0 +1,24 @@
+"""The side panel of the interview: the profile as it fills in, one line per answer."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+
+class ProfilePanel(Static):
+    """Shows every answered question as 'field: answer'; unanswered ones are left out."""
+
+    DEFAULT_CLASSES = "profile-panel"
+
+    def show(self, rows: list[tuple[str, str]]) -> None:
+        if not rows:
+            self.update(Text("Nothing answered yet.", style="dim"))
+            return
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for field, answer in rows:
+            table.add_row(field, answer)
+        self.update(table)
