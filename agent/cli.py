@@ -71,6 +71,15 @@ def main() -> None:
     except UsageError as exc:
         Console(stderr=True).print(f"[bold red]Error:[/] {exc}", highlight=False)
         sys.exit(UsageError.exit_code)
+    except OSError as exc:
+        # Read-only or missing data dir, disk full: one line, never a traceback.
+        where = f" ({exc.filename})" if exc.filename else ""
+        Console(stderr=True).print(
+            f"[bold red]Error:[/] {exc.strerror or exc}{where}. Check that the path exists, "
+            "is writable and has free space; the data directory is set by SHIRUBE_HOME.",
+            highlight=False,
+        )
+        sys.exit(UsageError.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
 

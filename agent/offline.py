@@ -18,6 +18,7 @@ from knowledge.schema import Citation, TopicCard
 OFFLINE_NOTICE = "Offline mode: answer composed from Shirube's rule base (no model)."
 NO_ANSWER = "Shirube's rule base has nothing that answers this question, so it will not guess."
 MAX_ITEMS = 3
+NEAR_TIE = 0.97  # fused scores this close to the best count as a tie
 FACTS_PER_ITEM = 3
 EXCERPT_CHARS = 240
 WORD = re.compile(r"[a-z0-9]+")
@@ -82,6 +83,26 @@ def _passage_item(passage: Any, part: str) -> Item | None:
     )
 
 
+def _best_topic(part: str, passages: list[Any], rb: RuleBase, used: set[str]) -> Any | None:
+    """The top topic passage, or a near-tie whose card's own questions match the part better.
+
+    Fused scores of the top cards are often within a hair of each other; the card whose
+    phrasings share most words with the question is then the better answer.
+    """
+    topics = [p for p in passages if p.kind == "topic" and p.ref_id in rb.topics]
+    topics = [p for p in topics if p.ref_id not in used]
+    if not topics:
+        return None
+    close = [p for p in topics if p.score >= topics[0].score * NEAR_TIE]
+    asked = _words(part)
+
+    def overlap(p: Any) -> int:
+        card = rb.topics[p.ref_id]
+        return max(len(asked & _words(q)) for q in [card.title, *card.questions])
+
+    return max(close, key=overlap)  # max keeps the first (best-ranked) among equals
+
+
 def pick_items(parts: list[str], part_passages: list[list[Any]], rb: RuleBase) -> list[Item]:
     """The best card for each part (then for the whole question), without repeats."""
     items: list[Item] = []
@@ -90,14 +111,7 @@ def pick_items(parts: list[str], part_passages: list[list[Any]], rb: RuleBase) -
         part = parts[index] if index < len(parts) else " ".join(parts)
         if index >= len(parts) and items:
             break  # the whole-question search only fills in when the parts found nothing
-        topic = next(
-            (
-                p
-                for p in passages
-                if p.kind == "topic" and p.ref_id in rb.topics and p.ref_id not in used
-            ),
-            None,
-        )
+        topic = _best_topic(part, passages, rb, used)
         if topic is not None:
             used.add(topic.ref_id)
             items.append(_card_item(rb.topics[topic.ref_id], part))

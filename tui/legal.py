@@ -24,3 +24,9 @@ def source_dates(source_id: str) -> list[str]:
 
 def as_of() -> str:
     return load_rule_base().meta.as_of.isoformat()
+
+
+def short_name(source_id: str, fallback: str) -> str:
+    """The instrument's short name (e.g. for citation lines), else `fallback`."""
+    source = load_rule_base().sources.get(source_id)
+    return source.short_name if source else fallback

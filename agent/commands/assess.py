@@ -79,9 +79,13 @@ def assess_command(
             typer.echo(render_plan(assessment, fmt), nl=False)
         return
     text = render_plan(assessment, fmt)
+    partial = output.with_name(f".{output.name}.partial")
     try:
-        output.write_text(text, encoding="utf-8")
+        # Write beside, then rename: a full disk never leaves a half-written plan.
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(output)
     except OSError as exc:
+        partial.unlink(missing_ok=True)
         raise UsageError(
             f"cannot write to {output}: {exc.strerror or exc}. Choose a writable file path."
         ) from None

@@ -1,7 +1,111 @@
-"""`shirube chat` (not built yet)."""
+"""`shirube chat`: a line-mode conversation (rich output, input history, piped stdin works)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from agent.chat.state import Turn
+
+
+def _read(console: Console) -> str | None:
+    """One line, or None at end of input; readline gives history when a person types."""
+    if sys.stdin.isatty():
+        with contextlib.suppress(ImportError):  # Windows without pyreadline: no history
+            import readline  # noqa: F401  (importing it is what turns on history for input())
+        try:
+            return input("you> ")
+        except EOFError:
+            return None
+    console.print("you> ", end="")
+    console.file.flush()
+    line = sys.stdin.readline()
+    if line == "":
+        return None
+    console.print(line.rstrip("\r\n"), highlight=False, markup=False)  # echo: transcripts read well
+    return line.rstrip("\r\n")
+
+
+def show_turn(console: Console, turn: Turn, last_notice: str | None) -> None:
+    from rich.markdown import Markdown
+
+    if turn.followup:
+        console.print(f"[dim]Understood as: {turn.resolved}[/]", highlight=False)
+    if turn.notice and turn.notice != last_notice:
+        console.print(f"[yellow]{turn.notice}[/]", highlight=False)
+    console.print(Markdown(turn.answer))
+    for number, cite in enumerate(turn.citations, 1):
+        section = f", {cite.section}" if cite.section else ""
+        console.print(
+            f"[{number}] {cite.title}{section} — {cite.legal_force}\n    {cite.url}",
+            highlight=False,
+            markup=False,
+        )
+    console.print()
+
 
 def register(app: typer.Typer) -> None:
-    """Placeholder until the command lands."""
+    @app.command("chat")
+    def chat(
+        thread: Annotated[
+            str | None, typer.Option("--thread", help="Continue a saved chat thread.")
+        ] = None,
+        profile: Annotated[
+            Path | None,
+            typer.Option("--profile", help="Link a use-case profile (YAML/JSON) to the chat."),
+        ] = None,
+        offline: bool = typer.Option(
+            False, "--offline", help="Never call a model: answer from the rule base only."
+        ),
+    ) -> None:
+        """Talk about Japan's AI rules: follow-ups and questions about your own use case."""
+        from rich.console import Console
+
+        from agent.chat.commands import run_command
+        from agent.chat.thread import ChatThread
+        from agent.config import get_settings
+        from agent.errors import UsageError
+        from knowledge.index.lock import IndexBusyError
+        from knowledge.index.store import ensure_index
+        from tools.profile_io import load_profile
+
+        settings = get_settings()
+        linked = load_profile(profile) if profile is not None else None  # bad file: exit 2
+        try:
+            ensure_index(settings, progress=True)
+        except IndexBusyError as exc:
+            raise UsageError(str(exc)) from exc
+        console = Console(highlight=False)
+        if thread:
+            current = ChatThread.resume(thread, settings, offline=offline)
+            console.print(f"Continuing thread {thread} ({len(current.turns)} turns so far).")
+        else:
+            current = ChatThread.start(settings, offline=offline)
+            console.print(f"Thread {current.thread_id} started. /help lists commands.")
+        if linked is not None:
+            current.link_profile(linked, str(profile))
+            console.print(f"Linked profile {profile}.")
+        last_notice: str | None = None
+        try:
+            while (line := _read(console)) is not None:
+                if not line.strip():
+                    continue
+                if line.strip().startswith("/"):
+                    outcome = run_command(line, current, console)
+                    current = outcome.thread
+                    if outcome.quit:
+                        break
+                    continue
+                turn = current.ask(line)
+                show_turn(console, turn, last_notice)
+                last_notice = turn.notice or last_notice
+        finally:
+            console.print(f"Saved. Continue with: shirube chat --thread {current.thread_id}")
+            current.close()

@@ -24,7 +24,8 @@ def split_parts(question: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {piece}"  # a fragment belongs to the part before it
         else:
             parts.append(piece)
-    return parts or [question.strip()]
+    # One part: search with the question as asked (the splitter dropped its question mark).
+    return parts if len(parts) > 1 else [question.strip()]
 
 
 def search_passages(query: str, k: int, context: QAContext) -> list[Any]:

@@ -22,11 +22,15 @@ CASES: list[tuple[str, list[str], set[str]]] = [
     # The 2025 Act
     ("When was Japan's AI Promotion Act promulgated?", ["4 June 2025"], {"ai_promotion_act"}),
     (
-        "When did the Basic Plan and Headquarters chapters take full effect?",
+        "When did the AI Act take full effect?",
         ["1 September 2025"],
         {"ai_promotion_act"},
     ),
-    ("What is the number of Japan's AI Act?", ["Act No. 53 of 2025"], {"ai_promotion_act"}),
+    (
+        "What are the key dates of the AI Promotion Act?",
+        ["Act No. 53 of 2025", "28 May 2025"],
+        {"ai_promotion_act"},
+    ),
     ("How does the Japanese AI Act define AI-related technology?", ["judg"], {"ai_promotion_act"}),
     ("What are the basic principles of the AI Act?", ["national security"], {"ai_promotion_act"}),
     (
@@ -148,6 +152,9 @@ CASES: list[tuple[str, list[str], set[str]]] = [
 ]
 
 
+DIRECT = {"Yes.", "No.", "Not directly.", "Often, yes."}
+
+
 @pytest.fixture(scope="module")
 def answers(settings: Settings) -> dict[str, object]:
     return {q: ask(q, settings=settings, offline=True) for q, _, _ in CASES}
@@ -166,7 +173,10 @@ def test_offline_answer_states_facts_with_citations(
     assert answer.mode == "offline"
     assert answer.notice == OFFLINE_NOTICE
     for fact in facts:
-        assert fact.lower() in answer.answer.lower(), f"missing {fact!r} in:\n{answer.answer}"
+        if fact in DIRECT:  # the direct answer opens the text ("No." / "No:" / "No, …")
+            assert answer.answer.lower().startswith(fact.rstrip(".").lower()), answer.answer
+        else:
+            assert fact.lower() in answer.answer.lower(), f"missing {fact!r} in:\n{answer.answer}"
     cited = {c.id for c in answer.citations}
     assert sources <= cited, f"cited {cited}, expected {sources}"
     assert "[1]" in answer.answer
@@ -174,8 +184,11 @@ def test_offline_answer_states_facts_with_citations(
 
 
 def test_yes_no_question_opens_with_direct_answer(answers: dict) -> None:
-    assert answers["Are the AI Guidelines for Business legally binding?"].answer.startswith("No.")
-    assert answers["Does Japan actually have an AI law?"].answer.startswith("Yes.")
+    assert answers["Are the AI Guidelines for Business legally binding?"].answer.startswith("No")
+    assert answers["Does Japan actually have an AI law?"].answer.startswith("Yes")
+    assert answers[
+        "Does the Digital Agency's procurement guideline bind private companies?"
+    ].answer.startswith("Not directly")
 
 
 def test_multi_part_question_draws_on_every_card_it_needs(settings: Settings) -> None:

@@ -190,7 +190,7 @@ def test_answers_file_writes_the_same_plan_as_assess(
             "answer. Expected yes or no (y/n).",
         ),
         ("name: x\n", "Answers file '{path}' has no answer for 'description'"),
-        ("name: x\ncustomers: back\n", "question 'customers': 'back' is a command"),
+        ("name: x\ndescription: y\ncustomers: back\n", "question 'customers': 'back' is a command"),
         ("name: x\ncolour: red\n", "Answers file '{path}' has unknown question id(s): colour."),
         ("- just a list\n", "Answers file '{path}' must be a mapping of question id"),
     ],

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
 from agent.state import AnswerCitation
 from tui.legal import force_words, source_dates
@@ -31,7 +31,12 @@ class CitationScreen(ModalScreen[None]):
         c = self.citation
         dates = source_dates(c.id) or ["not recorded in the rule base"]
         with Vertical(id="citation-dialog", classes="dialog"):
-            yield Label(f"[{self.number}] {c.title}", id="citation-title", classes="dialog-title")
+            yield Static(
+                f"[{self.number}] {c.title}",
+                id="citation-title",
+                classes="dialog-title",
+                markup=False,
+            )
             with VerticalScroll(id="citation-body"):
                 yield Static(f"[b]Article / section:[/] {c.section or '—'}", id="citation-section")
                 yield Static(

@@ -85,7 +85,7 @@ class InterviewScreen(Screen[None]):
         self.notify(message, severity="error")
         self.app.pop_screen()
 
-    def _opened(self, view: QuestionView | None) -> None:
+    async def _opened(self, view: QuestionView | None) -> None:
         assert self.session is not None
         set_session = getattr(self.app, "set_session", None)
         if set_session is not None:
@@ -95,9 +95,9 @@ class InterviewScreen(Screen[None]):
         if view is None:  # a finished session: straight to its plan
             self._finish(self.session.plan_path)
             return
-        self._show(view)
+        await self._show(view)
 
-    def _show(self, view: QuestionView) -> None:
+    async def _show(self, view: QuestionView) -> None:
         self.busy = False
         self.query_one("#interview-loading").display = False
         answered, total = view.progress
@@ -109,8 +109,8 @@ class InterviewScreen(Screen[None]):
         self.query_one("#progress-label", Label).update(label)
         self.query_one("#progress", ProgressBar).update(total=total, progress=answered)
         area = self.query_one("#question-area", VerticalScroll)
-        area.remove_children()
-        area.mount(QuestionWidget(view, id="question-widget"))
+        await area.remove_children()
+        await area.mount(QuestionWidget(view, id="question-widget"))
         assert self.session is not None
         self.query_one("#profile", ProfilePanel).show(_answered_rows(self.session))
         self.query_one("#answer", Input).focus()
@@ -128,11 +128,11 @@ class InterviewScreen(Screen[None]):
         step = self.session.answer(text)
         self.app.call_from_thread(self._stepped, step)
 
-    def _stepped(self, step: Step) -> None:
+    async def _stepped(self, step: Step) -> None:
         if step.done:
             self._finish(step.plan_path)
         elif step.question is not None:
-            self._show(step.question)
+            await self._show(step.question)
 
     def _finish(self, plan_path: str | None) -> None:
         from tools.assess import assess

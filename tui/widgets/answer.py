@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Markdown, Static
 
 from agent.state import Answer, AnswerCitation
-from tui.legal import force_words
+from tui.legal import force_words, short_name
 
 
 class QuestionBubble(Static):
@@ -43,7 +43,7 @@ class CitationItem(Static, can_focus=True):
         self.number = number
         label = Text()
         label.append(f"[{number}] ", style="bold")
-        label.append(citation.title)
+        label.append(short_name(citation.id, citation.title))
         if citation.section:
             label.append(f" · {citation.section}", style="bold")
         label.append(f"  ({force_words(citation.legal_force)})", style="dim")

@@ -12,7 +12,10 @@ class ProfilePanel(Static):
 
     DEFAULT_CLASSES = "profile-panel"
 
+    rows: list[tuple[str, str]]
+
     def show(self, rows: list[tuple[str, str]]) -> None:
+        self.rows = rows
         if not rows:
             self.update(Text("Nothing answered yet.", style="dim"))
             return

@@ -1,0 +1,146 @@
+"""Slash commands inside a chat: /interview /plan /profile /sources /export /new /help /quit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from agent.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from agent.chat.thread import ChatThread
+
+HELP: dict[str, str] = {
+    "/interview": "describe your use case (line-mode interview); links the profile at the end",
+    "/plan": "show the governance plan for the linked profile",
+    "/profile FILE": "link a saved profile (YAML/JSON) to this chat",
+    "/sources": "the citations of the last answer, in full",
+    "/export FILE": "write the conversation as Markdown with its citations",
+    "/new": "start a new thread (the linked profile stays linked)",
+    "/help": "this list",
+    "/quit": "leave (the thread is saved; continue with shirube chat --thread ID)",
+}
+NAMES = [h.split()[0] for h in HELP]
+
+
+def help_text() -> str:
+    return "\n".join(f"  {name:<14} {text}" for name, text in HELP.items())
+
+
+def unknown_message(name: str) -> str:
+    return f"Unknown command '{name}'. Commands: {', '.join(NAMES)}. Type /help for details."
+
+
+class Outcome:
+    """What the chat loop does after a command: keep going with `thread`, or quit."""
+
+    def __init__(self, thread: ChatThread, *, quit: bool = False) -> None:
+        self.thread = thread
+        self.quit = quit
+
+
+def _arg(name: str, arg: str, example: str) -> str:
+    if not arg:
+        raise UsageError(f"{name} needs a file name, e.g. {name} {example}")
+    return arg
+
+
+def _profile(thread: ChatThread, arg: str, console: Console) -> None:
+    from tools.profile_io import load_profile
+
+    path = _arg("/profile", arg, "profile.yaml")
+    thread.link_profile(load_profile(path), path)
+    console.print(f"Linked profile {path}. Ask e.g. 'which rules apply to us?'", highlight=False)
+
+
+def _plan(thread: ChatThread, console: Console) -> None:
+    from rich.markdown import Markdown
+
+    from tools.assess import assess
+    from tools.render import render_plan
+
+    profile = thread.profile
+    if profile is None:
+        raise UsageError("No profile is linked. Run /interview or /profile FILE first.")
+    console.print(Markdown(render_plan(assess(profile), "markdown")))
+
+
+def _sources(thread: ChatThread, console: Console) -> None:
+    last = next((t for t in reversed(thread.turns) if t.citations), None)
+    if last is None:
+        console.print("No answer with citations yet: ask a question first.", highlight=False)
+        return
+    console.print(f"Sources for: {last.question}", highlight=False)
+    for number, cite in enumerate(last.citations, 1):
+        section = f", {cite.section}" if cite.section else ""
+        console.print(
+            f"[{number}] {cite.title}{section} ({cite.legal_force})\n    {cite.url}\n"
+            f"    {cite.excerpt}",
+            highlight=False,
+            markup=False,
+        )
+
+
+def _export(thread: ChatThread, arg: str, console: Console) -> None:
+    path = Path(_arg("/export", arg, "chat.md")).expanduser()
+    if not path.resolve().parent.is_dir():
+        raise UsageError(f"Cannot write '{path}': its folder does not exist.")
+    if not thread.turns:
+        raise UsageError("Nothing to export yet: ask a question first.")
+    path.write_text(thread.export_markdown(), encoding="utf-8")
+    console.print(f"Conversation written to {path}", highlight=False)
+
+
+def _new(thread: ChatThread, console: Console) -> ChatThread:
+    from agent.chat.thread import ChatThread
+
+    profile, source = thread.profile, thread.profile_source
+    fresh = ChatThread.start(
+        thread.settings, chat_model=thread._context.chat_model, offline=thread._context.offline
+    )
+    thread.close()
+    if profile is not None and source is not None:
+        fresh.link_profile(profile, source)
+    console.print(f"New thread {fresh.thread_id}.", highlight=False)
+    return fresh
+
+
+def _interview(thread: ChatThread, console: Console) -> None:
+    from agent.commands.interview import run_interactive
+    from agent.interview.session import InterviewSession
+
+    with InterviewSession.start(thread.settings) as session:
+        console.print(f"Interview {session.session_id}: type 'quit' to go back to the chat.")
+        run_interactive(console, session)
+        if session.done:
+            thread.link_profile(session.profile_so_far, f"interview {session.session_id}")
+            console.print("Profile linked to this chat. Ask 'what should we do first?'")
+
+
+def run_command(line: str, thread: ChatThread, console: Console) -> Outcome:
+    """Run one slash command; a bad command or argument prints one clear line and goes on."""
+    name, _, arg = line.strip().partition(" ")
+    name, arg = name.lower(), arg.strip()
+    actions: dict[str, Callable[[], object]] = {
+        "/interview": lambda: _interview(thread, console),
+        "/plan": lambda: _plan(thread, console),
+        "/profile": lambda: _profile(thread, arg, console),
+        "/sources": lambda: _sources(thread, console),
+        "/export": lambda: _export(thread, arg, console),
+        "/help": lambda: console.print(help_text(), highlight=False, markup=False),
+    }
+    if name in ("/quit", "/exit"):
+        return Outcome(thread, quit=True)
+    if name == "/new":
+        return Outcome(_new(thread, console))
+    if name not in actions:
+        console.print(unknown_message(name), highlight=False, markup=False)
+        return Outcome(thread)
+    try:
+        actions[name]()
+    except UsageError as exc:
+        console.print(f"[bold red]![/] {exc}", highlight=False)
+    return Outcome(thread)

@@ -1,0 +1,42 @@
+"""A thread as Markdown: every question, its answer and the full citations under it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agent.chat.state import Turn
+
+if TYPE_CHECKING:
+    from agent.chat.thread import ChatThread
+
+
+def sources_block(turn: Turn) -> str:
+    lines = []
+    for number, cite in enumerate(turn.citations, 1):
+        section = f", {cite.section}" if cite.section else ""
+        lines.append(f"{number}. {cite.title}{section} ({cite.legal_force}) <{cite.url}>")
+    return "\n".join(lines)
+
+
+def turn_markdown(number: int, turn: Turn) -> str:
+    parts = [f"## {number}. {turn.question}"]
+    if turn.followup:
+        parts.append(f"_Understood as: {turn.resolved}_")
+    parts.append(turn.answer)
+    if turn.citations:
+        parts.append("**Sources**\n\n" + sources_block(turn))
+    if turn.notice:
+        parts.append(f"_{turn.notice}_")
+    return "\n\n".join(parts)
+
+
+def to_markdown(thread: ChatThread) -> str:
+    from knowledge.loader import load_rule_base
+
+    head = [f"# Shirube chat {thread.thread_id}"]
+    if thread.profile_source:
+        head.append(f"Linked profile: {thread.profile_source}")
+    meta = load_rule_base().meta
+    head.append(f"_Rule base as of {meta.as_of}. {' '.join(meta.disclaimer.split())}_")
+    body = [turn_markdown(i, t) for i, t in enumerate(thread.turns, 1)]
+    return "\n\n".join(["\n\n".join(head), *body]) + "\n"

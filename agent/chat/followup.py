@@ -1,0 +1,78 @@
+"""Follow-up resolution: fill an elliptical or referring question in from the thread's topic.
+
+Pure functions, the same with and without a model: "is it binding?" after an answer about the
+AI Basic Plan becomes "is the AI Basic Plan binding?"; a self-contained question stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.chat.intents import chat_intents
+from agent.chat.state import Topic
+from agent.scope_data import scope
+
+# Strong pronouns refer back at any length; weaker words ("that", "the act") only in short
+# questions, where they cannot be a relative clause of a self-contained question.
+STRONG = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
+SHORT_WORDS = 7
+PREPOSITION = re.compile(r"(for|to|with|in|on|about|regarding|under|if)\b", re.IGNORECASE)
+SUBSTITUTE = re.compile(r"\b(its|their|it|they|them|that|this|those|these)\b", re.IGNORECASE)
+
+
+def _names_subject(question: str) -> bool:
+    """True when the question names its own subject (an instrument, body or Japan)."""
+    rules = scope()
+    return bool(rules.instrument.search(question) or rules.japan.search(question))
+
+
+def _in_scope_alone(question: str) -> bool:
+    from agent.nodes.guard import classify
+
+    return classify(question)[0] == "in"
+
+
+def _strip_opening(question: str) -> str:
+    match = chat_intents().openings.search(question)
+    if not match:
+        return question
+    rest = question[match.end() :].strip(" ,")
+    return rest or question
+
+
+def _substitute(question: str, subject: str) -> str:
+    """Replace the first referring word with the subject ('its' becomes "the X's")."""
+
+    def repl(match: re.Match[str]) -> str:
+        word = match.group(1).lower()
+        return f"{subject}'s" if word in ("its", "their") else subject
+
+    return SUBSTITUTE.sub(repl, question, count=1)
+
+
+def is_referring(question: str) -> bool:
+    if _names_subject(question):
+        return False
+    if STRONG.search(question):
+        return True
+    short = len(question.split()) <= SHORT_WORDS
+    return short and bool(chat_intents().referring.search(question))
+
+
+def resolve(question: str, topic: Topic | None) -> str:
+    """The question to answer: `question` itself, or rewritten with the topic's subject."""
+    text = question.strip()
+    if topic is None or not text:
+        return text
+    if is_referring(text):
+        if len(text.split()) <= SHORT_WORDS and SUBSTITUTE.search(text):
+            return _substitute(text, topic.subject)
+        return f"{text.rstrip('?')} ({topic.subject})?"
+    if chat_intents().openings.search(text):
+        rest = _strip_opening(text).rstrip(" ?")
+        about_audience = bool(chat_intents().audience.search(rest)) and not _names_subject(rest)
+        if _in_scope_alone(rest) and not about_audience:
+            return f"{rest}?"  # "what about copyright?": a new topic, answered on its own
+        joiner = "" if PREPOSITION.match(rest) else "to "
+        return f"What applies {joiner}{rest} under {topic.subject}?"
+    return text

@@ -1,0 +1,151 @@
+"""The chat graph: one invoke per turn on a checkpointed thread.
+
+prepare (intent + follow-up resolution) → personal | qa → END. The thread's turns, topic and
+linked profile live in the checkpoint; each turn re-runs the full Q&A entry point (guard,
+retrieval, verification), so nothing an earlier turn said can change the rules of a later one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+from langgraph.runtime import Runtime
+
+from agent.chat.followup import resolve
+from agent.chat.intents import chat_intents, match_intent
+from agent.chat.state import ChatContext, ChatInput, ChatState, Topic, Turn
+from agent.scope_data import scope
+from knowledge.loader import load_rule_base
+
+HISTORY_TURNS = 4  # verified in-scope turns the model sees; older ones add noise for a 7B model
+TOPIC_CARDS = 3
+PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def run_config(thread_id: str) -> dict[str, Any]:
+    return {"configurable": {"thread_id": thread_id}}
+
+
+def current_topic(state: ChatState) -> Topic | None:
+    raw = state.get("topic")
+    return Topic.model_validate(raw) if raw else None
+
+
+def verified_history(turns: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(question, answer) pairs the model may see: verified in-scope Q&A answers only.
+
+    Out-of-scope turns (injections included) never reach the model again.
+    """
+    kept = [t for t in turns if t.get("kind") == "qa" and t.get("scope") == "in"]
+    return [(t["resolved"], t["answer"]) for t in kept[-HISTORY_TURNS:]]
+
+
+def prepare(state: ChatState) -> dict[str, Any]:
+    question = state["question"].strip()
+    intent = match_intent(question)
+    resolved = question if intent else resolve(question, current_topic(state))
+    return {"question": question, "intent": intent, "resolved": resolved}
+
+
+def route(state: ChatState) -> Literal["personal", "qa"]:
+    """Pure router: questions about the user's own use case go to the assessment."""
+    return "personal" if state.get("intent") else "qa"
+
+
+def _append(state: ChatState, turn: Turn) -> list[dict[str, Any]]:
+    return [*state.get("turns", []), turn.model_dump(mode="json")]
+
+
+def personal(state: ChatState) -> dict[str, Any]:
+    from agent.chat.personal import answer
+    from tools.assess import assess
+    from tools.profile import UseCaseProfile
+
+    question, intent = state["question"], state.get("intent") or ""
+    if not state.get("profile"):
+        turn = Turn(
+            question=question,
+            resolved=question,
+            kind="no_profile",
+            intent=intent,
+            answer=chat_intents().data.no_profile_message,
+            citations=[],
+            mode="offline",
+            scope="in",
+        )
+        return {"turns": _append(state, turn)}
+    assessment = assess(UseCaseProfile.model_validate(state["profile"]))
+    result = answer(intent, assessment)
+    turn = Turn(
+        question=question,
+        resolved=question,
+        kind="personal",
+        intent=intent,
+        answer=result.text,
+        citations=result.citations,
+        mode="offline",
+        scope="in",
+        notice=f"Answered from the assessment of the linked profile {state.get('profile_source')}.",
+        profile_answers=result.profile_answers,
+    )
+    return {"turns": _append(state, turn)}
+
+
+def _subject(source_id: str) -> str:
+    source = load_rule_base().sources[source_id]
+    return f"the {PAREN.sub('', source.short_name)}"
+
+
+def _topic(resolved: str, sources: list[str], context: ChatContext) -> Topic:
+    from knowledge.index.search import search
+
+    found = search(resolved, TOPIC_CARDS, settings=context.settings)
+    cards = [p.ref_id for p in found if p.kind == "topic"] or [p.ref_id for p in found]
+    # The instrument the question names is the subject; else the answer's first citation.
+    named = [src for pattern, ids in scope().aliases if pattern.search(resolved) for src in ids]
+    main = next((s for s in named if s in sources), sources[0])
+    return Topic(subject=_subject(main), sources=sources, card_ids=cards, question=resolved)
+
+
+def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
+    from agent.qa import ask
+
+    context = runtime.context
+    result = ask(
+        state["resolved"],
+        settings=context.settings,
+        chat_model=context.chat_model,
+        offline=context.offline,
+        history=verified_history(state.get("turns", [])),
+    )
+    turn = Turn(
+        question=state["question"],
+        resolved=state["resolved"],
+        kind="qa",
+        answer=result.answer,
+        citations=result.citations,
+        mode=result.mode,
+        scope=result.scope,
+        notice=result.notice,
+    )
+    update: dict[str, Any] = {"turns": _append(state, turn)}
+    sources = list(dict.fromkeys(c.id for c in result.citations))
+    if result.scope == "in" and sources:
+        update["topic"] = _topic(state["resolved"], sources, context).model_dump()
+    return update
+
+
+def build_graph(saver: BaseCheckpointSaver) -> CompiledStateGraph:
+    graph = StateGraph(ChatState, context_schema=ChatContext, input_schema=ChatInput)
+    graph.add_node("prepare", prepare)
+    graph.add_node("personal", personal)
+    graph.add_node("qa", qa)
+    graph.add_edge(START, "prepare")
+    graph.add_conditional_edges("prepare", route)
+    graph.add_edge("personal", END)
+    graph.add_edge("qa", END)
+    return graph.compile(checkpointer=saver)

@@ -1,0 +1,66 @@
+"""knowledge/data/chat_intents.yaml, compiled: personalised intents and follow-up words."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.loader import DATA_DIR
+
+INTENTS_FILE = DATA_DIR / "chat_intents.yaml"
+
+
+class Intent(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    description: str
+    patterns: list[str] = Field(min_length=1)
+
+
+class IntentData(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    intents: list[Intent]
+    no_profile_message: str
+    baseline_triggers: list[str]
+    caio_action: str
+    ppc_source: str
+    followup_openings: list[str]
+    audience_terms: list[str]
+    referring_words: list[str]
+
+
+class CompiledIntents:
+    """The intent patterns and follow-up words as compiled regular expressions."""
+
+    def __init__(self, data: IntentData) -> None:
+        self.data = data
+        self.intents = [
+            (intent.id, re.compile("|".join(f"(?:{p})" for p in intent.patterns), re.I))
+            for intent in data.intents
+        ]
+        self.openings = _any(data.followup_openings)
+        self.referring = _any(data.referring_words)
+        self.audience = _any(data.audience_terms)
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@cache
+def chat_intents() -> CompiledIntents:
+    raw = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
+    return CompiledIntents(IntentData.model_validate(raw))
+
+
+def match_intent(question: str) -> str | None:
+    """The personalised intent a question asks for ('caio', 'first_steps', …) or None."""
+    for intent_id, pattern in chat_intents().intents:
+        if pattern.search(question):
+            return intent_id
+    return None

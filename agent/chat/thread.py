@@ -1,0 +1,144 @@
+"""`ChatThread`: one chat, persisted as a LangGraph thread in the sessions database.
+
+thread = ChatThread.start()                 # or ChatThread.resume("a1b2c3d4")
+turn = thread.ask("Is the AI Basic Plan binding?")
+thread.link_profile(profile, "profile.yaml")
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+
+from agent.chat.graph import build_graph, current_topic, run_config
+from agent.chat.state import ChatContext, Topic, Turn
+from agent.config import Settings, get_settings
+from agent.errors import UsageError
+from agent.interview import store
+from tools.profile import UseCaseProfile
+
+KIND = "chat"
+TITLE_CHARS = 60
+
+
+class ChatThread:
+    """A chat thread; every turn is on disk (durability 'sync') when `ask` returns."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        thread_id: str,
+        *,
+        chat_model: BaseChatModel | None = None,
+        offline: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.thread_id = thread_id
+        self._conn = store.connect(settings)
+        self._graph = build_graph(store.checkpointer(self._conn))
+        self._context = ChatContext(settings=settings, chat_model=chat_model, offline=offline)
+
+    @classmethod
+    def start(
+        cls,
+        settings: Settings | None = None,
+        *,
+        chat_model: BaseChatModel | None = None,
+        offline: bool = False,
+    ) -> ChatThread:
+        """A new, empty thread, registered in `shirube sessions list` as kind 'chat'."""
+        thread = cls(
+            settings or get_settings(),
+            store.new_session_id(),
+            chat_model=chat_model,
+            offline=offline,
+        )
+        store.register_session(thread._conn, thread.thread_id, KIND)
+        return thread
+
+    @classmethod
+    def resume(
+        cls,
+        thread_id: str,
+        settings: Settings | None = None,
+        *,
+        chat_model: BaseChatModel | None = None,
+        offline: bool = False,
+    ) -> ChatThread:
+        """Reopen a saved thread (UsageError naming the fix when the id is unknown)."""
+        settings = settings or get_settings()
+        with store.opened(settings) as conn:
+            info = store.get_session(conn, thread_id)
+        if info.kind != KIND:
+            raise UsageError(
+                f"Session '{thread_id}' is a {info.kind} session, not a chat thread. "
+                "Run `shirube sessions list` to see the chat threads."
+            )
+        return cls(settings, thread_id, chat_model=chat_model, offline=offline)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return dict(self._graph.get_state(run_config(self.thread_id)).values or {})
+
+    @property
+    def turns(self) -> list[Turn]:
+        return [Turn.model_validate(t) for t in self.values.get("turns", [])]
+
+    @property
+    def last(self) -> Turn | None:
+        turns = self.turns
+        return turns[-1] if turns else None
+
+    @property
+    def topic(self) -> Topic | None:
+        return current_topic(self.values)  # type: ignore[arg-type]
+
+    @property
+    def profile(self) -> UseCaseProfile | None:
+        raw = self.values.get("profile")
+        return UseCaseProfile.model_validate(raw) if raw else None
+
+    @property
+    def profile_source(self) -> str | None:
+        return self.values.get("profile_source")
+
+    def ask(self, text: str) -> Turn:
+        """Answer one message in the context of the thread; the turn is saved before returning."""
+        if not text.strip():
+            raise UsageError("The message is empty. Type a question, or /help for commands.")
+        first = not self.turns
+        self._graph.invoke(
+            {"question": text},
+            config=run_config(self.thread_id),
+            context=self._context,
+            durability="sync",
+        )
+        title = " ".join(text.split())[:TITLE_CHARS] if first else None
+        store.touch_session(self._conn, self.thread_id, title=title)
+        turn = self.last
+        assert turn is not None  # the graph always appends a turn
+        return turn
+
+    def link_profile(self, profile: UseCaseProfile, source: str) -> None:
+        """Answer questions about "us" from this profile from now on (saved with the thread)."""
+        self._graph.update_state(
+            run_config(self.thread_id),
+            {"profile": profile.model_dump(mode="json"), "profile_source": source},
+            as_node="prepare",
+        )
+        store.touch_session(self._conn, self.thread_id)
+
+    def export_markdown(self) -> str:
+        from agent.chat.export import to_markdown
+
+        return to_markdown(self)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ChatThread:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

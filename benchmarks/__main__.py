@@ -1,0 +1,98 @@
+"""`make bench`: print Shirube's performance figures (never asserted in tests).
+
+Cold figures run real processes; warm figures run in this process. Targets come from issue 8.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = REPO / ".venv" / "bin"
+QUESTION = "Does Japan have an AI Act?"
+RUNS = 3
+
+
+def _cold(argv: list[str]) -> float:
+    """Best of RUNS wall-clock seconds for a fresh process (best: least disturbed by neighbours)."""
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=True, cwd=REPO)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def _pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def _qa_questions() -> list[str]:
+    path = REPO / "evals" / "cases" / "qa.jsonl"
+    return [json.loads(line)["question"] for line in path.read_text().splitlines() if line.strip()]
+
+
+def main() -> None:
+    print(
+        f"Shirube benchmarks — {time.strftime('%Y-%m-%d')} on {platform.node()} "
+        f"({platform.machine()}, Python {platform.python_version()})"
+    )
+    py = str(BIN / "python")
+    subprocess.run([str(BIN / "shirube"), "index"], capture_output=True, check=True)  # warm disk
+    bare = _cold([py, "-c", "import langgraph, chromadb"])
+    ask_cold = _cold([str(BIN / "shirube"), "ask", QUESTION, "--format", "json", "--offline"])
+    help_cold = _cold([str(BIN / "shirube"), "--help"])
+    print(
+        f"cold ask --format json: {ask_cold:.2f} s; bare import langgraph+chromadb: "
+        f"{bare:.2f} s; ratio {ask_cold / bare:.2f}x (target <= 1.3x, <= 1.5 s)"
+    )
+    print(f"cold --help: {help_cold:.2f} s (target <= 0.3 s)")
+
+    sys.path.insert(0, str(REPO))
+    from agent.qa import ask
+    from knowledge.index.store import ensure_index
+    from tools.assess import assess
+    from tools.profile import UseCaseProfile
+
+    started = time.perf_counter()
+    noop = ensure_index(progress=False)
+    print(
+        f"index no-op: {time.perf_counter() - started:.3f} s (target <= 0.5 s); last full "
+        f"build took {noop.meta.build_seconds:.1f} s (target <= 10 s)"
+    )
+    ask(QUESTION, offline=True)  # warm caches
+    latencies = []
+    for question in _qa_questions():
+        started = time.perf_counter()
+        ask(question, offline=True)
+        latencies.append((time.perf_counter() - started) * 1000)
+    print(
+        f"warm ask over {len(latencies)} qa cases: p50 {_pct(latencies, 50):.1f} ms, "
+        f"p95 {_pct(latencies, 95):.1f} ms (target p95 <= 50 ms)"
+    )
+    profile = UseCaseProfile(personal_data="sensitive", sectors=["health"], offers_to_others=True)
+    assess(profile)
+    times = []
+    for _ in range(200):
+        started = time.perf_counter()
+        assess(profile)
+        times.append((time.perf_counter() - started) * 1000)
+    print(
+        f"warm assess: p50 {_pct(times, 50):.2f} ms, p95 {_pct(times, 95):.2f} ms "
+        f"(target p95 <= 20 ms)"
+    )
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"peak RSS of this process after {len(latencies)} asks: {rss_mb:.0f} MB (target <= 400 MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""`shirube chat` end to end in subprocesses: piped stdin, resume in a new process, commands."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from agent.config import Settings
+from tests.conftest import VENV_BIN
+
+
+def run_chat(home: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SHIRUBE_HOME": str(home), "COLUMNS": "200"}
+    return subprocess.run(
+        [str(VENV_BIN / "shirube"), "chat", "--offline", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+
+
+def test_resume_in_new_process_and_export(
+    chat_settings: Settings, tmp_path: Path, profile_file: Callable[[str], Path]
+) -> None:
+    home = chat_settings.data_dir
+    first = run_chat(home, "What is the Article 13 guideline?\n")
+    assert first.returncode == 0, first.stderr
+    thread_id = re.search(r"Thread (\w+) started", first.stdout).group(1)  # type: ignore[union-attr]
+    assert "19 December 2025" in first.stdout
+
+    listed = subprocess.run(
+        [str(VENV_BIN / "shirube"), "sessions", "list"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SHIRUBE_HOME": str(home), "COLUMNS": "200"},
+    )
+    assert thread_id in listed.stdout and "What is the Article 13 guideline?" in listed.stdout
+
+    out = tmp_path / "chat.md"
+    profile = profile_file("ministry_genai_drafting")
+    script = f"when was it adopted?\n/profile {profile}\ndo we need a CAIO?\n/export {out}\n/quit\n"
+    second = run_chat(home, script, "--thread", thread_id)
+    assert second.returncode == 0, second.stderr
+    assert "Understood as: when was the Article 13 guideline adopted?" in second.stdout
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(f"# Shirube chat {thread_id}")
+    assert "## 1. What is the Article 13 guideline?" in text
+    assert "_Understood as: when was the Article 13 guideline adopted?_" in text
+    assert "## 3. do we need a CAIO?" in text and "Yes." in text
+    assert "**Sources**" in text and "https://" in text and "(government_internal" in text
+
+
+def test_commands_and_bad_commands(chat_settings: Settings) -> None:
+    result = run_chat(chat_settings.data_dir, "/help\n/frobnicate\n/plan\n/export\n/sources\n")
+    assert result.returncode == 0, result.stderr
+    assert "/interview" in result.stdout and "/export FILE" in result.stdout
+    assert "Unknown command '/frobnicate'. Commands: /interview, /plan," in result.stdout
+    assert "No profile is linked. Run /interview or /profile FILE first." in result.stdout
+    assert "/export needs a file name, e.g. /export chat.md" in result.stdout
+    assert "No answer with citations yet" in result.stdout
+
+
+def test_bad_thread_and_profile_exit_2(chat_settings: Settings, tmp_path: Path) -> None:
+    home = chat_settings.data_dir
+    unknown = run_chat(home, "", "--thread", "nope1234")
+    assert unknown.returncode == 2
+    assert "No session with id 'nope1234'" in unknown.stderr and "Traceback" not in unknown.stderr
+    missing = run_chat(home, "", "--profile", str(tmp_path / "missing.yaml"))
+    assert missing.returncode == 2 and "not found" in missing.stderr
+
+
+def test_interview_links_profile(chat_settings: Settings) -> None:
+    from agent.commands.interview import load_answers  # noqa: F401  (same parser as typed answers)
+
+    answers = [
+        "Ministry drafting",
+        "Drafting documents",
+        "government",
+    ]
+    # The line-mode interview inside the chat: answer until the confirm step, then the plan.
+    script = "/interview\n" + "\n".join(answers) + "\n" + "skip\n" * 30 + "yes\nquit\n/plan\n"
+    result = run_chat(chat_settings.data_dir, script)
+    assert result.returncode == 0, result.stderr
+    assert "Interview " in result.stdout

@@ -1,0 +1,56 @@
+"""Follow-up resolution is pure: referring and elliptical questions take the thread's topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.chat.followup import resolve
+from agent.chat.intents import match_intent
+from agent.chat.state import Topic
+
+PLAN = Topic(
+    subject="the AI Basic Plan",
+    sources=["ai_basic_plan"],
+    card_ids=["ai_basic_plan"],
+    question="What is the AI Basic Plan?",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "resolved"),
+    [
+        ("is it binding?", "is the AI Basic Plan binding?"),
+        ("when was that adopted?", "when was the AI Basic Plan adopted?"),
+        ("what are its pillars?", "what are the AI Basic Plan's pillars?"),
+        ("and for providers?", "What applies for providers under the AI Basic Plan?"),
+        ("what about startups?", "What applies to startups under the AI Basic Plan?"),
+        # Self-contained questions and new subjects start fresh.
+        ("what about copyright?", "copyright?"),
+        ("Is the AI Promotion Act binding?", "Is the AI Promotion Act binding?"),
+        (
+            "Do companies that use AI need to register?",
+            "Do companies that use AI need to register?",
+        ),
+    ],
+)
+def test_resolve(question: str, resolved: str) -> None:
+    assert resolve(question, PLAN) == resolved
+
+
+def test_no_topic_leaves_question_alone() -> None:
+    assert resolve("is it binding?", None) == "is it binding?"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Which rules apply to us?", "rules_apply"),
+        ("What should we do first?", "first_steps"),
+        ("Do we need a CAIO?", "caio"),
+        ("Does the PPC warning matter for us?", "ppc_warning"),
+        ("What is a CAIO in the Japanese government?", None),
+        ("Is the AI Basic Plan binding?", None),
+    ],
+)
+def test_intents(question: str, intent: str | None) -> None:
+    assert match_intent(question) == intent

@@ -1,0 +1,68 @@
+"""Shared set-up for the app tests: one index build per run, and helpers to let workers finish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+
+from agent.config import Settings
+from tools.profile import UseCaseProfile
+from tui.app import ShirubeApp
+
+SIZE = (120, 40)
+
+CHATBOT = UseCaseProfile(
+    name="Support chatbot",
+    description="Answers customer questions on our website from product manuals.",
+    offers_to_others=True,
+    customers=["consumers", "businesses"],
+    personal_data="personal",
+    personal_data_beyond_output=True,
+    copyrighted_material=True,
+)
+
+
+@pytest.fixture(scope="session")
+def anyio_backend() -> str:
+    """The pilot tests run on asyncio (anyio's pytest plugin drives them)."""
+    return "asyncio"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_index(session_home: Path) -> None:
+    """Build the search index once for the whole run (the app would otherwise do it first)."""
+    from knowledge.index.store import ensure_index
+
+    ensure_index(Settings(), progress=False)
+
+
+@pytest.fixture
+def make_app() -> Callable[..., ShirubeApp]:
+    def make(**kwargs: object) -> ShirubeApp:
+        return ShirubeApp(blink=False, **kwargs)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in tmp_path: the interview writes its plan to the working directory."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let pending messages run and every worker finish, then let their results land."""
+    app: App[None] = pilot.app
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def messages(app: App[None]) -> list[str]:
+    return [n.message for n in app._notifications]

@@ -1,0 +1,122 @@
+"""Interview in the app: a whole run by key presses ending in the plan, and resuming a session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Label, OptionList
+
+from agent.config import Settings
+from agent.interview.session import InterviewSession
+from tests.interview.scenarios import SCENARIOS
+from tests.tui.conftest import SIZE, messages, settle
+from tools.assess import assess
+from tui.screens.interview import InterviewScreen
+from tui.screens.plan import PlanScreen
+from tui.screens.sessions import SessionsScreen
+from tui.widgets.profile_panel import ProfilePanel
+from tui.widgets.status import StatusBar
+
+pytestmark = pytest.mark.anyio
+CHATBOT = SCENARIOS[0]
+
+
+async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    screen = pilot.app.screen
+    screen.query_one("#answer", Input).value = text  # typing long text key by key adds nothing
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_whole_interview_by_keys_ends_in_the_plan(make_app, in_tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.session is not None
+        session_id = screen.session.session_id
+        assert session_id in str(screen.query_one(StatusBar).render())
+        for _ in range(40):
+            if isinstance(app.screen, PlanScreen):
+                break
+            view = screen.session.current if screen.session else None
+            assert view is not None
+            if view.kind == "question" and view.id in ("name", "description"):
+                await _type(pilot, CHATBOT.answers[view.id])
+            elif view.kind == "question":
+                # Short answers go in key by key, exactly as a user types them.
+                await pilot.press(*CHATBOT.answers.get(view.id, "skip"), "enter")
+                await settle(pilot)
+            else:
+                await pilot.press("y", "enter")
+                await settle(pilot)
+        plan = app.screen
+        assert isinstance(plan, PlanScreen)
+        profile = plan.assessment.profile
+        for field, value in CHATBOT.expected.items():
+            assert getattr(profile, field) == value
+        expected = assess(profile)
+        assert [r.id for r in plan.assessment.roles] == [r.id for r in expected.roles]
+        assert "provider" in [r.id for r in expected.roles]
+        table = plan.query_one("#checklist", DataTable)
+        assert table.row_count == len(expected.checklist) > 0
+        assert (in_tmp / f"shirube-plan-{session_id}.md").is_file()
+        assert any(f"shirube-plan-{session_id}.md" in m for m in messages(app))
+
+
+async def test_why_and_back_work_like_the_cli(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.screen
+        await _type(pilot, "Support chatbot")
+        assert screen.session is not None and screen.session.current is not None
+        total = screen.session.current.progress[1]
+        assert str(screen.query_one("#progress-label", Label).render()) == f"Question 2 of {total}"
+        assert screen.query_one(ProfilePanel).rows == [("name", "Support chatbot")]
+        await pilot.press("f7")
+        await settle(pilot)
+        assert str(screen.query_one("#q-help").render()).startswith("Why we ask:")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert screen.session is not None and screen.session.current is not None
+        assert screen.session.current.id == "name"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, InterviewScreen)
+        assert any("Resume session" in m for m in messages(app))
+
+
+async def test_resume_a_saved_session_from_the_list(make_app) -> None:  # type: ignore[no-untyped-def]
+    with InterviewSession.start(Settings()) as saved:
+        saved.answer("Resume me")
+        saved.answer("An assistant that drafts replies.")
+        session_id = saved.session_id
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SessionsScreen)
+        options = dialog.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index(session_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.session is not None and screen.session.session_id == session_id
+        assert screen.session.current is not None
+        assert screen.session.current.id == "organisation"
+        assert screen.query_one(ProfilePanel).rows == [
+            ("name", "Resume me"),
+            ("description", "An assistant that drafts replies."),
+        ]
+        assert f"Resumed session {session_id}." in messages(app)

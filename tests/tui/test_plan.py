@@ -1,0 +1,89 @@
+"""Plan screen: export to Markdown and JSON through the file-name dialog; open a profile file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from tests.tui.conftest import CHATBOT, SIZE, messages, settle
+from tools.assess import assess
+from tools.render import render_plan
+from tui.screens.export import FileNameScreen
+from tui.screens.plan import PlanScreen
+
+pytestmark = pytest.mark.anyio
+
+
+async def _export(pilot, key: str, path: Path) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, FileNameScreen)
+    pilot.app.screen.query_one(Input).value = str(path)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_export_writes_markdown_and_json(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assessment = assess(CHATBOT)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(PlanScreen(assessment, session_id="abcd1234"))
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "shirube-plan-abcd1234.md"
+        await pilot.press("escape")
+        await _export(pilot, "m", tmp_path / "plan.md")
+        await _export(pilot, "j", tmp_path / "plan.json")
+    assert (tmp_path / "plan.md").read_text(encoding="utf-8") == render_plan(assessment, "markdown")
+    data = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    assert data == json.loads(render_plan(assessment, "json"))
+    assert f"Plan saved to {tmp_path / 'plan.md'}" in messages(app)
+    assert f"Plan saved to {tmp_path / 'plan.json'}" in messages(app)
+
+
+async def test_export_to_a_missing_folder_says_so(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(PlanScreen(assess(CHATBOT)))
+        await pilot.pause()
+        await _export(pilot, "m", tmp_path / "nope" / "plan.md")
+        dialog = app.screen
+        assert isinstance(dialog, FileNameScreen)
+        error = str(dialog.query_one("#file-error").render())
+        assert error == (
+            f"The folder '{tmp_path / 'nope'}' does not exist. Create it or pick another one."
+        )
+        assert not (tmp_path / "nope").exists()
+
+
+async def test_open_profile_file_shows_its_plan(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "profile.json"
+    good.write_text(CHATBOT.model_dump_json(), encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("personal_data: lots\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_profile(bad)
+        await pilot.pause()
+        assert not isinstance(app.screen, PlanScreen)
+        assert any("personal_data" in m for m in messages(app))
+        await pilot.press("f4")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(good)
+        await pilot.press("enter")
+        await settle(pilot)
+        plan = app.screen
+        assert isinstance(plan, PlanScreen)
+        expected = assess(CHATBOT)
+        assert plan.assessment == expected
+        table = plan.query_one("#checklist", DataTable)
+        first = table.get_row_at(0)
+        item = expected.checklist[0]
+        assert first[:4] == [item.priority.value, item.phase.value, item.owner, item.title]

@@ -1,0 +1,112 @@
+"""Save SVG screenshots of the main screens: `python -m tui.screenshots [FOLDER]`.
+
+The same scenes drive the snapshot tests, so the README pictures are what the tests check.
+Offline on purpose: no model is needed and the pictures do not change from run to run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from agent.config import Settings
+from tools.profile import UseCaseProfile
+
+SIZE = (120, 40)
+FOLDER = Path("docs/screenshots")
+SAMPLE = UseCaseProfile(
+    name="Support chatbot",
+    description="Answers customer questions on our website from product manuals.",
+    offers_to_others=True,
+    customers=["consumers", "businesses"],
+    personal_data="personal",
+    personal_data_beyond_output=True,
+    copyrighted_material=True,
+)
+INTERVIEW_ANSWERS = ("Support chatbot", "Answers customer questions from our manuals.", "1", "no")
+
+Scene = Callable[[Pilot[None]], Awaitable[None]]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def chat_empty(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+
+
+async def chat_answer(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.click("#starter-1")
+    await settle(pilot)
+
+
+async def interview(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("f2")
+    await settle(pilot)
+    for answer in INTERVIEW_ANSWERS:
+        pilot.app.screen.query_one("#answer", Input).value = answer
+        await pilot.press("enter")
+        await settle(pilot)
+
+
+async def plan(pilot: Pilot[None]) -> None:
+    from tools.assess import assess
+    from tui.screens.plan import PlanScreen
+
+    await settle(pilot)
+    await pilot.app.push_screen(PlanScreen(assess(SAMPLE), session_id="example"))
+    await settle(pilot)
+
+
+SCENES: dict[str, Scene] = {
+    "chat-empty": chat_empty,
+    "chat-answer": chat_answer,
+    "interview": interview,
+    "plan": plan,
+}
+
+
+def make_app() -> object:
+    from tui.app import ShirubeApp
+
+    return ShirubeApp(settings=Settings(offline=True), blink=False)
+
+
+async def _save(name: str, scene: Scene, folder: Path) -> Path:
+    from tui.app import ShirubeApp
+
+    app = make_app()
+    assert isinstance(app, ShirubeApp)
+    async with app.run_test(size=SIZE) as pilot:
+        await scene(pilot)
+        app.save_screenshot(f"{name}.svg", path=str(folder))
+        session_id = app.status.session_id
+    if session_id:  # the demo interview is not a session the user made: remove it
+        from agent.interview.session import InterviewSession
+
+        with InterviewSession.open(session_id, app.settings) as session:
+            session.delete()
+    return folder / f"{name}.svg"
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, scene in SCENES.items():
+        print(asyncio.run(_save(name, scene, folder)))
+
+
+if __name__ == "__main__":
+    main()
