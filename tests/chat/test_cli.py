@@ -52,7 +52,7 @@ def test_resume_in_new_process_and_export(
     assert "## 1. What is the Article 13 guideline?" in text
     assert "_Understood as: when was the Article 13 guideline adopted?_" in text
     assert "## 3. do we need a CAIO?" in text and "Yes." in text
-    assert "**Sources**" in text and "https://" in text and "(government_internal" in text
+    assert "**Sources**" in text and "https://" in text and "(internal_government_rule)" in text
 
 
 def test_commands_and_bad_commands(chat_settings: Settings) -> None:
@@ -72,18 +72,3 @@ def test_bad_thread_and_profile_exit_2(chat_settings: Settings, tmp_path: Path) 
     assert "No session with id 'nope1234'" in unknown.stderr and "Traceback" not in unknown.stderr
     missing = run_chat(home, "", "--profile", str(tmp_path / "missing.yaml"))
     assert missing.returncode == 2 and "not found" in missing.stderr
-
-
-def test_interview_links_profile(chat_settings: Settings) -> None:
-    from agent.commands.interview import load_answers  # noqa: F401  (same parser as typed answers)
-
-    answers = [
-        "Ministry drafting",
-        "Drafting documents",
-        "government",
-    ]
-    # The line-mode interview inside the chat: answer until the confirm step, then the plan.
-    script = "/interview\n" + "\n".join(answers) + "\n" + "skip\n" * 30 + "yes\nquit\n/plan\n"
-    result = run_chat(chat_settings.data_dir, script)
-    assert result.returncode == 0, result.stderr
-    assert "Interview " in result.stdout

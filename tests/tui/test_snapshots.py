@@ -16,6 +16,4 @@ def fixed_session_id(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("scene", list(screenshots.SCENES))
 def test_main_screens(scene: str, snap_compare) -> None:  # type: ignore[no-untyped-def]
     app = screenshots.make_app()
-    assert snap_compare(
-        app, terminal_size=screenshots.SIZE, run_before=screenshots.SCENES[scene]
-    )
+    assert snap_compare(app, terminal_size=screenshots.SIZE, run_before=screenshots.SCENES[scene])

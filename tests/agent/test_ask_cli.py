@@ -1,0 +1,83 @@
+"""`shirube ask` as a user runs it: a subprocess with no model server reachable."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from agent.config import Settings
+from tests.conftest import REPO_ROOT, VENV_BIN
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run(
+        [str(VENV_BIN / "shirube"), "ask", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO_ROOT,
+        timeout=240,
+    )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _index(settings: Settings) -> None:
+    """The index is built once by the session fixture; the subprocesses reuse it."""
+
+
+def test_json_output_has_exactly_the_contract_keys() -> None:
+    done = _run("--format", "json", "Who chairs the AI Strategic Headquarters?")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) == {
+        "question",
+        "answer",
+        "citations",
+        "mode",
+        "scope",
+        "tools_called",
+        "latency_ms",
+        "notice",
+    }
+    assert set(data["citations"][0]) == {"id", "title", "section", "url", "legal_force", "excerpt"}
+    assert "Prime Minister" in data["answer"]
+    assert data["mode"] == "offline"
+    assert data["scope"] == "in"
+    assert data["notice"].startswith("Offline mode: answer composed from Shirube's rule base")
+    assert "Model unavailable: no Ollama server answered at http://127.0.0.1:9" in data["notice"]
+
+
+def test_text_output_says_offline_and_lists_numbered_sources() -> None:
+    done = _run("--offline", "Are the AI Guidelines for Business legally binding?")
+    assert done.returncode == 0, done.stderr
+    assert "Offline mode: answer composed from Shirube's rule base (no model)." in done.stdout
+    assert done.stdout.index("No") < done.stdout.index("Sources")
+    assert "[1] AI Guidelines for Business" in done.stdout
+    assert "mode: offline" in done.stdout
+
+
+def test_markdown_output() -> None:
+    done = _run("--format", "markdown", "--offline", "Does Japan have an AI Act?")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Yes")
+    assert "**Sources**" in done.stdout
+    assert "1. Act on Promotion of Research and Development" in done.stdout
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_empty_question_exits_2_with_a_clear_message(question: str) -> None:
+    done = _run(question)
+    assert done.returncode == 2
+    assert "No question given" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_bad_format_exits_2_without_traceback() -> None:
+    done = _run("--format", "yaml", "Does Japan have an AI Act?")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "yaml" in done.stderr
