@@ -14,6 +14,8 @@ from agent.config import Settings
 
 log = logging.getLogger(__name__)
 
+PROBE_READ_TIMEOUT = 10.0
+
 # Everything a model call can raise that means "no usable model": the offline composer answers.
 MODEL_ERRORS: tuple[type[Exception], ...] = (
     ConnectionError,
@@ -58,6 +60,8 @@ def _timeout(settings: Settings) -> httpx.Timeout:
 
 @cache
 def _probe(url: str, model: str, connect: float, read: float) -> ModelStatus:
+    # The probe only reads metadata: a server too slow for that is too slow to chat with.
+    read = min(read, PROBE_READ_TIMEOUT)
     settings = Settings(ollama_host=url, model=model, connect_timeout=connect, read_timeout=read)
     client = ollama.Client(host=url, timeout=_timeout(settings))
     try:

@@ -129,9 +129,15 @@ def pick_items(parts: list[str], part_passages: list[list[Any]], rb: RuleBase) -
 def _lead(item: Item) -> str:
     """The card's answer, opened with its direct yes/no phrase when a yes/no question asked."""
     text = item.text.strip()
-    if item.yes_no is None or not _is_yes_no(item.part):
+    if item.yes_no is None:
         return text
     opening = item.yes_no.rstrip(".").lower()
+    if not _is_yes_no(item.part):
+        # "How does X compare …?" is not answered by "No.": drop the card's yes/no opening.
+        if text.lower().startswith(opening):
+            rest = text[len(opening) :].lstrip(" .,:;")
+            return rest[:1].upper() + rest[1:]
+        return text
     if text.lower().startswith(opening) or re.match(r"(yes|no)\b", text, re.IGNORECASE):
         return text
     return f"{item.yes_no} {text}"

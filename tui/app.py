@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
+from tools.profile import UseCaseProfile
 from tui.legal import as_of
 from tui.screens.chat import ChatScreen
 from tui.screens.export import FileNameScreen
@@ -34,7 +35,7 @@ class ShirubeApp(App[None]):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "interview", "Interview"),
-        Binding("f3", "sessions", "Resume"),
+        Binding("f3", "sessions", "Sessions"),
         Binding("f4", "open_profile", "Open profile"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -127,17 +128,36 @@ class ShirubeApp(App[None]):
         if not isinstance(self.screen, InterviewScreen):
             self.push_screen(InterviewScreen())
 
+    def chat_screen(self) -> ChatScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, ChatScreen)), None)
+
     def action_sessions(self) -> None:
         from agent.interview import store
 
         with store.opened(self.settings) as conn:
-            sessions = store.list_sessions(conn, kind="interview")
+            sessions = store.list_sessions(conn)
+        kinds = {s.id: s.kind for s in sessions}
 
-        def resume(session_id: str | None) -> None:
-            if session_id:
+        async def resume(session_id: str | None) -> None:
+            if not session_id:
+                return
+            if kinds.get(session_id) != "chat":
                 self.push_screen(InterviewScreen(session_id))
+                return
+            chat = self.chat_screen()
+            if chat is None:
+                return
+            while self.screen is not chat:  # back to the chat, wherever F3 was pressed
+                self.pop_screen()
+            await chat.open_thread(session_id)
 
         self.push_screen(SessionsScreen(sessions), resume)
+
+    def link_profile(self, profile: UseCaseProfile, source: str) -> None:
+        """Link a profile to the chat thread, so the chat answers "us" questions from it."""
+        chat = self.chat_screen()
+        if chat is not None:
+            chat.link_profile(profile, source)
 
     def action_open_profile(self) -> None:
         def opened(path: Path | None) -> None:
@@ -156,6 +176,7 @@ class ShirubeApp(App[None]):
         except UsageError as exc:
             self.notify(str(exc), title="Cannot open the profile", severity="error", timeout=10)
             return
+        self.link_profile(profile, str(path))
         self.push_screen(PlanScreen(assess(profile)))
 
     def action_copy_last(self) -> None:
@@ -169,9 +190,13 @@ class ShirubeApp(App[None]):
         yield SystemCommand(
             "Start the interview", "Build your governance plan", self.action_interview
         )
-        yield SystemCommand("Resume an interview", "Pick a saved session", self.action_sessions)
         yield SystemCommand(
-            "Open a profile file", "Show the plan for a profile", self.action_open_profile
+            "Resume an interview or chat", "Pick a saved session", self.action_sessions
+        )
+        yield SystemCommand(
+            "Open a profile file",
+            "Show its plan and link it to the chat",
+            self.action_open_profile,
         )
         yield SystemCommand("Copy the last answer", "To the clipboard", self.action_copy_last)
         yield SystemCommand("Keys", "Show the key bindings", self.action_help)

@@ -24,6 +24,7 @@ HELP: dict[str, str] = {
     "/quit": "leave (the thread is saved; continue with shirube chat --thread ID)",
 }
 NAMES = [h.split()[0] for h in HELP]
+NO_SOURCES = "No answer with citations yet: ask a question first."
 
 
 def help_text() -> str:
@@ -48,11 +49,17 @@ def _arg(name: str, arg: str, example: str) -> str:
     return arg
 
 
-def _profile(thread: ChatThread, arg: str, console: Console) -> None:
+def link_file(thread: ChatThread, arg: str) -> str:
+    """Link the profile file named by `arg` (UsageError naming the problem); returns the path."""
     from tools.profile_io import load_profile
 
     path = _arg("/profile", arg, "profile.yaml")
     thread.link_profile(load_profile(path), path)
+    return path
+
+
+def _profile(thread: ChatThread, arg: str, console: Console) -> None:
+    path = link_file(thread, arg)
     console.print(f"Linked profile {path}. Ask e.g. 'which rules apply to us?'", highlight=False)
 
 
@@ -68,33 +75,47 @@ def _plan(thread: ChatThread, console: Console) -> None:
     console.print(Markdown(render_plan(assess(profile), "markdown")))
 
 
-def _sources(thread: ChatThread, console: Console) -> None:
+def sources_text(thread: ChatThread) -> str | None:
+    """The citations of the last cited answer, in full (None before any cited answer)."""
     last = next((t for t in reversed(thread.turns) if t.citations), None)
     if last is None:
-        console.print("No answer with citations yet: ask a question first.", highlight=False)
-        return
-    console.print(f"Sources for: {last.question}", highlight=False)
+        return None
+    lines = [f"Sources for: {last.question}"]
     for number, cite in enumerate(last.citations, 1):
         section = f", {cite.section}" if cite.section else ""
-        console.print(
+        lines.append(
             f"[{number}] {cite.title}{section} ({cite.legal_force})\n    {cite.url}\n"
-            f"    {cite.excerpt}",
-            highlight=False,
-            markup=False,
+            f"    {cite.excerpt}"
         )
+    return "\n".join(lines)
 
 
-def _export(thread: ChatThread, arg: str, console: Console) -> None:
+def _sources(thread: ChatThread, console: Console) -> None:
+    text = sources_text(thread)
+    if text is None:
+        console.print(NO_SOURCES, highlight=False)
+        return
+    console.print(text, highlight=False, markup=False)
+
+
+def write_export(thread: ChatThread, arg: str) -> Path:
+    """Write the conversation as Markdown to the file named by `arg`; returns the path."""
     path = Path(_arg("/export", arg, "chat.md")).expanduser()
     if not path.resolve().parent.is_dir():
         raise UsageError(f"Cannot write '{path}': its folder does not exist.")
     if not thread.turns:
         raise UsageError("Nothing to export yet: ask a question first.")
     path.write_text(thread.export_markdown(), encoding="utf-8")
+    return path
+
+
+def _export(thread: ChatThread, arg: str, console: Console) -> None:
+    path = write_export(thread, arg)
     console.print(f"Conversation written to {path}", highlight=False)
 
 
-def _new(thread: ChatThread, console: Console) -> ChatThread:
+def new_thread(thread: ChatThread) -> ChatThread:
+    """Close `thread` and start a fresh one with the same model, keeping the linked profile."""
     from agent.chat.thread import ChatThread
 
     profile, source = thread.profile, thread.profile_source
@@ -104,6 +125,11 @@ def _new(thread: ChatThread, console: Console) -> ChatThread:
     thread.close()
     if profile is not None and source is not None:
         fresh.link_profile(profile, source)
+    return fresh
+
+
+def _new(thread: ChatThread, console: Console) -> ChatThread:
+    fresh = new_thread(thread)
     console.print(f"New thread {fresh.thread_id}.", highlight=False)
     return fresh
 
@@ -120,10 +146,15 @@ def _interview(thread: ChatThread, console: Console) -> None:
             console.print("Profile linked to this chat. Ask 'what should we do first?'")
 
 
+def parse(line: str) -> tuple[str, str]:
+    """'/Export  chat.md ' → ('/export', 'chat.md')."""
+    name, _, arg = line.strip().partition(" ")
+    return name.lower(), arg.strip()
+
+
 def run_command(line: str, thread: ChatThread, console: Console) -> Outcome:
     """Run one slash command; a bad command or argument prints one clear line and goes on."""
-    name, _, arg = line.strip().partition(" ")
-    name, arg = name.lower(), arg.strip()
+    name, arg = parse(line)
     actions: dict[str, Callable[[], object]] = {
         "/interview": lambda: _interview(thread, console),
         "/plan": lambda: _plan(thread, console),

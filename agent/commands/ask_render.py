@@ -8,13 +8,24 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from agent.state import Answer
+from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce
+
+
+def force_label(value: str) -> str:
+    """'non_binding_soft_law' → 'non-binding soft law' (the wording every answer agrees with)."""
+    try:
+        return LEGAL_FORCE_LABELS[LegalForce(value)]
+    except ValueError:
+        return value
 
 
 def sources_markdown(answer: Answer) -> str:
     lines = []
     for number, cite in enumerate(answer.citations, 1):
         section = f", {cite.section}" if cite.section else ""
-        lines.append(f"{number}. {cite.title}{section} ({cite.legal_force}) <{cite.url}>")
+        lines.append(
+            f"{number}. {cite.title}{section} ({force_label(cite.legal_force)}) <{cite.url}>"
+        )
     return "\n".join(lines)
 
 
@@ -42,8 +53,9 @@ def render(answer: Answer, fmt: str) -> None:
         console.print("\n[bold]Sources[/]")
         for number, cite in enumerate(answer.citations, 1):
             section = f", {cite.section}" if cite.section else ""
+            force = force_label(cite.legal_force)
             console.print(
-                f"[{number}] {cite.title}{section} — {cite.legal_force}\n    {cite.url}",
+                f"[{number}] {cite.title}{section} — {force}\n    {cite.url}",
                 highlight=False,
                 markup=False,
             )

@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError(str(exc)) from exc
         meta = status.meta
         action = f"rebuilt ({status.reason})" if status.rebuilt else "up to date (reused)"
-        Console().print(
+        Console(soft_wrap=True).print(
             f"Search index {action}: {meta.document_count} documents "
             f"({meta.entry_count} vectors), corpus hash {meta.corpus_hash}, "
             f"embeddings {meta.embedding_model}, {status.seconds:.2f} s.",

@@ -80,3 +80,20 @@ def test_multi_part_split() -> None:
         "what does Article 13 require",
     ]
     assert split_parts("Does Japan have an AI Act?") == ["Does Japan have an AI Act?"]
+
+
+def test_japan_vs_eu_comparison_is_answered_from_japanese_sources(settings: Settings) -> None:
+    answer = ask(
+        "How does Japan's AI Act compare with the EU AI Act?", settings=settings, offline=True
+    )
+    assert answer.scope == "in"
+    assert "ai_promotion_act" in {c.id for c in answer.citations}
+    assert "risk" in answer.answer.lower()
+    assert not answer.answer.startswith("No")  # not a yes/no question: no bare "No."
+
+
+def test_empty_question_is_a_usage_error(settings: Settings) -> None:
+    from agent.errors import UsageError
+
+    with pytest.raises(UsageError, match="The question is empty"):
+        ask("  ", settings=settings, offline=True)

@@ -1,8 +1,12 @@
-"""The chat: ask about Japan's AI regulation; answers in Markdown with numbered citations."""
+"""The chat: a persisted chat thread (agent.chat) shown as questions, answers and citations.
+
+The same threads as `shirube chat`: follow-ups resolve from the thread, a linked profile
+answers "what should we do first?", and F3 reopens a saved thread with its turns.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,11 +17,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
+from agent.chat.state import Turn
 from agent.errors import UsageError
-from agent.state import Answer
 from tui.screens.citation import CitationScreen
-from tui.widgets.answer import AnswerView, CitationItem, QuestionBubble
+from tui.widgets.answer import AnswerView, ChatNote, CitationItem, QuestionBubble
 from tui.widgets.status import StatusBar
+
+if TYPE_CHECKING:
+    from agent.chat.thread import ChatThread
+    from tools.profile import UseCaseProfile
 
 STARTERS: tuple[str, ...] = (
     "Does Japan have an AI Act?",
@@ -52,18 +60,23 @@ class Starter(Static, can_focus=True):
 
 
 class ChatScreen(Screen[None]):
+    """The thread starts with the first question (or linked profile), not when the app opens."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+y", "copy_last", "Copy answer")]
 
     def __init__(self) -> None:
         super().__init__()
-        self.answers: list[Answer] = []
+        self.thread: ChatThread | None = None
+        self.turns: list[Turn] = []
+        self.busy = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="道")
         with VerticalScroll(id="messages"), Vertical(id="starters"):
             yield Static(
                 "Ask anything about Japan's AI regulation. Every answer cites the official "
-                "instrument. Press F2 for the interview that builds your governance plan.",
+                "instrument. Follow-ups like 'is it binding?' use the conversation. Press F2 for "
+                "the interview that builds your governance plan; /help lists chat commands.",
                 id="welcome",
             )
             for i, question in enumerate(STARTERS, 1):
@@ -72,7 +85,7 @@ class ChatScreen(Screen[None]):
             yield LoadingIndicator()
             yield Static("Preparing the search index (first start only)…", id="index-text")
         yield LoadingIndicator(id="thinking")
-        yield Input(placeholder="Ask a question and press Enter", id="question")
+        yield Input(placeholder="Ask a question (or /help) and press Enter", id="question")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -83,18 +96,100 @@ class ChatScreen(Screen[None]):
         self.set_index_ready(getattr(self.app, "index_ready", False))
         question.focus()
 
+    def on_screen_resume(self) -> None:
+        # Back from the plan or the interview: the status bar shows this chat's thread again.
+        self._show_session()
+
+    def on_unmount(self) -> None:
+        if self.thread is not None:
+            self.thread.close()
+
     def set_index_ready(self, ready: bool) -> None:
         self.query_one("#index-banner").display = not ready
 
+    # ── the thread ────────────────────────────────────────────────────────
+    def _show_session(self) -> None:
+        set_session = getattr(self.app, "set_session", None)
+        if set_session is not None:
+            set_session(self.thread.thread_id if self.thread else None)
+
+    def ensure_thread(self) -> ChatThread:
+        """The current thread, started (and registered in the session list) on first use."""
+        from agent.chat.thread import ChatThread
+
+        if self.thread is None:
+            settings = getattr(self.app, "settings", None)
+            self.thread = ChatThread.start(
+                settings,
+                chat_model=getattr(self.app, "chat_model", None),
+                offline=bool(settings and settings.offline),
+            )
+            self._show_session()
+        return self.thread
+
+    async def replace_thread(self, thread: ChatThread) -> None:
+        """Show `thread` instead of the current one: its turns rendered, its id in the status."""
+        if self.thread is not None and self.thread is not thread:
+            self.thread.close()
+        self.thread = thread
+        self.turns = []
+        messages = self.query_one("#messages", VerticalScroll)
+        await messages.remove_children()  # awaited: the new turns reuse the old widget ids
+        for turn in thread.turns:
+            self._mount_turn(turn)
+        messages.scroll_end(animate=False)
+        self._show_session()
+
+    async def open_thread(self, thread_id: str) -> None:
+        """Reopen a saved chat thread (from the sessions list)."""
+        from agent.chat.thread import ChatThread
+
+        settings = getattr(self.app, "settings", None)
+        try:
+            thread = ChatThread.resume(
+                thread_id,
+                settings,
+                chat_model=getattr(self.app, "chat_model", None),
+                offline=bool(settings and settings.offline),
+            )
+        except UsageError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        await self.replace_thread(thread)
+        self.note(f"Resumed chat {thread_id} ({len(self.turns)} turns). Ask a follow-up.")
+
+    def link_profile(self, profile: UseCaseProfile, source: str) -> None:
+        """Answer "us" questions from this profile (after an interview or F4)."""
+        self.ensure_thread().link_profile(profile, source)
+        self.note(
+            f"Linked profile {source} to this chat. Ask e.g. 'what should we do first?' "
+            "or 'do we need a CAIO?'."
+        )
+
+    def note(self, text: str) -> None:
+        self._clear_starters()
+        messages = self.query_one("#messages", VerticalScroll)
+        messages.mount(ChatNote(text, markup=False))
+        messages.scroll_end(animate=False)
+
+    # ── asking ────────────────────────────────────────────────────────────
     @on(Input.Submitted, "#question")
-    def _submitted(self, event: Input.Submitted) -> None:
+    async def _submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         if not text:
             self.notify(
                 "Type a question first, e.g. 'Does Japan have an AI Act?'", severity="warning"
             )
             return
+        if self.busy:
+            self.notify("Still answering the last question; one moment.", severity="warning")
+            return
         event.input.value = ""
+        if text.startswith("/"):
+            from tui.screens.chat_commands import run_slash
+
+            await run_slash(self, text)
+            return
         self.ask(text)
 
     @on(Starter.Picked)
@@ -105,55 +200,60 @@ class ChatScreen(Screen[None]):
     def _citation(self, event: CitationItem.Selected) -> None:
         self.app.push_screen(CitationScreen(event.citation, event.number))
 
-    def ask(self, question: str) -> None:
+    def _clear_starters(self) -> None:
         starters = self.query("#starters")
         if starters:
             starters.first().remove()
+
+    def ask(self, question: str) -> None:
+        thread = self.ensure_thread()
+        self._clear_starters()
         messages = self.query_one("#messages", VerticalScroll)
-        messages.mount(QuestionBubble(question, classes="question-bubble"))
+        messages.mount(QuestionBubble(question, classes="question-bubble", markup=False))
         messages.scroll_end(animate=False)
         self.query_one("#thinking").display = True
-        self._ask_worker(question)
+        self.busy = True
+        self._ask_worker(thread, question)
 
     @work(exclusive=True, thread=True, group="ask")
-    def _ask_worker(self, question: str) -> None:
-        from agent.qa import ask
-
+    def _ask_worker(self, thread: ChatThread, question: str) -> None:
         app = self.app
-        history = [(a.question, a.answer) for a in self.answers[-3:]]
         try:
-            answer = ask(
-                question,
-                settings=getattr(app, "settings", None),
-                chat_model=getattr(app, "chat_model", None),
-                history=history,
-            )
+            turn = thread.ask(question)
         except UsageError as exc:
             app.call_from_thread(self._failed, str(exc), "warning")
             return
         except Exception as exc:  # a model or index failure must become a message, not a crash
             app.call_from_thread(self._failed, f"Could not answer: {exc}", "error")
             return
-        app.call_from_thread(self._show_answer, answer)
+        app.call_from_thread(self._show_turn, turn)
 
     def _failed(self, message: str, severity: str) -> None:
+        self.busy = False
         self.query_one("#thinking").display = False
         self.notify(message, severity=severity)  # type: ignore[arg-type]
 
-    def _show_answer(self, answer: Answer) -> None:
-        self.query_one("#thinking").display = False
-        self.answers.append(answer)
+    def _mount_turn(self, turn: Turn) -> None:
+        self.turns.append(turn)
         messages = self.query_one("#messages", VerticalScroll)
-        messages.mount(AnswerView(answer, len(self.answers)))
+        messages.mount(QuestionBubble(turn.question, classes="question-bubble", markup=False))
+        messages.mount(AnswerView(turn, len(self.turns)))
+
+    def _show_turn(self, turn: Turn) -> None:
+        self.busy = False
+        self.query_one("#thinking").display = False
+        self.turns.append(turn)
+        messages = self.query_one("#messages", VerticalScroll)
+        messages.mount(AnswerView(turn, len(self.turns)))
         messages.scroll_end(animate=False)
-        if answer.notice and "unavailable" in answer.notice.lower():
+        if turn.notice and "unavailable" in turn.notice.lower():
             warn = getattr(self.app, "warn_offline", None)
             if warn is not None:
-                warn(answer.notice)
+                warn(turn.notice)
 
     def action_copy_last(self) -> None:
-        if not self.answers:
+        if not self.turns:
             self.notify("Nothing to copy yet: ask a question first.", severity="warning")
             return
-        self.app.copy_to_clipboard(self.answers[-1].answer)
+        self.app.copy_to_clipboard(self.turns[-1].answer)
         self.notify("Copied the last answer to the clipboard.")

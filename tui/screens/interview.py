@@ -139,9 +139,13 @@ class InterviewScreen(Screen[None]):
         from tui.screens.plan import PlanScreen
 
         assert self.session is not None
-        assessment = assess(self.session.profile_so_far)
+        profile = self.session.profile_so_far
+        assessment = assess(profile)
         session_id = self.session.session_id
         self.session.close()
+        link = getattr(self.app, "link_profile", None)
+        if link is not None:  # the chat now answers "what should we do first?" from it
+            link(profile, f"interview {session_id}")
         if plan_path:
             self.notify(f"Governance plan written to {plan_path}", title="Interview finished")
         self.app.switch_screen(PlanScreen(assessment, session_id=session_id))

@@ -1,4 +1,4 @@
-"""Saved interviews, most recent first; Enter resumes the highlighted one."""
+"""Saved interviews and chat threads, most recent first; Enter resumes the highlighted one."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from textual.widgets.option_list import Option
 
 from agent.interview.store import SessionInfo
 
+KIND_LABEL = {"interview": "interview", "chat": "chat"}
+
 
 class SessionsScreen(ModalScreen[str | None]):
-    """Pick a saved interview; dismisses with its id (None on Esc)."""
+    """Pick a saved interview or chat; dismisses with its id (None on Esc)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -25,12 +27,16 @@ class SessionsScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sessions-dialog", classes="dialog"):
-            yield Label("Resume a saved interview", classes="dialog-title")
+            yield Label("Resume a saved interview or chat", classes="dialog-title")
             if not self.sessions:
-                yield Static("No saved interviews yet. Press F2 to start one.", id="no-sessions")
+                yield Static(
+                    "No saved sessions yet. Ask a question, or press F2 for the interview.",
+                    id="no-sessions",
+                )
             options = [
                 Option(
-                    f"{s.id}  {s.updated[:16].replace('T', ' ')}  {s.title or '(untitled)'}",
+                    f"{s.id}  {KIND_LABEL.get(s.kind, s.kind):<9}  "
+                    f"{s.updated[:16].replace('T', ' ')}  {s.title or '(untitled)'}",
                     id=s.id,
                 )
                 for s in self.sessions

@@ -12,6 +12,7 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Markdown, Static
 
+from agent.chat.state import Turn
 from agent.state import Answer, AnswerCitation
 from tui.legal import force_words, short_name
 
@@ -20,6 +21,12 @@ class QuestionBubble(Static):
     """What the user asked."""
 
     DEFAULT_CLASSES = "question-bubble"
+
+
+class ChatNote(Static):
+    """A line from the app inside the conversation: command results, linked profile, help."""
+
+    DEFAULT_CLASSES = "chat-note"
 
 
 class CitationItem(Static, can_focus=True):
@@ -58,16 +65,22 @@ class CitationItem(Static, can_focus=True):
 
 
 class AnswerView(Vertical):
-    """An answer: Markdown, the offline/notice line, then the citations as selectable items."""
+    """An answer (a chat-thread turn or a single answer): Markdown, the follow-up and notice
+    lines, then the citations as selectable items."""
 
     DEFAULT_CLASSES = "answer-view"
 
-    def __init__(self, answer: Answer, turn: int) -> None:
+    def __init__(self, answer: Turn | Answer, turn: int) -> None:
         self.answer = answer
         self.turn = turn
         super().__init__(id=f"answer-{turn}")
 
     def compose(self) -> ComposeResult:
+        if isinstance(self.answer, Turn) and self.answer.followup:
+            # Say how a follow-up was read, so a wrong reading is visible at once.
+            yield Static(
+                f"Understood as: {self.answer.resolved}", classes="answer-resolved", markup=False
+            )
         yield Markdown(self.answer.answer, classes="answer-markdown")
         if self.answer.notice:
             yield Static(self.answer.notice, classes="answer-notice")
