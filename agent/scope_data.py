@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 SCOPE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "scope.yaml"
 
@@ -19,12 +19,32 @@ class Alias(BaseModel):
     sources: list[str]
 
 
+class Intent(BaseModel):
+    """What a question asks for (a date, a number, a body) and how a fact that gives it looks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    question: str
+    fact: str
+
+
+class Gloss(BaseModel):
+    """A Japanese term and the English words the rule base uses for it (for retrieval)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str
+    english: str
+
+
 class ScopeData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     japan_terms: list[str]
     japan_instruments: list[str]
     topic_terms: list[str]
+    ai_terms: list[str] = Field(default_factory=list)
     other_jurisdictions: list[str]
     injection_patterns: list[str]
     part_splitters: list[str]
@@ -35,6 +55,8 @@ class ScopeData(BaseModel):
     negations: str
     out_of_scope_message: str
     injection_message: str
+    question_intents: list[Intent] = Field(default_factory=list)
+    glossary: list[Gloss] = Field(default_factory=list)
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -48,6 +70,7 @@ class CompiledScope:
         self.japan = _any(data.japan_terms)
         self.instrument = _any(data.japan_instruments)
         self.topic = _any(data.topic_terms)
+        self.ai = _any(data.ai_terms) if data.ai_terms else None
         self.other = _any(data.other_jurisdictions)
         self.injection = _any(data.injection_patterns)
         self.splitter = _any(data.part_splitters)
@@ -61,6 +84,11 @@ class CompiledScope:
         self.negation = re.compile(data.negations, re.IGNORECASE)
         self.out_of_scope_message = data.out_of_scope_message
         self.injection_message = data.injection_message
+        self.intents = [
+            (i.name, re.compile(i.question, re.IGNORECASE), re.compile(i.fact, re.IGNORECASE))
+            for i in data.question_intents
+        ]
+        self.glossary = [(re.compile(g.pattern), g.english) for g in data.glossary]
 
 
 @cache

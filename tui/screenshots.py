@@ -92,11 +92,11 @@ async def _save(name: str, scene: Scene, folder: Path) -> Path:
         await scene(pilot)
         app.save_screenshot(f"{name}.svg", path=str(folder))
         session_id = app.status.session_id
-    if session_id:  # the demo interview is not a session the user made: remove it
-        from agent.interview.session import InterviewSession
+    if session_id:  # the demo interview or chat is not a session the user made: remove it
+        from agent.interview import store
 
-        with InterviewSession.open(session_id, app.settings) as session:
-            session.delete()
+        with store.opened(app.settings) as conn:
+            store.delete_session(conn, session_id)
     return folder / f"{name}.svg"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from agent.interview.session import InterviewSession, QuestionView, Step
+    from agent.interview.state import PlanFormat
 
 FORMATS = ("markdown", "json")
 _ANSWER_COMMANDS = ("back", "why", "help", "?", "quit", "exit")
@@ -32,6 +33,8 @@ def _check_options(fmt: str, output: Path | None) -> None:
 def show_question(console: Console, view: QuestionView) -> None:
     """Print the pending question (or summary) in plain lines that also read well when piped."""
     answered, total = view.progress
+    if view.notice:
+        console.print(f"[yellow]Note:[/] {view.notice}", highlight=False)
     if view.error:
         console.print(f"[bold red]![/] {view.error}", highlight=False)
     if view.shown_help:
@@ -44,6 +47,16 @@ def show_question(console: Console, view: QuestionView) -> None:
             console.print(f"  [dim]e.g. {' · '.join(view.examples)}[/]", highlight=False)
         if view.previous is not None:
             console.print(f"  [dim]current answer: {view.previous}[/]", highlight=False)
+        if view.mapped is not None:
+            console.print(
+                f"  I read that as: [bold]{view.mapped}[/] — correct? (yes/no)", highlight=False
+            )
+        elif view.suggestion is not None:
+            console.print(
+                f"  Suggested from your description: [bold]{view.suggestion}[/] — "
+                "press Enter to accept, or answer",
+                highlight=False,
+            )
         hints = ["'why'", "'back'", "'quit'"] + (["'skip'"] if view.has_default else [])
         console.print(f"  [dim]Also: {', '.join(hints)}[/]", highlight=False)
         return
@@ -79,6 +92,8 @@ def run_interactive(console: Console, session: InterviewSession) -> None:
         if text is None or text.strip().lower() in ("quit", "exit"):
             console.print(f"\nSaved. Resume any time with: {resume_hint}", highlight=False)
             return
+        if view.id == "description" and session.assisted and text.strip():
+            console.print("Reading your description for suggested answers…", highlight=False)
         step = session.answer(text)
         if step.done:
             _finished(console, session, step)
@@ -149,6 +164,15 @@ def run_answers(session: InterviewSession, answers: dict[str, str], path: Path) 
     raise UsageError(f"Session {session.session_id} was already finished.")  # pragma: no cover
 
 
+def _mode(session: InterviewSession) -> str:
+    if session.assisted:
+        return (
+            f"model {session.settings.model} suggests answers from your description; "
+            "you confirm or change each one"
+        )
+    return "offline: no model is used; every question is asked"
+
+
 def register(app: typer.Typer) -> None:
     @app.command("interview")
     def interview(
@@ -168,6 +192,10 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option("--output", "-o", help="Plan file (default ./shirube-plan-<session>.md)."),
         ] = None,
+        offline: Annotated[
+            bool,
+            typer.Option("--offline", help="Use no model: no suggested answers, every question."),
+        ] = False,
     ) -> None:
         """Answer plain-language questions about your AI use case; get a cited governance plan."""
         from rich.console import Console
@@ -178,10 +206,12 @@ def register(app: typer.Typer) -> None:
         if resume and answers:
             raise UsageError("Use --resume or --answers, not both.")
         out = str(output) if output else None
+        plan_fmt = cast("PlanFormat", fmt)  # checked by _check_options above
         console = Console(highlight=False)
         if answers is not None:
             given = load_answers(answers)
-            session = InterviewSession.start(output=out, fmt=fmt)  # type: ignore[arg-type]
+            # No model: a scripted run is exactly the parser's reading of the file.
+            session = InterviewSession.start(output=out, fmt=plan_fmt)
             try:
                 step = run_answers(session, given, answers)
             except UsageError:
@@ -192,15 +222,15 @@ def register(app: typer.Typer) -> None:
                 session.close()
             console.print(f"Governance plan written to {step.plan_path}", highlight=False)
             return
+        assist = not offline
         if resume:
-            session = InterviewSession.resume(resume, output=out, fmt=fmt)  # type: ignore[arg-type]
+            session = InterviewSession.resume(resume, output=out, fmt=plan_fmt, assist=assist)
             console.print(f"Resuming session {session.session_id}.")
         else:
-            session = InterviewSession.start(output=out, fmt=fmt)  # type: ignore[arg-type]
+            session = InterviewSession.start(output=out, fmt=plan_fmt, assist=assist)
             console.print(
-                f"Session {session.session_id} started (offline: no model is used; every "
-                "question is asked). Type 'quit' to stop; resume with "
-                f"`shirube interview --resume {session.session_id}`."
+                f"Session {session.session_id} started ({_mode(session)}). Type 'quit' to stop; "
+                f"resume with `shirube interview --resume {session.session_id}`."
             )
         with session:
             run_interactive(console, session)

@@ -1,4 +1,4 @@
-"""`shirube sessions list|show|delete|export`: saved interviews (and, later, chat threads)."""
+"""`shirube sessions list|show|delete|export`: saved interviews and chat threads."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from agent.errors import UsageError
+
+ANSWER_START = 160  # characters of each answer `sessions show` prints for a chat turn
 
 
 def _status(session_id: str) -> str:
@@ -24,6 +26,53 @@ def _status(session_id: str) -> str:
         return f"in progress ({answered}/{total})" if view.kind == "question" else "to confirm"
     finally:
         session.close()
+
+
+def _chat_status(session_id: str) -> str:
+    from agent.chat.thread import ChatThread
+
+    with ChatThread.resume(session_id) as thread:
+        count = len(thread.turns)
+        linked = ", profile linked" if thread.profile is not None else ""
+    return f"{count} turn{'s' if count != 1 else ''}{linked}"
+
+
+def _answer_start(answer: str) -> str:
+    text = " ".join(answer.split())
+    return text if len(text) <= ANSWER_START else text[: ANSWER_START - 1].rstrip() + "…"
+
+
+def _show_chat(session_id: str) -> None:
+    from rich.console import Console
+
+    from agent.chat.thread import ChatThread
+
+    console = Console(highlight=False)
+    with ChatThread.resume(session_id) as thread:
+        if thread.profile_source:
+            console.print(f"Linked profile: {thread.profile_source}", markup=False)
+        turns = thread.turns
+        if not turns:
+            console.print("No questions yet.")
+        for number, turn in enumerate(turns, 1):
+            console.print(f"{number}. {turn.question}", markup=False)
+            if turn.followup:
+                console.print(f"   Understood as: {turn.resolved}", markup=False)
+            console.print(f"   {_answer_start(turn.answer)}", markup=False)
+            cites = [f"{c.id}{f' {c.section}' if c.section else ''}" for c in turn.citations]
+            if cites:
+                console.print(f"   Sources: {'; '.join(cites)}", markup=False)
+    console.print(f"Continue with: shirube chat --thread {session_id}")
+
+
+def _export_chat(session_id: str, output: Path | None) -> None:
+    from agent.chat.commands import write_export
+    from agent.chat.thread import ChatThread
+
+    path = output or Path.cwd() / f"shirube-chat-{session_id}.md"
+    with ChatThread.resume(session_id) as thread:
+        written = write_export(thread, str(path))
+    print(f"Conversation written to {written}")
 
 
 def register(app: typer.Typer) -> None:
@@ -48,7 +97,10 @@ def register(app: typer.Typer) -> None:
             return
         table = Table("id", "kind", "status", "updated", "title")
         for row in rows:
-            status = _status(row.id) if row.kind == "interview" else ""
+            if row.kind == "interview":
+                status = _status(row.id)
+            else:
+                status = _chat_status(row.id) if row.kind == "chat" else ""
             table.add_row(row.id, row.kind, status, row.updated, row.title)
         console.print(table)
 
@@ -56,7 +108,7 @@ def register(app: typer.Typer) -> None:
     def show(
         session_id: Annotated[str, typer.Argument(help="Session id (see `sessions list`).")],
     ) -> None:
-        """Show a session's answers so far and what comes next."""
+        """Show an interview's answers so far, or a chat thread's turns with their sources."""
         from rich.console import Console
 
         from agent.interview import store
@@ -71,6 +123,9 @@ def register(app: typer.Typer) -> None:
         )
         if info.title:
             console.print(f"Title: {info.title}")
+        if info.kind == "chat":
+            _show_chat(session_id)
+            return
         if info.kind != "interview":
             return
         with InterviewSession.open(session_id) as session:
@@ -104,14 +159,24 @@ def register(app: typer.Typer) -> None:
         output: Annotated[
             Path | None,
             typer.Option(
-                "--output", "-o", help="Profile file (default ./shirube-profile-<id>.yaml)."
+                "--output",
+                "-o",
+                help="Output file (default ./shirube-profile-<id>.yaml, "
+                "or ./shirube-chat-<id>.md for a chat).",
             ),
         ] = None,
     ) -> None:
-        """Write an interview's profile as a YAML file that `shirube assess` accepts."""
+        """Write an interview's profile (YAML for `shirube assess`) or a chat as Markdown."""
         import yaml
 
+        from agent.interview import store
         from agent.interview.session import InterviewSession
+
+        with store.opened() as conn:
+            info = store.get_session(conn, session_id)
+        if info.kind == "chat":
+            _export_chat(session_id, output)
+            return
 
         path = output or Path.cwd() / f"shirube-profile-{session_id}.yaml"
         if not path.expanduser().resolve().parent.is_dir():

@@ -1,9 +1,14 @@
 """The interview: a resumable LangGraph interview that fills a UseCaseProfile and writes a plan.
 
 Entry point for the CLI and the TUI: `InterviewSession` (agent.interview.session):
-`InterviewSession.start(settings=None)`, `InterviewSession.resume(session_id)`, `.session_id`,
-`.current` (QuestionView: id, text, help, choices, type, progress), `.answer(text) -> Step`
-(question, error, help, done, profile, plan_path, assessment), `.profile_so_far`.
+`InterviewSession.start(settings=None, *, assist=False, chat_model=None)`,
+`InterviewSession.resume(session_id, ..., assist=False, chat_model=None)`, `.session_id`,
+`.current` (QuestionView: id, text, help, choices, type, progress, notice, suggestion, mapped),
+`.answer(text) -> Step` (question, error, help, done, profile, plan_path, assessment),
+`.profile_so_far`, `.assisted`, `.model_notice`.
+With `assist=True` (probe the Ollama model) or a `chat_model`, the model suggests answers from
+the description (`view.suggestion`: Enter accepts, any answer overrides) and reads free-text
+choice answers (`view.mapped`: yes accepts, no asks again); nothing is applied unconfirmed.
 The session registry others may add to lives in `agent.interview.store`.
 """
 

@@ -1,6 +1,8 @@
 """The interview as a LangGraph StateGraph: one question per node visit, paused with interrupt().
 
 ask ⟲ (until every applicable question is answered) → confirm → (pick → ask)* → finish.
+With a chat model in the run context: prefill after the description (suggested answers the user
+confirms) and map (an unreadable choice answer read by the model, shown back for a yes/no).
 Each answer is resumed with Command(resume=text); run with durability="sync" so it is on disk
 before the next question is shown.
 """
@@ -16,7 +18,9 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from agent.interview.parse import COMMANDS, NO, YES, parse_answer
+from agent.config import get_settings
+from agent.interview.assist import map_answer, suggest
+from agent.interview.parse import COMMANDS, MAX_TEXT, NO, YES, expected, parse_answer
 from agent.interview.state import (
     PLAN_SUFFIX,
     InterviewContext,
@@ -24,8 +28,10 @@ from agent.interview.state import (
     applicable_questions,
     build_profile,
     next_question_id,
+    wants_prefill,
 )
-from knowledge.questions import question_by_id
+from agent.model import MODEL_ERRORS, describe_error
+from knowledge.questions import AnswerType, Question, question_by_id
 
 # A handful of steps per answer; the limit only guards against a routing bug looping forever.
 RECURSION_LIMIT = 50
@@ -34,20 +40,25 @@ CONFIRM_HELP = (
     "plan, 'no' to pick an answer to change, or the number of the answer to change it directly."
 )
 
-Route = Literal["ask", "confirm", "pick", "finish"]
+Route = Literal["ask", "prefill", "map", "confirm", "pick", "finish"]
 
 
 def route(state: InterviewState) -> Route:
     """Pure router: where the interview goes after any node."""
     if state.get("stage") == "pick":
         return "pick"
+    if state.get("unread"):
+        return "map"
+    if wants_prefill(state):
+        return "prefill"
     if state.get("confirmed"):
         return "finish"
     return "ask" if next_question_id(state) else "confirm"
 
 
 def _cleared(**update: Any) -> dict[str, Any]:
-    return {"error": None, "help": None, **update}
+    # A notice and a pending model reading are shown once: any answer moves past them.
+    return {"error": None, "help": None, "notice": None, "mapping": None, **update}
 
 
 def _go_back(state: InterviewState) -> dict[str, Any]:
@@ -65,30 +76,108 @@ def _go_back(state: InterviewState) -> dict[str, Any]:
     return _cleared(history=history, answers=answers)
 
 
-def ask(state: InterviewState) -> dict[str, Any]:
+def _answered(state: InterviewState, question_id: str, value: Any) -> dict[str, Any]:
+    answers = {**state.get("answers", {}), question_id: value}
+    history = [q for q in state.get("history", []) if q != question_id] + [question_id]
+    return _cleared(answers=answers, history=history, revisit=None)
+
+
+def _readable(question: Question, raw: str) -> bool:
+    """Worth asking the model about: typed words for a choice question, not a command."""
+    text = raw.strip()
+    return (
+        question.type != AnswerType.free_text
+        and bool(text)
+        and len(text) <= MAX_TEXT
+        and text.lower() not in COMMANDS
+    )
+
+
+def ask(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:
     question_id = next_question_id(state)
     assert question_id is not None  # route() only comes here when there is one
     question = question_by_id(question_id)
-    raw = interrupt(
-        {
-            "kind": "question",
-            "id": question_id,
-            "error": state.get("error"),
-            "help": state.get("help"),
-        }
+    answered = question_id in state.get("answers", {})
+    suggestion = None if answered else state.get("suggestions", {}).get(question_id)
+    mapping = state.get("mapping")
+    mapped = mapping["value"] if mapping and mapping.get("id") == question_id else None
+    raw = str(
+        interrupt(
+            {
+                "kind": "question",
+                "id": question_id,
+                "error": state.get("error"),
+                "help": state.get("help"),
+                "notice": state.get("notice"),
+                "suggestion": suggestion,
+                "mapped": mapped,
+            }
+        )
     )
-    parsed = parse_answer(question, str(raw))
+    key = raw.strip().lower()
+    if mapped is not None:
+        if key in YES:
+            return _answered(state, question_id, mapped)
+        if key in NO:
+            return _cleared(error=f"Then please answer again. Expected {expected(question)}.")
+        if not key:
+            return {
+                "error": "Type yes to keep that reading, no to answer again, or a new answer.",
+                "help": None,
+            }
+        # Anything else is a fresh answer to the same question.
+    if suggestion is not None and not key:
+        return _answered(state, question_id, suggestion)  # Enter = the user accepts it
+    parsed = parse_answer(question, raw)
     if parsed.kind in ("value", "skip"):
-        answers = {**state.get("answers", {}), question_id: parsed.value}
-        history = [q for q in state.get("history", []) if q != question_id] + [question_id]
-        return _cleared(answers=answers, history=history, revisit=None)
+        return _answered(state, question_id, parsed.value)
     if parsed.kind == "back":
         return _go_back(state)
     if parsed.kind == "why":
-        return {"error": None, "help": f"{question.help} (Source: {question.citation_labels()})"}
+        why = f"{question.help} (Source: {question.citation_labels()})"
+        return {"error": None, "help": why, "notice": None}
     if parsed.kind == "quit":  # the session facade stops before this; here it just re-asks
         return _cleared()
-    return {"error": parsed.message, "help": None}
+    unread = raw if runtime.context.chat_model is not None and _readable(question, raw) else None
+    return _cleared(error=parsed.message, unread=unread)
+
+
+def prefill(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:
+    """Ask the model for suggested answers from the description (none offline or on failure)."""
+    context = runtime.context
+    description = state.get("answers", {}).get("description", "")
+    done: dict[str, Any] = {"prefilled_from": description, "suggestions": {}}
+    if context.chat_model is None:
+        return {**done, "notice": context.model_notice}
+    try:
+        suggestions = suggest(context.chat_model, description)
+    except MODEL_ERRORS as exc:
+        reason = describe_error(exc, context.settings or get_settings())
+        return {**done, "notice": f"No suggested answers ({reason}); every question is asked."}
+    if not suggestions:
+        notice = "Your description did not settle any later question; every question is asked."
+    else:
+        notice = (
+            f"Suggested {len(suggestions)} answer(s) from your description; "
+            "each one is shown for you to accept with Enter or change."
+        )
+    return {**done, "suggestions": suggestions, "notice": notice}
+
+
+def map_unread(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:
+    """Ask the model which allowed value an unreadable answer means; shown back to confirm."""
+    question_id = next_question_id(state)
+    text = state.get("unread") or ""
+    model = runtime.context.chat_model
+    if question_id is None or model is None:
+        return {"unread": None}
+    try:
+        value = map_answer(model, question_by_id(question_id), text)
+    except MODEL_ERRORS:
+        value = None  # the parser's message stands: the user answers in the listed form
+    if value is None:
+        return {"unread": None}
+    return _cleared(unread=None, mapping={"id": question_id, "value": value})
 
 
 def _pick_target(state: InterviewState, text: str) -> str | None:
@@ -164,11 +253,13 @@ def finish(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[st
 def build_graph(checkpointer: BaseCheckpointSaver) -> CompiledStateGraph:
     builder = StateGraph(InterviewState, context_schema=InterviewContext)
     builder.add_node("ask", ask)
+    builder.add_node("prefill", prefill)
+    builder.add_node("map", map_unread)
     builder.add_node("confirm", confirm)
     builder.add_node("pick", pick)
     builder.add_node("finish", finish)
-    targets: list[str] = ["ask", "confirm", "pick", "finish"]
-    for source in (START, "ask", "confirm", "pick"):
+    targets: list[str] = ["ask", "prefill", "map", "confirm", "pick", "finish"]
+    for source in (START, "ask", "prefill", "map", "confirm", "pick"):
         builder.add_conditional_edges(source, route, targets)
     builder.add_edge("finish", END)
     return builder.compile(checkpointer=checkpointer)

@@ -7,125 +7,27 @@ step = session.answer("yes")                # Step: next question, error, help, 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from langgraph.types import Command
-from pydantic import BaseModel, ConfigDict
 
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
 from agent.interview import store
-from agent.interview.graph import CONFIRM_HELP, build_graph, run_config
+from agent.interview.assist import choose_model
+from agent.interview.graph import build_graph, run_config
 from agent.interview.parse import COMMANDS
-from agent.interview.state import (
-    InterviewContext,
-    PlanFormat,
-    applicable_questions,
-    build_profile,
-    progress,
-)
-from knowledge.questions import question_by_id
+from agent.interview.state import InterviewContext, PlanFormat, build_profile
+from agent.interview.views import ChoiceView, QuestionView, Step, SummaryRow, view
 from tools.profile import UseCaseProfile
 
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+# Re-exported: the CLI and the TUI import the views from here.
+__all__ = ["ChoiceView", "InterviewSession", "QuestionView", "Step", "SummaryRow"]
+
 KIND = "interview"
-
-
-class ChoiceView(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    value: str
-    label: str
-
-
-class SummaryRow(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    number: int
-    id: str
-    question: str
-    answer: str
-
-
-class QuestionView(BaseModel):
-    """What to show now: a question, the profile summary to confirm, or the pick-an-answer list."""
-
-    model_config = ConfigDict(frozen=True)
-
-    kind: Literal["question", "confirm", "pick"]
-    id: str
-    text: str
-    help: str
-    type: str
-    choices: list[ChoiceView]
-    examples: list[str]
-    has_default: bool
-    progress: tuple[int, int]
-    error: str | None
-    shown_help: str | None
-    previous: str | None
-    summary: list[SummaryRow]
-
-
-class Step(BaseModel):
-    """The result of one answer."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    question: QuestionView | None
-    error: str | None = None
-    help: str | None = None
-    done: bool = False
-    quit: bool = False
-    profile: dict[str, Any]
-    plan_path: str | None = None
-    assessment: Any = None
-
-
-def _summary(answers: dict[str, Any]) -> list[SummaryRow]:
-    return [
-        SummaryRow(number=i, id=q.id, question=q.text, answer=q.label_of(answers.get(q.id)))
-        for i, q in enumerate(applicable_questions(answers), 1)
-    ]
-
-
-def _view(payload: dict[str, Any], answers: dict[str, Any]) -> QuestionView:
-    common = {
-        "progress": progress(answers),
-        "error": payload.get("error"),
-        "shown_help": payload.get("help"),
-        "summary": _summary(answers) if payload["kind"] != "question" else [],
-    }
-    if payload["kind"] == "question":
-        q = question_by_id(payload["id"])
-        return QuestionView(
-            kind="question",
-            id=q.id,
-            text=q.text,
-            help=f"{q.help} (Source: {q.citation_labels()})",
-            type=q.type.value,
-            choices=[ChoiceView(value=c.value, label=c.label) for c in q.choices],
-            examples=q.examples,
-            has_default=q.has_default,
-            previous=q.label_of(answers[q.id]) if q.id in answers else None,
-            **common,
-        )
-    if payload["kind"] == "confirm":
-        text = "Is this profile right? yes = write the plan, no = change an answer."
-        kind_type, choices = "yes_no", []
-    else:
-        text = "Which answer do you want to change? Type its number (or 'back')."
-        kind_type = "one_of"
-        choices = [ChoiceView(value=r.id, label=r.question) for r in common["summary"]]
-    return QuestionView(
-        kind=payload["kind"],
-        id=payload["kind"],
-        text=text,
-        help=CONFIRM_HELP,
-        type=kind_type,
-        choices=choices,
-        examples=[],
-        has_default=False,
-        previous=None,
-        **common,
-    )
 
 
 class InterviewSession:
@@ -140,6 +42,30 @@ class InterviewSession:
         self._graph = build_graph(store.checkpointer(self._conn))
         self._context = InterviewContext(session_id=session_id, output=output, fmt=fmt)
 
+    def _use(
+        self, output: str | None, fmt: PlanFormat, chat_model: BaseChatModel | None, assist: bool
+    ) -> None:
+        # The model lives in the run context, never in the checkpoint: resume picks it again.
+        model, notice = choose_model(self.settings, chat_model, assist)
+        self._context = InterviewContext(
+            session_id=self.session_id,
+            output=output,
+            fmt=fmt,
+            chat_model=model,
+            model_notice=notice,
+            settings=self.settings,
+        )
+
+    @property
+    def assisted(self) -> bool:
+        """A model suggests and maps answers in this run (always shown for confirmation)."""
+        return self._context.chat_model is not None
+
+    @property
+    def model_notice(self) -> str | None:
+        """Why help was wanted but no model gives it (None when assisted or not asked for)."""
+        return self._context.model_notice
+
     @classmethod
     def start(
         cls,
@@ -147,9 +73,17 @@ class InterviewSession:
         *,
         output: str | None = None,
         fmt: PlanFormat = "markdown",
+        assist: bool = False,
+        chat_model: BaseChatModel | None = None,
     ) -> InterviewSession:
-        """A new session, registered and paused at its first question."""
+        """A new session, registered and paused at its first question.
+
+        `assist=True` probes the configured Ollama model (as `shirube ask` does) to suggest
+        answers from the description and read free-text answers; `chat_model` gives one directly.
+        Without either, every question is asked and parsed with no model, as offline.
+        """
         session = cls(settings or get_settings(), store.new_session_id(), output=output, fmt=fmt)
+        session._use(output, fmt, chat_model, assist)
         store.register_session(session._conn, session.session_id, KIND)
         session._run({"answers": {}, "history": []})
         return session
@@ -175,10 +109,15 @@ class InterviewSession:
         *,
         output: str | None = None,
         fmt: PlanFormat = "markdown",
+        assist: bool = False,
+        chat_model: BaseChatModel | None = None,
     ) -> InterviewSession:
-        """Reopen a saved session exactly where it stopped (UsageError if the id is unknown)."""
+        """Reopen a saved session exactly where it stopped (UsageError if the id is unknown).
+
+        Saved suggestions are shown whether or not a model is available now.
+        """
         session = cls.open(session_id, settings)
-        session._context = InterviewContext(session_id=session_id, output=output, fmt=fmt)
+        session._use(output, fmt, chat_model, assist)
         snapshot = session._snapshot()
         if not snapshot.values:  # stopped before the first checkpoint: start it properly
             session._run({"answers": {}, "history": []})
@@ -224,7 +163,7 @@ class InterviewSession:
         if not snapshot.interrupts:
             return None
         answers = dict((snapshot.values or {}).get("answers", {}))
-        return _view(snapshot.interrupts[0].value, answers)
+        return view(snapshot.interrupts[0].value, answers)
 
     def answer(self, text: str) -> Step:
         """Give one typed answer (or a command: skip, back, why, quit)."""

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from knowledge.questions import Question, load_questions
 from tools.conditions import evaluate
 from tools.profile import UseCaseProfile
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from agent.config import Settings
 
 PlanFormat = Literal["markdown", "json"]
 PLAN_SUFFIX: dict[str, str] = {"markdown": "md", "json": "json"}
@@ -34,6 +39,16 @@ class InterviewState(TypedDict, total=False):
     """Where the plan was written (set when the interview is done)."""
     plan_format: PlanFormat | None
     done: bool
+    suggestions: dict[str, Any]
+    """Model-suggested answers by question id; shown for confirmation, never applied unasked."""
+    prefilled_from: str | None
+    """The description the suggestions were made from (so a changed one is read again)."""
+    notice: str | None
+    """One line shown with the next question (e.g. why there are no suggestions)."""
+    unread: str | None
+    """A choice answer the parser could not read, waiting for the model to map it."""
+    mapping: dict[str, Any] | None
+    """The model's reading of that answer ({"id", "value"}), shown back for a yes/no."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,11 @@ class InterviewContext:
     session_id: str
     output: str | None = None
     fmt: PlanFormat = "markdown"
+    chat_model: BaseChatModel | None = None
+    """The model that suggests and maps answers; None: every question is asked as typed."""
+    model_notice: str | None = None
+    """Why there is no model although one was wanted (shown after the description)."""
+    settings: Settings | None = None
 
 
 def applies(question: Question, profile: UseCaseProfile) -> bool:
@@ -73,6 +93,19 @@ def build_profile(answers: dict[str, Any]) -> UseCaseProfile:
 
 def applicable_questions(answers: dict[str, Any]) -> list[Question]:
     return _walk(answers)[1]
+
+
+def wants_prefill(state: InterviewState) -> bool:
+    """Just answered the description (first time, or changed) with questions still to come."""
+    description = state.get("answers", {}).get("description")
+    history = state.get("history", [])
+    return (
+        bool(description)
+        and bool(history)
+        and history[-1] == "description"
+        and state.get("prefilled_from") != description
+        and next_question_id(state) is not None
+    )
 
 
 def next_question_id(state: InterviewState) -> str | None:

@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Literal
 
 from agent.scope_data import scope
 from agent.state import QAState
+
+# A question whose content words are (nearly) all in one card's phrasing is what that card
+# answers, even when it names no AI term ("What is the single most important takeaway?").
+CARD_MATCH_RATIO = 0.8
+CARD_MATCH_MIN_WORDS = 3
+
+
+@cache
+def _card_phrasings() -> tuple[frozenset[str], ...]:
+    from knowledge.index.lexical import tokenize
+    from knowledge.loader import load_rule_base
+
+    texts = [t for card in load_rule_base().topics.values() for t in (card.title, *card.questions)]
+    return tuple(frozenset(tokenize(t)) for t in texts)
+
+
+def matches_a_card(question: str) -> bool:
+    """True when one card's title or phrasing covers the question's content words."""
+    from knowledge.index.lexical import tokenize
+
+    asked = set(tokenize(question))
+    if len(asked) < CARD_MATCH_MIN_WORDS:
+        return False
+    best = max((len(asked & phrasing) for phrasing in _card_phrasings()), default=0)
+    return best >= CARD_MATCH_RATIO * len(asked)
 
 
 def classify(question: str) -> tuple[Literal["in", "out"], bool]:
@@ -19,7 +45,11 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
         return "out", False  # another jurisdiction only: nothing to say from a Japan rule base
     if named or rules.topic.search(question):
         return "in", False
-    return "out", False
+    about_ai = rules.ai is not None and bool(rules.ai.search(question))
+    if about_ai and about_japan:
+        return "in", False
+    # "AI" alone ("Which AI stocks should I buy?") is not AI governance; a card phrasing is.
+    return ("in" if matches_a_card(question) else "out"), False
 
 
 def guard(state: QAState) -> QAState:

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from langgraph.runtime import Runtime
 
+from agent.intents import expand_terms
 from agent.scope_data import scope
 from agent.state import QAContext, QAState
 
@@ -35,11 +36,13 @@ def search_passages(query: str, k: int, context: QAContext) -> list[Any]:
 
 
 def retrieve(state: QAState, runtime: Runtime[QAContext]) -> QAState:
-    parts = split_parts(state["question"])
+    # A Japanese question is searched with the English words the rule base uses for its terms.
+    parts = [expand_terms(part) for part in split_parts(state["question"])]
     per_part = [search_passages(part, PER_PART_K, runtime.context) for part in parts]
     if len(parts) > 1:
         # The whole question too: it often names the subject the later parts leave out.
-        per_part.append(search_passages(state["question"], PER_PART_K, runtime.context))
+        whole = expand_terms(state["question"])
+        per_part.append(search_passages(whole, PER_PART_K, runtime.context))
     return {"parts": parts, "part_passages": per_part}
 
 

@@ -14,16 +14,19 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.config import Settings, get_settings
 from knowledge.index.documents import IndexDocument, build_documents
-from knowledge.index.embeddings import MODEL_ID, ShirubeMiniLM, embed
-from knowledge.index.lexical import LexicalIndex
+from knowledge.index.embeddings import MODEL_ID
+from knowledge.index.health import GuardedCollection, quick_check
 from knowledge.index.lock import build_lock
-from knowledge.loader import RuleBase, load_rule_base
+from knowledge.loader import DATA_DIR, RuleBase, corpus_hash, load_rule_base
+
+if TYPE_CHECKING:
+    from knowledge.index.lexical import LexicalIndex
 
 META_FILE = "index_meta.json"
 ADD_BATCH = 64
@@ -51,6 +54,8 @@ class IndexStatus(BaseModel):
     rebuilt: bool
     reason: str | None = None
     seconds: float
+    embedded: int | None = None
+    """Texts run through the model by a rebuild (the rest came from the embedding cache)."""
 
 
 @dataclass
@@ -126,15 +131,22 @@ def _write_meta(settings: Settings, meta: IndexMeta) -> None:
     os.replace(tmp, path)  # atomic: readers see the old index or the new one, never half
 
 
-def _stale_reason(meta: IndexMeta | None, rule_base: RuleBase) -> str | None:
-    import chromadb
+def _chromadb_version() -> str:
+    # The installed distribution's version: the same string as chromadb.__version__, without
+    # paying a second of import on the no-op path.
+    from importlib.metadata import version
 
+    return version("chromadb")
+
+
+def _stale_reason(meta: IndexMeta | None, rule_base_hash: str) -> str | None:
     if meta is None:
         return "no index yet"
-    if meta.corpus_hash != rule_base.corpus_hash:
+    if meta.corpus_hash != rule_base_hash:
         return "the rule base changed"
-    if meta.chromadb_version != chromadb.__version__:
-        return f"chromadb changed ({meta.chromadb_version} -> {chromadb.__version__})"
+    installed = _chromadb_version()
+    if meta.chromadb_version != installed:
+        return f"chromadb changed ({meta.chromadb_version} -> {installed})"
     if meta.embedding_model != MODEL_ID:
         return "the embedding model changed"
     return None
@@ -142,24 +154,32 @@ def _stale_reason(meta: IndexMeta | None, rule_base: RuleBase) -> str | None:
 
 def _open(settings: Settings, meta: IndexMeta, rule_base: RuleBase) -> LoadedIndex:
     """Open and check the live store; raises if it is missing, short or corrupted."""
-    # Checked before opening: PersistentClient would create the missing directory.
-    if not settings.chroma_host and not (settings.index_dir / meta.store).is_dir():
-        raise FileNotFoundError(f"{settings.index_dir / meta.store} is missing")
+    from knowledge.index.embeddings import ShirubeMiniLM
+    from knowledge.index.lexical import LexicalIndex
+
+    if not settings.chroma_host:
+        # Before opening: PersistentClient would create a missing directory. No probe query:
+        # it cost an embedding at every start; a broken vector segment is caught on first use.
+        quick_check(settings.index_dir / meta.store, meta.entry_count)
     client = _client(settings, meta.store)
     collection = client.get_collection(
         _collection_name(settings, meta.store), embedding_function=ShirubeMiniLM()
     )
-    count = collection.count()
-    if count != meta.entry_count:
-        raise ValueError(f"holds {count} entries, expected {meta.entry_count}")
+    if settings.chroma_host:
+        count = collection.count()
+        if count != meta.entry_count:
+            raise ValueError(f"holds {count} entries, expected {meta.entry_count}")
     documents = build_documents(rule_base)
-    # A one-vector probe reads the vector segment too, not just the SQLite catalogue.
-    collection.query(query_embeddings=embed([documents[0].embed_text]), n_results=1)
     mtime = meta_path(settings).stat().st_mtime
+
+    def rebuild() -> Any:
+        loaded, _ = load_index(settings, progress=False, rebuild=True, rule_base=rule_base)
+        return loaded.collection._collection
+
     return LoadedIndex(
         meta=meta,
         meta_mtime=mtime,
-        collection=collection,
+        collection=GuardedCollection(collection, rebuild),
         documents=documents,
         positions={d.id: i for i, d in enumerate(documents)},
         lexical=LexicalIndex([d.lexical_text for d in documents]),
@@ -176,14 +196,27 @@ def _entries(documents: list[IndexDocument]) -> list[tuple[str, str, dict[str, s
     return out
 
 
-def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> IndexMeta:
-    import chromadb
+def embed_texts(texts: list[str]) -> tuple[Any, int]:
+    """Vectors through the embedding cache, and how many were new (tests break the build here)."""
+    from knowledge.index import vector_cache
+
+    return vector_cache.embed_texts(texts)
+
+
+def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[IndexMeta, int]:
+    """Write a fresh store; returns its meta and how many texts had to be embedded."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from knowledge.index import vector_cache
+    from knowledge.index.embeddings import ShirubeMiniLM
 
     started = time.perf_counter()
     documents = build_documents(rule_base)
     entries = _entries(documents)
+    cache_file = vector_cache.cache_path(settings.index_dir)
+    vector_cache.load_file(cache_file)
+    embedded = 0
     store = f"chroma-{uuid.uuid4().hex[:12]}"
     client = _client(settings, store)
     collection = client.create_collection(
@@ -203,16 +236,19 @@ def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> IndexMeta
         task = bar.add_task("index", total=len(entries))
         for start in range(0, len(entries), ADD_BATCH):
             batch = entries[start : start + ADD_BATCH]
+            vectors, misses = embed_texts([e[1] for e in batch])
+            embedded += misses
             collection.add(
                 ids=[e[0] for e in batch],
                 documents=[e[1] for e in batch],
                 metadatas=[e[2] for e in batch],
-                embeddings=embed([e[1] for e in batch]),
+                embeddings=vectors,
             )
             bar.advance(task, len(batch))
-    return IndexMeta(
+    vector_cache.save_file(cache_file, [e[1] for e in entries])
+    meta = IndexMeta(
         corpus_hash=rule_base.corpus_hash,
-        chromadb_version=chromadb.__version__,
+        chromadb_version=_chromadb_version(),
         embedding_model=MODEL_ID,
         document_count=len(documents),
         entry_count=len(entries),
@@ -220,6 +256,7 @@ def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> IndexMeta
         built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         build_seconds=round(time.perf_counter() - started, 3),
     )
+    return meta, embedded
 
 
 def _drop_old(settings: Settings, keep: str, old: IndexMeta | None) -> None:
@@ -237,7 +274,7 @@ def _drop_old(settings: Settings, keep: str, old: IndexMeta | None) -> None:
 
 def _try_open(settings: Settings, rule_base: RuleBase) -> tuple[LoadedIndex | None, str | None]:
     meta = read_meta(settings)
-    reason = _stale_reason(meta, rule_base)
+    reason = _stale_reason(meta, rule_base.corpus_hash)
     if reason is not None or meta is None:
         return None, reason
     try:
@@ -272,6 +309,7 @@ def load_index(
                 meta=cached.meta, rebuilt=False, seconds=time.perf_counter() - started
             )
     loaded, reason = (None, "rebuild requested") if rebuild else _try_open(settings, rule_base)
+    embedded: int | None = None
     if loaded is None:
         with build_lock(settings.index_dir):
             # Another process may have built it while we waited for the lock.
@@ -283,7 +321,7 @@ def load_index(
                         f"Building the search index: {reason}.", highlight=False
                     )
                 old = read_meta(settings)
-                meta = _build(settings, rule_base, progress)
+                meta, embedded = _build(settings, rule_base, progress)
                 _write_meta(settings, meta)
                 _drop_old(settings, meta.store, old)
                 loaded = _open(settings, meta, rule_base)
@@ -295,6 +333,7 @@ def load_index(
         rebuilt=reason is not None,
         reason=reason,
         seconds=time.perf_counter() - started,
+        embedded=embedded,
     )
     return loaded, status
 
@@ -307,7 +346,33 @@ def ensure_index(
     rule_base: RuleBase | None = None,
 ) -> IndexStatus:
     """Build the index on first use, on a changed rule base or a broken store; else reuse it."""
+    settings = settings or get_settings()
+    if not rebuild and _key(settings) not in _LOADED:
+        current = _current_status(settings, rule_base)
+        if current is not None:
+            return current
     return load_index(settings, progress=progress, rebuild=rebuild, rule_base=rule_base)[1]
+
+
+def _current_status(settings: Settings, rule_base: RuleBase | None) -> IndexStatus | None:
+    """The no-op check without Chroma or the rule-base parse: hashes, versions, catalogue.
+
+    Returns None when anything is off (or in server mode), and the caller takes the full path.
+    """
+    if settings.chroma_host:
+        return None
+    started = time.perf_counter()
+    meta = read_meta(settings)
+    # The packaged rule base is hashed from its file bytes: no YAML parse, no validation. Those
+    # bytes were valid when the live index was built from them.
+    wanted = rule_base.corpus_hash if rule_base is not None else corpus_hash(DATA_DIR)
+    if meta is None or _stale_reason(meta, wanted) is not None:
+        return None
+    try:
+        quick_check(settings.index_dir / meta.store, meta.entry_count)
+    except Exception:  # any doubt: the full path opens, reports and rebuilds
+        return None
+    return IndexStatus(meta=meta, rebuilt=False, seconds=time.perf_counter() - started)
 
 
 def index_files(settings: Settings) -> list[Path]:

@@ -12,7 +12,9 @@ from agent.config import Settings
 from tests.conftest import VENV_BIN
 
 
-def run_chat(home: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+def run_chat(
+    home: Path, stdin: str, *args: str, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SHIRUBE_HOME": str(home), "COLUMNS": "200"}
     return subprocess.run(
         [str(VENV_BIN / "shirube"), "chat", "--offline", *args],
@@ -20,7 +22,19 @@ def run_chat(home: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[
         capture_output=True,
         text=True,
         env=env,
+        cwd=cwd,
         timeout=180,
+    )
+
+
+def sessions(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(VENV_BIN / "shirube"), "sessions", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SHIRUBE_HOME": str(home), "COLUMNS": "200"},
+        cwd=cwd,
+        timeout=120,
     )
 
 
@@ -72,3 +86,55 @@ def test_bad_thread_and_profile_exit_2(chat_settings: Settings, tmp_path: Path) 
     assert "No session with id 'nope1234'" in unknown.stderr and "Traceback" not in unknown.stderr
     missing = run_chat(home, "", "--profile", str(tmp_path / "missing.yaml"))
     assert missing.returncode == 2 and "not found" in missing.stderr
+
+
+def test_interview_inside_chat_links_the_profile(chat_settings: Settings, tmp_path: Path) -> None:
+    from tests.interview.scenarios import SCENARIOS
+    from tests.interview.test_cli import typed_sequence
+
+    ministry = SCENARIOS[1]
+    assert ministry.expected["organisation"] == "government"
+    lines = ["/interview", *typed_sequence(ministry), "do we need a CAIO?", "/quit"]
+    result = run_chat(chat_settings.data_dir, "\n".join(lines) + "\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    interview_id = re.search(r"Interview (\w+): type 'quit'", result.stdout).group(1)  # type: ignore[union-attr]
+    assert f"Session {interview_id} is finished." in result.stdout
+    assert "Profile linked to this chat. Ask 'what should we do first?'" in result.stdout
+    assert (tmp_path / f"shirube-plan-{interview_id}.md").is_file()
+    answer = result.stdout.split("you> do we need a CAIO?", 1)[1]
+    notice, reply = answer.lstrip().split("\n", 1)
+    assert notice == f"Answered from the assessment of the linked profile interview {interview_id}."
+    assert reply.startswith("Yes. Appoint a Chief AI Officer (CAIO)")
+    assert "from your answers" in reply
+    assert "Digital Agency" in answer  # the CAIO duty's citation: the Digital Agency guideline
+
+
+def test_sessions_show_list_and_export_a_chat(chat_settings: Settings, tmp_path: Path) -> None:
+    home = chat_settings.data_dir
+    first = run_chat(home, "Is the AI Basic Plan binding?\nwho adopted it?\n")
+    assert first.returncode == 0, first.stderr
+    thread_id = re.search(r"Thread (\w+) started", first.stdout).group(1)  # type: ignore[union-attr]
+
+    listed = sessions(home, "list")
+    row = next(line for line in listed.stdout.splitlines() if thread_id in line)
+    assert "chat" in row and "2 turns" in row and "Is the AI Basic Plan binding?" in row
+
+    shown = sessions(home, "show", thread_id)
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    assert "1. Is the AI Basic Plan binding?" in out and "2. who adopted it?" in out
+    assert "Understood as: who adopted the AI Basic Plan?" in out
+    assert "Sources: ai_basic_plan" in out and "Cabinet decision" in out
+    assert f"Continue with: shirube chat --thread {thread_id}" in out
+
+    exported = sessions(home, "export", thread_id, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    text = (tmp_path / f"shirube-chat-{thread_id}.md").read_text(encoding="utf-8")
+    assert text.startswith(f"# Shirube chat {thread_id}")
+    assert "## 2. who adopted it?" in text
+    assert "_Understood as: who adopted the AI Basic Plan?_" in text
+    assert "**Sources**" in text and "(government_policy)" in text and "https://" in text
+
+    bad = sessions(home, "export", thread_id, "-o", str(tmp_path / "missing" / "x.md"))
+    assert bad.returncode == 2 and "its folder does not exist" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -46,8 +46,8 @@ DIALOGUES: dict[str, list[Step]] = {
     ],
     "ppc_then_plan_switch": [
         (
-            "What did the PPC warn about generative AI?",
-            "What did the PPC warn about generative AI?",
+            "What did the PPC alert of June 2023 say about generative AI?",
+            "What did the PPC alert of June 2023 say about generative AI?",
             {"ppc_genai_alert"},
             "2 June 2023",
         ),
@@ -127,16 +127,99 @@ DIALOGUES: dict[str, list[Step]] = {
             "",
         ),
     ],
+    "aisi_then_personal_data_switch": [
+        (
+            "What is the AI Safety Institute red teaming guide?",
+            "What is the AI Safety Institute red teaming guide?",
+            {"aisi_red_teaming_guide"},
+            "14 February 2024",
+        ),
+        (
+            "who published it?",
+            "who published the AISI red-teaming guide?",
+            {"aisi_red_teaming_guide"},
+            "IPA",
+        ),
+        ("what about personal data?", "personal data?", {"ppc_genai_alert", "appi"}, "PPC"),
+    ],
+    "appi_then_art13_switch": [
+        (
+            "Does the APPI apply to generative AI?",
+            "Does the APPI apply to generative AI?",
+            {"ppc_genai_alert", "appi"},
+            "2 June 2023",
+        ),
+        (
+            "What does Article 13 of the AI Promotion Act do?",
+            "What does Article 13 of the AI Promotion Act do?",
+            {"ai_promotion_act", "art13_guideline"},
+            "19 December 2025",
+        ),
+        ("is it binding?", "is the AI Promotion Act binding?", {"ai_promotion_act"}, ""),
+    ],
+    "act_then_copyright_binding": [
+        ("Does Japan have an AI Act?", "Does Japan have an AI Act?", {"ai_promotion_act"}, "Yes."),
+        ("what about copyright?", "copyright?", {"copyright_act"}, "30-4"),
+        ("is it binding?", "is the Copyright Act binding?", {"copyright_act"}, "binding"),
+    ],
+    "aigfb_publisher_then_privacy_switch": [
+        (
+            "Are the AI Guidelines for Business binding?",
+            "Are the AI Guidelines for Business binding?",
+            {"aigfb"},
+            "No.",
+        ),
+        (
+            "who published them?",
+            "who published the AI Guidelines for Business?",
+            {"aigfb"},
+            "METI",
+        ),
+        ("what about personal data?", "personal data?", {"ppc_genai_alert", "appi"}, ""),
+    ],
+    "plan_pillars_then_startups": [
+        ("What is the AI Basic Plan?", "What is the AI Basic Plan?", {"ai_basic_plan"}, "Cabinet"),
+        (
+            "what are its pillars?",
+            "what are the AI Basic Plan's pillars?",
+            {"ai_basic_plan"},
+            "23 December 2025",
+        ),
+        (
+            "what about startups?",
+            "What applies to startups under the AI Basic Plan?",
+            {"ai_basic_plan"},
+            "",
+        ),
+    ],
 }
+
+# Topic switches: (dialogue, turn index) → sources of the old topic the new answer must not cite.
+NOT_CARRIED: dict[tuple[str, int], set[str]] = {
+    ("art13_then_copyright_switch", 2): {"art13_guideline"},
+    ("ppc_then_plan_switch", 2): {"ppc_genai_alert"},
+    ("copyright_then_aisi_switch", 1): {"copyright_act"},
+    ("aisi_then_personal_data_switch", 2): {"aisi_red_teaming_guide", "aisi_evaluation_guide"},
+    ("appi_then_art13_switch", 1): {"ppc_genai_alert", "appi"},
+    ("appi_then_art13_switch", 2): {"ppc_genai_alert", "appi"},
+    ("act_then_copyright_binding", 1): {"ai_promotion_act"},
+    ("aigfb_publisher_then_privacy_switch", 2): {"aigfb"},
+}
+
+
+def test_enough_dialogues() -> None:
+    assert len(DIALOGUES) >= 12
+    assert all(2 <= len(steps) <= 4 for steps in DIALOGUES.values())
 
 
 @pytest.mark.parametrize("name", sorted(DIALOGUES))
 def test_dialogue(name: str, thread: ChatThread) -> None:
-    for question, resolved, sources, fact in DIALOGUES[name]:
+    for index, (question, resolved, sources, fact) in enumerate(DIALOGUES[name]):
         turn = thread.ask(question)
         assert turn.resolved == resolved
         cited = {c.id for c in turn.citations}
         assert sources <= cited, (question, cited)
+        assert not cited & NOT_CARRIED.get((name, index), set()), (question, cited)
         assert fact in turn.answer, (question, turn.answer)
         if turn.scope == "in":
             assert turn.citations and "[1]" in turn.answer  # every in-scope answer is cited

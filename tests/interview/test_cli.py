@@ -270,3 +270,18 @@ def test_missing_output_folder_is_refused_before_starting(tmp_path: Path) -> Non
         "Cannot write the plan to 'no/such/dir/plan.md': its folder does not exist. "
         "Create the folder or pass another --output path."
     )
+
+
+def test_line_mode_says_why_there_are_no_suggestions(fresh_home: Path, tmp_path: Path) -> None:
+    note = (
+        "Note: No model available (no Ollama server answered at http://127.0.0.1:9), "
+        "so every question is asked."
+    )
+    result = shirube("interview", cwd=tmp_path, stdin="Bot\nA chatbot\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert note in result.stdout
+    assert "(offline: no model is used; every question is asked)" in result.stdout
+    offline = shirube("interview", "--offline", cwd=tmp_path, stdin="Bot\nA chatbot\nquit\n")
+    assert offline.returncode == 0, offline.stderr
+    assert "Note:" not in offline.stdout
+    assert "Saved. Resume any time with: shirube interview --resume" in offline.stdout

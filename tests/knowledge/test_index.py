@@ -168,7 +168,8 @@ def test_crash_mid_build_leaves_old_index_usable(
     def broken_embed(texts: list[str]) -> object:
         raise RuntimeError("simulated crash while embedding")
 
-    monkeypatch.setattr(store, "embed", broken_embed)
+    # The build reads vectors through the embedding cache, which already holds these texts.
+    monkeypatch.setattr(store, "embed_texts", broken_embed)
     with pytest.raises(RuntimeError, match="simulated crash"):
         store.ensure_index(own_settings, progress=False, rebuild=True, rule_base=rb)
     monkeypatch.undo()

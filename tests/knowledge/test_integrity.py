@@ -87,7 +87,7 @@ def test_topic_related_must_exist(data: Path) -> None:
 
 
 def test_role_rule_must_name_a_role(data: Path) -> None:
-    write_yaml(data / "role_rules.yaml", [{"role": "deployer", "when": {"x": True}}])
+    write_yaml(data / "role_rules.yaml", [{"role": "deployer", "when": {"builds_models": True}}])
     assert _only(check_rule_base(data)) == (
         "role_rules.yaml",
         "deployer",

@@ -12,6 +12,7 @@ from agent.interview.session import InterviewSession
 from tests.interview.scenarios import SCENARIOS
 from tests.tui.conftest import SIZE, messages, settle
 from tools.assess import assess
+from tui.screens.chat import ChatScreen
 from tui.screens.interview import InterviewScreen
 from tui.screens.plan import PlanScreen
 from tui.screens.sessions import SessionsScreen
@@ -66,6 +67,13 @@ async def test_whole_interview_by_keys_ends_in_the_plan(make_app, in_tmp: Path) 
         assert table.row_count == len(expected.checklist) > 0
         assert (in_tmp / f"shirube-plan-{session_id}.md").is_file()
         assert any(f"shirube-plan-{session_id}.md" in m for m in messages(app))
+        # The finished interview's profile is linked to the chat: "us" questions use it.
+        await pilot.press("escape")
+        await settle(pilot)
+        chat = app.screen
+        assert isinstance(chat, ChatScreen) and chat.thread is not None
+        assert chat.thread.profile == profile
+        assert chat.thread.profile_source == f"interview {session_id}"
 
 
 async def test_why_and_back_work_like_the_cli(make_app) -> None:  # type: ignore[no-untyped-def]

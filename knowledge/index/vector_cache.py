@@ -1,0 +1,72 @@
+"""Embedding cache keyed by a hash of (model id, text), kept in memory and beside the index.
+
+A rebuild after a small rule-base edit re-embeds only the texts that changed, and a process
+that builds several indexes (the test suite, a server collection plus an embedded one) embeds
+each text once. The file is plain numpy arrays (no pickle); a broken file is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.index.embeddings import DIMENSIONS, MODEL_ID, embed
+
+CACHE_FILE = f"embeddings.{MODEL_ID}.npz"
+
+_MEMORY: dict[str, np.ndarray] = {}
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(f"{MODEL_ID}\0{text}".encode()).hexdigest()[:32]
+
+
+def cache_path(index_dir: Path) -> Path:
+    return index_dir / CACHE_FILE
+
+
+def load_file(path: Path) -> int:
+    """Merge a cache file into memory; returns how many vectors it held (0 if unusable)."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            keys, vectors = data["keys"], data["vectors"]
+    except (OSError, KeyError, ValueError):
+        return 0
+    if vectors.ndim != 2 or vectors.shape != (len(keys), DIMENSIONS):
+        return 0
+    for key, vector in zip(keys.tolist(), vectors, strict=True):
+        _MEMORY.setdefault(str(key), vector.astype(np.float32))
+    return len(keys)
+
+
+def save_file(path: Path, texts: list[str]) -> None:
+    """Write the vectors of `texts` (only those: the file never outgrows the corpus)."""
+    keys = [text_key(t) for t in dict.fromkeys(texts)]
+    keys = [k for k in keys if k in _MEMORY]
+    vectors = np.stack([_MEMORY[k] for k in keys]) if keys else np.zeros((0, DIMENSIONS))
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
+    np.savez(tmp, keys=np.array(keys, dtype="U32"), vectors=vectors.astype(np.float32))
+    os.replace(tmp, path)  # atomic: a reader sees the old cache or the new one
+
+
+def embed_texts(
+    texts: list[str], embed_fn: Callable[[list[str]], np.ndarray] = embed
+) -> tuple[np.ndarray, int]:
+    """Vectors for `texts` from the cache, embedding only the misses; returns (vectors, misses)."""
+    keys = [text_key(t) for t in texts]
+    missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in _MEMORY))
+    if missing:
+        for text, vector in zip(missing, embed_fn(missing), strict=True):
+            _MEMORY[text_key(text)] = vector
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32), 0
+    return np.stack([_MEMORY[k] for k in keys]), len(missing)
+
+
+def clear_memory() -> None:
+    """Forget the in-process vectors (tests use it to force real embedding)."""
+    _MEMORY.clear()
