@@ -106,7 +106,8 @@ def test_interview_inside_chat_links_the_profile(chat_settings: Settings, tmp_pa
     assert notice == f"Answered from the assessment of the linked profile interview {interview_id}."
     assert reply.startswith("Yes. Appoint a Chief AI Officer (CAIO)")
     assert "from your answers" in reply
-    assert "Digital Agency" in answer  # the CAIO duty's citation: the Digital Agency guideline
+    # The CAIO duty's citation: the Digital Agency guideline (DS-920).
+    assert "(DS-920)" in reply and "internal_government_rule" in reply
 
 
 def test_sessions_show_list_and_export_a_chat(chat_settings: Settings, tmp_path: Path) -> None:

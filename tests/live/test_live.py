@@ -22,6 +22,8 @@ from agent.prompts import canary
 from agent.state import QAContext
 from evals.runner import load_cases
 
+pytestmark = pytest.mark.live
+
 CASES = int(os.environ.get("SHIRUBE_LIVE_CASES", "8"))
 QUESTIONS = [c.question for c in load_cases(suite="qa") if c.question][:CASES]
 
