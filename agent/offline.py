@@ -46,15 +46,39 @@ class Item:
     card_id: str | None = None
     extra_fact: bool = False
     """True for a card drawn on only for one fact the question asks for (a date, a number)."""
+    same_subject: bool = True
+    """False when the card's yes/no answers a question about another subject."""
 
 
 def _is_yes_no(part: str) -> bool:
     return bool(scope().yes_no.search(part.strip()))
 
 
+YES_NO_MATCH = 0.5  # share of the question's words one of the card's phrasings must contain
+
+
+def _yes_no_fits(card: TopicCard, part: str) -> bool:
+    """A card's "Yes."/"No." answers its own question; reuse it only for much the same question.
+
+    "Does the PPC alert bind companies?" may retrieve the card on whether the alert reaches
+    public bodies, whose "Yes." would then be false.
+    """
+    asked = stems(expand_terms(part))
+    if not asked:
+        return True
+    best = max(len(asked & stems(text)) for text in (card.title, *card.questions))
+    return best / len(asked) >= YES_NO_MATCH
+
+
 def _card_item(card: TopicCard, part: str) -> Item:
     return Item(
-        card.answer, list(card.key_facts), list(card.citations), card.yes_no, part, card_id=card.id
+        card.answer,
+        list(card.key_facts),
+        list(card.citations),
+        card.yes_no,
+        part,
+        card_id=card.id,
+        same_subject=card.yes_no is None or _yes_no_fits(card, part),
     )
 
 
@@ -123,14 +147,19 @@ def _lead(item: Item) -> str:
     if item.yes_no is None:
         return text
     opening = item.yes_no.rstrip(".").lower()
-    if not _is_yes_no(item.part):
-        # "How does X compare …?" is not answered by "No.": drop the card's yes/no opening.
+    if not _is_yes_no(item.part) or not item.same_subject:
+        # "How does X compare …?" is not answered by "No.", nor a question on another subject
+        # by the card's own "Yes.": drop the card's yes/no opening.
         if text.lower().startswith(opening):
             rest = text[len(opening) :].lstrip(" .,:;")
             return rest[:1].upper() + rest[1:]
         return text
     if text.lower().startswith(opening) or re.match(r"(yes|no)\b", text, re.IGNORECASE):
         return text
+    if re.match(r"wrong\b", text, re.IGNORECASE):
+        # A myth card's "Wrong." corrects a statement; a question gets the plain "No."/"Yes.".
+        rest = text[len("wrong") :].lstrip(" .,:;")
+        text = rest[:1].upper() + rest[1:]
     return f"{item.yes_no} {text}"
 
 

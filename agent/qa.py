@@ -8,15 +8,16 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
 from agent.graph import RECURSION_LIMIT, qa_graph
-from agent.model import make_chat_model, probe
 from agent.offline import OFFLINE_NOTICE
 from agent.state import Answer, AnswerCitation, QAContext
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,9 @@ def _choose_model(
         return chat_model, str(name), ""
     if offline or settings.offline:
         return None, None, OFFLINE_NOTICE
+    # The model stack (ollama, langchain chat models) is imported only when a model may answer.
+    from agent.model import make_chat_model, probe
+
     status = probe(settings)
     if not status.available:
         return None, None, f"{OFFLINE_NOTICE} Model unavailable: {status.reason}."

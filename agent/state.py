@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypedDict
 
-from langchain_core.language_models import BaseChatModel
+# AnyMessage and add_messages come with langgraph.graph anyway; the chat-model stack does not
+# (it pulls the tracer/langsmith imports, ~0.4 s), so the offline path never imports it.
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent.config import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 Scope = Literal["in", "out"]
 

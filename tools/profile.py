@@ -47,7 +47,9 @@ class UseCaseProfile(BaseModel):
     )
     personal_data_beyond_output: bool = Field(
         default=False,
-        description="Inputs may be used beyond returning the output, e.g. the provider trains on them.",
+        description=(
+            "Inputs may be used beyond returning the output, e.g. the provider trains on them."
+        ),
     )
     copyrighted_material: bool = Field(
         default=False, description="Trains on, retrieves or generates from copyrighted works."

@@ -11,8 +11,6 @@ from langgraph.runtime import Runtime
 from pydantic import ValidationError
 
 from agent.errors import UsageError
-from agent.model import MODEL_ERRORS, describe_error
-from agent.nodes.tools import all_tools, ids_in
 from agent.prompts import answer_prompt, repair_prompt, system_prompt
 from agent.state import QAContext, QAState
 
@@ -53,6 +51,10 @@ def _malformed(reply: AIMessage, names: set[str]) -> str | None:
 
 
 def call_model(state: QAState, runtime: Runtime[QAContext]) -> QAState:
+    # The model stack (ollama, langchain tools) loads only when a model is really called.
+    from agent.model import MODEL_ERRORS, describe_error
+    from agent.nodes.tools import all_tools
+
     context = runtime.context
     assert context.chat_model is not None  # route_answer sends here only with a model
     tools = all_tools(context.settings)
@@ -76,6 +78,8 @@ def call_model(state: QAState, runtime: Runtime[QAContext]) -> QAState:
 
 
 def run_tools(state: QAState, runtime: Runtime[QAContext]) -> QAState:
+    from agent.nodes.tools import all_tools, ids_in
+
     tools = {t.name: t for t in all_tools(runtime.context.settings)}
     last = state["messages"][-1]
     assert isinstance(last, AIMessage)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
-
-from langchain_core.tools import BaseTool, StructuredTool
+from typing import TYPE_CHECKING, Any
 
 from agent.config import Settings
 from knowledge.loader import load_rule_base
+
+if TYPE_CHECKING:
+    from langchain_core.tools import BaseTool
 
 SEARCH_K = 5
 
 
 def make_search_tool(settings: Settings) -> BaseTool:
+    from langchain_core.tools import StructuredTool
+
     def search_knowledge(query: str) -> str:
         """Search Shirube's rule base on Japan's AI regulation; returns passages and ids to cite."""
         from knowledge.index.search import search

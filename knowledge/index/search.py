@@ -5,15 +5,32 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict
 
 from agent.config import Settings
 from knowledge.index.documents import IndexDocument, Kind
 from knowledge.index.embeddings import embed
 from knowledge.index.store import LoadedIndex, load_index
+from knowledge.index.warm import await_prewarm, prewarm
+
+if TYPE_CHECKING:
+    import numpy as np
 
 RRF_K = 60  # the usual constant: damps the head of each list so neither half dominates
 CANDIDATES = 30  # per half, before fusion
+QUERY_CACHE = 512  # query vectors kept per process (the TUI, chat and evals repeat questions)
+
+
+@lru_cache(maxsize=QUERY_CACHE)
+def query_vector(query: str) -> np.ndarray:
+    """The query's embedding (1 x 384), cached: the model call is most of a warm search."""
+    await_prewarm()
+    vector = embed([query])
+    vector.setflags(write=False)  # shared between callers through the cache
+    return vector
 
 
 class Passage(BaseModel):
@@ -53,12 +70,14 @@ class Passage(BaseModel):
 def semantic_ranking(index: LoadedIndex, query: str, limit: int = CANDIDATES) -> list[int]:
     """Document positions by vector similarity; a card counts once, at its best phrasing."""
     n_results = min(limit * 3, index.meta.entry_count)
+    # Ids only: the entry id names its document (entry_positions), and fetching metadata made
+    # the Chroma call ~7x slower (13 ms vs 1.9 ms for 90 results).
     result = index.collection.query(
-        query_embeddings=embed([query]), n_results=n_results, include=["metadatas"]
+        query_embeddings=query_vector(query), n_results=n_results, include=[]
     )
     seen: list[int] = []
-    for metadata in (result.get("metadatas") or [[]])[0]:
-        position = index.positions.get(str((metadata or {}).get("doc_id", "")))
+    for entry_id in (result.get("ids") or [[]])[0]:
+        position = index.entry_positions.get(entry_id)
         if position is not None and position not in seen:
             seen.append(position)
     return seen[:limit]
@@ -78,6 +97,8 @@ def search(query: str, k: int = 5, *, settings: Settings | None = None) -> list[
     query = query.strip()
     if not query or k <= 0:
         return []
+    # The model session builds in the background while Chroma imports and opens (cold start).
+    prewarm()
     index, _ = load_index(settings, progress=True)
     fused = fuse(semantic_ranking(index, query), index.lexical.ranked(query, CANDIDATES))
     best = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]

@@ -7,46 +7,47 @@ atomically, so a crash mid-build leaves the old index usable.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
 import time
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel
 
 from agent.config import Settings, get_settings
 from knowledge.index.documents import IndexDocument, build_documents
 from knowledge.index.embeddings import MODEL_ID
 from knowledge.index.health import GuardedCollection, quick_check
 from knowledge.index.lock import build_lock
+from knowledge.index.meta import META_FILE, IndexMeta, index_files, meta_path, read_meta
+from knowledge.index.meta import chromadb_version as _chromadb_version
+from knowledge.index.meta import client as _client
+from knowledge.index.meta import collection_name as _collection_name
+from knowledge.index.meta import drop_old as _drop_old
+from knowledge.index.meta import entries as _entries
+from knowledge.index.meta import entry_ids as _entry_ids
+from knowledge.index.meta import stale_reason as _stale_reason
+from knowledge.index.meta import write_meta as _write_meta
 from knowledge.loader import DATA_DIR, RuleBase, corpus_hash, load_rule_base
 
 if TYPE_CHECKING:
     from knowledge.index.lexical import LexicalIndex
 
-META_FILE = "index_meta.json"
+# Re-exported: doctor, benchmarks and tests reach these through `store`.
+__all__ = [
+    "META_FILE",
+    "IndexMeta",
+    "IndexStatus",
+    "LoadedIndex",
+    "ensure_index",
+    "index_files",
+    "load_index",
+    "meta_path",
+    "read_meta",
+    "reset_process_cache",
+]
+
 ADD_BATCH = 64
-
-
-class IndexMeta(BaseModel):
-    """What index_meta.json records about the live index."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    corpus_hash: str
-    chromadb_version: str
-    embedding_model: str
-    document_count: int
-    entry_count: int
-    """Documents plus the card question phrasings, each its own vector."""
-    store: str
-    """Directory name under index_dir (embedded mode) or collection name (server mode)."""
-    built_at: str
-    build_seconds: float
 
 
 class IndexStatus(BaseModel):
@@ -68,6 +69,8 @@ class LoadedIndex:
     documents: list[IndexDocument]
     positions: dict[str, int]
     lexical: LexicalIndex
+    entry_positions: dict[str, int]
+    """Chroma entry id (a body or a phrasing) -> document position: queries skip metadata."""
 
 
 _LOADED: dict[str, LoadedIndex] = {}
@@ -85,71 +88,6 @@ def reset_process_cache() -> None:
     from chromadb.api.shared_system_client import SharedSystemClient
 
     SharedSystemClient.clear_system_cache()
-
-
-def _chroma_settings() -> Any:
-    from chromadb.config import Settings as ChromaSettings
-
-    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-
-
-def _client(settings: Settings, store: str) -> Any:
-    import chromadb
-
-    if settings.chroma_host:
-        return chromadb.HttpClient(
-            host=settings.chroma_host, port=settings.chroma_port, settings=_chroma_settings()
-        )
-    return chromadb.PersistentClient(
-        path=str(settings.index_dir / store), settings=_chroma_settings()
-    )
-
-
-def _collection_name(settings: Settings, store: str) -> str:
-    return store if settings.chroma_host else "shirube"
-
-
-def meta_path(settings: Settings) -> Path:
-    """Where the live index is recorded; one file per mode, so switching modes never mixes them."""
-    if settings.chroma_host:
-        return settings.index_dir / f"index_meta.{settings.chroma_host}_{settings.chroma_port}.json"
-    return settings.index_dir / META_FILE
-
-
-def read_meta(settings: Settings) -> IndexMeta | None:
-    path = meta_path(settings)
-    try:
-        return IndexMeta.model_validate_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValidationError, ValueError):
-        return None
-
-
-def _write_meta(settings: Settings, meta: IndexMeta) -> None:
-    path = meta_path(settings)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(meta.model_dump_json(indent=2), encoding="utf-8")
-    os.replace(tmp, path)  # atomic: readers see the old index or the new one, never half
-
-
-def _chromadb_version() -> str:
-    # The installed distribution's version: the same string as chromadb.__version__, without
-    # paying a second of import on the no-op path.
-    from importlib.metadata import version
-
-    return version("chromadb")
-
-
-def _stale_reason(meta: IndexMeta | None, rule_base_hash: str) -> str | None:
-    if meta is None:
-        return "no index yet"
-    if meta.corpus_hash != rule_base_hash:
-        return "the rule base changed"
-    installed = _chromadb_version()
-    if meta.chromadb_version != installed:
-        return f"chromadb changed ({meta.chromadb_version} -> {installed})"
-    if meta.embedding_model != MODEL_ID:
-        return "the embedding model changed"
-    return None
 
 
 def _open(settings: Settings, meta: IndexMeta, rule_base: RuleBase) -> LoadedIndex:
@@ -171,6 +109,7 @@ def _open(settings: Settings, meta: IndexMeta, rule_base: RuleBase) -> LoadedInd
             raise ValueError(f"holds {count} entries, expected {meta.entry_count}")
     documents = build_documents(rule_base)
     mtime = meta_path(settings).stat().st_mtime
+    positions = {d.id: i for i, d in enumerate(documents)}
 
     def rebuild() -> Any:
         loaded, _ = load_index(settings, progress=False, rebuild=True, rule_base=rule_base)
@@ -181,19 +120,10 @@ def _open(settings: Settings, meta: IndexMeta, rule_base: RuleBase) -> LoadedInd
         meta_mtime=mtime,
         collection=GuardedCollection(collection, rebuild),
         documents=documents,
-        positions={d.id: i for i, d in enumerate(documents)},
+        positions=positions,
         lexical=LexicalIndex([d.lexical_text for d in documents]),
+        entry_positions={entry_id: positions[doc_id] for entry_id, doc_id in _entry_ids(documents)},
     )
-
-
-def _entries(documents: list[IndexDocument]) -> list[tuple[str, str, dict[str, str]]]:
-    """(entry id, text to embed, metadata): a document's body plus each question phrasing."""
-    out = []
-    for doc in documents:
-        meta = doc.metadata()
-        out.append((doc.id, doc.embed_text, meta))
-        out.extend((f"{doc.id}#q{n}", q, meta) for n, q in enumerate(doc.phrasings, 1))
-    return out
 
 
 def embed_texts(texts: list[str]) -> tuple[Any, int]:
@@ -210,7 +140,9 @@ def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[Ind
 
     from knowledge.index import vector_cache
     from knowledge.index.embeddings import ShirubeMiniLM
+    from knowledge.index.warm import await_prewarm
 
+    await_prewarm()  # one model session, not a second beside a warm-up still building
     started = time.perf_counter()
     documents = build_documents(rule_base)
     entries = _entries(documents)
@@ -257,19 +189,6 @@ def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[Ind
         build_seconds=round(time.perf_counter() - started, 3),
     )
     return meta, embedded
-
-
-def _drop_old(settings: Settings, keep: str, old: IndexMeta | None) -> None:
-    """Remove stores other than the live one (best effort: a reader may still hold one)."""
-    if settings.chroma_host:
-        if old is not None and old.store != keep:
-            # Already gone or unreachable: nothing to clean.
-            with contextlib.suppress(Exception):
-                _client(settings, keep).delete_collection(old.store)
-        return
-    for path in settings.index_dir.glob("chroma-*"):
-        if path.name != keep and path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
 
 
 def _try_open(settings: Settings, rule_base: RuleBase) -> tuple[LoadedIndex | None, str | None]:
@@ -373,11 +292,3 @@ def _current_status(settings: Settings, rule_base: RuleBase | None) -> IndexStat
     except Exception:  # any doubt: the full path opens, reports and rebuilds
         return None
     return IndexStatus(meta=meta, rebuilt=False, seconds=time.perf_counter() - started)
-
-
-def index_files(settings: Settings) -> list[Path]:
-    """Files of the live embedded store (tests corrupt them)."""
-    meta = read_meta(settings)
-    if meta is None:
-        return []
-    return sorted(p for p in (settings.index_dir / meta.store).rglob("*") if p.is_file())

@@ -5,10 +5,12 @@ from __future__ import annotations
 from tests.live.ollama_shim import parse_tool_calls, to_llama_messages
 
 NAMES = {"search_knowledge", "lookup_triggers"}
+ARGS = {"query": "x"}
 
 
 def test_tagged_tool_call_becomes_an_ollama_tool_call() -> None:
-    text = 'Sure.\n<tool_call>{"name": "search_knowledge", "arguments": {"query": "Art. 13"}}</tool_call>'
+    call = '{"name": "search_knowledge", "arguments": {"query": "Art. 13"}}'
+    text = f"Sure.\n<tool_call>{call}</tool_call>"
     assert parse_tool_calls(text, NAMES) == [
         {"function": {"name": "search_knowledge", "arguments": {"query": "Art. 13"}}}
     ]

@@ -1,0 +1,36 @@
+"""Open the embedding model in the background while the index opens (cold-start latency).
+
+onnxruntime releases the GIL while it builds the session (~0.3-0.45 s here), so starting it
+before Chroma is imported and opened hides most of it behind that work. Nothing here changes
+what a search returns: it only decides when the (cached) session gets built.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from knowledge.index.embeddings import embed
+
+_thread: threading.Thread | None = None
+_lock = threading.Lock()
+
+
+def prewarm() -> None:
+    """Start building the model session in a thread, once per process.
+
+    Not a daemon thread: an early exit waits for it rather than tearing down a native session
+    that is still being built.
+    """
+    global _thread
+    with _lock:
+        if _thread is None:
+            _thread = threading.Thread(target=embed, args=(["shirube"],), name="shirube-prewarm")
+            _thread.start()
+
+
+def await_prewarm() -> None:
+    """Wait for a started warm-up: the model loader is cached without a lock, and calling it
+    while the thread is still inside would build a second session beside the first."""
+    thread = _thread
+    if thread is not None and thread is not threading.current_thread():
+        thread.join()
