@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.markdown import Markdown
-
-from agent.state import Answer
 from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce
+
+if TYPE_CHECKING:
+    # Only a type here: importing agent.state at run time loads langgraph (~0.5 s), which the
+    # caller pays anyway only when it actually answers a question.
+    from agent.state import Answer
 
 
 def force_label(value: str) -> str:
@@ -45,6 +47,10 @@ def render(answer: Answer, fmt: str) -> None:
     if fmt == "markdown":
         print(to_markdown(answer), end="")
         return
+    # rich's Markdown (markdown-it) only for the text format: json and markdown skip ~35 ms.
+    from rich.console import Console
+    from rich.markdown import Markdown
+
     console = Console()
     if answer.notice:
         console.print(f"[yellow]{answer.notice}[/]", highlight=False)

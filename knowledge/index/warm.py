@@ -7,6 +7,7 @@ what a search returns: it only decides when the (cached) session gets built.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from knowledge.index.embeddings import embed
@@ -23,9 +24,28 @@ def prewarm() -> None:
     """
     global _thread
     with _lock:
-        if _thread is None:
-            _thread = threading.Thread(target=embed, args=(["shirube"],), name="shirube-prewarm")
-            _thread.start()
+        if _thread is not None:
+            return
+        # Imports happen here, in the calling thread: importing numpy in two threads at once
+        # broke on its circular imports (a partially initialised module). The thread only
+        # builds the session and runs one query, which is native work.
+        import numpy  # noqa: F401
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+
+        from knowledge.index.embeddings import load_tokenizer, onnx_model_path
+
+        onnx_model_path()
+        load_tokenizer()
+        _thread = threading.Thread(target=_warm, name="shirube-prewarm")
+        _thread.start()
+
+
+def _warm() -> None:
+    # A failure here is not reported: the first real query opens the model again and raises
+    # in the caller's thread, with the caller's error handling.
+    with contextlib.suppress(Exception):
+        embed(["shirube"])
 
 
 def await_prewarm() -> None:

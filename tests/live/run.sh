@@ -30,8 +30,9 @@ SHIRUBE_LIVE=1 SHIRUBE_LIVE_HOST=$HOST SHIRUBE_LIVE_MODEL=$MODEL SHIRUBE_LIVE_RE
   $BIN/python -m pytest tests/live -v --timeout 1800 -o addopts="-p no:cacheprovider"
 TESTS=$?
 # The eval gate compares with the baseline of a 7B model: a tiny model's lower scores are data,
-# not a failure of this tier, so its exit code is reported and not fatal.
-OLLAMA_HOST=$HOST SHIRUBE_HOME=$OUT/home $BIN/shirube eval --model "$MODEL" --suite "$SUITE" \
+# not a failure of this tier, so its exit code is reported and not fatal. LIVE_EVAL_TIMEOUT_S bounds
+# it (0 = no bound): the full qa suite takes about 136 x 40 s with SmolLM2 on 2 CPU cores.
+OLLAMA_HOST=$HOST SHIRUBE_HOME="$PWD/$OUT/home" timeout "${LIVE_EVAL_TIMEOUT_S:-0}" $BIN/shirube eval --model "$MODEL" --suite "$SUITE" \
   --output "$OUT/eval"
 echo "live: shirube eval exited $?"
 if [ -n "$SHIM_PID" ]; then
