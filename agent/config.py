@@ -57,5 +57,26 @@ class Settings(BaseSettings):
         return host.rstrip("/")
 
 
+def _env_name(field: str) -> str:
+    alias = Settings.model_fields[field].validation_alias
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    return f"SHIRUBE_{field.upper()}"
+
+
 def get_settings() -> Settings:
-    return Settings()
+    """The settings from the environment; a bad value is a usage error naming the variable."""
+    from pydantic import ValidationError
+
+    from agent.errors import UsageError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = str(err["loc"][0]) if err["loc"] else ""
+        name = _env_name(field) if field in Settings.model_fields else field
+        raise UsageError(
+            f"environment variable {name}={err.get('input')!r} is invalid: {err['msg']}. "
+            f"Fix it or unset it."
+        ) from None

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from agent.config import Settings
+from agent.config import Settings, get_settings
 from agent.errors import UsageError
 from evals import checks
 from evals.models import SUITES, Case, CaseResult, ModelState
@@ -159,7 +159,7 @@ def silent_server() -> Iterator[int]:
 
 
 def _ask(case: Case, backends: Backends, opts: RunOptions) -> Any:
-    settings = opts.settings or Settings()
+    settings = opts.settings or get_settings()
     state: ModelState = case.model_state
     if state == "up":
         return backends.ask(
