@@ -66,6 +66,7 @@ def test_ask_while_another_process_rebuilds_the_index(index_home: Path, tmp_path
         while len(list(settings.index_dir.glob("chroma-*"))) < 2 and builder.poll() is None:
             assert time.monotonic() < deadline, "the rebuild never started"
             time.sleep(0.05)
+        assert builder.poll() is None, "the rebuild ended before the ask could overlap it"
         asked = subprocess.run(
             [SHIRUBE, "ask", "Are the AI Guidelines for Business legally binding?", "-f", "json"],
             capture_output=True,
