@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     @cached_property
     def data_dir(self) -> Path:
         if self.home is not None:
-            return self.home.expanduser()
+            return self.home.expanduser().resolve()
         from platformdirs import user_data_path
 
         return user_data_path("shirube", appauthor=False)

@@ -30,7 +30,6 @@ NO_ANSWER = "Shirube's rule base has nothing that answers this question, so it w
 MAX_ITEMS = 3
 NEAR_TIE = 0.97  # fused scores this close to the best count as a tie
 FACTS_PER_ITEM = 3
-EXCERPT_CHARS = 240
 
 
 @dataclass
@@ -210,11 +209,6 @@ def _fact_card(
     return Item(card.answer, [fact], cite, None, question, [], card.id, True)
 
 
-def _excerpt(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
-
-
 def compose(
     question: str, parts: list[str], part_passages: list[list[Any]]
 ) -> tuple[str, list[AnswerCitation]]:
@@ -233,16 +227,7 @@ def compose(
             key = (cite.source, cite.section)
             if key not in index and cite.source in rb.sources:
                 src = rb.sources[cite.source]
-                citations.append(
-                    AnswerCitation(
-                        id=src.id,
-                        title=src.title_en,
-                        section=cite.section,
-                        url=src.url,
-                        legal_force=src.legal_force.value,
-                        excerpt=_excerpt(item.text),
-                    )
-                )
+                citations.append(AnswerCitation.from_source(src, cite.section, item.text))
                 index[key] = len(citations)
             if key in index and index[key] not in item.markers:
                 item.markers.append(index[key])

@@ -12,9 +12,12 @@ from langgraph.graph.message import add_messages
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent.config import Settings
+from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce, Source
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
+
+EXCERPT_CHARS = 240
 
 Scope = Literal["in", "out"]
 
@@ -30,6 +33,34 @@ class AnswerCitation(BaseModel):
     url: str
     legal_force: str
     excerpt: str = Field(description="The rule-base text the citation supports, shortened.")
+
+    @classmethod
+    def from_source(cls, source: Source, section: str | None, excerpt: str) -> AnswerCitation:
+        text = " ".join(excerpt.split())
+        if len(text) > EXCERPT_CHARS:
+            text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
+        return cls(
+            id=source.id,
+            title=source.title_en,
+            section=section,
+            url=source.url,
+            legal_force=source.legal_force.value,
+            excerpt=text,
+        )
+
+    @property
+    def legal_force_label(self) -> str:
+        """'non_binding_soft_law' → 'non-binding soft law', the wording answers agree with."""
+        try:
+            return LEGAL_FORCE_LABELS[LegalForce(self.legal_force)]
+        except ValueError:
+            return self.legal_force
+
+    @property
+    def heading(self) -> str:
+        """'Title, section (legal force)': how every renderer names the source."""
+        section = f", {self.section}" if self.section else ""
+        return f"{self.title}{section} ({self.legal_force_label})"
 
 
 class Answer(BaseModel):

@@ -1,17 +1,8 @@
-"""Rule-base look-ups the screens share: legal force in words and an instrument's key dates."""
+"""Rule-base look-ups the screens share: an instrument's key dates, short name, as-of date."""
 
 from __future__ import annotations
 
 from knowledge.loader import load_rule_base
-from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce
-
-
-def force_words(legal_force: str) -> str:
-    """'binding_no_penalty' → 'binding statute without penalties' (unknown values pass through)."""
-    try:
-        return LEGAL_FORCE_LABELS[LegalForce(legal_force)]
-    except ValueError:
-        return legal_force.replace("_", " ")
 
 
 def source_dates(source_id: str) -> list[str]:

@@ -82,11 +82,7 @@ def sources_text(thread: ChatThread) -> str | None:
         return None
     lines = [f"Sources for: {last.question}"]
     for number, cite in enumerate(last.citations, 1):
-        section = f", {cite.section}" if cite.section else ""
-        lines.append(
-            f"[{number}] {cite.title}{section} ({cite.legal_force})\n    {cite.url}\n"
-            f"    {cite.excerpt}"
-        )
+        lines.append(f"[{number}] {cite.heading}\n    {cite.url}\n    {cite.excerpt}")
     return "\n".join(lines)
 
 

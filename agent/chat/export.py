@@ -13,8 +13,7 @@ if TYPE_CHECKING:
 def sources_block(turn: Turn) -> str:
     lines = []
     for number, cite in enumerate(turn.citations, 1):
-        section = f", {cite.section}" if cite.section else ""
-        lines.append(f"{number}. {cite.title}{section} ({cite.legal_force}) <{cite.url}>")
+        lines.append(f"{number}. {cite.heading} <{cite.url}>")
     return "\n".join(lines)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from agent.chat.intents import chat_intents
-from agent.offline import EXCERPT_CHARS
 from agent.state import AnswerCitation
 from knowledge.loader import load_rule_base
 from knowledge.schema import LEGAL_FORCE_LABELS, Citation
@@ -34,19 +33,8 @@ class Cites:
         for cite in citations:
             key = (cite.source, cite.section)
             if key not in self._index and cite.source in sources:
-                src = sources[cite.source]
-                text = " ".join(excerpt.split())
-                if len(text) > EXCERPT_CHARS:
-                    text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
                 self.items.append(
-                    AnswerCitation(
-                        id=src.id,
-                        title=src.title_en,
-                        section=cite.section,
-                        url=src.url,
-                        legal_force=src.legal_force.value,
-                        excerpt=text,
-                    )
+                    AnswerCitation.from_source(sources[cite.source], cite.section, excerpt)
                 )
                 self._index[key] = len(self.items)
             if key in self._index and self._index[key] not in numbers:

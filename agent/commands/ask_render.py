@@ -5,29 +5,16 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce
-
 if TYPE_CHECKING:
     # Only a type here: importing agent.state at run time loads langgraph (~0.5 s), which the
     # caller pays anyway only when it actually answers a question.
     from agent.state import Answer
 
 
-def force_label(value: str) -> str:
-    """'non_binding_soft_law' → 'non-binding soft law' (the wording every answer agrees with)."""
-    try:
-        return LEGAL_FORCE_LABELS[LegalForce(value)]
-    except ValueError:
-        return value
-
-
 def sources_markdown(answer: Answer) -> str:
     lines = []
     for number, cite in enumerate(answer.citations, 1):
-        section = f", {cite.section}" if cite.section else ""
-        lines.append(
-            f"{number}. {cite.title}{section} ({force_label(cite.legal_force)}) <{cite.url}>"
-        )
+        lines.append(f"{number}. {cite.heading} <{cite.url}>")
     return "\n".join(lines)
 
 
@@ -58,10 +45,8 @@ def render(answer: Answer, fmt: str) -> None:
     if answer.citations:
         console.print("\n[bold]Sources[/]")
         for number, cite in enumerate(answer.citations, 1):
-            section = f", {cite.section}" if cite.section else ""
-            force = force_label(cite.legal_force)
             console.print(
-                f"[{number}] {cite.title}{section} — {force}\n    {cite.url}",
+                f"[{number}] {cite.heading}\n    {cite.url}",
                 highlight=False,
                 markup=False,
             )

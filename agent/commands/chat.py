@@ -42,9 +42,8 @@ def show_turn(console: Console, turn: Turn, last_notice: str | None) -> None:
         console.print(f"[yellow]{turn.notice}[/]", highlight=False)
     console.print(Markdown(turn.answer))
     for number, cite in enumerate(turn.citations, 1):
-        section = f", {cite.section}" if cite.section else ""
         console.print(
-            f"[{number}] {cite.title}{section} — {cite.legal_force}\n    {cite.url}",
+            f"[{number}] {cite.heading}\n    {cite.url}",
             highlight=False,
             markup=False,
         )

@@ -17,6 +17,7 @@ from agent.state import QAContext, QAState
 log = logging.getLogger(__name__)
 
 MAX_TOOL_ITERATIONS = 4
+MAX_TOOL_CALLS_PER_REPLY = 6  # a model asking for dozens of calls at once is looping, not working
 CONTEXT_CHARS = 700  # per passage: enough for a card answer, small enough for a 7B context
 
 
@@ -86,13 +87,17 @@ def run_tools(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     results: list[ToolMessage] = []
     called = list(state.get("tools_called", []))
     found = set(state.get("tool_ids", []))
-    for call in last.tool_calls:
-        called.append(call["name"])
-        try:
-            output = tools[call["name"]].invoke(call["args"])
-        except (ValidationError, ValueError, TypeError, KeyError, UsageError) as exc:
-            # Bad arguments from the model: the tool result says so and the model may retry.
-            output = f"Tool error: {exc}"
+    for position, call in enumerate(last.tool_calls):
+        if position >= MAX_TOOL_CALLS_PER_REPLY:
+            # A flood of calls in one reply is refused past the cap, each one answered.
+            output: Any = f"Tool error: more than {MAX_TOOL_CALLS_PER_REPLY} calls in one reply"
+        else:
+            try:
+                output = tools[call["name"]].invoke(call["args"])
+                called.append(call["name"])  # only calls that ran with valid arguments
+            except (ValidationError, ValueError, TypeError, KeyError, UsageError) as exc:
+                # Bad arguments from the model: the tool result says so and it may retry.
+                output = f"Tool error: {exc}"
         content = output if isinstance(output, str) else json.dumps(output, default=str)
         found |= ids_in(content)
         results.append(ToolMessage(content=content, tool_call_id=call["id"] or call["name"]))

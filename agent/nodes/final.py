@@ -7,14 +7,8 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agent.nodes.verify import CITATION
-from agent.offline import EXCERPT_CHARS
 from agent.state import AnswerCitation, QAContext, QAState
 from knowledge.loader import RuleBase, load_rule_base
-
-
-def _excerpt(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
 
 
 def resolve(cited: str, passages: dict[str, Any], rb: RuleBase) -> AnswerCitation | None:
@@ -50,15 +44,7 @@ def resolve(cited: str, passages: dict[str, Any], rb: RuleBase) -> AnswerCitatio
             return None
     if source_id not in rb.sources:
         return None
-    src = rb.sources[source_id]
-    return AnswerCitation(
-        id=src.id,
-        title=src.title_en,
-        section=section,
-        url=src.url,
-        legal_force=src.legal_force.value,
-        excerpt=_excerpt(excerpt),
-    )
+    return AnswerCitation.from_source(rb.sources[source_id], section, excerpt)
 
 
 def final(state: QAState, runtime: Runtime[QAContext]) -> QAState:

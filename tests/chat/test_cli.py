@@ -66,7 +66,8 @@ def test_resume_in_new_process_and_export(
     assert "## 1. What is the Article 13 guideline?" in text
     assert "_Understood as: when was the Article 13 guideline adopted?_" in text
     assert "## 3. do we need a CAIO?" in text and "Yes." in text
-    assert "**Sources**" in text and "https://" in text and "(internal_government_rule)" in text
+    assert "**Sources**" in text and "https://" in text
+    assert "(internal rule for government bodies)" in text
 
 
 def test_commands_and_bad_commands(chat_settings: Settings) -> None:
@@ -107,7 +108,7 @@ def test_interview_inside_chat_links_the_profile(chat_settings: Settings, tmp_pa
     assert reply.startswith("Yes. Appoint a Chief AI Officer (CAIO)")
     assert "from your answers" in reply
     # The CAIO duty's citation: the Digital Agency guideline (DS-920).
-    assert "(DS-920)" in reply and "internal_government_rule" in reply
+    assert "(DS-920)" in reply and "internal rule for government bodies" in reply
 
 
 def test_sessions_show_list_and_export_a_chat(chat_settings: Settings, tmp_path: Path) -> None:
@@ -134,7 +135,11 @@ def test_sessions_show_list_and_export_a_chat(chat_settings: Settings, tmp_path:
     assert text.startswith(f"# Shirube chat {thread_id}")
     assert "## 2. who adopted it?" in text
     assert "_Understood as: who adopted the AI Basic Plan?_" in text
-    assert "**Sources**" in text and "(government_policy)" in text and "https://" in text
+    assert (
+        "**Sources**" in text
+        and "(government policy (binds the administration, not companies))" in text
+        and "https://" in text
+    )
 
     bad = sessions(home, "export", thread_id, "-o", str(tmp_path / "missing" / "x.md"))
     assert bad.returncode == 2 and "its folder does not exist" in bad.stderr

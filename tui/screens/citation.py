@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from agent.state import AnswerCitation
-from tui.legal import force_words, source_dates
+from tui.legal import source_dates
 
 
 class CitationScreen(ModalScreen[None]):
@@ -39,9 +39,7 @@ class CitationScreen(ModalScreen[None]):
             )
             with VerticalScroll(id="citation-body"):
                 yield Static(f"[b]Article / section:[/] {c.section or '—'}", id="citation-section")
-                yield Static(
-                    f"[b]Legal force:[/] {force_words(c.legal_force)}", id="citation-force"
-                )
+                yield Static(f"[b]Legal force:[/] {c.legal_force_label}", id="citation-force")
                 yield Static("[b]Dates:[/] " + "; ".join(dates), id="citation-dates")
                 yield Static(f"[b]Official text:[/] {c.url}", id="citation-url", markup=True)
                 yield Static("[b]Passage[/]", classes="citation-heading")

@@ -14,7 +14,7 @@ from textual.widgets import Markdown, Static
 
 from agent.chat.state import Turn
 from agent.state import Answer, AnswerCitation
-from tui.legal import force_words, short_name
+from tui.legal import short_name
 
 
 class QuestionBubble(Static):
@@ -53,7 +53,7 @@ class CitationItem(Static, can_focus=True):
         label.append(short_name(citation.id, citation.title))
         if citation.section:
             label.append(f" · {citation.section}", style="bold")
-        label.append(f"  ({force_words(citation.legal_force)})", style="dim")
+        label.append(f"  ({citation.legal_force_label})", style="dim")
         super().__init__(label, id=id)
 
     def action_open(self) -> None:
