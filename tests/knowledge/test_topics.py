@@ -56,7 +56,7 @@ KEY_DATES = [
     "2025-02-07",
 ]
 
-# From docs/CONTRACTS.md: the only source ids a citation may use.
+# From docs/architecture.md: the only source ids a citation may use.
 CONTRACT_SOURCES = {
     "ai_promotion_act",
     "art13_guideline",
