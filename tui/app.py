@@ -26,7 +26,9 @@ from tui.widgets.status import OFFLINE_LINE, StatusBar, StatusInfo
 
 
 class ShirubeApp(App[None]):
-    """`chat_model` is passed through to `agent.qa.ask` (None: the agent decides, offline here)."""
+    """`chat_model` is passed through to `agent.qa.ask` (None: the agent decides, offline here).
+
+    `reveal_interval` paces how a verified model answer is revealed (0: at once, for tests)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Shirube 道標"
@@ -46,11 +48,14 @@ class ShirubeApp(App[None]):
         settings: Settings | None = None,
         chat_model: BaseChatModel | None = None,
         blink: bool = True,
+        reveal_interval: float = 0.025,
     ) -> None:
         super().__init__()
         self.settings = settings or get_settings()
         self.chat_model = chat_model
         self.blink = blink  # the input cursor; off for screenshots and snapshot tests
+        # Seconds between word groups when a verified model answer "streams in"; 0 shows it whole.
+        self.reveal_interval = reveal_interval
         self.index_ready = False
         self.warned_offline = False
         self.status = StatusInfo(as_of=as_of())

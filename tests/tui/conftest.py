@@ -43,6 +43,8 @@ def built_index(session_home: Path) -> None:
 @pytest.fixture
 def make_app() -> Callable[..., ShirubeApp]:
     def make(**kwargs: object) -> ShirubeApp:
+        # No reveal by default, so a model answer is whole when the worker ends (deterministic).
+        kwargs.setdefault("reveal_interval", 0.0)
         return ShirubeApp(blink=False, **kwargs)  # type: ignore[arg-type]
 
     return make

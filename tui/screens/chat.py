@@ -100,6 +100,14 @@ class ChatScreen(Screen[None]):
         # Back from the plan or the interview: the status bar shows this chat's thread again.
         self._show_session()
 
+    def on_screen_suspend(self) -> None:
+        # Leaving the chat (help, interview, a citation) shows any answer being revealed whole.
+        self.finish_reveals()
+
+    def finish_reveals(self) -> None:
+        for view in self.query(AnswerView):
+            view.finish_reveal()
+
     def on_unmount(self) -> None:
         if self.thread is not None:
             self.thread.close()
@@ -207,6 +215,7 @@ class ChatScreen(Screen[None]):
 
     def ask(self, question: str) -> None:
         thread = self.ensure_thread()
+        self.finish_reveals()  # a new question: the last answer is shown whole at once
         self._clear_starters()
         messages = self.query_one("#messages", VerticalScroll)
         messages.mount(QuestionBubble(question, classes="question-bubble", markup=False))
@@ -244,7 +253,9 @@ class ChatScreen(Screen[None]):
         self.query_one("#thinking").display = False
         self.turns.append(turn)
         messages = self.query_one("#messages", VerticalScroll)
-        messages.mount(AnswerView(turn, len(self.turns)))
+        # Only a fresh model answer is revealed progressively (AnswerView checks the mode).
+        interval = float(getattr(self.app, "reveal_interval", 0.0))
+        messages.mount(AnswerView(turn, len(self.turns), reveal_interval=interval))
         messages.scroll_end(animate=False)
         if turn.notice and "unavailable" in turn.notice.lower():
             warn = getattr(self.app, "warn_offline", None)

@@ -1,7 +1,14 @@
-"""A chat turn: the user's question, or an answer in Markdown followed by its numbered citations."""
+"""A chat turn: the user's question, or an answer in Markdown followed by its numbered citations.
+
+A model answer is revealed word group by word group ("streams in"), but only after the agent
+has verified the whole of it: the reveal is presentation, never unverified text.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import math
+import re
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,11 +17,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.events import Click
 from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from agent.chat.state import Turn
 from agent.state import Answer, AnswerCitation
 from tui.legal import short_name
+
+# A long answer still finishes its reveal in about this many ticks (~2 s at 25 ms a tick).
+REVEAL_TICKS = 80
+_WORD = re.compile(r"\s*\S+")  # a word with the whitespace before it, so joins are exact
 
 
 class QuestionBubble(Static):
@@ -66,13 +79,29 @@ class CitationItem(Static, can_focus=True):
 
 class AnswerView(Vertical):
     """An answer (a chat-thread turn or a single answer): Markdown, the follow-up and notice
-    lines, then the citations as selectable items."""
+    lines, then the citations as selectable items.
+
+    With `reveal_interval` > 0 a model answer ("model:..." mode) is revealed a word group per
+    tick; the notice, sources and mode line appear when the reveal finishes. Offline answers
+    (and `reveal_interval` 0) appear whole at once.
+    """
 
     DEFAULT_CLASSES = "answer-view"
 
-    def __init__(self, answer: Turn | Answer, turn: int) -> None:
+    def __init__(self, answer: Turn | Answer, turn: int, *, reveal_interval: float = 0.0) -> None:
         self.answer = answer
         self.turn = turn
+        self.reveal_interval = reveal_interval
+        words = _WORD.findall(answer.answer)
+        # Reveal whole words only; the text at the end is the verified answer, byte for byte.
+        self.revealing = reveal_interval > 0 and answer.mode.startswith("model:") and bool(words)
+        self._words = words
+        self._shown = 0
+        self._step = max(2, math.ceil(len(words) / REVEAL_TICKS))
+        self._tail: list[Widget] = []  # shown when the reveal finishes
+        self._timer: Timer | None = None
+        # The timer ticks in its own task; one lock keeps Markdown updates in order.
+        self._lock = asyncio.Lock()
         super().__init__(id=f"answer-{turn}")
 
     def compose(self) -> ComposeResult:
@@ -81,12 +110,66 @@ class AnswerView(Vertical):
             yield Static(
                 f"Understood as: {self.answer.resolved}", classes="answer-resolved", markup=False
             )
-        yield Markdown(self.answer.answer, classes="answer-markdown")
+        yield Markdown("" if self.revealing else self.answer.answer, classes="answer-markdown")
+        yield from self._hidden_while_revealing(self._tail_widgets())
+
+    def _tail_widgets(self) -> list[Widget]:
+        tail: list[Widget] = []
         if self.answer.notice:
-            yield Static(self.answer.notice, classes="answer-notice")
+            tail.append(Static(self.answer.notice, classes="answer-notice"))
         if self.answer.citations:
-            yield Static("Sources (Tab to a source, Enter to open it)", classes="sources-title")
+            tail.append(
+                Static("Sources (Tab to a source, Enter to open it)", classes="sources-title")
+            )
             for number, citation in enumerate(self.answer.citations, 1):
-                yield CitationItem(citation, number, id=f"cite-{self.turn}-{number}")
+                tail.append(CitationItem(citation, number, id=f"cite-{self.turn}-{number}"))
         mode = "rule base (offline)" if self.answer.mode == "offline" else self.answer.mode
-        yield Static(f"answered from {mode}", classes="answer-mode")
+        tail.append(Static(f"answered from {mode}", classes="answer-mode"))
+        return tail
+
+    def _hidden_while_revealing(self, tail: list[Widget]) -> list[Widget]:
+        if self.revealing:
+            for widget in tail:
+                widget.display = False  # hidden widgets take no focus, so no half-shown sources
+            self._tail = tail
+        return tail
+
+    def on_mount(self) -> None:
+        if self.revealing:
+            self._timer = self.set_interval(self.reveal_interval, self._tick)
+
+    @property
+    def shown_text(self) -> str:
+        """The Markdown source on screen now (the whole answer once the reveal is over)."""
+        return self.query_one(".answer-markdown", Markdown).source
+
+    async def _tick(self) -> None:
+        await self._advance(self._shown + self._step)
+
+    def finish_reveal(self) -> None:
+        """Show the whole answer and its sources now (a new question, or leaving the chat)."""
+        if self.revealing:
+            self._shown = len(self._words)  # a tick already waiting on the lock ends it too
+            self.call_later(self._advance, len(self._words))
+
+    async def _advance(self, upto: int) -> None:
+        async with self._lock:
+            if not self.revealing:
+                return
+            self._shown = min(max(upto, self._shown), len(self._words))
+            scroller = self.parent
+            follow = isinstance(scroller, Widget) and scroller.is_vertical_scroll_end
+            markdown = self.query_one(".answer-markdown", Markdown)
+            done = self._shown >= len(self._words)
+            # At the end, exactly the verified text (its own leading/trailing whitespace too).
+            partial = "".join(self._words[: self._shown]).lstrip()
+            await markdown.update(self.answer.answer if done else partial)
+            if done:
+                self.revealing = False
+                for widget in self._tail:
+                    widget.display = True
+                if self._timer is not None:
+                    # Stopped under the lock, so it never interrupts an update.
+                    self._timer.stop()
+            if follow and isinstance(scroller, Widget):
+                scroller.scroll_end(animate=False)
