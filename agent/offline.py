@@ -46,7 +46,7 @@ class Item:
     extra_fact: bool = False
     """True for a card drawn on only for one fact the question asks for (a date, a number)."""
     same_subject: bool = True
-    """False when the card's yes/no answers a question about another subject."""
+    """False when the card answers a question about another subject (see _yes_no_fits)."""
 
 
 def _is_yes_no(part: str) -> bool:
@@ -77,7 +77,7 @@ def _card_item(card: TopicCard, part: str) -> Item:
         card.yes_no,
         part,
         card_id=card.id,
-        same_subject=card.yes_no is None or _yes_no_fits(card, part),
+        same_subject=_yes_no_fits(card, part),
     )
 
 
@@ -140,26 +140,33 @@ def pick_items(parts: list[str], part_passages: list[list[Any]], rb: RuleBase) -
     return items
 
 
+def _drop_opening(text: str, openings: tuple[str | None, ...]) -> str:
+    for opening in filter(None, openings):
+        word = opening.rstrip(".").lower()
+        if text.lower().startswith(word):
+            rest = text[len(word) :].lstrip(" .,:;")
+            return rest[:1].upper() + rest[1:]
+    return text
+
+
 def _lead(item: Item) -> str:
     """The card's answer, opened with its direct yes/no phrase when a yes/no question asked."""
     text = item.text.strip()
+    if not item.same_subject:
+        # A card drawn on for a question about something else: its own direct answer
+        # ("Yes.", or a myth card's "Wrong.") answers a different question.
+        return _drop_opening(text, (item.yes_no, "Wrong."))
     if item.yes_no is None:
         return text
-    opening = item.yes_no.rstrip(".").lower()
-    if not _is_yes_no(item.part) or not item.same_subject:
-        # "How does X compare …?" is not answered by "No.", nor a question on another subject
-        # by the card's own "Yes.": drop the card's yes/no opening.
-        if text.lower().startswith(opening):
-            rest = text[len(opening) :].lstrip(" .,:;")
-            return rest[:1].upper() + rest[1:]
+    if not _is_yes_no(item.part):
+        # "How does X compare …?" is not answered by "No.": drop the card's yes/no opening.
+        return _drop_opening(text, (item.yes_no,))
+    if text.lower().startswith(item.yes_no.rstrip(".").lower()) or re.match(
+        r"(yes|no)\b", text, re.IGNORECASE
+    ):
         return text
-    if text.lower().startswith(opening) or re.match(r"(yes|no)\b", text, re.IGNORECASE):
-        return text
-    if re.match(r"wrong\b", text, re.IGNORECASE):
-        # A myth card's "Wrong." corrects a statement; a question gets the plain "No."/"Yes.".
-        rest = text[len("wrong") :].lstrip(" .,:;")
-        text = rest[:1].upper() + rest[1:]
-    return f"{item.yes_no} {text}"
+    # A myth card's "Wrong." corrects a statement; a question gets the plain "No."/"Yes.".
+    return f"{item.yes_no} {_drop_opening(text, ('Wrong.',))}"
 
 
 def _relevant_facts(item: Item, question: str) -> list[str]:

@@ -45,6 +45,7 @@ class ScopeData(BaseModel):
     japan_instruments: list[str]
     topic_terms: list[str]
     ai_terms: list[str] = Field(default_factory=list)
+    use_case_terms: list[str] = Field(default_factory=list)
     other_jurisdictions: list[str]
     injection_patterns: list[str]
     part_splitters: list[str]
@@ -71,6 +72,7 @@ class CompiledScope:
         self.instrument = _any(data.japan_instruments)
         self.topic = _any(data.topic_terms)
         self.ai = _any(data.ai_terms) if data.ai_terms else None
+        self.use_case = _any(data.use_case_terms) if data.use_case_terms else None
         self.other = _any(data.other_jurisdictions)
         self.injection = _any(data.injection_patterns)
         self.splitter = _any(data.part_splitters)

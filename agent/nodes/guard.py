@@ -46,7 +46,10 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     if named or rules.topic.search(question):
         return "in", False
     about_ai = rules.ai is not None and bool(rules.ai.search(question))
-    if about_ai and about_japan:
+    # AI put to a regulated use ("our hiring AI", "a hospital using AI triage") is what Shirube
+    # is for, whether or not the question says "Japan".
+    about_use = rules.use_case is not None and bool(rules.use_case.search(question))
+    if about_ai and (about_japan or about_use):
         return "in", False
     # "AI" alone ("Which AI stocks should I buy?") is not AI governance; a card phrasing is.
     return ("in" if matches_a_card(question) else "out"), False
