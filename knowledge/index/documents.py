@@ -123,33 +123,40 @@ def _sources(rule_base: RuleBase) -> list[IndexDocument]:
     return docs
 
 
+def _entry(
+    rule_base: RuleBase,
+    kind: Kind,
+    ref_id: str,
+    title: str,
+    body: str,
+    embed_text: str,
+    citations: list[Citation],
+) -> IndexDocument:
+    """A document for a rule-base entry, carrying its first citation's source as metadata."""
+    return IndexDocument(
+        id=f"{kind}:{ref_id}",
+        kind=kind,
+        ref_id=ref_id,
+        title=title,
+        text=body,
+        embed_text=embed_text,
+        **_cited(rule_base, citations),
+    )
+
+
 def _rules(rule_base: RuleBase) -> list[IndexDocument]:
     docs = []
     for trigger in rule_base.triggers.values():
         body = _lines(trigger.why, f"In practice: {trigger.in_practice}")
+        embed = _lines(trigger.title, body)
         docs.append(
-            IndexDocument(
-                id=f"trigger:{trigger.id}",
-                kind="trigger",
-                ref_id=trigger.id,
-                title=trigger.title,
-                text=body,
-                embed_text=_lines(trigger.title, body),
-                **_cited(rule_base, trigger.citations),
-            )
+            _entry(rule_base, "trigger", trigger.id, trigger.title, body, embed, trigger.citations)
         )
     for action in rule_base.checklist.values():
         body = _lines(action.text, f"Owner: {action.owner}.", action.official_refs)
+        embed = _lines(action.title, action.text)
         docs.append(
-            IndexDocument(
-                id=f"checklist:{action.id}",
-                kind="checklist",
-                ref_id=action.id,
-                title=action.title,
-                text=body,
-                embed_text=_lines(action.title, action.text),
-                **_cited(rule_base, action.citations),
-            )
+            _entry(rule_base, "checklist", action.id, action.title, body, embed, action.citations)
         )
     return docs
 
@@ -161,39 +168,28 @@ def _entities(rule_base: RuleBase) -> list[IndexDocument]:
         does_not = [f"Does not: {item}" for item in inst.does_not]
         body = _lines(inst.does, does_not, inst.facts)
         docs.append(
-            IndexDocument(
-                id=f"institution:{inst.id}",
-                kind="institution",
-                ref_id=inst.id,
-                title=title,
-                text=body,
-                embed_text=_lines(title, body),
-                **_cited(rule_base, inst.citations),
+            _entry(
+                rule_base, "institution", inst.id, title, body, _lines(title, body), inst.citations
             )
         )
     for role in rule_base.roles.values():
         body = _lines(role.definition, [f"Example: {e}" for e in role.examples])
         docs.append(
-            IndexDocument(
-                id=f"role:{role.id}",
-                kind="role",
-                ref_id=role.id,
-                title=role.name,
-                text=body,
-                embed_text=_lines(role.name, body),
-                **_cited(rule_base, role.citations),
+            _entry(
+                rule_base, "role", role.id, role.name, body, _lines(role.name, body), role.citations
             )
         )
     for principle in rule_base.principles.values():
+        embed = _lines(principle.name, principle.summary)
         docs.append(
-            IndexDocument(
-                id=f"principle:{principle.id}",
-                kind="principle",
-                ref_id=principle.id,
-                title=principle.name,
-                text=principle.summary,
-                embed_text=_lines(principle.name, principle.summary),
-                **_cited(rule_base, principle.citations),
+            _entry(
+                rule_base,
+                "principle",
+                principle.id,
+                principle.name,
+                principle.summary,
+                embed,
+                principle.citations,
             )
         )
     return docs
