@@ -254,12 +254,28 @@ def compose(
 
 
 def offline_answer(state: QAState) -> QAState:
+    # Late import: the use-case reader pulls in the assessment tools only when answering.
+    from agent.use_case import TOOLS_CALLED, compose_use_case, read_use_case
+
     # Japanese terms gain their English rule-base words, so facts can be matched to them.
     question = expand_terms(state["question"])
-    text, citations = compose(question, state.get("parts", []), state.get("part_passages", []))
+    reading = read_use_case(state["question"])
+    called: dict[str, list[str]] = {}
+    if reading.is_use_case:
+        # A described use case is answered by the assessment tools, not the nearest topic card.
+        text, citations = compose_use_case(reading)
+        called = {"tools_called": list(TOOLS_CALLED)}
+    else:
+        text, citations = compose(question, state.get("parts", []), state.get("part_passages", []))
     notice = OFFLINE_NOTICE
     if state.get("model_error"):
         notice = f"{OFFLINE_NOTICE} Model unavailable: {state['model_error']}."
     elif state.get("problems"):
         notice = f"{OFFLINE_NOTICE} The model's answer failed verification and was replaced."
-    return {"answer": text, "citations": citations, "mode": "offline", "notice": notice}
+    return {
+        "answer": text,
+        "citations": citations,
+        "mode": "offline",
+        "notice": notice,
+        **called,  # otherwise the model's calls (before a fallback) stay on record
+    }

@@ -281,6 +281,32 @@ def check_conditions(files: RuleBaseFiles) -> list[Problem]:
     return problems
 
 
+def check_use_case_hints(files: RuleBaseFiles) -> list[Problem]:
+    """use_case_hints.yaml: valid patterns, real profile fields and allowed values."""
+    # Late import: the hint model lives with the reader (agent/use_case.py) that uses it.
+    from agent.use_case import HintFile
+
+    rel = "use_case_hints.yaml"
+    if rel not in files.raw:
+        return []
+    raw = files.raw[rel]
+    try:
+        HintFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        hints = raw.get("hints") if isinstance(raw, dict) else None
+        for err in exc.errors():
+            loc = list(err["loc"])
+            entry = "-"
+            if len(loc) > 1 and loc[0] == "hints" and isinstance(loc[1], int) and hints:
+                entry = _entry_id(hints[loc[1]], loc[1]) if loc[1] < len(hints) else str(loc[1])
+                loc = loc[2:]
+            field = ".".join(str(p) for p in loc)
+            problems.append(Problem(files.label(rel), entry, field, err["msg"]))
+        return problems
+    return []
+
+
 Check = Callable[[RuleBaseFiles], list[Problem]]
 CHECKS: list[Check] = [
     check_unique_ids,
@@ -288,6 +314,7 @@ CHECKS: list[Check] = [
     check_references,
     check_dates,
     check_conditions,
+    check_use_case_hints,
 ]
 
 

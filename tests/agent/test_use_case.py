@@ -1,0 +1,156 @@
+"""One-off use-case questions are answered from the assessment tools (agent/use_case.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from agent.config import Settings
+from agent.qa import ask
+from agent.use_case import CLOSING, TOOLS_CALLED, read_use_case
+from knowledge.check import check_use_case_hints, read_files
+from knowledge.loader import DATA_DIR, load_rule_base
+
+BASE = {"ai_act_framework", "art13_appropriateness"}
+
+# Question → the exact triggers its reading engages.
+CASES: dict[str, set[str]] = {
+    "our hiring AI ranks candidates, what rules apply?": BASE
+    | {"aigfb_business", "decisions_about_people", "sector_employment"},
+    "What should a hospital using AI triage do?": BASE
+    | {"aigfb_business", "decisions_about_people", "sector_health"},
+    "Can our bank use AI for credit scoring?": BASE
+    | {"aigfb_business", "decisions_about_people", "sector_finance"},
+    "We're a US startup selling an HR screening tool to Japanese companies. What applies?": BASE
+    | {"aigfb_business", "decisions_about_people", "overseas_operator", "sector_employment"},
+    "we want staff to paste customer records into ChatGPT": BASE
+    | {"aigfb_business", "ppc_genai_personal_data"},
+    "we make a deepfake video app": BASE | {"aigfb_business", "synthetic_media_misuse"},
+    "A ministry wants to buy an AI chatbot; what applies?": BASE | {"procurement_buyer"},
+    "We are selling an AI tool to a municipality. What rules apply?": BASE
+    | {"aigfb_business", "procurement_supplier"},
+    "We train our own foundation model. What applies?": BASE
+    | {"aigfb_business", "hiroshima_advanced_model"},
+    "Can a school use AI to grade students?": BASE | {"aigfb_business", "sector_education"},
+    "Can we let ChatGPT train on our customer data from patient records?": BASE
+    | {
+        "aigfb_business",
+        "ppc_genai_personal_data",
+        "appi_sensitive_data",
+        "appi_use_beyond_output",
+        "sector_health",
+        "decisions_about_people",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def answers(settings: Settings) -> dict[str, object]:
+    return {q: ask(q, settings=settings, offline=True) for q in CASES}
+
+
+@pytest.mark.parametrize("question", list(CASES))
+def test_use_case_question_is_answered_from_the_tools(question: str, answers: dict) -> None:
+    from tools.triggers import lookup_triggers
+
+    reading = read_use_case(question)
+    assert reading.is_use_case
+    engaged = lookup_triggers(reading.profile)
+    assert {t.id for t in engaged} == CASES[question]
+    answer = answers[question]
+    assert answer.answer.startswith("From your question I read: ")
+    assert answer.tools_called == TOOLS_CALLED
+    assert answer.mode == "offline"
+    cited = {c.id for c in answer.citations}
+    rb = load_rule_base()
+    for trig_id in CASES[question]:
+        trigger = rb.triggers[trig_id]
+        assert f"**{trigger.title}**" in answer.answer
+        assert {c.source for c in trigger.citations} <= cited
+    assert answer.answer.rstrip().endswith(CLOSING)
+    assert "shirube interview" in answer.answer
+    assert "1. **" in answer.answer and "3. **" in answer.answer and "4. **" not in answer.answer
+
+
+def test_reading_names_what_it_read(answers: dict) -> None:
+    answer = answers["our hiring AI ranks candidates, what rules apply?"]
+    assert answer.answer.startswith(
+        "From your question I read: employment sector, decisions about people, "
+        "uses AI in operations. These layers of Japan's regime apply:"
+    )
+
+
+def test_a_missing_answer_that_would_engage_a_layer_is_named(answers: dict) -> None:
+    text = answers["we want staff to paste customer records into ChatGPT"].answer
+    title = load_rule_base().triggers["appi_use_beyond_output"].title
+    assert "Also check whether inputs may be used beyond returning the output" in text
+    assert f"**{title}** applies too" in text
+
+
+def test_sensitive_data_outranks_personal_data() -> None:
+    reading = read_use_case("Can we put customer data and patient records into ChatGPT?")
+    assert reading.profile.personal_data == "sensitive"
+
+
+def test_selling_to_government_is_a_supplier_not_a_buyer() -> None:
+    profile = read_use_case("We are selling an AI tool to a municipality. What applies?").profile
+    assert profile.government_procurement == "supplier"
+    assert profile.organisation == "company"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the AI Act promulgated?",
+        "we r a US company, do japanese ai rules apply to us",  # context alone: the FAQ card
+        "Does the AI Act cover hiring tools?",  # a hint word, but asks about the Act
+        "Do we need a CAIO?",
+    ],
+)
+def test_other_questions_keep_the_topic_card_answer(question: str, settings: Settings) -> None:
+    assert not read_use_case(question).is_use_case
+    answer = ask(question, settings=settings, offline=True)
+    assert answer.tools_called == []
+    assert not answer.answer.startswith("From your question I read")
+    assert answer.citations
+
+
+def test_promulgation_answer_is_unchanged(settings: Settings) -> None:
+    answer = ask("When was the AI Act promulgated?", settings=settings, offline=True)
+    assert "2025" in answer.answer
+    assert answer.citations[0].id == "ai_promotion_act"
+
+
+def _hint_copy(tmp_path: Path, edit: dict) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "use_case_hints.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["hints"][0] = {**raw["hints"][0], **edit}
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return data
+
+
+@pytest.mark.parametrize(
+    ("edit", "field", "words"),
+    [
+        ({"sets": {"sector": ["employment"]}}, "sets.sector", "Extra inputs are not permitted"),
+        ({"sets": {"sectors": ["farming"]}}, "sets", "sectors"),
+        ({"sets": {"personal_data": "secret"}}, "sets", "personal_data"),
+        ({"pattern": "(unclosed"}, "pattern", "not a valid regular expression"),
+        ({"colour": "red"}, "colour", "Extra inputs are not permitted"),
+    ],
+)
+def test_a_bad_hint_fails_kb_check(tmp_path: Path, edit: dict, field: str, words: str) -> None:
+    problems = check_use_case_hints(read_files(_hint_copy(tmp_path, edit)))
+    assert problems, "the bad hint was accepted"
+    assert problems[0].entry == "employment"
+    assert problems[0].field.startswith(field), problems
+    assert any(words in str(p) for p in problems)
+
+
+def test_the_shipped_hints_pass_kb_check() -> None:
+    assert check_use_case_hints(read_files(DATA_DIR)) == []
