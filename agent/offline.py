@@ -47,6 +47,8 @@ class Item:
     """True for a card drawn on only for one fact the question asks for (a date, a number)."""
     same_subject: bool = True
     """False when the card answers a question about another subject (see _yes_no_fits)."""
+    answered: bool = False
+    """True when a legal-force lead already said yes/no: the card's own opening is dropped."""
 
 
 def _is_yes_no(part: str) -> bool:
@@ -152,7 +154,7 @@ def _drop_opening(text: str, openings: tuple[str | None, ...]) -> str:
 def _lead(item: Item) -> str:
     """The card's answer, opened with its direct yes/no phrase when a yes/no question asked."""
     text = item.text.strip()
-    if not item.same_subject:
+    if not item.same_subject or item.answered:
         # A card drawn on for a question about something else: its own direct answer
         # ("Yes.", or a myth card's "Wrong.") answers a different question.
         return _drop_opening(text, (item.yes_no, "Wrong."))
@@ -216,6 +218,23 @@ def _fact_card(
     return Item(card.answer, [fact], cite, None, question, [], card.id, True)
 
 
+def _with_legal_force_lead(question: str, parts: list[str], items: list[Item]) -> list[Item]:
+    """Open with the named instrument's legal force when the question asks if it binds/fines."""
+    from agent.legal_force import lead_intents, legal_force_lead
+
+    asking = [p for p in parts or [question] if lead_intents(p)]
+    first = items[0] if items and items[0].same_subject else None
+    yes_no = any(_is_yes_no(p) for p in asking or [question])
+    lead = legal_force_lead(question, yes_no, first.yes_no if first else None)
+    if lead is None:
+        return items
+    for index, item in enumerate(items):
+        # The card answering the binding question would otherwise repeat (or contradict) it.
+        item.answered = index == 0 or item.part in asking
+    cite = [Citation(source=lead.source)]
+    return [Item(lead.text, [], cite, None, question, card_id=None), *items]
+
+
 def compose(
     question: str, parts: list[str], part_passages: list[list[Any]]
 ) -> tuple[str, list[AnswerCitation]]:
@@ -227,6 +246,7 @@ def compose(
     extra = _fact_card(question, items, part_passages, rb)
     if extra is not None:
         items.append(extra)
+    items = _with_legal_force_lead(question, parts, items)
     citations: list[AnswerCitation] = []
     index: dict[tuple[str, str | None], int] = {}
     for item in items:

@@ -154,3 +154,27 @@ def test_a_bad_hint_fails_kb_check(tmp_path: Path, edit: dict, field: str, words
 
 def test_the_shipped_hints_pass_kb_check() -> None:
     assert check_use_case_hints(read_files(DATA_DIR)) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can a city use AI to decide who gets welfare benefits?",
+        "Can we use AI to process housing benefit claims?",
+    ],
+)
+def test_public_benefits_read_as_public_services_deciding_about_people(
+    question: str, settings: Settings
+) -> None:
+    from tools.triggers import lookup_triggers
+
+    reading = read_use_case(question)
+    assert reading.is_use_case
+    assert "public_services" in [h.id for h in reading.hints]
+    assert reading.profile.sectors == ["public_services"]
+    assert reading.profile.decisions_about_people is True
+    fired = {t.id for t in lookup_triggers(reading.profile)}
+    assert {"sector_public_services", "decisions_about_people"} <= fired
+    answer = ask(question, settings=settings, offline=True)
+    assert "Public services rules (the responsible ministry)" in answer.answer
+    assert "AI outputs that feed decisions about individuals" in answer.answer

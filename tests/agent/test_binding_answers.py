@@ -1,0 +1,154 @@
+"""Binding-force and penalty questions open with the named instrument's legal force."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agent.config import Settings
+from agent.legal_force import answers, legal_force_lead, named_source
+from agent.qa import ask
+from knowledge.loader import load_rule_base
+from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce
+
+FIRST = re.compile(r"^(.*?) \[1\]")
+
+# Question → (exact opening before the first marker, the source cited as [1]).
+CASES: dict[str, tuple[str, str]] = {
+    "Is the AI Basic Plan binding?": (
+        "No. Legal force of the AI Basic Plan: government policy, which binds the administration,"
+        " not companies.",
+        "ai_basic_plan",
+    ),
+    "Does the PPC alert bind companies?": (
+        "No. Legal force of the PPC generative AI alert: non-binding soft law. The alert adds no"
+        " duty of its"
+        " own, but the APPI duties it explains are binding hard law.",
+        "ppc_genai_alert",
+    ),
+    "Is the Digital Agency guideline mandatory for private companies?": (
+        # The card written for this question qualifies the "No." and agrees with the force.
+        "Not directly. Legal force of the Digital Agency generative AI guideline: an internal"
+        " rule for"
+        " government bodies. Binds ministries and agencies, not private companies; suppliers"
+        " meet it through procurement and contract terms.",
+        "da_genai_guideline",
+    ),
+    "Is the Article 13 guideline legally binding?": (
+        "No. Legal force of the Article 13 guideline: government policy, which binds the"
+        " administration, not"
+        " companies. A statutory guideline under Art. 13 of the AI Promotion Act; it does not"
+        " bind businesses.",
+        "art13_guideline",
+    ),
+    "Are there fines under the APPI?": (
+        "Yes. Legal force of the APPI: binding hard law, enforceable with sanctions.",
+        "appi",
+    ),
+    "Are the AI Guidelines for Business binding?": (
+        "No. Legal force of the AI Guidelines for Business: non-binding soft law.",
+        "aigfb",
+    ),
+    "Are there penalties under the AI Promotion Act?": (
+        "No. Legal force of the AI Promotion Act: a binding statute without penalties. It"
+        " asks businesses to endeavour to use AI and to cooperate with national and local measures"
+        " (Art. 7), with no penalty attached.",
+        "ai_promotion_act",
+    ),
+    "Is the AI Promotion Act legally binding?": (
+        "Yes. Legal force of the AI Promotion Act: a binding statute, without penalties. It"
+        " asks businesses to endeavour to use AI and to cooperate with national and local measures"
+        " (Art. 7), with no penalty attached.",
+        "ai_promotion_act",
+    ),
+    "Is the Hiroshima code of conduct binding?": (
+        "No. Legal force of the Hiroshima AI Process code of conduct: non-binding soft law.",
+        "hiroshima_code",
+    ),
+    "Can you be fined under the Copyright Act?": (
+        "Yes. Legal force of the Copyright Act: binding hard law, enforceable with sanctions.",
+        "copyright_act",
+    ),
+    # Not a yes/no question: the legal force still opens, without "Yes."/"No.".
+    "What obligations does the AI Promotion Act impose?": (
+        "Legal force of the AI Promotion Act: a binding statute, without penalties. It asks"
+        " businesses to"
+        " endeavour to use AI and to cooperate with national and local measures (Art. 7), with no"
+        " penalty attached.",
+        "ai_promotion_act",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def replies(settings: Settings) -> dict[str, object]:
+    return {q: ask(q, settings=settings, offline=True) for q in CASES}
+
+
+@pytest.mark.parametrize("question", list(CASES))
+def test_opening_comes_from_the_named_sources_legal_force(question: str, replies: dict) -> None:
+    opening, source = CASES[question]
+    reply = replies[question]
+    first = FIRST.match(reply.answer)
+    assert first is not None, reply.answer
+    assert first.group(1) == opening
+    assert reply.citations[0].id == source
+    assert reply.citations[0].legal_force == load_rule_base().sources[source].legal_force.value
+
+
+@pytest.mark.parametrize("question", list(CASES))
+def test_the_card_does_not_repeat_the_yes_or_no(question: str, replies: dict) -> None:
+    second = replies[question].answer.split("\n\n")[1]
+    assert not re.match(r"(yes|no|wrong)\b", second, re.IGNORECASE), second
+
+
+def test_a_question_naming_no_instrument_keeps_the_card_answer(settings: Settings) -> None:
+    # "guidelines" alone names two instruments; no lead, so the card answers as before.
+    assert named_source("Are guidelines binding?") is None
+    assert legal_force_lead("Is it binding?", yes_no=True) is None
+    reply = ask("Is it binding?", settings=settings, offline=True)
+    assert reply.answer.startswith("No. The guidelines really are non-binding")
+    assert reply.citations[0].id == "aigfb"
+
+
+def test_two_instruments_named_gives_no_lead() -> None:
+    assert named_source("Is the APPI stricter than the AI Basic Plan?") is None
+    assert legal_force_lead("Is the APPI or the AI Basic Plan binding?", yes_no=True) is None
+
+
+def test_a_question_not_about_binding_force_gets_no_lead() -> None:
+    assert legal_force_lead("When was the AI Basic Plan adopted?", yes_no=False) is None
+    # "legally" alone, or "have to", asks something else (which text controls, what to do).
+    assert (
+        legal_force_lead("Is the English translation of the AI Act legally controlling?", True)
+        is None
+    )
+    assert legal_force_lead("Do we have to register under the AI Act?", yes_no=True) is None
+
+
+def test_a_card_yes_no_that_disagrees_with_the_legal_force_is_not_kept() -> None:
+    lead = legal_force_lead("Is the AI Basic Plan binding?", yes_no=True, card_yes_no="Yes.")
+    assert lead is not None and lead.text.startswith("No. Legal force of the AI Basic Plan")
+
+
+def test_a_generic_alias_inside_a_specific_name_is_not_a_second_instrument() -> None:
+    assert named_source("Are the AI Guidelines for Business binding?") == "aigfb"
+
+
+def test_every_legal_force_has_a_template_that_names_its_meaning() -> None:
+    data = answers()
+    for force in LegalForce:
+        for kind in (data.binding, data.penalty):
+            assert force in kind
+    # The binding wording for each value restates its label's key words, nothing else.
+    keys = {
+        LegalForce.binding_hard_law: "binding hard law",
+        LegalForce.binding_no_penalty: "without penalties",
+        LegalForce.government_policy: "binds the administration, not companies",
+        LegalForce.non_binding_soft_law: "non-binding soft law",
+        LegalForce.internal_government_rule: "internal rule for government bodies",
+    }
+    for force, words in keys.items():
+        assert words in LEGAL_FORCE_LABELS[force]
+        assert words in data.binding[force].says
