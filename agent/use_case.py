@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from agent.chat.intents import chat_intents
 from agent.chat.personal import Cites
@@ -201,14 +201,3 @@ def compose_use_case(reading: Reading) -> tuple[str, list[AnswerCitation]]:
         lines.append(f"{number}. **{item.title}** (owner: {item.owner}): {item.text} {marks}")
     lines += ["", CLOSING]
     return "\n".join(lines), cites.items
-
-
-def hint_problems(path: Path) -> list[tuple[str, str, str]]:
-    """(entry, field, message) for each problem in a hint file; empty when valid."""
-    try:
-        load_hints(path)
-    except yaml.YAMLError as exc:
-        return [("-", "", f"invalid YAML: {exc}")]
-    except ValidationError as exc:
-        return [("-", ".".join(str(p) for p in err["loc"]), err["msg"]) for err in exc.errors()]
-    return []

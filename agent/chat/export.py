@@ -5,16 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agent.chat.state import Turn
+from agent.commands.ask_render import sources_markdown
 
 if TYPE_CHECKING:
     from agent.chat.thread import ChatThread
-
-
-def sources_block(turn: Turn) -> str:
-    lines = []
-    for number, cite in enumerate(turn.citations, 1):
-        lines.append(f"{number}. {cite.heading} <{cite.url}>")
-    return "\n".join(lines)
 
 
 def turn_markdown(number: int, turn: Turn) -> str:
@@ -23,7 +17,7 @@ def turn_markdown(number: int, turn: Turn) -> str:
         parts.append(f"_Understood as: {turn.resolved}_")
     parts.append(turn.answer)
     if turn.citations:
-        parts.append("**Sources**\n\n" + sources_block(turn))
+        parts.append("**Sources**\n\n" + sources_markdown(turn.citations))
     if turn.notice:
         parts.append(f"_{turn.notice}_")
     return "\n\n".join(parts)

@@ -8,20 +8,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     # Only a type here: importing agent.state at run time loads langgraph (~0.5 s), which the
     # caller pays anyway only when it actually answers a question.
-    from agent.state import Answer
+    from agent.state import Answer, AnswerCitation
 
 
-def sources_markdown(answer: Answer) -> str:
-    lines = []
-    for number, cite in enumerate(answer.citations, 1):
-        lines.append(f"{number}. {cite.heading} <{cite.url}>")
-    return "\n".join(lines)
+def sources_markdown(citations: list[AnswerCitation]) -> str:
+    """Numbered Markdown source list; also used for each turn of an exported chat thread."""
+    return "\n".join(
+        f"{number}. {cite.heading} <{cite.url}>" for number, cite in enumerate(citations, 1)
+    )
 
 
 def to_markdown(answer: Answer) -> str:
     parts = [answer.answer]
     if answer.citations:
-        parts.append("**Sources**\n\n" + sources_markdown(answer))
+        parts.append("**Sources**\n\n" + sources_markdown(answer.citations))
     if answer.notice:
         parts.append(f"_{answer.notice}_")
     return "\n\n".join(parts) + "\n"
