@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -34,3 +35,31 @@ def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = REPO_ROOT / ".venv" / "bin"
+
+
+def run_shirube(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """The installed `shirube` command in a fresh process, as a user runs it."""
+    return subprocess.run(
+        [str(VENV_BIN / "shirube"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO_ROOT,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def run_python(code: str, *, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`python -c code` in a fresh process (cold start, import checks) with SHIRUBE_HOME=home."""
+    return subprocess.run(
+        [str(VENV_BIN / "python"), "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO_ROOT,
+        env={**os.environ, "SHIRUBE_HOME": str(home)},
+        check=False,
+    )

@@ -37,8 +37,8 @@ class FakeOllama(ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_address[1]}"
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: FakeOllama
+class JSONHandler(BaseHTTPRequestHandler):
+    """Quiet JSON in and out: what every Ollama-API server in the tests shares."""
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         pass
@@ -55,6 +55,10 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b"{}"
         return json.loads(raw or b"{}")
+
+
+class _Handler(JSONHandler):
+    server: FakeOllama
 
     def do_GET(self) -> None:
         self.server.requests.append((self.path, {}))

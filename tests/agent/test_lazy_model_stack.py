@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 from agent.config import Settings
-from tests.conftest import REPO_ROOT, VENV_BIN
+from tests.conftest import run_python
 
 # Imported only when a model may answer: each costs cold-start time an offline ask never needs.
 MODEL_STACK = (
@@ -25,15 +22,7 @@ def test_offline_ask_imports_no_model_stack(settings: Settings) -> None:
         "answer = ask('Does Japan have an AI Act?', offline=True)\n"
         f"print(json.dumps([answer.mode, [m for m in {MODEL_STACK!r} if m in sys.modules]]))\n"
     )
-    env = {**os.environ, "SHIRUBE_HOME": str(settings.home)}
-    done = subprocess.run(
-        [str(VENV_BIN / "python"), "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO_ROOT,
-        timeout=120,
-    )
+    done = run_python(code, home=settings.home)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == '["offline", []]'
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +13,7 @@ from knowledge import loader
 from knowledge.index import store, vector_cache
 from knowledge.index.search import semantic_ranking
 from knowledge.loader import RuleBase
-from tests.conftest import VENV_BIN
+from tests.conftest import run_python
 from tests.knowledge.test_index import small
 
 
@@ -70,10 +68,7 @@ def test_noop_index_check_opens_neither_chroma_nor_the_model(session_home: Path)
         "import sys; from knowledge.index.store import ensure_index; s = ensure_index(); "
         "print(s.rebuilt, *(m in sys.modules for m in ('chromadb', 'onnxruntime', 'yaml')))"
     )
-    env = {**os.environ, "SHIRUBE_HOME": str(session_home)}
-    done = subprocess.run(
-        [str(VENV_BIN / "python"), "-c", code], capture_output=True, text=True, env=env, timeout=60
-    )
+    done = run_python(code, home=session_home, timeout=60)
     assert done.returncode == 0, done.stderr
     # yaml is imported by the loader module but the rule base is not parsed: only hashed.
     assert done.stdout.split() == ["False", "False", "False", "True"]

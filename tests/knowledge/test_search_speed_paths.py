@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +11,7 @@ from agent.config import Settings
 from knowledge.index.embeddings import embed
 from knowledge.index.search import query_vector, search, semantic_ranking
 from knowledge.index.store import LoadedIndex, load_index
-from tests.conftest import REPO_ROOT, VENV_BIN
+from tests.conftest import run_python
 
 QUERIES = (
     "Does Japan have an AI Act?",
@@ -81,14 +79,6 @@ def test_cold_search_builds_exactly_one_model_session(session_home: Path) -> Non
         "hits = search('Does Japan have an AI Act?', 3)\n"
         "print(len(hits), _session.cache_info().misses)\n"
     )
-    env = {**os.environ, "SHIRUBE_HOME": str(session_home)}
-    done = subprocess.run(
-        [str(VENV_BIN / "python"), "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO_ROOT,
-        timeout=120,
-    )
+    done = run_python(code, home=session_home)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["3", "1"]

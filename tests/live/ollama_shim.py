@@ -18,9 +18,11 @@ import json
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from tests.agent.ollama_fixture import JSONHandler
 
 DEFAULT_NAME = "smollm2"
 N_CTX = 8192  # SmolLM2's trained context; the agent's prompt with retrieved passages fits
@@ -111,19 +113,8 @@ class Shim(ThreadingHTTPServer):
         return text, int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(JSONHandler):
     server: Shim
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def _json(self, status: int, body: dict[str, Any]) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
 
     def _model_entry(self) -> dict[str, Any]:
         size = self.server.gguf.stat().st_size
@@ -145,8 +136,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, {"error": "not found"})
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = json.loads(self.rfile.read(length) or b"{}")
+        body = self._body()
         model = str(body.get("model") or body.get("name") or "")
         if self.path in ("/api/show", "/api/chat") and model.split(":")[0] != self.server.name:
             self._json(404, {"error": f"model '{model}' not found"})

@@ -9,17 +9,12 @@ import openpyxl
 import pytest
 import yaml
 
-from tests.conftest import VENV_BIN
+from tests.conftest import run_shirube
 from tests.official.scenarios import SCENARIOS
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(VENV_BIN / "shirube"), "assess", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_shirube("assess", *args)
 
 
 @pytest.fixture(scope="module")

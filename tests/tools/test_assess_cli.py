@@ -9,18 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import VENV_BIN
+from tests.conftest import run_shirube
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(VENV_BIN / "shirube"), "assess", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_shirube("assess", *args)
 
 
 def _flat(text: str) -> str:

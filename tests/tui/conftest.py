@@ -10,20 +10,12 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from agent.config import Settings
-from tools.profile import UseCaseProfile
+from tui import screenshots
 from tui.app import ShirubeApp
 
-SIZE = (120, 40)
-
-CHATBOT = UseCaseProfile(
-    name="Support chatbot",
-    description="Answers customer questions on our website from product manuals.",
-    offers_to_others=True,
-    customers=["consumers", "businesses"],
-    personal_data="personal",
-    personal_data_beyond_output=True,
-    copyrighted_material=True,
-)
+# The same scenes and size as the README screenshots, so snapshots and pictures agree.
+CHATBOT = screenshots.SAMPLE
+SIZE = screenshots.SIZE
 
 
 @pytest.fixture(scope="session")
@@ -68,3 +60,22 @@ async def settle(pilot: Pilot[None]) -> None:
 
 def messages(app: App[None]) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+async def open_from_sessions_list(pilot: Pilot[None], session_id: str) -> str:
+    """Press F3, pick `session_id` in the list and open it; returns the option's label."""
+    from textual.widgets import OptionList
+
+    from tui.screens.sessions import SessionsScreen
+
+    await pilot.press("f3")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, SessionsScreen)
+    options = dialog.query_one(OptionList)
+    ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+    label = str(options.get_option_at_index(ids.index(session_id)).prompt)
+    options.highlighted = ids.index(session_id)
+    await pilot.press("enter")
+    await settle(pilot)
+    return label

@@ -5,18 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from agent.chat.thread import ChatThread
 from agent.config import Settings
 from agent.interview import store
 from tests.chat.conftest import scenario_profile
-from tests.tui.conftest import CHATBOT, SIZE, messages, settle
+from tests.tui.conftest import CHATBOT, SIZE, messages, open_from_sessions_list, settle
 from tools.assess import assess
 from tools.profile import UseCaseProfile
 from tui.screens.chat import ChatScreen
 from tui.screens.plan import PlanScreen
-from tui.screens.sessions import SessionsScreen
 from tui.widgets.answer import AnswerView, ChatNote
 from tui.widgets.status import StatusBar
 
@@ -69,16 +68,7 @@ async def test_chat_thread_resumed_from_the_sessions_list(make_app) -> None:  # 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f3")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, SessionsScreen)
-        options = dialog.query_one(OptionList)
-        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        assert "chat" in str(options.get_option_at_index(ids.index(thread_id)).prompt)
-        options.highlighted = ids.index(thread_id)
-        await pilot.press("enter")
-        await settle(pilot)
+        assert "chat" in await open_from_sessions_list(pilot, thread_id)
         screen = app.screen
         assert isinstance(screen, ChatScreen) and screen.thread is not None
         assert screen.thread.thread_id == thread_id

@@ -5,17 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Label, OptionList
+from textual.widgets import DataTable, Input, Label
 
 from agent.config import Settings
 from agent.interview.session import InterviewSession
 from tests.interview.scenarios import SCENARIOS
-from tests.tui.conftest import SIZE, messages, settle
+from tests.tui.conftest import SIZE, messages, open_from_sessions_list, settle
 from tools.assess import assess
 from tui.screens.chat import ChatScreen
 from tui.screens.interview import InterviewScreen
 from tui.screens.plan import PlanScreen
-from tui.screens.sessions import SessionsScreen
 from tui.widgets.profile_panel import ProfilePanel
 from tui.widgets.status import StatusBar
 
@@ -109,15 +108,7 @@ async def test_resume_a_saved_session_from_the_list(make_app) -> None:  # type: 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f3")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, SessionsScreen)
-        options = dialog.query_one(OptionList)
-        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        options.highlighted = ids.index(session_id)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_from_sessions_list(pilot, session_id)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         assert screen.session is not None and screen.session.session_id == session_id
