@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 
 import pytest
 
 from agent.config import Settings
-from tests.conftest import REPO_ROOT, VENV_BIN
+from tests.conftest import run_shirube
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run(
-        [str(VENV_BIN / "shirube"), "ask", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO_ROOT,
-        timeout=240,
-    )
+    return run_shirube("ask", *args, env={"COLUMNS": "200"}, timeout=240)
 
 
 @pytest.fixture(scope="module", autouse=True)

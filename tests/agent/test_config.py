@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
 
 from agent.config import get_settings
 from agent.errors import UsageError
-from tests.conftest import VENV_BIN
+from tests.conftest import run_shirube
 
 
 def test_ollama_host_without_scheme_or_port_gets_the_defaults(
@@ -30,17 +27,8 @@ def test_a_bad_value_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None
     [("CHROMA_PORT", "eighty", "doctor"), ("SHIRUBE_CONNECT_TIMEOUT", "-1", "ask")],
 )
 def test_cli_exits_2_on_a_bad_setting(variable: str, value: str, command: str) -> None:
-    args = [str(VENV_BIN / "shirube"), command] + (
-        ["Is the AIGfB binding?"] if command == "ask" else []
-    )
-    result = subprocess.run(
-        args,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, variable: value, "COLUMNS": "200"},
-        check=False,
-    )
+    question = ["Is the AIGfB binding?"] if command == "ask" else []
+    result = run_shirube(command, *question, env={variable: value})
     assert result.returncode == 2
     assert f"{variable}='{value}' is invalid" in result.stderr
     assert "Traceback" not in result.stderr

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT, VENV_BIN
+from tests.conftest import run_shirube
 from tests.knowledge.kb_data import edit_entry, make_data_dir
-
-SHIRUBE = str(VENV_BIN / "shirube")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     # A wide terminal keeps table cells and messages on one line each, so asserts stay simple.
-    env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run(
-        [SHIRUBE, *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        env=env,
-        check=False,
-    )
+    return run_shirube(*args, env={"COLUMNS": "200"}, timeout=60)
 
 
 def test_help_lists_the_commands() -> None:
