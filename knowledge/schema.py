@@ -216,3 +216,75 @@ class RuleBaseMeta(Strict):
     as_of: dt.date
     title: str
     disclaimer: str
+
+
+class Facet(StrEnum):
+    """What a fact tells about its entities; a question asks for one facet per part."""
+
+    what = "what"  # what it is, in a sentence
+    when = "when"  # dates: promulgation, in force, versions
+    legal_force = "legal_force"  # binding or not, for whom
+    penalty = "penalty"  # sanctions, fines, enforcement
+    who = "who"  # who issues, runs or enforces it
+    scope = "scope"  # whom or what it covers
+    duty = "duty"  # what it asks those it covers to do
+    does_not = "does_not"  # what it does not do (bans, tiers, registration…)
+    how_to = "how_to"  # practical steps
+    compare = "compare"  # comparison with another regime (EU, US)
+    example = "example"  # an illustration
+
+
+class Fact(Strict):
+    """One statement Shirube can make, in its own words, about named entities, with citations."""
+
+    id: Id
+    text: str = Field(min_length=10, description="One or two sentences; the product's own words.")
+    about: list[Id] = Field(min_length=1, description="Entity ids (entities.yaml) it is about.")
+    facet: Facet
+    answers: str | None = Field(
+        default=None,
+        pattern=r"^(Yes|No|Not directly|Often, yes|It depends)\.$",
+        description="The direct answer it gives to a yes/no question of its facet, if any.",
+    )
+    refutes: list[Id] = Field(
+        default_factory=list, description="Premise ids (premises.yaml) this fact shows false."
+    )
+    cites: list[Citation] = Field(min_length=1)
+
+
+class EntityKind(StrEnum):
+    instrument = "instrument"
+    institution = "institution"
+    role = "role"
+    sector = "sector"
+    technology = "technology"
+    concept = "concept"
+    jurisdiction = "jurisdiction"
+
+
+class Entity(Strict):
+    """Something questions name: an instrument, body, role, sector, technology or concept."""
+
+    id: Id
+    kind: EntityKind
+    name: str
+    name_ja: str | None = None
+    aliases: list[str] = Field(
+        default_factory=list, description="Lower-case phrases and abbreviations users type."
+    )
+    source: Id | None = Field(default=None, description="For an instrument: its sources.yaml id.")
+    covered: bool = Field(
+        default=True,
+        description="False for a named thing the rule base does not cover (answers say so).",
+    )
+    nearby: list[Id] = Field(
+        default_factory=list, description="Covered entities to point to when this one is not."
+    )
+
+
+class Premise(Strict):
+    """A false belief a question may carry ("the AI Act bans X"), with the words that show it."""
+
+    id: Id
+    name: str = Field(description="How the correction names it, e.g. 'a list of banned AI uses'.")
+    cues: list[str] = Field(min_length=1, description="Regular expressions, case-insensitive.")
