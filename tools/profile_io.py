@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import difflib
 import json
-import reprlib
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from agent.errors import UsageError
 from tools.conditions import field_specs
+from tools.data_file import MAX_BYTES, SUFFIXES, FileKind, read_data_file, short
 from tools.profile import UseCaseProfile
 
-SUFFIXES = (".json", ".yaml", ".yml")
-MAX_BYTES = 1_000_000
+# Re-exported: the CLI tests size their hostile files by it.
+__all__ = ["MAX_BYTES", "SUFFIXES", "describe_validation_error", "load_profile"]
+
 HINT = "See 'Assessing a use case' in the README for an example profile."
+PROFILE = FileKind(
+    noun="a profile",
+    missing=f"Profile file not found: {{path}}. Check the path. {HINT}",
+    flat="flat fields (name: value)",
+)
 
 
 def load_profile(path: str | Path) -> UseCaseProfile:
     """Parse and validate the profile at `path`; raise UsageError naming what is wrong."""
     path = Path(path)
-    data = _parse(path, _read_text(path))
+    data = read_data_file(path, PROFILE)
     if data is None:
         raise UsageError(f"{path} is empty. Write the profile as a mapping of fields. {HINT}")
     if not isinstance(data, dict):
@@ -33,57 +39,7 @@ def load_profile(path: str | Path) -> UseCaseProfile:
     try:
         return UseCaseProfile.model_validate(data)
     except ValidationError as exc:
-        raise UsageError(f"{path}: {describe_validation_error(exc)}") from None
-
-
-def _read_text(path: Path) -> str:
-    if path.suffix.lower() not in SUFFIXES:
-        raise UsageError(
-            f"{path}: unsupported file type '{path.suffix or '(none)'}'; "
-            f"use one of {', '.join(SUFFIXES)}."
-        )
-    if not path.is_file():
-        raise UsageError(f"Profile file not found: {path}. Check the path. {HINT}")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UsageError(
-            f"{path} is {size:,} bytes; a profile must be under {MAX_BYTES:,} bytes. "
-            "Check that you passed the right file."
-        )
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(
-            f"{path} is not UTF-8 text (bad byte at offset {exc.start}). Save it as UTF-8."
-        ) from None
-
-
-def _parse(path: Path, text: str) -> Any:
-    try:
-        return _parse_text(path, text)
-    except RecursionError:
-        raise UsageError(
-            f"{path} is nested too deeply to be a profile. Use flat fields (name: value)."
-        ) from None
-    except ValueError as exc:  # invalid dates (2024-13-45) or integers too long to convert
-        raise UsageError(f"{path}: a value could not be read: {str(exc)[:120]}.") from None
-
-
-def _parse_text(path: Path, text: str) -> Any:
-    if path.suffix.lower() == ".json":
-        try:
-            return json.loads(text) if text.strip() else None
-        except json.JSONDecodeError as exc:
-            raise UsageError(
-                f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
-            ) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "could not parse"
-        raise UsageError(f"{path}: invalid YAML{where}: {problem}.") from None
+        raise UsageError(f"{path}: {describe_validation_error(exc, path)}") from None
 
 
 def _allowed(field: str) -> str:
@@ -97,14 +53,43 @@ def _allowed(field: str) -> str:
     return ", ".join(values)
 
 
-def _short(value: object, limit: int = 80) -> str:
-    # reprlib stops early: repr() of a YAML alias bomb would take seconds and gigabytes.
-    text = reprlib.repr(value) if isinstance(value, list | dict) else repr(value)
-    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+def _typed(path: Path | None, loc: list[str], value: object) -> str | None:
+    """A non-text value as written in the file: YAML reads `yes` as True; show `yes`."""
+    if path is None or isinstance(value, str | list | dict):
+        return None
+    if path.suffix.lower() == ".json":
+        return json.dumps(value)
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, ValueError, RecursionError, yaml.YAMLError):
+        return None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+        else:
+            return None
+    return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
-def describe_validation_error(exc: ValidationError) -> str:
-    """One sentence naming the field, the bad value and the allowed values."""
+def _nearest(field: str, value: object, typed: str | None) -> str:
+    """' Did you mean ...?' naming the closest allowed values, or '' when none is close."""
+    spec = field_specs().get(field)
+    if spec is None or spec[0] == "bool":
+        return ""
+    values = spec[1]
+    if isinstance(value, bool) and "none" in values:
+        # Yes/no to a question with a "none" choice: no is none, yes is one of the others.
+        picks = ["none"] if not value else [v for v in values if v != "none"]
+    else:
+        text = (typed if typed is not None else str(value)).strip().lower()
+        picks = difflib.get_close_matches(text, values, n=2, cutoff=0.6) if len(text) < 60 else []
+    return f" Did you mean {' or '.join(repr(p) for p in picks)}?" if picks else ""
+
+
+def describe_validation_error(exc: ValidationError, path: Path | None = None) -> str:
+    """One sentence naming the field, the value as typed, the allowed and the nearest values."""
     errors = exc.errors()
     first = errors[0]
     loc = [str(part) for part in first["loc"]]
@@ -116,8 +101,10 @@ def describe_validation_error(exc: ValidationError) -> str:
         allowed = ", ".join(UseCaseProfile.model_fields)
         return f"unknown field {field[:60]!r}. Allowed fields: {allowed}.{more}"
     shown = f"{field}, item {int(loc[1]) + 1}" if len(loc) > 1 and loc[1].isdigit() else field
+    value = first["input"]
+    typed = _typed(path, loc, value)
     return (
         # Truncated: a hostile file can hold a huge value, the message stays one line.
-        f"field '{shown}' has the invalid value {_short(first['input'])}. "
-        f"Allowed: {_allowed(field)}.{more}"
+        f"field '{shown}' has the invalid value {short(typed if typed is not None else value)}. "
+        f"Allowed: {_allowed(field)}.{_nearest(field, value, typed)}{more}"
     )

@@ -84,3 +84,28 @@ def test_several_problems_are_counted(tmp_path: Path) -> None:
     path = _write(tmp_path, "p.yaml", "organisation: startup\nbuilds_models: maybe\n")
     with pytest.raises(UsageError, match=r"\(1 more problem\(s\) in this file\.\)"):
         load_profile(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "p.yaml",
+            "personal_data: yes\n",
+            "field 'personal_data' has the invalid value 'yes'. Allowed: none, personal, "
+            "sensitive. Did you mean 'personal' or 'sensitive'?",
+        ),
+        ("p.yaml", "personal_data: Off\n", "invalid value 'Off'. Allowed: none, personal, "),
+        ("p.json", '{"personal_data": false}', "invalid value 'false'. Allowed: none, person"),
+        ("p.yaml", "personal_data: no\n", "sensitive. Did you mean 'none'?"),
+        ("p.yaml", "personal_data: sensitve\n", "Did you mean 'sensitive'?"),
+        ("p.yaml", "sectors: [health, financ]\n", "item 2' has the invalid value 'financ'."),
+        ("p.yaml", "sectors: [health, financ]\n", "Did you mean 'finance'?"),
+    ],
+)
+def test_bad_value_is_shown_as_typed_with_the_nearest_choice(
+    tmp_path: Path, name: str, content: str, expected: str
+) -> None:
+    with pytest.raises(UsageError) as err:
+        load_profile(_write(tmp_path, name, content))
+    assert expected in str(err.value)

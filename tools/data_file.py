@@ -1,0 +1,93 @@
+"""read_data_file: a user's YAML or JSON file, parsed behind the guards every loader shares.
+
+Profiles (`assess`, `chat --profile`) and interview answers files (`interview --answers`) both
+come through here: a size cap before parsing, UTF-8 only, `yaml.safe_load` (no Python tags), and
+deep nesting or unreadable scalars as one clear UsageError. YAML aliases stay shared references:
+a caller must never expand a value it did not check (`short` prints one safely).
+"""
+
+from __future__ import annotations
+
+import json
+import reprlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from agent.errors import UsageError
+
+SUFFIXES = (".json", ".yaml", ".yml")
+MAX_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """How messages name one kind of file."""
+
+    noun: str
+    """With its article, as in "a profile must be under ..."."""
+    missing: str
+    """The whole message for a missing file; `{path}` is filled in."""
+    flat: str
+    """What a well-shaped file looks like, for the too-deeply-nested message."""
+
+
+def read_data_file(path: Path, kind: FileKind) -> Any:
+    """The parsed content of `path` (None when empty); UsageError naming what is wrong."""
+    text = _read_text(path, kind)
+    try:
+        return _parse_text(path, text)
+    except RecursionError:
+        raise UsageError(
+            f"{path} is nested too deeply to be {kind.noun}. Use {kind.flat}."
+        ) from None
+    except ValueError as exc:  # invalid dates (2024-13-45) or integers too long to convert
+        raise UsageError(f"{path}: a value could not be read: {str(exc)[:120]}.") from None
+
+
+def short(value: object, limit: int = 80) -> str:
+    """A one-line repr of any parsed value, cut to `limit` characters."""
+    # reprlib stops early: repr() of a YAML alias bomb would take seconds and gigabytes.
+    text = reprlib.repr(value) if isinstance(value, list | dict) else repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def _read_text(path: Path, kind: FileKind) -> str:
+    if path.suffix.lower() not in SUFFIXES:
+        raise UsageError(
+            f"{path}: unsupported file type '{path.suffix or '(none)'}'; "
+            f"use one of {', '.join(SUFFIXES)}."
+        )
+    if not path.is_file():
+        raise UsageError(kind.missing.format(path=path))
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise UsageError(
+            f"{path} is {size:,} bytes; {kind.noun} must be under {MAX_BYTES:,} bytes. "
+            "Check that you passed the right file."
+        )
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{path} is not UTF-8 text (bad byte at offset {exc.start}). Save it as UTF-8."
+        ) from None
+
+
+def _parse_text(path: Path, text: str) -> Any:
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text) if text.strip() else None
+        except json.JSONDecodeError as exc:
+            raise UsageError(
+                f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
+            ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "could not parse"
+        raise UsageError(f"{path}: invalid YAML{where}: {problem}.") from None
