@@ -66,6 +66,9 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
+    from agent.telemetry import turn_off_telemetry
+
+    turn_off_telemetry()  # first: no library may phone home, even from native code
     try:
         app()
     except UsageError as exc:
