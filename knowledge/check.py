@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from knowledge.loader import DATA_DIR, FILES, Problem, RuleBaseError, _rel, read_yaml
+from knowledge.check_facts import FACT_CHECKS
+from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
 from knowledge.schema import ChecklistAction, RuleBaseMeta, TopicCard, Trigger
 
 EARLIEST = dt.date(1900, 1, 1)
@@ -22,7 +23,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Keys whose values are dates anywhere in the rule base.
 DATE_KEYS = frozenset({"date", "as_of"})
 # Keys whose values are lists of citations ({source, section}) anywhere in the rule base.
-CITATION_KEYS = frozenset({"citations", "cite"})
+CITATION_KEYS = frozenset({"citations", "cite", "cites"})
 
 
 @dataclass
@@ -58,9 +59,8 @@ class RuleBaseFiles:
 def _model_for(rel: str) -> type[BaseModel] | None:
     if rel in FILES:
         return FILES[rel]
-    if rel.startswith("topics/"):
-        return TopicCard
-    return None
+    folder = rel.split("/", 1)[0] if "/" in rel else None
+    return FOLDERS.get(folder) if folder else None
 
 
 def read_files(data_dir: Path = DATA_DIR) -> RuleBaseFiles:
@@ -147,20 +147,20 @@ def _entries(raw: object) -> Iterator[tuple[str, object]]:
 
 
 def check_unique_ids(files: RuleBaseFiles) -> list[Problem]:
-    """Ids are unique within each file, and topic ids across the whole topics/ folder."""
+    """Ids are unique within each file, and across each folder of FOLDERS (topics/, facts/)."""
     problems: list[Problem] = []
-    topic_seen: set[str] = set()
+    folder_seen: dict[str, set[str]] = {folder: set() for folder in FOLDERS}
     for rel, raw in files.raw.items():
         seen: set[str] = set()
+        folder = rel.split("/", 1)[0] if "/" in rel else ""
+        across = folder_seen.get(folder, set())
         for entry_id, item in _entries(raw):
             if not (isinstance(item, dict) and "id" in item):
                 continue
-            duplicate = entry_id in seen or (rel.startswith("topics/") and entry_id in topic_seen)
-            if duplicate:
+            if entry_id in seen or entry_id in across:
                 problems.append(Problem(files.label(rel), entry_id, "id", "duplicate id"))
             seen.add(entry_id)
-            if rel.startswith("topics/"):
-                topic_seen.add(entry_id)
+        across |= seen
     return problems
 
 
@@ -315,6 +315,7 @@ CHECKS: list[Check] = [
     check_dates,
     check_conditions,
     check_use_case_hints,
+    *FACT_CHECKS,
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -18,7 +18,10 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.schema import (
     ChecklistAction,
+    Entity,
+    Fact,
     Institution,
+    Premise,
     Principle,
     Role,
     RuleBaseMeta,
@@ -130,6 +133,12 @@ class RuleBase:
     checklist: dict[str, ChecklistAction]
     topics: dict[str, TopicCard]
     corpus_hash: str
+    facts: dict[str, Fact] = field(default_factory=dict)
+    """Atomic statements (facts/*.yaml), by id."""
+    entities: dict[str, Entity] = field(default_factory=dict)
+    """Things questions name (entities.yaml), by id."""
+    premises: dict[str, Premise] = field(default_factory=dict)
+    """False beliefs questions carry (premises.yaml), by id."""
 
     def source(self, source_id: str) -> Source:
         return self.sources[source_id]
@@ -142,7 +151,12 @@ FILES: dict[str, type[BaseModel]] = {
     "principles.yaml": Principle,
     "triggers.yaml": Trigger,
     "checklist.yaml": ChecklistAction,
+    "entities.yaml": Entity,
+    "premises.yaml": Premise,
 }
+
+# Folders of list files whose ids are unique across the whole folder.
+FOLDERS: dict[str, type[BaseModel]] = {"topics": TopicCard, "facts": Fact}
 
 
 def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
@@ -171,12 +185,14 @@ def load_rule_base_from(data_dir: Path) -> RuleBase:
         entries, found = validate_entries(path, model)
         problems += found + _unique(_rel(path), entries)
         loaded[name] = entries
-    topics: list[TopicCard] = []
-    for path in sorted((data_dir / "topics").glob("*.yaml")):
-        entries, found = validate_entries(path, TopicCard)
-        problems += found
-        topics += entries
-    problems += _unique("knowledge/data/topics", topics)
+    folders: dict[str, list] = {}
+    for folder, model in FOLDERS.items():
+        folders[folder] = []
+        for path in sorted((data_dir / folder).glob("*.yaml")):
+            entries, found = validate_entries(path, model)
+            problems += found
+            folders[folder] += entries
+        problems += _unique(_rel(data_dir / folder), folders[folder])
     meta_path = data_dir / "meta.yaml"
     meta = None
     try:
@@ -193,8 +209,11 @@ def load_rule_base_from(data_dir: Path) -> RuleBase:
         principles={p.id: p for p in loaded["principles.yaml"]},
         triggers={t.id: t for t in loaded["triggers.yaml"]},
         checklist={c.id: c for c in loaded["checklist.yaml"]},
-        topics={t.id: t for t in topics},
+        topics={t.id: t for t in folders["topics"]},
         corpus_hash=corpus_hash(data_dir),
+        facts={f.id: f for f in folders["facts"]},
+        entities={e.id: e for e in loaded["entities.yaml"]},
+        premises={p.id: p for p in loaded["premises.yaml"]},
     )
 
 

@@ -1,8 +1,8 @@
 """A small, valid rule-base folder for schema and integrity tests.
 
-The core files (sources, institutions, roles, principles, meta) are copied from the real rule
-base; triggers, checklist and one topic file are tiny stand-ins, so these tests do not depend
-on the parts other files own.
+The core files (sources, institutions, roles, principles, entities, premises, meta) are copied
+from the real rule base; triggers, checklist, one topic file and one fact file are tiny
+stand-ins, so these tests do not depend on the parts other files own.
 """
 
 from __future__ import annotations
@@ -14,7 +14,15 @@ import yaml
 
 from knowledge.loader import DATA_DIR
 
-CORE_FILES = ("sources.yaml", "institutions.yaml", "roles.yaml", "principles.yaml", "meta.yaml")
+CORE_FILES = (
+    "sources.yaml",
+    "institutions.yaml",
+    "roles.yaml",
+    "principles.yaml",
+    "entities.yaml",
+    "premises.yaml",
+    "meta.yaml",
+)
 
 TRIGGERS = [
     {
@@ -63,6 +71,18 @@ TOPICS = [
     },
 ]
 
+FACTS = [
+    {
+        "id": "act_bans_nothing",
+        "text": "The AI Promotion Act bans no AI technology or use.",
+        "about": ["ai_promotion_act", "japan_ai_regime"],
+        "facet": "does_not",
+        "answers": "No.",
+        "refutes": ["ban", "prohibited_list"],
+        "cites": [{"source": "ai_promotion_act", "section": "Ch. II"}],
+    }
+]
+
 ROLE_RULES = [{"role": "developer", "when": {"builds_models": True}}]
 
 
@@ -80,6 +100,7 @@ def make_data_dir(root: Path) -> Path:
     write_yaml(data / "triggers.yaml", TRIGGERS)
     write_yaml(data / "checklist.yaml", CHECKLIST)
     write_yaml(data / "topics" / "regime.yaml", TOPICS)
+    write_yaml(data / "facts" / "act.yaml", FACTS)
     write_yaml(data / "role_rules.yaml", ROLE_RULES)
     return data
 
