@@ -10,6 +10,7 @@ from rich.console import Console
 
 from agent import __version__
 from agent.errors import UsageError
+from tools.terminal_text import markup
 
 app = typer.Typer(
     name="shirube",
@@ -72,13 +73,15 @@ def main() -> None:
     try:
         app()
     except UsageError as exc:
-        Console(stderr=True).print(f"[bold red]Error:[/] {exc}", highlight=False)
+        Console(stderr=True).print(f"[bold red]Error:[/] {markup(exc)}", highlight=False)
         sys.exit(UsageError.exit_code)
     except OSError as exc:
         # Read-only or missing data dir, disk full: one line, never a traceback.
-        where = f" ({exc.filename})" if exc.filename else ""
+        problem = markup(
+            f"{exc.strerror or exc} ({exc.filename})" if exc.filename else exc.strerror or exc
+        )
         Console(stderr=True).print(
-            f"[bold red]Error:[/] {exc.strerror or exc}{where}. Check that the path exists, "
+            f"[bold red]Error:[/] {problem}. Check that the path exists, "
             "is writable and has free space; the data directory is set by SHIRUBE_HOME.",
             highlight=False,
         )

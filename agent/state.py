@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from agent.config import Settings
 from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce, Source
+from tools.terminal_text import CleanText
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -67,13 +68,15 @@ class Answer(BaseModel):
     """What `agent.qa.ask` returns and `shirube ask --format json` prints."""
 
     question: str
-    answer: str = Field(description="Markdown; citations as [1] [2] … matching `citations`.")
+    answer: CleanText = Field(description="Markdown; citations as [1] [2] … matching `citations`.")
     citations: list[AnswerCitation]
     mode: str = Field(description="'offline' or 'model:<name>'.")
     scope: Scope
     tools_called: list[str]
     latency_ms: int
-    notice: str | None = Field(default=None, description="One line, e.g. why offline mode ran.")
+    notice: CleanText | None = Field(
+        default=None, description="One line, e.g. why offline mode ran."
+    )
 
 
 @dataclass(frozen=True)

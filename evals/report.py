@@ -12,6 +12,7 @@ from rich.table import Table
 
 from agent.errors import UsageError
 from evals.models import Baseline, CaseResult, Summary
+from tools.terminal_text import markup, plain
 
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 
@@ -60,7 +61,7 @@ def print_report(
     table.add_column("Figure", style="bold")
     table.add_column("Value")
     for label, value in figures(summary):
-        table.add_row(label, value)
+        table.add_row(plain(label), plain(value))
     console.print(table)
     bad = failing(results)
     if bad:
@@ -69,10 +70,10 @@ def print_report(
             fails.add_column(column, overflow="fold")
         for r in bad:
             label = f"{r.id}{' [critical]' if r.critical else ''}"
-            fails.add_row(label, r.status, "; ".join(r.reasons))
+            fails.add_row(plain(label), plain(r.status), plain("; ".join(r.reasons)))
         console.print(fails)
     for problem in problems:
-        console.print(f"[bold red]Gate:[/] {problem}", highlight=False)
+        console.print(f"[bold red]Gate:[/] {markup(problem)}", highlight=False)
     if not problems:
         console.print("[bold green]Gate passed.[/]")
 

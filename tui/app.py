@@ -10,11 +10,13 @@ from langchain_core.language_models import BaseChatModel
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
 from tools.profile import UseCaseProfile
+from tools.terminal_text import clean
 from tui.legal import as_of
 from tui.screens.chat import ChatScreen
 from tui.screens.export import FileNameScreen
@@ -66,6 +68,20 @@ class ShirubeApp(App[None]):
         self._prepare_index()
 
     # ── status ────────────────────────────────────────────────────────────
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: they carry paths, names and error text."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
+
     def set_status(self, **changes: object) -> None:
         self.status = self.status.model_copy(update=changes)
         for screen in self.screen_stack:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from agent.errors import UsageError
+from tools.terminal_text import clean, markup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -60,7 +61,9 @@ def link_file(thread: ChatThread, arg: str) -> str:
 
 def _profile(thread: ChatThread, arg: str, console: Console) -> None:
     path = link_file(thread, arg)
-    console.print(f"Linked profile {path}. Ask e.g. 'which rules apply to us?'", highlight=False)
+    console.print(
+        f"Linked profile {markup(path)}. Ask e.g. 'which rules apply to us?'", highlight=False
+    )
 
 
 def _plan(thread: ChatThread, console: Console) -> None:
@@ -91,7 +94,7 @@ def _sources(thread: ChatThread, console: Console) -> None:
     if text is None:
         console.print(NO_SOURCES, highlight=False)
         return
-    console.print(text, highlight=False, markup=False)
+    console.print(clean(text), highlight=False, markup=False)
 
 
 def write_export(thread: ChatThread, arg: str) -> Path:
@@ -107,7 +110,7 @@ def write_export(thread: ChatThread, arg: str) -> Path:
 
 def _export(thread: ChatThread, arg: str, console: Console) -> None:
     path = write_export(thread, arg)
-    console.print(f"Conversation written to {path}", highlight=False)
+    console.print(f"Conversation written to {markup(path)}", highlight=False)
 
 
 def new_thread(thread: ChatThread) -> ChatThread:
@@ -164,10 +167,10 @@ def run_command(line: str, thread: ChatThread, console: Console) -> Outcome:
     if name == "/new":
         return Outcome(_new(thread, console))
     if name not in actions:
-        console.print(unknown_message(name), highlight=False, markup=False)
+        console.print(clean(unknown_message(name)), highlight=False, markup=False)
         return Outcome(thread)
     try:
         actions[name]()
     except UsageError as exc:
-        console.print(f"[bold red]![/] {exc}", highlight=False)
+        console.print(f"[bold red]![/] {markup(exc)}", highlight=False)
     return Outcome(thread)

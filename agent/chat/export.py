@@ -6,20 +6,21 @@ from typing import TYPE_CHECKING
 
 from agent.chat.state import Turn
 from agent.commands.ask_render import sources_markdown
+from tools.markdown_text import inline, model_markdown
 
 if TYPE_CHECKING:
     from agent.chat.thread import ChatThread
 
 
 def turn_markdown(number: int, turn: Turn) -> str:
-    parts = [f"## {number}. {turn.question}"]
+    parts = [f"## {number}. {inline(turn.question)}"]
     if turn.followup:
-        parts.append(f"_Understood as: {turn.resolved}_")
-    parts.append(turn.answer)
+        parts.append(f"_Understood as: {inline(turn.resolved)}_")
+    parts.append(model_markdown(turn.answer))
     if turn.citations:
         parts.append("**Sources**\n\n" + sources_markdown(turn.citations))
     if turn.notice:
-        parts.append(f"_{turn.notice}_")
+        parts.append(f"_{inline(turn.notice)}_")
     return "\n\n".join(parts)
 
 
@@ -28,7 +29,7 @@ def to_markdown(thread: ChatThread) -> str:
 
     head = [f"# Shirube chat {thread.thread_id}"]
     if thread.profile_source:
-        head.append(f"Linked profile: {thread.profile_source}")
+        head.append(f"Linked profile: {inline(thread.profile_source)}")
     meta = load_rule_base().meta
     head.append(f"_Rule base as of {meta.as_of}. {' '.join(meta.disclaimer.split())}_")
     body = [turn_markdown(i, t) for i, t in enumerate(thread.turns, 1)]

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from agent.config import Settings
 from agent.state import AnswerCitation
+from tools.terminal_text import CleanText
 
 TurnKind = Literal["qa", "personal", "no_profile"]
 
@@ -34,11 +35,11 @@ class Turn(BaseModel):
     resolved: str = Field(description="The question actually answered (with the topic filled in).")
     kind: TurnKind
     intent: str | None = None
-    answer: str
+    answer: CleanText
     citations: list[AnswerCitation]
     mode: str
     scope: Literal["in", "out"]
-    notice: str | None = None
+    notice: CleanText | None = None
     profile_answers: list[str] = Field(
         default_factory=list, description="Profile answers that led to a personalised answer."
     )

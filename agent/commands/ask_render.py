@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from tools.markdown_text import inline, model_markdown
+from tools.terminal_text import clean, markup
+
 if TYPE_CHECKING:
     # Only a type here: importing agent.state at run time loads langgraph (~0.5 s), which the
     # caller pays anyway only when it actually answers a question.
@@ -19,11 +22,11 @@ def sources_markdown(citations: list[AnswerCitation]) -> str:
 
 
 def to_markdown(answer: Answer) -> str:
-    parts = [answer.answer]
+    parts = [model_markdown(answer.answer)]
     if answer.citations:
         parts.append("**Sources**\n\n" + sources_markdown(answer.citations))
     if answer.notice:
-        parts.append(f"_{answer.notice}_")
+        parts.append(f"_{inline(answer.notice)}_")
     return "\n\n".join(parts) + "\n"
 
 
@@ -40,8 +43,8 @@ def render(answer: Answer, fmt: str) -> None:
 
     console = Console()
     if answer.notice:
-        console.print(f"[yellow]{answer.notice}[/]", highlight=False)
-    console.print(Markdown(answer.answer))
+        console.print(f"[yellow]{markup(answer.notice)}[/]", highlight=False)
+    console.print(Markdown(clean(answer.answer)))
     if answer.citations:
         console.print("\n[bold]Sources[/]")
         for number, cite in enumerate(answer.citations, 1):
@@ -50,4 +53,4 @@ def render(answer: Answer, fmt: str) -> None:
                 highlight=False,
                 markup=False,
             )
-    console.print(f"[dim]mode: {answer.mode} · {answer.latency_ms} ms[/]", highlight=False)
+    console.print(f"[dim]mode: {markup(answer.mode)} · {answer.latency_ms} ms[/]", highlight=False)

@@ -49,13 +49,14 @@ def assess_command(
     from tools.conditions import ConditionError
     from tools.profile_io import load_profile
     from tools.render import render_plan
+    from tools.terminal_text import markup
 
     loaded = load_profile(profile)
     try:
         assessment = assess(loaded)
     except (RuleBaseError, ConditionError) as exc:
         # A broken rule base is not the user's input error: say so and exit 1.
-        Console(stderr=True).print(f"[bold red]Rule base error:[/] {exc}", highlight=False)
+        Console(stderr=True).print(f"[bold red]Rule base error:[/] {markup(exc)}", highlight=False)
         raise typer.Exit(1) from None
     if fmt in FILE_FORMATS:
         from tools.worksheet import write_csv, write_xlsx
@@ -66,7 +67,9 @@ def assess_command(
             else write_csv(assessment, output)
         )
         for path in written:
-            Console(stderr=True).print(f"Wrote the official worksheet to {path}", highlight=False)
+            Console(stderr=True).print(
+                f"Wrote the official worksheet to {markup(path)}", highlight=False
+            )
         return
     if output is None:
         if fmt == "text":
@@ -89,7 +92,7 @@ def assess_command(
         raise UsageError(
             f"cannot write to {output}: {exc.strerror or exc}. Choose a writable file path."
         ) from None
-    Console(stderr=True).print(f"Wrote the {fmt} plan to {output}", highlight=False)
+    Console(stderr=True).print(f"Wrote the {fmt} plan to {markup(output)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tools.terminal_text import clean, markup
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -29,7 +31,9 @@ def _read(console: Console) -> str | None:
     line = sys.stdin.readline()
     if line == "":
         return None
-    console.print(line.rstrip("\r\n"), highlight=False, markup=False)  # echo: transcripts read well
+    console.print(
+        clean(line.rstrip("\r\n")), highlight=False, markup=False
+    )  # echo: transcripts read well
     return line.rstrip("\r\n")
 
 
@@ -37,10 +41,10 @@ def show_turn(console: Console, turn: Turn, last_notice: str | None) -> None:
     from rich.markdown import Markdown
 
     if turn.followup:
-        console.print(f"[dim]Understood as: {turn.resolved}[/]", highlight=False)
+        console.print(f"[dim]Understood as: {markup(turn.resolved)}[/]", highlight=False)
     if turn.notice and turn.notice != last_notice:
-        console.print(f"[yellow]{turn.notice}[/]", highlight=False)
-    console.print(Markdown(turn.answer))
+        console.print(f"[yellow]{markup(turn.notice)}[/]", highlight=False)
+    console.print(Markdown(clean(turn.answer)))
     for number, cite in enumerate(turn.citations, 1):
         console.print(
             f"[{number}] {cite.heading}\n    {cite.url}",
@@ -84,13 +88,15 @@ def register(app: typer.Typer) -> None:
         console = Console(highlight=False)
         if thread:
             current = ChatThread.resume(thread, settings, offline=offline)
-            console.print(f"Continuing thread {thread} ({len(current.turns)} turns so far).")
+            console.print(
+                f"Continuing thread {markup(thread)} ({len(current.turns)} turns so far)."
+            )
         else:
             current = ChatThread.start(settings, offline=offline)
             console.print(f"Thread {current.thread_id} started. /help lists commands.")
         if linked is not None:
             current.link_profile(linked, str(profile))
-            console.print(f"Linked profile {profile}.")
+            console.print(f"Linked profile {markup(profile)}.")
         last_notice: str | None = None
         try:
             while (line := _read(console)) is not None:

@@ -34,6 +34,7 @@ def register(app: typer.Typer) -> None:
 
         from agent.config import get_settings
         from agent.doctor import run_checks
+        from tools.terminal_text import markup
 
         checks = run_checks(get_settings())
         if fmt is DoctorFormat.json:
@@ -41,8 +42,8 @@ def register(app: typer.Typer) -> None:
         else:
             console = Console(highlight=False)
             for check in checks:
-                console.print(f"{LABELS[check.status]} {check.name}: {check.detail}")
+                console.print(f"{LABELS[check.status]} {check.name}: {markup(check.detail)}")
                 if check.fix:
-                    console.print(f"     → {check.fix}")
+                    console.print(f"     → {markup(check.fix)}")
         if any(c.status == "fail" for c in checks):
             raise typer.Exit(1)

@@ -27,6 +27,7 @@ def run_eval(
     from agent.config import get_settings
     from evals import metrics, report
     from evals.runner import RunOptions, default_backends, load_cases, run_cases
+    from tools.terminal_text import markup
 
     if model is not None and offline:
         raise UsageError("Use either --model NAME or --offline, not both.")
@@ -62,10 +63,10 @@ def run_eval(
     problems = metrics.gate(summary, old) if old is not None else []
     report.print_report(Console(), summary, results, problems)
     report.write_outputs(output, summary, results, problems)
-    Console().print(f"Wrote results.jsonl, summary.json and report.md to {output}")
+    Console().print(f"Wrote results.jsonl, summary.json and report.md to {markup(output)}")
     if update_baseline:
         report.save_baseline(metrics.updated_baseline(summary, old), baseline_path)
-        Console().print(f"Updated the baseline at {baseline_path}")
+        Console().print(f"Updated the baseline at {markup(baseline_path)}")
         return 1 if summary.critical_failures else 0
     return 1 if problems else 0
 

@@ -34,4 +34,5 @@ def register(app: typer.Typer) -> None:
             f"({meta.entry_count} vectors), corpus hash {meta.corpus_hash}, "
             f"embeddings {meta.embedding_model}, {status.seconds:.2f} s.",
             highlight=False,
+            markup=False,
         )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 
 from agent.errors import UsageError
+from tools.terminal_text import markup
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,26 +35,30 @@ def show_question(console: Console, view: QuestionView) -> None:
     """Print the pending question (or summary) in plain lines that also read well when piped."""
     answered, total = view.progress
     if view.notice:
-        console.print(f"[yellow]Note:[/] {view.notice}", highlight=False)
+        console.print(f"[yellow]Note:[/] {markup(view.notice)}", highlight=False)
     if view.error:
-        console.print(f"[bold red]![/] {view.error}", highlight=False)
+        console.print(f"[bold red]![/] {markup(view.error)}", highlight=False)
     if view.shown_help:
-        console.print(f"[cyan]Why we ask:[/] {view.shown_help}", highlight=False)
+        console.print(f"[cyan]Why we ask:[/] {markup(view.shown_help)}", highlight=False)
     if view.kind == "question":
-        console.print(f"\n[bold][{answered + 1}/{total}] {view.text}[/]", highlight=False)
+        console.print(f"\n[bold]\\[{answered + 1}/{total}] {markup(view.text)}[/]", highlight=False)
         for number, choice in enumerate(view.choices, 1):
-            console.print(f"  {number}) {choice.label} [dim]({choice.value})[/]", highlight=False)
+            console.print(
+                f"  {number}) {markup(choice.label)} [dim]({markup(choice.value)})[/]",
+                highlight=False,
+            )
         if view.examples:
-            console.print(f"  [dim]e.g. {' · '.join(view.examples)}[/]", highlight=False)
+            console.print(f"  [dim]e.g. {markup(' · '.join(view.examples))}[/]", highlight=False)
         if view.previous is not None:
-            console.print(f"  [dim]current answer: {view.previous}[/]", highlight=False)
+            console.print(f"  [dim]current answer: {markup(view.previous)}[/]", highlight=False)
         if view.mapped is not None:
             console.print(
-                f"  I read that as: [bold]{view.mapped}[/] — correct? (yes/no)", highlight=False
+                f"  I read that as: [bold]{markup(view.mapped)}[/] — correct? (yes/no)",
+                highlight=False,
             )
         elif view.suggestion is not None:
             console.print(
-                f"  Suggested from your description: [bold]{view.suggestion}[/] — "
+                f"  Suggested from your description: [bold]{markup(view.suggestion)}[/] — "
                 "press Enter to accept, or answer",
                 highlight=False,
             )
@@ -62,8 +67,8 @@ def show_question(console: Console, view: QuestionView) -> None:
         return
     console.print("\n[bold]Your answers:[/]", highlight=False)
     for row in view.summary:
-        console.print(f"  {row.number:>2}. {row.id}: {row.answer}", highlight=False)
-    console.print(f"[bold]{view.text}[/]", highlight=False)
+        console.print(f"  {row.number:>2}. {row.id}: {markup(row.answer)}", highlight=False)
+    console.print(f"[bold]{markup(view.text)}[/]", highlight=False)
 
 
 def _read_line(console: Console) -> str | None:
@@ -75,8 +80,8 @@ def _read_line(console: Console) -> str | None:
 
 def _finished(console: Console, session: InterviewSession, step: Step | None = None) -> None:
     path = step.plan_path if step else session.plan_path
-    console.print(f"\n[green]Governance plan written to[/] {path}", highlight=False)
-    console.print(f"Session {session.session_id} is finished.", highlight=False)
+    console.print(f"\n[green]Governance plan written to[/] {markup(path)}", highlight=False)
+    console.print(f"Session {markup(session.session_id)} is finished.", highlight=False)
 
 
 def run_interactive(console: Console, session: InterviewSession) -> None:
@@ -90,7 +95,7 @@ def run_interactive(console: Console, session: InterviewSession) -> None:
         show_question(console, view)
         text = _read_line(console)
         if text is None or text.strip().lower() in ("quit", "exit"):
-            console.print(f"\nSaved. Resume any time with: {resume_hint}", highlight=False)
+            console.print(f"\nSaved. Resume any time with: {markup(resume_hint)}", highlight=False)
             return
         if view.id == "description" and session.assisted and text.strip():
             console.print("Reading your description for suggested answers…", highlight=False)
@@ -220,17 +225,17 @@ def register(app: typer.Typer) -> None:
                 raise
             finally:
                 session.close()
-            console.print(f"Governance plan written to {step.plan_path}", highlight=False)
+            console.print(f"Governance plan written to {markup(step.plan_path)}", highlight=False)
             return
         assist = not offline
         if resume:
             session = InterviewSession.resume(resume, output=out, fmt=plan_fmt, assist=assist)
-            console.print(f"Resuming session {session.session_id}.")
+            console.print(f"Resuming session {markup(session.session_id)}.")
         else:
             session = InterviewSession.start(output=out, fmt=plan_fmt, assist=assist)
             console.print(
-                f"Session {session.session_id} started ({_mode(session)}). Type 'quit' to stop; "
-                f"resume with `shirube interview --resume {session.session_id}`."
+                f"Session {session.session_id} started ({markup(_mode(session))}). Type 'quit' to "
+                f"stop; resume with `shirube interview --resume {session.session_id}`."
             )
         with session:
             run_interactive(console, session)

@@ -45,6 +45,8 @@ def check(
             for sheet in coverage_by_sheet()
         ]
     # soft_wrap keeps each problem on one line, so the report greps and diffs cleanly.
+    from tools.terminal_text import markup
+
     console = Console(highlight=False, soft_wrap=True)
     if not problems:
         counts = ", ".join(f"{name} {count}" for name, count in sorted(report.counts.items()))
@@ -62,7 +64,7 @@ def check(
             where += f", field '{problem.field}'"
         by_file.setdefault(problem.file, []).append(f"  {where}: {problem.message}")
     for file, lines in by_file.items():
-        console.print(f"[bold]{file}[/]", markup=True)
+        console.print(f"[bold]{markup(file)}[/]", markup=True)
         for line in lines:
             console.print(line, markup=False)
     total = len(problems)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from agent.errors import UsageError
+from tools.terminal_text import clean, plain
 
 ANSWER_START = 160  # characters of each answer `sessions show` prints for a chat turn
 
@@ -50,19 +51,19 @@ def _show_chat(session_id: str) -> None:
     console = Console(highlight=False)
     with ChatThread.resume(session_id) as thread:
         if thread.profile_source:
-            console.print(f"Linked profile: {thread.profile_source}", markup=False)
+            console.print(f"Linked profile: {clean(thread.profile_source)}", markup=False)
         turns = thread.turns
         if not turns:
             console.print("No questions yet.")
         for number, turn in enumerate(turns, 1):
-            console.print(f"{number}. {turn.question}", markup=False)
+            console.print(f"{number}. {clean(turn.question)}", markup=False)
             if turn.followup:
-                console.print(f"   Understood as: {turn.resolved}", markup=False)
-            console.print(f"   {_answer_start(turn.answer)}", markup=False)
+                console.print(f"   Understood as: {clean(turn.resolved)}", markup=False)
+            console.print(f"   {_answer_start(clean(turn.answer))}", markup=False)
             cites = [f"{c.id}{f' {c.section}' if c.section else ''}" for c in turn.citations]
             if cites:
                 console.print(f"   Sources: {'; '.join(cites)}", markup=False)
-    console.print(f"Continue with: shirube chat --thread {session_id}")
+    console.print(f"Continue with: shirube chat --thread {session_id}", markup=False)
 
 
 def _export_chat(session_id: str, output: Path | None) -> None:
@@ -72,7 +73,7 @@ def _export_chat(session_id: str, output: Path | None) -> None:
     path = output or Path.cwd() / f"shirube-chat-{session_id}.md"
     with ChatThread.resume(session_id) as thread:
         written = write_export(thread, str(path))
-    print(f"Conversation written to {written}")
+    print(f"Conversation written to {clean(written)}")
 
 
 def register(app: typer.Typer) -> None:
@@ -101,7 +102,7 @@ def register(app: typer.Typer) -> None:
                 status = _status(row.id)
             else:
                 status = _chat_status(row.id) if row.kind == "chat" else ""
-            table.add_row(row.id, row.kind, status, row.updated, row.title)
+            table.add_row(*map(plain, (row.id, row.kind, status, row.updated, row.title)))
         console.print(table)
 
     @sessions.command("show")
@@ -119,10 +120,13 @@ def register(app: typer.Typer) -> None:
             info = store.get_session(conn, session_id)
         console = Console(highlight=False)
         console.print(
-            f"Session {info.id} ({info.kind}) created {info.created}, updated {info.updated}"
+            clean(
+                f"Session {info.id} ({info.kind}) created {info.created}, updated {info.updated}"
+            ),
+            markup=False,
         )
         if info.title:
-            console.print(f"Title: {info.title}")
+            console.print(f"Title: {clean(info.title)}", markup=False)
         if info.kind == "chat":
             _show_chat(session_id)
             return
@@ -132,15 +136,18 @@ def register(app: typer.Typer) -> None:
             answers = session.answers
             for question in applicable_questions(answers):
                 if question.id in answers:
-                    console.print(f"  {question.id}: {question.label_of(answers[question.id])}")
+                    console.print(
+                        f"  {question.id}: {clean(question.label_of(answers[question.id]))}",
+                        markup=False,
+                    )
             if session.done:
-                console.print(f"Finished; plan written to {session.plan_path}")
+                console.print(f"Finished; plan written to {clean(session.plan_path)}", markup=False)
                 return
             view = session.current
             if view is not None:
                 pending = view.text if view.kind == "question" else "confirm the profile summary"
-                console.print(f"Next: {pending}")
-            console.print(f"Continue with: shirube interview --resume {session_id}")
+                console.print(f"Next: {clean(pending)}", markup=False)
+            console.print(f"Continue with: shirube interview --resume {session_id}", markup=False)
 
     @sessions.command("delete")
     def delete(
@@ -151,7 +158,7 @@ def register(app: typer.Typer) -> None:
 
         with store.opened() as conn:
             store.delete_session(conn, session_id)
-        print(f"Deleted session {session_id}.")
+        print(f"Deleted session {clean(session_id)}.")
 
     @sessions.command("export")
     def export(
@@ -186,6 +193,6 @@ def register(app: typer.Typer) -> None:
             done = session.done
         text = yaml.safe_dump(profile.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
         path.write_text(text, encoding="utf-8")
-        print(f"Profile written to {path}")
+        print(f"Profile written to {clean(path)}")
         if not done:
             print("Note: the interview is not finished; unanswered questions keep their defaults.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tools.assess import Assessment
+from tools.markdown_text import block, inline
 from tools.render.common import cite_all, cited_sources, force_label, layers, summary_line
 
 
@@ -24,7 +25,7 @@ def _profile_lines(assessment: Assessment) -> list[str]:
 
 def render_markdown(assessment: Assessment) -> str:
     profile = assessment.profile
-    title = profile.name or "AI use case"
+    title = inline(profile.name) or "AI use case"
     out: list[str] = [f"# AI governance plan: {title}", ""]
     out += [
         f"*Prepared with Shirube from its rule base as of {assessment.rule_base_as_of}. "
@@ -34,7 +35,7 @@ def render_markdown(assessment: Assessment) -> str:
         "",
     ]
     if profile.description:
-        out += [profile.description, ""]
+        out += [block(profile.description), ""]
     out += [summary_line(assessment), "", "Profile answers:", "", *_profile_lines(assessment), ""]
 
     out += ["## Roles and why", ""]

@@ -11,22 +11,23 @@ from rich.text import Text
 
 from tools.assess import Assessment
 from tools.render.common import cite_all, layers, summary_line
+from tools.terminal_text import clean
 
 PRIORITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
 def renderables(assessment: Assessment) -> list[RenderableType]:
     """The assessment as rich renderables, for the CLI and the TUI."""
-    title = assessment.profile.name or "AI use case"
+    title = clean(assessment.profile.name) or "AI use case"
     parts: list[RenderableType] = [
-        Panel(Text(summary_line(assessment)), title=f"Assessment: {title}", expand=True)
+        Panel(Text(summary_line(assessment)), title=Text(f"Assessment: {title}"), expand=True)
     ]
     roles = Table(title="Roles", expand=True, show_lines=True)
     roles.add_column("Role", style="bold", ratio=1)
     roles.add_column("Why", ratio=2)
     roles.add_column("Sources", ratio=2)
     for role in assessment.roles:
-        roles.add_row(role.name, "; ".join(role.why), cite_all(role.citations))
+        roles.add_row(Text(role.name), Text("; ".join(role.why)), Text(cite_all(role.citations)))
     parts.append(roles)
     for heading, triggers in layers(assessment):
         body: list[RenderableType] = []
@@ -37,7 +38,7 @@ def renderables(assessment: Assessment) -> list[RenderableType]:
             body.append(Text(f"  Why: {trigger.why.strip()}"))
             body.append(Text(f"  In practice: {trigger.in_practice.strip()}"))
             body.append(Text(f"  Sources: {cite_all(trigger.citations)}", style="cyan"))
-        parts.append(Panel(Group(*body), title=heading, title_align="left"))
+        parts.append(Panel(Group(*body), title=Text(heading), title_align="left"))
     checklist = Table(title="Checklist", expand=True)
     checklist.add_column("#", justify="right")
     checklist.add_column("Action", ratio=3)
@@ -46,7 +47,9 @@ def renderables(assessment: Assessment) -> list[RenderableType]:
     checklist.add_column("Phase")
     for number, item in enumerate(assessment.checklist, start=1):
         priority = Text(item.priority.value, style=PRIORITY_STYLE[item.priority.value])
-        checklist.add_row(str(number), item.title, item.owner, priority, item.phase.value)
+        checklist.add_row(
+            str(number), Text(item.title), Text(item.owner), priority, item.phase.value
+        )
     parts.append(checklist)
     caveats = "\n".join(f"- {caveat.text.strip()}" for caveat in assessment.caveats)
     parts.append(Panel(Text(caveats), title="Caveats", title_align="left"))

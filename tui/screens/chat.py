@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
 from agent.chat.state import Turn
 from agent.errors import UsageError
+from tools.terminal_text import clean
 from tui.screens.citation import CitationScreen
 from tui.widgets.answer import AnswerView, ChatNote, CitationItem, QuestionBubble
 from tui.widgets.status import StatusBar
@@ -177,7 +178,7 @@ class ChatScreen(Screen[None]):
     def note(self, text: str) -> None:
         self._clear_starters()
         messages = self.query_one("#messages", VerticalScroll)
-        messages.mount(ChatNote(text, markup=False))
+        messages.mount(ChatNote(clean(text), markup=False))
         messages.scroll_end(animate=False)
 
     # ── asking ────────────────────────────────────────────────────────────
@@ -218,7 +219,7 @@ class ChatScreen(Screen[None]):
         self.finish_reveals()  # a new question: the last answer is shown whole at once
         self._clear_starters()
         messages = self.query_one("#messages", VerticalScroll)
-        messages.mount(QuestionBubble(question, classes="question-bubble", markup=False))
+        messages.mount(QuestionBubble(clean(question), classes="question-bubble", markup=False))
         messages.scroll_end(animate=False)
         self.query_one("#thinking").display = True
         self.busy = True
@@ -245,7 +246,9 @@ class ChatScreen(Screen[None]):
     def _mount_turn(self, turn: Turn) -> None:
         self.turns.append(turn)
         messages = self.query_one("#messages", VerticalScroll)
-        messages.mount(QuestionBubble(turn.question, classes="question-bubble", markup=False))
+        messages.mount(
+            QuestionBubble(clean(turn.question), classes="question-bubble", markup=False)
+        )
         messages.mount(AnswerView(turn, len(self.turns)))
 
     def _show_turn(self, turn: Turn) -> None:

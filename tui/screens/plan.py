@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from tools.assess import Assessment
+from tools.terminal_text import clean
 from tui.screens.export import FileNameScreen
 from tui.widgets.status import StatusBar
 
@@ -39,8 +40,8 @@ class PlanScreen(Screen[None]):
         a = self.assessment
         yield Header(icon="道")
         with VerticalScroll(id="plan-body"):
-            name = a.profile.name or "your AI use case"
-            yield Label(f"Governance plan for {name}", id="plan-title")
+            name = clean(a.profile.name) or "your AI use case"
+            yield Label(f"Governance plan for {name}", id="plan-title", markup=False)
             yield Static(
                 f"Rule base as of {a.rule_base_as_of.isoformat()} · not legal advice · "
                 "press M or J to export",
@@ -76,14 +77,8 @@ class PlanScreen(Screen[None]):
         table = self.query_one("#checklist", DataTable)
         table.add_columns("Priority", "Phase", "Owner", "Action", "Source")
         for item in self.assessment.checklist:
-            table.add_row(
-                item.priority.value,
-                item.phase.value,
-                item.owner,
-                item.title,
-                _cites(item.citations[:1]),
-                key=item.id,
-            )
+            cells = (item.priority.value, item.phase.value, item.owner, item.title)
+            table.add_row(*map(Text, (*cells, _cites(item.citations[:1]))), key=item.id)
 
     def default_name(self, fmt: str) -> str:
         stem = f"shirube-plan-{self.session_id}" if self.session_id else "shirube-plan"

@@ -7,11 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from agent.interview.store import SessionInfo
+from tools.terminal_text import clean
 
 KIND_LABEL = {"interview": "interview", "chat": "chat"}
 
@@ -35,8 +37,12 @@ class SessionsScreen(ModalScreen[str | None]):
                 )
             options = [
                 Option(
-                    f"{s.id}  {KIND_LABEL.get(s.kind, s.kind):<9}  "
-                    f"{s.updated[:16].replace('T', ' ')}  {s.title or '(untitled)'}",
+                    Content(
+                        clean(
+                            f"{s.id}  {KIND_LABEL.get(s.kind, s.kind):<9}  "
+                            f"{s.updated[:16].replace('T', ' ')}  {s.title or '(untitled)'}"
+                        )
+                    ),
                     id=s.id,
                 )
                 for s in self.sessions

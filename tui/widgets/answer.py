@@ -23,6 +23,7 @@ from textual.widgets import Markdown, Static
 
 from agent.chat.state import Turn
 from agent.state import Answer, AnswerCitation
+from tools.terminal_text import clean
 from tui.legal import short_name
 
 # A long answer still finishes its reveal in about this many ticks (~2 s at 25 ms a tick).
@@ -108,7 +109,9 @@ class AnswerView(Vertical):
         if isinstance(self.answer, Turn) and self.answer.followup:
             # Say how a follow-up was read, so a wrong reading is visible at once.
             yield Static(
-                f"Understood as: {self.answer.resolved}", classes="answer-resolved", markup=False
+                clean(f"Understood as: {self.answer.resolved}"),
+                classes="answer-resolved",
+                markup=False,
             )
         yield Markdown("" if self.revealing else self.answer.answer, classes="answer-markdown")
         yield from self._hidden_while_revealing(self._tail_widgets())
@@ -116,7 +119,7 @@ class AnswerView(Vertical):
     def _tail_widgets(self) -> list[Widget]:
         tail: list[Widget] = []
         if self.answer.notice:
-            tail.append(Static(self.answer.notice, classes="answer-notice"))
+            tail.append(Static(clean(self.answer.notice), classes="answer-notice", markup=False))
         if self.answer.citations:
             tail.append(
                 Static("Sources (Tab to a source, Enter to open it)", classes="sources-title")
@@ -124,7 +127,7 @@ class AnswerView(Vertical):
             for number, citation in enumerate(self.answer.citations, 1):
                 tail.append(CitationItem(citation, number, id=f"cite-{self.turn}-{number}"))
         mode = "rule base (offline)" if self.answer.mode == "offline" else self.answer.mode
-        tail.append(Static(f"answered from {mode}", classes="answer-mode"))
+        tail.append(Static(clean(f"answered from {mode}"), classes="answer-mode", markup=False))
         return tail
 
     def _hidden_while_revealing(self, tail: list[Widget]) -> list[Widget]:

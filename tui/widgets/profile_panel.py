@@ -6,6 +6,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from tools.terminal_text import plain
+
 
 class ProfilePanel(Static):
     """Shows every answered question as 'field: answer'; unanswered ones are left out."""
@@ -23,5 +25,5 @@ class ProfilePanel(Static):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for field, answer in rows:
-            table.add_row(field, answer)
+            table.add_row(plain(field), plain(answer))
         self.update(table)

@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widgets import Button, SelectionList, Static
 
 from agent.interview.session import QuestionView
+from tools.terminal_text import clean
 
 
 class QuestionWidget(Vertical):
@@ -27,17 +28,22 @@ class QuestionWidget(Vertical):
     def compose(self) -> ComposeResult:
         view = self.view
         if view.error:
-            yield Static(f"! {view.error}", id="q-error", classes="error-line", markup=False)
+            yield Static(clean(f"! {view.error}"), id="q-error", classes="error-line", markup=False)
         if view.shown_help:
             yield Static(
-                f"Why we ask: {view.shown_help}", id="q-help", classes="help-line", markup=False
+                clean(f"Why we ask: {view.shown_help}"),
+                id="q-help",
+                classes="help-line",
+                markup=False,
             )
         if view.kind != "question":
             for row in view.summary:
                 yield Static(
-                    f"{row.number:>2}. {row.id}: {row.answer}", classes="summary-row", markup=False
+                    clean(f"{row.number:>2}. {row.id}: {row.answer}"),
+                    classes="summary-row",
+                    markup=False,
                 )
-        yield Static(view.text, id="q-text", markup=False)
+        yield Static(clean(view.text), id="q-text", markup=False)
         if view.type == "yes_no":
             with Horizontal(classes="choices"):
                 yield Button("Yes", id="choice-yes", variant="success")
@@ -52,7 +58,7 @@ class QuestionWidget(Vertical):
         if view.examples:
             yield Static("e.g. " + " · ".join(view.examples), classes="hint", markup=False)
         if view.previous is not None:
-            yield Static(f"current answer: {view.previous}", classes="hint", markup=False)
+            yield Static(clean(f"current answer: {view.previous}"), classes="hint", markup=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id or ""

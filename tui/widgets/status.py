@@ -6,6 +6,8 @@ from pydantic import BaseModel, ConfigDict
 from rich.text import Text
 from textual.widgets import Static
 
+from tools.terminal_text import clean
+
 OFFLINE_LINE = "offline: answers from the rule base"
 
 
@@ -28,11 +30,11 @@ class StatusBar(Static):
     def show(self, info: StatusInfo) -> None:
         text = Text()
         text.append("● ", style="bold green" if info.online else "bold yellow")
-        text.append(info.model_line)
+        text.append(clean(info.model_line))
         text.append("  │  ", style="dim")
         text.append(f"rule base as of {info.as_of}")
         text.append("  │  ", style="dim")
-        text.append(f"session {info.session_id or '—'}")
+        text.append(clean(f"session {info.session_id or '—'}"))
         self.update(text)
 
     def on_mount(self) -> None:

@@ -1,0 +1,48 @@
+"""Safe terminal text: untrusted strings without control sequences, and never read as markup.
+
+Anything a user, a profile file, a model or a model server wrote may hold escape sequences
+(set the title, clear the screen, hide text) or rich/Textual markup (`[/]` crashes, `[beta]`
+vanishes). Every such string goes through `clean` before it is shown or exported, and through
+`markup` before it is put inside a markup template.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator
+from rich.markup import escape
+from rich.text import Text
+
+# Whole escape sequences first, so their parameters do not stay behind as visible junk:
+# CSI (7- and 8-bit), then OSC/DCS/SOS/PM/APC strings up to BEL or ST, then two-byte escapes.
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+# What is left of C0, DEL and C1, except tab and newline; bidi overrides can hide text too.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: object) -> str:
+    """`text` as a string with escape sequences and control characters removed (\\n, \\t kept)."""
+    value = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", _SEQUENCE.sub("", value))
+
+
+def markup(text: object) -> str:
+    """`text` cleaned and escaped, to put inside a rich or Textual markup string."""
+    return escape(clean(text))
+
+
+def plain(text: object, style: str = "") -> Text:
+    """`text` cleaned as a rich Text: shown literally wherever a renderable is accepted."""
+    return Text(clean(text), style=style)
+
+
+# A model field holding text from a model or a model server: cleaned when the value is made.
+CleanText = Annotated[str, AfterValidator(clean)]
+
+__all__ = ["CleanText", "clean", "markup", "plain"]
