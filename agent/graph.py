@@ -1,4 +1,4 @@
-"""The Q&A graph: guard → retrieve → answer (model with tools, or offline composer) → verify."""
+"""The Q&A graph: guard → understand → route → (search) → compose, or the model path → verify."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import cache
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
+from agent.answer.nodes import compose_node, route_query, search_node, understand_node
 from agent.nodes.answer import call_model, prompt, repair, route_model, run_tools
 from agent.nodes.final import final
 from agent.nodes.guard import guard, out_of_scope, route_guard
@@ -31,10 +32,19 @@ def build_graph() -> StateGraph:
     graph.add_node("verify", verify)
     graph.add_node("repair", repair)
     graph.add_node("final", final)
+    graph.add_node("understand", understand_node)
+    graph.add_node("search", search_node)
+    graph.add_node("compose", compose_node)
     graph.add_node("offline", offline_answer)
 
     graph.add_edge(START, "guard")
     graph.add_conditional_edges("guard", route_guard)
+    graph.add_conditional_edges(
+        "understand",
+        route_query,
+        {"retrieve": "retrieve", "search": "search", "compose": "compose"},
+    )
+    graph.add_edge("search", "compose")
     graph.add_conditional_edges("retrieve", route_answer)
     graph.add_edge("prompt", "model")
     graph.add_conditional_edges("model", route_model)
@@ -43,6 +53,7 @@ def build_graph() -> StateGraph:
     graph.add_edge("repair", "model")
     graph.add_edge("final", END)
     graph.add_edge("offline", END)
+    graph.add_edge("compose", END)
     graph.add_edge("out_of_scope", END)
     return graph
 

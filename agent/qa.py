@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
 from agent.graph import RECURSION_LIMIT, qa_graph
-from agent.offline import OFFLINE_NOTICE
+from agent.answer.nodes import OFFLINE_NOTICE
 from agent.state import Answer, AnswerCitation, QAContext
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ def _choose_model(
     if not status.available:
         return None, None, f"{OFFLINE_NOTICE} Model unavailable: {status.reason}."
     return make_chat_model(settings), settings.model, ""
+
+
+def _refusal_route(state: dict) -> str:
+    return "injection" if state.get("injection") else "out_of_scope"
 
 
 def ask(
@@ -88,4 +92,7 @@ def ask(
         tools_called=state.get("tools_called", []),
         latency_ms=round((time.perf_counter() - started) * 1000),
         notice=final_notice if scope == "in" else None,
+        route=(state.get("route") or "search") if scope == "in" else _refusal_route(state),
+        fact_ids=state.get("fact_ids", []),
+        query=state.get("query"),
     )

@@ -137,3 +137,11 @@ class QAState(TypedDict, total=False):
     """'offline' or 'model:<name>'."""
     notice: str | None
     """One-line notice for the user (offline mode, replacements), or None."""
+    query: dict[str, Any]
+    """The question as understood (agent.answer.query.Query, as JSON)."""
+    found: dict[str, list[str]]
+    """Fact ids the search route retrieved, by part number."""
+    fact_ids: list[str]
+    """The facts the composed answer states."""
+    route: str
+    """The route the answer took."""

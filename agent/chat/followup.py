@@ -21,9 +21,16 @@ SUBSTITUTE = re.compile(r"\b(its|their|it|they|them|that|this|those|these)\b", r
 
 
 def _names_subject(question: str) -> bool:
-    """True when the question names its own subject (an instrument, body or Japan)."""
+    """True when the question names its own subject: an entity, Japan, or a use case of its own."""
+    from agent.answer.understand import default_reader
+    from agent.use_case import read_use_case
+
     rules = scope()
-    return bool(rules.instrument.search(question) or rules.japan.search(question))
+    if rules.instrument.search(question) or rules.japan.search(question):
+        return True
+    if default_reader().linker.link(question):
+        return True
+    return any(hint.use_case for hint in read_use_case(question).hints)
 
 
 def _in_scope_alone(question: str) -> bool:

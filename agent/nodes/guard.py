@@ -66,5 +66,5 @@ def out_of_scope(state: QAState) -> QAState:
     return {"answer": text, "citations": [], "mode": "offline", "notice": None}
 
 
-def route_guard(state: QAState) -> Literal["retrieve", "out_of_scope"]:
-    return "retrieve" if state.get("scope") == "in" else "out_of_scope"
+def route_guard(state: QAState) -> Literal["understand", "out_of_scope"]:
+    return "understand" if state.get("scope") == "in" else "out_of_scope"

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from knowledge.loader import RuleBase
 from knowledge.schema import Citation
 
-Kind = Literal["topic", "source", "trigger", "checklist", "role", "institution", "principle"]
+Kind = Literal["fact", "topic", "source", "trigger", "checklist", "role", "institution", "principle"]
 
 
 class IndexDocument(BaseModel):
@@ -195,6 +195,17 @@ def _entities(rule_base: RuleBase) -> list[IndexDocument]:
     return docs
 
 
+def _facts(rule_base: RuleBase) -> list[IndexDocument]:
+    """One document per atomic fact: what the answer engine's search route retrieves."""
+    docs = []
+    for fact in rule_base.facts.values():
+        names = [rule_base.entities[e].name for e in fact.about if e in rule_base.entities]
+        title = ", ".join(names)
+        embed = _lines(title, fact.text)
+        docs.append(_entry(rule_base, "fact", fact.id, title, fact.text, embed, fact.cites))
+    return docs
+
+
 def build_documents(rule_base: RuleBase) -> list[IndexDocument]:
     """Every index document, in a stable order."""
-    return [*_topics(rule_base), *_sources(rule_base), *_rules(rule_base), *_entities(rule_base)]
+    return [*_facts(rule_base), *_topics(rule_base), *_sources(rule_base), *_rules(rule_base), *_entities(rule_base)]

@@ -1,0 +1,133 @@
+"""Compose: a lead that answers the facet asked, then only the selected facts, each cited.
+
+Every legal statement is a fact's own text (or a tool result), so nothing here states law.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agent.answer.citations import Citations
+from agent.answer.phrasebook import phrasebook
+from agent.answer.query import Part, Query
+from agent.answer.reader import Reader
+from agent.answer.select import by_entity_and_facet, refuting
+from agent.answer.use_case import compose_use_case
+from agent.state import AnswerCitation
+from knowledge.schema import Fact
+
+
+@dataclass
+class Composed:
+    """The answer text with its numbered citations and the facts it stated."""
+
+    text: str
+    citations: list[AnswerCitation]
+    fact_ids: list[str] = field(default_factory=list)
+    tools_called: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    lead: str
+    facts: list[Fact]
+    lead_fact: Fact | None = None
+
+
+def _with_answer(fact: Fact, answer: str | None) -> str:
+    """'No. The Act …' — unless the fact's text already opens with that answer."""
+    if not answer or fact.text.lower().startswith(answer.rstrip(".").lower()):
+        return fact.text
+    return f"{answer} {fact.text}"
+
+
+def premise_section(part: Part, reader: Reader) -> Section | None:
+    facts = refuting(part, reader)
+    if not facts:
+        return None
+    template = phrasebook().templates
+    lead = template.premise if part.yes_no else template.premise_statement
+    text = facts[0].text
+    if part.yes_no and not text.lower().startswith("no"):
+        return Section(lead.format(text=text), facts[1:], facts[0])
+    return Section(text, facts[1:], facts[0])
+
+
+def lookup_section(part: Part, reader: Reader) -> Section | None:
+    facts = by_entity_and_facet(part, reader)
+    if not facts:
+        return None
+    first = facts[0]
+    answer = first.answers if part.yes_no else None
+    return Section(_with_answer(first, answer), facts[1:], first)
+
+
+def not_covered_section(part: Part, reader: Reader) -> Section:
+    entities = reader.rule_base.entities
+    missing = [entities[e] for e in part.entities if not entities[e].covered]
+    templates = phrasebook().templates
+    lead = templates.not_covered.format(name=missing[0].name if missing else "subject")
+    nearby = [entities[n].name for e in missing for n in e.nearby if n in entities]
+    if nearby:
+        lead += " " + templates.not_covered_nearby.format(names=", ".join(dict.fromkeys(nearby)))
+    return Section(" ".join(lead.split()), [])
+
+
+def search_section(part: Part, reader: Reader, found: list[str]) -> Section | None:
+    facts = [reader.rule_base.facts[i] for i in found if i in reader.rule_base.facts]
+    if not facts:
+        return None
+    return Section(facts[0].text, facts[1:2], facts[0])
+
+
+def section_for(part: Part, reader: Reader, found: list[str]) -> Section | None:
+    if part.route == "not_covered":
+        return not_covered_section(part, reader)
+    if part.route == "premise":
+        return premise_section(part, reader) or lookup_section(part, reader)
+    if part.route == "lookup":
+        return lookup_section(part, reader) or search_section(part, reader, found)
+    return search_section(part, reader, found)
+
+
+def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Composed:
+    """The whole answer: premise corrections first, the use case, then each part in order."""
+    cites = Citations(reader.rule_base)
+    blocks: list[str] = []
+    stated: list[str] = []
+    tools: list[str] = []
+    sections = [
+        (part, section_for(part, reader, found.get(n, []))) for n, part in enumerate(query.parts)
+    ]
+    # A false premise is corrected before anything else.
+    sections.sort(key=lambda pair: pair[0].route != "premise")
+    use_case_done = False
+    for part, section in sections:
+        if query.use_case and not use_case_done and part.route != "premise":
+            text, tools = compose_use_case(query.use_case, reader, cites)
+            blocks.append(text)
+            use_case_done = True
+            if part.route in ("search", "lookup") and part.facet.value == "what":
+                continue  # the use case answers a part that asks nothing more specific
+        if section is None:
+            continue
+        facts = [f for f in section.facts if f.id not in stated]
+        lines = []
+        if section.lead_fact is not None:
+            stated.append(section.lead_fact.id)
+            marks = cites.marks(section.lead_fact.cites, section.lead_fact.text)
+            lines.append(f"{section.lead} {marks}")
+        else:
+            lines.append(section.lead)
+        for fact in facts:
+            stated.append(fact.id)
+            lines.append(f"- {fact.text} {cites.marks(fact.cites, fact.text)}")
+        blocks.append(
+            "\n".join(lines) if len(lines) == 1 else f"{lines[0]}\n\n" + "\n".join(lines[1:])
+        )
+    if query.use_case and not use_case_done:
+        text, tools = compose_use_case(query.use_case, reader, cites)
+        blocks.append(text)
+    if not blocks:
+        blocks.append(phrasebook().templates.no_facts.strip())
+    return Composed("\n\n".join(blocks), cites.items(), stated, tools)

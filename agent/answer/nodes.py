@@ -1,0 +1,76 @@
+"""The answer engine's graph nodes: understand → (search) → compose; routers are pure."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from langgraph.runtime import Runtime
+
+from agent.answer.compose import compose
+from agent.answer.query import Query
+from agent.answer.reader import default_reader
+from agent.answer.understand import understand
+from agent.state import QAContext, QAState
+
+OFFLINE_NOTICE = "Offline mode: answer composed from Shirube's rule base (no model)."
+SEARCH_K = 8
+FACTS_PER_SEARCH = 2
+
+
+def understand_node(state: QAState) -> QAState:
+    return {"query": understand(state["question"]).model_dump(mode="json")}
+
+
+def _query(state: QAState) -> Query:
+    return Query.model_validate(state["query"])
+
+
+def route_query(state: QAState) -> Literal["retrieve", "search", "compose"]:
+    """The model path and questions the engine cannot look up at all go to retrieval; parts of a
+    question the engine cannot look up are searched among the facts."""
+    if state.get("use_model"):
+        return "retrieve"
+    query = _query(state)
+    searched = [part.route == "search" for part in query.parts]
+    if query.use_case:
+        return "compose"
+    if all(searched):
+        return "retrieve"
+    return "search" if any(searched) else "compose"
+
+
+def _fact_ids(passages: list[Any]) -> list[str]:
+    return [p.ref_id for p in passages if p.kind == "fact"][:FACTS_PER_SEARCH]
+
+
+def search_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
+    from knowledge.index.search import search
+
+    query = _query(state)
+    found: dict[str, list[str]] = {}
+    for n, part in enumerate(query.parts):
+        if part.route == "search":
+            passages = search(part.text, SEARCH_K, settings=runtime.context.settings)
+            found[str(n)] = _fact_ids(list(passages))
+    return {"found": found}
+
+
+def compose_node(state: QAState) -> QAState:
+    query = _query(state)
+    found = {int(k): v for k, v in (state.get("found") or {}).items()}
+    composed = compose(query, default_reader(), found)
+    notice = OFFLINE_NOTICE
+    if state.get("model_error"):
+        notice = f"{OFFLINE_NOTICE} Model unavailable: {state['model_error']}."
+    elif state.get("problems"):
+        notice = f"{OFFLINE_NOTICE} The model's answer failed verification and was replaced."
+    return {
+        "answer": composed.text,
+        "citations": composed.citations,
+        "fact_ids": composed.fact_ids,
+        # Otherwise the model's calls (before a fallback) stay on record.
+        **({"tools_called": composed.tools_called} if composed.tools_called else {}),
+        "route": query.route,
+        "mode": "offline",
+        "notice": notice,
+    }

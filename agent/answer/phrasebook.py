@@ -1,0 +1,86 @@
+"""knowledge/data/phrasebook.yaml: the words that decide facets, yes/no, parts and leads."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from knowledge.loader import DATA_DIR
+from knowledge.schema import Facet
+
+PHRASEBOOK = DATA_DIR / "phrasebook.yaml"
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from exc
+    return pattern
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FacetCue(Strict):
+    facet: Facet
+    cues: list[str] = Field(min_length=1)
+
+    _check = field_validator("cues")(lambda v: [_compiles(p) for p in v])
+
+
+class Templates(Strict):
+    premise: str
+    premise_statement: str
+    not_covered: str
+    not_covered_nearby: str
+    no_facts: str
+    use_case_lead: str
+    use_case_read: str
+    part_heading: str
+    date: str
+
+
+class Phrasebook(Strict):
+    facet_cues: list[FacetCue]
+    yes_no: str
+    splitter: str
+    follow_up: str
+    templates: Templates
+
+    _check = field_validator("yes_no", "splitter", "follow_up")(_compiles)
+
+
+class CompiledPhrasebook:
+    """The phrasebook with its patterns compiled once."""
+
+    def __init__(self, book: Phrasebook) -> None:
+        self.book = book
+        self.templates = book.templates
+        self.facets = [
+            (cue.facet, re.compile("|".join(f"(?:{c})" for c in cue.cues), re.IGNORECASE))
+            for cue in book.facet_cues
+        ]
+        self.yes_no = re.compile(book.yes_no, re.IGNORECASE)
+        self.splitter = re.compile(book.splitter)
+        self.follow_up = re.compile(book.follow_up, re.IGNORECASE)
+
+    def facet_of(self, text: str) -> Facet:
+        for facet, pattern in self.facets:
+            if pattern.search(text):
+                return facet
+        return Facet.what
+
+
+def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:
+    return Phrasebook.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@cache
+def phrasebook() -> CompiledPhrasebook:
+    return CompiledPhrasebook(load_phrasebook())

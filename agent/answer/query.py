@@ -1,0 +1,48 @@
+"""The typed reading of a question: what `understand` hands to `route` and `compose`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.schema import Facet
+
+Route = Literal["use_case", "premise", "lookup", "not_covered", "search"]
+
+
+class Part(BaseModel):
+    """One question inside the user's message."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    entities: list[str] = Field(default_factory=list, description="Linked entity ids, in order.")
+    facet: Facet = Facet.what
+    yes_no: bool = False
+    premises: list[str] = Field(default_factory=list, description="Premise ids the words carry.")
+    route: Route = "search"
+
+
+class UseCase(BaseModel):
+    """A use case described in the question, read into a partial profile."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reads: list[str]
+    profile: dict[str, object]
+
+
+class Query(BaseModel):
+    """The whole question as understood; `shirube ask --explain` prints it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: str
+    parts: list[Part]
+    use_case: UseCase | None = None
+    lang: Literal["en", "ja"] = "en"
+
+    @property
+    def route(self) -> Route:
+        return "use_case" if self.use_case else self.parts[0].route

@@ -1,0 +1,48 @@
+"""What the answer engine reads from the rule base: entities, premises and facts, compiled once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from agent.answer.linker import Linker
+from knowledge.loader import RuleBase, load_rule_base
+from knowledge.schema import EntityKind
+
+# A question about the regime in general (a technology, a sector, "in Japan") is asked of these.
+REGIME = ("japan_ai_regime", "ai_promotion_act")
+
+
+class Reader:
+    """Everything `understand` needs from the rule base, compiled once."""
+
+    def __init__(self, rule_base: RuleBase) -> None:
+        self.rule_base = rule_base
+        self.linker = Linker(rule_base.entities.values())
+        self.premises = [
+            (p.id, re.compile("|".join(f"(?:{c})" for c in p.cues), re.IGNORECASE))
+            for p in rule_base.premises.values()
+        ]
+
+    def premises_in(self, text: str) -> list[str]:
+        return [pid for pid, pattern in self.premises if pattern.search(text)]
+
+    def refuting(self, premise: str, entities: list[str]) -> list[str]:
+        """Fact ids that show `premise` false for one of `entities`."""
+        asked = set(entities)
+        return [
+            f.id
+            for f in self.rule_base.facts.values()
+            if premise in f.refutes and asked & set(f.about)
+        ]
+
+    def subjects(self, entities: list[str]) -> list[str]:
+        """The entities a part is asked of: the instruments or bodies named, else the regime."""
+        kinds = {EntityKind.instrument, EntityKind.institution, EntityKind.role}
+        named = [e for e in entities if self.rule_base.entities[e].kind in kinds]
+        return entities if named else [*entities, *(r for r in REGIME if r not in entities)]
+
+
+@cache
+def default_reader() -> Reader:
+    return Reader(load_rule_base())

@@ -1,0 +1,96 @@
+"""Select the facts that answer one part: by entity and facet, dates from sources.yaml."""
+
+from __future__ import annotations
+
+import re
+
+from agent.answer.phrasebook import phrasebook
+from agent.answer.query import Part
+from agent.answer.reader import Reader
+from knowledge.schema import Citation, Facet, Fact
+
+MAX_FACTS = 3
+
+
+def _date_text(date: object) -> str:
+    return f"{date:%-d %B %Y}"
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fact]:
+    """One fact per key date of the named instruments and bodies, never retyped by hand."""
+    rb = reader.rule_base
+    template = phrasebook().templates.date
+    found: list[Fact] = []
+    for entity_id in entities:
+        entity = rb.entities.get(entity_id)
+        source = rb.sources.get(entity.source or entity_id) if entity else None
+        institution = rb.institutions.get(entity_id)
+        if source is not None:
+            name, dates, cites = source.short_name, source.dates, [Citation(source=source.id)]
+            if source.version and source.version not in name:
+                name = f"{name} ({source.version})"
+        elif institution is not None:
+            name, dates, cites = institution.name_en, institution.dates, institution.citations
+        else:
+            continue
+        # The event the question names ("promulgated", "first meeting") comes first.
+        named = [d for d in dates if _stems(d.event) & _stems(asked)]
+        for n, key in enumerate(named or dates):
+            text = template.format(name=name, event=key.event, date=_date_text(key.date))
+            found.append(
+                Fact(
+                    id=f"date_{entity_id}_{n}",
+                    text=text,
+                    about=[entity_id],
+                    facet=Facet.when,
+                    cites=list(cites),
+                )
+            )
+    return found
+
+
+def _score(fact: Fact, entities: list[str]) -> tuple[int, int]:
+    shared = len(set(fact.about) & set(entities))
+    primary = 1 if entities and fact.about[0] == entities[0] else 0
+    return shared, primary
+
+
+def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> list[Fact]:
+    """The facts about the part's entities on its facet, most specific first."""
+    if not part.entities and part.facet == Facet.what:
+        return []  # nothing named and nothing specific asked: a search, not a lookup
+    entities = reader.subjects(part.entities)
+    if part.facet == Facet.when:
+        dated = date_facts(part.entities or entities, reader, part.text)
+        if dated:
+            return dated[: max(limit, len(dated))]
+    facts = [
+        f
+        for f in reader.rule_base.facts.values()
+        if f.facet == part.facet and set(f.about) & set(entities)
+    ]
+    if not facts and part.facet != Facet.what and part.entities:
+        facts = [
+            f
+            for f in reader.rule_base.facts.values()
+            if f.facet == Facet.what and set(f.about) & set(entities)
+        ]
+    facts.sort(key=lambda f: _score(f, part.entities or entities), reverse=True)
+    if part.yes_no:
+        # The fact that answers yes or no leads.
+        facts.sort(key=lambda f: f.answers is None)
+    return facts[:limit]
+
+
+def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
+    subjects = reader.subjects(part.entities)
+    ids: list[str] = []
+    for premise in part.premises:
+        ids += [i for i in reader.refuting(premise, subjects) if i not in ids]
+    facts = [reader.rule_base.facts[i] for i in ids]
+    facts.sort(key=lambda f: _score(f, part.entities), reverse=True)
+    return facts[:limit]

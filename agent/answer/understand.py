@@ -1,0 +1,82 @@
+"""Understand: a question → a typed `Query` (parts, entities, facet, premises, use case).
+
+Pure and deterministic; a model may propose a `Query` instead, validated against the same type.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from agent.answer.phrasebook import phrasebook
+from agent.answer.query import Part, Query, Route, UseCase
+from agent.answer.reader import Reader, default_reader
+from agent.answer.select import by_entity_and_facet
+from knowledge.schema import EntityKind
+
+MIN_PART_WORDS = 3
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def split_parts(question: str) -> list[str]:
+    """'When … and what …?' → ['When …', 'what …']; fragments join the part before them."""
+    pieces = [p.strip(" ,.") for p in phrasebook().splitter.split(question) if p]
+    parts: list[str] = []
+    for piece in pieces:
+        if not piece or not piece.strip():
+            continue
+        words = len(piece.split()) if not _JAPANESE.search(piece) else len(piece) // 3
+        if parts and words < MIN_PART_WORDS:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts or [question.strip()]
+
+
+def route_part(part: Part, reader: Reader) -> Route:
+    """Pure: which way one part goes."""
+    entities = reader.rule_base.entities
+    if any(not entities[e].covered for e in part.entities):
+        covered = [e for e in part.entities if entities[e].covered]
+        instruments = [e for e in covered if entities[e].kind == EntityKind.instrument]
+        if not instruments:
+            return "not_covered"
+    subjects = reader.subjects(part.entities)
+    if any(reader.refuting(p, subjects) for p in part.premises):
+        return "premise"
+    # Facts on the asked facet (or, for a named instrument or body, what it is) answer it.
+    return "lookup" if by_entity_and_facet(part, reader) else "search"
+
+
+def read_part(text: str, reader: Reader) -> Part:
+    book = phrasebook()
+    part = Part(
+        text=text,
+        entities=reader.linker.link(text),
+        facet=book.facet_of(text),
+        yes_no=bool(book.yes_no.search(text.strip())),
+        premises=reader.premises_in(text),
+    )
+    part.route = route_part(part, reader)
+    return part
+
+
+def read_use_case(question: str) -> UseCase | None:
+    from agent.use_case import read_use_case as hints
+
+    reading = hints(question)
+    if not reading.is_use_case:
+        return None
+    return UseCase(reads=reading.reads, profile=reading.profile.model_dump(exclude_defaults=True))
+
+
+def understand(question: str, reader: Reader | None = None) -> Query:
+    reader = reader or default_reader()
+    parts = [read_part(text, reader) for text in split_parts(question)]
+    # A part that names nothing inherits the subject of the part before it ("…and when?").
+    for before, part in itertools.pairwise(parts):
+        if not part.entities and before.entities:
+            part.entities = list(before.entities)
+            part.route = route_part(part, reader)
+    lang = "ja" if _JAPANESE.search(question) else "en"
+    return Query(question=question, parts=parts, use_case=read_use_case(question), lang=lang)

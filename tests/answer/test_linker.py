@@ -1,0 +1,57 @@
+"""Entity linking: exact aliases, longest first, and typos through rapidfuzz."""
+
+from __future__ import annotations
+
+from agent.answer.linker import Linker
+from knowledge.schema import Entity, EntityKind
+
+
+def _linker() -> Linker:
+    return Linker(
+        [
+            Entity(
+                id="caio",
+                kind=EntityKind.concept,
+                name="Chief AI Officer",
+                aliases=["caio", "chief ai officer"],
+            ),
+            Entity(
+                id="ai_promotion_act",
+                kind=EntityKind.instrument,
+                name="AI Promotion Act",
+                name_ja="AI推進法",
+                aliases=["ai act", "japan's ai act"],
+                source="ai_promotion_act",
+            ),
+            Entity(
+                id="eu_ai_act",
+                kind=EntityKind.jurisdiction,
+                name="EU AI Act",
+                aliases=["eu ai act"],
+            ),
+            Entity(
+                id="facial_recognition",
+                kind=EntityKind.technology,
+                name="facial recognition",
+                aliases=["face recognition"],
+            ),
+        ]
+    )
+
+
+def test_the_longest_alias_wins_and_order_follows_the_question() -> None:
+    linked = _linker().link("Is Japan's AI Act like the EU AI Act?")
+    assert linked == ["ai_promotion_act", "eu_ai_act"]
+
+
+def test_typos_link_through_fuzzy_matching() -> None:
+    assert _linker().link("do privte companies need a cheif ai oficer") == ["caio"]
+    assert _linker().link("does the act ban facial recogniton") == ["facial_recognition"]
+
+
+def test_japanese_names_link_without_word_boundaries() -> None:
+    assert _linker().link("AI推進法に罰則はありますか") == ["ai_promotion_act"]
+
+
+def test_ordinary_words_link_to_nothing() -> None:
+    assert _linker().link("what should we cook for dinner tonight") == []
