@@ -24,6 +24,9 @@ def register(app: typer.Typer) -> None:
         offline: bool = typer.Option(
             False, "--offline", help="Never call a model: answer from the rule base only."
         ),
+        explain: bool = typer.Option(
+            False, "--explain", help="Also print how the question was understood and routed."
+        ),
     ) -> None:
         """Ask a question; the answer cites the official instruments it rests on."""
         # Heavy imports here so `shirube --help` stays fast.
@@ -49,3 +52,7 @@ def register(app: typer.Typer) -> None:
         except IndexBusyError as exc:
             raise UsageError(str(exc)) from exc
         render(answer, fmt.value)
+        if explain:
+            from agent.commands.ask_render import render_explanation
+
+            render_explanation(answer)

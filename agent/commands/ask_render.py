@@ -54,3 +54,16 @@ def render(answer: Answer, fmt: str) -> None:
                 markup=False,
             )
     console.print(f"[dim]mode: {markup(answer.mode)} · {answer.latency_ms} ms[/]", highlight=False)
+
+
+def render_explanation(answer: Answer) -> None:
+    """The `Query`, the route and the facts stated: every step of the answer, on stderr."""
+    import sys
+
+    explained = {
+        "route": answer.route,
+        "query": answer.query,
+        "facts": answer.fact_ids,
+        "tools_called": answer.tools_called,
+    }
+    sys.stderr.write(clean(json.dumps(explained, indent=2, ensure_ascii=False)) + "\n")
