@@ -44,9 +44,17 @@ def verified_history(turns: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(t["resolved"], t["answer"]) for t in kept[-HISTORY_TURNS:]]
 
 
+def _describes_use_case(question: str) -> bool:
+    from agent.answer.understand import read_use_case
+
+    return read_use_case(question) is not None
+
+
 def prepare(state: ChatState) -> dict[str, Any]:
     question = state["question"].strip()
     intent = match_intent(question)
+    if intent and not state.get("profile") and _describes_use_case(question):
+        intent = None  # no linked profile, but the question itself describes the use case
     resolved = question if intent else resolve(question, current_topic(state))
     return {"question": question, "intent": intent, "resolved": resolved}
 
