@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -105,41 +105,10 @@ def run_interactive(console: Console, session: InterviewSession) -> None:
             return
 
 
-def _as_typed(value: Any) -> str:
-    """An answers-file value as the user would have typed it (YAML turns `yes` into True)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if value is None:
-        return "skip"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) if value else "none"
-    return str(value)
-
-
 def load_answers(path: Path) -> dict[str, str]:
-    import yaml
+    from agent.interview.answers_file import load_answers as load  # late: keeps --help fast
 
-    from knowledge.questions import load_questions
-
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise UsageError(f"Answers file '{path}' does not exist.") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UsageError(f"Answers file '{path}' is not valid YAML or JSON: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise UsageError(
-            f"Answers file '{path}' must be a mapping of question id to answer, "
-            "e.g. `builds_models: yes`."
-        )
-    ids = [q.id for q in load_questions()]
-    unknown = [str(k) for k in raw if k not in ids]
-    if unknown:
-        raise UsageError(
-            f"Answers file '{path}' has unknown question id(s): {', '.join(unknown)}. "
-            f"Valid ids: {', '.join(ids)}."
-        )
-    return {str(k): _as_typed(v) for k, v in raw.items()}
+    return load(path)
 
 
 def run_answers(session: InterviewSession, answers: dict[str, str], path: Path) -> Step:
