@@ -115,7 +115,7 @@ def check_index(settings: Settings, chroma_ok: bool) -> Check:
         rule_base = load_rule_base()
     except RuleBaseError:
         return Check(name="index", status="warn", detail=f"{summary}; rule base invalid")
-    reason = _stale_reason(meta, rule_base)
+    reason = _stale_reason(meta, rule_base.corpus_hash)
     if reason is None and chroma_ok:
         _, reason = _try_open(settings, rule_base)
     if reason is not None:
