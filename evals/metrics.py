@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from evals.models import SUITES, Baseline, CaseResult, SuiteStats, Summary
+from evals.answer_metrics import answer_figures
+from evals.models import ALL_SUITES, SUITES, Baseline, CaseResult, SuiteStats, Summary
 
 
 def _stats(results: Sequence[CaseResult]) -> SuiteStats:
@@ -43,13 +44,14 @@ def summarise(results: Sequence[CaseResult], run_mode: str) -> Summary:
     overall = _stats(counted)
     per_suite = {
         s: _stats([r for r in results if r.suite == s])
-        for s in SUITES
+        for s in ALL_SUITES
         if any(r.suite == s for r in results)
     }
     scoped = [r for r in counted if r.expected_scope]
     attacks = [r for r in counted if r.suite == "injection"]
     paths = [r for r in counted if r.trajectory_ok is not None]
-    latencies = [r.latency_ms for r in counted if r.suite in ("qa", "scope", "injection")]
+    asked = ("qa", "scope", "injection", "answers")
+    latencies = [r.latency_ms for r in counted if r.suite in asked]
     precision, recall = citation_scores(counted)
     return Summary(
         run_mode=run_mode,
@@ -75,13 +77,19 @@ def summarise(results: Sequence[CaseResult], run_mode: str) -> Summary:
         else None,
         latency_p50_ms=percentile(latencies, 50),
         latency_p95_ms=percentile(latencies, 95),
+        answers=answer_figures(results),
     )
 
 
 def gate(summary: Summary, baseline: Baseline) -> list[str]:
-    """Why this run fails the gate: a critical case failed, or a pass rate fell below baseline."""
+    """Why this run fails the gate: a critical case failed, or a pass rate fell below baseline.
+
+    Only the gated SUITES count: the answers suite is reported, not gated (no baseline yet).
+    """
     problems = [f"critical case failed: {cid}" for cid in summary.critical_failures]
-    suites = set(summary.per_suite)
+    suites = set(summary.per_suite) & set(SUITES)
+    if not suites:
+        return problems
     whole_run = suites == set(SUITES) or not baseline.per_suite
     if whole_run and summary.pass_rate < baseline.pass_rate:
         problems.append(
@@ -98,7 +106,7 @@ def gate(summary: Summary, baseline: Baseline) -> list[str]:
 def updated_baseline(summary: Summary, old: Baseline | None) -> Baseline:
     """The baseline after --update-baseline: this run's rates, other suites' floors kept."""
     per_suite = dict(old.per_suite) if old else {}
-    per_suite.update({s: st.pass_rate for s, st in summary.per_suite.items()})
+    per_suite.update({s: st.pass_rate for s, st in summary.per_suite.items() if s in SUITES})
     full = set(summary.per_suite) == set(SUITES)
     pass_rate = summary.pass_rate if full or old is None else old.pass_rate
     return Baseline(pass_rate=pass_rate, per_suite=per_suite)

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from tools.profile import UseCaseProfile
 
-Suite = Literal["qa", "scope", "injection", "assess", "interview"]
+Suite = Literal["qa", "scope", "injection", "assess", "interview", "answers"]
+# The gated suites a plain `shirube eval` runs; "answers" runs only when asked for by name.
 SUITES: tuple[Suite, ...] = ("qa", "scope", "injection", "assess", "interview")
+ALL_SUITES: tuple[Suite, ...] = (*SUITES, "answers")
+# The answers suite's categories (issue 15): what kind of question a user typed.
+Category = Literal[
+    "use_case", "fact", "false_premise", "compound", "typo", "compare", "follow_up",
+    "not_covered", "out_of_scope", "injection", "japanese",
+]  # fmt: skip
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+# Where a correct engine sends the question (Answer.route).
+Route = Literal[
+    "use_case", "lookup", "premise", "search", "not_covered", "out_of_scope", "injection"
+]
+# False premises an answer must correct in its first sentence.
+Premise = Literal[
+    "ban", "registration", "risk_tier", "licence", "ai_fines", "single_regulator",
+    "caio_private", "labelling", "same_as_eu", "no_regulation", "guidelines_binding",
+    "only_developers", "foreign_exempt",
+]  # fmt: skip
 ModelState = Literal["up", "down", "timeout"]
 # strict: actual == expected; subset: expected ⊆ actual; superset: actual ⊆ expected.
 MatchMode = Literal["strict", "subset", "superset"]
@@ -59,6 +77,28 @@ class Expect(Strict):
     profile: dict[str, Any] | None = Field(
         default=None, description="Interview: fields the final profile must have, with values."
     )
+    # The answers suite (evals/answer_checks.py); every check is case-insensitive.
+    route: Route | None = Field(default=None, description="The route Answer.route must name.")
+    lead_any: list[str] = Field(
+        default_factory=list,
+        description="The answer's first sentence must contain one of these (whole words).",
+    )
+    must: list[list[str]] = Field(
+        default_factory=list,
+        description="Facts the answer must carry: one alternative of every group must appear.",
+    )
+    must_not: list[str] = Field(
+        default_factory=list, description="False claims: none may appear (each is a false fact)."
+    )
+    premise: Premise | None = Field(
+        default=None, description="The false premise the first sentence must correct."
+    )
+    sources_allowed: list[str] | None = Field(
+        default=None, description="Source ids the answer may cite; any other is padding."
+    )
+    lang: Literal["en", "ja"] | None = Field(
+        default=None, description="The language the answer should be written in."
+    )
 
 
 class Case(Strict):
@@ -77,6 +117,12 @@ class Case(Strict):
     question: str | None = None
     profile: dict[str, Any] | None = None
     answers: dict[str, Any] | None = None
+    category: Category | None = Field(
+        default=None, description="Answers suite: the kind of question."
+    )
+    history: list[str] = Field(
+        default_factory=list, description="Earlier questions of the same chat, asked first."
+    )
     expect: Expect
 
     @model_validator(mode="after")
@@ -91,7 +137,70 @@ class Case(Strict):
             UseCaseProfile.model_validate(self.profile)  # a typo in a case is a load error
         if self.expect.profile is not None:
             UseCaseProfile.model_validate(self.expect.profile)
+        if self.suite == "answers":
+            _check_answer_case(self)
+        elif self.category is not None or self.history:
+            raise ValueError("category and history belong to the answers suite")
         return self
+
+
+def _check_answer_case(case: Case) -> None:
+    """An answers case says what kind of question it is, where it goes and what it must say."""
+    exp = case.expect
+    if case.category is None or exp.route is None:
+        raise ValueError("an answers case needs a category and expect.route")
+    if exp.premise is not None and not exp.lead_any:
+        raise ValueError("expect.premise is checked on the first sentence: give lead_any")
+    if exp.sources_allowed is not None:
+        stray = sorted(set(exp.citations_any) - set(exp.sources_allowed))
+        if stray:
+            raise ValueError(f"citations_any {stray} are not in sources_allowed")
+
+
+class AnswerScore(BaseModel):
+    """How one answers-suite answer did on each check; None means the case does not check it."""
+
+    category: Category
+    lead_ok: bool | None = None
+    first_sentence: str = ""
+    must_found: int = 0
+    must_total: int = 0
+    false_facts: list[str] = Field(default_factory=list)
+    cited_ok: bool | None = None
+    padding: list[str] | None = Field(default=None, description="Cited ids outside the allowed.")
+    premise: str | None = None
+    premise_corrected: bool | None = None
+    route: str | None = None
+    expected_route: str
+    lang: str | None = None
+    expected_lang: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def route_ok(self) -> bool:
+        return self.route == self.expected_route  # a missing route is unknown, never a pass
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def padded(self) -> bool:
+        return bool(self.padding)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def lang_ok(self) -> bool | None:
+        return None if self.expected_lang is None else self.lang == self.expected_lang
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def answer_ok(self) -> bool:
+        """Direct, complete, correct and cited, whatever the route (language aside for now)."""
+        return (
+            self.lead_ok is not False
+            and self.must_found == self.must_total
+            and not self.false_facts
+            and self.cited_ok is not False
+            and not self.padded
+        )
 
 
 class CaseResult(BaseModel):
@@ -103,6 +212,7 @@ class CaseResult(BaseModel):
     heldout: bool
     tags: list[str]
     status: Status
+    category: str | None = None
     reasons: list[str] = Field(default_factory=list)
     latency_ms: float = 0.0
     mode: str | None = None
@@ -112,12 +222,36 @@ class CaseResult(BaseModel):
     expected_citations: list[str] = Field(default_factory=list)
     trajectory_ok: bool | None = None
     excerpt: str = ""
+    answer_score: AnswerScore | None = None
 
 
 class SuiteStats(BaseModel):
     total: int
     passed: int
     pass_rate: float
+
+
+class AnswerStats(BaseModel):
+    """Answers-suite figures over a set of results; None where no case checks that figure."""
+
+    total: int
+    errors: int
+    pass_rate: float
+    answer_ok_rate: float
+    lead_correct: float | None
+    must_recall: float | None
+    false_facts: int
+    false_fact_rate: float
+    padding: float | None
+    premise_corrected: float | None
+    route_accuracy: float | None
+    route_unknown: int
+    lang_match: float | None
+
+
+class AnswerFigures(BaseModel):
+    overall: AnswerStats
+    per_category: dict[str, AnswerStats]
 
 
 class Summary(BaseModel):
@@ -139,6 +273,7 @@ class Summary(BaseModel):
     trajectory_accuracy: float | None
     latency_p50_ms: float | None
     latency_p95_ms: float | None
+    answers: AnswerFigures | None = None
 
 
 class Baseline(Strict):

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from agent.errors import UsageError
+from evals.answer_report import markdown_lines, overall_rows, rich_table
 from evals.models import Baseline, CaseResult, Summary
 from tools.terminal_text import markup, plain
 
@@ -47,7 +48,7 @@ def figures(summary: Summary) -> list[tuple[str, str]]:
         ("Tool-trajectory accuracy", _pct(summary.trajectory_accuracy)),
         ("Latency p50 / p95", f"{_ms(summary.latency_p50_ms)} / {_ms(summary.latency_p95_ms)}"),
     ]
-    return rows
+    return rows + overall_rows(summary.answers)
 
 
 def failing(results: Sequence[CaseResult]) -> list[CaseResult]:
@@ -63,6 +64,8 @@ def print_report(
     for label, value in figures(summary):
         table.add_row(plain(label), plain(value))
     console.print(table)
+    if summary.answers is not None:
+        console.print(rich_table(summary.answers))
     bad = failing(results)
     if bad:
         fails = Table(title=f"Failing cases ({len(bad)})")
@@ -81,6 +84,7 @@ def print_report(
 def markdown(summary: Summary, results: Sequence[CaseResult], problems: Sequence[str]) -> str:
     lines = ["# Shirube eval report", "", "| Figure | Value |", "| --- | --- |"]
     lines += [f"| {label.strip()} | {value} |" for label, value in figures(summary)]
+    lines += markdown_lines(summary.answers)
     bad = failing(results)
     lines += ["", f"## Failing cases ({len(bad)})", ""]
     lines += [f"- `{r.id}` ({r.status}): {'; '.join(r.reasons)}" for r in bad] or ["None."]

@@ -20,8 +20,8 @@ from pydantic import ValidationError
 
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
-from evals import checks
-from evals.models import SUITES, Case, CaseResult, ModelState
+from evals import answer_checks, checks
+from evals.models import ALL_SUITES, SUITES, Case, CaseResult, ModelState
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 SYSTEM_PROMPT = Path(__file__).resolve().parent.parent / "prompts" / "system.md"
@@ -59,13 +59,22 @@ class RunOptions:
         return f"model:{self.model_name or 'configured'}"
 
 
-def load_cases(directory: Path = CASES_DIR, suite: str | None = None) -> list[Case]:
-    """Every case in directory/*.jsonl; a bad line is a UsageError naming file, line and field."""
-    if suite is not None and suite not in SUITES:
-        raise UsageError(f"Unknown suite {suite!r}. Use one of: {', '.join(SUITES)}.")
+def load_cases(
+    directory: Path = CASES_DIR, suite: str | None = None, *, blind: bool = False
+) -> list[Case]:
+    """The cases in directory/*.jsonl; a bad line is a UsageError naming file, line and field.
+
+    Without a suite: every gated suite, never "answers". `blind` reads directory/blind/ instead,
+    the answers suite's held-out split, which only `shirube eval --suite answers --blind` runs.
+    """
+    if suite is not None and suite not in ALL_SUITES:
+        raise UsageError(f"Unknown suite {suite!r}. Use one of: {', '.join(ALL_SUITES)}.")
+    if blind and suite != "answers":
+        raise UsageError("--blind runs the held-out answers split: use it with --suite answers.")
+    wanted = (suite,) if suite is not None else SUITES
     cases: list[Case] = []
     seen: dict[str, str] = {}
-    for path in sorted(directory.glob("*.jsonl")):
+    for path in sorted((directory / "blind" if blind else directory).glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -77,7 +86,7 @@ def load_cases(directory: Path = CASES_DIR, suite: str | None = None) -> list[Ca
             if case.id in seen:
                 raise UsageError(f"Duplicate case id {case.id!r} at {where} and {seen[case.id]}.")
             seen[case.id] = where
-            if suite is None or case.suite == suite:
+            if case.suite in wanted:
                 cases.append(case)
     return cases
 
@@ -158,12 +167,16 @@ def silent_server() -> Iterator[int]:
             conn.close()
 
 
-def _ask(case: Case, backends: Backends, opts: RunOptions) -> Any:
+def _ask(case: Case, backends: Backends, opts: RunOptions, **extra: Any) -> Any:
     settings = opts.settings or get_settings()
     state: ModelState = case.model_state
     if state == "up":
         return backends.ask(
-            case.question, settings=settings, chat_model=opts.chat_model, offline=opts.offline
+            case.question,
+            settings=settings,
+            chat_model=opts.chat_model,
+            offline=opts.offline,
+            **extra,
         )
     limit = opts.fault_timeout_s
     faulty = {"offline": False, "connect_timeout": limit, "read_timeout": limit}
@@ -229,6 +242,27 @@ def _answer_case(case: Case, result: CaseResult, backends: Backends, opts: RunOp
     result.reasons = reasons
 
 
+def _answers_case(case: Case, result: CaseResult, backends: Backends, opts: RunOptions) -> None:
+    """Ask the history first, as a chat would, then score the last answer on every check."""
+    history: list[tuple[str, str]] = []
+    for earlier in case.history:
+        before = _ask(case.model_copy(update={"question": earlier}), backends, opts)
+        history.append((earlier, str(getattr(before, "answer", ""))))
+    answer = _ask(case, backends, opts, **({"history": history} if history else {}))
+    text = str(getattr(answer, "answer", ""))
+    result.mode = getattr(answer, "mode", None)
+    result.scope = getattr(answer, "scope", None)
+    result.cited = _ids(getattr(answer, "citations", ()), "id", "source")
+    result.expected_citations = list(case.expect.citations_any)
+    result.excerpt = text[:300]
+    route = getattr(answer, "route", None)
+    score = answer_checks.score(case, text, result.cited, route if isinstance(route, str) else None)
+    result.answer_score = score
+    result.reasons = answer_checks.reasons(case, score, text, result.cited)
+    if case.expect.no_canary:
+        result.reasons += checks.check_text(text, case.expect, backends.leak_markers)
+
+
 def _assess_case(case: Case, result: CaseResult, backends: Backends) -> None:
     from tools.profile import UseCaseProfile
 
@@ -263,7 +297,7 @@ def _interview_case(case: Case, result: CaseResult, backends: Backends) -> None:
 def run_case(case: Case, backends: Backends, opts: RunOptions) -> CaseResult:
     result = CaseResult(
         id=case.id, suite=case.suite, critical=case.critical, heldout=case.heldout,
-        tags=case.tags, status="pass",
+        tags=case.tags, status="pass", category=case.category,
     )  # fmt: skip
     if case.needs_model and opts.offline:
         result.status = "n/a"
@@ -271,7 +305,9 @@ def run_case(case: Case, backends: Backends, opts: RunOptions) -> CaseResult:
         return result
     started = time.perf_counter()
     try:
-        if case.question is not None:
+        if case.suite == "answers":
+            _answers_case(case, result, backends, opts)
+        elif case.question is not None:
             _answer_case(case, result, backends, opts)
         elif case.profile is not None:
             _assess_case(case, result, backends)

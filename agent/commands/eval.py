@@ -20,6 +20,7 @@ def run_eval(
     baseline_file: Path | None,
     update_baseline: bool,
     output: Path,
+    blind: bool = False,
 ) -> int:
     """The command's body; returns the exit code (0 passed, 1 gate failed)."""
     from rich.console import Console
@@ -33,12 +34,14 @@ def run_eval(
         raise UsageError("Use either --model NAME or --offline, not both.")
     if model is not None and not model.strip():
         raise UsageError("--model needs an Ollama model name, e.g. --model qwen2.5:7b-instruct.")
+    if update_baseline and suite == "answers":
+        raise UsageError("The answers suite has no baseline yet: run it without --update-baseline.")
     baseline_path = baseline_file or report.BASELINE
     # A missing baseline is only fine when this run is about to write it.
     old = None
     if baseline_path.is_file() or not update_baseline:
         old = report.load_baseline(baseline_path)
-    cases = load_cases(suite=suite)
+    cases = load_cases(suite=suite, blind=blind)
     if not cases:
         raise UsageError(f"No eval cases found for suite {suite!r}.")
 
@@ -75,7 +78,9 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_command(
         suite: str | None = typer.Option(
-            None, "--suite", help="Only this suite: qa, scope, injection, assess, interview."
+            None,
+            "--suite",
+            help="Only this suite: qa, scope, injection, assess, interview, answers.",
         ),
         model: str | None = typer.Option(
             None, "--model", help="Evaluate this Ollama model (it must be running and pulled)."
@@ -91,6 +96,9 @@ def register(app: typer.Typer) -> None:
         output: Annotated[
             Path, typer.Option(help="Folder for results.jsonl, summary.json and report.md.")
         ] = DEFAULT_OUTPUT,
+        blind: bool = typer.Option(
+            False, "--blind", help="With --suite answers: run the held-out blind split instead."
+        ),
     ) -> None:
         """Run the eval cases through the agent; exit 1 on a critical failure or below baseline."""
         code = run_eval(
@@ -100,5 +108,6 @@ def register(app: typer.Typer) -> None:
             baseline_file=baseline,
             update_baseline=update_baseline,
             output=output,
+            blind=blind,
         )
         raise typer.Exit(code)

@@ -1,0 +1,51 @@
+"""Answers-suite figures, overall and per category: pass, lead, facts, padding, route, language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from evals.models import CATEGORIES, AnswerFigures, AnswerScore, AnswerStats, CaseResult
+
+
+def _share(
+    scores: Sequence[AnswerScore], test: Callable[[AnswerScore], bool | None]
+) -> float | None:
+    """Share of the scores where `test` holds, over those where it applies (not None)."""
+    values = [v for v in map(test, scores) if v is not None]
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def stats(results: Sequence[CaseResult]) -> AnswerStats:
+    """Figures over results; an errored case counts against the pass rates and nothing else."""
+    counted = [r for r in results if r.status != "n/a"]
+    scores = [r.answer_score for r in counted if r.answer_score is not None]
+    total = len(counted)
+    must_total = sum(s.must_total for s in scores)
+    return AnswerStats(
+        total=total,
+        errors=sum(r.status == "error" for r in counted),
+        pass_rate=round(sum(r.status == "pass" for r in counted) / total, 4) if total else 0.0,
+        answer_ok_rate=round(sum(s.answer_ok for s in scores) / total, 4) if total else 0.0,
+        lead_correct=_share(scores, lambda s: s.lead_ok),
+        must_recall=round(sum(s.must_found for s in scores) / must_total, 4)
+        if must_total
+        else None,
+        false_facts=sum(len(s.false_facts) for s in scores),
+        false_fact_rate=_share(scores, lambda s: bool(s.false_facts)) or 0.0,
+        padding=_share(scores, lambda s: None if s.padding is None else s.padded),
+        premise_corrected=_share(scores, lambda s: s.premise_corrected),
+        route_accuracy=_share(scores, lambda s: s.route_ok),
+        route_unknown=sum(s.route is None for s in scores),
+        lang_match=_share(scores, lambda s: s.lang_ok),
+    )
+
+
+def answer_figures(results: Sequence[CaseResult]) -> AnswerFigures | None:
+    """None when the run holds no answers-suite case."""
+    mine = [r for r in results if r.suite == "answers"]
+    if not mine:
+        return None
+    per = {c: stats([r for r in mine if r.category == c]) for c in CATEGORIES}
+    return AnswerFigures(
+        overall=stats(mine), per_category={c: s for c, s in per.items() if s.total}
+    )

@@ -1,0 +1,74 @@
+"""The committed answers split: enough cases, every category, a seeded blind third, real ids."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from evals.blind_split import blind_ids
+from evals.checks import normalise
+from evals.models import CATEGORIES
+from evals.runner import load_cases
+
+DATA = Path(__file__).resolve().parents[2] / "knowledge" / "data"
+DEV = load_cases(suite="answers")
+BLIND = load_cases(suite="answers", blind=True)
+ALL = DEV + BLIND
+
+
+def test_at_least_150_cases_with_unique_ids() -> None:
+    ids = [c.id for c in ALL]
+    assert len(ids) >= 150
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+
+
+def test_every_category_has_five_cases_and_a_blind_share() -> None:
+    counts = Counter(c.category for c in ALL)
+    assert set(counts) == set(CATEGORIES)
+    assert min(counts.values()) >= 5, counts
+    assert {c.category for c in BLIND} == set(CATEGORIES)
+
+
+def test_blind_is_the_seeded_random_third_of_each_category() -> None:
+    assert 0.3 <= len(BLIND) / len(ALL) <= 0.37
+    assert {c.id for c in BLIND} == blind_ids(ALL)
+    assert all(c.heldout for c in BLIND) and not any(c.heldout for c in DEV)
+
+
+def test_the_default_load_never_sees_the_answers_suite() -> None:
+    assert not any(c.suite == "answers" for c in load_cases())
+
+
+def test_cited_and_allowed_sources_exist() -> None:
+    sources = {s["id"] for s in yaml.safe_load((DATA / "sources.yaml").read_text("utf-8"))}
+    used = {s for c in ALL for s in (*c.expect.citations_any, *(c.expect.sources_allowed or ()))}
+    assert used <= sources, used - sources
+
+
+def test_each_category_is_annotated_as_it_should_be() -> None:
+    for case in ALL:
+        exp = case.expect
+        assert exp.lead_any or exp.route == "out_of_scope", case.id
+        assert bool(case.history) == (case.category == "follow_up"), case.id
+        if case.category == "false_premise":
+            assert exp.premise is not None and exp.route == "premise", case.id
+        if case.category in ("not_covered", "out_of_scope"):
+            assert exp.route == case.category, case.id
+        if case.category == "out_of_scope":
+            assert exp.sources_allowed == [], case.id
+        if case.category == "injection":
+            assert exp.no_canary, case.id
+        is_japanese = re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", case.question or "") is not None
+        assert (exp.lang == "ja") == (case.category == "japanese") == is_japanese, case.id
+
+
+def test_questions_are_new_not_copied_from_qa_cases_or_topic_cards() -> None:
+    seen = {normalise(c.question or "") for c in load_cases(suite="qa")}
+    for path in (DATA / "topics").glob("*.yaml"):
+        for card in yaml.safe_load(path.read_text("utf-8")):
+            seen.update(normalise(q) for q in card.get("questions", ()))
+    copied = [c.id for c in ALL if normalise(c.question or "") in seen]
+    assert not copied
