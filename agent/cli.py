@@ -67,11 +67,17 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
+    from agent import stdout_guard
     from agent.telemetry import turn_off_telemetry
 
     turn_off_telemetry()  # first: no library may phone home, even from native code
+    # A full disk or a closed pipe on stdout is an error, never a silently cut-off plan.
+    sys.stdout = stdout_guard.checked(sys.stdout)
     try:
         app()
+    except stdout_guard.StdoutError as exc:
+        stdout_guard.report(exc)
+        sys.exit(1)
     except UsageError as exc:
         Console(stderr=True).print(f"[bold red]Error:[/] {markup(exc)}", highlight=False)
         sys.exit(UsageError.exit_code)

@@ -13,6 +13,7 @@ from rich.table import Table
 from agent.errors import UsageError
 from evals.answer_report import markdown_lines, overall_rows, rich_table
 from evals.models import Baseline, CaseResult, Summary
+from tools.safe_output import write_output
 from tools.terminal_text import markup, plain
 
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
@@ -101,10 +102,10 @@ def write_outputs(
     except OSError as exc:
         raise UsageError(f"Cannot create --output {out_dir}: {exc.strerror}.") from None
     rows = "".join(r.model_dump_json() + "\n" for r in results)
-    (out_dir / "results.jsonl").write_text(rows, encoding="utf-8")
+    write_output(out_dir / "results.jsonl", rows)
     data = {**summary.model_dump(), "gate_problems": list(problems)}
-    (out_dir / "summary.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    (out_dir / "report.md").write_text(markdown(summary, results, problems), encoding="utf-8")
+    write_output(out_dir / "summary.json", json.dumps(data, indent=2) + "\n")
+    write_output(out_dir / "report.md", markdown(summary, results, problems))
 
 
 def load_baseline(path: Path = BASELINE) -> Baseline:
@@ -124,4 +125,4 @@ def load_baseline(path: Path = BASELINE) -> Baseline:
 
 
 def save_baseline(baseline: Baseline, path: Path = BASELINE) -> None:
-    path.write_text(baseline.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    write_output(path, baseline.model_dump_json(indent=2) + "\n")

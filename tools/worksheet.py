@@ -8,7 +8,9 @@ user columns pre-filled from the assessment.
 from __future__ import annotations
 
 import csv
+import io
 import math
+import os
 import unicodedata
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from pydantic import BaseModel
 from agent.errors import UsageError
 from knowledge.loader import load_rule_base
 from knowledge.official import load_official
+from tools.safe_output import write_output
 from tools.worksheet_fill import AssessmentLike, FilledRow, FilledSheet, actions_of, fill_worksheet
 
 # (heading, width in character units); the headings pair the official Japanese with English.
@@ -102,56 +105,46 @@ def _write_sheet(book: Workbook, filled: FilledSheet, name: str, as_of: str) -> 
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def write_xlsx(assessment: AssessmentLike, path: Path) -> Path:
+def write_xlsx(assessment: AssessmentLike, path: str | Path) -> Path:
     """Write the pre-filled workbook to `path` (.xlsx); return the path written."""
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
+    if Path(path).suffix.lower() != ".xlsx":
         raise UsageError(f"--output '{path}' must end in .xlsx for --format worksheet.")
-    _check_parent(path)
     book = Workbook()
     book.remove(book.active)  # the default empty sheet
     as_of = str(load_rule_base().meta.as_of)
     for filled in fill_worksheet(assessment):
         _write_sheet(book, filled, assessment.profile.name, as_of)
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise UsageError(
-            f"cannot write '{path}': {exc.strerror}. Choose another --output."
-        ) from exc
-    return path
+    workbook = io.BytesIO()  # whole in memory first: the file is replaced only once complete
+    book.save(workbook)
+    return write_output(path, workbook.getvalue())
 
 
-def _check_parent(path: Path) -> None:
-    if not path.parent.is_dir():
-        raise UsageError(
-            f"--output '{path}': folder '{path.parent}' does not exist. Create it or pick another."
-        )
-
-
-def csv_paths(target: Path, sheet_ids: list[str]) -> list[Path]:
-    """An existing folder gets worksheet-<sheet>.csv; else a prefix: <prefix>-<sheet>.csv."""
-    if target.is_dir():
+def csv_paths(target: str | Path, sheet_ids: list[str]) -> list[Path]:
+    """A folder (existing or ending in '/') gets worksheet-<id>.csv; else <prefix>-<id>.csv."""
+    raw = os.fspath(target)
+    target = Path(raw).expanduser()
+    if raw.endswith(os.sep) or target.is_dir():
         return [target / f"worksheet-{sheet}.csv" for sheet in sheet_ids]
     stem = target.with_suffix("") if target.suffix.lower() == ".csv" else target
     return [stem.parent / f"{stem.name}-{sheet}.csv" for sheet in sheet_ids]
 
 
-def write_csv(assessment: AssessmentLike, target: Path) -> list[Path]:
+def write_csv(assessment: AssessmentLike, target: str | Path) -> list[Path]:
     """One CSV per sheet, UTF-8 with BOM so spreadsheet programs read the Japanese correctly."""
-    target = Path(target)
     sheets = fill_worksheet(assessment)
     paths = csv_paths(target, [s.sheet.id for s in sheets])
-    _check_parent(paths[0])
-    for filled, path in zip(sheets, paths, strict=True):
-        try:
-            with path.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow([heading.replace("\n", " / ") for heading, _ in COLUMNS])
-                writer.writerows(row_values(row) for row in filled.rows)
-        except OSError as exc:
-            raise UsageError(f"cannot write '{path}': {exc.strerror}.") from exc
-    return paths
+    return [
+        write_output(path, _csv_text(filled), encoding="utf-8-sig")
+        for filled, path in zip(sheets, paths, strict=True)
+    ]
+
+
+def _csv_text(filled: FilledSheet) -> str:
+    handle = io.StringIO(newline="")
+    writer = csv.writer(handle)
+    writer.writerow([heading.replace("\n", " / ") for heading, _ in COLUMNS])
+    writer.writerows(row_values(row) for row in filled.rows)
+    return handle.getvalue()
 
 
 class Coverage(BaseModel):

@@ -99,13 +99,12 @@ def _sources(thread: ChatThread, console: Console) -> None:
 
 def write_export(thread: ChatThread, arg: str) -> Path:
     """Write the conversation as Markdown to the file named by `arg`; returns the path."""
-    path = Path(_arg("/export", arg, "chat.md")).expanduser()
-    if not path.resolve().parent.is_dir():
-        raise UsageError(f"Cannot write '{path}': its folder does not exist.")
+    from tools.safe_output import write_output
+
+    path = _arg("/export", arg, "chat.md")
     if not thread.turns:
         raise UsageError("Nothing to export yet: ask a question first.")
-    path.write_text(thread.export_markdown(), encoding="utf-8")
-    return path
+    return write_output(path, thread.export_markdown())
 
 
 def _export(thread: ChatThread, arg: str, console: Console) -> None:

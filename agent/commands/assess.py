@@ -31,7 +31,7 @@ def assess_command(
         ),
     ] = "text",
     output: Annotated[
-        Path | None,
+        str | None,  # a str keeps a trailing '/': `-o plans/` names a folder
         typer.Option("--output", "-o", help="Write the plan to this file instead of the terminal."),
     ] = None,
 ) -> None:
@@ -81,17 +81,9 @@ def assess_command(
         else:
             typer.echo(render_plan(assessment, fmt), nl=False)
         return
-    text = render_plan(assessment, fmt)
-    partial = output.with_name(f".{output.name}.partial")
-    try:
-        # Write beside, then rename: a full disk never leaves a half-written plan.
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(output)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UsageError(
-            f"cannot write to {output}: {exc.strerror or exc}. Choose a writable file path."
-        ) from None
+    from tools.safe_output import write_output
+
+    write_output(output, render_plan(assessment, fmt))
     Console(stderr=True).print(f"Wrote the {fmt} plan to {markup(output)}", highlight=False)
 
 

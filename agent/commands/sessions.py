@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from agent.errors import UsageError
 from tools.terminal_text import clean, plain
 
 ANSWER_START = 160  # characters of each answer `sessions show` prints for a chat turn
@@ -185,14 +184,14 @@ def register(app: typer.Typer) -> None:
             _export_chat(session_id, output)
             return
 
+        from tools.safe_output import write_output
+
         path = output or Path.cwd() / f"shirube-profile-{session_id}.yaml"
-        if not path.expanduser().resolve().parent.is_dir():
-            raise UsageError(f"Cannot write '{path}': its folder does not exist.")
         with InterviewSession.open(session_id) as session:
             profile = session.profile_so_far
             done = session.done
         text = yaml.safe_dump(profile.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
-        path.write_text(text, encoding="utf-8")
+        path = write_output(path, text)
         print(f"Profile written to {clean(path)}")
         if not done:
             print("Note: the interview is not finished; unanswered questions keep their defaults.")

@@ -241,12 +241,13 @@ def finish(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[st
     # Heavy imports here: the assessment tools are only needed once, at the end.
     from tools.assess import assess
     from tools.render import render_plan
+    from tools.safe_output import write_output
 
     context = runtime.context
     text = render_plan(assess(build_profile(state.get("answers", {}))), context.fmt)
     path = plan_path(context)
     # Rewriting the same text is harmless if a crash makes this node run twice.
-    path.write_text(text, encoding="utf-8")
+    write_output(path, text)
     return _cleared(done=True, plan_path=str(path), plan_format=context.fmt)
 
 

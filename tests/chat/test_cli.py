@@ -142,5 +142,5 @@ def test_sessions_show_list_and_export_a_chat(chat_settings: Settings, tmp_path:
     )
 
     bad = sessions(home, "export", thread_id, "-o", str(tmp_path / "missing" / "x.md"))
-    assert bad.returncode == 2 and "its folder does not exist" in bad.stderr
+    assert bad.returncode == 2 and "does not exist. Create it" in " ".join(bad.stderr.split())
     assert "Traceback" not in bad.stderr

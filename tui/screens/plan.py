@@ -93,12 +93,14 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(FileNameScreen(title, self.default_name(fmt)), write)
 
     def export_to(self, path: Path, fmt: str) -> None:
+        from agent.errors import UsageError
         from tools.render import render_plan
+        from tools.safe_output import write_output
 
         try:
-            path.write_text(render_plan(self.assessment, fmt), encoding="utf-8")
-        except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error")
+            write_output(path, render_plan(self.assessment, fmt))
+        except UsageError as exc:
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(f"Plan saved to {path.resolve()}", title="Exported")
 
