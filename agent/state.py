@@ -77,6 +77,14 @@ class Answer(BaseModel):
     notice: CleanText | None = Field(
         default=None, description="One line, e.g. why offline mode ran."
     )
+    route: str | None = Field(
+        default=None,
+        description="use_case, premise, lookup, not_covered, search, out_of_scope or injection.",
+    )
+    fact_ids: list[str] = Field(default_factory=list, description="The facts the answer states.")
+    query: dict[str, Any] | None = Field(
+        default=None, description="The question as understood (`ask --explain`)."
+    )
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ def _is_ascii(text: str) -> bool:
 class Linker:
     """Maps phrases in a question to entity ids, in the order the question names them."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: Iterable[Entity], function_words: Iterable[str] = ()) -> None:
+        # A misspelt name never starts or ends on a function word ("there a law" ≠ "the ai law").
+        self.edge_words = frozenset(function_words)
         self.by_alias: dict[str, str] = {}
         for entity in entities:
             for alias in (entity.name, entity.name_ja, *entity.aliases):
@@ -63,16 +65,21 @@ class Linker:
         return list(dict.fromkeys(ordered))
 
     def _fuzzy(self, norm: str, covered: list[bool]) -> list[tuple[int, str]]:
-        words = [m for m in _WORD.finditer(norm) if not any(covered[m.start() : m.end()])]
+        words = list(_WORD.finditer(norm))
+        free = [not any(covered[m.start() : m.end()]) for m in words]
         found: list[tuple[int, str]] = []
         used: set[int] = set()
         for size in sorted(self._by_words, reverse=True):
             aliases = self._by_words[size]
             for i in range(len(words) - size + 1):
                 window = words[i : i + size]
-                if used & set(range(i, i + size)):
+                span = set(range(i, i + size))
+                if used & span or not all(free[j] for j in span):
+                    continue  # only runs of words no exact alias took, side by side
+                texts = [w.group(0).strip(".'") for w in window]
+                if texts[0] in self.edge_words or texts[-1] in self.edge_words:
                     continue
-                phrase = " ".join(w.group(0).strip(".'") for w in window)
+                phrase = " ".join(texts)
                 if len(phrase.replace(" ", "")) < MIN_FUZZY_CHARS:
                     continue
                 cutoff = WORD_CUTOFF if size == 1 else PHRASE_CUTOFF

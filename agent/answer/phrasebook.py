@@ -51,6 +51,7 @@ class Phrasebook(Strict):
     yes_no: str
     splitter: str
     follow_up: str
+    function_words: str = Field(min_length=1, description="Space-separated words.")
     templates: Templates
 
     _check = field_validator("yes_no", "splitter", "follow_up")(_compiles)

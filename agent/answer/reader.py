@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from agent.answer.linker import Linker
+from agent.answer.phrasebook import phrasebook
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind
 
@@ -18,7 +19,7 @@ class Reader:
 
     def __init__(self, rule_base: RuleBase) -> None:
         self.rule_base = rule_base
-        self.linker = Linker(rule_base.entities.values())
+        self.linker = Linker(rule_base.entities.values(), phrasebook().book.function_words.split())
         self.premises = [
             (p.id, re.compile("|".join(f"(?:{c})" for c in p.cues), re.IGNORECASE))
             for p in rule_base.premises.values()

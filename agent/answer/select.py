@@ -53,37 +53,39 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
     return found
 
 
-def _score(fact: Fact, entities: list[str]) -> tuple[int, int]:
-    shared = len(set(fact.about) & set(entities))
-    primary = 1 if entities and fact.about[0] == entities[0] else 0
-    return shared, primary
+def _score(fact: Fact, named: list[str], yes_no: bool) -> tuple[int, int, int]:
+    shared = len(set(fact.about) & set(named))
+    primary = 1 if named and fact.about[0] in named else 0
+    answers = 1 if yes_no and fact.answers else 0
+    return shared, answers, primary
+
+
+def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
+    return [f for f in facts if set(f.about) & set(entities)]
 
 
 def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> list[Fact]:
-    """The facts about the part's entities on its facet, most specific first."""
+    """The facts on the part's facet about what it names, most specific first.
+
+    The regime as a whole stands in only when the part names nothing it has facts about.
+    """
     if not part.entities and part.facet == Facet.what:
         return []  # nothing named and nothing specific asked: a search, not a lookup
-    entities = reader.subjects(part.entities)
+    subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
-        dated = date_facts(part.entities or entities, reader, part.text)
+        dated = date_facts(part.entities or subjects, reader, part.text)
         if dated:
             return dated[: max(limit, len(dated))]
-    facts = [
-        f
-        for f in reader.rule_base.facts.values()
-        if f.facet == part.facet and set(f.about) & set(entities)
-    ]
-    if not facts and part.facet != Facet.what and part.entities:
-        facts = [
-            f
-            for f in reader.rule_base.facts.values()
-            if f.facet == Facet.what and set(f.about) & set(entities)
-        ]
-    facts.sort(key=lambda f: _score(f, part.entities or entities), reverse=True)
-    if part.yes_no:
-        # The fact that answers yes or no leads.
-        facts.sort(key=lambda f: f.answers is None)
-    return facts[:limit]
+    facts = list(reader.rule_base.facts.values())
+    on_facet = [f for f in facts if f.facet == part.facet]
+    tiers = [_about(on_facet, part.entities)]
+    if part.entities and part.facet != Facet.what:
+        tiers.append(_about([f for f in facts if f.facet == Facet.what], part.entities))
+    tiers.append(_about(on_facet, subjects))
+    chosen = next((tier for tier in tiers if tier), [])
+    named = part.entities or subjects
+    chosen.sort(key=lambda f: _score(f, named, part.yes_no), reverse=True)
+    return chosen[:limit]
 
 
 def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
@@ -92,5 +94,5 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     for premise in part.premises:
         ids += [i for i in reader.refuting(premise, subjects) if i not in ids]
     facts = [reader.rule_base.facts[i] for i in ids]
-    facts.sort(key=lambda f: _score(f, part.entities), reverse=True)
+    facts.sort(key=lambda f: _score(f, part.entities, part.yes_no), reverse=True)
     return facts[:limit]

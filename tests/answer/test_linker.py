@@ -35,7 +35,8 @@ def _linker() -> Linker:
                 name="facial recognition",
                 aliases=["face recognition"],
             ),
-        ]
+        ],
+        ["a", "the", "is", "there", "do", "need"],
     )
 
 
@@ -55,3 +56,7 @@ def test_japanese_names_link_without_word_boundaries() -> None:
 
 def test_ordinary_words_link_to_nothing() -> None:
     assert _linker().link("what should we cook for dinner tonight") == []
+
+
+def test_a_fuzzy_phrase_never_joins_function_words() -> None:
+    assert _linker().link("is there a face law") == []
