@@ -18,7 +18,8 @@ _INLINE = re.compile(r"([\\`*_\[\]<>#|~&!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+(?=[.)]))")
 # Raw HTML in a model answer (autolinks like <https://...> stay links).
 _HTML = re.compile(r"<(?=[A-Za-z/!?])(?!https?://)")
-_SCRIPT_LINK = re.compile(r"\]\(\s*(?=(?:javascript|vbscript|data):)", re.IGNORECASE)
+# "](javascript:" → "]\(javascript:": the link syntax breaks and the text shows as written.
+_SCRIPT_LINK = re.compile(r"\]\((?=\s*(?:javascript|vbscript|data):)", re.IGNORECASE)
 
 
 def _line(text: str) -> str:
@@ -46,7 +47,7 @@ def block(text: object) -> str:
 
 def model_markdown(text: object) -> str:
     """A model's Markdown answer: formatting kept; no control characters, HTML or script links."""
-    return _SCRIPT_LINK.sub("](#blocked-", _HTML.sub("&lt;", clean(text)))
+    return _SCRIPT_LINK.sub(r"]\\(", _HTML.sub("&lt;", clean(text)))
 
 
 __all__ = ["block", "inline", "model_markdown"]

@@ -24,6 +24,7 @@ _SEQUENCE = re.compile(
 )
 # What is left of C0, DEL and C1, except tab and newline; bidi overrides can hide text too.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: object) -> str:
@@ -37,6 +38,14 @@ def markup(text: object) -> str:
     return escape(clean(text))
 
 
+def json_text(dumped: str) -> str:
+    """`json.dumps(..., ensure_ascii=False)` output with DEL, C1 and bidi controls \\u-escaped.
+
+    json.dumps escapes C0 itself; these it leaves raw, and a terminal may act on them.
+    """
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
 def plain(text: object, style: str = "") -> Text:
     """`text` cleaned as a rich Text: shown literally wherever a renderable is accepted."""
     return Text(clean(text), style=style)
@@ -45,4 +54,4 @@ def plain(text: object, style: str = "") -> Text:
 # A model field holding text from a model or a model server: cleaned when the value is made.
 CleanText = Annotated[str, AfterValidator(clean)]
 
-__all__ = ["CleanText", "clean", "markup", "plain"]
+__all__ = ["CleanText", "clean", "json_text", "markup", "plain"]

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from tools.markdown_text import inline, model_markdown
-from tools.terminal_text import clean, markup
+from tools.terminal_text import clean, json_text, markup
 
 if TYPE_CHECKING:
     # Only a type here: importing agent.state at run time loads langgraph (~0.5 s), which the
@@ -32,7 +32,7 @@ def to_markdown(answer: Answer) -> str:
 
 def render(answer: Answer, fmt: str) -> None:
     if fmt == "json":
-        print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        print(json_text(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2)))
         return
     if fmt == "markdown":
         print(to_markdown(answer), end="")

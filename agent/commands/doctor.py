@@ -34,11 +34,12 @@ def register(app: typer.Typer) -> None:
 
         from agent.config import get_settings
         from agent.doctor import run_checks
-        from tools.terminal_text import markup
+        from tools.terminal_text import json_text, markup
 
         checks = run_checks(get_settings())
         if fmt is DoctorFormat.json:
-            typer.echo(json.dumps([c.model_dump() for c in checks], indent=2, ensure_ascii=False))
+            dumped = json.dumps([c.model_dump() for c in checks], indent=2, ensure_ascii=False)
+            typer.echo(json_text(dumped))
         else:
             console = Console(highlight=False)
             for check in checks:
