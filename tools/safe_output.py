@@ -83,6 +83,9 @@ def _stat_or_none(given: Path, target: Path) -> os.stat_result | None:
 
 
 def _replace(target: Path, payload: bytes, info: os.stat_result | None) -> None:
+    if info is not None and not os.access(target, os.W_OK):
+        # A read-only file in a writable folder could be renamed over; refuse as `open` would.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
     temp, fd = _create_temp(target)
     try:
         try:

@@ -167,6 +167,19 @@ def test_read_only_folder_is_refused_and_the_original_kept(tmp_path: Path) -> No
     assert target.read_text() == "original" and _only(tmp_path) == ["plan.md"]
 
 
+def test_read_only_file_is_refused_not_renamed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "plan.md"
+    target.write_text("original")
+    target.chmod(0o444)
+    if os.geteuid() == 0:  # root may write anything: ask as an ordinary user would
+        monkeypatch.setattr(os, "access", lambda path, mode, **_: mode != os.W_OK)
+    with pytest.raises(UsageError, match=f"cannot write to {target}: Permission denied"):
+        write_output(target, "new")
+    assert target.read_text() == "original" and _only(tmp_path) == ["plan.md"]
+
+
 @pytest.mark.parametrize(
     ("step", "code"),
     [("open", errno.EACCES), ("open", errno.EROFS), ("write", errno.ENOSPC)],
