@@ -31,6 +31,8 @@ def write_output(
 ) -> Path:
     """Write `data` to the user's `path` and return it; UsageError names the path and reason."""
     raw = os.fspath(path)
+    if "\0" in raw:  # the OS cannot name such a file; say so instead of a ValueError
+        raise UsageError("cannot write to that path: it contains a NUL character. Choose another.")
     given = Path(raw).expanduser()
     payload = data.encode(encoding) if isinstance(data, str) else data
     if raw.endswith(os.sep):  # "out/" means a folder even if it does not exist

@@ -137,6 +137,12 @@ def test_planted_temp_symlinks_are_never_followed(
     assert _only(tmp_path) == sorted([*planted, "plan.md", "victim"])
 
 
+def test_nul_in_the_path_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="contains a NUL character"):
+        write_output(f"{tmp_path}/a\0b", "plan")
+    assert _only(tmp_path) == []
+
+
 def test_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()
