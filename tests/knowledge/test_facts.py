@@ -227,3 +227,57 @@ def test_premise_cues_stay_quiet_on_the_topic_alone(question: str) -> None:
         if any(re.search(cue, question, re.IGNORECASE) for cue in p.cues)
     ]
     assert fired == []
+
+
+# --- coverage of the packaged facts -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("subject", ["japan_ai_regime", "ai_promotion_act"])
+def test_every_premise_is_refuted_for_the_regime_and_the_act(subject: str) -> None:
+    rules = load_rule_base()
+    unrefuted = [
+        premise
+        for premise in rules.premises
+        if not any(premise in f.refutes and subject in f.about for f in rules.facts.values())
+    ]
+    assert unrefuted == []
+
+
+def test_refuting_facts_answer_no_or_state_a_negative() -> None:
+    # A fact that refutes a premise must not read as a "Yes" to it.
+    rules = load_rule_base()
+    assert [f.id for f in rules.facts.values() if f.refutes and f.answers == "Yes."] == [
+        "japan_has_ai_act",
+        "act_in_force",
+        "existing_law_applies",
+        "regime_is_regulated",
+    ]  # each refutes only no_regulation, where "Yes" is the correction
+    for fact_id in ("japan_has_ai_act", "act_in_force", "existing_law_applies"):
+        assert rules.facts[fact_id].refutes == ["no_regulation"]
+
+
+def test_fact_texts_stand_alone() -> None:
+    # Composed answers quote facts out of order: no dangling pronoun or bare yes/no opening.
+    rules = load_rule_base()
+    dangling = re.compile(r"^(It|Its|They|Their|This|These|Yes|No)\b")
+    assert [f.id for f in rules.facts.values() if dangling.match(f.text)] == []
+
+
+def test_every_covered_entity_has_a_fact_and_uncovered_ones_none() -> None:
+    rules = load_rule_base()
+    about = {entity for fact in rules.facts.values() for entity in fact.about}
+    covered = {e.id for e in rules.entities.values() if e.covered}
+    assert sorted(covered - about) == []
+    assert sorted(about - covered) == []
+
+
+def test_dated_facts_are_only_for_dates_outside_sources() -> None:
+    # Dates in sources.yaml are rendered by the engine; the `when` facts that name a full
+    # date carry dates of institutions (first meeting, establishment).
+    rules = load_rule_base()
+    date = re.compile(
+        r"\b\d{1,2} (January|February|March|April|May|June|July|August|September|"
+        r"October|November|December) \d{4}\b"
+    )
+    dated = sorted(f.id for f in rules.facts.values() if date.search(f.text))
+    assert dated == ["aisi_established", "hq_first_meeting"]
