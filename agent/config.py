@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_OLLAMA_PORT = 11434
+HOST_FORM = "http://host:port, e.g. http://127.0.0.1:11434"
+DAY = 86_400.0  # bounds every duration: past it a timeout overflows the socket layer
 
 
 class Settings(BaseSettings):
@@ -20,16 +25,46 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:11434",
         validation_alias=AliasChoices("OLLAMA_HOST", "SHIRUBE_OLLAMA_HOST"),
     )
-    connect_timeout: float = Field(default=2.0, gt=0)
-    read_timeout: float = Field(default=60.0, gt=0)
+    connect_timeout: float = Field(default=2.0, gt=0, le=DAY, allow_inf_nan=False)
+    read_timeout: float = Field(
+        default=60.0, gt=0, le=DAY, allow_inf_nan=False, description="Per read, in seconds."
+    )
+    answer_deadline: float = Field(
+        default=90.0,
+        gt=0,
+        le=DAY,
+        allow_inf_nan=False,
+        description="Seconds a model may take for one answer, however fast it trickles tokens.",
+    )
+    max_answer_chars: int = Field(
+        default=8000, gt=0, le=10_000_000, description="Longest model reply read, in characters."
+    )
     keep_alive: str = Field(default="5m")
     offline: bool = Field(default=False, description="Never call a model.")
     chroma_host: str | None = Field(
         default=None, validation_alias=AliasChoices("CHROMA_HOST", "SHIRUBE_CHROMA_HOST")
     )
     chroma_port: int = Field(
-        default=8000, validation_alias=AliasChoices("CHROMA_PORT", "SHIRUBE_CHROMA_PORT")
+        default=8000,
+        ge=1,
+        le=65535,
+        validation_alias=AliasChoices("CHROMA_PORT", "SHIRUBE_CHROMA_PORT"),
     )
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _home_not_empty(cls, value: object) -> object:
+        # Path("") is the current directory: sessions.sqlite would land wherever the user is.
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("it is empty; set it to a directory path or unset it")
+        return value
+
+    @field_validator("ollama_host")
+    @classmethod
+    def _ollama_host_form(cls, value: str) -> str:
+        # Checked here: `import ollama` parses OLLAMA_HOST itself and fails with a traceback.
+        _split_host(value)
+        return value
 
     @cached_property
     def data_dir(self) -> Path:
@@ -49,12 +84,26 @@ class Settings(BaseSettings):
 
     @property
     def ollama_url(self) -> str:
-        host = self.ollama_host.strip()
-        if "://" not in host:
-            host = f"http://{host}"
-        if host.count(":") < 2:  # no port given: Ollama's default
-            host = f"{host}:11434"
-        return host.rstrip("/")
+        scheme, host, port = _split_host(self.ollama_host)
+        return f"{scheme}://{host}:{port}"
+
+
+def _split_host(value: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an Ollama host as its client reads it; ValueError names the form."""
+    text = value.strip() or "127.0.0.1"  # empty means the default, as in the ollama client
+    if "://" not in text:
+        text = f"http://{text}"
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # raises on a port that is not a number in 0-65535
+    except ValueError:
+        raise ValueError(f"expected {HOST_FORM}") from None
+    hostname = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not hostname or " " in hostname or port == 0:
+        raise ValueError(f"expected {HOST_FORM}")
+    host = f"[{hostname}]" if ":" in hostname else hostname
+    default = 443 if parts.scheme == "https" else DEFAULT_OLLAMA_PORT
+    return parts.scheme, host, port or default
 
 
 def _env_name(field: str) -> str:
@@ -76,7 +125,8 @@ def get_settings() -> Settings:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err["loc"] else ""
         name = _env_name(field) if field in Settings.model_fields else field
+        problem = err["msg"].removeprefix("Value error, ")  # pydantic's prefix for our own checks
         raise UsageError(
-            f"environment variable {name}={err.get('input')!r} is invalid: {err['msg']}. "
+            f"environment variable {name}={err.get('input')!r} is invalid: {problem}. "
             f"Fix it or unset it."
         ) from None

@@ -172,6 +172,9 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Answer plain-language questions about your AI use case; get a cited governance plan."""
+        from agent.config import get_settings
+
+        get_settings()  # bad settings stop here, before the model client loads (it parses them)
         from rich.console import Console
 
         from agent.interview.session import InterviewSession

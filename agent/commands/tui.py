@@ -4,6 +4,9 @@ import typer
 
 
 def open_app() -> None:
+    from agent.config import get_settings
+
+    get_settings()  # bad settings stop here, before the app imports the model client
     from tui.app import run_app
 
     run_app()

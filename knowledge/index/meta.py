@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.config import Settings
+from agent.errors import UsageError
 from knowledge.index.documents import IndexDocument
 from knowledge.index.embeddings import MODEL_ID
 
@@ -87,13 +88,27 @@ def chroma_settings() -> Any:
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
+class ChromaUnreachable(UsageError):
+    """The configured Chroma server did not answer: a setting to fix, not an index to rebuild."""
+
+
 def client(settings: Settings, store: str) -> Any:
     import chromadb
 
     if settings.chroma_host:
-        return chromadb.HttpClient(
-            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings()
-        )
+        import httpx
+
+        where = f"{settings.chroma_host}:{settings.chroma_port}"
+        try:
+            return chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings()
+            )
+        except (ValueError, OSError, httpx.HTTPError) as exc:  # chromadb wraps ConnectError
+            raise ChromaUnreachable(
+                f"no Chroma server answered at {where} (CHROMA_HOST={settings.chroma_host}, "
+                f"CHROMA_PORT={settings.chroma_port}). Start the server, fix CHROMA_HOST and "
+                "CHROMA_PORT, or unset CHROMA_HOST to use the local index."
+            ) from exc
     return chromadb.PersistentClient(
         path=str(settings.index_dir / store), settings=chroma_settings()
     )

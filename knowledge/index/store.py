@@ -19,7 +19,14 @@ from knowledge.index.documents import IndexDocument, build_documents
 from knowledge.index.embeddings import MODEL_ID
 from knowledge.index.health import GuardedCollection, quick_check
 from knowledge.index.lock import build_lock
-from knowledge.index.meta import META_FILE, IndexMeta, index_files, meta_path, read_meta
+from knowledge.index.meta import (
+    META_FILE,
+    ChromaUnreachable,
+    IndexMeta,
+    index_files,
+    meta_path,
+    read_meta,
+)
 from knowledge.index.meta import chromadb_version as _chromadb_version
 from knowledge.index.meta import client as _client
 from knowledge.index.meta import collection_name as _collection_name
@@ -198,6 +205,8 @@ def _try_open(settings: Settings, rule_base: RuleBase) -> tuple[LoadedIndex | No
         return None, reason
     try:
         return _open(settings, meta, rule_base), None
+    except ChromaUnreachable:
+        raise  # a rebuild would fail the same way: the user fixes the setting
     except Exception as exc:  # any failure to open means rebuild, never a traceback
         first_line = (str(exc).splitlines() or [""])[0][:120]
         return None, f"the index failed to open ({type(exc).__name__}: {first_line})"

@@ -1,0 +1,136 @@
+"""Bad settings are caught up front: one line naming the variable and the expected form, exit 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from agent.config import get_settings
+from agent.errors import UsageError
+from tests.conftest import REPO_ROOT, VENV_BIN, run_python, run_shirube
+from tests.integration.chroma_server import free_port
+
+QUESTION = "Does Japan have an AI Act?"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["localhost:abc", "localhost:99999", "ftp://gpu-box:11434", "http://:11434", "http://a b:1"],
+)
+def test_a_bad_ollama_host_names_the_variable_and_the_form(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("OLLAMA_HOST", value)
+    with pytest.raises(UsageError, match=r"OLLAMA_HOST=.*http://host:port"):
+        get_settings()
+
+
+@pytest.mark.parametrize(
+    ("value", "url"),
+    [
+        ("gpu-box", "http://gpu-box:11434"),
+        ("gpu-box:8080", "http://gpu-box:8080"),
+        ("https://llm.example.org/", "https://llm.example.org:443"),
+        ("http://[::1]:11434", "http://[::1]:11434"),
+        ("", "http://127.0.0.1:11434"),  # empty means the default, as in the ollama client
+    ],
+)
+def test_good_ollama_hosts_are_accepted(
+    monkeypatch: pytest.MonkeyPatch, value: str, url: str
+) -> None:
+    monkeypatch.setenv("OLLAMA_HOST", value)
+    assert get_settings().ollama_url == url
+
+
+def test_a_bad_ollama_host_stops_ask_before_the_ollama_client_loads(tmp_path: Path) -> None:
+    # `import ollama` parses OLLAMA_HOST itself and crashed with a traceback.
+    code = (
+        "import os, sys; os.environ['OLLAMA_HOST'] = 'localhost:abc'\n"
+        "from tests.faults.cli_runner import run_cli\n"
+        f"r = run_cli('ask', {QUESTION!r})\n"
+        "print(r.code, 'ollama' in sys.modules, r.err.replace(chr(10), ' '))"
+    )
+    result = run_python(code, home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    code_seen, ollama_loaded, err = result.stdout.split(" ", 2)
+    assert (code_seen, ollama_loaded) == ("2", "False"), result.stdout
+    assert "OLLAMA_HOST" in err and "http://host:port" in err
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("SHIRUBE_READ_TIMEOUT", "inf"),
+        ("SHIRUBE_READ_TIMEOUT", "nan"),
+        ("SHIRUBE_READ_TIMEOUT", "-5"),
+        ("SHIRUBE_READ_TIMEOUT", "1e400"),
+        ("SHIRUBE_CONNECT_TIMEOUT", "infinity"),
+        ("SHIRUBE_CONNECT_TIMEOUT", "0"),
+        ("SHIRUBE_ANSWER_DEADLINE", "inf"),
+        ("SHIRUBE_ANSWER_DEADLINE", "0"),
+        ("SHIRUBE_MAX_ANSWER_CHARS", "-1"),
+        ("CHROMA_PORT", "70000"),
+        ("CHROMA_PORT", "0"),
+    ],
+)
+def test_non_finite_or_out_of_range_numbers_name_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(UsageError, match=rf"{variable}='{value}' is invalid"):
+        get_settings()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "args"),
+    [
+        ("OLLAMA_HOST", "localhost:abc", ["ask", QUESTION]),
+        ("OLLAMA_HOST", "localhost:abc", ["doctor"]),
+        ("OLLAMA_HOST", "localhost:abc", ["interview", "--offline"]),
+        ("OLLAMA_HOST", "localhost:abc", ["tui"]),
+        ("OLLAMA_HOST", "localhost:abc", ["chat"]),
+        ("SHIRUBE_READ_TIMEOUT", "inf", ["ask", QUESTION]),
+        ("SHIRUBE_READ_TIMEOUT", "nan", ["ask", QUESTION]),
+    ],
+)
+def test_cli_exits_2_with_one_line_and_no_traceback(
+    variable: str, value: str, args: list[str]
+) -> None:
+    result = run_shirube(*args, env={variable: value})
+    assert result.returncode == 2, result.stderr
+    assert variable in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+@pytest.mark.parametrize("args", [["sessions", "list"], ["ask", "--offline", QUESTION]])
+def test_an_empty_shirube_home_never_writes_into_the_current_directory(
+    tmp_path: Path, value: str, args: list[str]
+) -> None:
+    result = subprocess.run(
+        [str(VENV_BIN / "shirube"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "SHIRUBE_HOME": value, "PYTHONPATH": str(REPO_ROOT)},
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "SHIRUBE_HOME" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unreachable_chroma_server_is_one_line_naming_the_settings() -> None:
+    port = str(free_port())  # nothing listens there
+    result = run_shirube(
+        "ask", "--offline", QUESTION, env={"CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": port}
+    )
+    assert result.returncode in (1, 2), result.stderr
+    assert "Traceback" not in result.stderr
+    message = " ".join(result.stderr.split())  # rich wraps long lines
+    assert "CHROMA_HOST" in message and "CHROMA_PORT" in message and port in message
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error:")]
