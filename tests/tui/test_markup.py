@@ -1,0 +1,90 @@
+"""The app shows names, paths and error text as written: `[/]` never crashes it, `[beta]` stays.
+
+Every screen that shows untrusted text is opened here; a markup error while rendering would
+end `run_test` with the exception.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Label, Static
+
+from agent.config import Settings
+from agent.interview.session import InterviewSession
+from tests.tui.conftest import CHATBOT, SIZE, messages, open_from_sessions_list, settle
+from tools.assess import assess
+from tui.screens.interview import InterviewScreen
+from tui.screens.plan import PlanScreen
+from tui.widgets.answer import AnswerView
+from tui.widgets.profile_panel import ProfilePanel
+
+pytestmark = pytest.mark.anyio
+
+NAME = "Acme [beta] [/] [bold]x[link=javascript:alert(1)]y"
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J"
+
+
+async def test_a_session_named_with_markup_lists_and_resumes(make_app) -> None:  # type: ignore[no-untyped-def]
+    with InterviewSession.start(Settings()) as saved:
+        saved.answer(f"{NAME}{ESCAPES}")
+        saved.answer("[/] drafts replies [red]")
+        session_id = saved.session_id
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        label = await open_from_sessions_list(pilot, session_id)
+        assert label.endswith(NAME)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        panel = screen.query_one(ProfilePanel)
+        assert panel.rows[0] == ("name", f"{NAME}{ESCAPES}")
+        shown = str(panel.render())
+    assert "\x1b" not in shown
+
+
+async def test_the_plan_shows_a_bracketed_name_as_written(make_app) -> None:  # type: ignore[no-untyped-def]
+    profile = CHATBOT.model_copy(update={"name": f"{NAME}{ESCAPES}"})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(PlanScreen(assess(profile)))
+        await settle(pilot)
+        title = str(app.screen.query_one("#plan-title", Label).render())
+    assert title == f"Governance plan for {NAME}"
+
+
+async def test_a_bracketed_path_in_an_error_is_notified_as_written(  # type: ignore[no-untyped-def]
+    make_app, tmp_path: Path
+) -> None:
+    missing = tmp_path / f"[/]missing[bold]{ESCAPES}.yaml"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_profile(missing)
+        await settle(pilot)
+        shown = messages(app)
+    assert any("[/]missing[bold].yaml" in m for m in shown), shown
+    assert not any("\x1b" in m for m in shown)
+
+
+async def test_ollama_error_text_with_markup_is_shown_as_written(  # type: ignore[no-untyped-def]
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.faults.hostile_ollama import hostile_ollama
+
+    with hostile_ollama(error=f"[/] [bold]boom[link=x]{ESCAPES}") as url:
+        monkeypatch.setenv("OLLAMA_HOST", url)
+        app = make_app(settings=Settings())
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            app.screen.query_one("#question").value = "What does the AI Promotion Act require?"  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await settle(pilot)
+            notices = [str(s.render()) for s in app.screen.query(".answer-notice").results(Static)]
+            shown = messages(app)
+            assert app.screen.query(AnswerView)
+    assert any("Ollama answered 500: [/] [bold]boom[link=x]" in m for m in shown), shown
+    assert any("[/] [bold]boom[link=x]" in n for n in notices), notices
+    assert not any("\x1b" in text for text in [*shown, *notices])
