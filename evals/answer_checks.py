@@ -106,6 +106,7 @@ def score(case: Case, text: str, cited: Sequence[str], route: str | None) -> Ans
         premise_corrected=None if exp.premise is None else bool(lead_ok) and not wrong,
         route=route,
         expected_route=exp.route,
+        route_also=list(exp.route_also),
         lang=language(text) if exp.lang else None,
         expected_lang=exp.lang,
     )
@@ -125,5 +126,6 @@ def reasons(case: Case, s: AnswerScore, text: str, cited: Sequence[str]) -> list
         out.append(f"padding: cites {s.padding}, outside {exp.sources_allowed}")
     if not s.route_ok:
         got = "unknown (the answer has no route)" if s.route is None else repr(s.route)
-        out.append(f"route is {got}, expected {s.expected_route!r}")
+        also = "".join(f" or {r!r}" for r in s.route_also)
+        out.append(f"route is {got}, expected {s.expected_route!r}{also}")
     return out

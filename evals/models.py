@@ -79,6 +79,10 @@ class Expect(Strict):
     )
     # The answers suite (evals/answer_checks.py); every check is case-insensitive.
     route: Route | None = Field(default=None, description="The route Answer.route must name.")
+    route_also: list[Route] = Field(
+        default_factory=list,
+        description="Other routes a correct engine may take (a neutral yes/no on a premise).",
+    )
     lead_any: list[str] = Field(
         default_factory=list,
         description="The answer's first sentence must contain one of these (whole words).",
@@ -172,13 +176,15 @@ class AnswerScore(BaseModel):
     premise_corrected: bool | None = None
     route: str | None = None
     expected_route: str
+    route_also: list[str] = Field(default_factory=list)
     lang: str | None = None
     expected_lang: str | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def route_ok(self) -> bool:
-        return self.route == self.expected_route  # a missing route is unknown, never a pass
+        # A missing route is unknown, never a pass.
+        return self.route is not None and self.route in (self.expected_route, *self.route_also)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -53,6 +53,8 @@ def test_each_category_is_annotated_as_it_should_be() -> None:
         exp = case.expect
         assert exp.lead_any or exp.route == "out_of_scope", case.id
         assert bool(case.history) == (case.category == "follow_up"), case.id
+        if exp.route_also:  # only a neutral yes/no on a refuted premise may also be a lookup
+            assert exp.route == "premise" and exp.premise and exp.route_also == ["lookup"], case.id
         if case.category == "false_premise":
             assert exp.premise is not None and exp.route == "premise", case.id
         if case.category in ("not_covered", "out_of_scope"):

@@ -135,9 +135,13 @@ def test_a_missing_route_is_unknown_and_not_a_pass() -> None:
     assert stats.answer_ok_rate == 1.0
 
 
-def test_a_wrong_route_is_named() -> None:
-    result = _run(RoutedAnswer(DIRECT, [Cite("ai_promotion_act")], route="search"))
-    assert result.reasons == ["route is 'search', expected 'premise'"]
+def test_a_wrong_route_is_named_and_an_allowed_alternative_passes() -> None:
+    answer = RoutedAnswer(DIRECT, [Cite("ai_promotion_act")], route="search")
+    assert _run(answer).reasons == ["route is 'search', expected 'premise'"]
+    case = _case(expect={**BAN_EXPECT, "route_also": ["lookup"]})
+    assert _run(answer, case).reasons == ["route is 'search', expected 'premise' or 'lookup'"]
+    answer.route = "lookup"
+    assert _run(answer, case).status == "pass"
 
 
 def test_language_is_reported_and_does_not_fail_the_case_yet() -> None:
