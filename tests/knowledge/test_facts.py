@@ -197,6 +197,8 @@ def test_uncovered_entities_point_somewhere_covered() -> None:
         ("Where do we register our high-risk AI system in Japan's AI database?", "risk_tier"),
         ("Do we need a licence to deploy a chatbot in Japan?", "licence"),
         ("How big are the fines under Japan's AI Act?", "ai_fines"),
+        ("Can we be fined under Japanese AI rules?", "ai_fines"),
+        ("Does the AI Promotion Act have penalties?", "ai_fines"),
         ("Which is the AI regulator in Japan?", "single_regulator"),
         ("do privte companies need a chief ai officer in japan", "caio_mandatory"),
         ("Must we label AI-generated images by law in Japan?", "labelling_mandatory"),
@@ -217,6 +219,7 @@ def test_premise_cues_catch_the_belief(question: str, premise: str) -> None:
         "What are Japan's rules on facial recognition?",
         "When was the AI Promotion Act promulgated?",
         "Who enforces the APPI?",
+        "Does the APPI have penalties?",
     ],
 )
 def test_premise_cues_stay_quiet_on_the_topic_alone(question: str) -> None:
