@@ -16,6 +16,7 @@ from agent.chat.state import ChatContext, Topic, Turn
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
 from agent.interview import store
+from agent.interview.session_lock import SessionLock
 from tools.profile import UseCaseProfile
 
 KIND = "chat"
@@ -38,6 +39,17 @@ class ChatThread:
         self._conn = store.connect(settings)
         self._graph = build_graph(store.checkpointer(self._conn))
         self._context = ChatContext(settings=settings, chat_model=chat_model, offline=offline)
+        self._lock: SessionLock | None = None
+
+    def _hold(self) -> None:
+        """Become the thread's one writer (UsageError when another process has it open)."""
+        lock = SessionLock(self.settings, self.thread_id)
+        try:
+            lock.acquire()
+        except BaseException:
+            self.close()
+            raise
+        self._lock = lock
 
     @classmethod
     def start(
@@ -54,6 +66,7 @@ class ChatThread:
             chat_model=chat_model,
             offline=offline,
         )
+        thread._hold()
         store.register_session(thread._conn, thread.thread_id, KIND)
         return thread
 
@@ -66,7 +79,24 @@ class ChatThread:
         chat_model: BaseChatModel | None = None,
         offline: bool = False,
     ) -> ChatThread:
-        """Reopen a saved thread (UsageError naming the fix when the id is unknown)."""
+        """Reopen a saved thread to continue it, locked to this process until `close`.
+
+        UsageError naming the fix when the id is unknown or another process has it open.
+        """
+        thread = cls.open(thread_id, settings, chat_model=chat_model, offline=offline)
+        thread._hold()
+        return thread
+
+    @classmethod
+    def open(
+        cls,
+        thread_id: str,
+        settings: Settings | None = None,
+        *,
+        chat_model: BaseChatModel | None = None,
+        offline: bool = False,
+    ) -> ChatThread:
+        """Open a saved thread to read it (`sessions show`, exports); takes no lock."""
         settings = settings or get_settings()
         with store.opened(settings) as conn:
             info = store.get_session(conn, thread_id)
@@ -136,6 +166,8 @@ class ChatThread:
 
     def close(self) -> None:
         self._conn.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> ChatThread:
         return self

@@ -31,7 +31,7 @@ def _status(session_id: str) -> str:
 def _chat_status(session_id: str) -> str:
     from agent.chat.thread import ChatThread
 
-    with ChatThread.resume(session_id) as thread:
+    with ChatThread.open(session_id) as thread:
         count = len(thread.turns)
         linked = ", profile linked" if thread.profile is not None else ""
     return f"{count} turn{'s' if count != 1 else ''}{linked}"
@@ -48,7 +48,7 @@ def _show_chat(session_id: str) -> None:
     from agent.chat.thread import ChatThread
 
     console = Console(highlight=False)
-    with ChatThread.resume(session_id) as thread:
+    with ChatThread.open(session_id) as thread:
         if thread.profile_source:
             console.print(f"Linked profile: {clean(thread.profile_source)}", markup=False)
         turns = thread.turns
@@ -70,7 +70,7 @@ def _export_chat(session_id: str, output: Path | None) -> None:
     from agent.chat.thread import ChatThread
 
     path = output or Path.cwd() / f"shirube-chat-{session_id}.md"
-    with ChatThread.resume(session_id) as thread:
+    with ChatThread.open(session_id) as thread:
         written = write_export(thread, str(path))
     print(f"Conversation written to {clean(written)}")
 
@@ -153,9 +153,12 @@ def register(app: typer.Typer) -> None:
         session_id: Annotated[str, typer.Argument(help="Session id (see `sessions list`).")],
     ) -> None:
         """Delete a session and everything stored for it."""
-        from agent.interview import store
+        from agent.config import get_settings
+        from agent.interview import session_lock, store
 
-        with store.opened() as conn:
+        settings = get_settings()
+        # Never pull a session from under a process that is answering it.
+        with session_lock.held(settings, session_id), store.opened(settings) as conn:
             store.delete_session(conn, session_id)
         print(f"Deleted session {clean(session_id)}.")
 

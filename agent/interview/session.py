@@ -17,6 +17,7 @@ from agent.interview import store
 from agent.interview.assist import choose_model
 from agent.interview.graph import build_graph, run_config
 from agent.interview.parse import COMMANDS
+from agent.interview.session_lock import SessionLock
 from agent.interview.state import InterviewContext, PlanFormat, build_profile
 from agent.interview.views import ChoiceView, QuestionView, Step, SummaryRow, view
 from tools.profile import UseCaseProfile
@@ -41,6 +42,17 @@ class InterviewSession:
         self._conn = store.connect(settings)
         self._graph = build_graph(store.checkpointer(self._conn))
         self._context = InterviewContext(session_id=session_id, output=output, fmt=fmt)
+        self._lock: SessionLock | None = None
+
+    def _hold(self) -> None:
+        """Become the session's one writer (UsageError when another process has it open)."""
+        lock = SessionLock(self.settings, self.session_id)
+        try:
+            lock.acquire()
+        except BaseException:
+            self.close()
+            raise
+        self._lock = lock
 
     def _use(
         self, output: str | None, fmt: PlanFormat, chat_model: BaseChatModel | None, assist: bool
@@ -83,9 +95,14 @@ class InterviewSession:
         Without either, every question is asked and parsed with no model, as offline.
         """
         session = cls(settings or get_settings(), store.new_session_id(), output=output, fmt=fmt)
-        session._use(output, fmt, chat_model, assist)
-        store.register_session(session._conn, session.session_id, KIND)
-        session._run({"answers": {}, "history": []})
+        session._hold()
+        try:
+            session._use(output, fmt, chat_model, assist)
+            store.register_session(session._conn, session.session_id, KIND)
+            session._run({"answers": {}, "history": []})
+        except BaseException:
+            session.close()
+            raise
         return session
 
     @classmethod
@@ -114,15 +131,21 @@ class InterviewSession:
     ) -> InterviewSession:
         """Reopen a saved session exactly where it stopped (UsageError if the id is unknown).
 
-        Saved suggestions are shown whether or not a model is available now.
+        Saved suggestions are shown whether or not a model is available now. The session stays
+        locked to this process until `close` (UsageError if another process has it open).
         """
         session = cls.open(session_id, settings)
-        session._use(output, fmt, chat_model, assist)
-        snapshot = session._snapshot()
-        if not snapshot.values:  # stopped before the first checkpoint: start it properly
-            session._run({"answers": {}, "history": []})
-        elif snapshot.next and not snapshot.interrupts:  # stopped mid-step (e.g. writing the plan)
-            session._run(None)
+        session._hold()
+        try:
+            session._use(output, fmt, chat_model, assist)
+            snapshot = session._snapshot()
+            if not snapshot.values:  # stopped before the first checkpoint: start it properly
+                session._run({"answers": {}, "history": []})
+            elif snapshot.next and not snapshot.interrupts:  # stopped mid-step (writing the plan)
+                session._run(None)
+        except BaseException:
+            session.close()
+            raise
         return session
 
     def _run(self, payload: Any) -> None:
@@ -207,6 +230,8 @@ class InterviewSession:
 
     def close(self) -> None:
         self._conn.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> InterviewSession:
         return self

@@ -72,6 +72,7 @@ def test_without_profile_says_how_to_link(thread: ChatThread) -> None:
 
 def test_profile_survives_resume(thread: ChatThread) -> None:
     _link(thread, "ministry_genai_drafting")
+    thread.close()  # as the process that linked it would, before another resumes it
     with ChatThread.resume(thread.thread_id, thread.settings, offline=True) as again:
         assert again.profile is not None and again.profile.organisation == "government"
         assert again.ask("do we need a chief AI officer?").answer.startswith("Yes.")

@@ -153,6 +153,8 @@ class ChatScreen(Screen[None]):
         """Reopen a saved chat thread (from the sessions list)."""
         from agent.chat.thread import ChatThread
 
+        if self.thread is not None and self.thread.thread_id == thread_id:
+            return  # already open here: its own lock would refuse a second copy
         settings = getattr(self.app, "settings", None)
         try:
             thread = ChatThread.resume(
