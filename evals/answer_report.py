@@ -6,14 +6,21 @@ from rich.table import Table
 
 from evals.models import AnswerFigures, AnswerStats
 
+# Short headers so the table fits an 80-column terminal; LEGEND spells them out.
 COLUMNS = (
-    "Category", "Cases", "Pass", "Answer ok", "Lead", "Must recall", "False facts",
-    "Padding", "Premise fixed", "Route", "Route unknown", "Language",
+    "Category", "N", "Pass", "OK", "Lead", "Facts", "False", "Pad", "Premise", "Route", "No route",
+    "Lang",
 )  # fmt: skip
+LEGEND = (
+    "Pass: every check including the route; OK: correct whatever the route; Lead: the first "
+    "sentence answers; Facts: must-facts recall; False: false facts stated; Pad: answers citing "
+    "a source outside sources_allowed; Premise: false premise corrected; Route: route accuracy; "
+    "No route: answers without a route; Lang: answer language matches."
+)
 
 
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1%}"
+def _pct(value: float | None, digits: int = 1) -> str:
+    return "n/a" if value is None else f"{value:.{digits}%}"
 
 
 def overall_rows(figures: AnswerFigures | None) -> list[tuple[str, str]]:
@@ -35,25 +42,28 @@ def overall_rows(figures: AnswerFigures | None) -> list[tuple[str, str]]:
     ]
 
 
-def _cells(name: str, s: AnswerStats) -> list[str]:
+def _cells(name: str, s: AnswerStats, digits: int) -> list[str]:
+    def pct(value: float | None) -> str:
+        return _pct(value, digits)
+
     return [
-        name, str(s.total), _pct(s.pass_rate), _pct(s.answer_ok_rate), _pct(s.lead_correct),
-        _pct(s.must_recall), str(s.false_facts), _pct(s.padding), _pct(s.premise_corrected),
-        _pct(s.route_accuracy), str(s.route_unknown), _pct(s.lang_match),
+        name, str(s.total), pct(s.pass_rate), pct(s.answer_ok_rate), pct(s.lead_correct),
+        pct(s.must_recall), str(s.false_facts), pct(s.padding), pct(s.premise_corrected),
+        pct(s.route_accuracy), str(s.route_unknown), pct(s.lang_match),
     ]  # fmt: skip
 
 
-def rows(figures: AnswerFigures) -> list[list[str]]:
+def rows(figures: AnswerFigures, digits: int = 1) -> list[list[str]]:
     """One row per category, then the overall row."""
-    per = [_cells(name, s) for name, s in figures.per_category.items()]
-    return [*per, _cells("all", figures.overall)]
+    per = [_cells(name, s, digits) for name, s in figures.per_category.items()]
+    return [*per, _cells("all", figures.overall, digits)]
 
 
 def rich_table(figures: AnswerFigures) -> Table:
-    table = Table(title="Answers suite by category")
+    table = Table(title="Answers suite by category", caption=LEGEND, padding=(0, 0))
     for column in COLUMNS:
-        table.add_column(column, overflow="fold")
-    for row in rows(figures):
+        table.add_column(column, overflow="fold", no_wrap=column == "Category")
+    for row in rows(figures, digits=0):  # whole percents fit 80 columns
         table.add_row(*row)
     return table
 
@@ -61,7 +71,7 @@ def rich_table(figures: AnswerFigures) -> Table:
 def markdown_lines(figures: AnswerFigures | None) -> list[str]:
     if figures is None:
         return []
-    lines = ["", "## Answers suite by category", ""]
+    lines = ["", "## Answers suite by category", "", LEGEND, ""]
     lines += ["| " + " | ".join(COLUMNS) + " |", "|" + " --- |" * len(COLUMNS)]
     lines += ["| " + " | ".join(row) + " |" for row in rows(figures)]
     return lines
