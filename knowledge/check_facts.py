@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from knowledge.loader import Problem
-from knowledge.schema import Entity, EntityKind, Fact, Premise, Source
+from knowledge.schema import Entity, EntityKind, Fact, Premise, Source, TopicCard
 
 if TYPE_CHECKING:
     from knowledge.check import RuleBaseFiles
@@ -46,6 +46,20 @@ def check_fact_references(files: RuleBaseFiles) -> list[Problem]:
                 for ref in refs
                 if ref not in known
             ]
+    return problems
+
+
+def check_topic_facts(files: RuleBaseFiles) -> list[Problem]:
+    """Every fact id a topic card lists exists in facts/."""
+    known = {fact.id for _, fact in files.of_type(Fact)}  # type: ignore[attr-defined]
+    problems: list[Problem] = []
+    for rel, card in files.of_type(TopicCard):
+        assert isinstance(card, TopicCard)
+        problems += [
+            Problem(files.label(rel), card.id, "facts", f"refers to unknown fact '{ref}' in facts/")
+            for ref in card.facts
+            if ref not in known
+        ]
     return problems
 
 
@@ -169,6 +183,7 @@ def _dates_in(text: str) -> list[dt.date]:
 
 FACT_CHECKS: list[Callable[[RuleBaseFiles], list[Problem]]] = [
     check_fact_references,
+    check_topic_facts,
     check_entity_references,
     check_aliases,
     check_premise_cues,

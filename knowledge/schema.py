@@ -201,6 +201,9 @@ class TopicCard(Strict):
     key_facts: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     related: list[Id] = Field(default_factory=list)
+    facts: list[Id] = Field(
+        default_factory=list, description="Fact ids (facts/*.yaml) the card shows, in order."
+    )
     citations: list[Citation] = Field(min_length=1)
 
     @field_validator("questions")

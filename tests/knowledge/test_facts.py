@@ -91,6 +91,16 @@ def test_fact_retyping_a_source_date(data: Path) -> None:
     assert _only(check_rule_base(data))[:3] == ("act.yaml", "act_bans_nothing", "text")
 
 
+def test_topic_card_listing_an_unknown_fact(data: Path) -> None:
+    edit_entry(data / "topics" / "regime.yaml", "faq_ai_act", facts=["act_bans_nothin"])
+    assert _only(check_rule_base(data)) == (
+        "regime.yaml",
+        "faq_ai_act",
+        "facts",
+        "refers to unknown fact 'act_bans_nothin' in facts/",
+    )
+
+
 def test_entity_with_an_unknown_source(data: Path) -> None:
     edit_entry(data / "entities.yaml", "penal_code", source="penal_cod")
     problems = check_rule_base(data)
@@ -284,3 +294,8 @@ def test_dated_facts_are_only_for_dates_outside_sources() -> None:
     )
     dated = sorted(f.id for f in rules.facts.values() if date.search(f.text))
     assert dated == ["aisi_established", "hq_first_meeting"]
+
+
+def test_every_topic_card_lists_its_facts() -> None:
+    rules = load_rule_base()
+    assert [t.id for t in rules.topics.values() if not t.facts] == []

@@ -46,6 +46,8 @@ def small(rule_base: RuleBase, tag: str = "small") -> RuleBase:
         institutions={},
         roles={},
         principles={},
+        facts={},
+        entities={},
         corpus_hash=f"{rule_base.corpus_hash[:8]}{tag}",
     )
 
