@@ -299,3 +299,13 @@ def test_dated_facts_are_only_for_dates_outside_sources() -> None:
 def test_every_topic_card_lists_its_facts() -> None:
     rules = load_rule_base()
     assert [t.id for t in rules.topics.values() if not t.facts] == []
+
+
+def test_no_alias_starts_with_an_article() -> None:
+    # The linker takes the leftmost alias: "the digital agency" would swallow "the Digital
+    # Agency guideline" before the longer "digital agency guideline" could match.
+    rules = load_rule_base()
+    leading = [
+        (e.id, a) for e in rules.entities.values() for a in e.aliases if a.startswith("the ")
+    ]
+    assert leading == []
