@@ -11,6 +11,7 @@ from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from agent.config import Settings
+from agent.model_limits import AnswerDeadline, AnswerTooLong
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,16 @@ class ModelStatus(BaseModel):
 
 def describe_error(exc: BaseException, settings: Settings) -> str:
     """One line saying why the model could not be used."""
+    if isinstance(exc, AnswerDeadline):
+        return (
+            f"the model did not finish its answer within {settings.answer_deadline:g} s "
+            "(SHIRUBE_ANSWER_DEADLINE)"
+        )
+    if isinstance(exc, AnswerTooLong):
+        return (
+            f"the model's answer ran past {settings.max_answer_chars} characters and was cut "
+            "off (SHIRUBE_MAX_ANSWER_CHARS)"
+        )
     if isinstance(exc, ollama.ResponseError):
         if exc.status_code == 404:
             return f"model '{settings.model}' is not pulled on {settings.ollama_url}"
@@ -55,7 +66,9 @@ def describe_error(exc: BaseException, settings: Settings) -> str:
 
 
 def _timeout(settings: Settings) -> httpx.Timeout:
-    return httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
+    # No single read may outlast the whole answer's deadline.
+    read = min(settings.read_timeout, settings.answer_deadline)
+    return httpx.Timeout(read, connect=settings.connect_timeout)
 
 
 @cache
@@ -85,13 +98,15 @@ def probe(settings: Settings) -> ModelStatus:
 
 
 def make_chat_model(settings: Settings) -> BaseChatModel:
-    """ChatOllama on the configured host with Shirube's timeouts and keep-alive."""
-    from langchain_ollama import ChatOllama
+    """ChatOllama on the configured host with Shirube's timeouts, limits and keep-alive."""
+    from agent.bounded_ollama import BoundedChatOllama
 
-    return ChatOllama(
+    return BoundedChatOllama(
         model=settings.model,
         base_url=settings.ollama_url,
         keep_alive=settings.keep_alive,
         temperature=0,
         client_kwargs={"timeout": _timeout(settings)},
+        answer_deadline=settings.answer_deadline,
+        max_answer_chars=settings.max_answer_chars,
     )

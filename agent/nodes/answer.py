@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from typing import Any, Literal
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
@@ -39,7 +40,13 @@ def prompt(state: QAState) -> QAState:
     for asked, answered in state.get("history", []):
         messages += [HumanMessage(asked), AIMessage(answered)]
     messages.append(HumanMessage(answer_prompt(state["question"], context_text(state))))
-    return {"messages": messages, "tool_iterations": 0, "repairs": 0, "tools_called": []}
+    return {
+        "messages": messages,
+        "tool_iterations": 0,
+        "repairs": 0,
+        "tools_called": [],
+        "model_seconds": 0.0,
+    }
 
 
 def _malformed(reply: AIMessage, names: set[str]) -> str | None:
@@ -54,16 +61,24 @@ def _malformed(reply: AIMessage, names: set[str]) -> str | None:
 def call_model(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     # The model stack (ollama, langchain tools) loads only when a model is really called.
     from agent.model import MODEL_ERRORS, describe_error
+    from agent.model_limits import AnswerDeadline
     from agent.nodes.tools import all_tools
 
     context = runtime.context
     assert context.chat_model is not None  # route_answer sends here only with a model
     tools = all_tools(context.settings)
+    # One deadline for the whole answer: tool rounds and repairs share it.
+    spent = state.get("model_seconds", 0.0)
+    left = context.settings.answer_deadline - spent
+    if left <= 0:
+        return {"model_error": describe_error(AnswerDeadline(), context.settings)}
+    started = time.monotonic()
     try:
-        reply = context.chat_model.bind_tools(tools).invoke(state["messages"])
+        reply = context.chat_model.bind_tools(tools).invoke(state["messages"], deadline=left)
     except MODEL_ERRORS as exc:
         log.info("model call failed: %r", exc)
         return {"model_error": describe_error(exc, context.settings)}
+    spent += time.monotonic() - started
     if not isinstance(reply, AIMessage):
         return {"model_error": "the model sent no message"}
     problem = _malformed(reply, {t.name for t in tools})
@@ -75,7 +90,7 @@ def call_model(state: QAState, runtime: Runtime[QAContext]) -> QAState:
             "model_error": f"the model made more than {MAX_TOOL_ITERATIONS} rounds of tool calls"
         }
     draft = None if reply.tool_calls else reply.text
-    return {"messages": [reply], "draft": draft}
+    return {"messages": [reply], "draft": draft, "model_seconds": spent}
 
 
 def run_tools(state: QAState, runtime: Runtime[QAContext]) -> QAState:

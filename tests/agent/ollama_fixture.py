@@ -2,12 +2,13 @@
 
 Modes: normal, slow (sleeps past the client's read timeout), not_found (404 on show/chat),
 no_tools (show lists no "tools" capability), tools_400 (chat answers 400 "does not support
-tools"), malformed (chat returns a tool call whose arguments are not an object).
+tools"), malformed (chat returns a tool call whose arguments are not an object), trickle (one
+word every `slow_seconds`, for TRICKLE_WORDS words: each read is fast, the answer is not), flood
+(FLOOD_CHARS characters of answer, as fast as the client reads them).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import threading
 import time
@@ -16,8 +17,11 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-MODES = ("normal", "slow", "not_found", "no_tools", "tools_400", "malformed")
+MODES = ("normal", "slow", "not_found", "no_tools", "tools_400", "malformed", "trickle", "flood")
 CREATED = "2026-11-24T00:00:00Z"
+TRICKLE_WORDS = 60
+FLOOD_CHARS = 10_000_000
+FLOOD_CHUNK = 65_536
 
 
 class FakeOllama(ThreadingHTTPServer):
@@ -31,6 +35,10 @@ class FakeOllama(ThreadingHTTPServer):
         self.reply = reply
         self.slow_seconds = slow_seconds
         self.requests: list[tuple[str, dict[str, Any]]] = []
+        self.chars_sent = 0
+        """Answer characters written to chat streams (trickle and flood modes)."""
+        self.hung_up = threading.Event()
+        """Set when a client closed a chat stream before its end."""
 
     @property
     def url(self) -> str:
@@ -89,9 +97,11 @@ class _Handler(JSONHandler):
                 },
             )
         elif self.path == "/api/chat":
-            # The client may give up (read timeout): exactly what the slow mode tests.
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            # The client may give up (read timeout, deadline, cap): what those modes test.
+            try:
                 self._chat(body)
+            except (BrokenPipeError, ConnectionResetError):
+                self.server.hung_up.set()
         else:
             self._json(404, {"error": "not found"})
 
@@ -124,6 +134,9 @@ class _Handler(JSONHandler):
         if not body.get("stream", True):
             self._json(200, {**final, "message": message})
             return
+        if mode in ("trickle", "flood"):
+            self._endless(body, final)
+            return
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson")
         self.end_headers()
@@ -140,6 +153,29 @@ class _Handler(JSONHandler):
             }
             self.wfile.write(json.dumps(line).encode() + b"\n")
             self.wfile.flush()
+        done = {**final, "message": {"role": "assistant", "content": ""}}
+        self.wfile.write(json.dumps(done).encode() + b"\n")
+
+    def _endless(self, body: dict[str, Any], final: dict[str, Any]) -> None:
+        """A stream that is slow in total (trickle) or huge (flood), never slow per read."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson")
+        self.end_headers()
+        trickle = self.server.mode == "trickle"
+        word = "Japan " if trickle else "x" * FLOOD_CHUNK
+        count = TRICKLE_WORDS if trickle else FLOOD_CHARS // FLOOD_CHUNK
+        for _ in range(count):
+            line = {
+                "model": body.get("model"),
+                "created_at": CREATED,
+                "message": {"role": "assistant", "content": word},
+                "done": False,
+            }
+            self.wfile.write(json.dumps(line).encode() + b"\n")
+            self.wfile.flush()
+            self.server.chars_sent += len(word)
+            if trickle:
+                time.sleep(self.server.slow_seconds)
         done = {**final, "message": {"role": "assistant", "content": ""}}
         self.wfile.write(json.dumps(done).encode() + b"\n")
 

@@ -1,0 +1,144 @@
+"""A model server that trickles or floods: a deadline per answer and a length cap, never a hang.
+
+The read timeout restarts with every token, so only a deadline on the whole answer stops a server
+that sends one token a second; the cap stops reading a runaway stream instead of printing it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.messages import HumanMessage
+
+from agent.config import Settings
+from agent.model import MODEL_ERRORS, describe_error, make_chat_model
+from agent.model_limits import AnswerDeadline, AnswerTooLong, bounded
+from agent.qa import ask
+from tests.agent.ollama_fixture import FLOOD_CHARS, TRICKLE_WORDS, ollama_server
+from tests.faults.cli_runner import run_cli
+
+QUESTION = "Does Japan have an AI Act?"
+TRICKLE_SECONDS = 0.1  # per word: the whole trickle takes TRICKLE_WORDS / 10 = 6 s
+DEADLINE = 1.0
+
+
+def _settings(home: Path, url: str, **extra: object) -> Settings:
+    return Settings(home=home, ollama_host=url, model="fake:7b", **extra)
+
+
+def _assert_offline_with(answer: object, notice_part: str) -> None:
+    assert answer.mode == "offline" and answer.scope == "in"
+    assert "ai_promotion_act" in {c.id for c in answer.citations}
+    assert answer.notice is not None and "\n" not in answer.notice
+    assert notice_part in answer.notice, answer.notice
+
+
+def test_a_trickling_server_gets_the_offline_answer_at_the_deadline(index_home: Path) -> None:
+    assert TRICKLE_WORDS * TRICKLE_SECONDS > 4 * DEADLINE  # the trickle outlasts the deadline
+    with ollama_server("trickle", slow_seconds=TRICKLE_SECONDS) as server:
+        settings = _settings(index_home, server.url, answer_deadline=DEADLINE)
+        answer = ask(QUESTION, settings=settings)
+        assert server.hung_up.wait(3), "the client kept reading past the deadline"
+    _assert_offline_with(answer, "SHIRUBE_ANSWER_DEADLINE")
+    assert answer.latency_ms < (DEADLINE + 2.5) * 1000
+
+
+def test_a_flood_is_cut_at_the_cap_and_never_printed(
+    index_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ollama_server("flood") as server:
+        for name, value in {
+            "SHIRUBE_HOME": str(index_home),
+            "OLLAMA_HOST": server.url,
+            "SHIRUBE_MODEL": "fake:7b",
+            "SHIRUBE_MAX_ANSWER_CHARS": "8000",
+        }.items():
+            monkeypatch.setenv(name, value)
+        started = time.monotonic()
+        result = run_cli("ask", QUESTION)
+        assert server.hung_up.wait(5), "the client read the whole flood"
+    assert result.code == 0, result.err
+    assert time.monotonic() - started < 15
+    assert server.chars_sent < FLOOD_CHARS
+    assert len(result.out) < 20_000 and "xxxxxxxx" not in result.out
+    assert "SHIRUBE_MAX_ANSWER_CHARS" in " ".join((result.out + result.err).split())
+
+
+def test_the_deadline_is_for_the_whole_answer_not_each_call(index_home: Path) -> None:
+    # A model that already spent the deadline (tool rounds, a repair) gets no further call.
+    from agent.nodes.answer import call_model
+    from agent.state import QAContext
+    from tests.fakes import fake_model
+
+    class Runtime:
+        context = QAContext(
+            settings=_settings(index_home, "http://127.0.0.1:9", answer_deadline=DEADLINE),
+            chat_model=fake_model([]),  # an empty script: any call would raise StopIteration
+        )
+
+    state = {"messages": [HumanMessage(QUESTION)], "model_seconds": DEADLINE}
+    update = call_model(state, Runtime())  # type: ignore[arg-type]
+    assert "SHIRUBE_ANSWER_DEADLINE" in update["model_error"]
+
+
+def test_the_interview_assistant_stops_at_the_deadline(tmp_path: Path) -> None:
+    from agent.interview.session import InterviewSession
+
+    with ollama_server("trickle", slow_seconds=TRICKLE_SECONDS) as server:
+        settings = _settings(tmp_path / "home", server.url, answer_deadline=DEADLINE)
+        session = InterviewSession.start(settings, assist=True)
+        assert session.assisted
+        session.answer("Triage bot")
+        started = time.monotonic()
+        step = session.answer("A chatbot that helps hospital staff sort patient messages.")
+        assert time.monotonic() - started < DEADLINE + 2.5
+        assert step.question is not None and step.question.notice is not None
+        assert "SHIRUBE_ANSWER_DEADLINE" in step.question.notice
+        started = time.monotonic()
+        step = session.answer("a firm")  # unreadable: the model is asked to map it, and times out
+        assert time.monotonic() - started < DEADLINE + 2.5
+        assert step.error is not None
+        session.close()
+
+
+@pytest.mark.parametrize("mode", ["trickle", "flood"])
+def test_a_bounded_model_call_raises_a_model_error_in_bounded_time(
+    tmp_path: Path, mode: str
+) -> None:
+    with ollama_server(mode, slow_seconds=TRICKLE_SECONDS) as server:
+        settings = _settings(tmp_path, server.url, answer_deadline=DEADLINE, max_answer_chars=500)
+        model = make_chat_model(settings)
+        started = time.monotonic()
+        with pytest.raises(MODEL_ERRORS) as caught:
+            model.invoke([HumanMessage("hello")])
+        assert time.monotonic() - started < DEADLINE + 2.5
+    expected = AnswerDeadline if mode == "trickle" else AnswerTooLong
+    assert isinstance(caught.value, expected)
+    assert "SHIRUBE_" in describe_error(caught.value, settings)
+
+
+def test_bounded_stops_reading_and_closes_the_stream() -> None:
+    closed: list[bool] = []
+
+    def parts() -> Iterator[dict[str, Any]]:
+        try:
+            while True:
+                yield {"message": {"content": "word "}}
+        finally:
+            closed.append(True)
+
+    with pytest.raises(AnswerTooLong):
+        list(bounded(parts(), deadline_s=60, max_chars=100))
+    assert closed == [True]
+
+    def slow() -> Iterator[dict[str, Any]]:
+        while True:
+            time.sleep(0.05)
+            yield {"message": {"content": "a"}}
+
+    with pytest.raises(AnswerDeadline):
+        list(bounded(slow(), deadline_s=0.2, max_chars=10_000))
