@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from knowledge.loader import Problem
-from knowledge.schema import Entity, EntityKind, Fact, Premise, Source, TopicCard
+from knowledge.schema import Entity, EntityKind, Fact, Institution, Premise, Source, TopicCard
 
 if TYPE_CHECKING:
     from knowledge.check import RuleBaseFiles
@@ -138,12 +138,14 @@ def check_premise_cues(files: RuleBaseFiles) -> list[Problem]:
 
 
 def check_fact_dates(files: RuleBaseFiles) -> list[Problem]:
-    """No fact retypes a date that sources.yaml holds (answers derive those from the source)."""
+    """No fact retypes a date of a source or institution (answers derive those from the data)."""
     known: dict[dt.date, str] = {}
-    for _, source in files.of_type(Source):
-        assert isinstance(source, Source)
-        for date in source.dates:
-            known[date.date] = source.id
+    for _, entry in files.of_type(Source):
+        assert isinstance(entry, Source)
+        known |= {date.date: f"source '{entry.id}'" for date in entry.dates}
+    for _, entry in files.of_type(Institution):
+        assert isinstance(entry, Institution)
+        known |= {date.date: f"institution '{entry.id}'" for date in entry.dates}
     problems: list[Problem] = []
     for rel, fact in files.of_type(Fact):
         assert isinstance(fact, Fact)
@@ -154,8 +156,8 @@ def check_fact_dates(files: RuleBaseFiles) -> list[Problem]:
                         files.label(rel),
                         fact.id,
                         "text",
-                        f"retypes {date.isoformat()}, a date of source '{known[date]}': "
-                        "drop it, answers take dates from sources.yaml",
+                        f"retypes {date.isoformat()}, a date of {known[date]}: "
+                        "drop it, answers take dates from there",
                     )
                 )
     return problems

@@ -284,16 +284,12 @@ def test_every_covered_entity_has_a_fact_and_uncovered_ones_none() -> None:
     assert sorted(about - covered) == []
 
 
-def test_dated_facts_are_only_for_dates_outside_sources() -> None:
-    # Dates in sources.yaml are rendered by the engine; the `when` facts that name a full
-    # date carry dates of institutions (first meeting, establishment).
-    rules = load_rule_base()
-    date = re.compile(
-        r"\b\d{1,2} (January|February|March|April|May|June|July|August|September|"
-        r"October|November|December) \d{4}\b"
-    )
-    dated = sorted(f.id for f in rules.facts.values() if date.search(f.text))
-    assert dated == ["aisi_established", "hq_first_meeting"]
+def test_fact_retyping_an_institution_date(data: Path) -> None:
+    text = "The AI Strategic Headquarters first met on 12 September 2025."
+    edit_entry(data / "facts" / "act.yaml", "act_bans_nothing", text=text)
+    name, entry, field, message = _only(check_rule_base(data))
+    assert (name, entry, field) == ("act.yaml", "act_bans_nothing", "text")
+    assert "institution 'ai_strategic_hq'" in message
 
 
 def test_every_topic_card_lists_its_facts() -> None:
