@@ -56,6 +56,7 @@ class ScopeData(BaseModel):
     negations: str
     out_of_scope_message: str
     injection_message: str
+    injection_ignored_notice: str
     question_intents: list[Intent] = Field(default_factory=list)
     glossary: list[Gloss] = Field(default_factory=list)
 
@@ -86,6 +87,7 @@ class CompiledScope:
         self.negation = re.compile(data.negations, re.IGNORECASE)
         self.out_of_scope_message = data.out_of_scope_message
         self.injection_message = data.injection_message
+        self.injection_ignored_notice = data.injection_ignored_notice
         self.intents = [
             (i.name, re.compile(i.question, re.IGNORECASE), re.compile(i.fact, re.IGNORECASE))
             for i in data.question_intents

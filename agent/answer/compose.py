@@ -14,7 +14,7 @@ from agent.answer.reader import Reader
 from agent.answer.select import by_entity_and_facet, refuting
 from agent.answer.use_case import compose_use_case
 from agent.state import AnswerCitation
-from knowledge.schema import Fact
+from knowledge.schema import Facet, Fact
 
 
 @dataclass
@@ -58,7 +58,12 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     if not facts:
         return None
     first = facts[0]
-    answer = first.answers if part.yes_no else None
+    # A fact's yes or no answers a question on its own facet only; a "what" fact answers only
+    # whether a thing exists ("Does Japan have an AI Act?").
+    on_facet = first.facet == part.facet and (
+        part.facet != Facet.what or bool(phrasebook().existence.search(part.text))
+    )
+    answer = first.answers if part.yes_no and on_facet else None
     return Section(_with_answer(first, answer), facts[1:], first)
 
 

@@ -18,7 +18,8 @@ FACTS_PER_SEARCH = 2
 
 
 def understand_node(state: QAState) -> QAState:
-    return {"query": understand(state["question"]).model_dump(mode="json")}
+    earlier = [asked for asked, _ in state.get("history", [])]
+    return {"query": understand(state["question"], history=earlier).model_dump(mode="json")}
 
 
 def _query(state: QAState) -> Query:
@@ -60,6 +61,10 @@ def compose_node(state: QAState) -> QAState:
     found = {int(k): v for k, v in (state.get("found") or {}).items()}
     composed = compose(query, default_reader(), found)
     notice = OFFLINE_NOTICE
+    if state.get("injection"):
+        from agent.scope_data import scope
+
+        notice = f"{OFFLINE_NOTICE} {' '.join(scope().injection_ignored_notice.split())}"
     if state.get("model_error"):
         notice = f"{OFFLINE_NOTICE} Model unavailable: {state['model_error']}."
     elif state.get("problems"):

@@ -51,10 +51,12 @@ class Phrasebook(Strict):
     yes_no: str
     splitter: str
     follow_up: str
+    existence: str
     function_words: str = Field(min_length=1, description="Space-separated words.")
+    common_words: str = Field(min_length=1, description="Words too common to show relevance.")
     templates: Templates
 
-    _check = field_validator("yes_no", "splitter", "follow_up")(_compiles)
+    _check = field_validator("yes_no", "splitter", "follow_up", "existence")(_compiles)
 
 
 class CompiledPhrasebook:
@@ -70,6 +72,10 @@ class CompiledPhrasebook:
         self.yes_no = re.compile(book.yes_no, re.IGNORECASE)
         self.splitter = re.compile(book.splitter)
         self.follow_up = re.compile(book.follow_up, re.IGNORECASE)
+        self.existence = re.compile(book.existence, re.IGNORECASE)
+        # Stems (first five letters) that never show a fact is relevant to a question.
+        words = f"{book.function_words} {book.common_words}".split()
+        self.ignored_stems = frozenset(w[:5] for w in words)
 
     def facet_of(self, text: str) -> Facet:
         for facet, pattern in self.facets:

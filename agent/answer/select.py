@@ -53,21 +53,33 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
     return found
 
 
-def _score(fact: Fact, named: list[str], yes_no: bool) -> tuple[int, int, int]:
+def relevance(fact: Fact, part: Part) -> int:
+    """Content words the fact shares with the question, beyond the words every answer has."""
+    ignored = phrasebook().ignored_stems
+    return len((_stems(fact.text) & _stems(part.text)) - ignored)
+
+
+def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int]:
     shared = len(set(fact.about) & set(named))
     primary = 1 if named and fact.about[0] in named else 0
-    answers = 1 if yes_no and fact.answers else 0
-    return shared, answers, primary
+    answers = 1 if part.yes_no and fact.answers and fact.facet == part.facet else 0
+    return shared, answers, relevance(fact, part), primary
 
 
 def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if set(f.about) & set(entities)]
 
 
+def _about_all(facts: list[Fact], entities: list[str]) -> list[Fact]:
+    return [f for f in facts if entities and set(entities) <= set(f.about)]
+
+
 def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> list[Fact]:
     """The facts on the part's facet about what it names, most specific first.
 
-    The regime as a whole stands in only when the part names nothing it has facts about.
+    Facts about everything the part names come first (on its facet, then on any facet when it
+    names several things); the regime as a whole stands in only when nothing named has facts.
+    Facts after the first must share a content word with the question: no padding.
     """
     if not part.entities and part.facet == Facet.what:
         return []  # nothing named and nothing specific asked: a search, not a lookup
@@ -78,14 +90,19 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
             return dated[: max(limit, len(dated))]
     facts = list(reader.rule_base.facts.values())
     on_facet = [f for f in facts if f.facet == part.facet]
-    tiers = [_about(on_facet, part.entities)]
+    tiers = [_about_all(on_facet, part.entities)]
+    if len(part.entities) > 1:
+        tiers.append(_about_all(facts, part.entities))
+    tiers.append(_about(on_facet, part.entities))
     if part.entities and part.facet != Facet.what:
         tiers.append(_about([f for f in facts if f.facet == Facet.what], part.entities))
     tiers.append(_about(on_facet, subjects))
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects
-    chosen.sort(key=lambda f: _score(f, named, part.yes_no), reverse=True)
-    return chosen[:limit]
+    chosen.sort(key=lambda f: _score(f, named, part), reverse=True)
+    if not chosen:
+        return []
+    return [chosen[0], *(f for f in chosen[1:limit] if relevance(f, part) > 0)]
 
 
 def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
@@ -94,5 +111,5 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     for premise in part.premises:
         ids += [i for i in reader.refuting(premise, subjects) if i not in ids]
     facts = [reader.rule_base.facts[i] for i in ids]
-    facts.sort(key=lambda f: _score(f, part.entities, part.yes_no), reverse=True)
+    facts.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
     return facts[:limit]

@@ -70,9 +70,29 @@ def read_use_case(question: str) -> UseCase | None:
     return UseCase(reads=reading.reads, profile=reading.profile.model_dump(exclude_defaults=True))
 
 
-def understand(question: str, reader: Reader | None = None) -> Query:
+def follow_up_subject(question: str, history: list[str], reader: Reader) -> list[str]:
+    """The entities an earlier question named, when this one names none and refers back."""
+    if not history or reader.linker.link(question) or read_use_case(question):
+        return []
+    if not phrasebook().follow_up.search(question):
+        return []
+    for earlier in reversed(history):
+        linked = reader.linker.link(earlier)
+        if linked:
+            return linked
+    return []
+
+
+def understand(
+    question: str, reader: Reader | None = None, history: list[str] | None = None
+) -> Query:
+    """Read `question`; `history` holds the earlier questions of a conversation, oldest first."""
     reader = reader or default_reader()
     parts = [read_part(text, reader) for text in split_parts(question)]
+    inherited = follow_up_subject(question, history or [], reader)
+    if inherited and not parts[0].entities:
+        parts[0].entities = inherited
+        parts[0].route = route_part(parts[0], reader)
     # A part that names nothing inherits the subject of the part before it ("…and when?").
     for before, part in itertools.pairwise(parts):
         if not part.entities and before.entities:

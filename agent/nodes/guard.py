@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Literal
 
@@ -55,8 +56,32 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     return ("in" if matches_a_card(question) else "out"), False
 
 
+_SENTENCE = re.compile(r"(?<=[.!?:;。？！])\s*")
+
+
+def without_instructions(question: str) -> str:
+    """The message less its sentences that try to instruct Shirube ("Ignore your rules. …")."""
+    rules = scope()
+    kept = [s for s in _SENTENCE.split(question) if s.strip() and not rules.injection.search(s)]
+    return " ".join(kept).strip()
+
+
+def _refers_back(question: str, history: list[tuple[str, str]]) -> bool:
+    from agent.answer.phrasebook import phrasebook
+
+    return bool(history) and bool(phrasebook().follow_up.search(question))
+
+
 def guard(state: QAState) -> QAState:
-    verdict, injection = classify(state["question"])
+    question = state["question"]
+    verdict, injection = classify(question)
+    if injection:
+        # A real question beside an instruction is answered; the instruction is dropped.
+        rest = without_instructions(question)
+        if rest and classify(rest) == ("in", False):
+            return {"scope": "in", "injection": True, "question": rest}
+    if verdict == "out" and not injection and _refers_back(question, state.get("history", [])):
+        verdict = "in"  # "when did it first meet?" after a question about the Headquarters
     return {"scope": verdict, "injection": injection}
 
 

@@ -33,6 +33,9 @@ def test_json_output_has_exactly_the_contract_keys() -> None:
         "tools_called",
         "latency_ms",
         "notice",
+        "route",
+        "fact_ids",
+        "query",
     }
     assert set(data["citations"][0]) == {"id", "title", "section", "url", "legal_force", "excerpt"}
     assert "Prime Minister" in data["answer"]
