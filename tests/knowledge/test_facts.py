@@ -215,6 +215,14 @@ def test_uncovered_entities_point_somewhere_covered() -> None:
         ("Is Japan's AI Act a copy of the EU AI Act?", "eu_copy"),
         ("Japan has no AI regulation, right?", "no_regulation"),
         ("Since the AI guidelines are mandatory, what must we file?", "guidelines_binding"),
+        ("We only use ChatGPT, so Japan's AI rules are not our problem, right?", "only_developers"),
+        ("Foreign AI providers are exempt from Japan's rules, aren't they?", "foreign_exempt"),
+        ("Japanese AI rules don't apply to overseas companies, right?", "foreign_exempt"),
+        ("Which agency is Japan's AI regulator we must notify?", "single_regulator"),
+        ("What's the equivalent maximum fine in Japan?", "ai_fines"),
+        ("Can we reuse our EU AI Act compliance programme for Japan?", "eu_copy"),
+        ("民間企業にもCAIOの設置義務はありますか？", "caio_mandatory"),
+        ("日本にはAIを一元的に監督する規制当局がありますか？", "single_regulator"),
     ],
 )
 def test_premise_cues_catch_the_belief(question: str, premise: str) -> None:
