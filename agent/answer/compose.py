@@ -14,7 +14,7 @@ from agent.answer.reader import Reader
 from agent.answer.select import by_entity_and_facet, refuting
 from agent.answer.use_case import compose_use_case
 from agent.state import AnswerCitation
-from knowledge.schema import Facet, Fact
+from knowledge.schema import EntityKind, Facet, Fact
 
 
 @dataclass
@@ -63,7 +63,8 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     on_facet = first.facet == part.facet and (
         part.facet != Facet.what or bool(phrasebook().existence.search(part.text))
     )
-    answer = first.answers if part.yes_no and on_facet else None
+    plain = not phrasebook().negation.search(part.text)
+    answer = first.answers if part.yes_no and on_facet and plain else None
     return Section(_with_answer(first, answer), facts[1:], first)
 
 
@@ -95,6 +96,25 @@ def section_for(part: Part, reader: Reader, found: list[str]) -> Section | None:
     return search_section(part, reader, found)
 
 
+def _names_a_rule(part: Part, reader: Reader) -> bool:
+    kinds = (EntityKind.instrument, EntityKind.institution)
+    return any(reader.rule_base.entities[e].kind in kinds for e in part.entities)
+
+
+def _block(section: Section, stated: list[str], cites: Citations) -> str:
+    """The lead, then the section's other facts as a list; each fact once per answer."""
+    lead = section.lead
+    if section.lead_fact is not None:
+        stated.append(section.lead_fact.id)
+        lead = f"{lead} {cites.marks(section.lead_fact.cites, section.lead_fact.text)}"
+    items = []
+    for fact in section.facts:
+        if fact.id not in stated:
+            stated.append(fact.id)
+            items.append(f"- {fact.text} {cites.marks(fact.cites, fact.text)}")
+    return "\n\n".join([lead, "\n".join(items)]) if items else lead
+
+
 def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Composed:
     """The whole answer: premise corrections first, the use case, then each part in order."""
     cites = Citations(reader.rule_base)
@@ -112,24 +132,11 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
             text, tools = compose_use_case(query.use_case, reader, cites)
             blocks.append(text)
             use_case_done = True
-            if part.route in ("search", "lookup") and part.facet.value == "what":
-                continue  # the use case answers a part that asks nothing more specific
-        if section is None:
-            continue
-        facts = [f for f in section.facts if f.id not in stated]
-        lines = []
-        if section.lead_fact is not None:
-            stated.append(section.lead_fact.id)
-            marks = cites.marks(section.lead_fact.cites, section.lead_fact.text)
-            lines.append(f"{section.lead} {marks}")
-        else:
-            lines.append(section.lead)
-        for fact in facts:
-            stated.append(fact.id)
-            lines.append(f"- {fact.text} {cites.marks(fact.cites, fact.text)}")
-        blocks.append(
-            "\n".join(lines) if len(lines) == 1 else f"{lines[0]}\n\n" + "\n".join(lines[1:])
-        )
+        about_use_case = query.use_case and part.route in ("search", "lookup")
+        if about_use_case and not _names_a_rule(part, reader):
+            continue  # the use case answers a part that names no instrument or body
+        if section is not None:
+            blocks.append(_block(section, stated, cites))
     if query.use_case and not use_case_done:
         text, tools = compose_use_case(query.use_case, reader, cites)
         blocks.append(text)

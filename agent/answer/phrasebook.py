@@ -42,6 +42,7 @@ class Templates(Strict):
     no_facts: str
     use_case_lead: str
     use_case_read: str
+    also_check: str
     part_heading: str
     date: str
 
@@ -52,11 +53,15 @@ class Phrasebook(Strict):
     splitter: str
     follow_up: str
     existence: str
+    negation: str
+    describes_use: str
     function_words: str = Field(min_length=1, description="Space-separated words.")
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
     templates: Templates
 
-    _check = field_validator("yes_no", "splitter", "follow_up", "existence")(_compiles)
+    _check = field_validator(
+        "yes_no", "splitter", "follow_up", "existence", "negation", "describes_use"
+    )(_compiles)
 
 
 class CompiledPhrasebook:
@@ -73,6 +78,8 @@ class CompiledPhrasebook:
         self.splitter = re.compile(book.splitter)
         self.follow_up = re.compile(book.follow_up, re.IGNORECASE)
         self.existence = re.compile(book.existence, re.IGNORECASE)
+        self.negation = re.compile(book.negation, re.IGNORECASE)
+        self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         # Stems (first five letters) that never show a fact is relevant to a question.
         words = f"{book.function_words} {book.common_words}".split()
         self.ignored_stems = frozenset(w[:5] for w in words)

@@ -65,7 +65,7 @@ def read_use_case(question: str) -> UseCase | None:
     from agent.use_case import read_use_case as hints
 
     reading = hints(question)
-    if not reading.is_use_case:
+    if not reading.is_use_case or not phrasebook().describes_use.search(question):
         return None
     return UseCase(reads=reading.reads, profile=reading.profile.model_dump(exclude_defaults=True))
 

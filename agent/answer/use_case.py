@@ -6,10 +6,12 @@ from agent.answer.citations import Citations
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import UseCase
 from agent.answer.reader import Reader
-from knowledge.schema import LegalForce
+from knowledge.schema import LegalForce, Trigger
+from tools import conditions
 from tools.checklist import build_checklist
+from tools.conditions import COMBINATORS
 from tools.profile import UseCaseProfile
-from tools.triggers import lookup_triggers
+from tools.triggers import checked_triggers, lookup_triggers
 
 TOP_ACTIONS = 3
 TOOLS_CALLED = ["classify_roles", "lookup_triggers", "build_checklist"]
@@ -19,6 +21,37 @@ CLOSING = (
 )
 # Binding law first: it is what the reader must not miss.
 FORCE_ORDER = list(LegalForce)
+
+
+def _fields(condition: object) -> set[str]:
+    """The profile fields a trigger condition reads."""
+    if isinstance(condition, dict):
+        return {k for k in condition if k not in COMBINATORS} | {
+            f for v in condition.values() for f in _fields(v)
+        }
+    if isinstance(condition, list):
+        return {f for v in condition for f in _fields(v)}
+    return set()
+
+
+def one_answer_away(
+    profile: UseCaseProfile, read: set[str], engaged: set[str]
+) -> list[tuple[str, Trigger]]:
+    """(what to check, trigger) for layers that one more yes, on a field already read, engages."""
+    found: list[tuple[str, Trigger]] = []
+    for trigger in checked_triggers():
+        # Only binding law is worth a "check whether": missing it is what hurts.
+        if trigger.legal_force != LegalForce.binding_hard_law:
+            continue
+        if trigger.id in engaged or not (_fields(trigger.when) & read):
+            continue
+        for name, info in UseCaseProfile.model_fields.items():
+            if info.annotation is not bool or getattr(profile, name):
+                continue
+            if conditions.evaluate(trigger.when, profile.model_copy(update={name: True})):
+                found.append((str(info.description), trigger))
+                break
+    return found
 
 
 def compose_use_case(use_case: UseCase, reader: Reader, cites: Citations) -> tuple[str, list[str]]:
@@ -35,6 +68,10 @@ def compose_use_case(use_case: UseCase, reader: Reader, cites: Citations) -> tup
     ]
     for trig in layers:
         lines.append(f"- **{trig.title}**: {trig.why} {cites.marks(trig.citations, trig.why)}")
+    for check, trig in one_answer_away(profile, set(use_case.profile), {t.id for t in layers}):
+        what = check[0].lower() + check[1:].rstrip(".")
+        marks = cites.marks(trig.citations, trig.why)
+        lines.append(f"- {templates.also_check.format(what=what, layer=trig.title)} {marks}")
     lines += ["", "**First actions**", ""]
     for number, item in enumerate(build_checklist(profile)[:TOP_ACTIONS], 1):
         marks = cites.marks(item.citations, item.text)
