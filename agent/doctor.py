@@ -53,24 +53,6 @@ def check_rule_base() -> Check:
     )
 
 
-def check_data_dir(settings: Settings) -> Check:
-    import tempfile
-
-    path = settings.data_dir
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=path):
-            pass
-    except OSError as exc:
-        return Check(
-            name="data directory",
-            status="fail",
-            detail=f"{path} is not writable ({exc.strerror or exc})",
-            fix="Set SHIRUBE_HOME to a writable directory.",
-        )
-    return Check(name="data directory", status="ok", detail=f"{path} (writable)")
-
-
 def check_chroma(settings: Settings) -> Check:
     if not settings.chroma_host:
         return Check(
@@ -208,9 +190,12 @@ def check_ollama(settings: Settings) -> list[Check]:
 
 def run_checks(settings: Settings) -> list[Check]:
     """All checks in report order."""
-    checks = [check_rule_base(), check_data_dir(settings)]
+    from agent.doctor_storage import check_data_dir, check_index_files, check_sessions_db
+
+    checks = [check_rule_base(), check_data_dir(settings), check_sessions_db(settings)]
     chroma = check_chroma(settings)
     checks.append(chroma)
     checks.append(check_index(settings, chroma_ok=chroma.status == "ok"))
+    checks.extend(check_index_files(settings))
     checks.extend(check_ollama(settings))
     return checks

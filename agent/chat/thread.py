@@ -109,7 +109,8 @@ class ChatThread:
 
     @property
     def values(self) -> dict[str, Any]:
-        return dict(self._graph.get_state(run_config(self.thread_id)).values or {})
+        with store.guard(self._conn):
+            return dict(self._graph.get_state(run_config(self.thread_id)).values or {})
 
     @property
     def turns(self) -> list[Turn]:
@@ -138,12 +139,13 @@ class ChatThread:
         if not text.strip():
             raise UsageError("The message is empty. Type a question, or /help for commands.")
         first = not self.turns
-        self._graph.invoke(
-            {"question": text},
-            config=run_config(self.thread_id),
-            context=self._context,
-            durability="sync",
-        )
+        with store.guard(self._conn):  # a damaged, read-only or full database: one message
+            self._graph.invoke(
+                {"question": text},
+                config=run_config(self.thread_id),
+                context=self._context,
+                durability="sync",
+            )
         title = " ".join(text.split())[:TITLE_CHARS] if first else None
         store.touch_session(self._conn, self.thread_id, title=title)
         turn = self.last
@@ -152,11 +154,12 @@ class ChatThread:
 
     def link_profile(self, profile: UseCaseProfile, source: str) -> None:
         """Answer questions about "us" from this profile from now on (saved with the thread)."""
-        self._graph.update_state(
-            run_config(self.thread_id),
-            {"profile": profile.model_dump(mode="json"), "profile_source": source},
-            as_node="prepare",
-        )
+        with store.guard(self._conn):
+            self._graph.update_state(
+                run_config(self.thread_id),
+                {"profile": profile.model_dump(mode="json"), "profile_source": source},
+                as_node="prepare",
+            )
         store.touch_session(self._conn, self.thread_id)
 
     def export_markdown(self) -> str:

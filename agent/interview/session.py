@@ -149,15 +149,17 @@ class InterviewSession:
         return session
 
     def _run(self, payload: Any) -> None:
-        self._graph.invoke(
-            payload,
-            config=run_config(self.session_id),
-            context=self._context,
-            durability="sync",
-        )
+        with store.guard(self._conn):  # a damaged, read-only or full database: one message
+            self._graph.invoke(
+                payload,
+                config=run_config(self.session_id),
+                context=self._context,
+                durability="sync",
+            )
 
     def _snapshot(self) -> Any:
-        return self._graph.get_state(run_config(self.session_id))
+        with store.guard(self._conn):
+            return self._graph.get_state(run_config(self.session_id))
 
     @property
     def values(self) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import datetime as dt
 import secrets
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from langgraph.checkpoint.sqlite import SqliteSaver
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
+from agent.storage import guarded
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS shirube_sessions (
@@ -50,20 +51,38 @@ def new_session_id() -> str:
     return secrets.token_hex(4)
 
 
+class SessionsConnection(sqlite3.Connection):
+    """A connection to the sessions database that remembers its file, to name it in errors."""
+
+    path: Path
+
+
+def guard(conn: sqlite3.Connection) -> AbstractContextManager[None]:
+    """A SQLite failure in the block becomes one StorageError naming the file and the fix."""
+    return guarded(getattr(conn, "path", Path("sessions.sqlite")))
+
+
 def connect(settings: Settings | None = None) -> sqlite3.Connection:
     """Open the sessions database (created on first use) with the registry table in place."""
     path: Path = (settings or get_settings()).sessions_db
     path.parent.mkdir(parents=True, exist_ok=True)
-    # SqliteSaver locks the connection itself, so TUI worker threads may share it.
-    conn = sqlite3.connect(path, check_same_thread=False)
-    conn.execute(_TABLE)
-    conn.commit()
+    with guarded(path):
+        # SqliteSaver locks the connection itself, so TUI worker threads may share it.
+        conn = sqlite3.connect(path, check_same_thread=False, factory=SessionsConnection)
+        conn.path = path
+        try:
+            conn.execute(_TABLE)
+            conn.commit()
+        except BaseException:
+            conn.close()
+            raise
     return conn
 
 
 def checkpointer(conn: sqlite3.Connection) -> SqliteSaver:
     saver = SqliteSaver(conn)
-    saver.setup()
+    with guard(conn):
+        saver.setup()
     return saver
 
 
@@ -71,31 +90,36 @@ def checkpointer(conn: sqlite3.Connection) -> SqliteSaver:
 def opened(settings: Settings | None = None) -> Iterator[sqlite3.Connection]:
     conn = connect(settings)
     try:
-        yield conn
+        with guard(conn):
+            yield conn
     finally:
         conn.close()
 
 
 def register_session(conn: sqlite3.Connection, session_id: str, kind: str, title: str = "") -> None:
     now = _now()
-    conn.execute(
-        "INSERT OR IGNORE INTO shirube_sessions (id, kind, created, updated, title) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (session_id, kind, now, now, title),
-    )
-    conn.commit()
+    with guard(conn):
+        conn.execute(
+            "INSERT OR IGNORE INTO shirube_sessions (id, kind, created, updated, title) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (session_id, kind, now, now, title),
+        )
+        conn.commit()
 
 
 def touch_session(conn: sqlite3.Connection, session_id: str, title: str | None = None) -> None:
     """Mark a session as just used; set its title when one is given."""
-    if title is None:
-        conn.execute("UPDATE shirube_sessions SET updated = ? WHERE id = ?", (_now(), session_id))
-    else:
-        conn.execute(
-            "UPDATE shirube_sessions SET updated = ?, title = ? WHERE id = ?",
-            (_now(), title, session_id),
-        )
-    conn.commit()
+    with guard(conn):
+        if title is None:
+            conn.execute(
+                "UPDATE shirube_sessions SET updated = ? WHERE id = ?", (_now(), session_id)
+            )
+        else:
+            conn.execute(
+                "UPDATE shirube_sessions SET updated = ?, title = ? WHERE id = ?",
+                (_now(), title, session_id),
+            )
+        conn.commit()
 
 
 def list_sessions(conn: sqlite3.Connection, kind: str | None = None) -> list[SessionInfo]:
@@ -105,7 +129,8 @@ def list_sessions(conn: sqlite3.Connection, kind: str | None = None) -> list[Ses
     if kind is not None:
         query += " WHERE kind = ?"
         args = (kind,)
-    rows = conn.execute(query + " ORDER BY updated DESC, created DESC", args).fetchall()
+    with guard(conn):
+        rows = conn.execute(query + " ORDER BY updated DESC, created DESC", args).fetchall()
     return [SessionInfo(id=r[0], kind=r[1], created=r[2], updated=r[3], title=r[4]) for r in rows]
 
 
@@ -122,6 +147,8 @@ def get_session(conn: sqlite3.Connection, session_id: str) -> SessionInfo:
 def delete_session(conn: sqlite3.Connection, session_id: str) -> None:
     """Remove a session: its registry row and every checkpoint of its thread."""
     get_session(conn, session_id)
-    checkpointer(conn).delete_thread(session_id)
-    conn.execute("DELETE FROM shirube_sessions WHERE id = ?", (session_id,))
-    conn.commit()
+    saver = checkpointer(conn)
+    with guard(conn):
+        saver.delete_thread(session_id)
+        conn.execute("DELETE FROM shirube_sessions WHERE id = ?", (session_id,))
+        conn.commit()

@@ -57,8 +57,13 @@ def read_meta(settings: Settings) -> IndexMeta | None:
 def write_meta(settings: Settings, meta: IndexMeta) -> None:
     path = meta_path(settings)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(meta.model_dump_json(indent=2), encoding="utf-8")
-    os.replace(tmp, path)  # atomic: readers see the old index or the new one, never half
+    try:
+        tmp.write_text(meta.model_dump_json(indent=2), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: readers see the old index or the new one, never half
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # a full disk leaves no half-written file behind
+        raise
 
 
 def chromadb_version() -> str:

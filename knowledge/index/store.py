@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from agent.config import Settings, get_settings
 from knowledge.index.documents import IndexDocument, build_documents
 from knowledge.index.embeddings import MODEL_ID
+from knowledge.index.faults import build_faults, discard_store, warn
 from knowledge.index.health import GuardedCollection, quick_check
 from knowledge.index.lock import build_lock
 from knowledge.index.meta import (
@@ -142,11 +143,8 @@ def embed_texts(texts: list[str]) -> tuple[Any, int]:
 
 def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[IndexMeta, int]:
     """Write a fresh store; returns its meta and how many texts had to be embedded."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from knowledge.index import vector_cache
-    from knowledge.index.embeddings import ShirubeMiniLM
     from knowledge.index.warm import await_prewarm
 
     await_prewarm()  # one model session, not a second beside a warm-up still building
@@ -154,9 +152,38 @@ def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[Ind
     documents = build_documents(rule_base)
     entries = _entries(documents)
     cache_file = vector_cache.cache_path(settings.index_dir)
-    vector_cache.load_file(cache_file)
-    embedded = 0
+    vector_cache.load_file(cache_file, warn=warn)
     store = f"chroma-{uuid.uuid4().hex[:12]}"
+    try:
+        embedded = _fill(settings, store, entries, progress)
+    except BaseException:
+        discard_store(settings, store)  # a failed try leaves no orphan store behind
+        raise
+    try:
+        vector_cache.save_file(cache_file, [e[1] for e in entries])
+    except OSError as exc:  # only a speed-up: the index itself is whole
+        warn(f"could not save the embedding cache {cache_file} ({exc.strerror or exc}).")
+    meta = IndexMeta(
+        corpus_hash=rule_base.corpus_hash,
+        chromadb_version=_chromadb_version(),
+        embedding_model=MODEL_ID,
+        document_count=len(documents),
+        entry_count=len(entries),
+        store=store,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        build_seconds=round(time.perf_counter() - started, 3),
+    )
+    return meta, embedded
+
+
+def _fill(settings: Settings, store: str, entries: list[Any], progress: bool) -> int:
+    """Create the store and add every entry; returns how many texts had to be embedded."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from knowledge.index.embeddings import ShirubeMiniLM
+
+    embedded = 0
     client = _client(settings, store)
     collection = client.create_collection(
         _collection_name(settings, store),
@@ -184,18 +211,7 @@ def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[Ind
                 embeddings=vectors,
             )
             bar.advance(task, len(batch))
-    vector_cache.save_file(cache_file, [e[1] for e in entries])
-    meta = IndexMeta(
-        corpus_hash=rule_base.corpus_hash,
-        chromadb_version=_chromadb_version(),
-        embedding_model=MODEL_ID,
-        document_count=len(documents),
-        entry_count=len(entries),
-        store=store,
-        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        build_seconds=round(time.perf_counter() - started, 3),
-    )
-    return meta, embedded
+    return embedded
 
 
 def _try_open(settings: Settings, rule_base: RuleBase) -> tuple[LoadedIndex | None, str | None]:
@@ -249,10 +265,15 @@ def load_index(
                         f"Building the search index: {reason}.", highlight=False
                     )
                 old = read_meta(settings)
-                meta, embedded = _build(settings, rule_base, progress)
-                _write_meta(settings, meta)
-                _drop_old(settings, meta.store, old)
-                loaded = _open(settings, meta, rule_base)
+                with build_faults(settings):  # full disk, read-only, deleted: one message
+                    meta, embedded = _build(settings, rule_base, progress)
+                    try:
+                        _write_meta(settings, meta)
+                    except BaseException:
+                        discard_store(settings, meta.store)
+                        raise
+                    _drop_old(settings, meta.store, old)
+                    loaded = _open(settings, meta, rule_base)
             else:
                 reason = None
     _LOADED[key] = loaded

@@ -2,13 +2,17 @@
 
 A rebuild after a small rule-base edit re-embeds only the texts that changed, and a process
 that builds several indexes (the test suite, a server collection plus an embedded one) embeds
-each text once. The file is plain numpy arrays (no pickle); a broken file is ignored.
+each text once. The file is plain numpy arrays (no pickle). It is derived data: a broken file
+(truncated by a full disk, garbled) is discarded with a warning and rebuilt, never a failure.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,14 +33,45 @@ def cache_path(index_dir: Path) -> Path:
     return index_dir / CACHE_FILE
 
 
-def load_file(path: Path) -> int:
-    """Merge a cache file into memory; returns how many vectors it held (0 if unusable)."""
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            keys, vectors = data["keys"], data["vectors"]
-    except (OSError, KeyError, ValueError):
-        return 0
+# What numpy raises on a short, garbled or foreign .npz file.
+_BROKEN = (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error)
+
+
+def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """(keys, vectors) from a cache file; raises one of _BROKEN when it is unusable."""
+    with np.load(path, allow_pickle=False) as data:
+        keys, vectors = data["keys"], data["vectors"]
     if vectors.ndim != 2 or vectors.shape != (len(keys), DIMENSIONS):
+        raise ValueError(f"vectors of shape {vectors.shape} for {len(keys)} keys")
+    return keys, vectors
+
+
+def readable(path: Path) -> bool:
+    """Whether the cache file at `path` loads (doctor asks; nothing is changed)."""
+    try:
+        _read(path)
+    except _BROKEN:
+        return False
+    return True
+
+
+def load_file(path: Path, warn: Callable[[str], None] | None = None) -> int:
+    """Merge a cache file into memory; returns how many vectors it held (0 if unusable).
+
+    An unusable file is deleted (the build writes a fresh one) and `warn` is told why.
+    """
+    try:
+        keys, vectors = _read(path)
+    except FileNotFoundError:
+        return 0
+    except _BROKEN as exc:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        if warn is not None:
+            warn(
+                f"the embedding cache {path} was unreadable ({type(exc).__name__}: "
+                f"{str(exc)[:80]}); discarded it, the vectors are computed again."
+            )
         return 0
     for key, vector in zip(keys.tolist(), vectors, strict=True):
         _MEMORY.setdefault(str(key), vector.astype(np.float32))
@@ -49,8 +84,13 @@ def save_file(path: Path, texts: list[str]) -> None:
     keys = [k for k in keys if k in _MEMORY]
     vectors = np.stack([_MEMORY[k] for k in keys]) if keys else np.zeros((0, DIMENSIONS))
     tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-    np.savez(tmp, keys=np.array(keys, dtype="U32"), vectors=vectors.astype(np.float32))
-    os.replace(tmp, path)  # atomic: a reader sees the old cache or the new one
+    try:
+        np.savez(tmp, keys=np.array(keys, dtype="U32"), vectors=vectors.astype(np.float32))
+        os.replace(tmp, path)  # atomic: a reader sees the old cache or the new one
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # a full disk leaves no half-written file behind
+        raise
 
 
 def embed_texts(

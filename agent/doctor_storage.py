@@ -1,0 +1,118 @@
+"""Doctor checks of the files Shirube keeps: data directory, sessions database, index files.
+
+They only read (and write one small temporary file): a damaged sessions database is reported
+with the way to move it aside, never repaired or deleted here. `agent.doctor` imports this
+module when it runs the checks (this one imports its `Check`).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sqlite3
+import tempfile
+
+from agent.config import Settings
+from agent.doctor import Check
+
+MIN_FREE_BYTES = 50 * 1024 * 1024
+"""Below this the index build (a few MB) or a session's next answer may not fit."""
+PROBE_BYTES = 64 * 1024
+"""Written and synced once: an empty file fits on a full disk, real data does not."""
+
+
+def check_data_dir(settings: Settings) -> Check:
+    path = settings.data_dir
+    fix = "Set SHIRUBE_HOME to a writable directory with free space."
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path) as probe:
+            probe.write(b"\0" * PROBE_BYTES)
+            probe.flush()
+            os.fsync(probe.fileno())
+        free = shutil.disk_usage(path).free
+    except OSError as exc:
+        return Check(
+            name="data directory",
+            status="fail",
+            detail=f"{path} is not writable ({exc.strerror or exc})",
+            fix=fix,
+        )
+    if free < MIN_FREE_BYTES:
+        return Check(
+            name="data directory",
+            status="fail",
+            detail=f"{path} has only {free // 1024:,} KB free: the disk is (nearly) full",
+            fix="Free some space on that disk, or " + fix[0].lower() + fix[1:],
+        )
+    return Check(
+        name="data directory", status="ok", detail=f"{path} (writable, {free >> 20:,} MB free)"
+    )
+
+
+def check_sessions_db(settings: Settings) -> Check:
+    path = settings.sessions_db
+    if not path.exists():
+        return Check(name="sessions", status="ok", detail=f"no saved sessions yet ({path})")
+    aside = shlex.quote(f"{path}.damaged")
+    try:
+        # mode=ro: a checker must never create, change or repair the file.
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {verdict}")
+            (count,) = conn.execute("SELECT count(*) FROM shirube_sessions").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return Check(
+            name="sessions",
+            status="fail",
+            detail=f"{path} is damaged or unreadable ({exc})",
+            fix=(
+                f"Move it aside (mv {shlex.quote(str(path))} {aside}); Shirube starts a new one. "
+                f"Recover what it holds with `sqlite3 {aside} .recover`."
+            ),
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return Check(
+            name="sessions",
+            status="fail",
+            detail=f"{path} is read-only: sessions can be listed but not continued",
+            fix=f"Make {path} and {path.parent} writable, or set SHIRUBE_HOME elsewhere.",
+        )
+    return Check(name="sessions", status="ok", detail=f"{count} saved session(s) in {path}")
+
+
+def check_index_files(settings: Settings) -> list[Check]:
+    """A broken embedding cache and stores left by interrupted builds (both derived data)."""
+    from knowledge.index.meta import read_meta
+    from knowledge.index.vector_cache import cache_path, readable
+
+    checks = []
+    cache = cache_path(settings.index_dir)
+    if cache.exists() and not readable(cache):
+        checks.append(
+            Check(
+                name="embedding cache",
+                status="warn",
+                detail=f"{cache} is unreadable (truncated or damaged)",
+                fix="Nothing to keep in it: the next `shirube index` discards and rebuilds it.",
+            )
+        )
+    meta = read_meta(settings)
+    live = meta.store if meta is not None else None
+    stray = [p for p in settings.index_dir.glob("chroma-*") if p.is_dir() and p.name != live]
+    if stray and not settings.chroma_host:
+        checks.append(
+            Check(
+                name="index files",
+                status="warn",
+                detail=f"{len(stray)} store(s) from an interrupted or running build in "
+                f"{settings.index_dir}",
+                fix="Run `shirube index --rebuild`: it removes them.",
+            )
+        )
+    return checks
