@@ -35,8 +35,6 @@ def route_query(state: QAState) -> Literal["retrieve", "search", "compose"]:
     searched = [part.route == "search" for part in query.parts]
     if query.use_case:
         return "compose"
-    if all(searched):
-        return "retrieve"
     return "search" if any(searched) else "compose"
 
 

@@ -44,7 +44,8 @@ class Templates(Strict):
     use_case_read: str
     also_check: str
     part_heading: str
-    date: str
+    date_line: str
+    issuer_line: str
 
 
 class Phrasebook(Strict):
@@ -54,13 +55,14 @@ class Phrasebook(Strict):
     follow_up: str
     existence: str
     negation: str
+    latest: str
     describes_use: str
     function_words: str = Field(min_length=1, description="Space-separated words.")
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
     templates: Templates
 
     _check = field_validator(
-        "yes_no", "splitter", "follow_up", "existence", "negation", "describes_use"
+        "yes_no", "splitter", "follow_up", "existence", "negation", "describes_use", "latest"
     )(_compiles)
 
 
@@ -79,16 +81,22 @@ class CompiledPhrasebook:
         self.follow_up = re.compile(book.follow_up, re.IGNORECASE)
         self.existence = re.compile(book.existence, re.IGNORECASE)
         self.negation = re.compile(book.negation, re.IGNORECASE)
+        self.latest = re.compile(book.latest, re.IGNORECASE)
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         # Stems (first five letters) that never show a fact is relevant to a question.
         words = f"{book.function_words} {book.common_words}".split()
         self.ignored_stems = frozenset(w[:5] for w in words)
 
     def facet_of(self, text: str) -> Facet:
+        return self.facet_match(text)[0]
+
+    def facet_match(self, text: str) -> tuple[Facet, tuple[int, int] | None]:
+        """The facet asked and where the words that ask it are ("which ministries")."""
         for facet, pattern in self.facets:
-            if pattern.search(text):
-                return facet
-        return Facet.what
+            match = pattern.search(text)
+            if match:
+                return facet, match.span()
+        return Facet.what, None
 
 
 def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:

@@ -20,12 +20,42 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
 
 
+def _issued_by(institution_id: str, reader: Reader) -> list[str]:
+    """Source ids whose issuer is this institution: a body's dates include its instruments'."""
+    rb = reader.rule_base
+    name = rb.institutions[institution_id].name_en.lower()
+    return [s.id for s in rb.sources.values() if name in s.issuer.lower()]
+
+
+def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
+    """Who issues each named instrument, from sources.yaml (never retyped)."""
+    rb = reader.rule_base
+    found: list[Fact] = []
+    for entity_id in entities:
+        entity = rb.entities.get(entity_id)
+        source = rb.sources.get(entity.source or entity_id) if entity else None
+        if source is None:
+            continue
+        text = phrasebook().templates.issuer_line.format(name=source.short_name, issuer=source.issuer)
+        cite = [Citation(source=source.id)]
+        found.append(
+            Fact(
+                id=f"issuer_{source.id}", text=text, about=[entity_id], facet=Facet.who, cites=cite
+            )
+        )
+    return found
+
+
 def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fact]:
     """One fact per key date of the named instruments and bodies, never retyped by hand."""
     rb = reader.rule_base
-    template = phrasebook().templates.date
+    template = phrasebook().templates.date_line
     found: list[Fact] = []
+    expanded = list(entities)
     for entity_id in entities:
+        if entity_id in rb.institutions:
+            expanded += [s for s in _issued_by(entity_id, reader) if s not in expanded]
+    for entity_id in expanded:
         entity = rb.entities.get(entity_id)
         source = rb.sources.get(entity.source or entity_id) if entity else None
         institution = rb.institutions.get(entity_id)
@@ -39,6 +69,10 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
             continue
         # The event the question names ("promulgated", "first meeting") comes first.
         named = [d for d in dates if _stems(d.event) & _stems(asked)]
+        if phrasebook().latest.search(asked):
+            dates = sorted(dates, key=lambda d: d.date, reverse=True)
+        if entity_id not in entities and not named:
+            continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
             text = template.format(name=name, event=key.event, date=_date_text(key.date))
             found.append(
@@ -88,6 +122,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         dated = date_facts(part.entities or subjects, reader, part.text)
         if dated:
             return dated[: max(limit, len(dated))]
+    issued = issuer_facts(part.entities, reader) if part.facet == Facet.who else []
     facts = list(reader.rule_base.facts.values())
     on_facet = [f for f in facts if f.facet == part.facet]
     tiers = [_about_all(on_facet, part.entities)]
@@ -100,6 +135,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects
     chosen.sort(key=lambda f: _score(f, named, part), reverse=True)
+    chosen = issued + chosen
     if not chosen:
         return []
     return [chosen[0], *(f for f in chosen[1:limit] if relevance(f, part) > 0)]

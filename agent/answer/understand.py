@@ -15,21 +15,35 @@ from agent.answer.select import by_entity_and_facet
 from knowledge.schema import EntityKind
 
 MIN_PART_WORDS = 3
+_QUESTION_WORD = re.compile(r"^\s*(what|when|who|whom|which|how|why|where)\b", re.IGNORECASE)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+def _asks(piece: str) -> bool:
+    """A piece that asks something (rather than giving context, "we are a US company")."""
+    book = phrasebook()
+    if book.yes_no.search(piece) or book.facet_match(piece)[1] is not None:
+        return True
+    return bool(_QUESTION_WORD.search(piece)) or piece.rstrip().endswith(("?", "？"))
+
+
 def split_parts(question: str) -> list[str]:
-    """'When … and what …?' → ['When …', 'what …']; fragments join the part before them."""
-    pieces = [p.strip(" ,.") for p in phrasebook().splitter.split(question) if p]
+    """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
+    context ("We are a US company.") joins the question after it."""
+    pieces = [p.strip(" ,.") for p in phrasebook().splitter.split(question) if p and p.strip()]
     parts: list[str] = []
+    context = ""
     for piece in pieces:
-        if not piece or not piece.strip():
-            continue
         words = len(piece.split()) if not _JAPANESE.search(piece) else len(piece) // 3
         if parts and words < MIN_PART_WORDS:
             parts[-1] = f"{parts[-1]} {piece}"
+        elif not _asks(piece):
+            context = f"{context} {piece}".strip()
         else:
-            parts.append(piece)
+            parts.append(f"{context} {piece}".strip() if context else piece)
+            context = ""
+    if context:
+        parts = [*parts[:-1], f"{parts[-1]} {context}"] if parts else [context]
     return parts or [question.strip()]
 
 
@@ -50,10 +64,13 @@ def route_part(part: Part, reader: Reader) -> Route:
 
 def read_part(text: str, reader: Reader) -> Part:
     book = phrasebook()
+    facet, span = book.facet_match(text)
+    # The words that say what is asked ("which ministries", "who regulates") name no subject.
+    subject_text = text if span is None else text[: span[0]] + " " + text[span[1] :]
     part = Part(
         text=text,
-        entities=reader.linker.link(text),
-        facet=book.facet_of(text),
+        entities=reader.linker.link(subject_text),
+        facet=facet,
         yes_no=bool(book.yes_no.search(text.strip())),
         premises=reader.premises_in(text),
     )
