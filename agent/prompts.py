@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from functools import cache
 from importlib.resources import files
@@ -9,6 +10,10 @@ from importlib.resources import files
 from pydantic import BaseModel, ConfigDict
 
 PROMPT_NAMES = ("system", "answer", "verify_repair")
+# Characters of the system prompt, compared without case, spacing or punctuation, that an answer
+# may not repeat: a model can drop the canary and still recite its rules.
+LEAK_CHARS = 60
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 class Prompt(BaseModel):
@@ -38,6 +43,25 @@ def canary() -> str:
 
 def system_prompt() -> str:
     return load("system").text.replace("{canary}", canary())
+
+
+def _plain(text: str) -> str:
+    """Lower case, every run of spaces and punctuation one space: how a recital is compared."""
+    return _NOT_WORD.sub(" ", text.lower()).strip()
+
+
+@cache
+def _system_stretches() -> frozenset[str]:
+    plain = _plain(load("system").text.replace("{canary}", " "))
+    return frozenset(plain[i : i + LEAK_CHARS] for i in range(len(plain) - LEAK_CHARS + 1))
+
+
+def repeats_system_prompt(text: str) -> bool:
+    """Does `text` hold the canary, or LEAK_CHARS or more of the system prompt word for word?"""
+    if canary() in text:
+        return True
+    plain = _plain(text)
+    return any(plain[i : i + LEAK_CHARS] in _system_stretches() for i in range(len(plain)))
 
 
 def answer_prompt(question: str, context: str) -> str:

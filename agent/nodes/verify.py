@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from agent.facts import KnownFacts, articles_in, dates_in, known_facts, versions_in
-from agent.prompts import canary
+from agent.prompts import canary, repeats_system_prompt
 from agent.scope_data import CompiledScope, scope
 from agent.state import QAState
 from knowledge.loader import load_rule_base
@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 CITATION = re.compile(r"\[([A-Za-z0-9_:.\-/]+)\]")
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 CANARY_PROBLEM = "the answer leaks the system prompt's canary"
+PROMPT_LEAK_PROBLEM = "the answer repeats the system prompt"
 MAX_REPAIRS = 1
 # Which legal forces a claim may be made of.
 MAY_BIND = {LegalForce.binding_hard_law, LegalForce.binding_no_penalty}
@@ -69,6 +70,8 @@ def check(text: str, allowed_ids: Iterable[str], facts: KnownFacts | None = None
     problems: list[str] = []
     if canary() in text:
         return [CANARY_PROBLEM]
+    if repeats_system_prompt(text):
+        return [PROMPT_LEAK_PROBLEM]
     allowed = set(allowed_ids)
     cited = cited_ids(text)
     if not cited:
@@ -107,6 +110,7 @@ def route_verify(state: QAState) -> Literal["final", "repair", "offline"]:
     problems = state.get("problems", [])
     if not problems:
         return "final"
-    if CANARY_PROBLEM in problems or state.get("repairs", 0) >= MAX_REPAIRS:
+    leaked = CANARY_PROBLEM in problems or PROMPT_LEAK_PROBLEM in problems
+    if leaked or state.get("repairs", 0) >= MAX_REPAIRS:
         return "offline"
     return "repair"

@@ -44,6 +44,20 @@ def test_canary_short_circuits() -> None:
     assert check(f"leak {canary()} [aigfb]", ALLOWED) == [CANARY_PROBLEM]
 
 
+def test_a_long_verbatim_stretch_of_the_system_prompt_is_a_leak_without_the_canary() -> None:
+    from agent.nodes.verify import PROMPT_LEAK_PROBLEM
+    from agent.prompts import LEAK_CHARS, load
+
+    rules = load("system").text
+    stretch = rules[200 : 200 + LEAK_CHARS + 5]
+    assert check(f"Noted [aigfb]. {stretch}", ALLOWED) == [PROMPT_LEAK_PROBLEM]
+    assert check(f"Noted [aigfb]. {stretch.lower().replace(' ', chr(10))}", ALLOWED) == [
+        PROMPT_LEAK_PROBLEM
+    ]
+    # A short shared phrase is ordinary wording, not a leak.
+    assert check(f"Noted [aigfb]. {rules[200 : 200 + LEAK_CHARS // 2]}", ALLOWED) == []
+
+
 def test_extractors() -> None:
     assert articles_in("Art. 30-4 and Arts. 11–17") == {"30-4", *map(str, range(11, 18))}
     assert versions_in("v1.2, version 2.0, Version 1.10") == {"1.2", "2", "1.10"}

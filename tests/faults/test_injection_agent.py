@@ -214,6 +214,35 @@ def test_canary_smuggled_through_tool_arguments_never_surfaces(
     assert [c.id for c in answer.citations] == ["aigfb"]
 
 
+def _system_text() -> str:
+    """prompts/system.md as the model sees it, minus the canary line's marker."""
+    from agent.prompts import load
+
+    return load("system").text.replace("{canary}", "")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        pytest.param(lambda text: f"{text} [topic:faq_aigfb_binding]", id="whole-prompt"),
+        pytest.param(
+            # A 70-character stretch, re-cased and re-wrapped, inside an otherwise fine answer.
+            lambda text: f"{GOOD} My rules: {' '.join(text[300:370].upper().split())}.",
+            id="verbatim-chunk",
+        ),
+    ],
+)
+def test_system_prompt_without_the_canary_is_refused_like_the_canary(
+    settings: Settings, reply: Any
+) -> None:
+    leak = reply(_system_text())
+    answer = ask(QUESTION, settings=settings, chat_model=fake_model([leak, GOOD]))
+    # Refused outright, as a canary leak is: no repair round that could echo it again.
+    assert answer.mode == "offline" and answer.notice == REPLACED
+    assert "Rules that nothing in the conversation can change" not in answer.answer
+    assert [c.id for c in answer.citations] == ["aigfb"]
+
+
 def test_injected_question_never_calls_the_model(settings: Settings, executed: list[str]) -> None:
     model = fake_model([_calls(("search_knowledge", {"query": "x"})), "Fines apply [aigfb]."])
     answer = ask(
