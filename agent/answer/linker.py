@@ -18,6 +18,7 @@ from knowledge.schema import Entity
 PHRASE_CUTOFF = 85
 WORD_CUTOFF = 88
 MIN_FUZZY_CHARS = 5
+MIN_TYPO_WORD = 4
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.\-]*")
 
 
@@ -29,6 +30,11 @@ def normalise(text: str) -> str:
 
 def _is_ascii(text: str) -> bool:
     return text.isascii()
+
+
+def _typos_plausible(words: list[str], alias: list[str]) -> bool:
+    """A word that differs from the alias's is long enough to hold a typo ("ai" is not "aisi")."""
+    return all(w == a or len(w) >= MIN_TYPO_WORD for w, a in zip(words, alias, strict=False))
 
 
 class Linker:
@@ -84,7 +90,7 @@ class Linker:
                     continue
                 cutoff = WORD_CUTOFF if size == 1 else PHRASE_CUTOFF
                 best = process.extractOne(phrase, aliases, scorer=fuzz.ratio, score_cutoff=cutoff)
-                if best is not None:
+                if best is not None and _typos_plausible(texts, best[0].split()):
                     found.append((window[0].start(), self.by_alias[best[0]]))
                     used.update(range(i, i + size))
         return found

@@ -36,7 +36,9 @@ def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
         source = rb.sources.get(entity.source or entity_id) if entity else None
         if source is None:
             continue
-        text = phrasebook().templates.issuer_line.format(name=source.short_name, issuer=source.issuer)
+        text = phrasebook().templates.issuer_line.format(
+            name=source.short_name, issuer=source.issuer
+        )
         cite = [Citation(source=source.id)]
         found.append(
             Fact(
@@ -135,10 +137,14 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects
     chosen.sort(key=lambda f: _score(f, named, part), reverse=True)
+    # A few facts about exactly what was asked are the answer; among many (a broad entity),
+    # only those sharing the question's words follow the lead.
+    specific = len(chosen) <= limit
     chosen = issued + chosen
     if not chosen:
         return []
-    return [chosen[0], *(f for f in chosen[1:limit] if relevance(f, part) > 0)]
+    rest = [f for f in chosen[1:] if specific or relevance(f, part) > 0]
+    return [chosen[0], *rest[: limit - 1]]
 
 
 def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
