@@ -22,10 +22,10 @@ CATEGORIES: tuple[Category, ...] = get_args(Category)
 Route = Literal[
     "use_case", "lookup", "premise", "search", "not_covered", "out_of_scope", "injection"
 ]
-# False premises an answer must correct in its first sentence.
+# False premises an answer must correct in its first sentence (ids of knowledge/data/premises.yaml).
 Premise = Literal[
     "ban", "registration", "risk_tier", "licence", "ai_fines", "single_regulator",
-    "caio_private", "labelling", "same_as_eu", "no_regulation", "guidelines_binding",
+    "caio_mandatory", "labelling_mandatory", "eu_copy", "no_regulation", "guidelines_binding",
     "only_developers", "foreign_exempt",
 ]  # fmt: skip
 ModelState = Literal["up", "down", "timeout"]
