@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict
 from knowledge.loader import RuleBase
 from knowledge.schema import Citation
 
-Kind = Literal["fact", "topic", "source", "trigger", "checklist", "role", "institution", "principle"]
+Kind = Literal[
+    "fact", "topic", "source", "trigger", "checklist", "role", "institution", "principle"
+]
 
 
 class IndexDocument(BaseModel):
@@ -208,4 +210,10 @@ def _facts(rule_base: RuleBase) -> list[IndexDocument]:
 
 def build_documents(rule_base: RuleBase) -> list[IndexDocument]:
     """Every index document, in a stable order."""
-    return [*_facts(rule_base), *_topics(rule_base), *_sources(rule_base), *_rules(rule_base), *_entities(rule_base)]
+    return [
+        *_facts(rule_base),
+        *_topics(rule_base),
+        *_sources(rule_base),
+        *_rules(rule_base),
+        *_entities(rule_base),
+    ]
