@@ -77,8 +77,14 @@ class PlanScreen(Screen[None]):
         table = self.query_one("#checklist", DataTable)
         table.add_columns("Priority", "Phase", "Owner", "Action", "Source")
         for item in self.assessment.checklist:
-            cells = (item.priority.value, item.phase.value, item.owner, item.title)
-            table.add_row(*map(Text, (*cells, _cites(item.citations[:1]))), key=item.id)
+            table.add_row(
+                item.priority.value,
+                item.phase.value,
+                item.owner,
+                item.title,
+                _cites(item.citations[:1]),
+                key=item.id,
+            )
 
     def default_name(self, fmt: str) -> str:
         stem = f"shirube-plan-{self.session_id}" if self.session_id else "shirube-plan"
