@@ -12,6 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import VENV_BIN
 
@@ -94,3 +96,29 @@ def test_hostile_answers_exit_2_with_one_line(tmp_path: Path, text: str, expecte
     assert err.startswith("Error:") and expected in err
     assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
     assert not list(tmp_path.glob("shirube-plan-*"))
+
+
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The characters that drive the YAML parser's states, plus real question ids and aliases.
+YAML_PIECES = st.sampled_from(
+    [*"abc:-[]{},&*!|>?#'\"\n \t0123.", "name", "sectors", "description", "&a ", "*a", "!!"]
+)
+
+
+@FUZZ
+@given(text=st.lists(YAML_PIECES, max_size=120).map("".join))
+def test_any_answers_text_reads_or_gives_one_line(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    from agent.commands.interview import load_answers
+    from agent.errors import UsageError
+
+    path = tmp_path_factory.mktemp("fuzz") / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        answers = load_answers(path)
+    except UsageError as exc:
+        message = str(exc)
+        assert message and "\n" not in message and len(message) < 1200, message
+    else:
+        assert all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items())
