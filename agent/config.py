@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     max_answer_chars: int = Field(
         default=8000, gt=0, le=10_000_000, description="Longest model reply read, in characters."
     )
+    num_ctx: int = Field(
+        default=8192,
+        ge=2048,
+        le=1_048_576,
+        description="Context window asked of Ollama; its 4k default cuts longer prompts.",
+    )
     keep_alive: str = Field(default="5m")
     offline: bool = Field(default=False, description="Never call a model.")
     chroma_host: str | None = Field(

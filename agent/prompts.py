@@ -9,7 +9,6 @@ from importlib.resources import files
 
 from pydantic import BaseModel, ConfigDict
 
-PROMPT_NAMES = ("system", "answer", "verify_repair")
 # Characters of the system prompt, compared without case, spacing or punctuation, that an answer
 # may not repeat: a model can drop the canary and still recite its rules.
 LEAK_CHARS = 60
@@ -41,8 +40,9 @@ def canary() -> str:
     return f"SHIRUBE-CANARY-{secrets.token_hex(8)}"
 
 
-def system_prompt() -> str:
-    return load("system").text.replace("{canary}", canary())
+def phrase_prompt() -> str:
+    """The answer engine's only model prompt, with this process's canary."""
+    return load("phrase").text.replace("{canary}", canary())
 
 
 def _plain(text: str) -> str:
@@ -51,28 +51,15 @@ def _plain(text: str) -> str:
 
 
 @cache
-def _system_stretches() -> frozenset[str]:
-    plain = _plain(load("system").text.replace("{canary}", " "))
+def _stretches(name: str) -> frozenset[str]:
+    plain = _plain(load(name).text.replace("{canary}", " "))
     return frozenset(plain[i : i + LEAK_CHARS] for i in range(len(plain) - LEAK_CHARS + 1))
 
 
-def repeats_system_prompt(text: str) -> bool:
-    """Does `text` hold the canary, or LEAK_CHARS or more of the system prompt word for word?"""
+def repeats_prompt(text: str, name: str = "phrase") -> bool:
+    """Does `text` hold the canary, or LEAK_CHARS or more of a prompt word for word?"""
     if canary() in text:
         return True
     plain = _plain(text)
-    return any(plain[i : i + LEAK_CHARS] in _system_stretches() for i in range(len(plain)))
-
-
-def answer_prompt(question: str, context: str) -> str:
-    return load("answer").text.replace("{context}", context).replace("{question}", question)
-
-
-def repair_prompt(problems: list[str]) -> str:
-    listed = "\n".join(f"- {p}" for p in problems)
-    return load("verify_repair").text.replace("{problems}", listed)
-
-
-def versions() -> dict[str, str]:
-    """Prompt name → version, for logs and eval reports."""
-    return {name: load(name).version for name in PROMPT_NAMES}
+    stretches = _stretches(name)
+    return any(plain[i : i + LEAK_CHARS] in stretches for i in range(len(plain)))

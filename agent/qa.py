@@ -10,10 +10,10 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from agent.answer.nodes import OFFLINE_NOTICE
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
 from agent.graph import RECURSION_LIMIT, qa_graph
-from agent.answer.nodes import OFFLINE_NOTICE
 from agent.state import Answer, AnswerCitation, QAContext
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
-"""One-off use-case questions ("our hiring AI ranks candidates, what applies?") read into a
-partial profile with knowledge/data/use_case_hints.yaml, then answered from the assessment
-tools (lookup_triggers, build_checklist) instead of the nearest topic card.
+"""Use-case hints: the words of a question ("our hiring AI ranks candidates, what applies?")
+read into a partial profile with knowledge/data/use_case_hints.yaml; the answer engine then
+answers it from the assessment tools (agent/answer/use_case.py).
 """
 
 from __future__ import annotations
@@ -14,16 +14,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from agent.chat.intents import chat_intents
-from agent.chat.personal import Cites
-from agent.state import AnswerCitation
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Trigger
-from tools import conditions
-from tools.checklist import build_checklist
-from tools.conditions import COMBINATORS
 from tools.profile import UseCaseProfile
-from tools.triggers import TriggerResult, checked_triggers, lookup_triggers
 
 HINTS_FILE = DATA_DIR / "use_case_hints.yaml"
 TOP_ACTIONS = 3
@@ -144,60 +136,3 @@ def read_use_case(question: str) -> Reading:
     return Reading(
         profile=UseCaseProfile(**values), hints=matched, asks=bool(asks.search(question))
     )
-
-
-def _layer_line(trig: TriggerResult, cites: Cites, baseline: set[str]) -> str:
-    marks = cites.marks(trig.citations, trig.why)
-    line = f"- **{trig.title}** ({trig.legal_force_label}): {trig.why} {marks}"
-    # Layers every use case shares need no "in practice"; the specific ones say what to do.
-    return line if trig.id in baseline else f"{line} In practice: {trig.in_practice}"
-
-
-def _fields(condition: object) -> set[str]:
-    if isinstance(condition, dict):
-        return {k for k in condition if k not in COMBINATORS} | {
-            f for v in condition.values() for f in _fields(v)
-        }
-    if isinstance(condition, list):
-        return {f for v in condition for f in _fields(v)}
-    return set()
-
-
-def _one_answer_away(reading: Reading, engaged: set[str]) -> list[tuple[str, Trigger]]:
-    """(what to check, trigger) for layers one more yes would engage, on a field already read."""
-    read = {name for h in reading.hints for name in h.sets}
-    found: list[tuple[str, Trigger]] = []
-    for trigger in checked_triggers():
-        if trigger.id in engaged or not (_fields(trigger.when) & read):
-            continue
-        for name, info in UseCaseProfile.model_fields.items():
-            if info.annotation is not bool or getattr(reading.profile, name):
-                continue
-            flipped = reading.profile.model_copy(update={name: True})
-            if conditions.evaluate(trigger.when, flipped):
-                found.append((str(info.description), trigger))
-                break
-    return found
-
-
-def compose_use_case(reading: Reading) -> tuple[str, list[AnswerCitation]]:
-    """Markdown answer (layers, top actions, closing) and its numbered citations."""
-    cites = Cites()
-    lines = [
-        f"From your question I read: {', '.join(reading.reads)}. "
-        "These layers of Japan's regime apply:",
-        "",
-    ]
-    baseline = set(chat_intents().data.baseline_triggers)
-    engaged = lookup_triggers(reading.profile)
-    lines += [_layer_line(t, cites, baseline) for t in engaged]
-    for check, trig in _one_answer_away(reading, {t.id for t in engaged}):
-        marks = cites.marks(list(trig.citations), trig.why)
-        what = check[0].lower() + check[1:].rstrip(".")
-        lines.append(f"- Also check whether {what}: if so, **{trig.title}** applies too. {marks}")
-    lines += ["", "**First actions** (highest priority first)", ""]
-    for number, item in enumerate(build_checklist(reading.profile)[:TOP_ACTIONS], 1):
-        marks = cites.marks(item.citations, item.text)
-        lines.append(f"{number}. **{item.title}** (owner: {item.owner}): {item.text} {marks}")
-    lines += ["", CLOSING]
-    return "\n".join(lines), cites.items

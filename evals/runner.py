@@ -24,7 +24,7 @@ from evals import answer_checks, checks
 from evals.models import ALL_SUITES, SUITES, Case, CaseResult, ModelState
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-SYSTEM_PROMPT = Path(__file__).resolve().parent.parent / "prompts" / "system.md"
+SYSTEM_PROMPT = Path(__file__).resolve().parent.parent / "prompts" / "phrase.md"
 
 AskFn = Callable[..., Any]
 AssessFn = Callable[[Any], Any]

@@ -26,20 +26,25 @@ def _query(state: QAState) -> Query:
     return Query.model_validate(state["query"])
 
 
-def route_query(state: QAState) -> Literal["retrieve", "search", "compose"]:
-    """The model path and questions the engine cannot look up at all go to retrieval; parts of a
-    question the engine cannot look up are searched among the facts."""
-    if state.get("use_model"):
-        return "retrieve"
+def route_query(state: QAState) -> Literal["search", "compose"]:
+    """Pure: parts the engine cannot look up are searched among the facts first."""
     query = _query(state)
-    searched = [part.route == "search" for part in query.parts]
     if query.use_case:
         return "compose"
-    return "search" if any(searched) else "compose"
+    return "search" if any(part.route == "search" for part in query.parts) else "compose"
 
 
 def _fact_ids(passages: list[Any]) -> list[str]:
     return [p.ref_id for p in passages if p.kind == "fact"][:FACTS_PER_SEARCH]
+
+
+def expand_terms(text: str) -> str:
+    """The text plus the rule base's English words for the Japanese terms and abbreviations in it
+    (the facts are searched in English)."""
+    from agent.scope_data import scope
+
+    extra = [english for pattern, english in scope().glossary if pattern.search(text)]
+    return f"{text} {' '.join(extra)}" if extra else text
 
 
 def search_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
@@ -49,7 +54,8 @@ def search_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     found: dict[str, list[str]] = {}
     for n, part in enumerate(query.parts):
         if part.route == "search":
-            passages = search(part.text, SEARCH_K, settings=runtime.context.settings)
+            text = expand_terms(part.text)
+            passages = search(text, SEARCH_K, settings=runtime.context.settings)
             found[str(n)] = _fact_ids(list(passages))
     return {"found": found}
 

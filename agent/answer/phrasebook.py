@@ -59,6 +59,7 @@ class Phrasebook(Strict):
     describes_use: str
     function_words: str = Field(min_length=1, description="Space-separated words.")
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
+    legal_force_words: str = Field(min_length=1, description="Word starts that make a claim.")
     templates: Templates
 
     _check = field_validator(

@@ -34,7 +34,7 @@ def _names_subject(question: str) -> bool:
 
 
 def _in_scope_alone(question: str) -> bool:
-    from agent.nodes.guard import classify
+    from agent.answer.guard import classify
 
     return classify(question)[0] == "in"
 

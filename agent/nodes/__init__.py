@@ -1,1 +1,0 @@
-"""Nodes of the Q&A graph, one concern per module."""
