@@ -63,7 +63,8 @@ def check_sessions_db(settings: Settings) -> Check:
             verdict = conn.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
                 raise sqlite3.DatabaseError(f"integrity check: {verdict}")
-            (count,) = conn.execute("SELECT count(*) FROM shirube_sessions").fetchone()
+            ids = [row[0] for row in conn.execute("SELECT id FROM shirube_sessions")]
+            damaged = _unreadable(conn, ids)
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -76,6 +77,17 @@ def check_sessions_db(settings: Settings) -> Check:
                 f"Recover what it holds with `sqlite3 {aside} .recover`."
             ),
         )
+    if damaged:
+        return Check(
+            name="sessions",
+            status="fail",
+            detail=f"saved state of {len(damaged)} session(s) in {path} is damaged: "
+            + ", ".join(damaged[:10]),
+            fix=(
+                "Other sessions are fine. Keep a copy of the file, then remove each with "
+                "`shirube sessions delete ID`."
+            ),
+        )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         return Check(
             name="sessions",
@@ -83,7 +95,25 @@ def check_sessions_db(settings: Settings) -> Check:
             detail=f"{path} is read-only: sessions can be listed but not continued",
             fix=f"Make {path} and {path.parent} writable, or set SHIRUBE_HOME elsewhere.",
         )
-    return Check(name="sessions", status="ok", detail=f"{count} saved session(s) in {path}")
+    return Check(name="sessions", status="ok", detail=f"{len(ids)} saved session(s) in {path}")
+
+
+def _unreadable(conn: sqlite3.Connection, ids: list[str]) -> list[str]:
+    """Ids whose latest checkpoint does not load (garbled bytes SQLite cannot see)."""
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    saver = SqliteSaver(conn)
+    saver.is_setup = True  # read-only: never create tables or switch the journal mode
+    damaged = []
+    for session_id in ids:
+        try:
+            found = saver.get_tuple({"configurable": {"thread_id": session_id}})
+            ok = found is None or isinstance(found.checkpoint.get("channel_values"), dict)
+        except Exception:  # whatever the bytes make the deserializer raise
+            ok = False
+        if not ok:
+            damaged.append(session_id)
+    return damaged
 
 
 def check_index_files(settings: Settings) -> list[Check]:

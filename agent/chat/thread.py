@@ -109,7 +109,7 @@ class ChatThread:
 
     @property
     def values(self) -> dict[str, Any]:
-        with store.guard(self._conn):
+        with store.reading(self._conn, self.thread_id):
             return dict(self._graph.get_state(run_config(self.thread_id)).values or {})
 
     @property

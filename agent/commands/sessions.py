@@ -88,6 +88,7 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
 
         from agent.interview import store
+        from agent.storage import StorageError
 
         with store.opened() as conn:
             rows = store.list_sessions(conn)
@@ -97,10 +98,13 @@ def register(app: typer.Typer) -> None:
             return
         table = Table("id", "kind", "status", "updated", "title")
         for row in rows:
-            if row.kind == "interview":
-                status = _status(row.id)
-            else:
-                status = _chat_status(row.id) if row.kind == "chat" else ""
+            try:
+                if row.kind == "interview":
+                    status = _status(row.id)
+                else:
+                    status = _chat_status(row.id) if row.kind == "chat" else ""
+            except StorageError:  # one garbled session must not hide the others
+                status = "damaged: see `sessions show`"
             table.add_row(*map(plain, (row.id, row.kind, status, row.updated, row.title)))
         console.print(table)
 

@@ -158,7 +158,7 @@ class InterviewSession:
             )
 
     def _snapshot(self) -> Any:
-        with store.guard(self._conn):
+        with store.reading(self._conn, self.session_id):
             return self._graph.get_state(run_config(self.session_id))
 
     @property

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
-from agent.storage import guarded
+from agent.storage import StorageError, guarded
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS shirube_sessions (
@@ -60,6 +60,26 @@ class SessionsConnection(sqlite3.Connection):
 def guard(conn: sqlite3.Connection) -> AbstractContextManager[None]:
     """A SQLite failure in the block becomes one StorageError naming the file and the fix."""
     return guarded(getattr(conn, "path", Path("sessions.sqlite")))
+
+
+@contextmanager
+def reading(conn: sqlite3.Connection, session_id: str) -> Iterator[None]:
+    """Read one session's saved state; a garbled checkpoint is named, not a traceback.
+
+    Only for reads (no node of ours runs inside), so any failure is the saved bytes' fault.
+    """
+    try:
+        with guard(conn):
+            yield
+    except StorageError:
+        raise
+    except Exception as exc:
+        path = getattr(conn, "path", "the sessions database")
+        raise StorageError(
+            f"Session {session_id} in {path} cannot be read: its saved state is damaged "
+            f"({type(exc).__name__}). Other sessions are not affected. Keep a copy of the "
+            f"file, then remove this session with `shirube sessions delete {session_id}`."
+        ) from None
 
 
 def connect(settings: Settings | None = None) -> sqlite3.Connection:

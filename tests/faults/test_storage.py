@@ -370,3 +370,32 @@ def test_doctor_sees_stores_left_by_a_killed_build(fresh_home: Path, rule_base: 
     [check] = check_index_files(settings)
     assert check.name == "index files" and check.status == "warn"
     assert [c.name for c in run_checks(settings) if c.status != "ok"].count("index files") == 1
+
+
+def test_garbled_session_state_is_named_and_the_others_still_work(
+    fresh_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(home=fresh_home)
+    bad = _session_with_answers(settings, "Broken bot")
+    good = _session_with_answers(settings, "Good bot", "A helper")
+    # Bytes SQLite cannot see are wrong: its integrity check passes, the checkpoint does not load.
+    with sqlite3.connect(settings.sessions_db) as conn:
+        conn.execute("UPDATE checkpoints SET checkpoint = x'01' WHERE thread_id = ?", (bad,))
+    resumed = _cli(monkeypatch, "interview", "--resume", bad, "--offline", stdin="quit\n")
+    assert resumed.code == 2, resumed
+    err = _flat(resumed.err)
+    assert err.startswith(
+        f"Error: Session {bad} in {settings.sessions_db} cannot be read: its saved state is "
+        "damaged ("
+    )
+    assert err.endswith(f"remove this session with `shirube sessions delete {bad}`.")
+    assert "Traceback" not in resumed.err
+    listed = _cli(monkeypatch, "sessions", "list")
+    assert listed.code == 0, listed
+    assert "damaged: see `sessions show`" in listed.out and "in progress (2/" in listed.out
+    check = check_sessions_db(settings)
+    assert check.status == "fail" and check.detail.endswith(f"is damaged: {bad}")
+    assert _cli(monkeypatch, "sessions", "delete", bad).code == 0  # the user's choice, not ours
+    with InterviewSession.resume(good, settings) as other:
+        assert other.answers == {"name": "Good bot", "description": "A helper"}
+    assert check_sessions_db(settings).status == "ok"
