@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
+from agent.answer.force import force_facts
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.schema import Citation, Facet, Fact
 
 MAX_FACTS = 3
+SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
 
 
 def _date_text(date: object) -> str:
@@ -124,7 +128,9 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         dated = date_facts(part.entities or subjects, reader, part.text)
         if dated:
             return dated[: max(limit, len(dated))]
+    # Derived from sources.yaml, so they lead: who issues it, how far it binds.
     issued = issuer_facts(part.entities, reader) if part.facet == Facet.who else []
+    issued += force_facts(part.entities, part.facet, reader)
     facts = list(reader.rule_base.facts.values())
     on_facet = [f for f in facts if f.facet == part.facet]
     tiers = [_about_all(on_facet, part.entities)]
@@ -139,12 +145,20 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     chosen.sort(key=lambda f: _score(f, named, part), reverse=True)
     # A few facts about exactly what was asked are the answer; among many (a broad entity),
     # only those sharing the question's words follow the lead.
+    if issued:
+        chosen = [f for f in chosen if f.facet == part.facet]  # no fallback beside a derived lead
     specific = len(chosen) <= limit
     chosen = issued + chosen
     if not chosen:
         return []
     rest = [f for f in chosen[1:] if specific or relevance(f, part) > 0]
+    rest = [f for f in rest if not _repeats(f, chosen[0])]
     return [chosen[0], *rest[: limit - 1]]
+
+
+def _repeats(fact: Fact, lead: Fact) -> bool:
+    """A fact that says again what the lead says (a derived lead quoting the same note)."""
+    return fuzz.token_set_ratio(fact.text, lead.text) >= SAME_TEXT
 
 
 def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:

@@ -1,0 +1,68 @@
+"""Legal-force facts derived from sources.yaml: "Is the X binding?" and "Are there fines under
+the X?" open with the instrument's own legal_force, in legal_force_answers.yaml's words.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from agent.answer.reader import Reader
+from knowledge.loader import DATA_DIR
+from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce
+
+FORCE_FILE = DATA_DIR / "legal_force_answers.yaml"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Opening(Strict):
+    yes_no: str
+    says: str
+
+
+class ForceAnswers(Strict):
+    asks: dict[str, str]
+    binding: dict[LegalForce, Opening]
+    penalty: dict[LegalForce, Opening]
+
+
+@cache
+def force_answers() -> ForceAnswers:
+    return ForceAnswers.model_validate(yaml.safe_load(FORCE_FILE.read_text(encoding="utf-8")))
+
+
+def force_facts(entities: list[str], facet: Facet, reader: Reader) -> list[Fact]:
+    """For a question naming exactly one instrument, its legal force on the facet asked."""
+    if facet not in (Facet.legal_force, Facet.penalty):
+        return []
+    rb = reader.rule_base
+    named = [e for e in entities if rb.entities[e].kind == EntityKind.instrument]
+    if len(named) != 1:
+        return []  # two instruments named: which one binds is for the facts to say
+    entity = rb.entities[named[0]]
+    source = rb.sources.get(entity.source or entity.id)
+    if source is None:
+        return []
+    table = force_answers().binding if facet == Facet.legal_force else force_answers().penalty
+    opening = table[source.legal_force]
+    name = source.short_name.split(" (")[0]
+    text = opening.says.format(name=name)
+    if source.legal_force_note:
+        text = f"{text} {source.legal_force_note}"
+    answer = opening.yes_no if opening.yes_no in ("Yes.", "No.") else None
+    cite = [Citation(source=source.id)]
+    return [
+        Fact(
+            id=f"force_{source.id}",
+            text=text,
+            about=[entity.id],
+            facet=facet,
+            answers=answer,
+            cites=cite,
+        )
+    ]
