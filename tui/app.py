@@ -155,8 +155,12 @@ class ShirubeApp(App[None]):
     def action_sessions(self) -> None:
         from agent.interview import store
 
-        with store.opened(self.settings) as conn:
-            sessions = store.list_sessions(conn)
+        try:
+            with store.opened(self.settings) as conn:
+                sessions = store.list_sessions(conn)
+        except UsageError as exc:  # a damaged or unreadable sessions database: say so, go on
+            self.notify(str(exc), title="Cannot list the sessions", severity="error", timeout=15)
+            return
         kinds = {s.id: s.kind for s in sessions}
 
         async def resume(session_id: str | None) -> None:

@@ -1,0 +1,32 @@
+"""The app on a damaged sessions database: F3 says so and the app goes on."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from agent.config import Settings
+from tests.tui.conftest import SIZE, messages, settle
+from tui.screens.chat import ChatScreen
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_sessions_list_on_a_damaged_db_is_a_notice(  # type: ignore[no-untyped-def]
+    make_app, session_home: Path, fresh_home: Path
+) -> None:
+    fresh_home.mkdir(parents=True)
+    shutil.copytree(session_home / "index", fresh_home / "index")
+    settings = Settings(home=fresh_home)
+    settings.sessions_db.write_bytes(b"not a database" * 300)
+    app = make_app(settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, ChatScreen)  # still running, still on the chat
+        [notice] = [m for m in messages(app) if "sessions database" in m]
+        assert notice.startswith(f"The sessions database {settings.sessions_db} is damaged")
+    assert settings.sessions_db.read_bytes() == b"not a database" * 300
