@@ -14,7 +14,7 @@ from agent.model_limits import bounded
 class BoundedChatOllama(ChatOllama):
     """Every call streams (ChatOllama does, even for invoke); the stream is read within limits.
 
-    A caller may pass `deadline=<seconds>` to a call to spend what is left of a larger budget.
+    An answer makes one model call (agent.answer.phrase), so the call's deadline is the answer's.
     """
 
     answer_deadline: float = 90.0
@@ -23,6 +23,5 @@ class BoundedChatOllama(ChatOllama):
     def _create_chat_stream(
         self, messages: list[BaseMessage], stop: list[str] | None = None, **kwargs: Any
     ) -> Iterator[Mapping[str, Any] | str]:
-        deadline = min(kwargs.pop("deadline", None) or self.answer_deadline, self.answer_deadline)
         parts = super()._create_chat_stream(messages, stop, **kwargs)
-        yield from bounded(parts, deadline, self.max_answer_chars)
+        yield from bounded(parts, self.answer_deadline, self.max_answer_chars)

@@ -135,8 +135,6 @@ class QAState(TypedDict, total=False):
     """What verification found wrong with the draft (empty when it passed)."""
     repairs: int
     """How many repair attempts the model has had."""
-    model_seconds: float
-    """Seconds the model has spent on this answer (bounded by SHIRUBE_ANSWER_DEADLINE)."""
     model_error: str | None
     """Why the model path was abandoned (one line), or None."""
     answer: str

@@ -18,11 +18,11 @@ from agent.config import Settings
 from agent.model import MODEL_ERRORS, describe_error, make_chat_model
 from agent.model_limits import AnswerDeadline, AnswerTooLong, bounded
 from agent.qa import ask
-from tests.agent.ollama_fixture import FLOOD_CHARS, TRICKLE_WORDS, ollama_server
+from tests.agent.ollama_fixture import FLOOD_CHARS, ollama_server
 from tests.faults.cli_runner import run_cli
 
 QUESTION = "Does Japan have an AI Act?"
-TRICKLE_SECONDS = 0.1  # per word: the whole trickle takes TRICKLE_WORDS / 10 = 6 s
+TRICKLE_SECONDS = 0.1  # per token: the fixture's whole trickle takes several seconds
 DEADLINE = 1.0
 
 
@@ -38,10 +38,10 @@ def _assert_offline_with(answer: object, notice_part: str) -> None:
 
 
 def test_a_trickling_server_gets_the_offline_answer_at_the_deadline(index_home: Path) -> None:
-    assert TRICKLE_WORDS * TRICKLE_SECONDS > 4 * DEADLINE  # the trickle outlasts the deadline
     with ollama_server("trickle", slow_seconds=TRICKLE_SECONDS) as server:
         settings = _settings(index_home, server.url, answer_deadline=DEADLINE)
         answer = ask(QUESTION, settings=settings)
+        # Set only when the client closes the stream before its end: it stopped reading.
         assert server.hung_up.wait(3), "the client kept reading past the deadline"
     _assert_offline_with(answer, "SHIRUBE_ANSWER_DEADLINE")
     assert answer.latency_ms < (DEADLINE + 2.5) * 1000
@@ -66,23 +66,6 @@ def test_a_flood_is_cut_at_the_cap_and_never_printed(
     assert server.chars_sent < FLOOD_CHARS
     assert len(result.out) < 20_000 and "xxxxxxxx" not in result.out
     assert "SHIRUBE_MAX_ANSWER_CHARS" in " ".join((result.out + result.err).split())
-
-
-def test_the_deadline_is_for_the_whole_answer_not_each_call(index_home: Path) -> None:
-    # A model that already spent the deadline (tool rounds, a repair) gets no further call.
-    from agent.nodes.answer import call_model
-    from agent.state import QAContext
-    from tests.fakes import fake_model
-
-    class Runtime:
-        context = QAContext(
-            settings=_settings(index_home, "http://127.0.0.1:9", answer_deadline=DEADLINE),
-            chat_model=fake_model([]),  # an empty script: any call would raise StopIteration
-        )
-
-    state = {"messages": [HumanMessage(QUESTION)], "model_seconds": DEADLINE}
-    update = call_model(state, Runtime())  # type: ignore[arg-type]
-    assert "SHIRUBE_ANSWER_DEADLINE" in update["model_error"]
 
 
 def test_the_interview_assistant_stops_at_the_deadline(tmp_path: Path) -> None:
