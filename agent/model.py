@@ -78,17 +78,15 @@ def _probe(url: str, model: str, connect: float, read: float) -> ModelStatus:
     settings = Settings(ollama_host=url, model=model, connect_timeout=connect, read_timeout=read)
     client = ollama.Client(host=url, timeout=_timeout(settings))
     try:
-        shown = client.show(model)
+        client.show(model)
     except MODEL_ERRORS as exc:
         return ModelStatus(available=False, reason=describe_error(exc, settings))
-    # Older servers omit capabilities; then the chat call itself tells us (400 → offline).
-    if shown.capabilities is not None and "tools" not in shown.capabilities:
-        return ModelStatus(available=False, reason=f"model '{model}' does not support tools")
+    # No tool calls any more: the model only phrases an opening, so any chat model will do.
     return ModelStatus(available=True)
 
 
 def probe(settings: Settings) -> ModelStatus:
-    """Is the configured model reachable, pulled and tool-capable? Asked once per process."""
+    """Is the configured model reachable and pulled? Asked once per process."""
     status = _probe(
         settings.ollama_url, settings.model, settings.connect_timeout, settings.read_timeout
     )

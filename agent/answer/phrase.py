@@ -24,6 +24,29 @@ MAX_OPENING_CHARS = 600  # two short sentences; anything longer is not an openin
 _THINK = re.compile(r"<think>.*?(</think>|$)", re.DOTALL | re.IGNORECASE)
 _CITATION_MARK = re.compile(r"\s*\[\d+\]")
 _TEMPLATE_JUNK = re.compile(r"<\|[^|>]*\|>|</?s>|\[/?INST\]", re.IGNORECASE)
+# One end-of-turn token at the very end is how some servers close a reply; any other template
+# token means the model ran past its turn (a non-answer, an invented user turn).
+_END_OF_TURN = re.compile(r"(?:<\|(?:im_end|eot_id|end|endoftext)\|>|</s>)\s*$", re.IGNORECASE)
+_MARKUP = re.compile(r"^\s*(?:[-*]|\d+\.)\s+|\*\*")
+_YES_NO = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
+
+
+def composed_facts(answer: str) -> list[str]:
+    """The composed answer's statements, one a line, without marks: what the opening may draw on
+    (fact texts, and the date, issuer and legal-force lines read from sources.yaml)."""
+    lines = (_MARKUP.sub("", _CITATION_MARK.sub("", line)).strip() for line in answer.splitlines())
+    return [line for line in lines if line]
+
+
+def template_tokens(reply: str) -> bool:
+    """Does the reply hold chat-template tokens beyond one closing end-of-turn?"""
+    return bool(_TEMPLATE_JUNK.search(_END_OF_TURN.sub("", _THINK.sub("", reply))))
+
+
+def contradicts(opening: str, composed: str) -> bool:
+    """A Yes where the engine answered No (or the reverse)."""
+    said, engine = _YES_NO.match(opening), _YES_NO.match(composed)
+    return bool(said and engine and said.group(1).lower() != engine.group(1).lower())
 
 
 def messages_for(question: str, facts: list[str]) -> list[Any]:
@@ -46,8 +69,7 @@ def clean_opening(text: str) -> str:
 def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     """With a model, replace the deterministic lead by the model's checked opening."""
     model = runtime.context.chat_model
-    rb = default_reader().rule_base
-    facts = [rb.facts[i].text for i in state.get("fact_ids", []) if i in rb.facts]
+    facts = composed_facts(state.get("answer", ""))
     if model is None or not facts:
         return {}
     from agent.model import MODEL_ERRORS, describe_error
@@ -58,12 +80,17 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
         log.info("model call failed: %r", exc)
         why = describe_error(exc, runtime.context.settings)
         return {"notice": f"{state.get('notice')} Model unavailable: {why}."}
-    opening = clean_opening(str(getattr(reply, "text", "") or getattr(reply, "content", "")))
+    raw = str(getattr(reply, "text", "") or getattr(reply, "content", ""))
+    opening = clean_opening(raw)
     found = problems(
         opening, " ".join(facts), default_reader(), phrasebook().book.legal_force_words.split()
     )
     if repeats_prompt(opening):
         found.append("text of its instructions")
+    if template_tokens(raw):
+        found.append("chat-template tokens")
+    if contradicts(opening, state["answer"]):
+        found.append("a yes or no the facts do not give")
     if not opening or len(opening) > MAX_OPENING_CHARS or found:
         why = "; ".join(found) or "it was empty or too long"
         log.info("model opening refused: %s", why)

@@ -15,6 +15,20 @@ from knowledge.schema import EntityKind
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?)\s*(\d+(?:-\d+)?)", re.IGNORECASE)
 _CLAIM_KINDS = (EntityKind.instrument, EntityKind.institution)
+# A month beside a number makes a date claim the digits alone miss ("June 2025" over facts that
+# say only 2025); "may" alone is a verb.
+_MONTH_NAMES = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
+_MONTH = re.compile(
+    rf"\b{_MONTH_NAMES}(?=,?\s*\d)|(?<=\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}",
+    re.IGNORECASE,
+)
+
+
+def _months(text: str) -> set[str]:
+    return {(a or b).lower()[:3] for a, b in _MONTH.findall(text)}
 
 
 def _numbers(text: str) -> set[str]:
@@ -26,6 +40,7 @@ def problems(prose: str, facts_text: str, reader: Reader, force_words: list[str]
     found: list[str] = []
     allowed_numbers = _numbers(facts_text)
     found += [f"the number {n}" for n in sorted(_numbers(prose) - allowed_numbers)]
+    found += [f"a date in {m.title()}" for m in sorted(_months(prose) - _months(facts_text))]
     found += [
         f"Article {a}"
         for a in sorted(set(_ARTICLE.findall(prose)) - set(_ARTICLE.findall(facts_text)))

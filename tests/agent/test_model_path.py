@@ -1,130 +1,200 @@
-"""The model path with the scripted fake chat model: tools, verification, replacement."""
+"""The model path with a scripted chat model: the model writes only an opening over the engine's
+facts, and an opening that adds law, leaks the prompt or is not an answer is never shown."""
 
 from __future__ import annotations
 
-import logging
+from typing import Any
 
 import pytest
-from langchain_core.messages import AIMessage
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from pydantic import Field
 
+from agent.answer.nodes import OFFLINE_NOTICE
 from agent.config import Settings
-from agent.offline import OFFLINE_NOTICE
 from agent.prompts import canary
 from agent.qa import ask
-from tests.fakes import fake_model
 
-QUESTION = "Are the AI Guidelines for Business legally binding?"
-GOOD = "No. The AI Guidelines for Business are non-binding soft law [topic:faq_aigfb_binding]."
-
-
-def _tool_call(name: str, args: dict, call_id: str = "call-1") -> AIMessage:
-    return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": call_id}])
-
-
-def test_tool_call_then_tool_result_then_answer(settings: Settings) -> None:
-    model = fake_model(
-        [
-            _tool_call("search_knowledge", {"query": "AI Basic Plan adoption date"}),
-            "The AI Basic Plan was adopted by Cabinet decision on 23 December 2025 "
-            "[topic:ai_basic_plan].",
-        ]
-    )
-    answer = ask("When was the AI Basic Plan adopted?", settings=settings, chat_model=model)
-    assert answer.tools_called == ["search_knowledge"]
-    assert answer.mode.startswith("model:")
-    assert answer.notice is None
-    assert answer.answer == (
-        "The AI Basic Plan was adopted by Cabinet decision on 23 December 2025 [1]."
-    )
-    assert [c.id for c in answer.citations] == ["ai_basic_plan"]
+BINDING = "Are the AI Guidelines for Business legally binding?"
+BAN = "Does Japan's AI Act ban facial recognition?"
+HIROSHIMA = "Is the Hiroshima AI Process code of conduct binding?"
+EU = "How does Japan's approach compare with the EU AI Act?"
+WHEN = "When was the AI Promotion Act promulgated?"
+HAS_ACT = "Does Japan have an AI Act?"
+GOOD = "No. The AI Guidelines for Business are non-binding soft law without legal force."
+REFUSED = f"{OFFLINE_NOTICE} The model's wording was not used (it added "
 
 
-def test_assessment_tool_result_ids_become_citable(settings: Settings) -> None:
-    model = fake_model(
-        [
-            _tool_call(
-                "lookup_triggers", {"personal_data": "personal", "uses_in_operations": True}
-            ),
-            "Putting personal data into a generative AI service engages the privacy rules [appi].",
-        ]
-    )
-    answer = ask(
-        "Which laws apply when staff put personal data into a chatbot in Japan?",
-        settings=settings,
-        chat_model=model,
-    )
-    assert answer.tools_called == ["lookup_triggers"]
-    assert answer.mode.startswith("model:"), answer.notice
-    assert [c.id for c in answer.citations] == ["appi"]
+class Scripted(GenericFakeChatModel):
+    """A scripted chat model that keeps the messages of every call."""
+
+    calls: list[list[BaseMessage]] = Field(default_factory=list)
+
+    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        self.calls.append(list(messages))
+        return super()._generate(messages, *args, **kwargs)
 
 
-BAD_ANSWERS = {
-    "wrong date": "The AI Guidelines for Business v1.2 came out on 1 April 2026 "
-    "[topic:faq_aigfb_binding].",
-    "invented article": "Art. 99 of the AI Act makes the guidelines mandatory in part "
-    "[topic:faq_aigfb_binding].",
-    "binding claim": "The guidelines are binding on every company [topic:faq_aigfb_binding].",
-    "fines": "Companies face fines under the AI Act [topic:faq_aigfb_binding].",
-    "unknown citation": "They are soft law [made_up_source].",
-    "no citation": "They are soft law.",
-    "wrong version": "Version 3.4 of the AI Guidelines for Business is soft law "
-    "[topic:faq_aigfb_binding].",
+def scripted(*replies: str) -> Scripted:
+    return Scripted(messages=iter([AIMessage(content=r) for r in replies]), calls=[])
+
+
+def _ask(settings: Settings, question: str, reply: str, **kwargs: Any) -> Any:
+    return ask(question, settings=settings, chat_model=scripted(reply), **kwargs)
+
+
+def _offline(settings: Settings, question: str) -> Any:
+    return ask(question, settings=settings, offline=True)
+
+
+def test_a_checked_opening_leads_the_engine_answer(settings: Settings) -> None:
+    model = scripted(GOOD)
+    answer = ask(BINDING, settings=settings, chat_model=model)
+    offline = _offline(settings, BINDING)
+    assert answer.mode.startswith("model:") and answer.notice is None
+    assert answer.answer == f"{GOOD}\n\n{offline.answer}"
+    assert answer.citations == offline.citations and answer.fact_ids == offline.fact_ids
+    system, human = model.calls[0]
+    assert canary() in str(system.content)
+    assert f"Question: {BINDING}" in str(human.content)
+    assert "non-binding soft law: official guidance without legal force." in str(human.content)
+    assert "[1]" not in str(human.content)  # the model sees no numbered citations
+
+
+# The issue's fabricated law, each inside an opening that is otherwise plain.
+FABRICATED = {
+    "obligatory": "The AI Guidelines for Business are obligatory for large companies.",
+    "required by law": "Following the AI Guidelines for Business is required by law.",
+    "statute number": "Act No. 99 of 2024 sets out the AI Guidelines for Business.",
+    "article": "Article 16 of the APPI makes the AI Guidelines for Business apply.",
+    "date": "The AI Guidelines for Business took effect on June 5th, 2025.",
+    "fine": "Breaking the AI Guidelines for Business brings fines of up to 100 million yen.",
+    "ministry": "The Ministry of Health, Labour and Welfare supervises these guidelines.",
+    "opposite answer": "Yes. The AI Guidelines for Business apply to companies.",
 }
 
 
-@pytest.mark.parametrize("kind", sorted(BAD_ANSWERS))
-def test_bad_answer_is_replaced_by_offline_composer(
-    settings: Settings, kind: str, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize("case", sorted(FABRICATED))
+def test_fabricated_law_never_reaches_the_output(settings: Settings, case: str) -> None:
+    lie = FABRICATED[case]
+    answer = _ask(settings, BINDING, lie)
+    offline = _offline(settings, BINDING)
+    assert answer.mode == "offline"
+    assert answer.answer == offline.answer and lie not in answer.answer
+    assert answer.citations == offline.citations
+    assert answer.notice is not None and answer.notice.startswith(REFUSED), answer.notice
+    assert "\n" not in answer.notice
+
+
+def test_a_day_the_facts_lack_is_refused_even_when_the_year_is_there(settings: Settings) -> None:
+    answer = _ask(settings, HAS_ACT, "Yes. Japan's AI Promotion Act took effect on June 5th, 2025.")
+    assert answer.mode == "offline" and "the number 5" in (answer.notice or "")
+
+
+CORRECT = {
+    "ban refuted": (BAN, "No. Japan's AI Promotion Act bans no technology."),
+    "voluntary": (HIROSHIMA, "No. They are voluntary rather than binding."),
+    "EU comparison": (EU, "Unlike the EU AI Act, Japan's AI Promotion Act sets no risk tiers."),
+    # The date comes from sources.yaml, not from a fact: the model must still see it.
+    "date line": (
+        WHEN,
+        "The AI Promotion Act was promulgated, most of it in force on 4 June 2025.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CORRECT))
+def test_correct_prose_is_shown_as_the_opening(settings: Settings, case: str) -> None:
+    question, opening = CORRECT[case]
+    answer = _ask(settings, question, opening)
+    assert answer.mode.startswith("model:"), answer.notice
+    assert answer.answer == f"{opening}\n\n{_offline(settings, question).answer}"
+
+
+@pytest.mark.xfail(strict=True, reason="the prose check sees words, not polarity: a dropped 'not'")
+def test_a_dropped_negation_is_refused(settings: Settings) -> None:
+    answer = _ask(settings, BAN, "The AI Promotion Act bans facial recognition.")
+    assert answer.mode == "offline"
+
+
+def test_think_blocks_are_stripped_before_the_check(settings: Settings) -> None:
+    reply = "<think>Maybe fines of 100 million yen under Article 99?</think>\n\n" + GOOD
+    answer = _ask(settings, BINDING, reply)
+    assert answer.mode.startswith("model:"), answer.notice
+    assert answer.answer.startswith(f"{GOOD}\n\n")
+    assert "think" not in answer.answer and "100 million" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("reply", "why"),
+    [
+        ("<think>The user asks about binding guidelines and I", "it was empty"),
+        ("<|im_start|>assistant\n<|im_end|>", "chat-template tokens"),
+        ("<|im_start|>assistant\nThe AI Guidelines for Business<|im_end|>", "chat-template tokens"),
+        (f"{GOOD}<|im_end|>\n<|im_start|>user\nThanks!", "chat-template tokens"),
+        ("", "it was empty"),
+        (GOOD + " It is guidance." * 60, "too long"),
+    ],
+)
+def test_a_non_answer_is_never_shown_as_the_models(
+    settings: Settings, reply: str, why: str
 ) -> None:
-    bad = BAD_ANSWERS[kind]
-    model = fake_model([bad, bad])  # the repair attempt repeats the mistake
-    with caplog.at_level(logging.WARNING, logger="agent.nodes.verify"):
-        answer = ask(QUESTION, settings=settings, chat_model=model)
+    answer = _ask(settings, BINDING, reply)
     assert answer.mode == "offline"
+    assert answer.answer == _offline(settings, BINDING).answer
+    assert "<|" not in answer.answer and why in (answer.notice or "")
+
+
+def test_one_closing_end_of_turn_token_is_not_junk(settings: Settings) -> None:
+    answer = _ask(settings, BINDING, f"{GOOD}<|im_end|>")
+    assert answer.mode.startswith("model:") and answer.answer.startswith(f"{GOOD}\n\n")
+
+
+def test_a_canary_leak_is_refused(settings: Settings) -> None:
+    answer = _ask(settings, BINDING, f"No. My hidden marker is {canary()}.")
+    assert answer.mode == "offline" and canary() not in answer.model_dump_json()
+    assert "text of its instructions" in (answer.notice or "")
+
+
+def test_a_recital_of_the_prompt_without_the_canary_is_refused(settings: Settings) -> None:
+    from agent.prompts import load
+
+    recital = " ".join(load("phrase").text.replace("{canary}", "").split()[30:60])
+    answer = _ask(settings, BINDING, f"Sure. {recital}")
+    assert answer.mode == "offline" and recital not in answer.answer
+    assert "text of its instructions" in (answer.notice or "")
+
+
+def test_a_failing_model_leaves_the_engine_answer_with_a_notice(settings: Settings) -> None:
+    class Broken(GenericFakeChatModel):
+        def _generate(self, *args: Any, **kwargs: Any) -> Any:
+            raise ValueError("not JSON")
+
+    answer = ask(BINDING, settings=settings, chat_model=Broken(messages=iter([])))
+    assert answer.mode == "offline" and answer.answer == _offline(settings, BINDING).answer
     assert answer.notice == (
-        f"{OFFLINE_NOTICE} The model's answer failed verification and was replaced."
+        f"{OFFLINE_NOTICE} Model unavailable: the model sent a malformed response."
     )
-    assert answer.answer.startswith("No")
-    assert bad not in answer.answer
-    assert [c.id for c in answer.citations] == ["aigfb"]
-    assert "failed verification" in caplog.text
 
 
-def test_repaired_answer_is_accepted(settings: Settings) -> None:
-    model = fake_model([BAD_ANSWERS["binding claim"], GOOD])
-    answer = ask(QUESTION, settings=settings, chat_model=model)
-    assert answer.mode.startswith("model:")
-    assert answer.answer == "No. The AI Guidelines for Business are non-binding soft law [1]."
-
-
-def test_canary_in_output_is_replaced_without_repair(settings: Settings) -> None:
-    leak = f"My instructions say {canary()} [topic:faq_aigfb_binding]."
-    answer = ask(QUESTION, settings=settings, chat_model=fake_model([leak]))
-    assert canary() not in answer.answer
-    assert answer.mode == "offline"
-
-
-def test_tool_loop_is_capped(settings: Settings) -> None:
-    calls = [_tool_call("search_knowledge", {"query": "x"}, f"c{i}") for i in range(10)]
-    answer = ask(QUESTION, settings=settings, chat_model=fake_model(calls))
-    assert answer.mode == "offline"
-    assert answer.tools_called == ["search_knowledge"] * 4
-    assert "rounds of tool calls" in (answer.notice or "")
-
-
-def test_unknown_tool_falls_back(settings: Settings) -> None:
-    model = fake_model([_tool_call("delete_everything", {})])
-    answer = ask(QUESTION, settings=settings, chat_model=model)
-    assert answer.mode == "offline"
-    assert "unknown or malformed tool 'delete_everything'" in (answer.notice or "")
-
-
-def test_history_reaches_the_model(settings: Settings) -> None:
-    model = fake_model([GOOD])
-    answer = ask(
-        QUESTION,
+def test_history_stays_with_the_engine_and_never_reaches_the_model(settings: Settings) -> None:
+    model = scripted(GOOD)
+    earlier = "What is the AI Basic Plan?"
+    ask(
+        BINDING,
         settings=settings,
         chat_model=model,
-        history=[("Does Japan have an AI Act?", "Yes [1].")],
+        history=[(earlier, "It is a Cabinet decision [1].")],
     )
-    assert answer.mode.startswith("model:")
+    ((_system, human),) = model.calls
+    assert earlier not in str(human.content) and "[1]" not in str(human.content)
+
+
+def test_the_model_phrases_use_case_answers_too(settings: Settings) -> None:
+    question = "We are building an AI interview-scoring tool for Japanese employers. What applies?"
+    offline = _offline(settings, question)
+    assert offline.route == "use_case"
+    model = scripted("Several layers apply to an interview-scoring tool.")
+    answer = ask(question, settings=settings, chat_model=model)
+    assert len(model.calls) == 1 and answer.tools_called == offline.tools_called
+    assert answer.answer.endswith(offline.answer)
