@@ -4,6 +4,8 @@ Entry point for the CLI and the TUI: `ChatThread` (agent.chat.thread):
 `ChatThread.start(settings=None, chat_model=None, offline=False)`, `ChatThread.resume(thread_id)`,
 `.thread_id`, `.ask(text) -> Turn`, `.link_profile(profile, source)`, `.turns`, `.topic`,
 `.profile`, `.export_markdown()`. Slash commands: `agent.chat.commands.run_command`.
+`start`/`resume` hold the thread's lock until `.close()` (one writer per thread, across
+processes); `ChatThread.open(thread_id)` reads without it.
 """
 
 from __future__ import annotations

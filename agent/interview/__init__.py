@@ -9,6 +9,8 @@ Entry point for the CLI and the TUI: `InterviewSession` (agent.interview.session
 With `assist=True` (probe the Ollama model) or a `chat_model`, the model suggests answers from
 the description (`view.suggestion`: Enter accepts, any answer overrides) and reads free-text
 choice answers (`view.mapped`: yes accepts, no asks again); nothing is applied unconfirmed.
+`start`/`resume` hold the session's lock until `.close()` (one writer per session, across
+processes; `agent.interview.session_lock`); `InterviewSession.open(id)` reads without it.
 The session registry others may add to lives in `agent.interview.store`.
 """
 
