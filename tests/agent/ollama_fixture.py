@@ -112,7 +112,7 @@ class FakeOllama(ThreadingHTTPServer):
         return [body for path, body in self.requests if path == "/api/chat"]
 
     def next_reply(self, seen: list[dict[str, Any]]) -> dict[str, Any]:
-        if self.mode != "replay":
+        if not self.replies:
             return {"content": self.reply}
         recorded = dict(self.replies[min(len(self.seen) - 1, len(self.replies) - 1)])
         leaked = _CANARY.search(seen_text(seen))
@@ -254,9 +254,10 @@ def ollama_server(
     replay: str | None = None,
 ) -> Iterator[FakeOllama]:
     """Run a fake Ollama on a free port for the duration of the block; `replay` names a
-    recording under tests/agent/recorded/ (and implies mode "replay")."""
+    recording under tests/agent/recorded/ whose replies the server gives in turn."""
     replies = load_recorded(replay) if replay else []
-    server = FakeOllama("replay" if replay else mode, reply, slow_seconds, replies)
+    mode = "replay" if replay and mode == "normal" else mode
+    server = FakeOllama(mode, reply, slow_seconds, replies)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
