@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 from langchain_core.messages import HumanMessage
 
+from agent.answer.nodes import OFFLINE_NOTICE
 from agent.config import Settings
 from agent.model import MODEL_ERRORS, describe_error, make_chat_model
 from agent.model_limits import AnswerDeadline, AnswerTooLong, bounded
 from agent.qa import ask
-from tests.agent.ollama_fixture import FLOOD_CHARS, ollama_server
+from tests.agent.ollama_fixture import FLOOD_CHARS, TRICKLE_TOKENS, ollama_server
 from tests.faults.cli_runner import run_cli
 
 QUESTION = "Does Japan have an AI Act?"
@@ -47,6 +48,26 @@ def test_a_trickling_server_gets_the_offline_answer_at_the_deadline(index_home: 
     assert answer.latency_ms < (DEADLINE + 2.5) * 1000
 
 
+def test_one_token_a_second_is_cut_at_the_deadline_with_the_offline_answer(
+    index_home: Path,
+) -> None:
+    # Every read is fast (a token a second, read timeout 5 s): only the reply's deadline stops it.
+    deadline = 1.5
+    with ollama_server("trickle", slow_seconds=1.0) as server:
+        settings = _settings(index_home, server.url, answer_deadline=deadline, read_timeout=5)
+        started = time.monotonic()
+        answer = ask(QUESTION, settings=settings)
+        took = time.monotonic() - started
+        assert server.hung_up.wait(3), "the client kept reading past the deadline"
+    assert answer.answer == ask(QUESTION, settings=settings, offline=True).answer
+    assert answer.mode == "offline" and answer.notice == (
+        f"{OFFLINE_NOTICE} Model unavailable: the model did not finish its answer within "
+        f"{deadline:g} s (SHIRUBE_ANSWER_DEADLINE)."
+    )
+    assert took < deadline + 1.0 + 1.0  # at most one more token's wait, then the offline answer
+    assert server.chars_sent < TRICKLE_TOKENS * len("Japan ")
+
+
 def test_a_flood_is_cut_at_the_cap_and_never_printed(
     index_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -66,6 +87,7 @@ def test_a_flood_is_cut_at_the_cap_and_never_printed(
     assert server.chars_sent < FLOOD_CHARS
     assert len(result.out) < 20_000 and "xxxxxxxx" not in result.out
     assert "SHIRUBE_MAX_ANSWER_CHARS" in " ".join((result.out + result.err).split())
+    assert "AI Promotion Act" in result.out  # the offline answer stands in for the flood
 
 
 def test_the_interview_assistant_stops_at_the_deadline(tmp_path: Path) -> None:
