@@ -40,9 +40,8 @@ def test_ollama_down(index_home: Path) -> None:
     ("mode", "notice_part", "max_chats"),
     [
         ("not_found", "model 'fake:7b' is not pulled", 0),
-        ("no_tools", "model 'fake:7b' does not support tools", 0),
-        ("tools_400", "does not support tools", 1),
-        ("malformed", "malformed", 2),
+        ("malformed", "malformed", 1),
+        ("garbled", "malformed", 1),
     ],
 )
 def test_model_errors_fall_back_without_a_retry_storm(
@@ -60,7 +59,7 @@ def test_slow_model_times_out(index_home: Path) -> None:
         settings = _settings(index_home, server.url, read_timeout=0.5)
         answer = ask(QUESTION, settings=settings)
     _assert_rule_base_answer(answer, "did not answer in time")
-    assert _chats(server) <= 2
+    assert _chats(server) == 1  # one call per answer: a timeout is never retried
     assert answer.latency_ms < 5000
 
 
