@@ -261,8 +261,8 @@ def load_index(
                 loaded, _ = _try_open(settings, rule_base)
             if loaded is None:
                 if progress:
-                    Console(stderr=True).print(
-                        f"Building the search index: {reason}.", highlight=False
+                    Console(stderr=True).print(  # the reason may quote a path: no markup
+                        f"Building the search index: {reason}.", highlight=False, markup=False
                     )
                 old = read_meta(settings)
                 with build_faults(settings):  # full disk, read-only, deleted: one message

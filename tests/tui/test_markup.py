@@ -88,3 +88,27 @@ async def test_ollama_error_text_with_markup_is_shown_as_written(  # type: ignor
     assert any("Ollama answered 500: [/] [bold]boom[link=x]" in m for m in shown), shown
     assert any("[/] [bold]boom[link=x]" in n for n in notices), notices
     assert not any("\x1b" in text for text in [*shown, *notices])
+
+
+async def test_a_bracketed_file_name_in_the_dialog_error_is_shown_as_written(  # type: ignore[no-untyped-def]
+    make_app, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from tui.screens.export import FileNameScreen
+
+    typed = tmp_path / "[/]nope[bold]" / "plan.md"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(PlanScreen(assess(CHATBOT)))
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FileNameScreen)
+        dialog.query_one(Input).value = str(typed)
+        await pilot.press("enter")
+        await settle(pilot)
+        error = str(dialog.query_one("#file-error").render())
+    assert error == f"The folder '{typed.parent}' does not exist. Create it or pick another one."

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tools.terminal_text import clean
+
 
 class FileNameScreen(ModalScreen[Path | None]):
     """Ask for a file name; `must_exist` for files to open, else the folder must exist."""
@@ -27,7 +29,7 @@ class FileNameScreen(ModalScreen[Path | None]):
         with Vertical(id="file-dialog", classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(self.default, id="file-name", select_on_focus=False)
-            yield Static("", id="file-error", classes="error-line")
+            yield Static("", id="file-error", classes="error-line", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="file-ok", variant="primary")
                 yield Button("Cancel", id="file-cancel")
@@ -52,7 +54,7 @@ class FileNameScreen(ModalScreen[Path | None]):
         path = Path(text).expanduser()
         problem = self._problem(path) if text else "Type a file name."
         if problem:
-            self.query_one("#file-error", Static).update(problem)
+            self.query_one("#file-error", Static).update(clean(problem))
             return
         self.dismiss(path)
 
