@@ -125,16 +125,25 @@ def test_doctor_says_a_healthy_sessions_db_is_ok(fresh_home: Path) -> None:
     assert (check.status, check.detail) == ("ok", f"1 saved session(s) in {settings.sessions_db}")
 
 
+def _sessions_db(args: tuple[object, ...]) -> bool:
+    # sqlite3.connect is patched for the whole process: leave the index's own checks alone.
+    return bool(args) and str(args[0]).endswith("sessions.sqlite")
+
+
 def _pinned_to_current_size(*args: object, **kwargs: object) -> sqlite3.Connection:
     """A connection whose database cannot grow by a page: SQLite's own "disk is full"."""
     conn = REAL_CONNECT(*args, **kwargs)  # type: ignore[arg-type]
-    (pages,) = conn.execute("PRAGMA page_count").fetchone()
-    conn.execute(f"PRAGMA max_page_count = {pages}")
+    if _sessions_db(args):
+        (pages,) = conn.execute("PRAGMA page_count").fetchone()
+        conn.execute(f"PRAGMA max_page_count = {pages}")
     return conn
 
 
-def _read_only(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
-    return REAL_CONNECT(f"file:{path}?mode=ro", *args, uri=True, **kwargs)  # type: ignore[arg-type]
+def _read_only(*args: object, **kwargs: object) -> sqlite3.Connection:
+    if not _sessions_db(args):
+        return REAL_CONNECT(*args, **kwargs)  # type: ignore[arg-type]
+    path, *rest = args
+    return REAL_CONNECT(f"file:{path}?mode=ro", *rest, uri=True, **kwargs)  # type: ignore[arg-type]
 
 
 ALL_ANSWERS = "2\nyes\nno\nyes\n1\nnone\nno\nno\nnone\nno\nno\nno\nno\nno\nno\nyes\n"
@@ -168,22 +177,41 @@ def test_full_disk_while_answering_keeps_what_was_saved(
         assert list(resumed.answers.items())[:2] == [("name", "Bot"), ("description", "A chatbot")]
 
 
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [(("interview", "--offline"), "quit\n"), (("chat", "--offline"), "Is the AI Act binding?\n")],
+    ids=["interview", "chat"],
+)
 def test_read_only_sessions_db_lists_but_refuses_to_write(
-    fresh_home: Path, monkeypatch: pytest.MonkeyPatch
+    home_with_index: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], stdin: str
 ) -> None:
-    settings = Settings(home=fresh_home)
+    settings = Settings(home=home_with_index)
     sid = _session_with_answers(settings, "Bot")
     before = settings.sessions_db.read_bytes()
     monkeypatch.setattr(sessions_store.sqlite3, "connect", _read_only)
     listed = _cli(monkeypatch, "sessions", "list")
     assert listed.code == 0 and sid in listed.out, listed
-    started = _cli(monkeypatch, "interview", "--offline", stdin="quit\n")
+    started = _cli(monkeypatch, *args, stdin=stdin)
     assert started.code == 2, started
     err = _flat(started.err)
     assert f"Cannot write the sessions database {settings.sessions_db}" in err
-    assert f"Make {fresh_home} writable, or set SHIRUBE_HOME" in err
+    assert f"Make {home_with_index} writable, or set SHIRUBE_HOME" in err
     assert "Traceback" not in started.err
     assert settings.sessions_db.read_bytes() == before
+
+
+def test_full_disk_when_a_chat_starts(
+    home_with_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(home=home_with_index)
+    _session_with_answers(settings, "Bot")
+    monkeypatch.setattr(sessions_store.sqlite3, "connect", _pinned_to_current_size)
+    result = _cli(monkeypatch, "chat", "--offline", stdin="Is the AI Act binding?\n" * 5)
+    assert result.code == 2, result
+    assert f"Cannot write the sessions database {settings.sessions_db}: the disk is full" in _flat(
+        result.err
+    )
+    assert "Traceback" not in result.err
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes through chmod 0500")
