@@ -29,6 +29,8 @@ _TEMPLATE_JUNK = re.compile(r"<\|[^|>]*\|>|</?s>|\[/?INST\]", re.IGNORECASE)
 _END_OF_TURN = re.compile(r"(?:<\|(?:im_end|eot_id|end|endoftext)\|>|</s>)\s*$", re.IGNORECASE)
 _MARKUP = re.compile(r"^\s*(?:[-*]|\d+\.)\s+|\*\*")
 _YES_NO = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
+# The sources are the citations' links; a link in the model's words could lead anywhere.
+_LINK = re.compile(r"https?://|\bwww\.|\]\(", re.IGNORECASE)
 
 
 def composed_facts(answer: str) -> list[str]:
@@ -91,14 +93,21 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
         found.append("chat-template tokens")
     if contradicts(opening, state["answer"]):
         found.append("a yes or no the facts do not give")
+    if _LINK.search(opening):
+        found.append("a link")
     if not opening or len(opening) > MAX_OPENING_CHARS or found:
         why = "; ".join(found) or "it was empty or too long"
         log.info("model opening refused: %s", why)
         notice = f"{state.get('notice')} The model's wording was not used (it added {why})."
         return {"notice": notice}
     name = runtime.context.model_name or runtime.context.settings.model
+    ignored = None
+    if state.get("injection"):  # the user still learns that their instruction was dropped
+        from agent.scope_data import scope
+
+        ignored = " ".join(scope().injection_ignored_notice.split())
     return {
         "answer": f"{opening}\n\n{state['answer']}",
         "mode": f"model:{name}",
-        "notice": None,
+        "notice": ignored,
     }
