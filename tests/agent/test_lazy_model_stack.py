@@ -34,11 +34,3 @@ def test_model_path_still_finds_the_model_stack(settings: Settings) -> None:
     answer = ask("Does Japan have an AI Act?", settings=settings)
     assert answer.mode == "offline"
     assert answer.notice is not None and "Model unavailable" in answer.notice
-
-
-def test_stems_are_cached_and_frozen() -> None:
-    from agent.intents import stems
-
-    first = stems("Penalties and fines for guidelines")
-    assert first == frozenset({"penalty", "fin", "guidelin"})
-    assert stems("Penalties and fines for guidelines") is first  # cached, so never mutated
