@@ -99,8 +99,8 @@ class Shim(ThreadingHTTPServer):
         self.lock = threading.Lock()  # one llama.cpp context: one generation at a time
         self.stats = {"chat_requests": 0, "tool_calls": 0, "errors": 0, "streamed": 0}
 
-    def generate(self, body: dict[str, Any]) -> tuple[str, int, int]:
-        """(reply text, prompt tokens, generated tokens) for an Ollama chat body."""
+    def generate(self, body: dict[str, Any]) -> tuple[str, int, int, str]:
+        """(reply text, prompt tokens, generated tokens, done reason) for an Ollama chat body."""
         options = body.get("options") or {}
         with self.lock:
             result = self.llm.create_chat_completion(
@@ -109,8 +109,15 @@ class Shim(ThreadingHTTPServer):
                 max_tokens=int(options.get("num_predict") or MAX_TOKENS),
             )
         usage = result.get("usage") or {}
-        text = result["choices"][0]["message"].get("content") or ""  # type: ignore[index]
-        return text, int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
+        choice = result["choices"][0]  # type: ignore[index]
+        text = choice["message"].get("content") or ""
+        # As Ollama does: "length" when the token budget (MAX_TOKENS here) cut the reply.
+        reason = "length" if choice.get("finish_reason") == "length" else "stop"
+        prompt_n, eval_n = (
+            int(usage.get("prompt_tokens", 0)),
+            int(usage.get("completion_tokens", 0)),
+        )
+        return text, prompt_n, eval_n, reason
 
 
 class _Handler(JSONHandler):
@@ -164,7 +171,7 @@ class _Handler(JSONHandler):
         stats["chat_requests"] += 1
         started = time.perf_counter_ns()
         try:
-            text, prompt_n, eval_n = self.server.generate(body)
+            text, prompt_n, eval_n, reason = self.server.generate(body)
         except ValueError as exc:  # e.g. the prompt exceeds the context window
             stats["errors"] += 1
             self._json(500, {"error": str(exc)})
@@ -179,7 +186,7 @@ class _Handler(JSONHandler):
             "model": body.get("model"),
             "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "done": True,
-            "done_reason": "stop",
+            "done_reason": reason,
             "total_duration": time.perf_counter_ns() - started,
             "prompt_eval_count": prompt_n,
             "eval_count": eval_n,
