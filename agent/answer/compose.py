@@ -46,11 +46,12 @@ def premise_section(part: Part, reader: Reader) -> Section | None:
     if not facts:
         return None
     template = phrasebook().templates
-    lead = template.premise if part.yes_no else template.premise_statement
     text = facts[0].text
+    if part.claim:  # "Japan has no AI regulation." is a claim: say it is wrong
+        return Section(template.premise_claim.format(text=text), facts[1:], facts[0])
     if part.yes_no and not text.lower().startswith("no"):
-        return Section(lead.format(text=text), facts[1:], facts[0])
-    return Section(text, facts[1:], facts[0])
+        return Section(template.premise.format(text=text), facts[1:], facts[0])
+    return Section(template.premise_statement.format(text=text), facts[1:], facts[0])
 
 
 def lookup_section(part: Part, reader: Reader) -> Section | None:
@@ -63,6 +64,8 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     on_facet = first.facet == part.facet and (
         part.facet != Facet.what or bool(phrasebook().existence.search(part.text))
     )
+    # Only a fact about what the question names answers it yes or no (not a regime fallback).
+    on_facet = on_facet and (not part.entities or bool(set(first.about) & set(part.entities)))
     plain = not phrasebook().negation.search(part.text)
     answer = first.answers if part.yes_no and on_facet and plain else None
     return Section(_with_answer(first, answer), facts[1:], first)

@@ -42,8 +42,13 @@ def force_facts(entities: list[str], facet: Facet, reader: Reader) -> list[Fact]
         return []
     rb = reader.rule_base
     named = [e for e in entities if rb.entities[e].kind == EntityKind.instrument]
-    if len(named) != 1:
-        return []  # two instruments named: which one binds is for the facts to say
+    others = [
+        e for e in entities if rb.entities[e].kind not in (EntityKind.instrument, EntityKind.role)
+    ]
+    if len(named) != 1 or others:
+        # Two instruments, or a question about something else the instrument holds (its
+        # translation, a technology): which binds is for the facts to say.
+        return []
     entity = rb.entities[named[0]]
     source = rb.sources.get(entity.source or entity.id)
     if source is None:

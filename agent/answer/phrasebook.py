@@ -37,6 +37,7 @@ class FacetCue(Strict):
 class Templates(Strict):
     premise: str
     premise_statement: str
+    premise_claim: str
     not_covered: str
     not_covered_nearby: str
     no_facts: str

@@ -20,6 +20,7 @@ class Part(BaseModel):
     entities: list[str] = Field(default_factory=list, description="Linked entity ids, in order.")
     facet: Facet = Facet.what
     yes_no: bool = False
+    claim: bool = Field(default=False, description="A statement, not a question.")
     premises: list[str] = Field(default_factory=list, description="Premise ids the words carry.")
     route: Route = "search"
 

@@ -72,6 +72,7 @@ def read_part(text: str, reader: Reader) -> Part:
         entities=reader.linker.link(subject_text),
         facet=facet,
         yes_no=bool(book.yes_no.search(text.strip())),
+        claim=not _asks(text),
         premises=reader.premises_in(text),
     )
     part.route = route_part(part, reader)

@@ -22,13 +22,17 @@ SUBSTITUTE = re.compile(r"\b(its|their|it|they|them|that|this|those|these)\b", r
 
 def _names_subject(question: str) -> bool:
     """True when the question names its own subject: an entity, Japan, or a use case of its own."""
-    from agent.answer.understand import default_reader
+    from agent.answer.reader import default_reader
     from agent.use_case import read_use_case
+    from knowledge.schema import EntityKind
 
     rules = scope()
     if rules.instrument.search(question) or rules.japan.search(question):
         return True
-    if default_reader().linker.link(question):
+    reader = default_reader()
+    entities = reader.rule_base.entities
+    # A role ("and for providers?") narrows the earlier subject; it is not a subject of its own.
+    if any(entities[e].kind != EntityKind.role for e in reader.linker.link(question)):
         return True
     return any(hint.use_case for hint in read_use_case(question).hints)
 

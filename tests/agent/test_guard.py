@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from agent.answer.understand import split_parts
 
+from agent.answer.guard import classify
 from agent.config import Settings
-from agent.nodes.guard import classify
-from agent.nodes.retrieve import split_parts
-from agent.prompts import canary, system_prompt
+from agent.prompts import canary, phrase_prompt
 from agent.qa import ask
 from agent.scope_data import scope
 from tests.fakes import fake_model
@@ -74,7 +74,7 @@ def test_injection_changes_no_fact_even_with_a_model(settings: Settings) -> None
 
 
 def test_canary_is_in_the_system_prompt_but_never_in_output(settings: Settings) -> None:
-    assert canary() in system_prompt()
+    assert canary() in phrase_prompt()
     for question in [*INJECTIONS, "Does Japan have an AI Act?"]:
         assert canary() not in ask(question, settings=settings, offline=True).answer
 
@@ -82,7 +82,7 @@ def test_canary_is_in_the_system_prompt_but_never_in_output(settings: Settings) 
 def test_multi_part_split() -> None:
     assert split_parts("When was the AI Act promulgated and what does Article 13 require?") == [
         "When was the AI Act promulgated",
-        "what does Article 13 require",
+        "what does Article 13 require?",
     ]
     assert split_parts("Does Japan have an AI Act?") == ["Does Japan have an AI Act?"]
 

