@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.nodes.guard import classify
+from agent.answer.guard import classify
 
 
 @pytest.mark.parametrize(
