@@ -29,6 +29,12 @@ INJECTED = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wide columns: rich must not wrap the paths and messages the tests look for."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
 def _no_controls(*texts: str) -> None:
     for text in texts:
         found = CONTROL.findall(text.replace("\n", "").replace("\t", ""))

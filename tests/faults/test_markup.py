@@ -21,6 +21,12 @@ from tests.interview.test_cli import typed_sequence
 NAME = "Acme [beta] [/] [bold]x[link=javascript:alert(1)]y"
 
 
+@pytest.fixture(autouse=True)
+def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wide columns: rich must not wrap the paths and messages the tests look for."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
 def _no_traceback(result: CliResult) -> None:
     assert "Traceback" not in result.out + result.err
 
@@ -73,7 +79,6 @@ def test_a_session_named_with_markup_lists_and_shows(
     fresh_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("COLUMNS", "250")
     answers = {**SCENARIOS[0].answers, "name": "[/]", "description": "Acme [beta] helper"}
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(answers), encoding="utf-8")
@@ -97,7 +102,6 @@ def test_the_interview_finishes_with_markup_in_the_answers(
     fresh_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("COLUMNS", "250")
     scenario = SCENARIOS[0]
     scenario = type(scenario)(
         scenario.name, {**scenario.answers, "name": "[/]", "description": NAME}, {}
@@ -112,7 +116,6 @@ def test_the_interview_finishes_with_markup_in_the_answers(
 def test_chat_shows_bracketed_input_and_paths_literally(
     index_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "250")
     lines = ["/profile [/]missing[bold].yaml", "/export [/]nowhere/chat.md", "[/] AI Act?", "/quit"]
     result = run_with_stdin(monkeypatch, lines, "chat", "--offline")
     _no_traceback(result)
@@ -139,7 +142,6 @@ def test_ollama_error_text_with_markup_is_shown_literally(
 
     with hostile_ollama(error="[/] [bold]boom[link=x]") as url:
         monkeypatch.setenv("OLLAMA_HOST", url)
-        monkeypatch.setenv("COLUMNS", "250")
         result = run_cli("ask", "What does the AI Promotion Act require?")
     _no_traceback(result)
     assert result.code == 0, result.err
