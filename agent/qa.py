@@ -58,7 +58,8 @@ def ask(
 ) -> Answer:
     """Answer one question about Japan's AI regulation, with citations to official instruments.
 
-    `history` holds earlier (question, answer) turns; the model sees them, the composer does not.
+    `history` holds earlier (question, answer) turns: the engine reads follow-ups from them; the
+    model never sees them.
     """
     started = time.perf_counter()
     text = (question or "").strip()
