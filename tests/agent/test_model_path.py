@@ -7,13 +7,12 @@ from typing import Any
 
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from pydantic import Field
 
 from agent.answer.nodes import OFFLINE_NOTICE
 from agent.config import Settings
 from agent.prompts import canary
 from agent.qa import ask
+from tests.fakes import scripted
 
 BINDING = "Are the AI Guidelines for Business legally binding?"
 BAN = "Does Japan's AI Act ban facial recognition?"
@@ -23,20 +22,6 @@ WHEN = "When was the AI Promotion Act promulgated?"
 HAS_ACT = "Does Japan have an AI Act?"
 GOOD = "No. The AI Guidelines for Business are non-binding soft law without legal force."
 REFUSED = f"{OFFLINE_NOTICE} The model's wording was not used (it added "
-
-
-class Scripted(GenericFakeChatModel):
-    """A scripted chat model that keeps the messages of every call."""
-
-    calls: list[list[BaseMessage]] = Field(default_factory=list)
-
-    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
-        self.calls.append(list(messages))
-        return super()._generate(messages, *args, **kwargs)
-
-
-def scripted(*replies: str) -> Scripted:
-    return Scripted(messages=iter([AIMessage(content=r) for r in replies]), calls=[])
 
 
 def _ask(settings: Settings, question: str, reply: str, **kwargs: Any) -> Any:

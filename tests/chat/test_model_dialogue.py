@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from agent.chat.thread import ChatThread
 from agent.config import Settings
-from tests.agent.test_model_path import scripted
+from tests.fakes import scripted
 
 PLAIN = "Here is what Shirube's rule base says."
 

@@ -13,7 +13,7 @@ from agent.answer.nodes import OFFLINE_NOTICE
 from agent.config import Settings
 from agent.prompts import canary
 from agent.qa import ask
-from tests.agent.test_model_path import scripted
+from tests.fakes import scripted
 
 pytestmark = pytest.mark.timeout(120)
 
