@@ -51,10 +51,19 @@ def _interview(settings: Settings, lines: list[str], out: Path) -> tuple[UseCase
 
 
 def _neutral(text: str) -> str:
-    """The plan or answer with the free-text answers swapped back to the benign ones."""
-    return text.replace(INJECTED_NAME, BENIGN.answers["name"]).replace(
-        INJECTED_DESCRIPTION, BENIGN.answers["description"]
-    )
+    """The plan or answer with the free-text answers swapped back to the benign ones (raw, or as
+    the Markdown plan escapes them)."""
+    from tools.markdown_text import block, inline
+
+    pairs = [
+        (INJECTED_NAME, BENIGN.answers["name"]),
+        (INJECTED_DESCRIPTION, BENIGN.answers["description"]),
+    ]
+    for injected, benign in pairs:
+        for escape in (block, inline):
+            text = text.replace(escape(injected), escape(benign))
+        text = text.replace(injected, benign)
+    return text
 
 
 @pytest.fixture
@@ -108,10 +117,8 @@ def test_injected_profile_changes_no_personalised_chat_answer(index_home: Path) 
     assert _neutral(hostile_turn.answer) == benign_turn.answer
     assert "35 million" not in _neutral(hostile_turn.answer)
     assert INJECTED_NAME in hostile_turn.answer  # echoed as the use case's name, nothing more
-    # The question the model did answer: its scripted lie failed verification and was replaced.
+    # The question the model did answer: its scripted lie was refused and the engine's stands.
     for turn in (hostile_qa, benign_qa):
-        assert turn.mode == "offline" and "failed verification and was replaced" in (
-            turn.notice or ""
-        )
+        assert turn.mode == "offline" and "The model's wording was not used" in (turn.notice or "")
         assert "exempt" not in turn.answer and canary() not in turn.answer
         assert turn.answer.startswith("No.") and turn.citations
