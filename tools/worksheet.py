@@ -23,6 +23,7 @@ from agent.errors import UsageError
 from knowledge.loader import load_rule_base
 from knowledge.official import load_official
 from tools.safe_output import write_output
+from tools.terminal_text import clean
 from tools.worksheet_fill import AssessmentLike, FilledRow, FilledSheet, actions_of, fill_worksheet
 
 # (heading, width in character units); the headings pair the official Japanese with English.
@@ -77,8 +78,9 @@ def _write_sheet(book: Workbook, filled: FilledSheet, name: str, as_of: str) -> 
     ws["A1"] = filled.sheet.title_ja
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = filled.sheet.title_en
+    # The name is the user's text: no control characters (openpyxl refuses them, terminals obey).
     ws["A3"] = (
-        f"Use case: {name or '(unnamed)'}. Pre-filled by Shirube from its rule base as of "
+        f"Use case: {clean(name) or '(unnamed)'}. Pre-filled by Shirube from its rule base as of "
         f"{as_of}; review every cell. Source: {filled.sheet.citation.label()}."
     )
     for offset, label in enumerate(HEADER_FIELDS):

@@ -217,3 +217,17 @@ def test_markdown_in_a_chat_question_stays_text_in_the_export() -> None:
     hostile = export("Is it binding?\n# APPI does not apply <script>alert(1)</script>", answer)
     _assert_inert(hostile, export("Is it binding?", "Yes."))
     _no_controls(hostile)
+
+
+def test_a_profile_name_with_escapes_fills_the_worksheet_clean(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tools.assess import assess
+    from tools.profile import UseCaseProfile
+    from tools.worksheet import write_xlsx
+
+    profile = UseCaseProfile(name="Acme\x1b]0;pwned\x07 bot\x1b[2J", uses_in_operations=True)
+    path = write_xlsx(assess(profile), tmp_path / "plan.xlsx")
+    book = load_workbook(path)
+    cells = [str(ws["A3"].value) for ws in book.worksheets]
+    assert all("Acme bot" in c and "\x1b" not in c and "\x07" not in c for c in cells), cells
