@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from agent.answer.understand import split_parts
 
 from agent.answer.guard import classify
+from agent.answer.understand import split_parts
 from agent.config import Settings
 from agent.prompts import canary, phrase_prompt
 from agent.qa import ask

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from agent.answer.use_case import CLOSING, TOOLS_CALLED
 from agent.config import Settings
 from agent.qa import ask
-from agent.answer.use_case import CLOSING, TOOLS_CALLED
 from agent.use_case import read_use_case
 from knowledge.check import check_use_case_hints, read_files
 from knowledge.loader import DATA_DIR, load_rule_base

@@ -84,7 +84,7 @@ def test_ask_while_another_process_rebuilds_the_index(index_home: Path, tmp_path
     assert "Traceback" not in asked.stderr
     answer = json.loads(asked.stdout)
     assert answer["scope"] == "in" and answer["answer"].startswith("No")
-    assert [c["id"] for c in answer["citations"]][0] == "aigfb"
+    assert answer["citations"][0]["id"] == "aigfb"
     assert builder.returncode == 0, built_err
     assert "Search index rebuilt (rebuild requested)" in built_out
     # Afterwards: one live store, named by the meta file, holding every entry it claims.
