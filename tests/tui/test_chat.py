@@ -14,6 +14,9 @@ from tui.widgets.status import StatusBar
 
 pytestmark = pytest.mark.anyio
 
+# Its answer cites the AI Promotion Act at an article, so the citation shows a section.
+CITES_A_SECTION = "Does the AI Promotion Act have penalties?"
+
 
 async def _ask(pilot, question: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.click("#question")
@@ -25,7 +28,7 @@ async def test_offline_answer_shows_numbered_citations(make_app) -> None:  # typ
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _ask(pilot, "Does Japan have an AI Act?")
+        await _ask(pilot, CITES_A_SECTION)
         view = app.screen.query_one(AnswerView)
         answer = view.answer
         assert answer.mode == "offline"
@@ -58,7 +61,7 @@ async def test_opening_a_citation_shows_the_instrument(make_app) -> None:  # typ
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await _ask(pilot, "Does Japan have an AI Act?")
+        await _ask(pilot, CITES_A_SECTION)
         citation = app.screen.query_one(AnswerView).answer.citations[0]
         app.screen.query_one("#cite-1-1").focus()
         await pilot.press("enter")

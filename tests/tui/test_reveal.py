@@ -13,14 +13,9 @@ from tui.widgets.answer import AnswerView, CitationItem
 
 pytestmark = pytest.mark.anyio
 
-# Long enough to be cut into many word groups, with a citation the verifier accepts.
-REPLY = (
-    "Japan's AI Promotion Act is a framework law that sets out basic principles and the "
-    "roles of the state, local governments, research institutions, businesses and citizens "
-    "in promoting the research, development and use of AI. It relies on cooperation and "
-    "guidance rather than penalties, so businesses are asked to cooperate with the measures "
-    "of the state [ai_promotion_act]."
-)
+# An opening the prose check accepts (every claim is in the facts), so the answer is the model's
+# and is revealed; with the engine's answer after it, long enough for many word groups.
+REPLY = "Yes. Japan has an AI Act, the AI Promotion Act, passed by the Diet in 2025."
 SLOW = 3600.0  # one tick an hour: nothing advances unless the test (or the app) says so
 
 
