@@ -132,7 +132,7 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
     use_case_done = False
     for part, section in sections:
         if query.use_case and not use_case_done and part.route != "premise":
-            text, tools = compose_use_case(query.use_case, reader, cites)
+            text, tools = compose_use_case(query.use_case, reader, cites, query.question)
             blocks.append(text)
             use_case_done = True
         about_use_case = query.use_case and part.route in ("search", "lookup")
@@ -141,7 +141,7 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         if section is not None:
             blocks.append(_block(section, stated, cites))
     if query.use_case and not use_case_done:
-        text, tools = compose_use_case(query.use_case, reader, cites)
+        text, tools = compose_use_case(query.use_case, reader, cites, query.question)
         blocks.append(text)
     if not blocks:
         blocks.append(phrasebook().templates.no_facts.strip())

@@ -44,6 +44,7 @@ class Templates(Strict):
     use_case_lead: str
     use_case_read: str
     also_check: str
+    use_case_watch: str
     part_heading: str
     date_line: str
     issuer_line: str

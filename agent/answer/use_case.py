@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from agent.answer.citations import Citations
 from agent.answer.phrasebook import phrasebook
-from agent.answer.query import UseCase
+from agent.answer.query import Part, UseCase
 from agent.answer.reader import Reader
-from knowledge.schema import LegalForce, Trigger
+from agent.answer.select import relevance
+from knowledge.schema import EntityKind, Facet, Fact, LegalForce, Trigger
 from tools import conditions
 from tools.checklist import build_checklist
 from tools.conditions import COMBINATORS
@@ -14,6 +15,9 @@ from tools.profile import UseCaseProfile
 from tools.triggers import checked_triggers, lookup_triggers
 
 TOP_ACTIONS = 3
+WATCH_FACTS = 3
+# What a use-case answer adds about the things named: what to do and whom it reaches.
+WATCH_FACETS = (Facet.duty, Facet.how_to, Facet.scope, Facet.what, Facet.legal_force)
 TOOLS_CALLED = ["classify_roles", "lookup_triggers", "build_checklist"]
 CLOSING = (
     "This reading comes only from the words of your question, so it is partial: run "
@@ -54,7 +58,28 @@ def one_answer_away(
     return found
 
 
-def compose_use_case(use_case: UseCase, reader: Reader, cites: Citations) -> tuple[str, list[str]]:
+def _watch_facts(question: str, reader: Reader, limit: int = WATCH_FACTS) -> list[Fact]:
+    """Facts on what the question names beyond the regime (personal data, RAG, likenesses…):
+    what the layers mean for this use, most relevant first, one per thing named."""
+    rb = reader.rule_base
+    general = {EntityKind.instrument, EntityKind.institution, EntityKind.role}
+    named = [e for e in reader.linker.link(question) if rb.entities[e].kind not in general]
+    chosen: list[Fact] = []
+    for entity in named:
+        part = Part(text=question, entities=[entity], facet=Facet.duty)
+        candidates = [
+            f
+            for f in rb.facts.values()
+            if entity in f.about and f.facet in WATCH_FACETS and f not in chosen
+        ]
+        candidates.sort(key=lambda f: relevance(f, part), reverse=True)
+        chosen += candidates[:1]
+    return chosen[:limit]
+
+
+def compose_use_case(
+    use_case: UseCase, reader: Reader, cites: Citations, question: str = ""
+) -> tuple[str, list[str]]:
     """Markdown: the layers that apply (binding first), the first actions, the pointer on."""
     profile = UseCaseProfile.model_validate(use_case.profile)
     layers = sorted(lookup_triggers(profile), key=lambda t: FORCE_ORDER.index(t.legal_force))
@@ -72,6 +97,10 @@ def compose_use_case(use_case: UseCase, reader: Reader, cites: Citations) -> tup
         what = check[0].lower() + check[1:].rstrip(".")
         marks = cites.marks(trig.citations, trig.why)
         lines.append(f"- {templates.also_check.format(what=what, layer=trig.title)} {marks}")
+    watch = _watch_facts(question, reader) if question else []
+    if watch:
+        lines += ["", templates.use_case_watch, ""]
+        lines += [f"- {f.text} {cites.marks(f.cites, f.text)}" for f in watch]
     lines += ["", "**First actions**", ""]
     for number, item in enumerate(build_checklist(profile)[:TOP_ACTIONS], 1):
         marks = cites.marks(item.citations, item.text)

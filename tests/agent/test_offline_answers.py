@@ -164,9 +164,6 @@ GAPS = {
     "Why did Japan go for soft law rather than a strict AI statute?": "no fact on the why",
     "Is there an official AI governance checklist in Japan?": "no entity for the checklist",
     "Does Japanese copyright law apply to AI training?": "Art. 30-4 is not among the facts shown",
-    "Can our staff paste customer records into a public chatbot?": (
-        "the use-case answer names the APPI layer but not the purpose-of-use duty"
-    ),
     "What does the Digital Agency guideline on generative AI require of ministries?": (
         "the CAIO duty is not selected"
     ),
