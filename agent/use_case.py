@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge.loader import DATA_DIR
+from knowledge.schema import compiles
 from tools.profile import UseCaseProfile
 
 HINTS_FILE = DATA_DIR / "use_case_hints.yaml"
@@ -24,14 +25,6 @@ CLOSING = (
     "This reading comes only from the words of your question, so it is partial: run "
     "`shirube interview` (or `shirube assess PROFILE.yaml`) for a complete, cited plan."
 )
-
-
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression: {exc}") from exc
-    return pattern
 
 
 class Hint(BaseModel):
@@ -47,9 +40,7 @@ class Hint(BaseModel):
     use_case: bool = True
     """False for context words that alone do not make a question about a use case."""
 
-    _check_pattern = field_validator("pattern", "unless")(
-        lambda v: v if v is None else _compiles(v)
-    )
+    _check_pattern = field_validator("pattern", "unless")(lambda v: v if v is None else compiles(v))
 
     @field_validator("sets")
     @classmethod
@@ -67,7 +58,7 @@ class HintFile(BaseModel):
     asks: list[str] = Field(min_length=1)
     hints: list[Hint] = Field(min_length=1)
 
-    _check_asks = field_validator("asks")(lambda v: [_compiles(p) for p in v])
+    _check_asks = field_validator("asks")(lambda v: [compiles(p) for p in v])
 
 
 def load_hints(path: Path = HINTS_FILE) -> HintFile:

@@ -6,6 +6,7 @@ Every model forbids unknown keys so a typo in YAML is an error naming file, entr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -16,6 +17,15 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_lengt
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def compiles(pattern: str) -> str:
+    """A pydantic validator: the pattern is a valid Python regular expression."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from exc
+    return pattern
 
 
 class LegalForce(StrEnum):

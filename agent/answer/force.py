@@ -7,17 +7,12 @@ from __future__ import annotations
 from functools import cache
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
 from agent.answer.reader import Reader
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce
+from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce, Strict
 
 FORCE_FILE = DATA_DIR / "legal_force_answers.yaml"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Opening(Strict):

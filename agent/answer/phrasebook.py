@@ -7,31 +7,19 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Facet
+from knowledge.schema import Facet, Strict, compiles
 
 PHRASEBOOK = DATA_DIR / "phrasebook.yaml"
-
-
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression: {exc}") from exc
-    return pattern
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class FacetCue(Strict):
     facet: Facet
     cues: list[str] = Field(min_length=1)
 
-    _check = field_validator("cues")(lambda v: [_compiles(p) for p in v])
+    _check = field_validator("cues")(lambda v: [compiles(p) for p in v])
 
 
 class Templates(Strict):
@@ -66,7 +54,7 @@ class Phrasebook(Strict):
 
     _check = field_validator(
         "yes_no", "splitter", "follow_up", "existence", "negation", "describes_use", "latest"
-    )(_compiles)
+    )(compiles)
 
 
 class CompiledPhrasebook:
