@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
-# AnyMessage and add_messages come with langgraph.graph anyway; the chat-model stack does not
-# (it pulls the tracer/langsmith imports, ~0.4 s), so the offline path never imports it.
-from langchain_core.messages import AnyMessage
-from langgraph.graph.message import add_messages
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent.config import Settings
@@ -117,26 +113,8 @@ class QAState(TypedDict, total=False):
     """'out' when the question is not about AI regulation in Japan (or is an injection)."""
     injection: bool
     """True when the question tries to change Shirube's rules, scope or facts."""
-    parts: list[str]
-    """The question split into its parts (multi-part questions), each retrieved on its own."""
-    part_passages: list[list[Any]]
-    """Retrieved `knowledge.index.search.Passage` lists, one per part, best first."""
-    messages: Annotated[list[AnyMessage], add_messages]
-    """The model conversation: system, history, the answer prompt, replies and tool results."""
-    tool_iterations: int
-    """How many rounds of tool calls the model has made (capped)."""
     tools_called: list[str]
     """Names of the tools the model called, in order."""
-    tool_ids: list[str]
-    """Rule-base ids that tool results mentioned (citable alongside retrieved passages)."""
-    draft: str | None
-    """The model's latest answer text, before verification."""
-    problems: list[str]
-    """What verification found wrong with the draft (empty when it passed)."""
-    repairs: int
-    """How many repair attempts the model has had."""
-    model_error: str | None
-    """Why the model path was abandoned (one line), or None."""
     answer: str
     """The final Markdown answer with numbered citations."""
     citations: list[AnswerCitation]

@@ -69,10 +69,6 @@ def compose_node(state: QAState) -> QAState:
         from agent.scope_data import scope
 
         notice = f"{OFFLINE_NOTICE} {' '.join(scope().injection_ignored_notice.split())}"
-    if state.get("model_error"):
-        notice = f"{OFFLINE_NOTICE} Model unavailable: {state['model_error']}."
-    elif state.get("problems"):
-        notice = f"{OFFLINE_NOTICE} The model's answer failed verification and was replaced."
     return {
         "answer": composed.text,
         "citations": composed.citations,

@@ -16,7 +16,7 @@ from agent.chat.state import ChatContext, Topic, Turn
 from agent.config import Settings, get_settings
 from agent.errors import UsageError
 from agent.interview import store
-from agent.interview.session_lock import SessionLock
+from agent.interview.session_lock import SessionLock, acquire_or_close
 from tools.profile import UseCaseProfile
 
 KIND = "chat"
@@ -43,13 +43,7 @@ class ChatThread:
 
     def _hold(self) -> None:
         """Become the thread's one writer (UsageError when another process has it open)."""
-        lock = SessionLock(self.settings, self.thread_id)
-        try:
-            lock.acquire()
-        except BaseException:
-            self.close()
-            raise
-        self._lock = lock
+        self._lock = acquire_or_close(self.settings, self.thread_id, self.close)
 
     @classmethod
     def start(

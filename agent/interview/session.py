@@ -17,7 +17,7 @@ from agent.interview import store
 from agent.interview.assist import choose_model
 from agent.interview.graph import build_graph, run_config
 from agent.interview.parse import COMMANDS
-from agent.interview.session_lock import SessionLock
+from agent.interview.session_lock import SessionLock, acquire_or_close
 from agent.interview.state import InterviewContext, PlanFormat, build_profile
 from agent.interview.views import ChoiceView, QuestionView, Step, SummaryRow, view
 from tools.profile import UseCaseProfile
@@ -46,13 +46,7 @@ class InterviewSession:
 
     def _hold(self) -> None:
         """Become the session's one writer (UsageError when another process has it open)."""
-        lock = SessionLock(self.settings, self.session_id)
-        try:
-            lock.acquire()
-        except BaseException:
-            self.close()
-            raise
-        self._lock = lock
+        self._lock = acquire_or_close(self.settings, self.session_id, self.close)
 
     def _use(
         self, output: str | None, fmt: PlanFormat, chat_model: BaseChatModel | None, assist: bool

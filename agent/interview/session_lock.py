@@ -8,7 +8,7 @@ dies (even under kill -9), so a crash never leaves a session locked.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from filelock import FileLock, Timeout
@@ -43,6 +43,17 @@ class SessionLock:
     def release(self) -> None:
         if self._lock.is_locked:
             self._lock.release(force=True)
+
+
+def acquire_or_close(settings: Settings, session_id: str, close: Callable[[], None]) -> SessionLock:
+    """The session's lock, held; on refusal `close` runs first (the owner gives up its handles)."""
+    lock = SessionLock(settings, session_id)
+    try:
+        lock.acquire()
+    except BaseException:
+        close()
+        raise
+    return lock
 
 
 @contextmanager
