@@ -11,7 +11,7 @@ from typing import Literal
 import httpx
 from pydantic import BaseModel, ConfigDict
 
-from agent.config import Settings
+from core.config import Settings
 
 Status = Literal["ok", "warn", "fail"]
 

@@ -13,8 +13,8 @@ import shutil
 import sqlite3
 import tempfile
 
-from agent.config import Settings
 from agent.doctor import Check
+from core.config import Settings
 
 MIN_FREE_BYTES = 50 * 1024 * 1024
 """Below this the index build (a few MB) or a session's next answer may not fit."""

@@ -10,8 +10,8 @@ import ollama
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from agent.config import Settings
 from agent.model_limits import AnswerDeadline, AnswerTooLong
+from core.config import Settings
 
 log = logging.getLogger(__name__)
 

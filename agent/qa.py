@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from agent.answer.nodes import OFFLINE_NOTICE
-from agent.config import Settings, get_settings
-from agent.errors import UsageError
 from agent.graph import RECURSION_LIMIT, qa_graph
 from agent.state import Answer, AnswerCitation, QAContext
+from core.config import Settings, get_settings
+from core.errors import UsageError
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agent.config import Settings
+from core.config import Settings
 from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce, Source
 from tools.terminal_text import CleanText
 

@@ -100,9 +100,9 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     from agent.qa import ask
     from benchmarks.quality import qa_cases, retrieval_hits, time_nodes
+    from core.profile import UseCaseProfile
     from knowledge.index.store import ensure_index
     from tools.assess import assess
-    from tools.profile import UseCaseProfile
 
     started = time.perf_counter()
     noop = ensure_index(progress=False)

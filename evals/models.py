@@ -6,7 +6,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
-from tools.profile import UseCaseProfile
+from core.profile import UseCaseProfile
 
 Suite = Literal["qa", "scope", "injection", "assess", "interview", "answers"]
 # The gated suites a plain `shirube eval` runs; "answers" runs only when asked for by name.

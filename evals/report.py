@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from evals.answer_report import markdown_lines, overall_rows, rich_table
 from evals.models import Baseline, CaseResult, Summary
 from tools.safe_output import write_output

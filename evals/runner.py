@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from agent.config import Settings, get_settings
-from agent.errors import UsageError
+from core.config import Settings, get_settings
+from core.errors import UsageError
 from evals import answer_checks, checks
 from evals.models import ALL_SUITES, SUITES, Case, CaseResult, ModelState
 
@@ -264,7 +264,7 @@ def _answers_case(case: Case, result: CaseResult, backends: Backends, opts: RunO
 
 
 def _assess_case(case: Case, result: CaseResult, backends: Backends) -> None:
-    from tools.profile import UseCaseProfile
+    from core.profile import UseCaseProfile
 
     assessment = backends.assess(UseCaseProfile.model_validate(case.profile))
     exp = case.expect

@@ -6,8 +6,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from agent.config import Settings, get_settings
-from tools.profile import UseCaseProfile
+from core.config import Settings, get_settings
+from core.profile import UseCaseProfile
 
 MAX_STEPS = 80  # well above the question bank; guards against a routing loop
 

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from core.conditions import ConditionError, validate
 from knowledge.check_facts import FACT_CHECKS
+from knowledge.hints import HintFile
 from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
 from knowledge.schema import ChecklistAction, RuleBaseMeta, TopicCard, Trigger
 
@@ -267,9 +269,6 @@ def _as_date(value: object) -> dt.date | None:
 
 def check_conditions(files: RuleBaseFiles) -> list[Problem]:
     """Every declarative `when` condition names real profile fields and allowed values."""
-    # Late import: the evaluator lives with the tools that use it.
-    from tools.conditions import ConditionError, validate
-
     problems = []
     for rel, raw in files.raw.items():
         for entry_id, item in _entries(raw):
@@ -283,9 +282,6 @@ def check_conditions(files: RuleBaseFiles) -> list[Problem]:
 
 def check_use_case_hints(files: RuleBaseFiles) -> list[Problem]:
     """use_case_hints.yaml: valid patterns, real profile fields and allowed values."""
-    # Late import: the hint model lives with the reader (agent/use_case.py) that uses it.
-    from agent.use_case import HintFile
-
     rel = "use_case_hints.yaml"
     if rel not in files.raw:
         return []

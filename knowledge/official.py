@@ -17,13 +17,14 @@ Role-sheet codes repeat across lifecycle stages, hence the stage in the id.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from knowledge.loader import DATA_DIR, Problem, RuleBaseError, validate_entries
-from knowledge.schema import Citation, Condition, Id
+from knowledge.schema import ChecklistAction, Citation, Condition, Id
 
 OFFICIAL_DIR = DATA_DIR / "official"
 BUSINESS_ROLES: tuple[str, ...] = ("developer", "provider", "business_user")
@@ -106,7 +107,7 @@ class Relation(_Strict):
     id: Id
     roles_all: list[Id] = Field(default_factory=list, description="Every one of these is held.")
     roles_none: list[Id] = Field(default_factory=list, description="None of these is held.")
-    when: Condition | None = Field(default=None, description="A tools.conditions condition.")
+    when: Condition | None = Field(default=None, description="A core.conditions condition.")
     rows: list[str] = Field(min_length=1)
     text: str
 
@@ -228,3 +229,19 @@ def load_official() -> Official:
     if official is None:
         raise RuleBaseError(problems)
     return official
+
+
+def coverage_map(actions: Iterable[ChecklistAction], official: Official) -> dict[str, list[str]]:
+    """Row ref -> ids of the actions that cover it, in action order."""
+    covered: dict[str, list[str]] = {}
+    others: dict[str, list[str]] = {}
+    for row in official.rows.values():
+        if row.stage == "other":
+            others.setdefault(f"common:{row.code}", []).append(row.id)
+    for action in actions:
+        rows: list[str] = []
+        for ref in action.official_refs:
+            rows += official.rows_for_ref(ref) + others.get(ref, [])
+        for row_id in dict.fromkeys(rows):
+            covered.setdefault(row_id, []).append(action.id)
+    return covered

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 
 from knowledge.loader import Problem, load_rule_base
-from knowledge.official import Official, validate_official
+from knowledge.official import Official, coverage_map, validate_official
 from knowledge.schema import ChecklistAction
 
 CHECKLIST_FILE = "knowledge/data/checklist.yaml"
@@ -36,9 +36,6 @@ def coverage_by_sheet(
     official: Official | None = None, checklist: Sequence[ChecklistAction] | None = None
 ) -> list[SheetCoverage]:
     """Per sheet (official order) and for checklist 7A: how many items some action covers."""
-    # Imported here: tools depends on knowledge, not the other way round at import time.
-    from tools.worksheet_fill import coverage_map
-
     if official is None:
         official, _problems = validate_official()
         if official is None:
@@ -83,7 +80,7 @@ def official_coverage_problems(
     official, problems = validate_official()
     if official is None:
         return problems
-    from tools import conditions  # late import, as above
+    from core import conditions  # late import, as above
 
     for rel in official.relations:
         if rel.when is not None:

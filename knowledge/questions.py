@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import Field, ValidationError, model_validator
 
+from core.conditions import ConditionError
+from core.conditions import validate as validate_condition
+from core.profile import UseCaseProfile
 from knowledge.loader import DATA_DIR, Problem, RuleBaseError, validate_entries
 from knowledge.schema import Citation, Id, Strict
-from tools.conditions import ConditionError
-from tools.conditions import validate as validate_condition
-from tools.profile import UseCaseProfile
 
 QUESTIONS_FILE = DATA_DIR / "questions.yaml"
 

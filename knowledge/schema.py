@@ -141,7 +141,7 @@ class Principle(Strict):
 
 
 Condition = dict[str, Any]
-"""A declarative condition over the use-case profile, evaluated by tools.conditions.
+"""A declarative condition over the use-case profile, evaluated by core.conditions.
 
 Forms: {field: value} equality, {field: [v1, v2]} membership/intersection, and the
 combinators {"all": [...]}, {"any": [...]}, {"not": {...}}.

@@ -7,10 +7,10 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.profile import UseCaseProfile
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
 from knowledge.schema import Citation, Id
 from tools.checklist import ChecklistItem, checklist_for
-from tools.profile import UseCaseProfile
 from tools.roles import RoleResult, classify_roles
 from tools.triggers import TriggerResult, lookup_triggers
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
 from knowledge.schema import Citation, Phase, Priority
-from tools.profile import UseCaseProfile
 from tools.roles import RoleResult, classify_roles
 from tools.triggers import TriggerResult, lookup_triggers
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from agent.errors import UsageError
+from core.errors import UsageError
 
 SUFFIXES = (".json", ".yaml", ".yml")
 MAX_BYTES = 1_000_000

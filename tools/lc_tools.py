@@ -9,8 +9,8 @@ from typing import Any
 
 from langchain_core.tools import BaseTool, StructuredTool
 
+from core.profile import UseCaseProfile
 from tools.checklist import build_checklist
-from tools.profile import UseCaseProfile
 from tools.roles import classify_roles
 from tools.triggers import lookup_triggers
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from agent.errors import UsageError
-from tools.conditions import field_specs
+from core.conditions import field_specs
+from core.errors import UsageError
+from core.profile import UseCaseProfile
 from tools.data_file import MAX_BYTES, SUFFIXES, FileKind, read_data_file, short
-from tools.profile import UseCaseProfile
 
 # Re-exported: the CLI tests size their hostile files by it.
 __all__ = ["MAX_BYTES", "SUFFIXES", "describe_validation_error", "load_profile"]

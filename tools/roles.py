@@ -6,10 +6,10 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core import conditions
+from core.profile import UseCaseProfile
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
 from knowledge.schema import Citation, Condition, Id
-from tools import conditions
-from tools.profile import UseCaseProfile
 
 ROLE_RULES_FILE = DATA_DIR / "role_rules.yaml"
 

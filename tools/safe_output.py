@@ -16,7 +16,7 @@ import stat
 import time
 from pathlib import Path
 
-from agent.errors import UsageError
+from core.errors import UsageError
 
 # A reader started a moment after Shirube (`cat fifo &`) still gets the output.
 FIFO_READER_WAIT_S = 3.0

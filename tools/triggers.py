@@ -6,10 +6,10 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from core import conditions
+from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
 from knowledge.schema import LEGAL_FORCE_LABELS, Citation, LegalForce, Trigger
-from tools import conditions
-from tools.profile import UseCaseProfile
 
 
 class TriggerResult(BaseModel):

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from knowledge.loader import load_rule_base
 from knowledge.official import load_official
 from tools.safe_output import write_output

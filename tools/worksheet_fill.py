@@ -7,16 +7,16 @@ with the same code. Rows limited to roles you do not hold carry the reason inste
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from core import conditions
+from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
-from knowledge.official import BUSINESS_ROLES, Official, Row, Sheet, load_official
+from knowledge.official import BUSINESS_ROLES, Official, Row, Sheet, coverage_map, load_official
 from knowledge.schema import ChecklistAction
-from tools import conditions
-from tools.profile import UseCaseProfile
 
 ROLE_NAMES = {
     "developer": "AI developer (AI開発者)",
@@ -73,22 +73,6 @@ def actions_of(assessment: AssessmentLike) -> list[ChecklistAction]:
         action_id = action if isinstance(action, str) else action.id
         out.append(known.get(action_id, action))
     return out
-
-
-def coverage_map(actions: Iterable[ChecklistAction], official: Official) -> dict[str, list[str]]:
-    """Row ref -> ids of the actions that cover it, in action order."""
-    covered: dict[str, list[str]] = {}
-    others: dict[str, list[str]] = {}
-    for row in official.rows.values():
-        if row.stage == "other":
-            others.setdefault(f"common:{row.code}", []).append(row.id)
-    for action in actions:
-        rows: list[str] = []
-        for ref in action.official_refs:
-            rows += official.rows_for_ref(ref) + others.get(ref, [])
-        for row_id in dict.fromkeys(rows):
-            covered.setdefault(row_id, []).append(action.id)
-    return covered
 
 
 def sheets_for(profile: UseCaseProfile, roles: Sequence[str], official: Official) -> list[Sheet]:

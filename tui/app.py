@@ -13,9 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from agent.config import Settings, get_settings
-from agent.errors import UsageError
-from tools.profile import UseCaseProfile
+from core.config import Settings, get_settings
+from core.errors import UsageError
+from core.profile import UseCaseProfile
 from tools.terminal_text import clean
 from tui.legal import as_of
 from tui.screens.chat import ChatScreen

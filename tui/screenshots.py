@@ -14,8 +14,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from agent.config import Settings
-from tools.profile import UseCaseProfile
+from core.config import Settings
+from core.profile import UseCaseProfile
 
 SIZE = (120, 40)
 FOLDER = Path("docs/screenshots")

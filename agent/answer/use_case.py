@@ -7,11 +7,11 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, UseCase
 from agent.answer.reader import Reader
 from agent.answer.select import relevance
+from core import conditions
+from core.conditions import COMBINATORS
+from core.profile import UseCaseProfile
 from knowledge.schema import EntityKind, Facet, Fact, LegalForce, Trigger
-from tools import conditions
 from tools.checklist import build_checklist
-from tools.conditions import COMBINATORS
-from tools.profile import UseCaseProfile
 from tools.triggers import checked_triggers, lookup_triggers
 
 TOP_ACTIONS = 3

@@ -6,13 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from tools.terminal_text import clean, markup
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from agent.chat.thread import ChatThread
+    from agent.interview.session import InterviewSession
+
+InterviewRunner = Callable[["Console", "InterviewSession"], None]
 
 HELP: dict[str, str] = {
     "/interview": "describe your use case (line-mode interview); links the profile at the end",
@@ -132,13 +135,12 @@ def _new(thread: ChatThread, console: Console) -> ChatThread:
     return fresh
 
 
-def _interview(thread: ChatThread, console: Console) -> None:
-    from agent.commands.interview import run_interactive
+def _interview(thread: ChatThread, console: Console, run_interview: InterviewRunner) -> None:
     from agent.interview.session import InterviewSession
 
     with InterviewSession.start(thread.settings) as session:
         console.print(f"Interview {session.session_id}: type 'quit' to go back to the chat.")
-        run_interactive(console, session)
+        run_interview(console, session)
         if session.done:
             thread.link_profile(session.profile_so_far, f"interview {session.session_id}")
             console.print("Profile linked to this chat. Ask 'what should we do first?'")
@@ -150,11 +152,17 @@ def parse(line: str) -> tuple[str, str]:
     return name.lower(), arg.strip()
 
 
-def run_command(line: str, thread: ChatThread, console: Console) -> Outcome:
-    """Run one slash command; a bad command or argument prints one clear line and goes on."""
+def run_command(
+    line: str, thread: ChatThread, console: Console, run_interview: InterviewRunner
+) -> Outcome:
+    """Run one slash command; a bad command or argument prints one clear line and goes on.
+
+    `run_interview` is the surface's own interview loop (the CLI's prompt loop), passed in so the
+    chat package never imports a surface.
+    """
     name, arg = parse(line)
     actions: dict[str, Callable[[], object]] = {
-        "/interview": lambda: _interview(thread, console),
+        "/interview": lambda: _interview(thread, console, run_interview),
         "/plan": lambda: _plan(thread, console),
         "/profile": lambda: _profile(thread, arg, console),
         "/sources": lambda: _sources(thread, console),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agent.answer.markdown import sources_markdown
 from agent.chat.state import Turn
-from agent.commands.ask_render import sources_markdown
 from tools.markdown_text import inline, model_markdown
 
 if TYPE_CHECKING:

@@ -70,8 +70,8 @@ def _append(state: ChatState, turn: Turn) -> list[dict[str, Any]]:
 
 def personal(state: ChatState) -> dict[str, Any]:
     from agent.chat.personal import answer
+    from core.profile import UseCaseProfile
     from tools.assess import assess
-    from tools.profile import UseCaseProfile
 
     question, intent = state["question"], state.get("intent") or ""
     if not state.get("profile"):

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from agent.chat.intents import chat_intents
 from agent.state import AnswerCitation
+from core import conditions
 from knowledge.loader import load_rule_base
 from knowledge.schema import LEGAL_FORCE_LABELS, Citation
-from tools import conditions
 from tools.assess import Assessment
 from tools.roles import role_rules
 

@@ -8,8 +8,8 @@ from typing import Any, Literal, TypedDict
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field
 
-from agent.config import Settings
 from agent.state import AnswerCitation
+from core.config import Settings
 from tools.terminal_text import CleanText
 
 TurnKind = Literal["qa", "personal", "no_profile"]

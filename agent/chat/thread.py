@@ -13,11 +13,11 @@ from langchain_core.language_models import BaseChatModel
 
 from agent.chat.graph import build_graph, current_topic, run_config
 from agent.chat.state import ChatContext, Topic, Turn
-from agent.config import Settings, get_settings
-from agent.errors import UsageError
 from agent.interview import store
 from agent.interview.session_lock import SessionLock, acquire_or_close
-from tools.profile import UseCaseProfile
+from core.config import Settings, get_settings
+from core.errors import UsageError
+from core.profile import UseCaseProfile
 
 KIND = "chat"
 TITLE_CHARS = 60

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from knowledge.questions import AnswerType, Question, load_questions
 from tools.data_file import FileKind, read_data_file, short
 

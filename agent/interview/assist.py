@@ -14,10 +14,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 from pydantic import ValidationError
 
-from agent.config import Settings
 from agent.prompts import load
+from core.config import Settings
+from core.profile import UseCaseProfile
 from knowledge.questions import AnswerType, Question, load_questions
-from tools.profile import UseCaseProfile
 
 Value = bool | str | list[str]
 # The fields the description can settle: everything asked after it (not the name).

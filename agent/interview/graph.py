@@ -18,7 +18,6 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from agent.config import get_settings
 from agent.interview.assist import map_answer, suggest
 from agent.interview.parse import COMMANDS, MAX_TEXT, NO, YES, expected, parse_answer
 from agent.interview.state import (
@@ -31,6 +30,7 @@ from agent.interview.state import (
     wants_prefill,
 )
 from agent.model import MODEL_ERRORS, describe_error
+from core.config import get_settings
 from knowledge.questions import AnswerType, Question, question_by_id
 
 # A handful of steps per answer; the limit only guards against a routing bug looping forever.

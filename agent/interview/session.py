@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from langgraph.types import Command
 
-from agent.config import Settings, get_settings
-from agent.errors import UsageError
 from agent.interview import store
 from agent.interview.assist import choose_model
 from agent.interview.graph import build_graph, run_config
@@ -20,7 +18,9 @@ from agent.interview.parse import COMMANDS
 from agent.interview.session_lock import SessionLock, acquire_or_close
 from agent.interview.state import InterviewContext, PlanFormat, build_profile
 from agent.interview.views import ChoiceView, QuestionView, Step, SummaryRow, view
-from tools.profile import UseCaseProfile
+from core.config import Settings, get_settings
+from core.errors import UsageError
+from core.profile import UseCaseProfile
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

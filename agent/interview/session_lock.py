@@ -13,8 +13,8 @@ from contextlib import contextmanager
 
 from filelock import FileLock, Timeout
 
-from agent.config import Settings
-from agent.errors import UsageError
+from core.config import Settings
+from core.errors import UsageError
 
 LOCK_DIR = "locks"
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
+from core.conditions import evaluate
+from core.profile import UseCaseProfile
 from knowledge.questions import Question, load_questions
-from tools.conditions import evaluate
-from tools.profile import UseCaseProfile
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from agent.config import Settings
+    from core.config import Settings
 
 PlanFormat = Literal["markdown", "json"]
 PLAN_SUFFIX: dict[str, str] = {"markdown": "md", "json": "json"}

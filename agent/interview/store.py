@@ -16,9 +16,9 @@ from pathlib import Path
 from langgraph.checkpoint.sqlite import SqliteSaver
 from pydantic import BaseModel, ConfigDict
 
-from agent.config import Settings, get_settings
-from agent.errors import UsageError
-from agent.storage import StorageError, guarded
+from core.config import Settings, get_settings
+from core.errors import UsageError
+from core.storage import StorageError, guarded
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS shirube_sessions (

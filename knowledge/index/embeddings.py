@@ -54,7 +54,7 @@ def load_tokenizer(max_tokens: int = MAX_TOKENS) -> Any:
 
 @cache
 def _session() -> Any:
-    from agent.telemetry import turn_off_telemetry
+    from core.telemetry import turn_off_telemetry
 
     turn_off_telemetry()  # before onnxruntime creates its environment, whatever the entry point
     import onnxruntime as ort

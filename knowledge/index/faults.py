@@ -15,8 +15,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from agent.config import Settings
-from agent.storage import HOME_HINT, StorageError
+from core.config import Settings
+from core.storage import HOME_HINT, StorageError
 
 
 def warn(message: str) -> None:

@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from agent.config import Settings
-from agent.errors import UsageError
+from core.config import Settings
+from core.errors import UsageError
 from knowledge.index.documents import IndexDocument
 from knowledge.index.embeddings import MODEL_ID
 

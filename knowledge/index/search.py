@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from agent.config import Settings
+from core.config import Settings
 from knowledge.index.documents import IndexDocument, Kind
 from knowledge.index.embeddings import embed
 from knowledge.index.store import LoadedIndex, load_index

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from agent.config import Settings, get_settings
+from core.config import Settings, get_settings
 from knowledge.index.documents import IndexDocument, build_documents
 from knowledge.index.embeddings import MODEL_ID
 from knowledge.index.faults import build_faults, discard_store, warn

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from agent.config import Settings
+from core.config import Settings
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from agent.config import Settings
+from core.config import Settings
 from tests.conftest import run_shirube
 
 

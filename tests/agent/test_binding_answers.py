@@ -8,8 +8,8 @@ import pytest
 
 from agent.answer.force import force_answers, force_facts
 from agent.answer.reader import default_reader
-from agent.config import Settings
 from agent.qa import ask
+from core.config import Settings
 from knowledge.loader import load_rule_base
 from knowledge.schema import LEGAL_FORCE_LABELS, Facet, LegalForce
 

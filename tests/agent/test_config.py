@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent.config import get_settings
-from agent.errors import UsageError
+from core.config import get_settings
+from core.errors import UsageError
 from tests.conftest import run_shirube
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from agent.config import Settings
 from agent.doctor import check_index
+from core.config import Settings
 
 
 def test_healthy_index_is_up_to_date(settings: Settings) -> None:

@@ -6,10 +6,10 @@ import pytest
 
 from agent.answer.guard import classify
 from agent.answer.understand import split_parts
-from agent.config import Settings
 from agent.prompts import canary, phrase_prompt
 from agent.qa import ask
 from agent.scope_data import scope
+from core.config import Settings
 from tests.fakes import fake_model
 
 IN_SCOPE = [
@@ -98,7 +98,7 @@ def test_japan_vs_eu_comparison_is_answered_from_japanese_sources(settings: Sett
 
 
 def test_empty_question_is_a_usage_error(settings: Settings) -> None:
-    from agent.errors import UsageError
+    from core.errors import UsageError
 
     with pytest.raises(UsageError, match="The question is empty"):
         ask("  ", settings=settings, offline=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.config import Settings
+from core.config import Settings
 from tests.conftest import run_python
 
 # Imported only when a model may answer: each costs cold-start time an offline ask never needs.

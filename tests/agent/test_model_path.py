@@ -9,9 +9,9 @@ import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 
 from agent.answer.nodes import OFFLINE_NOTICE
-from agent.config import Settings
 from agent.prompts import canary
 from agent.qa import ask
+from core.config import Settings
 from tests.fakes import scripted
 
 BINDING = "Are the AI Guidelines for Business legally binding?"

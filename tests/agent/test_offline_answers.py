@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from agent.answer.nodes import OFFLINE_NOTICE
-from agent.config import Settings
 from agent.qa import ask
+from core.config import Settings
 
 # (question, facts the answer must state, source ids the citations must include)
 CASES: list[tuple[str, list[str], set[str]]] = [

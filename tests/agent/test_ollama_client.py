@@ -11,10 +11,10 @@ from langchain_core.messages import HumanMessage
 
 from agent.answer.nodes import OFFLINE_NOTICE
 from agent.answer.phrase import composed_facts, messages_for
-from agent.config import Settings
 from agent.model import make_chat_model, probe
 from agent.prompts import canary
 from agent.qa import MAX_QUESTION_CHARS, ask
+from core.config import Settings
 from tests.agent.ollama_fixture import (
     DEFAULT_NUM_CTX,
     fit_context,

@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from agent.answer.use_case import CLOSING, TOOLS_CALLED
-from agent.config import Settings
 from agent.qa import ask
 from agent.use_case import read_use_case
+from core.config import Settings
 from knowledge.check import check_use_case_hints, read_files
 from knowledge.loader import DATA_DIR, load_rule_base
 

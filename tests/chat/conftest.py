@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from agent.chat.thread import ChatThread
-from agent.config import Settings
+from core.config import Settings
 from tests.conftest import REPO_ROOT
 
 SCENARIOS = REPO_ROOT / "tests" / "tools" / "scenarios"

@@ -8,7 +8,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from agent.config import Settings
+from core.config import Settings
 from tests.conftest import VENV_BIN
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agent.chat.thread import ChatThread
-from agent.config import Settings
+from core.config import Settings
 
 # (question, resolved question, source ids that must be cited, text the answer must contain)
 Step = tuple[str, str, set[str], str]
@@ -240,7 +240,7 @@ def test_injection_turn_is_never_history(thread: ChatThread) -> None:
 
 
 def test_empty_message_is_a_usage_error(thread: ChatThread) -> None:
-    from agent.errors import UsageError
+    from core.errors import UsageError
 
     with pytest.raises(UsageError, match="empty"):
         thread.ask("   ")

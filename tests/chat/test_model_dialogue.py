@@ -4,7 +4,7 @@ the resolved question and the facts (no history), and each turn's opening is che
 from __future__ import annotations
 
 from agent.chat.thread import ChatThread
-from agent.config import Settings
+from core.config import Settings
 from tests.fakes import scripted
 
 PLAIN = "Here is what Shirube's rule base says."
@@ -35,8 +35,8 @@ def test_followups_are_resolved_by_the_engine_and_the_model_sees_no_history(
 
 
 def test_profile_questions_and_injections_stay_off_the_model(chat_settings: Settings) -> None:
+    from core.profile import UseCaseProfile
     from tests.chat.conftest import scenario_profile
-    from tools.profile import UseCaseProfile
 
     model = scripted(PLAIN, PLAIN, PLAIN)
     profile = UseCaseProfile.model_validate(scenario_profile("ministry_genai_drafting"))

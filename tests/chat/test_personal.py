@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from agent.chat.thread import ChatThread
+from core.profile import UseCaseProfile
 from tests.chat.conftest import scenario_profile
-from tools.profile import UseCaseProfile
 
 # profile → (CAIO answer starts, PPC answer starts, a checklist title "what first?" must name)
 CASES = {

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from evals import answer_checks as ac
 from evals.answer_metrics import answer_figures
 from evals.metrics import gate, summarise, updated_baseline
@@ -199,7 +199,7 @@ def test_the_answers_suite_is_never_gated_nor_written_to_the_baseline() -> None:
 
 
 def test_update_baseline_is_refused_for_the_answers_suite(tmp_path: Path) -> None:
-    from agent.commands.eval import run_eval
+    from agent.cli.eval import run_eval
 
     with pytest.raises(UsageError, match="no baseline yet"):
         run_eval(

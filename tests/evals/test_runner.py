@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from evals.models import Case
 from evals.runner import Backends, RunOptions, load_cases, run_case, run_cases, silent_server
 from tests.evals.stubs import Cite, RecordingAsk, StubAnswer

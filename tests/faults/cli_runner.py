@@ -17,7 +17,7 @@ class CliResult:
 
 def run_cli(*args: str) -> CliResult:
     """agent.cli.main with `args`; SystemExit becomes the exit code, anything else propagates."""
-    from agent.cli import main
+    from agent.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     argv = sys.argv

@@ -110,8 +110,8 @@ YAML_PIECES = st.sampled_from(
 def test_any_answers_text_reads_or_gives_one_line(
     tmp_path_factory: pytest.TempPathFactory, text: str
 ) -> None:
-    from agent.commands.interview import load_answers
-    from agent.errors import UsageError
+    from agent.cli.interview import load_answers
+    from core.errors import UsageError
 
     path = tmp_path_factory.mktemp("fuzz") / "answers.yaml"
     path.write_text(text, encoding="utf-8")

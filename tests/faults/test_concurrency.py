@@ -20,10 +20,10 @@ import chromadb
 import pytest
 from chromadb.config import Settings as ChromaSettings
 
-from agent.config import Settings
 from agent.interview.parse import parse_answer
 from agent.interview.session import InterviewSession
 from agent.interview.state import next_question_id
+from core.config import Settings
 from knowledge.index.store import read_meta
 from knowledge.questions import question_by_id
 from tests.conftest import VENV_BIN

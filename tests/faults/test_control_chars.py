@@ -68,7 +68,7 @@ def test_clean_removes_sequences_and_keeps_the_text(raw: str, kept: str) -> None
 def test_a_model_answer_with_escapes_is_shown_clean(
     fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from agent.commands.ask_render import render
+    from agent.cli.ask_render import render
     from agent.state import Answer
 
     answer = Answer(
@@ -183,8 +183,8 @@ def _assert_inert(text: str, baseline: str) -> None:
 
 
 def test_markdown_in_a_profile_stays_text_in_the_plan() -> None:
+    from core.profile import UseCaseProfile
     from tools.assess import assess
-    from tools.profile import UseCaseProfile
     from tools.render.markdown import render_markdown
 
     def plan(name: str, description: str) -> str:
@@ -222,8 +222,8 @@ def test_markdown_in_a_chat_question_stays_text_in_the_export() -> None:
 def test_a_profile_name_with_escapes_fills_the_worksheet_clean(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
+    from core.profile import UseCaseProfile
     from tools.assess import assess
-    from tools.profile import UseCaseProfile
     from tools.worksheet import write_xlsx
 
     profile = UseCaseProfile(name="Acme\x1b]0;pwned\x07 bot\x1b[2J", uses_in_operations=True)

@@ -20,8 +20,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.profile import UseCaseProfile
 from tests.faults.cli_runner import CliResult, run_cli
-from tools.profile import UseCaseProfile
 
 EXAMPLES = int(os.environ.get("SHIRUBE_FUZZ_EXAMPLES", "0"))
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

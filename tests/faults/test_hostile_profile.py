@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.errors import UsageError
+from core.errors import UsageError
+from core.profile import UseCaseProfile
 from tests.faults.cli_runner import run_cli
-from tools.profile import UseCaseProfile
 from tools.profile_io import MAX_BYTES, load_profile
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

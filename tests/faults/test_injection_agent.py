@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from agent.answer.nodes import OFFLINE_NOTICE
-from agent.config import Settings
 from agent.prompts import canary
 from agent.qa import ask
+from core.config import Settings
 from tests.fakes import scripted
 
 pytestmark = pytest.mark.timeout(120)

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from agent.chat.thread import ChatThread
-from agent.config import Settings
 from agent.interview.session import InterviewSession
 from agent.prompts import canary
+from core.config import Settings
+from core.profile import UseCaseProfile
 from tests.fakes import fake_model
 from tests.interview.scenarios import SCENARIOS
 from tests.interview.test_cli import typed_sequence
 from tools.assess import assess
-from tools.profile import UseCaseProfile
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -15,10 +15,10 @@ import pytest
 from langchain_core.messages import HumanMessage
 
 from agent.answer.nodes import OFFLINE_NOTICE
-from agent.config import Settings
 from agent.model import MODEL_ERRORS, describe_error, make_chat_model
 from agent.model_limits import AnswerDeadline, AnswerTooLong, bounded
 from agent.qa import ask
+from core.config import Settings
 from tests.agent.ollama_fixture import FLOOD_CHARS, TRICKLE_TOKENS, ollama_server
 from tests.faults.cli_runner import run_cli
 

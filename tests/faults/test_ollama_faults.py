@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import Settings
 from agent.doctor import check_ollama
 from agent.qa import ask
+from core.config import Settings
 from tests.agent.ollama_fixture import ollama_server
 from tests.integration.chroma_server import free_port
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from tests.conftest import VENV_BIN
 from tests.faults.cli_runner import run_cli
 from tools import safe_output
@@ -379,7 +379,7 @@ def test_stdout_to_a_closed_pipe_exits_1_quietly(profile: Path) -> None:
 def test_stdout_write_error_is_reported_once(
     tmp_path: Path, profile: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
-    from agent.cli import main
+    from agent.cli.main import main
 
     handle = (tmp_path / "plan.out").open("w")
     fd, real_write = handle.fileno(), os.write

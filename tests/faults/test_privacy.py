@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from agent.config import Settings
+from core.config import Settings
 from tests.agent.ollama_fixture import ollama_server
 from tests.faults.cli_runner import run_cli
 
@@ -35,9 +35,9 @@ def connections() -> Iterator[list[Any]]:
 
 def test_offline_ask_and_assess_open_no_connection(index_home: Path, tmp_path: Path) -> None:
     from agent.qa import ask
+    from core.profile import UseCaseProfile
     from knowledge.index.store import ensure_index, reset_process_cache
     from tools.assess import assess
-    from tools.profile import UseCaseProfile
 
     settings = Settings(home=index_home)
     with connections() as seen:

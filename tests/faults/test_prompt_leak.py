@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import Settings
 from agent.prompts import LEAK_CHARS, canary, load
 from agent.qa import ask
+from core.config import Settings
 from tests.fakes import fake_model
 
 QUESTION = "Are the AI Guidelines for Business legally binding?"

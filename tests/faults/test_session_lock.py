@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from agent.chat.thread import ChatThread
-from agent.config import Settings
-from agent.errors import UsageError
 from agent.interview.session import InterviewSession
+from core.config import Settings
+from core.errors import UsageError
 from tests.conftest import VENV_BIN
 from tests.faults.cli_runner import run_cli
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import get_settings
-from agent.errors import UsageError
+from core.config import get_settings
+from core.errors import UsageError
 from tests.conftest import REPO_ROOT, VENV_BIN, run_python, run_shirube
 from tests.integration.chroma_server import free_port
 

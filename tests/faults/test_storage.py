@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import Settings
 from agent.doctor import Check, run_checks
 from agent.doctor_storage import check_data_dir, check_index_files, check_sessions_db
 from agent.interview import store as sessions_store
 from agent.interview.session import InterviewSession
-from agent.storage import StorageError
+from core.config import Settings
+from core.storage import StorageError
 from knowledge import loader
 from knowledge.index import store, vector_cache
 from knowledge.loader import RuleBase

@@ -8,8 +8,8 @@ from pathlib import Path
 import chromadb
 import pytest
 
-from agent.config import Settings
 from agent.qa import ask
+from core.config import Settings
 from knowledge.index.search import search
 from knowledge.index.store import ensure_index, meta_path, reset_process_cache
 from tests.integration.chroma_server import chroma_server

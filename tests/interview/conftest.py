@@ -12,10 +12,10 @@ import pytest
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command
 
-from agent.config import Settings
 from agent.interview import store
 from agent.interview.graph import build_graph, run_config
 from agent.interview.state import InterviewContext
+from core.config import Settings
 
 
 @dataclass

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from agent.commands.interview import load_answers, run_answers
-from agent.config import Settings
+from agent.cli.interview import load_answers, run_answers
 from agent.interview.session import InterviewSession
+from core.config import Settings
 
 
 @pytest.mark.parametrize("empty", ['""', "''", "[]", "' '"])

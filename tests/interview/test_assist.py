@@ -11,15 +11,15 @@ from typing import Any
 
 from rich.console import Console
 
-from agent.commands.interview import show_question
-from agent.config import Settings
+from agent.cli.interview import show_question
 from agent.interview.assist import coerce
 from agent.interview.session import InterviewSession
 from agent.model import make_chat_model
+from core.config import Settings
+from core.profile import UseCaseProfile
 from knowledge.questions import question_by_id
 from tests.fakes import fake_model
 from tests.interview.scenarios import SCENARIOS
-from tools.profile import UseCaseProfile
 
 DESCRIPTION = "A chatbot on our website answers consumers' questions from our product manuals."
 # What a careless model might send: good values, wrong types, unknown fields and values.

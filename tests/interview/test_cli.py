@@ -12,17 +12,17 @@ from typing import Any
 
 import pytest
 
-from agent.commands.interview import _check_options, load_answers, run_answers
-from agent.config import Settings
-from agent.errors import UsageError
+from agent.cli.interview import _check_options, load_answers, run_answers
 from agent.interview.parse import parse_answer
 from agent.interview.session import InterviewSession
 from agent.interview.state import next_question_id
+from core.config import Settings
+from core.errors import UsageError
+from core.profile import UseCaseProfile
 from knowledge.questions import question_by_id
 from tests.conftest import VENV_BIN
 from tests.interview.scenarios import SCENARIOS, Scenario
 from tools.assess import assess
-from tools.profile import UseCaseProfile
 from tools.profile_io import load_profile
 from tools.render import render_plan
 

@@ -8,10 +8,10 @@ import pytest
 
 from agent.interview.graph import RECURSION_LIMIT, route, run_config
 from agent.interview.state import build_profile
+from core.profile import UseCaseProfile
 from tests.interview.conftest import GraphRun
 from tests.interview.scenarios import SCENARIOS, Scenario
 from tools.assess import assess
-from tools.profile import UseCaseProfile
 from tools.render import render_plan
 
 

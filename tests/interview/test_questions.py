@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.profile import UseCaseProfile
 from knowledge.loader import RuleBaseError, load_rule_base
 from knowledge.questions import load_questions, load_questions_from
-from tools.profile import UseCaseProfile
 
 
 def test_one_question_per_profile_field_name_and_description_first() -> None:

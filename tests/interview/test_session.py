@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import Settings
-from agent.errors import UsageError
 from agent.interview import store
 from agent.interview.session import InterviewSession
+from core.config import Settings
+from core.errors import UsageError
+from core.profile import UseCaseProfile
 from tests.interview.scenarios import SCENARIOS
 from tools.assess import assess
-from tools.profile import UseCaseProfile
 from tools.render import render_plan
 
 

@@ -183,7 +183,7 @@ def test_every_institution_and_role_is_an_entity() -> None:
 def test_every_profile_sector_is_an_entity() -> None:
     from typing import get_args
 
-    from tools.profile import Sector
+    from core.profile import Sector
 
     rules = load_rule_base()
     for sector in get_args(Sector):

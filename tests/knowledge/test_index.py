@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from agent.config import Settings
+from core.config import Settings
 from knowledge import loader
 from knowledge.index import store
 from knowledge.index.documents import build_documents

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from agent.config import Settings
+from core.config import Settings
 from knowledge import loader
 from knowledge.index import store, vector_cache
 from knowledge.index.search import semantic_ranking

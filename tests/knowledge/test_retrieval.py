@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import Settings
+from core.config import Settings
 from knowledge import loader
 from knowledge.index.search import search
 from knowledge.loader import load_rule_base

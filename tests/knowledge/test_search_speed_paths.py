@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from agent.config import Settings
+from core.config import Settings
 from knowledge.index.embeddings import embed
 from knowledge.index.search import query_vector, search, semantic_ranking
 from knowledge.index.store import LoadedIndex, load_index

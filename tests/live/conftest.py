@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from agent.config import Settings
+from core.config import Settings
 
 LIVE = os.environ.get("SHIRUBE_LIVE") == "1"
 SKIP_REASON = (

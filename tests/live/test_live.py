@@ -19,10 +19,10 @@ from agent.answer.phrase import composed_facts, messages_for
 from agent.answer.phrasebook import phrasebook
 from agent.answer.prose_check import problems
 from agent.answer.reader import default_reader
-from agent.config import Settings
 from agent.model import make_chat_model, probe
 from agent.prompts import canary, repeats_prompt
 from agent.qa import ask
+from core.config import Settings
 from evals.runner import load_cases
 
 pytestmark = pytest.mark.live

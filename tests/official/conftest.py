@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from core.profile import UseCaseProfile
 from tests.official.scenarios import SCENARIOS
 from tools.assess import Assessment, assess
-from tools.profile import UseCaseProfile
 from tools.worksheet import write_csv, write_xlsx
 from tools.worksheet_fill import FilledSheet, fill_worksheet
 

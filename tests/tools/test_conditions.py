@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tools.conditions import ConditionError, evaluate, explain, validate
-from tools.profile import UseCaseProfile
+from core.conditions import ConditionError, evaluate, explain, validate
+from core.profile import UseCaseProfile
 from tools.roles import role_rules
 from tools.triggers import checked_triggers
 

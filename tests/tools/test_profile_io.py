@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from tools.profile_io import load_profile
 
 

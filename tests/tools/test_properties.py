@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.conditions import field_specs
+from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
 from tools.assess import assess
-from tools.conditions import field_specs
-from tools.profile import UseCaseProfile
 
 
 def _field_strategy(kind: str, values: tuple[str, ...]) -> st.SearchStrategy:

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from agent.errors import UsageError
+from core.errors import UsageError
+from core.profile import UseCaseProfile
 from tools.assess import assess
 from tools.lc_tools import ASSESSMENT_TOOLS
-from tools.profile import UseCaseProfile
 from tools.render import render_plan
 
 GOV = UseCaseProfile(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from core.profile import UseCaseProfile
 from tools.assess import assess
-from tools.profile import UseCaseProfile
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
 

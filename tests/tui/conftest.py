@@ -9,7 +9,7 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 
-from agent.config import Settings
+from core.config import Settings
 from tui import screenshots
 from tui.app import ShirubeApp
 

@@ -8,12 +8,12 @@ import pytest
 from textual.widgets import Input, Static
 
 from agent.chat.thread import ChatThread
-from agent.config import Settings
 from agent.interview import store
+from core.config import Settings
+from core.profile import UseCaseProfile
 from tests.chat.conftest import scenario_profile
 from tests.tui.conftest import CHATBOT, SIZE, messages, open_from_sessions_list, settle
 from tools.assess import assess
-from tools.profile import UseCaseProfile
 from tui.screens.chat import ChatScreen
 from tui.screens.plan import PlanScreen
 from tui.widgets.answer import AnswerView, ChatNote

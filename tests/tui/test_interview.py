@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Label
 
-from agent.config import Settings
 from agent.interview.session import InterviewSession
+from core.config import Settings
 from tests.interview.scenarios import SCENARIOS
 from tests.tui.conftest import SIZE, messages, open_from_sessions_list, settle
 from tools.assess import assess

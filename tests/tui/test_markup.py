@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Label, Static
 
-from agent.config import Settings
 from agent.interview.session import InterviewSession
+from core.config import Settings
 from tests.tui.conftest import CHATBOT, SIZE, messages, open_from_sessions_list, settle
 from tools.assess import assess
 from tui.screens.interview import InterviewScreen

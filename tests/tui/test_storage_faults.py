@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import Settings
+from core.config import Settings
 from tests.tui.conftest import SIZE, messages, settle
 from tui.screens.chat import ChatScreen
 

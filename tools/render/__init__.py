@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from tools.assess import Assessment
 
 Format = Literal["text", "markdown", "json"]

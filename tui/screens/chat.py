@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
 from agent.chat.state import Turn
-from agent.errors import UsageError
+from core.errors import UsageError
 from tools.terminal_text import clean
 from tui.screens.citation import CitationScreen
 from tui.widgets.answer import AnswerView, ChatNote, CitationItem, QuestionBubble
@@ -26,7 +26,7 @@ from tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
     from agent.chat.thread import ChatThread
-    from tools.profile import UseCaseProfile
+    from core.profile import UseCaseProfile
 
 STARTERS: tuple[str, ...] = (
     "Does Japan have an AI Act?",

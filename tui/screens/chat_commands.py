@@ -17,7 +17,7 @@ from agent.chat.commands import (
     unknown_message,
     write_export,
 )
-from agent.errors import UsageError
+from core.errors import UsageError
 
 if TYPE_CHECKING:
     from tui.screens.chat import ChatScreen

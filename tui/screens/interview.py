@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicator, ProgressBar
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from tui.widgets.profile_panel import ProfilePanel
 from tui.widgets.question import QuestionWidget
 from tui.widgets.status import StatusBar

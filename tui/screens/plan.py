@@ -99,7 +99,7 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(FileNameScreen(title, self.default_name(fmt)), write)
 
     def export_to(self, path: Path, fmt: str) -> None:
-        from agent.errors import UsageError
+        from core.errors import UsageError
         from tools.render import render_plan
         from tools.safe_output import write_output
 

@@ -88,7 +88,7 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
 
         from agent.interview import store
-        from agent.storage import StorageError
+        from core.storage import StorageError
 
         with store.opened() as conn:
             rows = store.list_sessions(conn)
@@ -157,8 +157,8 @@ def register(app: typer.Typer) -> None:
         session_id: Annotated[str, typer.Argument(help="Session id (see `sessions list`).")],
     ) -> None:
         """Delete a session and everything stored for it."""
-        from agent.config import get_settings
         from agent.interview import session_lock, store
+        from core.config import get_settings
 
         settings = get_settings()
         # Never pull a session from under a process that is answering it.

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Literal
 
-from tools.profile import UseCaseProfile
+from core.profile import UseCaseProfile
 
 COMBINATORS = ("all", "any", "not", "always")
 # Free-text fields say nothing a rule could test.

@@ -30,15 +30,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Ask a question; the answer cites the official instruments it rests on."""
         # Heavy imports here so `shirube --help` stays fast.
-        from agent.commands.ask_render import render
-        from agent.errors import UsageError
+        from agent.cli.ask_render import render
+        from core.errors import UsageError
 
         if not question.strip():
             raise UsageError(
                 'No question given. Put it in quotes, e.g. shirube ask "Does Japan have an AI Act?"'
             )
-        from agent.config import get_settings
         from agent.qa import ask
+        from core.config import get_settings
         from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import RuleBaseError
@@ -53,6 +53,6 @@ def register(app: typer.Typer) -> None:
             raise UsageError(str(exc)) from exc
         render(answer, fmt.value)
         if explain:
-            from agent.commands.ask_render import render_explanation
+            from agent.cli.ask_render import render_explanation
 
             render_explanation(answer)

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from agent import __version__
-from agent.errors import UsageError
+from core.errors import UsageError
 from tools.terminal_text import markup
 
 app = typer.Typer(
@@ -57,18 +57,18 @@ def _root(
 ) -> None:
     """With no command, open the terminal app."""
     if ctx.invoked_subcommand is None:
-        from agent.commands.tui import open_app
+        from agent.cli.tui import open_app
 
         open_app()
 
 
 for _name in COMMAND_MODULES:
-    importlib.import_module(f"agent.commands.{_name}").register(app)
+    importlib.import_module(f"agent.cli.{_name}").register(app)
 
 
 def main() -> None:
     from agent import stdout_guard
-    from agent.telemetry import turn_off_telemetry
+    from core.telemetry import turn_off_telemetry
 
     turn_off_telemetry()  # first: no library may phone home, even from native code
     # A full disk or a closed pipe on stdout is an error, never a silently cut-off plan.

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from agent.errors import UsageError
+from core.errors import UsageError
 
 DEFAULT_OUTPUT = Path("eval-results")
 
@@ -25,7 +25,7 @@ def run_eval(
     """The command's body; returns the exit code (0 passed, 1 gate failed)."""
     from rich.console import Console
 
-    from agent.config import get_settings
+    from core.config import get_settings
     from evals import metrics, report
     from evals.runner import RunOptions, default_backends, load_cases, run_cases
     from tools.terminal_text import markup

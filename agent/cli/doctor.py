@@ -32,8 +32,8 @@ def register(app: typer.Typer) -> None:
 
         from rich.console import Console
 
-        from agent.config import get_settings
         from agent.doctor import run_checks
+        from core.config import get_settings
         from tools.terminal_text import json_text, markup
 
         checks = run_checks(get_settings())

@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
         # Heavy imports here so `shirube --help` stays fast.
         from rich.console import Console
 
-        from agent.errors import UsageError
+        from core.errors import UsageError
         from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import RuleBaseError

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
-from agent.errors import UsageError
+from core.errors import UsageError
 from tools.terminal_text import markup
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Answer plain-language questions about your AI use case; get a cited governance plan."""
-        from agent.config import get_settings
+        from core.config import get_settings
 
         get_settings()  # bad settings stop here, before the model client loads (it parses them)
         from rich.console import Console

@@ -4,7 +4,7 @@ import typer
 
 
 def open_app() -> None:
-    from agent.config import get_settings
+    from core.config import get_settings
 
     get_settings()  # bad settings stop here, before the app imports the model client
     from tui.app import run_app

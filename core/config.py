@@ -123,7 +123,7 @@ def get_settings() -> Settings:
     """The settings from the environment; a bad value is a usage error naming the variable."""
     from pydantic import ValidationError
 
-    from agent.errors import UsageError
+    from core.errors import UsageError
 
     try:
         return Settings()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from agent.errors import UsageError
+from core.errors import UsageError
 
 HOME_HINT = "SHIRUBE_HOME sets the data directory"
 

@@ -5,29 +5,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from tools.markdown_text import inline, model_markdown
+from agent.answer.markdown import to_markdown
 from tools.terminal_text import clean, json_text, markup
 
 if TYPE_CHECKING:
     # Only a type here: importing agent.state at run time loads langgraph (~0.5 s), which the
     # caller pays anyway only when it actually answers a question.
-    from agent.state import Answer, AnswerCitation
-
-
-def sources_markdown(citations: list[AnswerCitation]) -> str:
-    """Numbered Markdown source list; also used for each turn of an exported chat thread."""
-    return "\n".join(
-        f"{number}. {cite.heading} <{cite.url}>" for number, cite in enumerate(citations, 1)
-    )
-
-
-def to_markdown(answer: Answer) -> str:
-    parts = [model_markdown(answer.answer)]
-    if answer.citations:
-        parts.append("**Sources**\n\n" + sources_markdown(answer.citations))
-    if answer.notice:
-        parts.append(f"_{inline(answer.notice)}_")
-    return "\n\n".join(parts) + "\n"
+    from agent.state import Answer
 
 
 def render(answer: Answer, fmt: str) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from agent.errors import UsageError
+from core.errors import UsageError
 
 FORMATS = ("text", "markdown", "json", "worksheet", "csv")
 # Files, not text: the official worksheet as a workbook or one CSV per sheet (tools.worksheet).
@@ -44,9 +44,9 @@ def assess_command(
     # Heavy imports only once the command runs, so `shirube --help` stays fast.
     from rich.console import Console
 
+    from core.conditions import ConditionError
     from knowledge.loader import RuleBaseError
     from tools.assess import assess
-    from tools.conditions import ConditionError
     from tools.profile_io import load_profile
     from tools.render import render_plan
     from tools.terminal_text import markup

@@ -73,8 +73,9 @@ def register(app: typer.Typer) -> None:
 
         from agent.chat.commands import run_command
         from agent.chat.thread import ChatThread
-        from agent.config import get_settings
-        from agent.errors import UsageError
+        from agent.cli.interview import run_interactive
+        from core.config import get_settings
+        from core.errors import UsageError
         from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from tools.profile_io import load_profile
@@ -103,7 +104,7 @@ def register(app: typer.Typer) -> None:
                 if not line.strip():
                     continue
                 if line.strip().startswith("/"):
-                    outcome = run_command(line, current, console)
+                    outcome = run_command(line, current, console, run_interactive)
                     current = outcome.thread
                     if outcome.quit:
                         break

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from agent.errors import UsageError
+from core.errors import UsageError
 
 
 def check(

@@ -1,0 +1,1 @@
+"""The answer engine: one module per step (see docs/architecture.md)."""

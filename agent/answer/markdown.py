@@ -1,0 +1,27 @@
+"""An answer as Markdown: its text, the numbered sources and the notice (ask, chat exports)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tools.markdown_text import inline, model_markdown
+
+if TYPE_CHECKING:
+    # Only a type: agent.state loads langgraph (~0.5 s), paid only when a question is answered.
+    from agent.state import Answer, AnswerCitation
+
+
+def sources_markdown(citations: list[AnswerCitation]) -> str:
+    """Numbered Markdown source list; also used for each turn of an exported chat thread."""
+    return "\n".join(
+        f"{number}. {cite.heading} <{cite.url}>" for number, cite in enumerate(citations, 1)
+    )
+
+
+def to_markdown(answer: Answer) -> str:
+    parts = [model_markdown(answer.answer)]
+    if answer.citations:
+        parts.append("**Sources**\n\n" + sources_markdown(answer.citations))
+    if answer.notice:
+        parts.append(f"_{inline(answer.notice)}_")
+    return "\n\n".join(parts) + "\n"
