@@ -18,12 +18,14 @@ from core.conditions import ConditionError, validate
 from knowledge.check_facts import FACT_CHECKS
 from knowledge.hints import HintFile
 from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
-from knowledge.schema import ChecklistAction, RuleBaseMeta, TopicCard, Trigger
+from knowledge.schema import ChecklistAction, RuleBaseMeta, Source, TopicCard, Trigger
 
 EARLIEST = dt.date(1900, 1, 1)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Keys whose values are dates anywhere in the rule base.
-DATE_KEYS = frozenset({"date", "as_of"})
+DATE_KEYS = frozenset({"date", "as_of", "checked", "review_by"})
+# Keys that name a date in the future by design (a review due date), so they may lie further out.
+FUTURE_KEYS = frozenset({"review_by"})
 # Keys whose values are lists of citations ({source, section}) anywhere in the rule base.
 CITATION_KEYS = frozenset({"citations", "cite", "cites"})
 
@@ -40,6 +42,8 @@ class RuleBaseFiles:
     meta: RuleBaseMeta | None = None
     problems: list[Problem] = field(default_factory=list)
     """Problems found while reading (missing files, invalid YAML, schema errors)."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The date review deadlines are checked against (tests pass a fixed one)."""
 
     def label(self, rel: str) -> str:
         return _rel(self.data_dir / rel)
@@ -65,9 +69,9 @@ def _model_for(rel: str) -> type[BaseModel] | None:
     return FOLDERS.get(folder) if folder else None
 
 
-def read_files(data_dir: Path = DATA_DIR) -> RuleBaseFiles:
+def read_files(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> RuleBaseFiles:
     """Parse every YAML file and validate those with a schema, collecting problems (no raise)."""
-    files = RuleBaseFiles(data_dir=data_dir)
+    files = RuleBaseFiles(data_dir=data_dir, today=today or dt.date.today())
     for name in FILES:
         if not (data_dir / name).exists():
             files.problems.append(Problem(files.label(name), "-", "", "file is missing"))
@@ -243,10 +247,11 @@ def check_dates(files: RuleBaseFiles) -> list[Problem]:
                 if key not in DATE_KEYS:
                     continue
                 date = _as_date(value)
+                last = latest.replace(year=latest.year + 1) if key in FUTURE_KEYS else latest
                 if date is None:
                     message = f"'{value}' is not an ISO date (write YYYY-MM-DD)"
-                elif not EARLIEST <= date <= latest:
-                    message = f"{date.isoformat()} is outside {EARLIEST} .. {latest} (a typo?)"
+                elif not EARLIEST <= date <= last:
+                    message = f"{date.isoformat()} is outside {EARLIEST} .. {last} (a typo?)"
                 else:
                     continue
                 problems.append(Problem(files.label(rel), entry_id, where, message))
@@ -265,6 +270,23 @@ def _as_date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def check_source_review(files: RuleBaseFiles) -> list[Problem]:
+    """No source is past its review date, and each is due after it was checked."""
+    problems: list[Problem] = []
+    for rel, source in files.of_type(Source):
+        assert isinstance(source, Source)
+        if source.review_by <= source.checked:
+            message = f"review_by {source.review_by} is not after checked {source.checked}"
+            problems.append(Problem(files.label(rel), source.id, "review_by", message))
+        elif source.review_by < files.today:
+            message = (
+                f"source {source.id} was due for review on {source.review_by}; re-verify it "
+                f"against {source.url} and update checked/review_by"
+            )
+            problems.append(Problem(files.label(rel), source.id, "review_by", message))
+    return problems
 
 
 def check_conditions(files: RuleBaseFiles) -> list[Problem]:
@@ -309,6 +331,7 @@ CHECKS: list[Check] = [
     check_citations,
     check_references,
     check_dates,
+    check_source_review,
     check_conditions,
     check_use_case_hints,
     *FACT_CHECKS,
@@ -323,8 +346,10 @@ class CheckReport:
     as_of: dt.date | None
 
 
-def run_checks(data_dir: Path = DATA_DIR, checks: list[Check] | None = None) -> CheckReport:
-    files = read_files(data_dir)
+def run_checks(
+    data_dir: Path = DATA_DIR, checks: list[Check] | None = None, today: dt.date | None = None
+) -> CheckReport:
+    files = read_files(data_dir, today)
     problems = list(files.problems)
     for check in CHECKS if checks is None else checks:
         problems += check(files)
@@ -336,6 +361,6 @@ def run_checks(data_dir: Path = DATA_DIR, checks: list[Check] | None = None) -> 
     return CheckReport(problems, counts, files.meta.as_of if files.meta else None)
 
 
-def check_rule_base(data_dir: Path = DATA_DIR) -> list[Problem]:
+def check_rule_base(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> list[Problem]:
     """Schema problems plus every integrity problem in `data_dir`; empty when all is well."""
-    return run_checks(data_dir).problems
+    return run_checks(data_dir, today=today).problems

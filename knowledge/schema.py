@@ -96,7 +96,8 @@ class Source(Strict):
     unconfirmed: list[str] = Field(
         default_factory=list, description="Facts from secondary reporting, said with a caveat."
     )
-    as_of: dt.date
+    checked: dt.date = Field(description="When this entry's facts were last verified.")
+    review_by: dt.date = Field(description="When they are due for re-verification (kb check).")
 
 
 class Institution(Strict):

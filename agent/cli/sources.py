@@ -47,7 +47,7 @@ def _print_table(entries: list) -> None:
     table.add_column("Kind")
     table.add_column("Legal force")
     table.add_column("Key dates")
-    table.add_column("As of")
+    table.add_column("Checked")
     for number, source in enumerate(entries, start=1):
         dates = "\n".join(f"{d.date.isoformat()} {d.event}" for d in source.dates)
         table.add_row(
@@ -57,7 +57,7 @@ def _print_table(entries: list) -> None:
             LEGAL_FORCE_LABELS[source.legal_force]
             + (f"\n[dim]{source.legal_force_note}[/]" if source.legal_force_note else ""),
             dates,
-            source.as_of.isoformat(),
+            source.checked.isoformat(),
         )
     console = Console(highlight=False)
     console.print(table)

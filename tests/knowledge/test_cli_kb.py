@@ -46,7 +46,8 @@ def test_sources_json_is_a_stable_list_of_instruments(sources_json: list[dict]) 
     act = by_id["ai_promotion_act"]
     assert act["legal_force"] == "binding_no_penalty"
     assert {"event": "promulgated; most provisions in force", "date": "2025-06-04"} in act["dates"]
-    assert act["as_of"] == "2026-11-24"
+    assert act["checked"] == "2026-11-24"
+    assert act["review_by"] == "2027-11-24"
     assert act["provisional_translation"] is True
     assert by_id["aigfb"]["legal_force"] == "non_binding_soft_law"
     assert by_id["aigfb"]["version"] == "1.2"

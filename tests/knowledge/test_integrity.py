@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -131,13 +132,42 @@ def test_dates_must_be_plausible(data: Path, date: str, expected: str) -> None:
 
 def test_number_instead_of_iso_date(data: Path) -> None:
     # pydantic would read 20250604 as a Unix timestamp; the date check refuses it.
-    edit_entry(data / "sources.yaml", "ai_basic_plan", as_of=20261124)
+    edit_entry(data / "sources.yaml", "ai_basic_plan", checked=20261124)
     problems = [p for p in check_rule_base(data) if "ISO" in p.message]
     assert _only(problems) == (
         "sources.yaml",
         "ai_basic_plan",
-        "as_of",
+        "checked",
         "'20261124' is not an ISO date (write YYYY-MM-DD)",
+    )
+
+
+def test_source_past_its_review_date(data: Path) -> None:
+    url = "https://www.meti.go.jp/aigfb.html"
+    edit_entry(
+        data / "sources.yaml", "aigfb", url=url, checked="2026-01-10", review_by="2026-07-10"
+    )
+    assert _only(check_rule_base(data, today=dt.date(2026, 12, 1))) == (
+        "sources.yaml",
+        "aigfb",
+        "review_by",
+        "source aigfb was due for review on 2026-07-10; re-verify it against "
+        "https://www.meti.go.jp/aigfb.html and update checked/review_by",
+    )
+
+
+def test_source_due_today_still_passes(data: Path) -> None:
+    edit_entry(data / "sources.yaml", "aigfb", checked="2026-06-01", review_by="2026-12-01")
+    assert check_rule_base(data, today=dt.date(2026, 12, 1)) == []
+
+
+def test_review_date_before_checked_date(data: Path) -> None:
+    edit_entry(data / "sources.yaml", "aigfb", review_by="2026-11-01")
+    assert _only(check_rule_base(data, today=dt.date(2026, 10, 1))) == (
+        "sources.yaml",
+        "aigfb",
+        "review_by",
+        "review_by 2026-11-01 is not after checked 2026-11-24",
     )
 
 
