@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,6 +20,8 @@ from knowledge.check_facts import FACT_CHECKS
 from knowledge.hints import HintFile
 from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
 from knowledge.schema import ChecklistAction, RuleBaseMeta, Source, TopicCard, Trigger
+
+_M = TypeVar("_M", bound=BaseModel)
 
 EARLIEST = dt.date(1900, 1, 1)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -51,7 +54,7 @@ class RuleBaseFiles:
     def ids(self, rel: str) -> set[str]:
         return {entry.id for entry in self.typed.get(rel, [])}  # type: ignore[attr-defined]
 
-    def of_type(self, model: type[BaseModel]) -> Iterator[tuple[str, BaseModel]]:
+    def of_type(self, model: type[_M]) -> Iterator[tuple[str, _M]]:
         for rel, entries in self.typed.items():
             for entry in entries:
                 if isinstance(entry, model):
@@ -208,21 +211,18 @@ def check_references(files: RuleBaseFiles) -> list[Problem]:
     """Triggers, checklist actions, topics and role rules point only at ids that exist."""
     problems: list[Problem] = []
     for rel, trigger in files.of_type(Trigger):
-        assert isinstance(trigger, Trigger)
         problems += _dangling(
             files, rel, trigger.id, "regulators", trigger.regulators, "institutions.yaml"
         )
     for rel, action in files.of_type(ChecklistAction):
-        assert isinstance(action, ChecklistAction)
         for name, refs, target in (
             ("applies_to_roles", action.applies_to_roles, "roles.yaml"),
             ("applies_to_triggers", action.applies_to_triggers, "triggers.yaml"),
             ("principles", action.principles, "principles.yaml"),
         ):
             problems += _dangling(files, rel, action.id, name, refs, target)
-    topic_ids = {t.id for _, t in files.of_type(TopicCard)}  # type: ignore[attr-defined]
+    topic_ids = {t.id for _, t in files.of_type(TopicCard)}
     for rel, card in files.of_type(TopicCard):
-        assert isinstance(card, TopicCard)
         problems += [
             Problem(files.label(rel), card.id, "related", f"refers to unknown topic '{ref}'")
             for ref in card.related
@@ -276,7 +276,6 @@ def check_source_review(files: RuleBaseFiles) -> list[Problem]:
     """No source is past its review date, and each is due after it was checked."""
     problems: list[Problem] = []
     for rel, source in files.of_type(Source):
-        assert isinstance(source, Source)
         if source.review_by <= source.checked:
             message = f"review_by {source.review_by} is not after checked {source.checked}"
             problems.append(Problem(files.label(rel), source.id, "review_by", message))

@@ -34,7 +34,6 @@ def check_fact_references(files: RuleBaseFiles) -> list[Problem]:
     entities, premises = files.ids(ENTITIES), files.ids(PREMISES)
     problems: list[Problem] = []
     for rel, fact in files.of_type(Fact):
-        assert isinstance(fact, Fact)
         for name, refs, known, target in (
             ("about", fact.about, entities, ENTITIES),
             ("refutes", fact.refutes, premises, PREMISES),
@@ -51,10 +50,9 @@ def check_fact_references(files: RuleBaseFiles) -> list[Problem]:
 
 def check_topic_facts(files: RuleBaseFiles) -> list[Problem]:
     """Every fact id a topic card lists exists in facts/."""
-    known = {fact.id for _, fact in files.of_type(Fact)}  # type: ignore[attr-defined]
+    known = {fact.id for _, fact in files.of_type(Fact)}
     problems: list[Problem] = []
     for rel, card in files.of_type(TopicCard):
-        assert isinstance(card, TopicCard)
         problems += [
             Problem(files.label(rel), card.id, "facts", f"refers to unknown fact '{ref}' in facts/")
             for ref in card.facts
@@ -70,7 +68,6 @@ def check_entity_references(files: RuleBaseFiles) -> list[Problem]:
     problems: list[Problem] = []
     instruments: dict[str, Entity] = {}
     for _, entity in files.of_type(Entity):
-        assert isinstance(entity, Entity)
         if entity.source is not None and entity.source not in sources:
             problems.append(
                 Problem(label, entity.id, "source", f"refers to unknown source '{entity.source}'")
@@ -85,9 +82,8 @@ def check_entity_references(files: RuleBaseFiles) -> list[Problem]:
     if ENTITIES not in files.raw:
         return problems
     for _, source in files.of_type(Source):
-        assert isinstance(source, Source)
-        entity = instruments.get(source.id)
-        if entity is None or entity.id != source.id:
+        instrument = instruments.get(source.id)
+        if instrument is None or instrument.id != source.id:
             problems.append(
                 Problem(
                     label,
@@ -106,7 +102,6 @@ def check_aliases(files: RuleBaseFiles) -> list[Problem]:
     owner: dict[str, str] = {}
     problems: list[Problem] = []
     for _, entity in files.of_type(Entity):
-        assert isinstance(entity, Entity)
         for index, alias in enumerate(entity.aliases):
             if alias != alias.lower() or alias != alias.strip():
                 problems.append(
@@ -126,7 +121,6 @@ def check_premise_cues(files: RuleBaseFiles) -> list[Problem]:
     """Every premise cue is a valid regular expression."""
     problems: list[Problem] = []
     for _, premise in files.of_type(Premise):
-        assert isinstance(premise, Premise)
         for index, cue in enumerate(premise.cues):
             try:
                 re.compile(cue, re.IGNORECASE)
@@ -140,15 +134,12 @@ def check_premise_cues(files: RuleBaseFiles) -> list[Problem]:
 def check_fact_dates(files: RuleBaseFiles) -> list[Problem]:
     """No fact retypes a date of a source or institution (answers derive those from the data)."""
     known: dict[dt.date, str] = {}
-    for _, entry in files.of_type(Source):
-        assert isinstance(entry, Source)
-        known |= {date.date: f"source '{entry.id}'" for date in entry.dates}
-    for _, entry in files.of_type(Institution):
-        assert isinstance(entry, Institution)
-        known |= {date.date: f"institution '{entry.id}'" for date in entry.dates}
+    for _, source in files.of_type(Source):
+        known |= {date.date: f"source '{source.id}'" for date in source.dates}
+    for _, institution in files.of_type(Institution):
+        known |= {date.date: f"institution '{institution.id}'" for date in institution.dates}
     problems: list[Problem] = []
     for rel, fact in files.of_type(Fact):
-        assert isinstance(fact, Fact)
         for date in _dates_in(fact.text):
             if date in known:
                 problems.append(

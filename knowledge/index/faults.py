@@ -46,9 +46,10 @@ def _chroma_errors() -> tuple[type[BaseException], ...]:
 @contextmanager
 def build_faults(settings: Settings) -> Iterator[None]:
     """Turn a storage failure while building into one StorageError naming the fix."""
+    failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, *_chroma_errors())
     try:
         yield
-    except (OSError, sqlite3.Error, *_chroma_errors()) as exc:
+    except failures as exc:
         raise StorageError(_message(settings, exc)) from None
 
 
