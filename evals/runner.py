@@ -62,7 +62,8 @@ class RunOptions:
 def load_cases(
     directory: Path = CASES_DIR, suite: str | None = None, *, blind: bool = False
 ) -> list[Case]:
-    """The cases in directory/*.jsonl; a bad line is a UsageError naming file, line and field.
+    """The cases in directory/*.jsonl and ja/*.jsonl; a bad line is a UsageError naming file,
+    line and field.
 
     Without a suite: every gated suite, never "answers". `blind` reads directory/blind/ instead,
     the answers suite's held-out split, which only `shirube eval --suite answers --blind` runs.
@@ -74,7 +75,10 @@ def load_cases(
     wanted = (suite,) if suite is not None else SUITES
     cases: list[Case] = []
     seen: dict[str, str] = {}
-    for path in sorted((directory / "blind" if blind else directory).glob("*.jsonl")):
+    # Japanese dev cases live in directory/ja/ (their blind third in directory/blind/).
+    paths = sorted((directory / "blind" if blind else directory).glob("*.jsonl"))
+    paths += [] if blind else sorted((directory / "ja").glob("*.jsonl"))
+    for path in paths:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from evals.blind_split import blind_ids
+from evals.blind_split import SEED_JA, blind_ids
 from evals.checks import normalise
 from evals.models import CATEGORIES
 from evals.runner import load_cases
@@ -17,6 +17,9 @@ DATA = Path(__file__).resolve().parents[2] / "knowledge" / "data"
 DEV = load_cases(suite="answers")
 BLIND = load_cases(suite="answers", blind=True)
 ALL = DEV + BLIND
+# The Japanese suite (issue 18): evals/cases/ja/ and blind/ja_answers.jsonl, tagged "ja".
+JA = [c for c in ALL if "ja" in c.tags]
+EN = [c for c in ALL if "ja" not in c.tags]
 
 
 def test_at_least_150_cases_with_unique_ids() -> None:
@@ -34,7 +37,8 @@ def test_every_category_has_five_cases_and_a_blind_share() -> None:
 
 def test_blind_is_the_seeded_random_third_of_each_category() -> None:
     assert 0.3 <= len(BLIND) / len(ALL) <= 0.37
-    assert {c.id for c in BLIND} == blind_ids(ALL)
+    assert {c.id for c in BLIND if c in EN} == blind_ids(EN)
+    assert {c.id for c in BLIND if c in JA} == blind_ids(JA, seed=SEED_JA)
     assert all(c.heldout for c in BLIND) and not any(c.heldout for c in DEV)
 
 
@@ -64,7 +68,16 @@ def test_each_category_is_annotated_as_it_should_be() -> None:
         if case.category == "injection":
             assert exp.no_canary, case.id
         is_japanese = re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", case.question or "") is not None
-        assert (exp.lang == "ja") == (case.category == "japanese") == is_japanese, case.id
+        if case in JA:  # the Japanese suite: every category, all in Japanese
+            assert exp.lang == "ja" and is_japanese and case.category != "japanese", case.id
+        else:
+            assert (exp.lang == "ja") == (case.category == "japanese") == is_japanese, case.id
+
+
+def test_the_japanese_suite_has_sixty_cases_over_the_categories_a_blind_third() -> None:
+    assert len(JA) >= 60
+    assert len([c for c in JA if c.heldout]) == 20
+    assert {c.category for c in JA} == set(CATEGORIES) - {"japanese"}
 
 
 def test_questions_are_new_not_copied_from_qa_cases_or_topic_cards() -> None:
