@@ -22,9 +22,10 @@ from pydantic import BaseModel
 from core.errors import UsageError
 from knowledge.loader import load_rule_base
 from knowledge.official import load_official
+from tools.assess import Assessment
 from tools.safe_output import write_output
 from tools.terminal_text import clean
-from tools.worksheet_fill import AssessmentLike, FilledRow, FilledSheet, actions_of, fill_worksheet
+from tools.worksheet_fill import FilledRow, FilledSheet, actions_of, fill_worksheet
 
 # (heading, width in character units); the headings pair the official Japanese with English.
 COLUMNS: list[tuple[str, int]] = [
@@ -107,12 +108,12 @@ def _write_sheet(book: Workbook, filled: FilledSheet, name: str, as_of: str) -> 
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def write_xlsx(assessment: AssessmentLike, path: str | Path) -> Path:
+def write_xlsx(assessment: Assessment, path: str | Path) -> Path:
     """Write the pre-filled workbook to `path` (.xlsx); return the path written."""
     if Path(path).suffix.lower() != ".xlsx":
         raise UsageError(f"--output '{path}' must end in .xlsx for --format worksheet.")
     book = Workbook()
-    book.remove(book.active)  # the default empty sheet
+    book.remove(book.worksheets[0])  # the default empty sheet
     as_of = str(load_rule_base().meta.as_of)
     for filled in fill_worksheet(assessment):
         _write_sheet(book, filled, assessment.profile.name, as_of)
@@ -131,7 +132,7 @@ def csv_paths(target: str | Path, sheet_ids: list[str]) -> list[Path]:
     return [stem.parent / f"{stem.name}-{sheet}.csv" for sheet in sheet_ids]
 
 
-def write_csv(assessment: AssessmentLike, target: str | Path) -> list[Path]:
+def write_csv(assessment: Assessment, target: str | Path) -> list[Path]:
     """One CSV per sheet, UTF-8 with BOM so spreadsheet programs read the Japanese correctly."""
     sheets = fill_worksheet(assessment)
     paths = csv_paths(target, [s.sheet.id for s in sheets])
@@ -175,7 +176,7 @@ def coverage(sheets: list[FilledSheet]) -> Coverage:
     )
 
 
-def markdown_appendix(assessment: AssessmentLike) -> str:
+def markdown_appendix(assessment: Assessment) -> str:
     """The plan appendix: each action's official references, then the coverage line."""
     official = load_official()
     lines = [

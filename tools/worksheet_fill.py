@@ -8,7 +8,6 @@ with the same code. Rows limited to roles you do not hold carry the reason inste
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,6 +16,7 @@ from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
 from knowledge.official import BUSINESS_ROLES, Official, Row, Sheet, coverage_map, load_official
 from knowledge.schema import ChecklistAction
+from tools.assess import Assessment
 
 ROLE_NAMES = {
     "developer": "AI developer (AI開発者)",
@@ -24,14 +24,6 @@ ROLE_NAMES = {
     "business_user": "AI business user (AI利用者)",
 }
 NO_ACTION = "No Shirube action covers this row yet: decide your own approach and record it here."
-
-
-class AssessmentLike(Protocol):
-    """What the worksheet needs from tools.assess.Assessment."""
-
-    profile: UseCaseProfile
-    roles: Sequence[Any]
-    checklist: Sequence[Any]
 
 
 class FilledRow(BaseModel):
@@ -58,21 +50,17 @@ class FilledSheet(BaseModel):
     rows: list[FilledRow]
 
 
-def held_roles(assessment: AssessmentLike) -> list[str]:
+def held_roles(assessment: Assessment) -> list[str]:
     """The business roles (developer / provider / business user) the assessment found."""
-    ids = {role if isinstance(role, str) else role.id for role in assessment.roles}
+    ids = {role.id for role in assessment.roles}
     return [role for role in BUSINESS_ROLES if role in ids]
 
 
-def actions_of(assessment: AssessmentLike) -> list[ChecklistAction]:
+def actions_of(assessment: Assessment) -> list[ChecklistAction]:
     """The assessment's actions as rule-base entries (the canonical refs and citations)."""
     known = load_rule_base().checklist
-    out: list[ChecklistAction] = []
-    for item in assessment.checklist:
-        action = getattr(item, "action", item)
-        action_id = action if isinstance(action, str) else action.id
-        out.append(known.get(action_id, action))
-    return out
+    # The checklist is built from these entries, so every id is known.
+    return [known[item.id] for item in assessment.checklist]
 
 
 def sheets_for(profile: UseCaseProfile, roles: Sequence[str], official: Official) -> list[Sheet]:
@@ -118,9 +106,7 @@ def approach_text(action: ChecklistAction) -> str:
     return f"• {action.title} [{action.id}]: {action.text.strip()} (Cites: {cites})"
 
 
-def fill_worksheet(
-    assessment: AssessmentLike, official: Official | None = None
-) -> list[FilledSheet]:
+def fill_worksheet(assessment: Assessment, official: Official | None = None) -> list[FilledSheet]:
     """Every sheet of the profile's workbook, each row pre-filled from the assessment."""
     official = official or load_official()
     roles = held_roles(assessment)

@@ -58,7 +58,7 @@ def assess_command(
         # A broken rule base is not the user's input error: say so and exit 1.
         Console(stderr=True).print(f"[bold red]Rule base error:[/] {markup(exc)}", highlight=False)
         raise typer.Exit(1) from None
-    if fmt in FILE_FORMATS:
+    if fmt in FILE_FORMATS and output is not None:  # output is required for these (above)
         from tools.worksheet import write_csv, write_xlsx
 
         written = (

@@ -32,9 +32,13 @@ def cite_all(citations: list[Citation]) -> str:
 def cited_sources(assessment: Assessment) -> list[Source]:
     """Every source the assessment cites, in first-cited order."""
     ids: list[str] = []
-    groups = [*assessment.roles, *assessment.triggers, *assessment.checklist, *assessment.caveats]
-    for item in groups:
-        ids += [c.source for c in item.citations]
+    for citations in (
+        *(role.citations for role in assessment.roles),
+        *(trigger.citations for trigger in assessment.triggers),
+        *(item.citations for item in assessment.checklist),
+        *(caveat.citations for caveat in assessment.caveats),
+    ):
+        ids += [c.source for c in citations]
     sources = load_rule_base().sources
     return [sources[i] for i in dict.fromkeys(ids) if i in sources]
 
@@ -62,3 +66,9 @@ def summary_line(assessment: Assessment) -> str:
         f"Roles: {roles}. {len(assessment.triggers)} layers of the regime apply; "
         f"{len(assessment.checklist)} governance actions, {high} of them high priority."
     )
+
+
+def as_of_line(assessment: Assessment) -> str:
+    """'Rule base as of 2026-11-24 (version 20261124-1a2b3c4d).': once in every plan."""
+    version = f" (version {assessment.rule_base_version})" if assessment.rule_base_version else ""
+    return f"Rule base as of {assessment.rule_base_as_of}{version}."
