@@ -62,6 +62,7 @@ class ChatThread:
         )
         thread._hold()
         store.register_session(thread._conn, thread.thread_id, KIND)
+        store.set_status(thread._conn, thread.thread_id, thread.status_line())
         return thread
 
     @classmethod
@@ -141,7 +142,7 @@ class ChatThread:
                 durability="sync",
             )
         title = " ".join(text.split())[:TITLE_CHARS] if first else None
-        store.touch_session(self._conn, self.thread_id, title=title)
+        store.touch_session(self._conn, self.thread_id, title=title, status=self.status_line())
         turn = self.last
         assert turn is not None  # the graph always appends a turn
         return turn
@@ -154,7 +155,14 @@ class ChatThread:
                 {"profile": profile.model_dump(mode="json"), "profile_source": source},
                 as_node="prepare",
             )
-        store.touch_session(self._conn, self.thread_id)
+        store.touch_session(self._conn, self.thread_id, status=self.status_line())
+
+    def status_line(self) -> str:
+        """What `sessions list` shows: the number of turns and whether a profile is linked."""
+        values = self.values
+        count = len(values.get("turns", []))
+        linked = ", profile linked" if values.get("profile") else ""
+        return f"{count} turn{'s' if count != 1 else ''}{linked}"
 
     def export_markdown(self) -> str:
         from agent.chat.export import to_markdown

@@ -3,38 +3,40 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tools.terminal_text import clean, plain
 
+if TYPE_CHECKING:
+    from agent.interview.store import SessionInfo
+
 ANSWER_START = 160  # characters of each answer `sessions show` prints for a chat turn
 
 
-def _status(session_id: str) -> str:
-    from agent.interview.session import InterviewSession
+def _status(row: SessionInfo) -> str:
+    """The status line the session recorded; computed (and recorded) once for older databases.
 
-    session = InterviewSession.open(session_id)
-    try:
-        if session.done:
-            return "finished"
-        view = session.current
-        if view is None:
-            return "not started"
-        answered, total = view.progress
-        return f"in progress ({answered}/{total})" if view.kind == "question" else "to confirm"
-    finally:
-        session.close()
+    Only a session saved before status lines existed needs LangGraph to read it.
+    """
+    if row.status or row.kind not in ("interview", "chat"):
+        return row.status
+    from agent.interview import store
 
+    if row.kind == "interview":
+        from agent.interview.session import InterviewSession
 
-def _chat_status(session_id: str) -> str:
-    from agent.chat.thread import ChatThread
+        with InterviewSession.open(row.id) as session:
+            status = session.status_line()
+    else:
+        from agent.chat.thread import ChatThread
 
-    with ChatThread.open(session_id) as thread:
-        count = len(thread.turns)
-        linked = ", profile linked" if thread.profile is not None else ""
-    return f"{count} turn{'s' if count != 1 else ''}{linked}"
+        with ChatThread.open(row.id) as thread:
+            status = thread.status_line()
+    with store.opened() as conn:
+        store.set_status(conn, row.id, status)
+    return status
 
 
 def _answer_start(answer: str) -> str:
@@ -99,10 +101,7 @@ def register(app: typer.Typer) -> None:
         table = Table("id", "kind", "status", "updated", "title")
         for row in rows:
             try:
-                if row.kind == "interview":
-                    status = _status(row.id)
-                else:
-                    status = _chat_status(row.id) if row.kind == "chat" else ""
+                status = _status(row)
             except StorageError:  # one garbled session must not hide the others
                 status = "damaged: see `sessions show`"
             table.add_row(*map(plain, (row.id, row.kind, status, row.updated, row.title)))

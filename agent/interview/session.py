@@ -94,6 +94,7 @@ class InterviewSession:
             session._use(output, fmt, chat_model, assist)
             store.register_session(session._conn, session.session_id, KIND)
             session._run({"answers": {}, "history": []})
+            store.set_status(session._conn, session.session_id, session.status_line())
         except BaseException:
             session.close()
             raise
@@ -194,8 +195,20 @@ class InterviewSession:
             return self._step(pending, quit=True)
         self._run(Command(resume=text))
         step = self._step(self.current)
-        store.touch_session(self._conn, self.session_id, title=self._title())
+        store.touch_session(
+            self._conn, self.session_id, title=self._title(), status=self.status_line()
+        )
         return step
+
+    def status_line(self) -> str:
+        """What `sessions list` shows: finished, in progress (answered/total) or to confirm."""
+        if self.done:
+            return "finished"
+        pending = self.current
+        if pending is None:
+            return "not started"
+        answered, total = pending.progress
+        return f"in progress ({answered}/{total})" if pending.kind == "question" else "to confirm"
 
     def _title(self) -> str:
         answers = self.answers

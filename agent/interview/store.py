@@ -1,7 +1,8 @@
 """Sessions on disk: the SQLite checkpointer and a tiny registry of sessions in the same file.
 
-The registry (id, kind, created, updated, title) is what `shirube sessions list` shows; chat
-threads can join it with kind "chat" by calling `register_session` with their thread id.
+The registry (id, kind, created, updated, title, status) is what `shirube sessions list` shows,
+read without LangGraph so the list is instant; chat threads join it with kind "chat" by calling
+`register_session` with their thread id.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from langgraph.checkpoint.sqlite import SqliteSaver
 from pydantic import BaseModel, ConfigDict
 
 from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.storage import StorageError, guarded
+
+if TYPE_CHECKING:
+    from langgraph.checkpoint.sqlite import SqliteSaver
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS shirube_sessions (
@@ -26,9 +30,12 @@ CREATE TABLE IF NOT EXISTS shirube_sessions (
     kind TEXT NOT NULL,
     created TEXT NOT NULL,
     updated TEXT NOT NULL,
-    title TEXT NOT NULL DEFAULT ''
+    title TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT ''
 )
 """
+# Databases made before the status column: add it ('' means "not recorded yet").
+_ADD_STATUS = "ALTER TABLE shirube_sessions ADD COLUMN status TEXT NOT NULL DEFAULT ''"
 
 
 class SessionInfo(BaseModel):
@@ -41,6 +48,7 @@ class SessionInfo(BaseModel):
     created: str
     updated: str
     title: str
+    status: str = ""
 
 
 def _now() -> str:
@@ -92,6 +100,9 @@ def connect(settings: Settings | None = None) -> sqlite3.Connection:
         conn.path = path
         try:
             conn.execute(_TABLE)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(shirube_sessions)")}
+            if "status" not in columns:
+                conn.execute(_ADD_STATUS)
             conn.commit()
         except BaseException:
             conn.close()
@@ -100,6 +111,8 @@ def connect(settings: Settings | None = None) -> sqlite3.Connection:
 
 
 def checkpointer(conn: sqlite3.Connection) -> SqliteSaver:
+    from langgraph.checkpoint.sqlite import SqliteSaver  # here: listing sessions needs no graph
+
     saver = SqliteSaver(conn)
     with guard(conn):
         saver.setup()
@@ -127,31 +140,59 @@ def register_session(conn: sqlite3.Connection, session_id: str, kind: str, title
         conn.commit()
 
 
-def touch_session(conn: sqlite3.Connection, session_id: str, title: str | None = None) -> None:
-    """Mark a session as just used; set its title when one is given."""
+def touch_session(
+    conn: sqlite3.Connection,
+    session_id: str,
+    title: str | None = None,
+    *,
+    status: str | None = None,
+) -> None:
+    """Mark a session as just used; set its title and its status line when given."""
+    changes: dict[str, str] = {"updated": _now()}
+    if title is not None:
+        changes["title"] = title
+    if status is not None:
+        changes["status"] = status
+    assignments = ", ".join(f"{column} = ?" for column in changes)  # fixed column names only
     with guard(conn):
-        if title is None:
-            conn.execute(
-                "UPDATE shirube_sessions SET updated = ? WHERE id = ?", (_now(), session_id)
-            )
-        else:
-            conn.execute(
-                "UPDATE shirube_sessions SET updated = ?, title = ? WHERE id = ?",
-                (_now(), title, session_id),
-            )
+        conn.execute(
+            f"UPDATE shirube_sessions SET {assignments} WHERE id = ?",
+            (*changes.values(), session_id),
+        )
+        conn.commit()
+
+
+def set_status(conn: sqlite3.Connection, session_id: str, status: str) -> None:
+    """Record a session's status line (as `sessions list` shows it) without touching `updated`."""
+    with guard(conn):
+        conn.execute("UPDATE shirube_sessions SET status = ? WHERE id = ?", (status, session_id))
+        conn.commit()
+
+
+def rename_session(conn: sqlite3.Connection, session_id: str, title: str) -> None:
+    """Give a session a new title (UsageError naming the fix when it is empty or unknown)."""
+    title = " ".join(title.split())
+    if not title:
+        raise UsageError("The new name is empty. Type a name, or press Esc to keep the old one.")
+    get_session(conn, session_id)
+    with guard(conn):
+        conn.execute("UPDATE shirube_sessions SET title = ? WHERE id = ?", (title, session_id))
         conn.commit()
 
 
 def list_sessions(conn: sqlite3.Connection, kind: str | None = None) -> list[SessionInfo]:
     """Every session, most recently used first (optionally one kind only)."""
-    query = "SELECT id, kind, created, updated, title FROM shirube_sessions"
+    query = "SELECT id, kind, created, updated, title, status FROM shirube_sessions"
     args: tuple[str, ...] = ()
     if kind is not None:
         query += " WHERE kind = ?"
         args = (kind,)
     with guard(conn):
         rows = conn.execute(query + " ORDER BY updated DESC, created DESC", args).fetchall()
-    return [SessionInfo(id=r[0], kind=r[1], created=r[2], updated=r[3], title=r[4]) for r in rows]
+    return [
+        SessionInfo(id=r[0], kind=r[1], created=r[2], updated=r[3], title=r[4], status=r[5])
+        for r in rows
+    ]
 
 
 def get_session(conn: sqlite3.Connection, session_id: str) -> SessionInfo:

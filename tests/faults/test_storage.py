@@ -418,9 +418,11 @@ def test_garbled_session_state_is_named_and_the_others_still_work(
     )
     assert err.endswith(f"remove this session with `shirube sessions delete {bad}`.")
     assert "Traceback" not in resumed.err
-    listed = _cli(monkeypatch, "sessions", "list")
+    listed = _cli(monkeypatch, "sessions", "list")  # the registry only: both still listed
     assert listed.code == 0, listed
-    assert "damaged: see `sessions show`" in listed.out and "in progress (2/" in listed.out
+    assert bad in listed.out and good in listed.out and "in progress (2/" in listed.out
+    shown = _cli(monkeypatch, "sessions", "show", bad)
+    assert shown.code == 2 and "its saved state is damaged" in _flat(shown.err), shown
     check = check_sessions_db(settings)
     assert check.status == "fail" and check.detail.endswith(f"is damaged: {bad}")
     assert _cli(monkeypatch, "sessions", "delete", bad).code == 0  # the user's choice, not ours
