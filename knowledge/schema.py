@@ -71,6 +71,7 @@ class Citation(Strict):
 
 class KeyDate(Strict):
     event: str = Field(description="What happened, e.g. 'promulgated', 'in force', 'version 1.2'.")
+    event_ja: str | None = Field(default=None, description="The event in Japanese (kb check).")
     date: dt.date
 
 
@@ -81,12 +82,15 @@ class Source(Strict):
     title_en: str
     title_ja: str
     short_name: str
+    short_name_ja: str | None = Field(default=None, description="Japanese short name (kb check).")
     kind: SourceKind
     issuer: str
+    issuer_ja: str | None = Field(default=None, description="The issuer in Japanese (kb check).")
     legal_force: LegalForce
     legal_force_note: str | None = Field(
         default=None, description="One line qualifying legal_force, e.g. the binding law behind it."
     )
+    legal_force_note_ja: str | None = None
     dates: list[KeyDate] = Field(min_length=1)
     version: str | None = None
     url: str = Field(pattern=r"^https://")
@@ -253,6 +257,9 @@ class Fact(Strict):
 
     id: Id
     text: str = Field(min_length=10, description="One or two sentences; the product's own words.")
+    text_ja: str | None = Field(
+        default=None, min_length=5, description="The same statement for Japanese readers (kb check)."
+    )
     about: list[Id] = Field(min_length=1, description="Entity ids (entities.yaml) it is about.")
     facet: Facet
     answers: str | None = Field(
