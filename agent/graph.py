@@ -23,10 +23,10 @@ RECURSION_LIMIT = 20
 
 def route_phrase(state: QAState) -> Literal["phrase", "__end__"]:
     """Pure: a model phrases the opening when one is in use."""
-    return "phrase" if state.get("use_model") else END
+    return "phrase" if state.get("use_model") else "__end__"  # END, spelled as its Literal
 
 
-def build_graph() -> StateGraph:
+def build_graph() -> StateGraph[QAState, QAContext, QAInput, QAState]:
     graph = StateGraph(QAState, context_schema=QAContext, input_schema=QAInput)
     graph.add_node("guard", guard)
     graph.add_node("out_of_scope", out_of_scope)
@@ -46,6 +46,6 @@ def build_graph() -> StateGraph:
 
 
 @cache
-def qa_graph() -> CompiledStateGraph:
+def qa_graph() -> CompiledStateGraph[QAState, QAContext, QAInput, QAState]:
     """Compiled once per process; single-turn, so no checkpointer (chat threads add one)."""
     return build_graph().compile()

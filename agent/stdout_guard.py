@@ -49,7 +49,8 @@ def checked(stream: TextIO) -> TextIO:
     if stream.isatty():
         return stream
     stream.flush()
-    return io.TextIOWrapper(
+    # typeshed wants a buffered stream (read1 …); a writable raw stream is all TextIOWrapper uses.
+    return io.TextIOWrapper(  # type: ignore[type-var]
         _WholeWrites(fd),
         encoding=stream.encoding,
         errors=stream.errors,

@@ -93,10 +93,10 @@ def compose_use_case(
     ]
     for trig in layers:
         lines.append(f"- **{trig.title}**: {trig.why} {cites.marks(trig.citations, trig.why)}")
-    for check, trig in one_answer_away(profile, set(use_case.profile), {t.id for t in layers}):
+    for check, trigger in one_answer_away(profile, set(use_case.profile), {t.id for t in layers}):
         what = check[0].lower() + check[1:].rstrip(".")
-        marks = cites.marks(trig.citations, trig.why)
-        lines.append(f"- {templates.also_check.format(what=what, layer=trig.title)} {marks}")
+        marks = cites.marks(trigger.citations, trigger.why)
+        lines.append(f"- {templates.also_check.format(what=what, layer=trigger.title)} {marks}")
     watch = _watch_facts(question, reader) if question else []
     if watch:
         lines += ["", templates.use_case_watch, ""]

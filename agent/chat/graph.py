@@ -147,7 +147,9 @@ def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
     return update
 
 
-def build_graph(saver: BaseCheckpointSaver) -> CompiledStateGraph:
+def build_graph(
+    saver: BaseCheckpointSaver,
+) -> CompiledStateGraph[ChatState, ChatContext, ChatInput, ChatState]:
     graph = StateGraph(ChatState, context_schema=ChatContext, input_schema=ChatInput)
     graph.add_node("prepare", prepare)
     graph.add_node("personal", personal)

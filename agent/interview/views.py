@@ -79,11 +79,12 @@ def _shown(value: Any) -> str | None:
 
 
 def view(payload: dict[str, Any], answers: dict[str, Any]) -> QuestionView:
-    common = {
+    summary = _summary(answers) if payload["kind"] != "question" else []
+    common: dict[str, Any] = {  # the fields every view shares
         "progress": progress(answers),
         "error": payload.get("error"),
         "shown_help": payload.get("help"),
-        "summary": _summary(answers) if payload["kind"] != "question" else [],
+        "summary": summary,
         "notice": payload.get("notice"),
     }
     if payload["kind"] == "question":
@@ -108,7 +109,7 @@ def view(payload: dict[str, Any], answers: dict[str, Any]) -> QuestionView:
     else:
         text = "Which answer do you want to change? Type its number (or 'back')."
         kind_type = "one_of"
-        choices = [ChoiceView(value=r.id, label=r.question) for r in common["summary"]]
+        choices = [ChoiceView(value=r.id, label=r.question) for r in summary]
     return QuestionView(
         kind=payload["kind"],
         id=payload["kind"],

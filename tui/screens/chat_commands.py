@@ -73,8 +73,8 @@ async def _run(screen: ChatScreen, name: str, arg: str) -> None:
     elif name == "/export":
         if screen.thread is None:
             raise UsageError("Nothing to export yet: ask a question first.")
-        path = write_export(screen.thread, arg)
-        screen.notify(f"Conversation written to {path.resolve()}", title="Exported")
+        written = write_export(screen.thread, arg)
+        screen.notify(f"Conversation written to {written.resolve()}", title="Exported")
     elif name in ("/quit", "/exit"):
         app.exit()
     else:

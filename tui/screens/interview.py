@@ -79,7 +79,8 @@ class InterviewScreen(Screen[None]):
             self.app.call_from_thread(self._fail, str(exc))
             return
         self.session = session
-        self.app.call_from_thread(self._opened, session.current)
+        # textual types the callback `T | Awaitable[T]`: mypy reads that as Never for a coroutine.
+        self.app.call_from_thread(self._opened, session.current)  # type: ignore[arg-type]
 
     def _fail(self, message: str) -> None:
         self.notify(message, severity="error")
@@ -126,7 +127,7 @@ class InterviewScreen(Screen[None]):
     def _answer(self, text: str) -> None:
         assert self.session is not None
         step = self.session.answer(text)
-        self.app.call_from_thread(self._stepped, step)
+        self.app.call_from_thread(self._stepped, step)  # type: ignore[arg-type]  # as above
 
     async def _stepped(self, step: Step) -> None:
         if step.done:
