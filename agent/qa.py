@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from agent.answer.nodes import OFFLINE_NOTICE
+from agent.answer.lang import Lang, choose, templates
 from agent.graph import RECURSION_LIMIT, qa_graph
 from agent.state import Answer, AnswerCitation, QAContext
 from core.config import Settings, get_settings
@@ -27,20 +27,22 @@ __all__ = ["Answer", "AnswerCitation", "ask"]
 
 
 def _choose_model(
-    settings: Settings, chat_model: BaseChatModel | None, offline: bool
+    settings: Settings, chat_model: BaseChatModel | None, offline: bool, lang: Lang = "en"
 ) -> tuple[BaseChatModel | None, str | None, str]:
     """(model, its name, notice when offline) — the probe runs once per process."""
+    said = templates(lang)
     if chat_model is not None:
         name = getattr(chat_model, "model", None) or settings.model
         return chat_model, str(name), ""
     if offline or settings.offline:
-        return None, None, OFFLINE_NOTICE
+        return None, None, said.offline_notice
     # The model stack (ollama, langchain chat models) is imported only when a model may answer.
     from agent.model import make_chat_model, probe
 
     status = probe(settings)
     if not status.available:
-        return None, None, f"{OFFLINE_NOTICE} Model unavailable: {status.reason}."
+        unavailable = said.model_unavailable.format(reason=status.reason)
+        return None, None, f"{said.offline_notice} {unavailable}"
     return make_chat_model(settings), settings.model, ""
 
 
@@ -55,6 +57,7 @@ def ask(
     chat_model: BaseChatModel | None = None,
     offline: bool = False,
     history: Sequence[tuple[str, str]] | None = None,
+    lang: str | None = None,
 ) -> Answer:
     """Answer one question about Japan's AI regulation, with citations to official instruments.
 
@@ -72,17 +75,25 @@ def ask(
             f"The question is {len(text)} characters long; keep it under {MAX_QUESTION_CHARS}."
         )
     settings = settings or get_settings()
-    model, name, notice = _choose_model(settings, chat_model, offline)
+    # 'en' or 'ja' as asked (`--lang`, SHIRUBE_LANG), else the question's own language.
+    answer_lang = choose(lang or settings.lang, text)
+    model, name, notice = _choose_model(settings, chat_model, offline, answer_lang)
     context = QAContext(settings=settings, chat_model=model, model_name=name)
     state = qa_graph().invoke(
-        {"question": text, "history": list(history or []), "use_model": model is not None},
+        {
+            "question": text,
+            "history": list(history or []),
+            "use_model": model is not None,
+            "lang": answer_lang,
+        },
         context=context,
         config={"recursion_limit": RECURSION_LIMIT},
     )
     scope = state.get("scope", "out")
     mode = state.get("mode", "offline")
     final_notice = state.get("notice")
-    if scope == "in" and mode == "offline" and final_notice == OFFLINE_NOTICE and notice:
+    offline_notice = templates(answer_lang).offline_notice
+    if scope == "in" and mode == "offline" and final_notice == offline_notice and notice:
         final_notice = notice  # the probe's reason is more useful than the bare notice
     return Answer(
         question=text,
@@ -96,4 +107,5 @@ def ask(
         route=(state.get("route") or "search") if scope == "in" else _refusal_route(state),
         fact_ids=state.get("fact_ids", []),
         query=state.get("query"),
+        lang=answer_lang,
     )

@@ -57,6 +57,9 @@ class ScopeData(BaseModel):
     out_of_scope_message: str
     injection_message: str
     injection_ignored_notice: str
+    out_of_scope_message_ja: str
+    injection_message_ja: str
+    injection_ignored_notice_ja: str
     question_intents: list[Intent] = Field(default_factory=list)
     glossary: list[Gloss] = Field(default_factory=list)
 
@@ -88,11 +91,18 @@ class CompiledScope:
         self.out_of_scope_message = data.out_of_scope_message
         self.injection_message = data.injection_message
         self.injection_ignored_notice = data.injection_ignored_notice
+        self.data = data
         self.intents = [
             (i.name, re.compile(i.question, re.IGNORECASE), re.compile(i.fact, re.IGNORECASE))
             for i in data.question_intents
         ]
         self.glossary = [(re.compile(g.pattern), g.english) for g in data.glossary]
+
+    def said(self, message: str, lang: str) -> str:
+        """One of the three messages (out_of_scope_message, injection_message,
+        injection_ignored_notice) in `lang`, on one line."""
+        text = getattr(self.data, f"{message}_ja" if lang == "ja" else message)
+        return text if lang == "ja" else " ".join(str(text).split())
 
 
 @cache

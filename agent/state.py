@@ -30,19 +30,32 @@ class AnswerCitation(BaseModel):
     url: str
     legal_force: str
     excerpt: str = Field(description="The rule-base text the citation supports, shortened.")
+    label: str | None = Field(
+        default=None, description="The legal-force label in the answer's language, if not English."
+    )
 
     @classmethod
-    def from_source(cls, source: Source, section: str | None, excerpt: str) -> AnswerCitation:
+    def from_source(
+        cls, source: Source, section: str | None, excerpt: str, lang: str = "en"
+    ) -> AnswerCitation:
+        """A Japanese answer cites the Japanese title, 第N条 notation and a Japanese label."""
         text = " ".join(excerpt.split())
         if len(text) > EXCERPT_CHARS:
             text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
+        label = None
+        if lang == "ja":
+            from agent.answer.force import force_label
+            from agent.answer.lang import section_text
+
+            section, label = section_text(section, "ja"), force_label(source.legal_force, "ja")
         return cls(
             id=source.id,
-            title=source.title_en,
+            title=source.title_ja if lang == "ja" else source.title_en,
             section=section,
             url=source.url,
             legal_force=source.legal_force.value,
             excerpt=text,
+            label=label,
         )
 
     @property
@@ -56,6 +69,9 @@ class AnswerCitation(BaseModel):
     @property
     def heading(self) -> str:
         """'Title, section (legal force)': how every renderer names the source."""
+        if self.label is not None:  # Japanese: 'Title 第7条（label）'
+            section = f" {self.section}" if self.section else ""
+            return f"{self.title}{section}（{self.label}）"
         section = f", {self.section}" if self.section else ""
         return f"{self.title}{section} ({self.legal_force_label})"
 
@@ -81,6 +97,7 @@ class Answer(BaseModel):
     query: dict[str, Any] | None = Field(
         default=None, description="The question as understood (`ask --explain`)."
     )
+    lang: Literal["en", "ja"] = Field(default="en", description="The language of the answer.")
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,7 @@ class QAInput(TypedDict):
     question: str
     history: list[tuple[str, str]]
     use_model: bool
+    lang: str
 
 
 class QAState(TypedDict, total=False):
@@ -107,6 +125,8 @@ class QAState(TypedDict, total=False):
     """The user's question, stripped."""
     history: list[tuple[str, str]]
     """Earlier (question, answer) turns of the same conversation, oldest first."""
+    lang: str
+    """The language asked for: 'en', 'ja', or 'auto' (the question's own)."""
     use_model: bool
     """True when a chat model is in the run context and should be tried first."""
     scope: Scope

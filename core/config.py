@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, field_validator
@@ -47,6 +48,9 @@ class Settings(BaseSettings):
     )
     keep_alive: str = Field(default="5m")
     offline: bool = Field(default=False, description="Never call a model.")
+    lang: Literal["auto", "en", "ja"] = Field(
+        default="auto", description="Answer language; auto answers in the question's language."
+    )
     chroma_host: str | None = Field(
         default=None, validation_alias=AliasChoices("CHROMA_HOST", "SHIRUBE_CHROMA_HOST")
     )

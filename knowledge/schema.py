@@ -158,6 +158,7 @@ class Trigger(Strict):
 
     id: Id
     title: str
+    title_ja: str | None = Field(default=None, description="The title in Japanese (kb check).")
     layer: str = Field(
         description="statute | art13_guideline | aigfb | procurement | hard_law | international"
     )
@@ -165,6 +166,7 @@ class Trigger(Strict):
     legal_force: LegalForce
     regulators: list[str] = Field(min_length=1, description="Institution ids.")
     why: str
+    why_ja: str | None = Field(default=None, description="`why` in Japanese (kb check).")
     in_practice: str
     citations: list[Citation] = Field(min_length=1)
 
@@ -258,7 +260,9 @@ class Fact(Strict):
     id: Id
     text: str = Field(min_length=10, description="One or two sentences; the product's own words.")
     text_ja: str | None = Field(
-        default=None, min_length=5, description="The same statement for Japanese readers (kb check)."
+        default=None,
+        min_length=5,
+        description="The same statement for Japanese readers (kb check).",
     )
     about: list[Id] = Field(min_length=1, description="Entity ids (entities.yaml) it is about.")
     facet: Facet

@@ -12,8 +12,9 @@ from knowledge.schema import Citation
 class Citations:
     """Numbers instruments in the order an answer first cites them."""
 
-    def __init__(self, rule_base: RuleBase) -> None:
+    def __init__(self, rule_base: RuleBase, lang: str = "en") -> None:
         self.rule_base = rule_base
+        self.lang = lang
         self._order: list[str] = []
         self._sections: dict[str, list[str]] = {}
         self._excerpts: dict[str, str] = {}
@@ -46,6 +47,7 @@ class Citations:
                 self.rule_base.sources[sid],
                 "; ".join(self._sections[sid]) or None,
                 self._excerpts[sid],
+                self.lang,
             )
             for sid in self._order
         ]

@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agent.answer.citations import Citations
+from agent.answer.lang import templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
 from agent.answer.select import by_entity_and_facet, refuting
 from agent.answer.use_case import compose_use_case
 from agent.state import AnswerCitation
-from knowledge.schema import EntityKind, Facet, Fact
+from knowledge.schema import Entity, EntityKind, Facet, Fact
 
 
 @dataclass
@@ -36,20 +37,21 @@ class Section:
 
 def _with_answer(fact: Fact, answer: str | None) -> str:
     """'No. The Act …' — unless the fact's text already opens with that answer."""
-    if not answer or fact.text.lower().startswith(answer.rstrip(".").lower()):
+    if not answer or fact.text.lower().startswith(answer.rstrip(".。").lower()):
         return fact.text
-    return f"{answer} {fact.text}"
+    space = "" if answer.endswith("。") else " "  # Japanese sentences need no space
+    return f"{answer}{space}{fact.text}"
 
 
 def premise_section(part: Part, reader: Reader) -> Section | None:
     facts = refuting(part, reader)
     if not facts:
         return None
-    template = phrasebook().templates
+    template = templates(reader.lang)
     text = facts[0].text
     if part.claim:  # "Japan has no AI regulation." is a claim: say it is wrong
         return Section(template.premise_claim.format(text=text), facts[1:], facts[0])
-    if part.yes_no and not text.lower().startswith("no"):
+    if part.yes_no and not text.lower().startswith(("no", "いいえ")):
         return Section(template.premise.format(text=text), facts[1:], facts[0])
     return Section(template.premise_statement.format(text=text), facts[1:], facts[0])
 
@@ -74,12 +76,18 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
 def not_covered_section(part: Part, reader: Reader) -> Section:
     entities = reader.rule_base.entities
     missing = [entities[e] for e in part.entities if not entities[e].covered]
-    templates = phrasebook().templates
-    lead = templates.not_covered.format(name=missing[0].name if missing else "subject")
-    nearby = [entities[n].name for e in missing for n in e.nearby if n in entities]
+    said = templates(reader.lang)
+    ja = reader.lang == "ja"
+
+    def name(entity: Entity) -> str:
+        return (entity.name_ja or entity.name) if ja else entity.name
+
+    lead = said.not_covered.format(name=name(missing[0]) if missing else "subject")
+    nearby = [name(entities[n]) for e in missing for n in e.nearby if n in entities]
     if nearby:
-        lead += " " + templates.not_covered_nearby.format(names=", ".join(dict.fromkeys(nearby)))
-    return Section(" ".join(lead.split()), [])
+        names = ("、" if ja else ", ").join(dict.fromkeys(nearby))
+        lead += ("" if ja else " ") + said.not_covered_nearby.format(names=names)
+    return Section(lead if ja else " ".join(lead.split()), [])
 
 
 def search_section(part: Part, reader: Reader, found: list[str]) -> Section | None:
@@ -120,7 +128,7 @@ def _block(section: Section, stated: list[str], cites: Citations) -> str:
 
 def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Composed:
     """The whole answer: premise corrections first, the use case, then each part in order."""
-    cites = Citations(reader.rule_base)
+    cites = Citations(reader.rule_base, reader.lang)
     blocks: list[str] = []
     stated: list[str] = []
     tools: list[str] = []
@@ -144,5 +152,5 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         text, tools = compose_use_case(query.use_case, reader, cites, query.question)
         blocks.append(text)
     if not blocks:
-        blocks.append(phrasebook().templates.no_facts.strip())
+        blocks.append(templates(reader.lang).no_facts.strip())
     return Composed("\n\n".join(blocks), cites.items(), stated, tools)

@@ -8,6 +8,7 @@ from functools import cache
 
 import yaml
 
+from agent.answer.lang import in_lang
 from agent.answer.reader import Reader
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce, Strict
@@ -18,17 +19,26 @@ FORCE_FILE = DATA_DIR / "legal_force_answers.yaml"
 class Opening(Strict):
     yes_no: str
     says: str
+    says_ja: str
 
 
 class ForceAnswers(Strict):
     asks: dict[str, str]
     binding: dict[LegalForce, Opening]
     penalty: dict[LegalForce, Opening]
+    labels_ja: dict[LegalForce, str]
 
 
 @cache
 def force_answers() -> ForceAnswers:
     return ForceAnswers.model_validate(yaml.safe_load(FORCE_FILE.read_text(encoding="utf-8")))
+
+
+def force_label(force: LegalForce, lang: str) -> str:
+    """The legal-force label readers see ('non-binding soft law', '法的拘束力のないソフトロー')."""
+    from knowledge.schema import LEGAL_FORCE_LABELS
+
+    return force_answers().labels_ja[force] if lang == "ja" else LEGAL_FORCE_LABELS[force]
 
 
 def force_facts(entities: list[str], facet: Facet, reader: Reader) -> list[Fact]:
@@ -54,15 +64,18 @@ def force_facts(entities: list[str], facet: Facet, reader: Reader) -> list[Fact]
     text = opening.says.format(name=name)
     if source.legal_force_note:
         text = f"{text} {source.legal_force_note}"
+    text_ja = opening.says_ja.format(name=source.short_name_ja or name)
+    if source.legal_force_note_ja:
+        text_ja = f"{text_ja}{source.legal_force_note_ja}"
     answer = opening.yes_no if opening.yes_no in ("Yes.", "No.") else None
     cite = [Citation(source=source.id)]
-    return [
-        Fact(
-            id=f"force_{source.id}",
-            text=text,
-            about=[entity.id],
-            facet=facet,
-            answers=answer,
-            cites=cite,
-        )
-    ]
+    fact = Fact(
+        id=f"force_{source.id}",
+        text=text,
+        text_ja=text_ja,
+        about=[entity.id],
+        facet=facet,
+        answers=answer,
+        cites=cite,
+    )
+    return [in_lang(fact, reader.lang)]

@@ -86,9 +86,16 @@ def guard(state: QAState) -> QAState:
 
 
 def out_of_scope(state: QAState) -> QAState:
-    rules = scope()
-    text = rules.injection_message if state.get("injection") else rules.out_of_scope_message
-    return {"answer": text, "citations": [], "mode": "offline", "notice": None}
+    from agent.answer.lang import choose
+
+    lang = choose(state.get("lang"), state["question"])
+    message = "injection_message" if state.get("injection") else "out_of_scope_message"
+    return {
+        "answer": scope().said(message, lang),
+        "citations": [],
+        "mode": "offline",
+        "notice": None,
+    }
 
 
 def route_guard(state: QAState) -> Literal["understand", "out_of_scope"]:

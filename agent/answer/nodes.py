@@ -7,6 +7,7 @@ from typing import Any, Literal
 from langgraph.runtime import Runtime
 
 from agent.answer.compose import compose
+from agent.answer.lang import templates
 from agent.answer.query import Query
 from agent.answer.reader import default_reader
 from agent.answer.understand import understand
@@ -19,7 +20,11 @@ FACTS_PER_SEARCH = 2
 
 def understand_node(state: QAState) -> QAState:
     earlier = [asked for asked, _ in state.get("history", [])]
-    return {"query": understand(state["question"], history=earlier).model_dump(mode="json")}
+    return {
+        "query": understand(state["question"], history=earlier, lang=state.get("lang")).model_dump(
+            mode="json"
+        )
+    }
 
 
 def _query(state: QAState) -> Query:
@@ -63,12 +68,12 @@ def search_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
 def compose_node(state: QAState) -> QAState:
     query = _query(state)
     found = {int(k): v for k, v in (state.get("found") or {}).items()}
-    composed = compose(query, default_reader(), found)
-    notice = OFFLINE_NOTICE
+    composed = compose(query, default_reader(query.lang), found)
+    notice = templates(query.lang).offline_notice
     if state.get("injection"):
         from agent.scope_data import scope
 
-        notice = f"{OFFLINE_NOTICE} {' '.join(scope().injection_ignored_notice.split())}"
+        notice = f"{notice} {scope().said('injection_ignored_notice', query.lang)}"
     return {
         "answer": composed.text,
         "citations": composed.citations,

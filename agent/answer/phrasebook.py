@@ -36,6 +36,10 @@ class Templates(Strict):
     part_heading: str
     date_line: str
     issuer_line: str
+    offline_notice: str
+    first_actions: str
+    use_case_closing: str
+    model_unavailable: str
 
 
 class Phrasebook(Strict):
@@ -51,6 +55,11 @@ class Phrasebook(Strict):
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
     legal_force_words: str = Field(min_length=1, description="Word starts that make a claim.")
     templates: Templates
+    templates_ja: Templates
+    answers_ja: dict[str, str] = Field(description="A fact's direct answer, in Japanese.")
+    sections_ja: dict[str, str] = Field(
+        default_factory=dict, description="Section words cited in English, in Japanese."
+    )
 
     _check = field_validator(
         "yes_no", "splitter", "follow_up", "existence", "negation", "describes_use", "latest"

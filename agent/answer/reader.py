@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from agent.answer.lang import Lang, localise
 from agent.answer.linker import Linker
 from agent.answer.phrasebook import phrasebook
 from knowledge.loader import RuleBase, load_rule_base
@@ -17,8 +18,9 @@ REGIME = ("japan_ai_regime", "ai_promotion_act")
 class Reader:
     """Everything `understand` needs from the rule base, compiled once."""
 
-    def __init__(self, rule_base: RuleBase) -> None:
-        self.rule_base = rule_base
+    def __init__(self, rule_base: RuleBase, lang: Lang = "en") -> None:
+        self.lang: Lang = lang
+        self.rule_base = localise(rule_base, lang)  # facts in the language answers are written in
         self.linker = Linker(rule_base.entities.values(), phrasebook().book.function_words.split())
         self.premises = [
             (p.id, re.compile("|".join(f"(?:{c})" for c in p.cues), re.IGNORECASE))
@@ -45,5 +47,5 @@ class Reader:
 
 
 @cache
-def default_reader() -> Reader:
-    return Reader(load_rule_base())
+def default_reader(lang: Lang = "en") -> Reader:
+    return Reader(load_rule_base(), lang)

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from rapidfuzz import fuzz
 
 from agent.answer.force import force_facts
+from agent.answer.lang import Lang, date_text, in_lang, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.schema import Citation, Facet, Fact
 
 MAX_FACTS = 3
+_KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
 
 
-def _date_text(date: object) -> str:
-    return f"{date:%-d %B %Y}"
+def _date_text(date: dt.date, lang: Lang = "en") -> str:
+    return date_text(date, lang)
 
 
 def _stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+def fact_in(reader: Reader, **fields: object) -> Fact:
+    """A fact derived from sources.yaml, in the reader's language."""
+    return in_lang(Fact.model_validate(fields), reader.lang)
+
+
+def _kanji_pairs(text: str) -> set[str]:
+    """Two-kanji words ('公布', '成立'): how a Japanese question names a dated event."""
+    return {m.group(1) for m in _KANJI_PAIR.finditer(text)}
 
 
 def _issued_by(institution_id: str, reader: Reader) -> list[str]:
@@ -43,10 +56,19 @@ def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
         text = phrasebook().templates.issuer_line.format(
             name=source.short_name, issuer=source.issuer
         )
+        text_ja = templates("ja").issuer_line.format(
+            name=source.short_name_ja or source.short_name, issuer=source.issuer_ja or source.issuer
+        )
         cite = [Citation(source=source.id)]
         found.append(
-            Fact(
-                id=f"issuer_{source.id}", text=text, about=[entity_id], facet=Facet.who, cites=cite
+            fact_in(
+                reader,
+                id=f"issuer_{source.id}",
+                text=text,
+                text_ja=text_ja,
+                about=[entity_id],
+                facet=Facet.who,
+                cites=cite,
             )
         )
     return found
@@ -67,24 +89,36 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         institution = rb.institutions.get(entity_id)
         if source is not None:
             name, dates, cites = source.short_name, source.dates, [Citation(source=source.id)]
+            name_ja = source.short_name_ja or name
             if source.version and source.version not in name:
                 name = f"{name} ({source.version})"
         elif institution is not None:
             name, dates, cites = institution.name_en, institution.dates, institution.citations
+            name_ja = institution.name_ja
         else:
             continue
         # The event the question names ("promulgated", "first meeting") comes first.
-        named = [d for d in dates if _stems(d.event) & _stems(asked)]
+        named = [
+            d
+            for d in dates
+            if _stems(d.event) & _stems(asked)
+            or _kanji_pairs(d.event_ja or "") & _kanji_pairs(asked)
+        ]
         if phrasebook().latest.search(asked):
             dates = sorted(dates, key=lambda d: d.date, reverse=True)
         if entity_id not in entities and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
             text = template.format(name=name, event=key.event, date=_date_text(key.date))
+            text_ja = templates("ja").date_line.format(
+                name=name_ja, event=key.event_ja or key.event, date=date_text(key.date, "ja")
+            )
             found.append(
-                Fact(
+                fact_in(
+                    reader,
                     id=f"date_{entity_id}_{n}",
                     text=text,
+                    text_ja=text_ja,
                     about=[entity_id],
                     facet=Facet.when,
                     cites=list(cites),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.answer.lang import choose
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
@@ -102,9 +103,13 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
 
 
 def understand(
-    question: str, reader: Reader | None = None, history: list[str] | None = None
+    question: str,
+    reader: Reader | None = None,
+    history: list[str] | None = None,
+    lang: str | None = None,
 ) -> Query:
-    """Read `question`; `history` holds the earlier questions of a conversation, oldest first."""
+    """Read `question`; `history` holds the earlier questions of a conversation, oldest first;
+    `lang` ('en', 'ja') sets the answer's language, else ('auto', None) the question's own."""
     reader = reader or default_reader()
     parts = [read_part(text, reader) for text in split_parts(question)]
     inherited = follow_up_subject(question, history or [], reader)
@@ -116,5 +121,9 @@ def understand(
         if not part.entities and before.entities:
             part.entities = list(before.entities)
             part.route = route_part(part, reader)
-    lang = "ja" if _JAPANESE.search(question) else "en"
-    return Query(question=question, parts=parts, use_case=read_use_case(question), lang=lang)
+    return Query(
+        question=question,
+        parts=parts,
+        use_case=read_use_case(question),
+        lang=choose(lang, question),
+    )

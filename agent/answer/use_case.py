@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from agent.answer.citations import Citations
-from agent.answer.phrasebook import phrasebook
+from agent.answer.force import force_label
+from agent.answer.lang import templates as said_in
 from agent.answer.query import Part, UseCase
 from agent.answer.reader import Reader
 from agent.answer.select import relevance
@@ -19,10 +20,6 @@ WATCH_FACTS = 3
 # What a use-case answer adds about the things named: what to do and whom it reaches.
 WATCH_FACETS = (Facet.duty, Facet.how_to, Facet.scope, Facet.what, Facet.legal_force)
 TOOLS_CALLED = ["classify_roles", "lookup_triggers", "build_checklist"]
-CLOSING = (
-    "This reading comes only from the words of your question, so it is partial: run "
-    "`shirube interview` (or `shirube assess PROFILE.yaml`) for a complete, cited plan."
-)
 # Binding law first: it is what the reader must not miss.
 FORCE_ORDER = list(LegalForce)
 
@@ -83,27 +80,49 @@ def compose_use_case(
     """Markdown: the layers that apply (binding first), the first actions, the pointer on."""
     profile = UseCaseProfile.model_validate(use_case.profile)
     layers = sorted(lookup_triggers(profile), key=lambda t: FORCE_ORDER.index(t.legal_force))
-    templates = phrasebook().templates
-    names = "; ".join(f"{t.title} ({t.legal_force_label})" for t in layers)
+    templates = said_in(reader.lang)
+    ja = reader.lang == "ja"
+
+    def title(trig: Trigger) -> str:
+        return (trig.title_ja or trig.title) if ja else trig.title
+
+    def why(trig: Trigger) -> str:
+        return (trig.why_ja or trig.why) if ja else trig.why
+
+    if ja:
+        names = "、".join(f"{title(t)}（{force_label(t.legal_force, 'ja')}）" for t in layers)
+    else:
+        names = "; ".join(f"{t.title} ({t.legal_force_label})" for t in layers)
     lines = [
         templates.use_case_lead.format(layers=names),
         "",
-        templates.use_case_read.format(reads=", ".join(use_case.reads)),
+        templates.use_case_read.format(reads=("、" if ja else ", ").join(use_case.reads)),
         "",
     ]
     for trig in layers:
-        lines.append(f"- **{trig.title}**: {trig.why} {cites.marks(trig.citations, trig.why)}")
+        sep = "：" if ja else ": "
+        lines.append(
+            f"- **{title(trig)}**{sep}{why(trig)} {cites.marks(trig.citations, why(trig))}"
+        )
     for check, trigger in one_answer_away(profile, set(use_case.profile), {t.id for t in layers}):
         what = check[0].lower() + check[1:].rstrip(".")
         marks = cites.marks(trigger.citations, trigger.why)
+        if ja:  # the profile field's question has no Japanese text: the layer alone is named
+            continue
         lines.append(f"- {templates.also_check.format(what=what, layer=trigger.title)} {marks}")
     watch = _watch_facts(question, reader) if question else []
     if watch:
         lines += ["", templates.use_case_watch, ""]
         lines += [f"- {f.text} {cites.marks(f.cites, f.text)}" for f in watch]
-    lines += ["", "**First actions**", ""]
-    for number, item in enumerate(build_checklist(profile)[:TOP_ACTIONS], 1):
-        marks = cites.marks(item.citations, item.text)
-        lines.append(f"{number}. **{item.title}**: {item.text} {marks}")
-    lines += ["", CLOSING]
+    actions = build_checklist(profile)[:TOP_ACTIONS]
+    if ja:  # only actions written in Japanese; the plan (interview, assess) holds them all
+        actions = [a for a in actions if getattr(a, "text_ja", None)]
+    if actions:
+        lines += ["", templates.first_actions, ""]
+    for number, item in enumerate(actions, 1):
+        text = getattr(item, "text_ja", None) if ja else item.text
+        heading = getattr(item, "title_ja", None) if ja else item.title
+        marks = cites.marks(item.citations, str(text))
+        lines.append(f"{number}. **{heading}**{'：' if ja else ': '}{text} {marks}")
+    lines += ["", " ".join(templates.use_case_closing.split())]
     return "\n".join(lines), list(TOOLS_CALLED)

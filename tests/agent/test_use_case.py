@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agent.answer.use_case import CLOSING, TOOLS_CALLED
+from agent.answer.phrasebook import phrasebook
+from agent.answer.use_case import TOOLS_CALLED
 from agent.qa import ask
 from agent.use_case import read_use_case
 from core.config import Settings
@@ -73,7 +74,8 @@ def test_use_case_question_is_answered_from_the_tools(question: str, answers: di
         trigger = rb.triggers[trig_id]
         assert f"**{trigger.title}**" in answer.answer
         assert {c.source for c in trigger.citations} <= cited
-    assert answer.answer.rstrip().endswith(CLOSING)
+    closing = " ".join(phrasebook().templates.use_case_closing.split())
+    assert answer.answer.rstrip().endswith(closing)
     assert "shirube interview" in answer.answer
     assert "1. **" in answer.answer and "3. **" in answer.answer and "4. **" not in answer.answer
 
