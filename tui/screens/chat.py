@@ -22,6 +22,7 @@ from core.errors import UsageError
 from tools.terminal_text import clean
 from tui.screens.citation import CitationScreen
 from tui.widgets.answer import AnswerView, ChatNote, CitationItem, QuestionBubble
+from tui.widgets.history_input import HistoryInput
 from tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
@@ -63,7 +64,12 @@ class Starter(Static, can_focus=True):
 class ChatScreen(Screen[None]):
     """The thread starts with the first question (or linked profile), not when the app opens."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+y", "copy_last", "Copy answer")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+y", "copy_last", "Copy answer"),
+        # From the input too: the conversation scrolls while the cursor stays where you type.
+        Binding("pageup", "scroll_messages(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_messages(1)", "Scroll down", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -86,7 +92,7 @@ class ChatScreen(Screen[None]):
             yield LoadingIndicator()
             yield Static("Preparing the search index (first start only)…", id="index-text")
         yield LoadingIndicator(id="thinking")
-        yield Input(placeholder="Ask a question (or /help) and press Enter", id="question")
+        yield HistoryInput(placeholder="Ask a question (or /help) and press Enter", id="question")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -100,6 +106,18 @@ class ChatScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from the plan or the interview: the status bar shows this chat's thread again.
         self._show_session()
+        if self.focused is None:  # typing must land in the question, never on a global key
+            self.focus_question()
+
+    def focus_question(self) -> None:
+        self.query_one("#question", HistoryInput).focus()
+
+    def action_scroll_messages(self, direction: int) -> None:
+        messages = self.query_one("#messages", VerticalScroll)
+        if direction < 0:
+            messages.scroll_page_up(animate=False)
+        else:
+            messages.scroll_page_down(animate=False)
 
     def on_screen_suspend(self) -> None:
         # Leaving the chat (help, interview, a citation) shows any answer being revealed whole.
@@ -147,7 +165,9 @@ class ChatScreen(Screen[None]):
         for turn in thread.turns:
             self._mount_turn(turn)
         messages.scroll_end(animate=False)
+        self.query_one("#question", HistoryInput).load([t.question for t in self.turns])
         self._show_session()
+        self.focus_question()
 
     async def open_thread(self, thread_id: str) -> None:
         """Reopen a saved chat thread (from the sessions list)."""
@@ -196,6 +216,8 @@ class ChatScreen(Screen[None]):
             self.notify("Still answering the last question; one moment.", severity="warning")
             return
         event.input.value = ""
+        if isinstance(event.input, HistoryInput):
+            event.input.remember(text)
         if text.startswith("/"):
             from tui.screens.chat_commands import run_slash
 
