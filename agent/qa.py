@@ -15,6 +15,7 @@ from agent.graph import RECURSION_LIMIT, qa_graph
 from agent.state import Answer, AnswerCitation, QAContext
 from core.config import Settings, get_settings
 from core.errors import UsageError
+from knowledge.loader import load_rule_base
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -108,4 +109,5 @@ def ask(
         fact_ids=state.get("fact_ids", []),
         query=state.get("query"),
         lang=answer_lang,
+        rule_base_as_of=load_rule_base().meta.as_of,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
@@ -96,6 +97,9 @@ class Answer(BaseModel):
     fact_ids: list[str] = Field(default_factory=list, description="The facts the answer states.")
     query: dict[str, Any] | None = Field(
         default=None, description="The question as understood (`ask --explain`)."
+    )
+    rule_base_as_of: dt.date | None = Field(
+        default=None, description="The as-of date of the rule base that answered (meta.yaml)."
     )
     lang: Literal["en", "ja"] = Field(default="en", description="The language of the answer.")
 

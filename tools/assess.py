@@ -36,6 +36,9 @@ class Assessment(BaseModel):
     checklist: list[ChecklistItem]
     caveats: list[Caveat]
     rule_base_as_of: dt.date
+    rule_base_version: str = Field(
+        default="", description="RuleBase.version: as-of date and corpus hash prefix."
+    )
 
 
 @cache
@@ -54,4 +57,5 @@ def assess(profile: UseCaseProfile) -> Assessment:
         checklist=checklist_for(roles, triggers),
         caveats=list(caveats()),
         rule_base_as_of=load_rule_base().meta.as_of,
+        rule_base_version=load_rule_base().version,
     )
