@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "interview",
     "sessions",
     "sources",
+    "changes",
     "kb",
     "index",
     "eval",
