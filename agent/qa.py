@@ -79,7 +79,12 @@ def ask(
     # 'en' or 'ja' as asked (`--lang`, SHIRUBE_LANG), else the question's own language.
     answer_lang = choose(lang or settings.lang, text)
     model, name, notice = _choose_model(settings, chat_model, offline, answer_lang)
-    context = QAContext(settings=settings, chat_model=model, model_name=name)
+    context = QAContext(
+        settings=settings,
+        chat_model=model,
+        model_name=name,
+        deadline_at=time.monotonic() + settings.answer_deadline,
+    )
     state = qa_graph().invoke(
         {
             "question": text,

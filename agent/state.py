@@ -98,10 +98,10 @@ class Answer(BaseModel):
     query: dict[str, Any] | None = Field(
         default=None, description="The question as understood (`ask --explain`)."
     )
+    lang: Literal["en", "ja"] = Field(default="en", description="The language of the answer.")
     rule_base_as_of: dt.date | None = Field(
         default=None, description="The as-of date of the rule base that answered (meta.yaml)."
     )
-    lang: Literal["en", "ja"] = Field(default="en", description="The language of the answer.")
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,12 @@ class QAContext:
     settings: Settings
     chat_model: BaseChatModel | None = None
     model_name: str | None = None
+    deadline_at: float | None = None
+    """time.monotonic() by which the whole answer must be done: every model call gets the rest."""
+
+    def model_limits(self) -> dict[str, Any]:
+        """Keyword arguments for a model call (agent.bounded_ollama reads them)."""
+        return {} if self.deadline_at is None else {"deadline_at": self.deadline_at}
 
 
 class QAInput(TypedDict):
