@@ -12,15 +12,16 @@ A mapping with several keys holds when every key holds. Nothing is ever passed t
 from __future__ import annotations
 
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, Literal
 
 from core.profile import UseCaseProfile
 
 COMBINATORS = ("all", "any", "not", "always")
-# Free-text fields say nothing a rule could test.
-_FREE_TEXT = frozenset({"name", "description"})
+# Free-text fields say nothing a rule could test; the planning fields (who, when, what the
+# user was unsure of) must never change what the law says.
+_FREE_TEXT = frozenset({"name", "description", "team_size", "launch_date", "unsure"})
 
 
 class ConditionError(ValueError):
@@ -123,37 +124,48 @@ def _describe(profile: UseCaseProfile, key: str) -> str:
     return f"{key}: {actual}"
 
 
-def explain(condition: Mapping[str, Any], profile: UseCaseProfile) -> list[str]:
-    """The profile answers that made `condition` hold, e.g. ["builds_models: yes"]."""
+Describe = Callable[[UseCaseProfile, str], str]
+
+
+def explain(
+    condition: Mapping[str, Any], profile: UseCaseProfile, describe: Describe | None = None
+) -> list[str]:
+    """The profile answers that made `condition` hold, e.g. ["builds_models: yes"].
+
+    `describe` words one answer (the tools pass plain labels from the question bank).
+    """
+    describe = describe or _describe
     found: list[str] = []
     for key, value in condition.items():
         if key == "always":
             continue
         if key == "all":
             for part in value:
-                found += explain(part, profile)
+                found += explain(part, profile, describe)
         elif key == "any":
             for part in value:
                 if evaluate(part, profile):
-                    found += explain(part, profile)
+                    found += explain(part, profile, describe)
         elif key == "not":
-            found += _negated(value, profile)
+            found += _negated(value, profile, describe)
         elif _field_holds(profile, key, value):
-            found.append(_describe(profile, key))
+            found.append(describe(profile, key))
     return list(dict.fromkeys(found))
 
 
-def _negated(condition: Mapping[str, Any], profile: UseCaseProfile) -> list[str]:
+def _negated(
+    condition: Mapping[str, Any], profile: UseCaseProfile, describe: Describe
+) -> list[str]:
     # A `not` holds because its inner condition failed; name the fields it looked at.
     keys: list[str] = []
     for key, value in condition.items():
         if key in ("all", "any"):
             for part in value:
-                keys += _negated(part, profile)
+                keys += _negated(part, profile, describe)
         elif key == "not":
-            keys += _negated(value, profile)
+            keys += _negated(value, profile, describe)
         elif key != "always":
-            keys.append(_describe(profile, key))
+            keys.append(describe(profile, key))
     return keys
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,6 +20,9 @@ Sector = Literal[
     "mobility",
 ]
 ProcurementRole = Literal["none", "buyer", "supplier"]
+TeamSize = Literal["solo", "startup", "sme", "enterprise", "public_body"]
+# Profile fields the interview does not ask as a question of their own.
+UNASKED_FIELDS = frozenset({"unsure"})
 
 
 class UseCaseProfile(BaseModel):
@@ -70,6 +74,16 @@ class UseCaseProfile(BaseModel):
     decisions_about_people: bool = Field(
         default=False,
         description="Outputs feed decisions about individuals (hiring, credit, triage, benefits).",
+    )
+    team_size: TeamSize | None = Field(
+        default=None, description="Who will do the work: sets the owner of each action."
+    )
+    launch_date: dt.date | None = Field(
+        default=None, description="When the product launches: sets each action's due date."
+    )
+    unsure: list[str] = Field(
+        default_factory=list,
+        description="Fields answered 'not sure': assumed the cautious way, listed to confirm.",
     )
 
     @property

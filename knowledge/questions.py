@@ -14,8 +14,9 @@ from typing import Any
 from pydantic import Field, ValidationError, model_validator
 
 from core.conditions import ConditionError
+from core.conditions import evaluate as evaluate_condition
 from core.conditions import validate as validate_condition
-from core.profile import UseCaseProfile
+from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.loader import DATA_DIR, Problem, RuleBaseError, validate_entries
 from knowledge.schema import Citation, Id, Strict
 
@@ -27,17 +28,39 @@ class AnswerType(StrEnum):
     one_of = "one_of"
     several_of = "several_of"
     free_text = "free_text"
+    date = "date"
 
 
 class Choice(Strict):
     value: str = Field(description="The profile value stored when this choice is picked.")
     label: str = Field(description="What the user sees.")
+    synonyms: list[str] = Field(
+        default_factory=list, description="Other words people use for it (HR, startup…)."
+    )
+
+
+class IfUnsure(Strict):
+    """What 'not sure' means: the cautious value assumed, and the answer to confirm against."""
+
+    assume: bool | str | list[str] | None
+    if_no: bool | str | list[str] | None = Field(
+        description="The other answer, whose plan the 'To confirm' list compares with."
+    )
+
+
+class Wording(Strict):
+    """The question as asked when `when` holds (e.g. to a developer rather than a user)."""
+
+    when: dict[str, Any]
+    text: str = Field(min_length=5)
+    examples: list[str] = Field(default_factory=list)
 
 
 class Question(Strict):
     """One interview question; `id` is the UseCaseProfile field it fills."""
 
     id: Id
+    label: str = Field(min_length=2, description="The field's plain name in summaries and plans.")
     text: str = Field(min_length=5)
     help: str = Field(min_length=20, description="Why we ask, in plain words.")
     cite: list[Citation] = Field(min_length=1)
@@ -48,6 +71,9 @@ class Question(Strict):
         default=None, description="Used for 'skip'; no default means the question must be answered."
     )
     ask_if: dict[str, Any] | None = None
+    optional: bool = Field(default=False, description="'skip' leaves it unset (no default).")
+    if_unsure: IfUnsure | None = None
+    wordings: list[Wording] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _choices_match_type(self) -> Question:
@@ -58,12 +84,21 @@ class Question(Strict):
             raise ValueError(f"a '{self.type}' question takes no choices")
         return self
 
+    def text_for(self, profile: UseCaseProfile) -> tuple[str, list[str]]:
+        """The question and examples as asked of this profile (its first matching wording)."""
+        for wording in self.wordings:
+            if evaluate_condition(wording.when, profile):
+                return wording.text, wording.examples or self.examples
+        return self.text, self.examples
+
     @property
     def has_default(self) -> bool:
-        return self.default is not None
+        return self.default is not None or self.optional
 
     def label_of(self, value: object) -> str:
         """The user-facing text for a stored value."""
+        if value is None:
+            return "not given"
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, list):
@@ -79,7 +114,7 @@ class Question(Strict):
 
 def _check_bank(file: str, questions: list[Question]) -> list[Problem]:
     problems: list[Problem] = []
-    fields = list(UseCaseProfile.model_fields)
+    fields = [f for f in UseCaseProfile.model_fields if f not in UNASKED_FIELDS]
     ids = [q.id for q in questions]
     for missing in [f for f in fields if f not in ids]:
         problems.append(Problem(file, missing, "id", "profile field has no question"))
@@ -91,21 +126,31 @@ def _check_bank(file: str, questions: list[Question]) -> list[Problem]:
         if q.id not in fields:
             problems.append(Problem(file, q.id, "id", f"not a profile field (fields: {fields})"))
             continue
-        for where, value in [(f"choices.{c.value}", c.value) for c in q.choices] + [
-            ("default", q.default)
-        ]:
+        unsure = q.if_unsure
+        if unsure is None and q.type not in (AnswerType.free_text, AnswerType.date):
+            problems.append(Problem(file, q.id, "if_unsure", "a choice question needs if_unsure"))
+        checked = [(f"choices.{c.value}", c.value) for c in q.choices] + [("default", q.default)]
+        if unsure is not None:
+            checked += [("if_unsure.assume", unsure.assume), ("if_unsure.if_no", unsure.if_no)]
+        for where, value in checked:
             if value is None:
                 continue
-            sample = [value] if q.type == AnswerType.several_of and where != "default" else value
+            several = q.type == AnswerType.several_of and where.startswith("choices")
+            sample = [value] if several else value
             try:
                 UseCaseProfile.model_validate({q.id: sample})
             except ValidationError as exc:
                 problems.append(Problem(file, q.id, where, exc.errors()[0]["msg"]))
-        if q.ask_if is not None:
+        conditions = [("ask_if", q.ask_if)] + [
+            (f"wordings.{n}.when", w.when) for n, w in enumerate(q.wordings)
+        ]
+        for where, condition in conditions:
+            if condition is None:
+                continue
             try:
-                validate_condition(q.ask_if, f"question '{q.id}'")
+                validate_condition(condition, f"question '{q.id}'")
             except ConditionError as exc:
-                problems.append(Problem(file, q.id, "ask_if", str(exc)))
+                problems.append(Problem(file, q.id, where, str(exc)))
     if ids[:2] != ["name", "description"]:
         problems.append(Problem(file, "-", "", "the first questions must be name, description"))
     return problems
@@ -125,6 +170,23 @@ def load_questions_from(path: Path) -> list[Question]:
 def load_questions() -> tuple[Question, ...]:
     """The packaged question bank, in the order asked."""
     return tuple(load_questions_from(QUESTIONS_FILE))
+
+
+def field_label(field: str) -> str:
+    """The plain name of a profile field ('Trains or builds models'), never its id."""
+    for q in load_questions():
+        if q.id == field:
+            return q.label
+    return field.replace("_", " ").capitalize()
+
+
+def describe_answer(profile: UseCaseProfile, field: str) -> str:
+    """'Builds or trains AI models: yes': a profile answer in plain words."""
+    value = getattr(profile, field)
+    for q in load_questions():
+        if q.id == field:
+            return f"{q.label}: {q.label_of(value)}"
+    return f"{field_label(field)}: {value}"
 
 
 def question_by_id(question_id: str) -> Question:

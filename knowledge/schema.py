@@ -153,10 +153,6 @@ combinators {"all": [...]}, {"any": [...]}, {"not": {...}}.
 """
 
 
-# The layers of the regime a trigger belongs to, in the order a plan shows them (kb check).
-TRIGGER_LAYERS = ("statute", "art13_guideline", "aigfb", "procurement", "hard_law", "international")
-
-
 class Trigger(Strict):
     """A rule: when `when` holds for a profile, the instrument or body of law is engaged."""
 
@@ -191,15 +187,37 @@ class Phase(StrEnum):
     operate = "operate"
 
 
+class Timing(StrEnum):
+    """When an action is due, in the order a plan is worked through (offsets in plan_rules.yaml)."""
+
+    before_launch = "before_launch"
+    within_90_days = "within_90_days"
+    ongoing = "ongoing"
+
+
+class ActionVariant(Strict):
+    """Wording of an action for a role or a trigger (the first matching variant wins)."""
+
+    roles: list[Id] = Field(default_factory=list, description="All of these roles are held.")
+    triggers: list[Id] = Field(default_factory=list, description="All of these are engaged.")
+    title: str
+    text: str
+
+
 class ChecklistAction(Strict):
     id: Id
     title: str
     text: str
     phase: Phase
-    priority: Priority
-    owner: str = Field(description="Suggested owner, e.g. 'CEO / board', 'DPO'.")
+    timing: Timing
+    harm: Id = Field(description="The harm the action addresses (plan_rules.yaml harms).")
+    owner: Id = Field(description="An owner kind from owners.yaml, mapped per team size.")
     applies_to_roles: list[Id] = Field(default_factory=list)
     applies_to_triggers: list[Id] = Field(default_factory=list)
+    only_for_roles: list[Id] = Field(
+        default_factory=list, description="When set, the action applies only to these roles."
+    )
+    variants: list[ActionVariant] = Field(default_factory=list)
     principles: list[Id] = Field(default_factory=list)
     official_refs: list[str] = Field(default_factory=list)
     citations: list[Citation] = Field(min_length=1)

@@ -10,8 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from core.profile import UseCaseProfile
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
 from knowledge.schema import Citation, Id
+from tools.assumptions import Assumption, assumptions
 from tools.checklist import ChecklistItem, checklist_for
+from tools.progress import ActionProgress
 from tools.roles import RoleResult, classify_roles
+from tools.start_here import StartHere, start_here
 from tools.triggers import TriggerResult, lookup_triggers
 
 CAVEATS_FILE = DATA_DIR / "caveats.yaml"
@@ -34,11 +37,17 @@ class Assessment(BaseModel):
     roles: list[RoleResult]
     triggers: list[TriggerResult]
     checklist: list[ChecklistItem]
+    start_here: list[StartHere] = Field(
+        default_factory=list, description="The few actions to do first, ranked by data."
+    )
+    to_confirm: list[Assumption] = Field(
+        default_factory=list, description="'Not sure' answers: what was assumed, what changes."
+    )
+    progress: dict[str, ActionProgress] = Field(
+        default_factory=dict, description="Status, owner, due date and evidence by action id."
+    )
     caveats: list[Caveat]
     rule_base_as_of: dt.date
-    rule_base_version: str = Field(
-        default="", description="RuleBase.version: as-of date and corpus hash prefix."
-    )
 
 
 @cache
@@ -50,12 +59,14 @@ def assess(profile: UseCaseProfile) -> Assessment:
     """Classify roles, look up triggers and build the checklist for `profile`."""
     roles = classify_roles(profile)
     triggers = lookup_triggers(profile)
+    checklist = checklist_for(roles, triggers, profile)
     return Assessment(
         profile=profile,
         roles=roles,
         triggers=triggers,
-        checklist=checklist_for(roles, triggers),
+        checklist=checklist,
+        start_here=start_here(checklist, triggers),
+        to_confirm=assumptions(profile),
         caveats=list(caveats()),
         rule_base_as_of=load_rule_base().meta.as_of,
-        rule_base_version=load_rule_base().version,
     )

@@ -1,17 +1,30 @@
-"""build_checklist: the governance actions for a profile's roles and triggers (checklist.yaml)."""
+"""build_checklist: the governance actions for a profile's roles and triggers (checklist.yaml).
+
+Each action is worded for the roles held (its first matching variant), owned by the title its
+owner kind has for the team size (owners.yaml) and dated from the launch date (plan_rules.yaml).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from pydantic import BaseModel
 
 from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
-from knowledge.schema import Citation, Phase, Priority
+from knowledge.plan_rules import owner_kinds, plan_rules
+from knowledge.schema import ChecklistAction, Citation, Phase, Priority, Timing
 from tools.roles import RoleResult, classify_roles
 from tools.triggers import TriggerResult, lookup_triggers
 
-PRIORITY_ORDER = {priority: rank for rank, priority in enumerate(Priority)}
+TIMING_ORDER = {timing: rank for rank, timing in enumerate(Timing)}
 PHASE_ORDER = {phase: rank for rank, phase in enumerate(Phase)}
+# The old three-level priority, kept for readers of `priority`: it follows the timing.
+PRIORITY_OF = {
+    Timing.before_launch: Priority.high,
+    Timing.within_90_days: Priority.medium,
+    Timing.ongoing: Priority.low,
+}
 
 
 class ChecklistItem(BaseModel):
@@ -22,45 +35,81 @@ class ChecklistItem(BaseModel):
     text: str
     why: list[str]
     owner: str
+    owner_kind: str
+    timing: Timing
+    timing_label: str
+    due: dt.date | None = None
     priority: Priority
     phase: Phase
+    harm: str
+    roles: list[str]
+    triggers: list[str]
     principles: list[str]
     official_refs: list[str]
     citations: list[Citation]
 
 
-def checklist_for(roles: list[RoleResult], triggers: list[TriggerResult]) -> list[ChecklistItem]:
-    """The actions that apply to these roles and triggers, sorted by priority then phase."""
+def _wording(action: ChecklistAction, roles: set[str], triggers: set[str]) -> tuple[str, str]:
+    for variant in action.variants:
+        if set(variant.roles) <= roles and set(variant.triggers) <= triggers:
+            return variant.title, variant.text
+    return action.title, action.text
+
+
+def due_date(timing: Timing, launch: dt.date | None) -> dt.date | None:
+    """The launch date moved by the timing's offset (None without a launch date)."""
+    if launch is None:
+        return None
+    return launch + dt.timedelta(days=plan_rules().timing(timing).offset_days)
+
+
+def checklist_for(
+    roles: list[RoleResult],
+    triggers: list[TriggerResult],
+    profile: UseCaseProfile | None = None,
+) -> list[ChecklistItem]:
+    """The actions that apply to these roles and triggers, sorted by timing then phase."""
     role_names = {role.id: role.name for role in roles}
     trigger_titles = {trigger.id: trigger.title for trigger in triggers}
+    team = profile.team_size if profile else None
+    launch = profile.launch_date if profile else None
+    owners = owner_kinds()
     items: dict[str, ChecklistItem] = {}
     for action in load_rule_base().checklist.values():
-        why = [f"Your role: {role_names[r]}" for r in action.applies_to_roles if r in role_names]
-        why += [
-            f"Engaged: {trigger_titles[t]}"
-            for t in action.applies_to_triggers
-            if t in trigger_titles
-        ]
+        if action.only_for_roles and not set(action.only_for_roles) & set(role_names):
+            continue
+        by_role = [r for r in action.applies_to_roles if r in role_names]
+        by_trigger = [t for t in action.applies_to_triggers if t in trigger_titles]
+        why = [f"Your role: {role_names[r]}" for r in by_role]
+        why += [f"Engaged: {trigger_titles[t]}" for t in by_trigger]
         if not why or action.id in items:
             continue
+        title, text = _wording(action, set(role_names), set(trigger_titles))
         items[action.id] = ChecklistItem(
             id=action.id,
-            title=action.title,
-            text=action.text,
+            title=title,
+            text=text,
             why=why,
-            owner=action.owner,
-            priority=action.priority,
+            owner=owners[action.owner].title(team),
+            owner_kind=action.owner,
+            timing=action.timing,
+            timing_label=plan_rules().timing(action.timing).label,
+            due=due_date(action.timing, launch),
+            priority=PRIORITY_OF[action.timing],
             phase=action.phase,
+            harm=action.harm,
+            roles=by_role,
+            triggers=by_trigger,
             principles=list(action.principles),
             official_refs=list(action.official_refs),
             citations=list(action.citations),
         )
-    # sorted() is stable, so actions keep their checklist.yaml order within a priority and phase.
+    # sorted() is stable, so actions keep their checklist.yaml order within a timing and phase.
     return sorted(
-        items.values(), key=lambda item: (PRIORITY_ORDER[item.priority], PHASE_ORDER[item.phase])
+        items.values(), key=lambda item: (TIMING_ORDER[item.timing], PHASE_ORDER[item.phase])
     )
 
 
 def build_checklist(profile: UseCaseProfile) -> list[ChecklistItem]:
-    """The governance actions for `profile`, de-duplicated and ordered by priority and phase."""
-    return checklist_for(classify_roles(profile), lookup_triggers(profile))
+    """The governance actions for `profile`, de-duplicated and ordered by timing and phase."""
+    return checklist_for(classify_roles(profile), lookup_triggers(profile), profile)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from core import conditions
 from core.profile import UseCaseProfile
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
+from knowledge.questions import describe_answer
 from knowledge.schema import Citation, Condition, Id
 
 ROLE_RULES_FILE = DATA_DIR / "role_rules.yaml"
@@ -67,7 +68,7 @@ def classify_roles(profile: UseCaseProfile) -> list[RoleResult]:
                 id=role.id,
                 name=role.name,
                 definition=role.definition,
-                why=conditions.explain(rule.when, profile),
+                why=conditions.explain(rule.when, profile, describe_answer),
                 citations=citations,
             )
         )

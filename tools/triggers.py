@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from core import conditions
 from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
+from knowledge.questions import describe_answer
 from knowledge.schema import LEGAL_FORCE_LABELS, Citation, LegalForce, Trigger
 
 
@@ -58,7 +59,7 @@ def lookup_triggers(profile: UseCaseProfile) -> list[TriggerResult]:
                 regulators=list(trigger.regulators),
                 regulator_names=[_regulator_name(r) for r in trigger.regulators],
                 why=trigger.why,
-                answers=conditions.explain(trigger.when, profile),
+                answers=conditions.explain(trigger.when, profile, describe_answer),
                 in_practice=trigger.in_practice,
                 citations=list(trigger.citations),
             )

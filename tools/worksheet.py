@@ -56,8 +56,9 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def row_values(row: FilledRow) -> list[str]:
-    """One data row in column order (✓ and review date are left for the user)."""
-    return [row.group, row.code, row.item, row.location, row.scope, row.relations, "",
+    """One data row in column order (✓ when its actions are done; the review date is the user's)."""
+    check = "✓" if row.done else ""
+    return [row.group, row.code, row.item, row.location, row.scope, row.relations, check,
             row.approach, "", row.ref]  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from knowledge.loader import load_rule_base
 from knowledge.official import BUSINESS_ROLES, Official, Row, Sheet, coverage_map, load_official
 from knowledge.schema import ChecklistAction
 from tools.assess import Assessment
+from tools.progress import STATUS_LABELS, ActionProgress, Status
 
 ROLE_NAMES = {
     "developer": "AI developer (AI開発者)",
@@ -41,6 +42,8 @@ class FilledRow(BaseModel):
     relations: str
     action_ids: list[str]
     approach: str
+    done: bool = False
+    """Every Shirube action behind the row is marked done (the official ✓ column)."""
 
 
 class FilledSheet(BaseModel):
@@ -101,9 +104,13 @@ def _relations(row: Row, profile: UseCaseProfile, roles: Sequence[str], official
     return "\n".join(notes)
 
 
-def approach_text(action: ChecklistAction) -> str:
+def approach_text(action: ChecklistAction, progress: ActionProgress | None = None) -> str:
     cites = "; ".join(c.label() for c in action.citations)
-    return f"• {action.title} [{action.id}]: {action.text.strip()} (Cites: {cites})"
+    text = f"• {action.title} [{action.id}]: {action.text.strip()} (Cites: {cites})"
+    if progress is not None:
+        evidence = f", evidence: {progress.evidence}" if progress.evidence else ""
+        text += f" [Status: {STATUS_LABELS[progress.status]}{evidence}]"
+    return text
 
 
 def fill_worksheet(assessment: Assessment, official: Official | None = None) -> list[FilledSheet]:
@@ -118,7 +125,11 @@ def fill_worksheet(assessment: Assessment, official: Official | None = None) -> 
         for row in official.sheet_rows(sheet.id):
             applies = row_applies(row, roles)
             ids = covered.get(row.id, []) if applies else []
-            approach = "\n".join(approach_text(actions[i]) for i in ids)
+            states = assessment.progress
+            approach = "\n".join(approach_text(actions[i], states.get(i)) for i in ids)
+            done = bool(ids) and all(
+                i in states and states[i].status == Status.done for i in ids
+            )
             rows.append(
                 FilledRow(
                     ref=row.id,
@@ -131,6 +142,7 @@ def fill_worksheet(assessment: Assessment, official: Official | None = None) -> 
                     relations=_relations(row, assessment.profile, roles, official),
                     action_ids=ids,
                     approach=approach if applies and ids else ("" if not applies else NO_ACTION),
+                    done=done,
                 )
             )
         filled.append(FilledSheet(sheet=sheet, rows=rows))

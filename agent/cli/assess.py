@@ -9,7 +9,7 @@ import typer
 
 from core.errors import UsageError
 
-FORMATS = ("text", "markdown", "json", "worksheet", "csv")
+FORMATS = ("text", "markdown", "json", "docx", "worksheet", "csv")
 # Files, not text: the official worksheet as a workbook or one CSV per sheet (tools.worksheet).
 FILE_FORMATS = ("worksheet", "csv")
 
@@ -27,20 +27,32 @@ def assess_command(
         typer.Option(
             "--format",
             "-f",
-            help="Output format: text, markdown, json, worksheet (official 7C .xlsx) or csv.",
+            help="Output format: text, markdown, json, docx, worksheet (official 7C .xlsx) or csv.",
         ),
     ] = "text",
     output: Annotated[
         str | None,  # a str keeps a trailing '/': `-o plans/` names a folder
         typer.Option("--output", "-o", help="Write the plan to this file instead of the terminal."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --output file if it already exists.")
+    ] = False,
+    appendix: Annotated[
+        bool,
+        typer.Option("--appendix", help="Add the official checklist references (Markdown)."),
+    ] = False,
 ) -> None:
     """Assess an AI use case: roles, applicable law and guidance, and a cited governance plan."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'. Allowed formats: {', '.join(FORMATS)}.")
-    if fmt in FILE_FORMATS and output is None:
-        target = "plan.xlsx" if fmt == "worksheet" else "a folder or a file prefix"
+    if fmt in (*FILE_FORMATS, "docx") and output is None:
+        target = {"worksheet": "plan.xlsx", "docx": "plan.docx"}.get(fmt, "a folder or a prefix")
         raise UsageError(f"--format {fmt} writes files: add --output ({target}).")
+    if output is not None and fmt != "csv":  # csv writes one file per sheet from a prefix
+        from tools.output_target import check_target
+        from tools.render import SUFFIXES
+
+        check_target(output, fmt, {**SUFFIXES, "worksheet": (".xlsx",)}, force=force)
     # Heavy imports only once the command runs, so `shirube --help` stays fast.
     from rich.console import Console
 
@@ -79,11 +91,12 @@ def assess_command(
             for part in renderables(assessment):
                 console.print(part)
         else:
-            typer.echo(render_plan(assessment, fmt), nl=False)
+            typer.echo(render_plan(assessment, fmt, appendix=appendix), nl=False)
         return
+    from tools.render import plan_bytes
     from tools.safe_output import write_output
 
-    write_output(output, render_plan(assessment, fmt))
+    write_output(output, plan_bytes(assessment, fmt, appendix=appendix))
     Console(stderr=True).print(f"Wrote the {fmt} plan to {markup(output)}", highlight=False)
 
 

@@ -14,14 +14,15 @@ from tools.terminal_text import markup
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from agent.interview.session import InterviewSession, QuestionView, Step
+    from agent.interview.session import InterviewSession, QuestionView, Step, SummaryRow
     from agent.interview.state import PlanFormat
+    from tools.assess import Assessment
 
-FORMATS = ("markdown", "json")
+FORMATS = ("markdown", "json", "docx")
 _ANSWER_COMMANDS = ("back", "why", "help", "?", "quit", "exit")
 
 
-def _check_options(fmt: str, output: Path | None) -> None:
+def _check_options(fmt: str, output: Path | None, force: bool = False) -> None:
     if fmt not in FORMATS:
         raise UsageError(f"Unknown --format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
     if output is not None and not output.expanduser().resolve().parent.is_dir():
@@ -29,6 +30,11 @@ def _check_options(fmt: str, output: Path | None) -> None:
             f"Cannot write the plan to '{output}': its folder does not exist. "
             "Create the folder or pass another --output path."
         )
+    if output is not None:
+        from tools.output_target import check_target
+        from tools.render import SUFFIXES
+
+        check_target(output, fmt, SUFFIXES, force=force)
 
 
 def show_question(console: Console, view: QuestionView) -> None:
@@ -62,13 +68,42 @@ def show_question(console: Console, view: QuestionView) -> None:
                 "press Enter to accept, or answer",
                 highlight=False,
             )
-        hints = ["'why'", "'back'", "'quit'"] + (["'skip'"] if view.has_default else [])
-        console.print(f"  [dim]Also: {', '.join(hints)}[/]", highlight=False)
+        hints = ["'not sure'", "'why'", "'back'", "'quit'"]
+        if view.skip_means is not None:
+            hints.append(f"'skip' (= {view.skip_means})")
+        console.print(f"  [dim]Also: {markup(', '.join(hints))}[/]", highlight=False)
         return
     console.print("\n[bold]Your answers:[/]", highlight=False)
-    for row in view.summary:
-        console.print(f"  {row.number:>2}. {row.id}: {markup(row.answer)}", highlight=False)
+    show_answers(console, view.summary)
     console.print(f"[bold]{markup(view.text)}[/]", highlight=False)
+
+
+def show_answers(console: Console, summary: list[SummaryRow]) -> None:
+    """The answers so far, one numbered line each, with plain labels."""
+    for row in summary:
+        name = row.label or row.id
+        console.print(f"  {row.number:>2}. {markup(name)}: {markup(row.answer)}", highlight=False)
+
+
+def show_result(console: Console, assessment: Assessment) -> None:
+    """What the plan says, on screen: roles, layers, start here, counts and what to confirm."""
+    roles = ", ".join(r.name for r in assessment.roles) or "none"
+    layers = "; ".join(t.title for t in assessment.triggers)
+    before = sum(1 for i in assessment.checklist if i.timing == "before_launch")
+    console.print(f"\n[bold]Your roles:[/] {markup(roles)}", highlight=False)
+    console.print(f"[bold]Layers engaged ({len(assessment.triggers)}):[/] {markup(layers)}")
+    console.print(
+        f"[bold]{len(assessment.checklist)} actions[/], {before} before launch. Start here:",
+        highlight=False,
+    )
+    for number, top in enumerate(assessment.start_here, 1):
+        console.print(f"  {number}. [bold]{markup(top.title)}[/] ({markup(top.owner)})")
+        console.print(f"     [dim]{markup(top.why)}[/]", highlight=False)
+    for assumption in assessment.to_confirm:
+        console.print(
+            f"[yellow]To confirm:[/] {markup(assumption.label)}. {markup(assumption.change)}",
+            highlight=False,
+        )
 
 
 def _read_line(console: Console) -> str | None:
@@ -79,9 +114,18 @@ def _read_line(console: Console) -> str | None:
 
 
 def _finished(console: Console, session: InterviewSession, step: Step | None = None) -> None:
+    from tools.assess import assess
+
     path = step.plan_path if step else session.plan_path
+    show_result(
+        console, step.assessment if step and step.assessment else assess(session.profile_so_far)
+    )
     console.print(f"\n[green]Governance plan written to[/] {markup(path)}", highlight=False)
-    console.print(f"Session {markup(session.session_id)} is finished.", highlight=False)
+    sid = markup(session.session_id)
+    console.print(
+        f"Session {sid} is finished. Track progress with `shirube plan show {sid}`.",
+        highlight=False,
+    )
 
 
 def run_interactive(console: Console, session: InterviewSession) -> None:
@@ -126,8 +170,8 @@ def run_answers(session: InterviewSession, answers: dict[str, str], path: Path) 
             step = session.answer(text)
             if step.error:
                 raise UsageError(f"Answers file '{path}', question '{view.id}': {step.error}")
-        elif view.has_default:
-            step = session.answer("skip")
+        elif view.skip_means is not None:
+            step = session.answer("skip")  # the default, or 'not sure' where none is safe
         else:
             raise UsageError(
                 f"Answers file '{path}' has no answer for '{view.id}' ({view.text}). "
@@ -160,7 +204,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         fmt: Annotated[
-            str, typer.Option("--format", help="Plan format: markdown or json.")
+            str, typer.Option("--format", help="Plan format: markdown, json or docx.")
         ] = "markdown",
         output: Annotated[
             Path | None,
@@ -169,6 +213,9 @@ def register(app: typer.Typer) -> None:
         offline: Annotated[
             bool,
             typer.Option("--offline", help="Use no model: no suggested answers, every question."),
+        ] = False,
+        force: Annotated[
+            bool, typer.Option("--force", help="Replace the --output file if it exists.")
         ] = False,
     ) -> None:
         """Answer plain-language questions about your AI use case; get a cited governance plan."""
@@ -179,7 +226,7 @@ def register(app: typer.Typer) -> None:
 
         from agent.interview.session import InterviewSession
 
-        _check_options(fmt, output)
+        _check_options(fmt, output, force)
         if resume and answers:
             raise UsageError("Use --resume or --answers, not both.")
         out = str(output) if output else None
@@ -197,12 +244,18 @@ def register(app: typer.Typer) -> None:
                 raise
             finally:
                 session.close()
+            if step.assessment is not None:
+                show_result(console, step.assessment)
             console.print(f"Governance plan written to {markup(step.plan_path)}", highlight=False)
             return
         assist = not offline
         if resume:
             session = InterviewSession.resume(resume, output=out, fmt=plan_fmt, assist=assist)
             console.print(f"Resuming session {markup(session.session_id)}.")
+            recap = session.recap()
+            if recap:
+                console.print("[bold]Your answers so far:[/]", highlight=False)
+                show_answers(console, recap)
         else:
             session = InterviewSession.start(output=out, fmt=plan_fmt, assist=assist)
             console.print(

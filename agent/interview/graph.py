@@ -10,9 +10,8 @@ before the next question is shown.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
@@ -24,11 +23,13 @@ from agent.interview.parse import COMMANDS, MAX_TEXT, NO, YES, expected, parse_a
 from agent.interview.routes import after_ask, after_confirm, after_pick
 from agent.interview.state import (
     PLAN_SUFFIX,
+    UNSURE_KEY,
     InterviewContext,
     InterviewState,
     applicable_questions,
     build_profile,
     next_question_id,
+    wants_prefill,
 )
 from agent.model import MODEL_ERRORS, describe_error
 from core.config import get_settings
@@ -40,6 +41,21 @@ CONFIRM_HELP = (
     "Check the summary: the plan is built only from these answers. Type 'yes' to write the "
     "plan, 'no' to pick an answer to change, or the number of the answer to change it directly."
 )
+
+Route = Literal["ask", "prefill", "map", "confirm", "pick", "finish"]
+
+
+def route(state: InterviewState) -> Route:
+    """Pure router: where the interview goes after any node."""
+    if state.get("stage") == "pick":
+        return "pick"
+    if state.get("unread"):
+        return "map"
+    if wants_prefill(state):
+        return "prefill"
+    if state.get("confirmed"):
+        return "finish"
+    return "ask" if next_question_id(state) else "confirm"
 
 
 def _cleared(**update: Any) -> dict[str, Any]:
@@ -62,8 +78,13 @@ def _go_back(state: InterviewState) -> dict[str, Any]:
     return _cleared(history=history, answers=answers)
 
 
-def _answered(state: InterviewState, question_id: str, value: Any) -> dict[str, Any]:
+def _answered(
+    state: InterviewState, question_id: str, value: Any, *, unsure: bool = False
+) -> dict[str, Any]:
     answers = {**state.get("answers", {}), question_id: value}
+    # 'not sure' is kept beside the assumed value, so the plan can list it under "To confirm".
+    doubts = [q for q in answers.get(UNSURE_KEY, []) if q != question_id]
+    answers[UNSURE_KEY] = [*doubts, question_id] if unsure else doubts
     history = [q for q in state.get("history", []) if q != question_id] + [question_id]
     return _cleared(answers=answers, history=history, revisit=None)
 
@@ -115,8 +136,8 @@ def ask(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, 
     if suggestion is not None and not key:
         return _answered(state, question_id, suggestion)  # Enter = the user accepts it
     parsed = parse_answer(question, raw)
-    if parsed.kind in ("value", "skip"):
-        return _answered(state, question_id, parsed.value)
+    if parsed.kind in ("value", "skip", "unsure"):
+        return _answered(state, question_id, parsed.value, unsure=parsed.kind == "unsure")
     if parsed.kind == "back":
         return _go_back(state)
     if parsed.kind == "why":
@@ -226,20 +247,18 @@ def plan_path(context: InterviewContext) -> Path:
 def finish(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:
     # Heavy imports here: the assessment tools are only needed once, at the end.
     from tools.assess import assess
-    from tools.render import render_plan
+    from tools.render import plan_bytes
     from tools.safe_output import write_output
 
     context = runtime.context
-    text = render_plan(assess(build_profile(state.get("answers", {}))), context.fmt)
+    text = plan_bytes(assess(build_profile(state.get("answers", {}))), context.fmt)
     path = plan_path(context)
     # Rewriting the same text is harmless if a crash makes this node run twice.
     write_output(path, text)
     return _cleared(done=True, plan_path=str(path), plan_format=context.fmt)
 
 
-def build_graph(
-    checkpointer: BaseCheckpointSaver,
-) -> CompiledStateGraph[InterviewState, InterviewContext, InterviewState, InterviewState]:
+def build_graph(checkpointer: BaseCheckpointSaver) -> CompiledStateGraph:
     builder = StateGraph(InterviewState, context_schema=InterviewContext)
     builder.add_node("ask", ask)
     builder.add_node("prefill", prefill)
@@ -247,16 +266,12 @@ def build_graph(
     builder.add_node("confirm", confirm)
     builder.add_node("pick", pick)
     builder.add_node("finish", finish)
-    # Each router's Literal return type names its targets (agent/interview/routes.py).
-    builder.add_edge(START, "ask")
-    builder.add_conditional_edges("ask", after_ask)
-    builder.add_edge("prefill", "ask")  # prefill runs only when a question is still to come
-    builder.add_edge("map", "ask")  # the model's reading is shown back on the same question
-    builder.add_conditional_edges("confirm", after_confirm)
-    builder.add_conditional_edges("pick", after_pick)
+    targets: list[str] = ["ask", "prefill", "map", "confirm", "pick", "finish"]
+    for source in (START, "ask", "prefill", "map", "confirm", "pick"):
+        builder.add_conditional_edges(source, route, targets)
     builder.add_edge("finish", END)
     return builder.compile(checkpointer=checkpointer)
 
 
-def run_config(session_id: str) -> RunnableConfig:
+def run_config(session_id: str) -> dict[str, Any]:
     return {"configurable": {"thread_id": session_id}, "recursion_limit": RECURSION_LIMIT}

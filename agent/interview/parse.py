@@ -5,6 +5,7 @@ Pure functions: the graph, the CLI's `--answers` mode and the TUI all go through
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.questions import AnswerType, Question
 
-Kind = Literal["value", "skip", "back", "why", "quit", "error"]
+Kind = Literal["value", "skip", "unsure", "back", "why", "quit", "error"]
 
 YES = frozenset({"yes", "y", "true", "yeah", "yep", "はい"})
 NO = frozenset({"no", "n", "false", "nope", "いいえ"})
@@ -26,6 +27,11 @@ COMMANDS: dict[str, Kind] = {
     "exit": "quit",
 }
 NONE_WORDS = frozenset({"none", "nothing", "no one", "nobody", "-"})
+# 'not sure' is an answer to every question: the cautious value is assumed and listed to confirm.
+UNSURE = frozenset(
+    {"not sure", "unsure", "don't know", "dont know", "do not know", "idk", "わからない"}
+)
+NO_DATE = frozenset({"none", "not decided", "undecided", "tbd", "unknown", "-"})
 MAX_TEXT = 2000
 
 
@@ -50,6 +56,8 @@ def expected(question: Question) -> str:
         return "yes or no (y/n)"
     if question.type == AnswerType.free_text:
         return "a short text answer"
+    if question.type == AnswerType.date:
+        return "a date like 2027-03-31, or 'skip'"
     options = ", ".join(f"{i}) {c.value}" for i, c in enumerate(question.choices, 1))
     if question.type == AnswerType.one_of:
         return f"one of: {options} (type the number or the name)"
@@ -66,26 +74,46 @@ def _choice(question: Question, item: str) -> str | None:
         index = int(key)
         return question.choices[index - 1].value if 1 <= index <= len(question.choices) else None
     for choice in question.choices:
-        if key in (_norm(choice.value), _norm(choice.label)):
+        if key in (_norm(choice.value), _norm(choice.label), *map(_norm, choice.synonyms)):
             return choice.value
-    return None
+    # Free text ("our HR teams"): a choice whose synonym appears in it, if only one does.
+    found = {
+        choice.value
+        for choice in question.choices
+        for word in (choice.value, *choice.synonyms)
+        if re.search(rf"\b{re.escape(_norm(word))}\b", key)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _unsure(question: Question) -> Parsed:
+    rule = question.if_unsure
+    if rule is not None:
+        return Parsed(kind="unsure", value=rule.assume)
+    return Parsed(kind="unsure", value=None if question.type == AnswerType.date else "")
 
 
 def parse_answer(question: Question, text: str) -> Parsed:
     """Parse `text` as an answer to `question` (commands first, then the typed value)."""
     raw = text.strip()
+    if _norm(raw) in UNSURE:
+        return _unsure(question)
     command = COMMANDS.get(raw.lower())
     if command is not None:
         if command == "skip" and not question.has_default:
+            if question.if_unsure is not None:
+                return _unsure(question)  # skipping must not quietly assume the harmless answer
             return Parsed(
                 kind="error",
-                message=f"'{question.id}' has no default, so it cannot be skipped. "
-                f"Expected {expected(question)}.",
+                message=f"This question has no default, so it cannot be skipped. Expected "
+                f"{expected(question)}, or 'not sure'.",
             )
         return Parsed(kind=command, value=question.default if command == "skip" else None)
     if not raw:
         hint = " (or 'skip' to use the default)" if question.has_default else ""
         return _error(question, text, f"Please type an answer{hint}.")
+    if question.type == AnswerType.date:
+        return _date(question, raw)
     if question.type == AnswerType.free_text:
         if len(raw) > MAX_TEXT:
             return _error(question, text, f"That answer is over {MAX_TEXT} characters.")
@@ -103,6 +131,15 @@ def parse_answer(question: Question, text: str) -> Parsed:
             return _error(question, text, f"'{raw}' is not one of the choices.")
         return Parsed(kind="value", value=value)
     return _several(question, raw)
+
+
+def _date(question: Question, raw: str) -> Parsed:
+    if _norm(raw) in NO_DATE:
+        return Parsed(kind="value", value=None)
+    try:
+        return Parsed(kind="value", value=dt.date.fromisoformat(raw).isoformat())
+    except ValueError:
+        return _error(question, raw, f"'{raw}' is not a date.")
 
 
 def _several(question: Question, raw: str) -> Parsed:

@@ -194,6 +194,8 @@ class InterviewSession:
             # Nothing to save: the last answer is already on disk.
             return self._step(pending, quit=True)
         self._run(Command(resume=text))
+        if self.done:
+            self._save_plan()
         step = self._step(self.current)
         store.touch_session(
             self._conn, self.session_id, title=self._title(), status=self.status_line()
@@ -209,6 +211,19 @@ class InterviewSession:
             return "not started"
         answered, total = pending.progress
         return f"in progress ({answered}/{total})" if pending.kind == "question" else "to confirm"
+
+    def recap(self) -> list[SummaryRow]:
+        """The answers given so far, with plain labels (shown when an interview resumes)."""
+        from agent.interview.views import recap
+
+        return recap(self.answers)
+
+    def _save_plan(self) -> None:
+        """Keep the finished plan (profile and progress) for `shirube plan` and the TUI."""
+        from agent.interview.plan_service import save  # late: it pulls in the assessment
+        from agent.interview.plan_store import SqlitePlanStore
+
+        save(SqlitePlanStore(self._conn), self.session_id, self.profile_so_far)
 
     def _title(self) -> str:
         answers = self.answers

@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 
     from core.config import Settings
 
-PlanFormat = Literal["markdown", "json"]
-PLAN_SUFFIX: dict[str, str] = {"markdown": "md", "json": "json"}
+PlanFormat = Literal["markdown", "json", "docx"]
+PLAN_SUFFIX: dict[str, str] = {"markdown": "md", "json": "json", "docx": "docx"}
+# In `answers`: the question ids answered 'not sure' (the profile's `unsure` field).
+UNSURE_KEY = "unsure"
 
 
 class InterviewState(TypedDict, total=False):
@@ -88,6 +90,7 @@ def _walk(answers: dict[str, Any]) -> tuple[dict[str, Any], list[Question]]:
 def build_profile(answers: dict[str, Any]) -> UseCaseProfile:
     """The profile from the answers; answers to questions that no longer apply are dropped."""
     data, _ = _walk(answers)
+    data[UNSURE_KEY] = [q for q in answers.get(UNSURE_KEY, []) if q in data]
     return UseCaseProfile.model_validate(data)
 
 

@@ -8,8 +8,8 @@ from pydantic import BaseModel, ConfigDict
 
 from agent.interview.assist import shown
 from agent.interview.graph import CONFIRM_HELP
-from agent.interview.state import applicable_questions, progress
-from knowledge.questions import question_by_id
+from agent.interview.state import UNSURE_KEY, applicable_questions, build_profile, progress
+from knowledge.questions import Question, question_by_id
 
 
 class ChoiceView(BaseModel):
@@ -22,6 +22,8 @@ class SummaryRow(BaseModel):
     model_config = ConfigDict(frozen=True)
     number: int
     id: str
+    label: str = ""
+    """The field's plain name ('Personal information'), shown instead of its id."""
     question: str
     answer: str
 
@@ -33,12 +35,16 @@ class QuestionView(BaseModel):
 
     kind: Literal["question", "confirm", "pick"]
     id: str
+    label: str = ""
+    """The question's plain name for summaries and recaps."""
     text: str
     help: str
     type: str
     choices: list[ChoiceView]
     examples: list[str]
     has_default: bool
+    skip_means: str | None = None
+    """What 'skip' sets, e.g. 'no' or 'not sure'; None when it cannot be skipped."""
     progress: tuple[int, int]
     error: str | None
     shown_help: str | None
@@ -67,11 +73,34 @@ class Step(BaseModel):
     assessment: Any = None
 
 
+def _answer_text(question: Question, answers: dict[str, Any]) -> str:
+    text = question.label_of(answers.get(question.id))
+    if question.id in answers.get(UNSURE_KEY, []):
+        return f"not sure (assumed: {text})"
+    return text
+
+
 def _summary(answers: dict[str, Any]) -> list[SummaryRow]:
     return [
-        SummaryRow(number=i, id=q.id, question=q.text, answer=q.label_of(answers.get(q.id)))
+        SummaryRow(
+            number=i, id=q.id, label=q.label, question=q.text, answer=_answer_text(q, answers)
+        )
         for i, q in enumerate(applicable_questions(answers), 1)
     ]
+
+
+def _skip_means(question: Question) -> str | None:
+    """What 'skip' does here, shown with the hint (None: it cannot be skipped)."""
+    if question.default is not None:
+        return question.label_of(question.default)
+    if question.optional:
+        return "not given"
+    return "not sure" if question.if_unsure is not None else None
+
+
+def recap(answers: dict[str, Any]) -> list[SummaryRow]:
+    """The questions answered so far, numbered as in the summary (for a resumed interview)."""
+    return [row for row in _summary(answers) if row.id in answers]
 
 
 def _shown(value: Any) -> str | None:
@@ -89,16 +118,19 @@ def view(payload: dict[str, Any], answers: dict[str, Any]) -> QuestionView:
     }
     if payload["kind"] == "question":
         q = question_by_id(payload["id"])
+        text, examples = q.text_for(build_profile(answers))  # worded for the roles so far
         return QuestionView(
             kind="question",
             id=q.id,
-            text=q.text,
+            label=q.label,
+            text=text,
             help=f"{q.help} (Source: {q.citation_labels()})",
             type=q.type.value,
             choices=[ChoiceView(value=c.value, label=c.label) for c in q.choices],
-            examples=q.examples,
+            examples=examples,
             has_default=q.has_default,
-            previous=q.label_of(answers[q.id]) if q.id in answers else None,
+            skip_means=_skip_means(q),
+            previous=_answer_text(q, answers) if q.id in answers else None,
             suggestion=_shown(payload.get("suggestion")),
             mapped=_shown(payload.get("mapped")),
             **common,

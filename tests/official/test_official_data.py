@@ -72,8 +72,9 @@ def _action(refs: list[str]) -> ChecklistAction:
         title="Probe",
         text="Probe action.",
         phase="govern",
-        priority="low",
-        owner="nobody",
+        timing="ongoing",
+        harm="governance_gap",
+        owner="governance",
         official_refs=refs,
         citations=[Citation(source="aigfb", section="Appendix 7C")],
     )

@@ -35,7 +35,17 @@ def test_json_output_is_the_documented_shape(chatbot_profile: Path) -> None:
     result = _run(chatbot_profile, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"profile", "roles", "triggers", "checklist", "caveats", "rule_base_as_of"}
+    assert set(data) == {
+        "profile",
+        "roles",
+        "triggers",
+        "checklist",
+        "start_here",
+        "to_confirm",
+        "progress",
+        "caveats",
+        "rule_base_as_of",
+    }
     assert [t["id"] for t in data["triggers"]][-2:] == [
         "ppc_genai_personal_data",
         "appi_use_beyond_output",
@@ -58,7 +68,7 @@ def test_markdown_plan_written_to_a_file(chatbot_profile: Path, tmp_path: Path) 
         "## Caveats",
     ):
         assert heading in plan
-    assert "| # | Action | Owner | Priority | Phase | Due date | Sources |" in plan
+    assert "| # | Action | Owner | When | Due | Status | Sources |" in plan
     assert "https://www.ppc.go.jp/news/press/2023/230602kouhou/" in plan
 
 

@@ -68,8 +68,11 @@ def test_sector_triggers_name_the_sector_supervisor() -> None:
 def test_role_why_names_the_profile_answers() -> None:
     roles = assess(UseCaseProfile(builds_models=True, government_procurement="supplier")).roles
     why = {r.id: r.why for r in roles}
-    assert why["developer"] == ["builds_models: yes"]
-    assert why["government_supplier"] == ["government_procurement: supplier"]
+    # Plain labels from the question bank, never field ids (issue 19).
+    assert why["developer"] == ["Builds or trains AI models: yes"]
+    assert why["government_supplier"] == [
+        "Government procurement role: We supply AI to government bodies"
+    ]
 
 
 def test_ministry_plan_cites_digital_agency_guideline() -> None:
@@ -81,10 +84,10 @@ def test_ministry_plan_cites_digital_agency_guideline() -> None:
     assert "advanced_ai_advisory_board" in buyer.regulators
 
 
-def test_checklist_is_sorted_by_priority_then_phase() -> None:
+def test_checklist_is_sorted_by_timing_then_phase() -> None:
     profile, _ = _load(Path(__file__).parent / "scenarios" / "overseas_foundation_model.yaml")
     items = assess(profile).checklist
     ranks = [(["high", "medium", "low"].index(i.priority), i.phase) for i in items]
     phases = ["govern", "plan", "build", "deploy", "operate"]
     assert ranks == sorted(ranks, key=lambda r: (r[0], phases.index(r[1])))
-    assert items[0].id == "ai_use_inventory"
+    assert items[0].timing == "before_launch"

@@ -1,10 +1,10 @@
-"""Markdown: a governance plan a founder could hand to a board."""
+"""Markdown: a governance plan a founder could hand to a board (same content as the DOCX)."""
 
 from __future__ import annotations
 
 from tools.assess import Assessment
-from tools.markdown_text import block, inline
-from tools.render.common import cite_all, cited_sources, force_label, layers, summary_line
+from tools.markdown_text import inline
+from tools.render.document import Heading, Items, Line, Paragraph, Table, plan_document
 
 
 def _cell(text: str) -> str:
@@ -12,96 +12,40 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _profile_lines(assessment: Assessment) -> list[str]:
-    data = assessment.profile.model_dump(exclude={"name", "description"})
-    lines = []
-    for field, value in data.items():
-        shown = ", ".join(value) or "(none)" if isinstance(value, list) else value
-        if isinstance(value, bool):
-            shown = "yes" if value else "no"
-        lines.append(f"- `{field}`: {shown}")
-    return lines
+def _span_text(line: Line) -> str:
+    out = []
+    for span in line:
+        # The user's words are escaped so they stay text; rule-base text is trusted Markdown.
+        text = inline(span.text) if span.user else " ".join(span.text.split())
+        lead = " " if span.text[:1].isspace() else ""
+        trail = " " if span.text[-1:].isspace() else ""
+        out.append(f"{lead}**{text}**{trail}" if span.bold else f"{lead}{text}{trail}")
+    return "".join(out)
 
 
-def render_markdown(assessment: Assessment) -> str:
-    profile = assessment.profile
-    title = inline(profile.name) or "AI use case"
-    out: list[str] = [f"# AI governance plan: {title}", ""]
-    out += [
-        f"*Prepared with Shirube from its rule base as of {assessment.rule_base_as_of}. "
-        "Not legal advice; see the caveats at the end.*",
-        "",
-        "## Summary",
-        "",
-    ]
-    if profile.description:
-        out += [block(profile.description), ""]
-    out += [summary_line(assessment), "", "Profile answers:", "", *_profile_lines(assessment), ""]
+def render_markdown(assessment: Assessment, *, appendix: bool = False) -> str:
+    """The plan in Markdown; `appendix` adds the official checklist references."""
+    doc = plan_document(assessment)
+    out: list[str] = [f"# {inline(doc.title)}", ""]
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out += [f"{'#' * block.level} {inline(block.text)}", ""]
+        elif isinstance(block, Paragraph):
+            text = _span_text(block.spans)
+            out += [f"*{text}*" if block.italic else text, ""]
+        elif isinstance(block, Items):
+            for number, item in enumerate(block.items, 1):
+                mark = f"{number}." if block.numbered else "-"
+                out.append(f"{mark} {_span_text(item)}")
+            out.append("")
+        elif isinstance(block, Table):
+            out.append("| " + " | ".join(block.headers) + " |")
+            out.append("|" + "---|" * len(block.headers))
+            for row in block.rows:
+                out.append("| " + " | ".join(_cell(_span_text(cell)) for cell in row) + " |")
+            out.append("")
+    if appendix:
+        from tools.worksheet import markdown_appendix  # late: it pulls in openpyxl
 
-    out += ["## Roles and why", ""]
-    if not assessment.roles:
-        out += [
-            "No role applies: the profile says the organisation neither builds, offers nor uses AI "
-            "(and is not a government body or research institution).",
-            "",
-        ]
-    for role in assessment.roles:
-        out += [
-            f"### {role.name} (`{role.id}`)",
-            "",
-            role.definition.strip(),
-            "",
-            f"- **Why:** {'; '.join(role.why)}",
-            f"- **Sources:** {cite_all(role.citations)}",
-            "",
-        ]
-
-    out += ["## Applicable layers", ""]
-    for heading, triggers in layers(assessment):
-        out += [f"### {heading}", ""]
-        for trigger in triggers:
-            out += [
-                f"#### {trigger.title} (`{trigger.id}`)",
-                "",
-                f"- **Legal force:** {trigger.legal_force_label}",
-                f"- **Regulators:** {', '.join(trigger.regulator_names)}",
-                f"- **Why it applies:** {trigger.why.strip()}",
-            ]
-            if trigger.answers:
-                out.append(f"- **Your answers:** {'; '.join(trigger.answers)}")
-            out += [
-                f"- **In practice:** {trigger.in_practice.strip()}",
-                f"- **Sources:** {cite_all(trigger.citations)}",
-                "",
-            ]
-
-    out += [
-        "## Checklist",
-        "",
-        "| # | Action | Owner | Priority | Phase | Due date | Sources |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for number, item in enumerate(assessment.checklist, start=1):
-        action = f"**{item.title}**: {item.text.strip()}"
-        out.append(
-            f"| {number} | {_cell(action)} | {_cell(item.owner)} | {item.priority.value} | "
-            f"{item.phase.value} |  | {_cell(cite_all(item.citations))} |"
-        )
-    out.append("")
-
-    out += ["## Sources", ""]
-    for source in cited_sources(assessment):
-        note = (
-            " English text is a provisional translation." if source.provisional_translation else ""
-        )
-        out.append(
-            f"- **{source.short_name}**: {source.title_en} ({force_label(source)}). "
-            f"<{source.url}>{note}"
-        )
-    out += ["", "## Caveats", ""]
-    out += [f"- {caveat.text.strip()}" for caveat in assessment.caveats]
-    out += ["", f"Rule base as of {assessment.rule_base_as_of}.", ""]
-    from tools.worksheet import markdown_appendix  # late: it pulls in openpyxl
-
-    out.append(markdown_appendix(assessment))
-    return "\n".join(out)
+        out.append(markdown_appendix(assessment))
+    return "\n".join(out).rstrip("\n") + "\n"

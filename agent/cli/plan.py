@@ -1,0 +1,178 @@
+"""`shirube plan show|set|check|answer|export|import`: act on a saved plan from the shell.
+
+A plan is saved under its interview's session id when the interview finishes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from core.errors import UsageError
+from tools.terminal_text import clean
+
+if TYPE_CHECKING:
+    from tools.assess import Assessment
+
+EXPORT_FORMATS = ("markdown", "json", "docx", "worksheet")
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} '{value}' is not a date. Use the form 2027-03-31.") from None
+
+
+def _show(assessment: Assessment) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from agent.interview.plan_service import table
+    from tools.progress import STATUS_LABELS
+
+    console = Console(highlight=False)
+    console.print(f"Plan: {clean(assessment.profile.name) or 'AI use case'}", markup=False)
+    console.print("Start here:", markup=False)
+    for number, top in enumerate(assessment.start_here, 1):
+        console.print(f"  {number}. {top.title} ({top.owner}). {top.why}", markup=False)
+    for assumption in assessment.to_confirm:
+        console.print(f"To confirm: {assumption.label}. {assumption.change}", markup=False)
+    grid = Table(expand=True, show_lines=False)
+    grid.add_column("#", no_wrap=True)
+    grid.add_column("Action", ratio=4)
+    grid.add_column("Owner", ratio=2)
+    grid.add_column("Due", no_wrap=True, min_width=10)
+    grid.add_column("Status", ratio=2)
+    for number, row in enumerate(table(assessment), 1):
+        status = STATUS_LABELS[row.status] + (f": {row.reason}" if row.reason else "")
+        status += f" ({row.evidence})" if row.evidence else ""
+        grid.add_row(
+            str(number), clean(row.title), clean(row.owner), str(row.due or ""), clean(status)
+        )
+    console.print(grid)
+
+
+def register(app: typer.Typer) -> None:
+    plan = typer.Typer(
+        help="Show a saved plan, mark progress, check due dates, change an answer.",
+        no_args_is_help=True,
+    )
+    app.add_typer(plan, name="plan")
+
+    @plan.command("show")
+    def show(
+        plan_id: Annotated[str, typer.Argument(help="The plan (interview session) id.")],
+    ) -> None:
+        """Show the plan: start here, to confirm, and every action with owner, due and status."""
+        from agent.interview.plan_service import load, opened
+
+        with opened() as store:
+            _show(load(store, plan_id))
+
+    @plan.command("set")
+    def set_(
+        plan_id: Annotated[str, typer.Argument(help="The plan id.")],
+        action: Annotated[str, typer.Argument(help="The action's number or id.")],
+        status: Annotated[
+            str | None, typer.Option(help="todo, doing, done or not_applicable.")
+        ] = None,
+        evidence: Annotated[str | None, typer.Option(help="A note or a link.")] = None,
+        owner: Annotated[str | None, typer.Option(help="Who owns it.")] = None,
+        due: Annotated[str | None, typer.Option(help="Due date, e.g. 2027-03-31.")] = None,
+        reason: Annotated[str | None, typer.Option(help="Why it does not apply.")] = None,
+    ) -> None:
+        """Record progress on one action."""
+        from agent.interview.plan_service import opened, set_progress
+        from tools.progress import STATUS_LABELS
+
+        if not any(v is not None for v in (status, evidence, owner, due, reason)):
+            raise UsageError(
+                "Nothing to set: give --status, --evidence, --owner, --due or --reason."
+            )
+        with opened() as store:
+            action_id, progress = set_progress(
+                store, plan_id, action, status=status, evidence=evidence, owner=owner,
+                due=_date(due, "--due"), reason=reason,
+            )  # fmt: skip
+        print(f"{action_id}: {STATUS_LABELS[progress.status]}")
+
+    @plan.command("check")
+    def check(
+        plan_id: Annotated[str, typer.Argument(help="The plan id.")],
+        today: Annotated[str | None, typer.Option(help="Check as of this date.")] = None,
+    ) -> None:
+        """Exit 1 when an open action is past its due date (for CI or cron), else 0."""
+        from agent.interview.plan_service import late, load, opened
+
+        with opened() as store:
+            overdue = late(load(store, plan_id), _date(today, "--today"))
+        for row in overdue:
+            print(f"Overdue since {row.due}: {clean(row.title)} ({clean(row.owner)})")
+        if overdue:
+            raise typer.Exit(1)
+        print("Nothing is overdue.")
+
+    @plan.command("answer")
+    def answer(
+        plan_id: Annotated[str, typer.Argument(help="The plan id.")],
+        field: Annotated[str, typer.Argument(help="The question id, e.g. personal_data.")],
+        value: Annotated[str, typer.Argument(help="The new answer, as in the interview.")],
+    ) -> None:
+        """Change one answer: the plan is assessed again; unchanged actions keep their status."""
+        from agent.interview.plan_service import change_answer, opened
+
+        with opened() as store:
+            after, dropped = change_answer(store, plan_id, field, value)
+        print(f"Re-assessed: {len(after.checklist)} actions.")
+        for title in dropped:
+            print(f"Progress dropped (the action changed or no longer applies): {clean(title)}")
+
+    @plan.command("export")
+    def export(
+        plan_id: Annotated[str, typer.Argument(help="The plan id.")],
+        output: Annotated[str, typer.Option("--output", "-o", help="The file to write.")],
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help="markdown, json, docx or worksheet.")
+        ] = "markdown",
+        force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+        appendix: Annotated[
+            bool, typer.Option("--appendix", help="Add the official references (Markdown).")
+        ] = False,
+    ) -> None:
+        """Write the plan with its progress (status, owner, due, evidence)."""
+        from agent.interview.plan_service import load, opened
+        from tools.output_target import check_target
+        from tools.render import SUFFIXES, plan_bytes
+        from tools.safe_output import write_output
+
+        if fmt not in EXPORT_FORMATS:
+            raise UsageError(f"Unknown --format '{fmt}'. Use one of: {', '.join(EXPORT_FORMATS)}.")
+        check_target(output, fmt, {**SUFFIXES, "worksheet": (".xlsx",)}, force=force)
+        with opened() as store:
+            assessment = load(store, plan_id)
+        if fmt == "worksheet":
+            from tools.worksheet import write_xlsx
+
+            written = write_xlsx(assessment, output)
+        else:
+            written = write_output(output, plan_bytes(assessment, fmt, appendix=appendix))
+        print(f"Wrote the {fmt} plan to {clean(written)}")
+
+    @plan.command("import")
+    def import_(
+        plan_id: Annotated[str, typer.Argument(help="The plan id.")],
+        path: Annotated[Path, typer.Argument(help="A Markdown or JSON export of the plan.")],
+    ) -> None:
+        """Read statuses, owners, due dates and evidence back from an edited export."""
+        from agent.interview.plan_service import import_progress, opened
+        from tools.progress_io import read_progress
+
+        with opened() as store:
+            count = import_progress(store, plan_id, read_progress(path))
+        print(f"Read the progress of {count} action(s) from {clean(path)}")

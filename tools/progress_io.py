@@ -1,0 +1,86 @@
+"""Read progress back from an exported plan (JSON or Markdown), so status round-trips.
+
+Returns what the file says for each action, keyed by action id (JSON) or title (Markdown);
+the caller matches keys against the saved plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from core.errors import UsageError
+from tools.progress import STATUS_LABELS, Status
+
+_BY_LABEL = {label.lower(): status for status, label in STATUS_LABELS.items()}
+_ESCAPE = re.compile(r"\\(.)")
+# "Done (https://…)", "Not applicable: no video (note)" as the Markdown table writes them.
+_STATUS = re.compile(r"^(?P<label>[^:(]+?)(?::\s*(?P<reason>[^(]*?))?\s*(?:\((?P<evidence>.*)\))?$")
+
+
+class ReadProgress(BaseModel):
+    """One action's progress as read from a file (owner and due as written there)."""
+
+    status: Status
+    owner: str | None = None
+    due: dt.date | None = None
+    evidence: str = ""
+    reason: str = ""
+
+
+def _from_json(text: str, path: Path) -> dict[str, ReadProgress]:
+    try:
+        data = json.loads(text)
+        return {k: ReadProgress.model_validate(v) for k, v in data["progress"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise UsageError(
+            f"'{path}' is not a JSON plan export with a 'progress' section. Export one with "
+            "`shirube plan export ID --format json -o plan.json`."
+        ) from None
+
+
+def _plain(cell: str) -> str:
+    return _ESCAPE.sub(r"\1", cell.strip())
+
+
+def _from_markdown(text: str, path: Path) -> dict[str, ReadProgress]:
+    found: dict[str, ReadProgress] = {}
+    section = text.split("## Checklist", 1)[-1].split("\n## ", 1)[0]
+    for line in section.splitlines():
+        cells = re.split(r"(?<!\\)\|", line)[1:-1]
+        if len(cells) != 7 or not cells[0].strip().isdigit():
+            continue
+        title = _plain(cells[1]).split("**")[1] if "**" in cells[1] else _plain(cells[1])
+        match = _STATUS.match(_plain(cells[5]))
+        status = _BY_LABEL.get(match["label"].strip().lower()) if match else None
+        if match is None or status is None:
+            raise UsageError(
+                f"'{path}': the status '{_plain(cells[5])}' of '{title}' is not one of: "
+                f"{', '.join(STATUS_LABELS.values())}."
+            )
+        due = _plain(cells[4])
+        found[title] = ReadProgress(
+            status=status,
+            owner=_plain(cells[2]) or None,
+            due=dt.date.fromisoformat(due) if due else None,
+            evidence=(match["evidence"] or "").strip(),
+            reason=(match["reason"] or "").strip(),
+        )
+    if not found:
+        raise UsageError(f"'{path}' has no checklist table to read progress from.")
+    return found
+
+
+def read_progress(path: Path) -> dict[str, ReadProgress]:
+    """The progress an exported plan records (UsageError names the file and the problem)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"Cannot read '{path}': {exc}.") from None
+    if path.suffix.lower() == ".json":
+        return _from_json(text, path)
+    return _from_markdown(text, path)
