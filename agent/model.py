@@ -104,6 +104,7 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
         base_url=settings.ollama_url,
         keep_alive=settings.keep_alive,
         num_ctx=settings.num_ctx,
+        num_predict=settings.opening_max_tokens,
         temperature=0,
         client_kwargs={"timeout": _timeout(settings)},
         answer_deadline=settings.answer_deadline,

@@ -45,6 +45,11 @@ def phrase_prompt() -> str:
     return load("phrase").text.replace("{canary}", canary())
 
 
+def understand_prompt() -> str:
+    """The prompt for the model's structured reading of a question (agent/answer/propose.py)."""
+    return load("understand").text.replace("{canary}", canary())
+
+
 def _plain(text: str) -> str:
     """Lower case, every run of spaces and punctuation one space: how a recital is compared."""
     return _NOT_WORD.sub(" ", text.lower()).strip()

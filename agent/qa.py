@@ -15,6 +15,7 @@ from agent.graph import RECURSION_LIMIT, qa_graph
 from agent.state import Answer, AnswerCitation, QAContext
 from core.config import Settings, get_settings
 from core.errors import UsageError
+from knowledge.loader import load_rule_base
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -78,7 +79,12 @@ def ask(
     # 'en' or 'ja' as asked (`--lang`, SHIRUBE_LANG), else the question's own language.
     answer_lang = choose(lang or settings.lang, text)
     model, name, notice = _choose_model(settings, chat_model, offline, answer_lang)
-    context = QAContext(settings=settings, chat_model=model, model_name=name)
+    context = QAContext(
+        settings=settings,
+        chat_model=model,
+        model_name=name,
+        deadline_at=time.monotonic() + settings.answer_deadline,
+    )
     state = qa_graph().invoke(
         {
             "question": text,
@@ -108,4 +114,5 @@ def ask(
         fact_ids=state.get("fact_ids", []),
         query=state.get("query"),
         lang=answer_lang,
+        rule_base_as_of=load_rule_base().meta.as_of,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
@@ -98,6 +99,9 @@ class Answer(BaseModel):
         default=None, description="The question as understood (`ask --explain`)."
     )
     lang: Literal["en", "ja"] = Field(default="en", description="The language of the answer.")
+    rule_base_as_of: dt.date | None = Field(
+        default=None, description="The as-of date of the rule base that answered (meta.yaml)."
+    )
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,12 @@ class QAContext:
     settings: Settings
     chat_model: BaseChatModel | None = None
     model_name: str | None = None
+    deadline_at: float | None = None
+    """time.monotonic() by which the whole answer must be done: every model call gets the rest."""
+
+    def model_limits(self) -> dict[str, Any]:
+        """Keyword arguments for a model call (agent.bounded_ollama reads them)."""
+        return {} if self.deadline_at is None else {"deadline_at": self.deadline_at}
 
 
 class QAInput(TypedDict):

@@ -46,6 +46,13 @@ class Settings(BaseSettings):
         le=1_048_576,
         description="Context window asked of Ollama; its 4k default cuts longer prompts.",
     )
+    opening_max_tokens: int = Field(
+        default=256,
+        ge=16,
+        le=8192,
+        description="Most tokens the model may write for its opening (Ollama's num_predict); an "
+        "opening cut at this limit is not shown.",
+    )
     keep_alive: str = Field(default="5m")
     offline: bool = Field(default=False, description="Never call a model.")
     lang: Literal["auto", "en", "ja"] = Field(

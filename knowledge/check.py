@@ -16,7 +16,9 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from core.conditions import ConditionError, validate
+from knowledge.changes import CHANGES_FILE, Change
 from knowledge.check_facts import FACT_CHECKS
+from knowledge.check_refs import REF_CHECKS
 from knowledge.hints import HintFile
 from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
 from knowledge.schema import ChecklistAction, RuleBaseMeta, Source, TopicCard, Trigger
@@ -68,6 +70,8 @@ class RuleBaseFiles:
 def _model_for(rel: str) -> type[BaseModel] | None:
     if rel in FILES:
         return FILES[rel]
+    if rel == CHANGES_FILE:  # optional: validated when present
+        return Change
     folder = rel.split("/", 1)[0] if "/" in rel else None
     return FOLDERS.get(folder) if folder else None
 
@@ -334,6 +338,7 @@ CHECKS: list[Check] = [
     check_conditions,
     check_use_case_hints,
     *FACT_CHECKS,
+    *REF_CHECKS,
 ]
 
 

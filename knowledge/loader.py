@@ -143,6 +143,11 @@ class RuleBase:
     def source(self, source_id: str) -> Source:
         return self.sources[source_id]
 
+    @property
+    def version(self) -> str:
+        """A short id of this exact rule base: its as-of date and a prefix of the corpus hash."""
+        return f"{self.meta.as_of:%Y%m%d}-{self.corpus_hash[:8]}"
+
 
 FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": Source,

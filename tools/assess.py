@@ -48,6 +48,9 @@ class Assessment(BaseModel):
     )
     caveats: list[Caveat]
     rule_base_as_of: dt.date
+    rule_base_version: str = Field(
+        default="", description="RuleBase.version: as-of date and corpus hash prefix."
+    )
 
 
 @cache
@@ -69,4 +72,5 @@ def assess(profile: UseCaseProfile) -> Assessment:
         to_confirm=assumptions(profile),
         caveats=list(caveats()),
         rule_base_as_of=load_rule_base().meta.as_of,
+        rule_base_version=load_rule_base().version,
     )

@@ -24,4 +24,6 @@ def to_markdown(answer: Answer) -> str:
         parts.append("**Sources**\n\n" + sources_markdown(answer.citations))
     if answer.notice:
         parts.append(f"_{inline(answer.notice)}_")
+    if answer.rule_base_as_of:
+        parts.append(f"_Rule base as of {answer.rule_base_as_of}._")
     return "\n\n".join(parts) + "\n"

@@ -8,6 +8,7 @@ from langgraph.runtime import Runtime
 
 from agent.answer.compose import compose
 from agent.answer.lang import templates
+from agent.answer.propose import ask_model, blank_parts, fill_blanks
 from agent.answer.query import Query
 from agent.answer.reader import default_reader
 from agent.answer.understand import understand
@@ -18,13 +19,18 @@ SEARCH_K = 8
 FACTS_PER_SEARCH = 2
 
 
-def understand_node(state: QAState) -> QAState:
+def understand_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
+    """The engine's reading; with a model, the model's reading fills the parts it left blank."""
     earlier = [asked for asked, _ in state.get("history", [])]
-    return {
-        "query": understand(state["question"], history=earlier, lang=state.get("lang")).model_dump(
-            mode="json"
-        )
-    }
+    query = understand(state["question"], history=earlier, lang=state.get("lang"))
+    model = runtime.context.chat_model
+    if model is not None and state.get("use_model") and blank_parts(query):
+        proposal = ask_model(model, state["question"], **runtime.context.model_limits())
+        if proposal is not None:
+            filled = fill_blanks(query, proposal, default_reader())
+            if filled != query:
+                query = filled.model_copy(update={"read_by": "engine+model"})
+    return {"query": query.model_dump(mode="json")}
 
 
 def _query(state: QAState) -> Query:

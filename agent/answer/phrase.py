@@ -13,7 +13,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agent.answer.phrasebook import phrasebook
-from agent.answer.prose_check import problems
+from agent.answer.prose_check import flipped_denials, problems
 from agent.answer.reader import default_reader
 from agent.prompts import phrase_prompt, repeats_prompt
 from agent.state import QAContext, QAState
@@ -77,16 +77,20 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     from agent.model import MODEL_ERRORS, describe_error
 
     try:
-        reply = model.invoke(messages_for(state["question"], facts))
+        reply = model.invoke(
+            messages_for(state["question"], facts), **runtime.context.model_limits()
+        )
     except MODEL_ERRORS as exc:
         log.info("model call failed: %r", exc)
         why = describe_error(exc, runtime.context.settings)
         return {"notice": f"{state.get('notice')} Model unavailable: {why}."}
     raw = str(getattr(reply, "text", "") or getattr(reply, "content", ""))
     opening = clean_opening(raw)
+    book = phrasebook()
     found = problems(
-        opening, " ".join(facts), default_reader(), phrasebook().book.legal_force_words.split()
+        opening, " ".join(facts), default_reader(), book.book.legal_force_words.split()
     )
+    found += flipped_denials(opening, facts, book.function_stems, book.denial)
     if repeats_prompt(opening):
         found.append("text of its instructions")
     if template_tokens(raw):
@@ -95,6 +99,8 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
         found.append("a yes or no the facts do not give")
     if _LINK.search(opening):
         found.append("a link")
+    if getattr(reply, "response_metadata", {}).get("done_reason") == "length":
+        found.append("an opening cut off at SHIRUBE_OPENING_MAX_TOKENS")
     if not opening or len(opening) > MAX_OPENING_CHARS or found:
         why = "; ".join(found) or "it was empty or too long"
         log.info("model opening refused: %s", why)

@@ -33,6 +33,7 @@ class Templates(Strict):
     use_case_read: str
     also_check: str
     use_case_watch: str
+    watch_line: str
     part_heading: str
     date_line: str
     issuer_line: str
@@ -49,6 +50,7 @@ class Phrasebook(Strict):
     follow_up: str
     existence: str
     negation: str
+    denial: str
     latest: str
     describes_use: str
     function_words: str = Field(min_length=1, description="Space-separated words.")
@@ -62,7 +64,14 @@ class Phrasebook(Strict):
     )
 
     _check = field_validator(
-        "yes_no", "splitter", "follow_up", "existence", "negation", "describes_use", "latest"
+        "yes_no",
+        "splitter",
+        "follow_up",
+        "existence",
+        "negation",
+        "denial",
+        "describes_use",
+        "latest",
     )(compiles)
 
 
@@ -81,11 +90,13 @@ class CompiledPhrasebook:
         self.follow_up = re.compile(book.follow_up, re.IGNORECASE)
         self.existence = re.compile(book.existence, re.IGNORECASE)
         self.negation = re.compile(book.negation, re.IGNORECASE)
+        self.denial = re.compile(book.denial, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         # Stems (first five letters) that never show a fact is relevant to a question.
         words = f"{book.function_words} {book.common_words}".split()
         self.ignored_stems = frozenset(w[:5] for w in words)
+        self.function_stems = frozenset(w[:5] for w in book.function_words.split())
 
     def facet_of(self, text: str) -> Facet:
         return self.facet_match(text)[0]

@@ -35,6 +35,50 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
 
 
+_CLAUSE = re.compile(r"[.;:!?。；：！？]\s*|\n+")
+_WORD = re.compile(r"[a-z]+|[^\W\da-z_]+")
+_LEADING_YES_NO = re.compile(r"^\W*(?:yes|no)\b\W*", re.IGNORECASE)
+# A clause of the model's restates a fact's clause when most of its content words are the
+# fact's: then it must deny what the fact denies. Shorter clauses are connecting prose.
+RESTATES = 0.75
+MIN_CONTENT_WORDS = 3
+
+
+def _content(clause: str, ignored: frozenset[str], denial: re.Pattern[str]) -> set[str]:
+    """Word stems (first five letters) that carry content: no function or denial words."""
+    plain = denial.sub(" ", normalise(clause))
+    return {w[:5] for w in _WORD.findall(plain) if len(w) > 1 and w[:5] not in ignored}
+
+
+def _clauses(text: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
+
+
+def flipped_denials(
+    prose: str, facts: list[str], ignored: frozenset[str], denial: re.Pattern[str]
+) -> list[str]:
+    """Clauses of `prose` that restate a fact's clause but drop or add its denial.
+
+    The word checks above see "The Act bans facial recognition" over "The Act does not ban
+    facial recognition" as the same words; this sees the missing "not".
+    """
+    fact_clauses = [
+        (_content(c, ignored, denial), bool(denial.search(normalise(c))))
+        for fact in facts
+        for c in _clauses(fact)
+    ]
+    found: list[str] = []
+    for clause in _clauses(_LEADING_YES_NO.sub("", prose)):
+        words = _content(clause, ignored, denial)
+        if len(words) < MIN_CONTENT_WORDS:
+            continue
+        denied = bool(denial.search(normalise(clause)))
+        matches = [d for w, d in fact_clauses if len(words & w) >= RESTATES * len(words)]
+        if matches and all(d != denied for d in matches):
+            found.append(f"'{clause}' {'denies' if denied else 'affirms'} what the facts do not")
+    return found
+
+
 def problems(prose: str, facts_text: str, reader: Reader, force_words: list[str]) -> list[str]:
     """What in `prose` the facts do not carry (empty when the prose may be shown)."""
     found: list[str] = []

@@ -43,6 +43,9 @@ class Query(BaseModel):
     parts: list[Part]
     use_case: UseCase | None = None
     lang: Literal["en", "ja"] = "en"
+    read_by: Literal["engine", "engine+model"] = Field(
+        default="engine", description="engine+model: the model's reading filled blank parts."
+    )
 
     @property
     def route(self) -> Route:

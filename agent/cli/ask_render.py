@@ -37,7 +37,9 @@ def render(answer: Answer, fmt: str) -> None:
                 highlight=False,
                 markup=False,
             )
-    console.print(f"[dim]mode: {markup(answer.mode)} · {answer.latency_ms} ms[/]", highlight=False)
+    as_of = f" · rule base as of {answer.rule_base_as_of}" if answer.rule_base_as_of else ""
+    footer = f"mode: {markup(answer.mode)} · {answer.latency_ms} ms{as_of}"
+    console.print(f"[dim]{footer}[/]", highlight=False)
 
 
 def render_explanation(answer: Answer) -> None:

@@ -78,6 +78,7 @@ def register(app: typer.Typer) -> None:
         from core.errors import UsageError
         from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
+        from knowledge.loader import load_rule_base
         from tools.profile_io import load_profile
 
         settings = get_settings()
@@ -87,6 +88,7 @@ def register(app: typer.Typer) -> None:
         except IndexBusyError as exc:
             raise UsageError(str(exc)) from exc
         console = Console(highlight=False)
+        console.print(f"Rule base as of {load_rule_base().meta.as_of}.")
         if thread:
             current = ChatThread.resume(thread, settings, offline=offline)
             console.print(

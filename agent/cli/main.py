@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "plan",
     "sessions",
     "sources",
+    "changes",
     "kb",
     "index",
     "eval",

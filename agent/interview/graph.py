@@ -10,8 +10,9 @@ before the next question is shown.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
@@ -29,7 +30,6 @@ from agent.interview.state import (
     applicable_questions,
     build_profile,
     next_question_id,
-    wants_prefill,
 )
 from agent.model import MODEL_ERRORS, describe_error
 from core.config import get_settings
@@ -41,21 +41,6 @@ CONFIRM_HELP = (
     "Check the summary: the plan is built only from these answers. Type 'yes' to write the "
     "plan, 'no' to pick an answer to change, or the number of the answer to change it directly."
 )
-
-Route = Literal["ask", "prefill", "map", "confirm", "pick", "finish"]
-
-
-def route(state: InterviewState) -> Route:
-    """Pure router: where the interview goes after any node."""
-    if state.get("stage") == "pick":
-        return "pick"
-    if state.get("unread"):
-        return "map"
-    if wants_prefill(state):
-        return "prefill"
-    if state.get("confirmed"):
-        return "finish"
-    return "ask" if next_question_id(state) else "confirm"
 
 
 def _cleared(**update: Any) -> dict[str, Any]:
@@ -258,7 +243,9 @@ def finish(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[st
     return _cleared(done=True, plan_path=str(path), plan_format=context.fmt)
 
 
-def build_graph(checkpointer: BaseCheckpointSaver) -> CompiledStateGraph:
+def build_graph(
+    checkpointer: BaseCheckpointSaver,
+) -> CompiledStateGraph[InterviewState, InterviewContext, InterviewState, InterviewState]:
     builder = StateGraph(InterviewState, context_schema=InterviewContext)
     builder.add_node("ask", ask)
     builder.add_node("prefill", prefill)
@@ -266,12 +253,16 @@ def build_graph(checkpointer: BaseCheckpointSaver) -> CompiledStateGraph:
     builder.add_node("confirm", confirm)
     builder.add_node("pick", pick)
     builder.add_node("finish", finish)
-    targets: list[str] = ["ask", "prefill", "map", "confirm", "pick", "finish"]
-    for source in (START, "ask", "prefill", "map", "confirm", "pick"):
-        builder.add_conditional_edges(source, route, targets)
+    # Each router's Literal return type names its targets (agent/interview/routes.py).
+    builder.add_edge(START, "ask")
+    builder.add_conditional_edges("ask", after_ask)
+    builder.add_edge("prefill", "ask")  # prefill runs only when a question is still to come
+    builder.add_edge("map", "ask")  # the model's reading is shown back on the same question
+    builder.add_conditional_edges("confirm", after_confirm)
+    builder.add_conditional_edges("pick", after_pick)
     builder.add_edge("finish", END)
     return builder.compile(checkpointer=checkpointer)
 
 
-def run_config(session_id: str) -> dict[str, Any]:
+def run_config(session_id: str) -> RunnableConfig:
     return {"configurable": {"thread_id": session_id}, "recursion_limit": RECURSION_LIMIT}

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from core.config import Settings
+from knowledge.loader import load_rule_base
 from tests.conftest import run_shirube
 
 
@@ -36,10 +37,13 @@ def test_json_output_has_exactly_the_contract_keys() -> None:
         "route",
         "fact_ids",
         "query",
+        "lang",
+        "rule_base_as_of",
     }
     assert set(data["citations"][0]) == {"id", "title", "section", "url", "legal_force", "excerpt"}
     assert "Prime Minister" in data["answer"]
     assert data["mode"] == "offline"
+    assert data["rule_base_as_of"] == load_rule_base().meta.as_of.isoformat()
     assert data["scope"] == "in"
     assert data["notice"].startswith("Offline mode: answer composed from Shirube's rule base")
     assert "Model unavailable: no Ollama server answered at http://127.0.0.1:9" in data["notice"]
@@ -52,6 +56,7 @@ def test_text_output_says_offline_and_lists_numbered_sources() -> None:
     assert done.stdout.index("No") < done.stdout.index("Sources")
     assert "[1] AI Guidelines for Business" in done.stdout
     assert "mode: offline" in done.stdout
+    assert f"rule base as of {load_rule_base().meta.as_of}" in done.stdout
 
 
 def test_markdown_output() -> None:
@@ -60,6 +65,8 @@ def test_markdown_output() -> None:
     assert done.stdout.startswith("Yes")
     assert "**Sources**" in done.stdout
     assert "1. Act on Promotion of Research and Development" in done.stdout
+    assert done.stdout.count("Rule base as of") == 1
+    assert done.stdout.endswith(f"_Rule base as of {load_rule_base().meta.as_of}._\n")
 
 
 @pytest.mark.parametrize("question", ["", "   "])

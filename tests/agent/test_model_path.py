@@ -96,10 +96,22 @@ def test_correct_prose_is_shown_as_the_opening(settings: Settings, case: str) ->
     assert answer.answer == f"{opening}\n\n{_offline(settings, question).answer}"
 
 
-@pytest.mark.xfail(strict=True, reason="the prose check sees words, not polarity: a dropped 'not'")
-def test_a_dropped_negation_is_refused(settings: Settings) -> None:
-    answer = _ask(settings, BAN, "The AI Promotion Act bans facial recognition.")
-    assert answer.mode == "offline"
+DENIALS_FLIPPED = {
+    "dropped not": (BAN, "The AI Promotion Act bans facial recognition."),
+    "added not": (HAS_ACT, "Japan does not have an AI Promotion Act."),
+    "dropped no": (
+        EU,
+        "Japan's AI Promotion Act has EU-style risk tiers and conformity assessment.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DENIALS_FLIPPED))
+def test_a_flipped_denial_is_refused(settings: Settings, case: str) -> None:
+    question, opening = DENIALS_FLIPPED[case]
+    answer = _ask(settings, question, opening)
+    assert answer.mode == "offline", answer.answer
+    assert "what the facts do not" in (answer.notice or "")
 
 
 def test_think_blocks_are_stripped_before_the_check(settings: Settings) -> None:

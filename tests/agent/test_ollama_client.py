@@ -130,6 +130,18 @@ def test_done_reason_and_no_hidden_cap(settings: Settings) -> None:
     assert cut.content == reply[:12] and cut.response_metadata["done_reason"] == "length"
 
 
+def test_an_opening_cut_at_the_token_limit_is_not_shown(settings: Settings) -> None:
+    reply = (
+        "The AI Guidelines for Business are non-binding soft law that companies follow by choice."
+    )
+    with ollama_server(reply=reply) as server:
+        answer = ask(QUESTION, settings=_settings(settings, server.url, opening_max_tokens=16))
+    (chat,) = server.chats
+    assert chat["options"]["num_predict"] == 16
+    assert answer.mode == "offline" and answer.answer == _offline(settings).answer
+    assert "cut off at SHIRUBE_OPENING_MAX_TOKENS" in (answer.notice or "")
+
+
 RECORDED_REFUSALS = {
     "fabricated_law": "the number 99",
     "template_junk": "chat-template tokens",

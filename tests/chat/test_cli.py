@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.config import Settings
+from knowledge.loader import load_rule_base
 from tests.conftest import VENV_BIN
 
 
@@ -73,6 +74,7 @@ def test_resume_in_new_process_and_export(
 def test_commands_and_bad_commands(chat_settings: Settings) -> None:
     result = run_chat(chat_settings.data_dir, "/help\n/frobnicate\n/plan\n/export\n/sources\n")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.count(f"Rule base as of {load_rule_base().meta.as_of}.") == 1
     assert "/interview" in result.stdout and "/export FILE" in result.stdout
     assert "Unknown command '/frobnicate'. Commands: /interview, /plan," in result.stdout
     assert "No profile is linked. Run /interview or /profile FILE first." in result.stdout

@@ -238,7 +238,7 @@ def test_cli_shows_suggestion_and_mapping(settings: Settings, tmp_path: Path) ->
 
 
 def test_route_reads_the_description_once_and_again_only_when_it_changes() -> None:
-    from agent.interview.graph import route
+    from agent.interview.routes import after_ask as route
 
     answered: dict[str, Any] = {"answers": {"name": "Bot", "description": "A bot"}}
     assert route({**answered, "history": ["name", "description"]}) == "prefill"

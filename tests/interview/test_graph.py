@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.interview.graph import RECURSION_LIMIT, route, run_config
+from agent.interview.graph import RECURSION_LIMIT, build_graph, run_config
+from agent.interview.routes import after_ask, after_confirm, after_pick
 from agent.interview.state import build_profile
 from core.profile import UseCaseProfile
 from tests.interview.conftest import GraphRun
@@ -167,11 +168,36 @@ def test_new_follow_up_is_asked_when_a_changed_answer_makes_it_apply(graph_run: 
     assert payload["id"] == "personal_data_beyond_output"
 
 
-def test_router_is_pure_and_recursion_limit_is_explicit() -> None:
-    assert route({}) == "ask"
-    assert route({"stage": "pick"}) == "pick"
-    assert route({"confirmed": True}) == "finish"
+def test_routers_are_pure_and_recursion_limit_is_explicit() -> None:
+    assert after_ask({}) == "ask"
+    assert after_confirm({"stage": "pick"}) == "pick"
+    assert after_confirm({"confirmed": True}) == "finish"
+    assert after_pick({"stage": "ask", "answers": {}}) == "ask"
     assert run_config("abc") == {
         "configurable": {"thread_id": "abc"},
         "recursion_limit": RECURSION_LIMIT,
+    }
+
+
+def test_the_drawing_is_the_flow_with_no_catch_all_edges() -> None:
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    drawn = build_graph(InMemorySaver()).get_graph()
+    edges = {(edge.source, edge.target) for edge in drawn.edges}
+    assert edges == {
+        ("__start__", "ask"),
+        ("ask", "ask"),  # a rejected answer, a 'why' or 'back' asks again
+        ("ask", "map"),
+        ("ask", "prefill"),
+        ("ask", "confirm"),
+        ("map", "ask"),
+        ("prefill", "ask"),
+        ("confirm", "confirm"),
+        ("confirm", "ask"),
+        ("confirm", "pick"),
+        ("confirm", "finish"),
+        ("pick", "pick"),
+        ("pick", "ask"),
+        ("pick", "confirm"),
+        ("finish", "__end__"),
     }

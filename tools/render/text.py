@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tools.assess import Assessment
-from tools.render.common import cite_all, layers, summary_line
+from tools.render.common import as_of_line, cite_all, layers, summary_line
 from tools.terminal_text import clean
 
 PRIORITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
@@ -53,7 +53,7 @@ def renderables(assessment: Assessment) -> list[RenderableType]:
     parts.append(checklist)
     caveats = "\n".join(f"- {caveat.text.strip()}" for caveat in assessment.caveats)
     parts.append(Panel(Text(caveats), title="Caveats", title_align="left"))
-    parts.append(Text(f"Rule base as of {assessment.rule_base_as_of}.", style="dim"))
+    parts.append(Text(as_of_line(assessment), style="dim"))
     return parts
 
 

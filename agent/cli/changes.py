@@ -1,0 +1,81 @@
+"""`shirube changes [--since DATE]`: the rule base's dated changelog (data/changes.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from core.errors import UsageError
+
+if TYPE_CHECKING:
+    from knowledge.loader import RuleBase
+
+
+class ChangesFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def parse_since(value: str | None) -> dt.date | None:
+    """'2026-11-30' → a date; anything else is a UsageError naming the format to use."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            f"--since '{value}' is not a date. Write it as YYYY-MM-DD, e.g. --since 2026-11-30."
+        ) from None
+
+
+def changes(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only changes on or after this date (YYYY-MM-DD).", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[
+        ChangesFormat,
+        typer.Option("--format", "-f", help="text: one block per change; json: a list."),
+    ] = ChangesFormat.text,
+) -> None:
+    """What changed in the rule base, newest first: instruments, summary and what it touched."""
+    from knowledge.changes import changes_since
+    from knowledge.loader import load_rule_base
+    from tools.terminal_text import clean, json_text
+
+    start = parse_since(since)
+    found = changes_since(start)
+    if fmt is ChangesFormat.json:
+        import json
+
+        dumped = [change.model_dump(mode="json") for change in found]
+        print(json_text(json.dumps(dumped, indent=2, ensure_ascii=False)))
+        return
+    rule_base = load_rule_base()
+    print(f"Rule base as of {rule_base.meta.as_of} (version {rule_base.version}).")
+    if not found:
+        print(f"No changes since {start}." if start else "The changelog is empty.")
+        return
+    for change in found:
+        print(clean(f"\n{change.date}  {change.id}"))
+        print(clean("  " + " ".join(change.summary.split())))
+        if change.instruments:
+            names = [_short(rule_base, s) for s in change.instruments]
+            print(clean(f"  Instruments: {', '.join(names)}"))
+        for kind, ids in change.touched.model_dump().items():
+            if ids:
+                print(clean(f"  {kind.capitalize()}: {', '.join(ids)}"))
+
+
+def _short(rule_base: RuleBase, source_id: str) -> str:
+    source = rule_base.sources.get(source_id)
+    return source.short_name if source else source_id
+
+
+def register(app: typer.Typer) -> None:
+    app.command("changes")(changes)

@@ -1,0 +1,152 @@
+"""Cross-references the other checks do not cover: every id a data file names must exist.
+
+One table, REFS: in these files, the values of this key are ids of that kind. kb check runs it
+over the raw YAML, so a typo in a source id in scope.yaml, an action id in chat_intents.yaml or
+a trigger's layer is named by file, entry and field. (Citations, regulators, applies_to_*,
+principles, topic links, facts' entities and premises are checked in check.py and
+check_facts.py.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from knowledge.loader import Problem
+from knowledge.schema import TRIGGER_LAYERS, Facet, LegalForce
+
+if TYPE_CHECKING:
+    from knowledge.check import RuleBaseFiles
+
+
+@dataclass(frozen=True)
+class Target:
+    """A kind of id: where it is defined (for the message) and how to list the known ones."""
+
+    name: str
+    known: Callable[[RuleBaseFiles], set[str]]
+
+
+def _entries(raw: object) -> Iterator[tuple[str, object]]:
+    if isinstance(raw, list):
+        for index, item in enumerate(raw):
+            entry = item.get("id") if isinstance(item, dict) else None
+            yield (str(entry) if entry is not None else f"#{index + 1}"), item
+    elif isinstance(raw, dict):
+        yield "-", raw
+
+
+def _raw_ids(files: RuleBaseFiles, prefix: str) -> set[str]:
+    """Ids of the entries in files under `prefix`, valid or not (one error per typo is enough)."""
+    return {
+        entry
+        for rel, raw in files.raw.items()
+        if rel.startswith(prefix) and isinstance(raw, list)
+        for entry, _ in _entries(raw)
+    }
+
+
+SOURCES = Target("sources.yaml", lambda f: _raw_ids(f, "sources.yaml"))
+TRIGGERS = Target("triggers.yaml", lambda f: _raw_ids(f, "triggers.yaml"))
+ACTIONS = Target("checklist.yaml", lambda f: _raw_ids(f, "checklist.yaml"))
+ROLES = Target("roles.yaml", lambda f: _raw_ids(f, "roles.yaml"))
+FACTS = Target("facts/", lambda f: _raw_ids(f, "facts/"))
+FACETS = Target("the facets (knowledge/schema.py Facet)", lambda f: {x.value for x in Facet})
+LAYERS = Target(f"the trigger layers ({', '.join(TRIGGER_LAYERS)})", lambda f: set(TRIGGER_LAYERS))
+
+
+@dataclass(frozen=True)
+class Ref:
+    """In files whose path starts with `files`, every value under key `key` is a `target` id."""
+
+    files: str
+    key: str
+    target: Target
+
+
+REFS: tuple[Ref, ...] = (
+    Ref("scope.yaml", "sources", SOURCES),
+    Ref("chat_intents.yaml", "baseline_triggers", TRIGGERS),
+    Ref("chat_intents.yaml", "caio_action", ACTIONS),
+    Ref("chat_intents.yaml", "ppc_source", SOURCES),
+    Ref("triggers.yaml", "layer", LAYERS),
+    Ref("checklist.yaml", "only_for_roles", ROLES),
+    Ref("checklist.yaml", "roles", ROLES),  # an action variant's roles
+    Ref("checklist.yaml", "triggers", TRIGGERS),  # an action variant's triggers
+    Ref("official/", "role", ROLES),
+    Ref("official/", "roles", ROLES),
+    Ref("official/", "roles_all", ROLES),
+    Ref("official/", "roles_none", ROLES),
+    Ref("official/", "source", SOURCES),  # a sheet's single citation
+    Ref("changes.yaml", "instruments", SOURCES),
+    Ref("changes.yaml", "triggers", TRIGGERS),
+    Ref("changes.yaml", "actions", ACTIONS),
+    Ref("changes.yaml", "facts", FACTS),
+    Ref("changes.yaml", "roles", ROLES),
+    Ref("phrasebook.yaml", "facet", FACETS),
+)
+
+FORCE_FILE = "legal_force_answers.yaml"
+FORCE_TABLES = ("binding", "penalty")
+
+
+def _values(node: object, key: str, path: str = "") -> Iterator[tuple[str, object]]:
+    """(field path, value) for every id under `key` anywhere in `node` (a list gives each item)."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            here = f"{path}.{name}" if path else str(name)
+            if name == key and isinstance(value, list):
+                yield from ((f"{here}.{i}", item) for i, item in enumerate(value))
+            elif name == key:
+                yield here, value
+            else:
+                yield from _values(value, key, here)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _values(value, key, f"{path}.{index}" if path else str(index))
+
+
+def check_cross_references(files: RuleBaseFiles) -> list[Problem]:
+    """Every id named under a key of REFS exists where that kind of id is defined."""
+    problems: list[Problem] = []
+    known: dict[str, set[str]] = {}
+    for rel, raw in sorted(files.raw.items()):
+        for ref in (r for r in REFS if rel.startswith(r.files)):
+            ids = known.setdefault(ref.target.name, ref.target.known(files))
+            for entry, item in _entries(raw):
+                for where, value in _values(item, ref.key):
+                    if not isinstance(value, str) or value not in ids:
+                        message = f"refers to unknown id '{value}' in {ref.target.name}"
+                        problems.append(Problem(files.label(rel), entry, where, message))
+    return problems
+
+
+def check_legal_force_answers(files: RuleBaseFiles) -> list[Problem]:
+    """Each opening is keyed by a real legal force, and every source's legal force has one."""
+    raw = files.raw.get(FORCE_FILE)
+    if not isinstance(raw, dict):
+        return []
+    forces = {force.value for force in LegalForce}
+    used: dict[str, str] = {}  # legal force → the first source that has it
+    for entry, item in _entries(files.raw.get("sources.yaml")):
+        if isinstance(item, dict):
+            used.setdefault(str(item.get("legal_force")), entry)
+    label = files.label(FORCE_FILE)
+    problems: list[Problem] = []
+    for table in FORCE_TABLES:
+        openings = raw.get(table) if isinstance(raw.get(table), dict) else {}
+        problems += [
+            Problem(label, "-", f"{table}.{key}", f"'{key}' is not a legal force in schema.py")
+            for key in openings
+            if key not in forces
+        ]
+        problems += [
+            Problem(label, "-", table, f"no opening for '{force}', the legal force of '{source}'")
+            for force, source in sorted(used.items())
+            if force in forces and force not in openings
+        ]
+    return problems
+
+
+REF_CHECKS = [check_cross_references, check_legal_force_answers]

@@ -1,0 +1,30 @@
+"""The answer engine on the fixture rule base: the rule base is passed in, never reached for."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.answer.compose import compose
+from agent.answer.reader import Reader
+from agent.answer.understand import understand
+from tests.fixtures import fixture_rule_base
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader(fixture_rule_base())
+
+
+def test_reader_links_and_spots_premises_in_the_rule_base_it_was_given(reader: Reader) -> None:
+    assert reader.linker.link("Is the Art. 13 guideline binding?") == ["art13_guideline"]
+    assert reader.premises_in("Are there fines under the AI Promotion Act?") == ["ai_fines"]
+    # Entities outside the fixture are unknown to this reader (the real rule base has them).
+    assert reader.linker.link("Does the Copyright Act apply?") == []
+
+
+def test_penalty_question_is_answered_from_the_fixture_sources(reader: Reader) -> None:
+    query = understand("Are there fines under the AI Promotion Act?", reader=reader)
+    composed = compose(query, reader, {})
+    assert composed.text.startswith("No.")
+    assert [c.id for c in composed.citations] == ["ai_promotion_act"]
+    assert set(composed.fact_ids) <= set(reader.rule_base.facts) | {"force_ai_promotion_act"}

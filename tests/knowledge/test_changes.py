@@ -1,0 +1,100 @@
+"""The rule base's changelog: loading, filtering by date, and `shirube changes`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge import loader
+from knowledge.changes import Change, changes_since, load_changes
+from knowledge.loader import RuleBaseError
+from tests.conftest import run_shirube
+from tests.knowledge.kb_data import write_yaml
+
+CHANGES = [
+    {"id": "older", "date": "2026-11-24", "summary": "First.", "instruments": ["appi"]},
+    {
+        "id": "newer",
+        "date": "2026-12-01",
+        "summary": "Second.",
+        "touched": {"triggers": ["ai_act_framework"], "actions": ["appoint_caio"]},
+    },
+]
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write_yaml(tmp_path / "changes.yaml", CHANGES)
+    monkeypatch.setattr(loader, "DATA_DIR", tmp_path)  # read at call time, as the loader does
+    return tmp_path
+
+
+def test_changes_come_newest_first(data: Path) -> None:
+    assert [c.id for c in load_changes()] == ["newer", "older"]
+
+
+def test_changes_since_a_date_includes_that_day(data: Path) -> None:
+    assert [c.id for c in changes_since(dt.date(2026, 12, 1))] == ["newer"]
+    assert [c.id for c in changes_since(dt.date(2026, 12, 2))] == []
+    assert [c.id for c in changes_since(None)] == ["newer", "older"]
+
+
+def test_a_change_knows_what_it_touched(data: Path) -> None:
+    newer = changes_since(None)[0]
+    assert isinstance(newer, Change)
+    assert newer.touches("triggers", "ai_act_framework")
+    assert not newer.touches("actions", "ai_act_framework")
+
+
+def test_a_bad_entry_is_named(data: Path) -> None:
+    write_yaml(data / "changes.yaml", [{"id": "x", "date": "2026-12-01", "summry": "typo"}])
+    with pytest.raises(RuleBaseError) as caught:
+        load_changes()
+    fields = {(p.entry, p.field) for p in caught.value.problems}
+    assert fields == {("x", "summary"), ("x", "summry")}
+
+
+def test_the_packaged_changelog_loads_and_is_dated() -> None:
+    changes = load_changes()
+    assert changes and changes == sorted(changes, key=lambda c: c.date, reverse=True)
+    assert any(c.date == dt.date(2026, 12, 1) and "audit" in c.summary for c in changes)
+
+
+def test_cli_prints_changes_since_a_date() -> None:
+    done = run_shirube("changes", "--since", "2026-11-25", env={"COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Rule base as of ")
+    assert "2026-11-25  ai_act_art7_note" in done.stdout
+    assert "first_rule_base" not in done.stdout
+    assert "Instruments: AI Promotion Act" in done.stdout
+
+
+def test_cli_json_is_a_list_of_changes() -> None:
+    done = run_shirube("changes", "--format", "json", "--since", "2026-12-01")
+    assert done.returncode == 0, done.stderr
+    items = json.loads(done.stdout)
+    assert items and {item["date"] for item in items} == {"2026-12-01"}
+    assert set(items[0]) == {"id", "date", "instruments", "summary", "touched"}
+
+
+@pytest.mark.parametrize("since", ["2026-13-01", "yesterday", "01/12/2026"])
+def test_cli_bad_date_exits_2_with_the_format(since: str) -> None:
+    done = run_shirube("changes", "--since", since, env={"COLUMNS": "200"})
+    assert done.returncode == 2
+    assert f"--since '{since}' is not a date. Write it as YYYY-MM-DD" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_kb_check_validates_the_changelog(tmp_path: Path) -> None:
+    from knowledge.check import check_rule_base
+    from tests.knowledge.kb_data import make_data_dir
+
+    data = make_data_dir(tmp_path)
+    write_yaml(data / "changes.yaml", [{"id": "x", "date": "2026-12-01", "summary": ""}])
+    problems = [p for p in check_rule_base(data) if p.file.endswith("changes.yaml")]
+    assert [(p.entry, p.field, p.message) for p in problems] == [
+        ("x", "summary", "String should have at least 1 character")
+    ]
