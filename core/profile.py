@@ -63,7 +63,12 @@ class UseCaseProfile(BaseModel):
         default=False, description="Generates realistic images, voice or video of people."
     )
     advanced_model: bool = Field(
-        default=False, description="An advanced, general-purpose or foundation model."
+        default=False,
+        description="Builds, offers or uses an advanced, general-purpose or foundation model.",
+    )
+    generative_ai: bool = Field(
+        default=False,
+        description="Generative AI (text, image, voice), as opposed to classic ML or rule systems.",
     )
     outside_japan: bool = Field(
         default=False, description="Operator based outside Japan serving users in Japan."

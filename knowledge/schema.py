@@ -36,6 +36,8 @@ class LegalForce(StrEnum):
     government_policy = "government_policy"
     non_binding_soft_law = "non_binding_soft_law"
     internal_government_rule = "internal_government_rule"
+    # For a trigger only: the field's own law applies but the rule base does not cover it.
+    not_covered = "not_covered"
 
 
 LEGAL_FORCE_LABELS: dict[LegalForce, str] = {
@@ -44,6 +46,7 @@ LEGAL_FORCE_LABELS: dict[LegalForce, str] = {
     LegalForce.government_policy: "government policy (binds the administration, not companies)",
     LegalForce.non_binding_soft_law: "non-binding soft law",
     LegalForce.internal_government_rule: "internal rule for government bodies",
+    LegalForce.not_covered: "not covered by Shirube (ask counsel)",
 }
 
 
@@ -56,6 +59,7 @@ class SourceKind(StrEnum):
     regulator_alert = "regulator_alert"
     official_interpretation = "official_interpretation"
     international_code = "international_code"
+    reporting_framework = "reporting_framework"
     technical_guide = "technical_guide"
 
 
@@ -67,6 +71,13 @@ class Citation(Strict):
 
     def label(self) -> str:
         return f"{self.source}, {self.section}" if self.section else self.source
+
+
+class Verification(Strict):
+    """A page a source's facts were checked against, and when."""
+
+    url: str = Field(pattern=r"^https?://")
+    checked: dt.date
 
 
 class KeyDate(Strict):
@@ -95,6 +106,9 @@ class Source(Strict):
     version: str | None = None
     url: str = Field(pattern=r"^https://")
     english_url: str | None = None
+    also_at: list[str] = Field(
+        default_factory=list, description="Other official pages for it, e.g. a co-issuer's."
+    )
     provisional_translation: bool = False
     summary: str
     unconfirmed: list[str] = Field(
@@ -102,6 +116,16 @@ class Source(Strict):
     )
     checked: dt.date = Field(description="When this entry's facts were last verified.")
     review_by: dt.date = Field(description="When they are due for re-verification (kb check).")
+    verified: list[Verification] = Field(
+        default_factory=list, description="Official or reputable pages the facts were checked on."
+    )
+
+    @field_validator("legal_force")
+    @classmethod
+    def _an_instrument_is_covered(cls, value: LegalForce) -> LegalForce:
+        if value is LegalForce.not_covered:
+            raise ValueError("'not_covered' is for triggers; a source has a real legal force")
+        return value
 
 
 class Institution(Strict):

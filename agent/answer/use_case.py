@@ -13,7 +13,7 @@ from core.conditions import COMBINATORS
 from core.profile import UseCaseProfile
 from knowledge.schema import EntityKind, Facet, Fact, LegalForce, Trigger
 from tools.checklist import build_checklist
-from tools.triggers import checked_triggers, lookup_triggers
+from tools.triggers import TriggerResult, checked_triggers, lookup_triggers
 
 TOP_ACTIONS = 3
 WATCH_FACTS = 3
@@ -50,7 +50,9 @@ def one_answer_away(
             if info.annotation is not bool or getattr(profile, name):
                 continue
             if conditions.evaluate(trigger.when, profile.model_copy(update={name: True})):
-                found.append((str(info.description), trigger))
+                # One line per missing answer, even when it would engage several layers.
+                if str(info.description) not in {check for check, _ in found}:
+                    found.append((str(info.description), trigger))
                 break
     return found
 
@@ -83,11 +85,15 @@ def compose_use_case(
     templates = said_in(reader.lang)
     ja = reader.lang == "ja"
 
-    def title(trig: Trigger) -> str:
-        return (trig.title_ja or trig.title) if ja else trig.title
+    triggers = reader.rule_base.triggers
 
-    def why(trig: Trigger) -> str:
-        return (trig.why_ja or trig.why) if ja else trig.why
+    def title(trig: TriggerResult) -> str:
+        rule = triggers.get(trig.id)
+        return (rule.title_ja or trig.title) if ja and rule else trig.title
+
+    def why(trig: TriggerResult) -> str:
+        rule = triggers.get(trig.id)
+        return (rule.why_ja or trig.why) if ja and rule else trig.why
 
     if ja:
         names = "、".join(f"{title(t)}（{force_label(t.legal_force, 'ja')}）" for t in layers)

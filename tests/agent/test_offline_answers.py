@@ -163,7 +163,6 @@ GAPS = {
     "What is AI regulation in Japan?": "an overview question leads with the AI Act alone",
     "Why did Japan go for soft law rather than a strict AI statute?": "no fact on the why",
     "Is there an official AI governance checklist in Japan?": "no entity for the checklist",
-    "Does Japanese copyright law apply to AI training?": "Art. 30-4 is not among the facts shown",
     "What does the Digital Agency guideline on generative AI require of ministries?": (
         "the CAIO duty is not selected"
     ),

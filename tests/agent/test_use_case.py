@@ -44,7 +44,6 @@ CASES: dict[str, set[str]] = {
         "appi_sensitive_data",
         "appi_use_beyond_output",
         "sector_health",
-        "decisions_about_people",
     },
 }
 
@@ -178,5 +177,5 @@ def test_public_benefits_read_as_public_services_deciding_about_people(
     fired = {t.id for t in lookup_triggers(reading.profile)}
     assert {"sector_public_services", "decisions_about_people"} <= fired
     answer = ask(question, settings=settings, offline=True)
-    assert "Public services rules (the responsible ministry)" in answer.answer
+    assert "The law of the public service (not covered by Shirube)" in answer.answer
     assert "AI outputs that feed decisions about individuals" in answer.answer

@@ -42,7 +42,8 @@ def _dates(entry: Source | Institution) -> set[str]:
 
 
 def test_every_instrument_of_the_brief_is_a_source() -> None:
-    assert set(SOURCES) == SOURCE_IDS
+    # Later instruments (sector statutes, the audit's additions) may join the brief's.
+    assert set(SOURCES) >= SOURCE_IDS
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,8 @@ def test_headquarters_and_aisi_dates() -> None:
     ("source_id", "force"),
     [
         ("ai_promotion_act", LegalForce.binding_no_penalty),
-        ("art13_guideline", LegalForce.government_policy),
+        # A statutory guideline that binds no one (audit M1), not a Cabinet policy.
+        ("art13_guideline", LegalForce.non_binding_soft_law),
         ("ai_basic_plan", LegalForce.government_policy),
         ("aigfb", LegalForce.non_binding_soft_law),
         ("da_genai_guideline", LegalForce.internal_government_rule),
@@ -97,7 +99,9 @@ def test_legal_force(source_id: str, force: LegalForce) -> None:
 
 def test_only_statutes_of_ordinary_law_are_binding_hard_law() -> None:
     hard = {s.id for s in SOURCES.values() if s.legal_force is LegalForce.binding_hard_law}
-    assert hard == {"appi", "copyright_act", "penal_code"}
+    # Sector statutes (issue 16) join the brief's three; every one of them is a statute.
+    assert {"appi", "copyright_act", "penal_code"} <= hard
+    assert all(SOURCES[s].kind == "statute" for s in hard)
 
 
 def test_ppc_alert_says_the_duties_behind_it_are_binding() -> None:
@@ -122,15 +126,15 @@ def test_every_source_is_checked_and_due_for_review_later() -> None:
 
 
 def test_secondary_facts_are_marked_unconfirmed() -> None:
-    assert any("mid-2026" in u for u in SOURCES["ai_basic_plan"].unconfirmed)
+    assert any("2026-07-14" in u for u in SOURCES["ai_basic_plan"].unconfirmed)
     assert any("amendment" in u for u in SOURCES["appi"].unconfirmed)
 
 
 def test_institutions_and_what_they_do_not_do() -> None:
-    assert set(INSTITUTIONS) == INSTITUTION_IDS
+    assert set(INSTITUTIONS) >= INSTITUTION_IDS
     hq = INSTITUTIONS["ai_strategic_hq"]
     facts = " ".join(hq.facts)
-    assert "Prime Minister chairs" in facts and "every cabinet minister" in facts
+    assert "Prime Minister heads" in facts and "every other cabinet minister" in facts
     assert "expert panel" in facts
     assert any("no power to fine" in line for line in INSTITUTIONS["aisi"].does_not)
     assert INSTITUTIONS["aisi"].parent == "Information-technology Promotion Agency (IPA)"

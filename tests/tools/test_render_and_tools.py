@@ -8,6 +8,7 @@ import pytest
 
 from core.errors import UsageError
 from core.profile import UseCaseProfile
+from knowledge.loader import load_rule_base
 from tools.assess import assess
 from tools.lc_tools import ASSESSMENT_TOOLS
 from tools.render import render_plan
@@ -17,6 +18,7 @@ GOV = UseCaseProfile(
     organisation="government",
     uses_in_operations=True,
     government_procurement="buyer",
+    generative_ai=True,
 )
 
 
@@ -31,11 +33,21 @@ def test_markdown_groups_layers_and_states_legal_force() -> None:
     assert "Rule base as of " in plan
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_every_plan_states_the_rule_base_date_and_version_once(fmt: str) -> None:
+    rule_base = load_rule_base()
+    plan = render_plan(assess(GOV), fmt)
+    line = f"Rule base as of {rule_base.meta.as_of} (version {rule_base.version})."
+    assert plan.count("Rule base as of") == 1
+    assert line in " ".join(plan.split())
+
+
 def test_json_render_round_trips() -> None:
     assessment = assess(GOV)
     data = json.loads(render_plan(assessment, "json"))
     assert data == assessment.model_dump(mode="json")
-    assert [r["id"] for r in data["roles"]] == ["government_body"]
+    # A public body is also a business user of the AI it runs (audit X1).
+    assert [r["id"] for r in data["roles"]] == ["business_user", "government_body"]
 
 
 def test_text_render_has_no_colour_codes() -> None:

@@ -31,6 +31,7 @@ SUGGESTED_TRIGGERS = {
     "sector_critical_infrastructure",
     "sector_public_services",
     "sector_mobility",
+    "public_body_personal_data",
 }
 
 
