@@ -53,7 +53,12 @@ class Reading(BaseModel):
 
     @property
     def reads(self) -> list[str]:
-        parts = [p.strip() for h in self.hints for p in h.reads.split(",")]
+        return self.reads_in("en")
+
+    def reads_in(self, lang: str) -> list[str]:
+        """What was read, in `lang` (a hint with no Japanese text is named in English)."""
+        texts = [(h.reads_ja or h.reads) if lang == "ja" else h.reads for h in self.hints]
+        parts = [p.strip() for text in texts for p in text.replace("、", ",").split(",")]
         return list(dict.fromkeys(parts))
 
 
@@ -72,6 +77,9 @@ def _merge(values: dict[str, Any], sets: dict[str, Any]) -> None:
 
 
 def read_use_case(question: str) -> Reading:
+    from knowledge.index.japanese import spaced
+
+    question = spaced(question)  # 'ChatGPTに' has a word boundary, as 'ChatGPT to' does
     asks, hints = _compiled()
     matched = [
         hint

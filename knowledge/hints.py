@@ -23,6 +23,7 @@ class Hint(BaseModel):
     id: str
     pattern: str
     reads: str = Field(description="How the answer names what it read, e.g. 'finance sector'.")
+    reads_ja: str | None = Field(default=None, description="`reads` in Japanese ('、' between).")
     sets: dict[str, Any] = Field(min_length=1)
     unless: str | None = None
     use_case: bool = True

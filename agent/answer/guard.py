@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import Literal
 
 from agent.scope_data import scope
 from agent.state import QAState
+from knowledge.schema import EntityKind
 
 # A question whose content words are (nearly) all in one card's phrasing is what that card
 # answers, even when it names no AI term ("What is the single most important takeaway?").
@@ -35,25 +37,42 @@ def matches_a_card(question: str) -> bool:
     return best >= CARD_MATCH_RATIO * len(asked)
 
 
+def names_japanese_rule(question: str) -> bool:
+    """The question names a Japanese instrument or body from the entity registry (in any of its
+    spellings, typos and kana readings included), covered or not: Shirube answers, or says it
+    does not cover it."""
+    from agent.answer.reader import default_reader
+
+    reader = default_reader()
+    kinds = (EntityKind.instrument, EntityKind.institution)
+    return any(reader.rule_base.entities[e].kind in kinds for e in reader.linker.link(question))
+
+
 def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     """(scope, injection) for a question; pure, so it is tested without a graph."""
+    from knowledge.index.japanese import spaced
+
     rules = scope()
-    if rules.injection.search(question):
+    # Both spellings: English cues need 'AI を' spaced, Japanese ones ('AI戦略本部') do not.
+    forms = (spaced(question), unicodedata.normalize("NFKC", question))
+
+    def said(pattern: re.Pattern[str] | None) -> bool:
+        return pattern is not None and any(pattern.search(form) for form in forms)
+
+    if said(rules.injection):
         return "out", True
-    named = bool(rules.instrument.search(question))
-    about_japan = named or bool(rules.japan.search(question))
-    if rules.other.search(question) and not about_japan:
+    named = said(rules.instrument) or names_japanese_rule(question)
+    about_japan = named or said(rules.japan)
+    if said(rules.other) and not about_japan:
         return "out", False  # another jurisdiction only: nothing to say from a Japan rule base
-    if named or rules.topic.search(question):
+    if named or said(rules.topic):
         return "in", False
-    about_ai = rules.ai is not None and bool(rules.ai.search(question))
     # AI put to a regulated use ("our hiring AI", "a hospital using AI triage") is what Shirube
     # is for, whether or not the question says "Japan".
-    about_use = rules.use_case is not None and bool(rules.use_case.search(question))
-    if about_ai and (about_japan or about_use):
+    if said(rules.ai) and (about_japan or said(rules.use_case)):
         return "in", False
     # "AI" alone ("Which AI stocks should I buy?") is not AI governance; a card phrasing is.
-    return ("in" if matches_a_card(question) else "out"), False
+    return ("in" if matches_a_card(forms[0]) else "out"), False
 
 
 _SENTENCE = re.compile(r"(?<=[.!?:;。？！])\s*")

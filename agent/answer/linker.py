@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from knowledge.index.japanese import JAPANESE
 from knowledge.schema import Entity
 
 # How close a misspelt phrase must be to an alias (rapidfuzz ratio, 0–100). A single word must
@@ -19,12 +21,19 @@ PHRASE_CUTOFF = 85
 WORD_CUTOFF = 88
 MIN_FUZZY_CHARS = 5
 MIN_TYPO_WORD = 4
+# A Japanese name heard in the question (kana spelling, or a same-sounding typo like 推進方 for
+# 推進法) must sound this long in kana: shorter readings have too many homophones.
+MIN_READING = 5
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.\-]*")
+
+
+# A space between Latin letters and Japanese ('AI 推進法', typed or added for the cues) joins.
+_SEAM_SPACE = re.compile(r"(?<=[a-z0-9]) (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) (?=[a-z0-9])")
 
 
 def normalise(text: str) -> str:
     """NFKC, lower case, straight quotes: how aliases and questions are compared."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = _SEAM_SPACE.sub("", unicodedata.normalize("NFKC", text).lower())
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
@@ -60,15 +69,54 @@ class Linker:
     def link(self, text: str) -> list[str]:
         """Entity ids named in `text`, first mention first, each once."""
         norm = normalise(text)
-        found: list[tuple[int, str]] = []
-        covered = [False] * len(norm)
+        spans: list[tuple[int, int, str]] = []
         if self._exact is not None:
-            for match in self._exact.finditer(norm):
-                found.append((match.start(), self.by_alias[match.group(0)]))
-                covered[match.start() : match.end()] = [True] * (match.end() - match.start())
+            spans = [
+                (m.start(), m.end(), self.by_alias[m.group(0)]) for m in self._exact.finditer(norm)
+            ]
+        if JAPANESE.search(norm):
+            spans = _longest(spans, self._heard(norm))
+        covered = [False] * len(norm)
+        for start, end, _ in spans:
+            covered[start:end] = [True] * (end - start)
+        found = [(start, entity) for start, _, entity in spans]
         found += self._fuzzy(norm, covered)
         ordered = [entity for _, entity in sorted(found)]
         return list(dict.fromkeys(ordered))
+
+    @cached_property
+    def _sounds(self) -> list[tuple[str, str]]:
+        """(reading in katakana, entity id) of every Japanese alias, longest first; read once,
+        on the first Japanese question."""
+        from knowledge.index.japanese import reading
+
+        sounds = {}
+        for alias, entity in self.by_alias.items():
+            if JAPANESE.search(alias):
+                sound = reading(alias)[0]
+                if len(sound) >= MIN_READING:
+                    sounds.setdefault(sound, entity)
+        return sorted(sounds.items(), key=lambda pair: len(pair[0]), reverse=True)
+
+    def _heard(self, norm: str) -> list[tuple[int, int, str]]:
+        """(start, end, entity) of aliases that sound like a part of the question."""
+        from knowledge.index.japanese import reading
+
+        sound, starts = reading(norm)
+        ends = [*starts[1:], len(norm)]  # where each reading character's word ends, roughly
+        taken = [False] * len(sound)
+        found: list[tuple[int, int, str]] = []
+        for alias_sound, entity in self._sounds:
+            at = sound.find(alias_sound)
+            while at != -1:
+                stop = at + len(alias_sound)
+                if not any(taken[at:stop]):
+                    taken[at:stop] = [True] * len(alias_sound)
+                    end = max(ends[stop - 1], starts[stop - 1] + 1)
+                    found.append((starts[at], end, entity))
+                    break
+                at = sound.find(alias_sound, at + 1)
+        return found
 
     def _fuzzy(self, norm: str, covered: list[bool]) -> list[tuple[int, str]]:
         words = list(_WORD.finditer(norm))
@@ -94,3 +142,18 @@ class Linker:
                     found.append((window[0].start(), self.by_alias[best[0]]))
                     used.update(range(i, i + size))
         return found
+
+
+def _longest(
+    exact: list[tuple[int, int, str]], heard: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Exact and heard names, where they overlap the longer wins (個人情報保護方 is the Act, not
+    個人情報); on a tie the exact spelling does."""
+
+    def overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+        return a[0] < b[1] and b[0] < a[1]
+
+    kept = [
+        h for h in heard if not any(overlaps(h, x) and x[1] - x[0] >= h[1] - h[0] for x in exact)
+    ]
+    return [x for x in exact if not any(overlaps(x, h) for h in kept)] + kept

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from agent.answer.lang import Lang, localise
-from agent.answer.linker import Linker
+from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import phrasebook
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind
@@ -28,7 +28,9 @@ class Reader:
         ]
 
     def premises_in(self, text: str) -> list[str]:
-        return [pid for pid, pattern in self.premises if pattern.search(text)]
+        # Japanese cues are written unspaced ('aiの法律'); English ones need the seam spaces.
+        plain = normalise(text)
+        return [pid for pid, p in self.premises if p.search(text) or p.search(plain)]
 
     def refuting(self, premise: str, entities: list[str]) -> list[str]:
         """Fact ids that show `premise` false for one of `entities`."""

@@ -12,6 +12,7 @@ from agent.answer.lang import Lang, date_text, in_lang, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part
 from agent.answer.reader import Reader
+from knowledge.index.japanese import JAPANESE, words
 from knowledge.schema import Citation, Facet, Fact
 
 MAX_FACTS = 3
@@ -24,7 +25,11 @@ def _date_text(date: dt.date, lang: Lang = "en") -> str:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+    """English word stems (first five letters); Japanese text adds its content words."""
+    stems = {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+    if JAPANESE.search(text):
+        stems |= {w for w in words(text) if JAPANESE.search(w)}
+    return stems
 
 
 def fact_in(reader: Reader, **fields: object) -> Fact:
@@ -98,14 +103,14 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         else:
             continue
         # The event the question names ("promulgated", "first meeting") comes first.
+        if phrasebook().latest.search(asked):  # newest first, the named events too
+            dates = sorted(dates, key=lambda d: d.date, reverse=True)
         named = [
             d
             for d in dates
             if _stems(d.event) & _stems(asked)
             or _kanji_pairs(d.event_ja or "") & _kanji_pairs(asked)
         ]
-        if phrasebook().latest.search(asked):
-            dates = sorted(dates, key=lambda d: d.date, reverse=True)
         if entity_id not in entities and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):

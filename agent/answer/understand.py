@@ -13,6 +13,7 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet
+from knowledge.index.japanese import spaced
 from knowledge.schema import EntityKind
 
 MIN_PART_WORDS = 3
@@ -80,18 +81,27 @@ def read_part(text: str, reader: Reader) -> Part:
     return part
 
 
-def read_use_case(question: str) -> UseCase | None:
+def read_use_case(question: str, lang: str = "en") -> UseCase | None:
     from agent.use_case import read_use_case as hints
 
     reading = hints(question)
     if not reading.is_use_case or not phrasebook().describes_use.search(question):
         return None
-    return UseCase(reads=reading.reads, profile=reading.profile.model_dump(exclude_defaults=True))
+    profile = reading.profile.model_dump(exclude_defaults=True)
+    return UseCase(reads=reading.reads_in(lang), profile=profile)
+
+
+def _names_subject(entities: list[str], reader: Reader) -> bool:
+    """A thing a question is about; a concept ('penalties') or a role only narrows it."""
+    kinds = {EntityKind.concept, EntityKind.role}
+    return any(reader.rule_base.entities[e].kind not in kinds for e in entities)
 
 
 def follow_up_subject(question: str, history: list[str], reader: Reader) -> list[str]:
     """The entities an earlier question named, when this one names none and refers back."""
-    if not history or reader.linker.link(question) or read_use_case(question):
+    if not history or _names_subject(reader.linker.link(question), reader):
+        return []
+    if read_use_case(question):
         return []
     if not phrasebook().follow_up.search(question):
         return []
@@ -111,10 +121,12 @@ def understand(
     """Read `question`; `history` holds the earlier questions of a conversation, oldest first;
     `lang` ('en', 'ja') sets the answer's language, else ('auto', None) the question's own."""
     reader = reader or default_reader()
-    parts = [read_part(text, reader) for text in split_parts(question)]
-    inherited = follow_up_subject(question, history or [], reader)
-    if inherited and not parts[0].entities:
-        parts[0].entities = inherited
+    answer_lang = choose(lang, question)
+    asked = spaced(question)  # Japanese beside Latin letters keeps the cues' word boundaries
+    parts = [read_part(text, reader) for text in split_parts(asked)]
+    inherited = follow_up_subject(asked, [spaced(h) for h in history or []], reader)
+    if inherited and not _names_subject(parts[0].entities, reader):
+        parts[0].entities = [*inherited, *(e for e in parts[0].entities if e not in inherited)]
         parts[0].route = route_part(parts[0], reader)
     # A part that names nothing inherits the subject of the part before it ("…and when?").
     for before, part in itertools.pairwise(parts):
@@ -124,6 +136,6 @@ def understand(
     return Query(
         question=question,
         parts=parts,
-        use_case=read_use_case(question),
-        lang=choose(lang, question),
+        use_case=read_use_case(asked, answer_lang),
+        lang=answer_lang,
     )

@@ -38,10 +38,12 @@ class IndexDocument(BaseModel):
     legal_force: str = ""
     date: str = ""
     url: str = ""
+    text_ja: str = ""
+    """The passage in Japanese, where it has one: found by the lexical half."""
 
     @property
     def lexical_text(self) -> str:
-        return "\n".join((self.title, self.text, *self.phrasings))
+        return "\n".join((self.title, self.text, *self.phrasings, self.text_ja))
 
     def metadata(self) -> dict[str, str]:
         """Chroma metadata (no None values: Chroma wants scalars)."""
@@ -204,7 +206,9 @@ def _facts(rule_base: RuleBase) -> list[IndexDocument]:
         names = [rule_base.entities[e].name for e in fact.about if e in rule_base.entities]
         title = ", ".join(names)
         embed = _lines(title, fact.text)
-        docs.append(_entry(rule_base, "fact", fact.id, title, fact.text, embed, fact.cites))
+        doc = _entry(rule_base, "fact", fact.id, title, fact.text, embed, fact.cites)
+        # Found by Japanese words too: its Japanese text is indexed (lexically) beside it.
+        docs.append(doc.model_copy(update={"text_ja": fact.text_ja or ""}))
     return docs
 
 

@@ -1,7 +1,8 @@
 """The lexical half of hybrid search: BM25 (bm25s) over the same documents.
 
 Tokens are lower-cased words with English stop words removed and a light suffix stemmer, so
-"guidelines" finds "guideline" and "fined" finds "fines" without pulling in a stemming library.
+"guidelines" finds "guideline" and "fined" finds "fines" without pulling in a stemming library;
+Japanese text is cut into dictionary words (knowledge/index/japanese.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Sequence
 import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
+
+from knowledge.index.japanese import JAPANESE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Question words carry no topic and "ai" is in nearly every document; both only add noise.
@@ -46,7 +49,16 @@ def stem(word: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+    """Stemmed English words; Japanese text is cut into words by SudachiPy (a run of kana and
+    kanji would otherwise be one token)."""
+    if not JAPANESE.search(text):
+        return [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+    from knowledge.index.japanese import words
+
+    found: list[str] = []
+    for line in text.splitlines():  # only lines with Japanese in them go through the dictionary
+        found += list(words(line)) if JAPANESE.search(line) else _WORD.findall(line.lower())
+    return [stem(w) for w in found if w not in _STOP]
 
 
 class LexicalIndex:

@@ -1,0 +1,97 @@
+"""Japanese words and readings with SudachiPy and its bundled core dictionary.
+
+Chosen with data (benchmarks/JA_TOKENIZER.md): on Japanese paraphrases of the facts it ranked
+the answer in the top three as often as Janome or better (split mode A, 90 %), tokenized twelve
+times faster and loads in a third of a second; its readings let a kana spelling or a
+same-sounding typo (推進方 for 推進法) still name the right thing. The dictionary is loaded on
+first use only, so English questions never pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sudachipy import Tokenizer
+
+# Kana or kanji anywhere: the text needs the Japanese tokenizer.
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# Parts of speech that carry content (nouns, verbs, adjectives); particles and endings do not.
+_CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
+# Function words that are nouns or verbs by form but never name a topic.
+_EMPTY = frozenset(
+    {
+        "為る",
+        "有る",
+        "居る",
+        "成る",
+        "無い",
+        "事",
+        "物",
+        "様",
+        "為",
+        "出来る",
+        "言う",
+        "れる",
+        "られる",
+        "よう",
+    }
+)
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
+
+
+_SEAM = re.compile(r"(?<=[a-z])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[a-z])", re.IGNORECASE)
+
+
+def spaced(text: str) -> str:
+    """NFKC (full-width ＡＩ is AI) with a space where Latin letters or digits meet Japanese, so
+    the cue patterns' word boundaries hold in 'AIを監督' as in 'AI regulator'; digits stay
+    joined ('第30条の4')."""
+    return _SEAM.sub(" ", unicodedata.normalize("NFKC", text))
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    from sudachipy import Dictionary
+
+    return Dictionary(dict="core").tokenizer()
+
+
+def _mode():
+    from sudachipy import SplitMode
+
+    return SplitMode.A  # the shortest units: 個人情報保護法 also matches 個人情報
+
+
+@lru_cache(maxsize=8192)  # fact texts are scored again for every question
+def words(text: str) -> tuple[str, ...]:
+    """Content words in their dictionary form, lower case ('罰則', '禁止', 'ai')."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    found = []
+    for m in _tokenizer().tokenize(text, _mode()):
+        form = m.normalized_form().lower()
+        if m.part_of_speech()[0] in _CONTENT and form not in _EMPTY and form.strip():
+            found.append(form)
+    return tuple(found)
+
+
+def katakana(text: str) -> str:
+    """Hiragana as katakana, so a reading and a kana spelling compare equal."""
+    return _HIRAGANA.sub(lambda m: chr(ord(m.group(0)) + 0x60), text)
+
+
+def reading(text: str) -> tuple[str, list[int]]:
+    """The text's reading in katakana, and for each reading character the offset in `text` of
+    the word it comes from (so a match in the reading maps back to the text)."""
+    read: list[str] = []
+    starts: list[int] = []
+    for m in _tokenizer().tokenize(text, _mode()):
+        surface = m.surface()
+        sound = m.reading_form() if JAPANESE.search(surface) else surface
+        sound = katakana(sound or surface)
+        read.append(sound)
+        starts += [m.begin()] * len(sound)
+    return "".join(read), starts
