@@ -15,7 +15,7 @@ from agent.graph import RECURSION_LIMIT, qa_graph
 from agent.state import Answer, AnswerCitation, QAContext
 from core.config import Settings, get_settings
 from core.errors import UsageError
-from knowledge.loader import load_rule_base
+from knowledge.loader import RuleBase, load_rule_base
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -59,11 +59,13 @@ def ask(
     offline: bool = False,
     history: Sequence[tuple[str, str]] | None = None,
     lang: str | None = None,
+    rule_base: RuleBase | None = None,
 ) -> Answer:
     """Answer one question about Japan's AI regulation, with citations to official instruments.
 
     `history` holds earlier (question, answer) turns: the engine reads follow-ups from them; the
     model never sees them.
+    `rule_base` replaces the packaged rule base (tests pass the fixture one).
     """
     started = time.perf_counter()
     text = (question or "").strip()
@@ -81,6 +83,7 @@ def ask(
     model, name, notice = _choose_model(settings, chat_model, offline, answer_lang)
     context = QAContext(
         settings=settings,
+        rule_base=rule_base,
         chat_model=model,
         model_name=name,
         deadline_at=time.monotonic() + settings.answer_deadline,
@@ -114,5 +117,5 @@ def ask(
         fact_ids=state.get("fact_ids", []),
         query=state.get("query"),
         lang=answer_lang,
-        rule_base_as_of=load_rule_base().meta.as_of,
+        rule_base_as_of=(rule_base or load_rule_base()).meta.as_of,
     )

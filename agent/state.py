@@ -15,6 +15,10 @@ from tools.terminal_text import CleanText
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
+    from agent.answer.lang import Lang
+    from agent.answer.reader import Reader
+    from knowledge.loader import RuleBase
+
 EXCERPT_CHARS = 240
 
 Scope = Literal["in", "out"]
@@ -106,13 +110,21 @@ class Answer(BaseModel):
 
 @dataclass(frozen=True)
 class QAContext:
-    """Run-scoped context: settings and the chat model (None means the offline composer)."""
+    """Run-scoped context: settings, the rule base and the chat model (None: offline composer)."""
 
     settings: Settings
+    rule_base: RuleBase | None = None
+    """The rule base answers come from; None: the packaged one (default_reader builds it)."""
     chat_model: BaseChatModel | None = None
     model_name: str | None = None
     deadline_at: float | None = None
     """time.monotonic() by which the whole answer must be done: every model call gets the rest."""
+
+    def reader(self, lang: Lang = "en") -> Reader:
+        """The engine's view of this run's rule base, in the answer's language."""
+        from agent.answer.reader import Reader, default_reader
+
+        return default_reader(lang) if self.rule_base is None else Reader(self.rule_base, lang)
 
     def model_limits(self) -> dict[str, Any]:
         """Keyword arguments for a model call (agent.bounded_ollama reads them)."""

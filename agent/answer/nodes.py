@@ -10,7 +10,6 @@ from agent.answer.compose import compose
 from agent.answer.lang import templates
 from agent.answer.propose import ask_model, blank_parts, fill_blanks
 from agent.answer.query import Query
-from agent.answer.reader import default_reader
 from agent.answer.understand import understand
 from agent.state import QAContext, QAState
 
@@ -22,12 +21,14 @@ FACTS_PER_SEARCH = 2
 def understand_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     """The engine's reading; with a model, the model's reading fills the parts it left blank."""
     earlier = [asked for asked, _ in state.get("history", [])]
-    query = understand(state["question"], history=earlier, lang=state.get("lang"))
+    query = understand(
+        state["question"], runtime.context.reader(), history=earlier, lang=state.get("lang")
+    )
     model = runtime.context.chat_model
     if model is not None and state.get("use_model") and blank_parts(query):
         proposal = ask_model(model, state["question"], **runtime.context.model_limits())
         if proposal is not None:
-            filled = fill_blanks(query, proposal, default_reader())
+            filled = fill_blanks(query, proposal, runtime.context.reader())
             if filled != query:
                 query = filled.model_copy(update={"read_by": "engine+model"})
     return {"query": query.model_dump(mode="json")}
@@ -71,10 +72,10 @@ def search_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     return {"found": found}
 
 
-def compose_node(state: QAState) -> QAState:
+def compose_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     query = _query(state)
     found = {int(k): v for k, v in (state.get("found") or {}).items()}
-    composed = compose(query, default_reader(query.lang), found)
+    composed = compose(query, runtime.context.reader(query.lang), found)
     notice = templates(query.lang).offline_notice
     if state.get("injection"):
         from agent.scope_data import scope

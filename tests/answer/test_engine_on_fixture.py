@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from agent.answer.compose import compose
@@ -28,3 +30,21 @@ def test_penalty_question_is_answered_from_the_fixture_sources(reader: Reader) -
     assert composed.text.startswith("No.")
     assert [c.id for c in composed.citations] == ["ai_promotion_act"]
     assert set(composed.fact_ids) <= set(reader.rule_base.facts) | {"force_ai_promotion_act"}
+
+
+def test_ask_answers_from_the_rule_base_passed_in() -> None:
+    import dataclasses
+
+    from agent.qa import ask
+
+    rb = fixture_rule_base()
+    source = rb.sources["ai_promotion_act"]
+    renamed = source.model_copy(update={"short_name": "Fixture Act", "title_en": "Fixture Act"})
+    meta = rb.meta.model_copy(update={"as_of": dt.date(2001, 2, 3)})
+    given = dataclasses.replace(rb, sources={**rb.sources, source.id: renamed}, meta=meta)
+
+    answer = ask("Are there fines under the AI Promotion Act?", offline=True, rule_base=given)
+
+    assert "Fixture Act" in answer.answer
+    assert answer.rule_base_as_of == dt.date(2001, 2, 3)
+    assert [c.title for c in answer.citations] == ["Fixture Act"]
