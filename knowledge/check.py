@@ -22,6 +22,7 @@ from knowledge.check_refs import REF_CHECKS
 from knowledge.hints import HintFile
 from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
 from knowledge.schema import ChecklistAction, RuleBaseMeta, Source, TopicCard, Trigger
+from knowledge.watchlist import check_watchlist
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -338,6 +339,7 @@ CHECKS: list[Check] = [
     check_conditions,
     check_use_case_hints,
     *FACT_CHECKS,
+    check_watchlist,
     *REF_CHECKS,
 ]
 

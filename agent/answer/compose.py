@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agent.answer.citations import Citations
-from agent.answer.lang import templates
+from agent.answer.lang import Lang, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
@@ -16,6 +16,7 @@ from agent.answer.select import by_entity_and_facet, refuting
 from agent.answer.use_case import compose_use_case
 from agent.state import AnswerCitation
 from knowledge.schema import Entity, EntityKind, Facet, Fact
+from knowledge.watchlist import WatchItem, about
 
 
 @dataclass
@@ -153,4 +154,15 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         blocks.append(text)
     if not blocks:
         blocks.append(templates(reader.lang).no_facts.strip())
+    watch = about([e for part in query.parts for e in part.entities])
+    if watch:
+        blocks.append(watch_block(watch, reader.lang))
     return Composed("\n\n".join(blocks), cites.items(), stated, tools)
+
+
+def watch_block(items: list[WatchItem], lang: Lang = "en") -> str:
+    """After the facts: each reported development on a subject the question names."""
+    template = templates(lang).watch_line
+    return "\n".join(
+        template.format(claim=" ".join(i.claim.split()), seen=i.seen.isoformat()) for i in items
+    )

@@ -18,11 +18,20 @@ def sources(
         SourcesFormat,
         typer.Option("--format", "-f", help="text: a table; json: one object per source."),
     ] = SourcesFormat.text,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", help="List the watch list instead: reported developments not yet confirmed."
+        ),
+    ] = False,
 ) -> None:
     """List the official instruments with their dates, legal force, URL and as-of date."""
     from knowledge.loader import DATA_DIR, load_entries
     from knowledge.schema import Source
 
+    if watch:
+        _print_watchlist(fmt)
+        return
     entries = load_entries(DATA_DIR / "sources.yaml", Source)
     if fmt is SourcesFormat.json:
         import json
@@ -68,6 +77,33 @@ def _print_table(entries: list) -> None:
         if source.english_url:
             note = " (provisional translation)" if source.provisional_translation else ""
             console.print(f"     English{note}: {source.english_url}", soft_wrap=True, markup=False)
+
+
+def _print_watchlist(fmt: SourcesFormat) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from knowledge.watchlist import load_watchlist
+
+    items = load_watchlist()
+    if fmt is SourcesFormat.json:
+        import json
+
+        print(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2))
+        return
+    table = Table(title="Watch list: reported, not yet confirmed by an official page")
+    table.add_column("Subject")
+    table.add_column("Claim (reported)", overflow="fold")
+    table.add_column("Secondary source", overflow="fold")
+    table.add_column("Seen")
+    for item in items:
+        claim, source = " ".join(item.claim.split()), " ".join(item.secondary_source.split())
+        # Text, not markup: a bracket in a claim or URL is shown as typed.
+        table.add_row(item.subject, Text(claim), Text(source), item.seen.isoformat())
+    console = Console(highlight=False)
+    console.print(table)
+    console.print("Answers never state these as law; they say 'reported, not yet confirmed'.")
 
 
 def register(app: typer.Typer) -> None:

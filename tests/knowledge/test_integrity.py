@@ -174,7 +174,8 @@ def test_review_date_before_checked_date(data: Path) -> None:
 def test_report_counts_entries_per_file(data: Path) -> None:
     report = run_checks(data)
     assert report.problems == []
-    assert report.counts["sources.yaml"] == 15
+    # The copied real sources.yaml grows with the rule base: count its entries, not a constant.
+    assert report.counts["sources.yaml"] == len(load(data / "sources.yaml"))
     assert report.counts["roles.yaml"] == 7
     assert report.counts["topics/regime.yaml"] == 2
     assert str(report.as_of) == "2026-11-24"

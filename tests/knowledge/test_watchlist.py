@@ -1,0 +1,62 @@
+"""knowledge/data/watchlist.yaml: checked by `kb check`, listed by `shirube sources --watch`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from knowledge.check import run_checks
+from knowledge.watchlist import check_watchlist, load_watchlist
+from tests.conftest import run_shirube
+from tests.knowledge.kb_data import make_data_dir, write_yaml
+
+ITEM = {
+    "id": "reported_thing",
+    "subject": "appi",
+    "claim": "Something is reported by a secondary source.",
+    "secondary_source": "https://example.org/note",
+    "seen": "2026-12-01",
+}
+
+
+def _problems(tmp_path: Path, items: list[dict]) -> list[str]:
+    data = make_data_dir(tmp_path)
+    write_yaml(data / "watchlist.yaml", items)
+    # Only the watch list's own problems: the fixture's other files belong to other tests.
+    found = run_checks(data, checks=[check_watchlist]).problems
+    return [str(p) for p in found if p.file.endswith("watchlist.yaml")]
+
+
+def test_the_packaged_watch_list_passes_kb_check() -> None:
+    assert load_watchlist()
+    assert not [p for p in run_checks().problems if "watchlist.yaml" in p.file]
+
+
+def test_a_valid_item_passes(tmp_path: Path) -> None:
+    assert _problems(tmp_path, [ITEM]) == []
+
+
+def test_an_unknown_subject_is_named(tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, [{**ITEM, "subject": "apppi"}])
+    assert "watchlist.yaml: entry 'reported_thing', field 'subject'" in problem
+    assert "unknown id 'apppi'" in problem
+
+
+def test_a_missing_field_is_named(tmp_path: Path) -> None:
+    item = {k: v for k, v in ITEM.items() if k != "secondary_source"}
+    (problem,) = _problems(tmp_path, [item])
+    assert "field 'secondary_source'" in problem
+
+
+def test_sources_watch_lists_every_item_with_its_secondary_source() -> None:
+    result = run_shirube("sources", "--watch", env={"COLUMNS": "250"}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "reported, not yet confirmed" in result.stdout
+    assert "appi" in result.stdout and "netshop.impress.co.jp" in result.stdout
+
+
+def test_sources_watch_json_is_the_items() -> None:
+    result = run_shirube("sources", "--watch", "--format", "json", timeout=60)
+    assert result.returncode == 0, result.stderr
+    ids = [item["id"] for item in json.loads(result.stdout)]
+    assert ids == [item.id for item in load_watchlist()]

@@ -1,0 +1,98 @@
+"""Each sector the profile knows shows the statute or supervisor guidance that applies, with its
+real legal force: 'binding hard law' only where a hard-law instrument is cited (issue 16 §2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.profile import UseCaseProfile
+from knowledge.loader import load_rule_base
+from knowledge.schema import LegalForce
+from tools.assess import assess
+from tools.triggers import TriggerResult
+
+# sector → (trigger, legal force, regulators, a source the layer must cite)
+EXPECTED = {
+    "employment": ("sector_employment", "binding_hard_law", ["mhlw"], "employment_security_act"),
+    "health": ("sector_health", "binding_hard_law", ["mhlw"], "pmd_act"),
+    "mobility": ("sector_mobility", "binding_hard_law", ["npa", "mlit"], "road_traffic_act"),
+    "finance": ("sector_finance", "non_binding_soft_law", ["fsa"], "fsa_ai_discussion_paper"),
+    "education": ("sector_education", "non_binding_soft_law", ["mext"], "mext_genai_guideline"),
+    "critical_infrastructure": (
+        "sector_critical_infrastructure",
+        "not_covered",
+        ["responsible_ministry"],
+        "aigfb",
+    ),
+    "public_services": (
+        "sector_public_services",
+        "not_covered",
+        ["responsible_ministry"],
+        "aigfb",
+    ),
+}
+
+
+def _layer(sector: str, trigger_id: str) -> TriggerResult:
+    triggers = assess(UseCaseProfile(sectors=[sector], uses_in_operations=True)).triggers
+    (layer,) = [t for t in triggers if t.id == trigger_id]
+    return layer
+
+
+@pytest.mark.parametrize("sector", EXPECTED)
+def test_sector_layer_names_its_instrument_force_and_supervisor(sector: str) -> None:
+    trigger_id, force, regulators, source = EXPECTED[sector]
+    layer = _layer(sector, trigger_id)
+    assert layer.legal_force == force
+    assert layer.regulators == regulators
+    assert source in {c.source for c in layer.citations}
+
+
+def test_hr_tech_plan_lists_the_employment_security_act_as_binding_and_mhlw() -> None:
+    layer = _layer("employment", "sector_employment")
+    assert "Employment Security Act" in layer.title
+    assert layer.legal_force_label.startswith("binding hard law")
+    assert layer.regulator_names == ["Ministry of Health, Labour and Welfare (MHLW)"]
+    assert any(
+        c.source == "employment_security_act" and c.section == "Art. 5-5" for c in layer.citations
+    )
+
+
+def test_binding_hard_law_is_claimed_only_where_a_hard_law_instrument_is_cited() -> None:
+    rb = load_rule_base()
+    for trigger in rb.triggers.values():
+        if not trigger.id.startswith("sector_") and trigger.id != "public_body_personal_data":
+            continue
+        forces = {rb.sources[c.source].legal_force for c in trigger.citations}
+        binding = LegalForce.binding_hard_law in forces
+        assert (trigger.legal_force is LegalForce.binding_hard_law) == binding, trigger.id
+
+
+@pytest.mark.parametrize("sector", ["critical_infrastructure", "public_services"])
+def test_uncovered_sector_law_says_ask_counsel_in_the_plan(sector: str) -> None:
+    layer = _layer(sector, EXPECTED[sector][0])
+    assert layer.legal_force_label == "not covered by Shirube (ask counsel)"
+    assert layer.in_practice.startswith("Not covered by Shirube")
+    assert "ask counsel" in layer.in_practice
+
+
+@pytest.mark.parametrize("sector", ["health", "finance", "employment", "education", "mobility"])
+def test_covered_sectors_still_name_what_shirube_does_not_cover(sector: str) -> None:
+    assert "Not covered by Shirube" in _layer(sector, EXPECTED[sector][0]).in_practice
+
+
+@pytest.mark.parametrize("organisation", ["government", "local_government"])
+def test_public_bodies_handling_personal_data_get_the_appi_rules_for_public_bodies(
+    organisation: str,
+) -> None:
+    profile = UseCaseProfile(
+        organisation=organisation, personal_data="personal", uses_in_operations=True
+    )
+    (layer,) = [t for t in assess(profile).triggers if t.id == "public_body_personal_data"]
+    assert layer.legal_force == "binding_hard_law"
+    assert layer.regulators == ["ppc"]
+
+
+def test_a_company_does_not_get_the_public_body_rules() -> None:
+    profile = UseCaseProfile(personal_data="personal", uses_in_operations=True)
+    assert "public_body_personal_data" not in {t.id for t in assess(profile).triggers}
