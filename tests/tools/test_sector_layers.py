@@ -96,3 +96,10 @@ def test_public_bodies_handling_personal_data_get_the_appi_rules_for_public_bodi
 def test_a_company_does_not_get_the_public_body_rules() -> None:
     profile = UseCaseProfile(personal_data="personal", uses_in_operations=True)
     assert "public_body_personal_data" not in {t.id for t in assess(profile).triggers}
+
+
+def test_an_uncovered_sector_law_ranks_its_review_like_binding_law() -> None:
+    profile = UseCaseProfile(sectors=["critical_infrastructure"], uses_in_operations=True)
+    start = assess(profile).start_here
+    review = [s for s in start if s.id == "sector_supervisor_review"]
+    assert review and "not covered by Shirube" in review[0].why
