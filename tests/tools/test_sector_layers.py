@@ -99,7 +99,11 @@ def test_a_company_does_not_get_the_public_body_rules() -> None:
 
 
 def test_an_uncovered_sector_law_ranks_its_review_like_binding_law() -> None:
-    profile = UseCaseProfile(sectors=["critical_infrastructure"], uses_in_operations=True)
-    start = assess(profile).start_here
-    review = [s for s in start if s.id == "sector_supervisor_review"]
-    assert review and "not covered by Shirube" in review[0].why
+    def review(sector: str) -> tuple[int, str]:
+        profile = UseCaseProfile(sectors=[sector], uses_in_operations=True)
+        (item,) = [s for s in assess(profile).start_here if s.id == "sector_supervisor_review"]
+        return item.score, item.why
+
+    score, why = review("critical_infrastructure")
+    assert "not covered by Shirube" in why
+    assert score == review("employment")[0]  # the Employment Security Act: binding hard law
