@@ -89,23 +89,35 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
         from rich.table import Table
 
+        from agent.cli.sessions_diff import rule_base_cells
         from agent.interview import store
         from core.storage import StorageError
 
         with store.opened() as conn:
             rows = store.list_sessions(conn)
+            rule_base = rule_base_cells(conn, rows)
         console = Console(highlight=False)
         if not rows:
             console.print("No saved sessions. Start one with `shirube interview`.")
             return
-        table = Table("id", "kind", "status", "updated", "title")
+        table = Table("id", "kind", "status", "updated", "rule base", "title")
         for row in rows:
             try:
                 status = _status(row)
             except StorageError:  # one garbled session must not hide the others
                 status = "damaged: see `sessions show`"
-            table.add_row(*map(plain, (row.id, row.kind, status, row.updated, row.title)))
+            cells = (row.id, row.kind, status, row.updated, rule_base.get(row.id, ""), row.title)
+            table.add_row(*map(plain, cells))
         console.print(table)
+
+    @sessions.command("diff")
+    def diff(
+        session_id: Annotated[str, typer.Argument(help="Session id (see `sessions list`).")],
+    ) -> None:
+        """What today's rule base changes in a finished interview's plan, and why."""
+        from agent.cli.sessions_diff import show_diff
+
+        show_diff(session_id)
 
     @sessions.command("show")
     def show(

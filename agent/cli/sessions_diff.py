@@ -1,0 +1,69 @@
+"""`shirube sessions diff ID` and the "rule base" column of `sessions list`."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from core.errors import UsageError
+from tools.terminal_text import clean
+
+if TYPE_CHECKING:
+    from agent.interview.store import SessionInfo
+    from tools.plan_diff import ItemChange
+
+MARK = {"added": "+", "removed": "-", "changed": "~"}
+VERB = {"added": "added", "removed": "removed", "changed": "changed"}
+
+
+def rule_base_cells(conn: sqlite3.Connection, rows: list[SessionInfo]) -> dict[str, str]:
+    """Session id → 'changed: N' or 'current' for interviews whose plan has a stamp."""
+    from agent.interview import stamps
+
+    counts = stamps.changed_counts(conn, {r.id for r in rows if r.kind == "interview"})
+    return {sid: f"changed: {n}" if n else "current" for sid, n in counts.items()}
+
+
+def _line(item: ItemChange) -> list[str]:
+    lines = [f"  {MARK[item.change]} {item.kind} {VERB[item.change]}: {item.title} ({item.id})"]
+    for change in item.reasons:
+        lines.append(f"      why: {change.date} {change.id}: {' '.join(change.summary.split())}")
+    if not item.reasons:
+        lines.append("      why: no changelog entry names it; see `shirube changes`")
+    return lines
+
+
+def show_diff(session_id: str) -> None:
+    from agent.interview import stamps, store
+
+    with store.opened() as conn:
+        info = store.get_session(conn, session_id)
+        if info.kind != "interview":
+            raise UsageError(
+                f"Session '{session_id}' is a {info.kind} session; only a finished interview has "
+                "a plan to compare. Run `shirube sessions list` to see the interviews."
+            )
+        diff = stamps.plan_diff(conn, session_id)
+    if diff is None:
+        raise UsageError(
+            f"Session '{session_id}' has no plan recorded with its rule-base version (it is not "
+            f"finished, or was finished before Shirube recorded versions). Finish or redo it "
+            f"with `shirube interview --resume {session_id}`, then run this again."
+        )
+    saved = diff.saved
+    print(
+        clean(
+            f"Plan of session {session_id}, made on {saved.assessed_on} with rule base "
+            f"{saved.version} (as of {saved.as_of})."
+        )
+    )
+    print(f"Today's rule base: {diff.version} (as of {diff.as_of}).")
+    if not diff.changes:
+        print("Nothing in this plan changed: same layers, same actions.")
+        return
+    count = len(diff.changes)
+    print(f"Rule base changed since this plan: {count} change{'s' if count != 1 else ''}.")
+    for item in diff.changes:
+        for line in _line(item):
+            print(clean(line))
+    print(f"Redo the plan with: shirube interview --resume {session_id}")

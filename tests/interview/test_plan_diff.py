@@ -1,0 +1,117 @@
+"""A plan saved before a rule-base change: `sessions diff` and `sessions list` say what changed.
+
+The "after" rule base is a copy of knowledge/data in tmp_path with one layer dropped, one added,
+one action rewritten and a changelog entry naming them; the loader is pointed at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from agent.cli.main import app
+from agent.interview import stamps, store
+from agent.interview.session import InterviewSession
+from core.config import Settings
+from knowledge import loader
+from tests.conftest import run_shirube
+from tests.interview.plan_change import ADDED, DROPPED, PROFILE, REWRITTEN, use
+from tests.interview.plan_change import after as after  # the fixture
+from tests.interview.scenarios import SCENARIOS
+from tools.assess import assess
+from tools.plan_diff import PlanStamp, diff_plan, stamp
+
+
+def test_the_fixture_plan_has_what_the_change_touches() -> None:
+    before = assess(PROFILE)
+    assert DROPPED in {t.id for t in before.triggers}
+    assert ADDED not in {t.id for t in before.triggers}
+    assert REWRITTEN in {a.id for a in before.checklist}
+
+
+def test_no_change_when_the_rule_base_is_the_same() -> None:
+    assert diff_plan(stamp(assess(PROFILE))).changes == []
+
+
+def test_diff_names_layers_and_actions_with_the_changelog_reason(after: Path) -> None:
+    saved = stamp(assess(PROFILE))
+    use(after)
+    diff = diff_plan(saved)
+    assert diff.version != saved.version
+    found = {(c.kind, c.change, c.id): [r.id for r in c.reasons] for c in diff.changes}
+    assert found[("layer", "removed", DROPPED)] == ["fixture_change"]
+    assert found[("layer", "added", ADDED)] == ["fixture_change"]
+    assert found[("action", "changed", REWRITTEN)] == ["fixture_change"]
+    # Actions that only the dropped or added layers bring come and go with them.
+    assert all(kind == "action" for kind, _, _ in set(found) - {
+        ("layer", "removed", DROPPED), ("layer", "added", ADDED)
+    })  # fmt: skip
+
+
+def test_a_finished_interview_records_its_rule_base(settings: Settings) -> None:
+    scenario = SCENARIOS[0]
+    with InterviewSession.start(settings, output=str(settings.data_dir / "plan.md")) as session:
+        while (view := session.current) is not None and view.kind == "question":
+            session.answer(scenario.answers.get(view.id, "skip"))
+        session.answer("yes")
+        assert session.done
+        sid, profile = session.session_id, session.profile_so_far
+    with store.opened(settings) as conn:
+        saved = stamps.stamps(conn)[sid]
+    assert saved.version == loader.load_rule_base().version
+    assert saved.profile == profile
+    assert saved.assessed_on == dt.date.today()
+
+
+def _saved_plan(settings: Settings) -> str:
+    """A finished interview as the registry and the stamp table hold it."""
+    with store.opened(settings) as conn:
+        store.register_session(conn, "feedc0de", "interview", "Support chatbot")
+        stamps.remember(conn, "feedc0de", assess(PROFILE))
+    return "feedc0de"
+
+
+def test_sessions_diff_and_list_after_a_change(settings: Settings, after: Path) -> None:
+    sid = _saved_plan(settings)
+    runner = CliRunner()
+    same = runner.invoke(app, ["sessions", "diff", sid])
+    assert same.exit_code == 0, same.output
+    assert "Nothing in this plan changed: same layers, same actions." in same.output
+    assert "current" in runner.invoke(app, ["sessions", "list"], env={"COLUMNS": "200"}).output
+    use(after)
+    done = runner.invoke(app, ["sessions", "diff", sid], env={"COLUMNS": "200"})
+    assert done.exit_code == 0, done.output
+    count = len(diff_plan(stamps_of(settings, sid)).changes)
+    assert f"Rule base changed since this plan: {count} changes." in done.output
+    assert "- layer removed: " in done.output and f"({DROPPED})" in done.output
+    assert "+ layer added: " in done.output and f"({ADDED})" in done.output
+    assert "~ action changed: " in done.output and f"({REWRITTEN})" in done.output
+    assert (
+        "why: " + dt.date.today().isoformat() + " fixture_change: Personal data now" in done.output
+    )
+    listed = runner.invoke(app, ["sessions", "list"], env={"COLUMNS": "200"})
+    assert f"changed: {count}" in listed.output
+
+
+def stamps_of(settings: Settings, sid: str) -> PlanStamp:
+    with store.opened(settings) as conn:
+        return stamps.stamps(conn)[sid]
+
+
+def test_diff_of_an_unfinished_or_unknown_session_exits_2(fresh_home: Path) -> None:
+    settings = Settings(home=fresh_home)
+    with store.opened(settings) as conn:
+        store.register_session(conn, "abcd1234", "interview", "Half done")
+        store.register_session(conn, "c0ffee00", "chat", "A chat")
+    env = {"SHIRUBE_HOME": str(fresh_home), "COLUMNS": "200"}
+    unfinished = run_shirube("sessions", "diff", "abcd1234", env=env)
+    assert unfinished.returncode == 2
+    assert "has no plan recorded with its rule-base version" in unfinished.stderr
+    assert "shirube interview --resume abcd1234" in " ".join(unfinished.stderr.split())
+    chat = run_shirube("sessions", "diff", "c0ffee00", env=env)
+    assert chat.returncode == 2 and "is a chat session" in chat.stderr
+    unknown = run_shirube("sessions", "diff", "nope", env=env)
+    assert unknown.returncode == 2 and "No session with id 'nope'" in unknown.stderr
+    assert "Traceback" not in unfinished.stderr + chat.stderr + unknown.stderr
