@@ -208,8 +208,10 @@ def register(app: typer.Typer) -> None:
         with InterviewSession.open(session_id) as session:
             profile = session.profile_so_far
             done = session.done
+        from agent.cli.sessions_diff import profile_header
+
         text = yaml.safe_dump(profile.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
-        path = write_output(path, text)
+        path = write_output(path, profile_header(session_id) + text)
         print(f"Profile written to {clean(path)}")
         if not done:
             print("Note: the interview is not finished; unanswered questions keep their defaults.")

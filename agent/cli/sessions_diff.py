@@ -1,4 +1,5 @@
-"""`shirube sessions diff ID` and the "rule base" column of `sessions list`."""
+"""`shirube sessions diff ID`, the "rule base" column of `sessions list` and the rule-base line
+of an exported profile."""
 
 from __future__ import annotations
 
@@ -67,3 +68,20 @@ def show_diff(session_id: str) -> None:
         for line in _line(item):
             print(clean(line))
     print(f"Redo the plan with: shirube interview --resume {session_id}")
+
+
+def profile_header(session_id: str) -> str:
+    """YAML comment lines naming the rule base the session's plan was made with (or today's)."""
+    from agent.interview import stamps, store
+    from knowledge.loader import load_rule_base
+
+    with store.opened() as conn:
+        saved = stamps.stamps(conn).get(session_id)
+    if saved is None:
+        now = load_rule_base()
+        return f"# Exported with Shirube rule base {now.version} (as of {now.meta.as_of}).\n"
+    return (
+        f"# Plan made on {saved.assessed_on} with Shirube rule base {saved.version} "
+        f"(as of {saved.as_of}).\n"
+        f"# `shirube sessions diff {session_id}` shows what has changed since.\n"
+    )

@@ -115,3 +115,33 @@ def test_diff_of_an_unfinished_or_unknown_session_exits_2(fresh_home: Path) -> N
     unknown = run_shirube("sessions", "diff", "nope", env=env)
     assert unknown.returncode == 2 and "No session with id 'nope'" in unknown.stderr
     assert "Traceback" not in unfinished.stderr + chat.stderr + unknown.stderr
+
+
+def test_an_exported_profile_names_its_rule_base_and_still_loads(
+    settings: Settings, tmp_path: Path
+) -> None:
+    from tools.profile_io import load_profile
+
+    sid = _saved_plan(settings)
+    with store.opened(settings) as conn:
+        store.register_session(conn, "0ddba11a", "interview", "Unfinished")
+    rule_base = loader.load_rule_base()
+    runner = CliRunner()
+    out = tmp_path / "profile.yaml"
+    # An unregistered checkpoint has no answers: the export is the default profile, unstamped.
+    fresh = runner.invoke(app, ["sessions", "export", "0ddba11a", "-o", str(tmp_path / "x.yaml")])
+    assert fresh.exit_code == 0, fresh.output
+    head = (tmp_path / "x.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert (
+        head
+        == f"# Exported with Shirube rule base {rule_base.version} (as of {rule_base.meta.as_of})."
+    )
+    done = runner.invoke(app, ["sessions", "export", sid, "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == (
+        f"# Plan made on {dt.date.today()} with Shirube rule base {rule_base.version} "
+        f"(as of {rule_base.meta.as_of})."
+    )
+    assert lines[1] == f"# `shirube sessions diff {sid}` shows what has changed since."
+    assert isinstance(load_profile(out), type(PROFILE))
