@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,22 +18,43 @@ if TYPE_CHECKING:
 
 InterviewRunner = Callable[["Console", "InterviewSession"], None]
 
-HELP: dict[str, str] = {
-    "/interview": "describe your use case (line-mode interview); links the profile at the end",
-    "/plan": "show the governance plan for the linked profile",
-    "/profile FILE": "link a saved profile (YAML/JSON) to this chat",
-    "/sources": "the citations of the last answer, in full",
-    "/export FILE": "write the conversation as Markdown with its citations",
-    "/new": "start a new thread (the linked profile stays linked)",
-    "/help": "this list",
-    "/quit": "leave (the thread is saved; continue with shirube chat --thread ID)",
-}
-NAMES = [h.split()[0] for h in HELP]
+
+@dataclass(frozen=True)
+class SlashCommand:
+    """One chat command, as both surfaces list it (`/help` in the terminal and in the TUI)."""
+
+    usage: str
+    text: str
+    key: str | None = None
+    """The TUI's key for the same action, shown there as '(or press F2)'."""
+
+    @property
+    def name(self) -> str:
+        return self.usage.split()[0]
+
+
+# The one table of chat commands: the terminal chat and the TUI list and accept these.
+COMMANDS: tuple[SlashCommand, ...] = (
+    SlashCommand("/interview", "describe your use case; links the profile at the end", "F2"),
+    SlashCommand("/plan", "show the governance plan for the linked profile"),
+    SlashCommand("/profile FILE", "link a saved profile (YAML/JSON) to this chat", "F4"),
+    SlashCommand("/sources", "the citations of the last answer, in full"),
+    SlashCommand("/export FILE", "write the conversation as Markdown with its citations"),
+    SlashCommand("/new", "start a new thread (the linked profile stays linked)"),
+    SlashCommand("/help", "this list"),
+    SlashCommand("/quit", "leave (the thread is saved; shirube chat --thread ID or F3 resumes it)"),
+)
+NAMES = [command.name for command in COMMANDS]
 NO_SOURCES = "No answer with citations yet: ask a question first."
 
 
-def help_text() -> str:
-    return "\n".join(f"  {name:<14} {text}" for name, text in HELP.items())
+def help_text(*, with_keys: bool = False) -> str:
+    """The command list; `with_keys` adds the TUI's key for each action that has one."""
+    rows = [
+        (c.usage, f"{c.text} (or press {c.key})" if with_keys and c.key else c.text)
+        for c in COMMANDS
+    ]
+    return "\n".join(f"  {usage:<14} {text}" for usage, text in rows)
 
 
 def unknown_message(name: str) -> str:

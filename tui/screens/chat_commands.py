@@ -17,21 +17,12 @@ from agent.chat.commands import (
     unknown_message,
     write_export,
 )
+from agent.chat.commands import help_text as commands_help
 from core.errors import UsageError
 
 if TYPE_CHECKING:
     from tui.screens.chat import ChatScreen
 
-HELP: dict[str, str] = {
-    "/new": "start a new chat thread (a linked profile stays linked)",
-    "/plan": "show the governance plan for the linked profile",
-    "/profile FILE": "link a saved profile (YAML/JSON) to this chat (or press F4)",
-    "/interview": "describe your use case (or press F2); links the profile at the end",
-    "/sources": "the citations of the last answer, in full",
-    "/export FILE": "write the conversation as Markdown with its citations",
-    "/help": "this list",
-    "/quit": "leave the app (the thread is saved; F3 or shirube chat --thread ID resumes it)",
-}
 NO_PROFILE = (
     "No profile is linked to this chat. Press F2 for the interview, F4 to open a profile "
     "file, or type /profile FILE."
@@ -39,7 +30,7 @@ NO_PROFILE = (
 
 
 def help_text() -> str:
-    return "Chat commands:\n" + "\n".join(f"  {name:<14} {text}" for name, text in HELP.items())
+    return "Chat commands:\n" + commands_help(with_keys=True)
 
 
 async def run_slash(screen: ChatScreen, line: str) -> None:

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
+from agent.chat.commands import COMMANDS
+
 KEYS: list[tuple[str, str, str]] = [
     ("Anywhere", "F1 / ?", "This help"),
     ("Anywhere", "Ctrl+P", "Command palette (every action below is there too)"),
@@ -21,8 +23,8 @@ KEYS: list[tuple[str, str, str]] = [
     ("Chat", "Tab / Shift+Tab", "Move to a suggested question or a source"),
     ("Chat", "Enter on a source", "Open the source passage"),
     ("Chat", "Ctrl+Y", "Copy the last answer to the clipboard"),
-    ("Chat", "/new · /plan · /sources", "New thread · plan of the linked profile · full sources"),
-    ("Chat", "/export FILE · /help", "Save the conversation as Markdown · list the commands"),
+    # The chat's slash commands come from their one table (agent.chat.commands.COMMANDS).
+    *(("Chat", command.usage, command.text) for command in COMMANDS),
     ("Interview", "Enter", "Send the typed answer (a number, a name, yes/no)"),
     ("Interview", "F5 / 'back'", "Go back to the previous question"),
     ("Interview", "F6 / 'skip'", "Skip (use the default)"),
