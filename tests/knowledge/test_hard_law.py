@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from knowledge.loader import load_rule_base
-from knowledge.schema import EntityKind, LegalForce
+from knowledge.schema import EntityKind, LegalForce, Source
 
 CHECKED = dt.date(2026, 12, 1)
 APPI_ARTICLES = [
@@ -128,3 +128,9 @@ def test_what_is_still_not_covered_says_so_and_points_to_counsel(
         if sector in f.about and f.text.startswith("Not covered by Shirube")
     ]
     assert any(named in f.text and "ask counsel" in f.text for f in honest)
+
+
+def test_not_covered_is_for_triggers_only() -> None:
+    source = load_rule_base().sources["appi"].model_dump()
+    with pytest.raises(ValueError, match="for triggers"):
+        Source.model_validate({**source, "legal_force": "not_covered"})
