@@ -15,13 +15,6 @@ from pydantic import BaseModel
 from core.profile import UseCaseProfile
 from knowledge.hints import Hint, load_hints
 
-TOP_ACTIONS = 3
-TOOLS_CALLED = ["lookup_triggers", "build_checklist"]
-CLOSING = (
-    "This reading comes only from the words of your question, so it is partial: run "
-    "`shirube interview` (or `shirube assess PROFILE.yaml`) for a complete, cited plan."
-)
-
 
 @cache
 def _compiled() -> tuple[
