@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from agent.interview import stamps
 from agent.interview import store as sessions
 from agent.interview.parse import parse_answer
 from agent.interview.plan_store import PlanStore, SavedPlan, SqlitePlanStore
@@ -34,6 +35,8 @@ def save(store: PlanStore, plan_id: str, profile: UseCaseProfile) -> Assessment:
     new = assess(profile)
     progress = kept(assess(old.profile).checklist, new.checklist, old.progress) if old else {}
     store.put(SavedPlan(id=plan_id, profile=profile, progress=progress))
+    if isinstance(store, SqlitePlanStore):  # the rule base it was assessed against, for diffs
+        stamps.remember(store.connection, plan_id, new)
     return new.model_copy(update={"progress": progress})
 
 

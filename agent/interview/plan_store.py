@@ -54,6 +54,11 @@ class SqlitePlanStore:
             conn.execute(_TABLE)
             conn.commit()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The sessions database, for tables kept beside the plans (agent.interview.stamps)."""
+        return self._conn
+
     def get(self, plan_id: str) -> SavedPlan | None:
         with sessions.guard(self._conn):
             row = self._conn.execute(

@@ -197,10 +197,6 @@ class InterviewSession:
         if self.done:
             self._save_plan()
         step = self._step(self.current)
-        if step.assessment is not None:  # just finished: remember the rule base it was made with
-            from agent.interview import stamps  # late: it pulls in the assessment tools
-
-            stamps.remember(self._conn, self.session_id, step.assessment)
         store.touch_session(
             self._conn, self.session_id, title=self._title(), status=self.status_line()
         )

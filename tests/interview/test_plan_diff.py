@@ -145,3 +145,20 @@ def test_an_exported_profile_names_its_rule_base_and_still_loads(
     )
     assert lines[1] == f"# `shirube sessions diff {sid}` shows what has changed since."
     assert isinstance(load_profile(out), type(PROFILE))
+
+
+def test_changing_an_answer_reassesses_and_refreshes_the_version(
+    settings: Settings, after: Path
+) -> None:
+    from agent.interview import plan_service
+
+    with plan_service.opened(settings) as plans:
+        plan_service.save(plans, "5eed5eed", PROFILE)
+    use(after)
+    with store.opened(settings) as conn:
+        assert stamps.plan_diff(conn, "5eed5eed").changes  # type: ignore[union-attr]
+    with plan_service.opened(settings) as plans:
+        plan_service.change_answer(plans, "5eed5eed", "name", "Support bot v2")
+    with store.opened(settings) as conn:
+        diff = stamps.plan_diff(conn, "5eed5eed")
+    assert diff is not None and diff.changes == [] and diff.saved.version == diff.version
