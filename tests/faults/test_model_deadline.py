@@ -68,6 +68,23 @@ def test_one_token_a_second_is_cut_at_the_deadline_with_the_offline_answer(
     assert server.chars_sent < TRICKLE_TOKENS * len("Japan ")
 
 
+def test_the_reading_and_the_opening_share_one_deadline(index_home: Path) -> None:
+    # A question the engine cannot link makes two model calls (reading, then opening): the
+    # trickle uses up the deadline in the first, so the second gets nothing and the answer still
+    # comes within one deadline, not two.
+    vague = "is the G7 thing binding for us?"
+    deadline = 2.0
+    with ollama_server("trickle", slow_seconds=TRICKLE_SECONDS) as server:
+        settings = _settings(index_home, server.url, answer_deadline=deadline)
+        ask(vague, settings=settings, offline=True)  # warm: the engine's own time is not measured
+        started = time.monotonic()
+        answer = ask(vague, settings=settings)
+        took = time.monotonic() - started
+    assert len(server.chats) >= 1 and server.chats[0].get("format") is not None
+    assert answer.mode == "offline"
+    assert took < deadline * 1.5, took  # two deadlines would be 4 s
+
+
 def test_a_flood_is_cut_at_the_cap_and_never_printed(
     index_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
