@@ -1,0 +1,66 @@
+"""ask: one cited answer, the same as `shirube ask`; offline (no model) unless asked otherwise."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import Literal
+
+from agent.state import Answer
+from core.config import Settings, get_settings
+from core.errors import UsageError
+from core.telemetry import turn_off_telemetry
+
+Lang = Literal["en", "ja"]
+# The rule base is written in English: a host asking for Japanese is told so, not ignored.
+JAPANESE_NOTE = (
+    "Answers are written in English (the rule base is English); each citation's title_ja "
+    "names the instrument in Japanese."
+)
+_INDEX_LOCK = threading.Lock()  # one build at a time inside this process (threads of a server)
+
+
+def ready_index(settings: Settings, *, progress: bool = False) -> None:
+    """Open the search index, building it first when missing or stale (progress on stderr)."""
+    turn_off_telemetry()  # before chromadb or onnxruntime load: nothing leaves the machine
+    from knowledge.index.lock import IndexBusyError
+    from knowledge.index.store import ensure_index
+    from knowledge.loader import RuleBaseError
+
+    with _INDEX_LOCK:
+        try:
+            status = ensure_index(settings, progress=progress)
+        except RuleBaseError as exc:
+            raise UsageError(f"the rule base is invalid; fix these entries:\n{exc}") from exc
+        except IndexBusyError as exc:
+            raise UsageError(str(exc)) from exc
+    if status.rebuilt:
+        # stderr: when Shirube serves MCP, stdout is the protocol channel.
+        print(f"Shirube: built the search index in {status.seconds:.0f} s.", file=sys.stderr)
+
+
+def ask(
+    question: str,
+    *,
+    offline: bool = True,
+    lang: Lang | None = None,
+    settings: Settings | None = None,
+) -> Answer:
+    """Answer a question about Japan's AI regulation, citing the official instruments.
+
+    Offline by default: the answer is composed from the rule base and no model is called. With
+    `offline=False` a configured Ollama model may phrase the opening (as `shirube ask` does).
+    `lang` is the language the caller wants: answers are English; "ja" adds a notice saying so.
+    Raises `core.errors.UsageError` for an empty or over-long question.
+    """
+    from agent import qa
+
+    if lang not in (None, "en", "ja"):
+        raise UsageError(f"lang must be 'en' or 'ja' (or left out), not {lang!r}.")
+    settings = settings or get_settings()
+    ready_index(settings)
+    answer = qa.ask(question, settings=settings, offline=offline)
+    if lang == "ja":
+        notice = " ".join(n for n in (answer.notice, JAPANESE_NOTE) if n)
+        answer = answer.model_copy(update={"notice": notice})
+    return answer
