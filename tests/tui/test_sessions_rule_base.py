@@ -1,0 +1,55 @@
+"""The sessions dialog says when today's rule base changes a saved plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from agent.interview import stamps, store
+from core.config import Settings
+from tests.interview.plan_change import PROFILE, use
+from tests.interview.plan_change import after as after  # the fixture
+from tests.tui.conftest import SIZE, settle
+from tools.assess import assess
+from tools.plan_diff import diff_plan
+from tui.screens.sessions import SessionsScreen
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def saved_plan() -> Iterator[str]:
+    with store.opened(Settings()) as conn:
+        store.register_session(conn, "feedc0de", "interview", "Support chatbot")
+        stamps.remember(conn, "feedc0de", assess(PROFILE))
+    yield "feedc0de"
+
+
+async def _label(make_app, session_id: str) -> str:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, SessionsScreen)
+        return str(dialog.query_one(OptionList).get_option(session_id).prompt)
+
+
+async def test_an_unchanged_plan_says_nothing(make_app, saved_plan: str) -> None:  # type: ignore[no-untyped-def]
+    assert "rule base changed" not in await _label(make_app, saved_plan)
+
+
+async def test_a_changed_plan_says_how_many_changes(  # type: ignore[no-untyped-def]
+    make_app, saved_plan: str, after: Path
+) -> None:
+    with store.opened(Settings()) as conn:
+        saved = stamps.stamps(conn)[saved_plan]
+    use(after)
+    count = len(diff_plan(saved).changes)
+    assert count >= 3
+    label = " ".join((await _label(make_app, saved_plan)).split())
+    assert f"rule base changed since this plan: {count} changes" in label
