@@ -18,6 +18,8 @@ from pydantic import BaseModel, ValidationError
 from core.conditions import ConditionError, validate
 from knowledge.changes import CHANGES_FILE, Change
 from knowledge.check_facts import FACT_CHECKS
+from knowledge.check_force import FORCE_CHECKS
+from knowledge.check_ja import JA_CHECKS
 from knowledge.check_refs import REF_CHECKS
 from knowledge.hints import HintFile
 from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
@@ -341,6 +343,8 @@ CHECKS: list[Check] = [
     *FACT_CHECKS,
     check_watchlist,
     *REF_CHECKS,
+    *FORCE_CHECKS,
+    *JA_CHECKS,
 ]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agent.answer.lang import templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.prose_check import flipped_denials, problems
 from agent.answer.reader import default_reader
@@ -28,8 +29,10 @@ _TEMPLATE_JUNK = re.compile(r"<\|[^|>]*\|>|</?s>|\[/?INST\]", re.IGNORECASE)
 # token means the model ran past its turn (a non-answer, an invented user turn).
 _END_OF_TURN = re.compile(r"(?:<\|(?:im_end|eot_id|end|endoftext)\|>|</s>)\s*$", re.IGNORECASE)
 _MARKUP = re.compile(r"^\s*(?:[-*]|\d+\.)\s+|\*\*")
-_YES_NO = re.compile(r"^\W*(yes|no)\b", re.IGNORECASE)
+_YES_NO = re.compile(r"^\W*(yes|no|はい|いいえ)(?![a-z])", re.IGNORECASE)
+_YES_NO_WORD = {"はい": "yes", "いいえ": "no"}
 # The sources are the citations' links; a link in the model's words could lead anywhere.
+LANGUAGE_NAMES = {"en": "English", "ja": "Japanese"}
 _LINK = re.compile(r"https?://|\bwww\.|\]\(", re.IGNORECASE)
 
 
@@ -48,16 +51,21 @@ def template_tokens(reply: str) -> bool:
 def contradicts(opening: str, composed: str) -> bool:
     """A Yes where the engine answered No (or the reverse)."""
     said, engine = _YES_NO.match(opening), _YES_NO.match(composed)
-    return bool(said and engine and said.group(1).lower() != engine.group(1).lower())
+    if not (said and engine):
+        return False
+    words = [_YES_NO_WORD.get(m.group(1), m.group(1).lower()) for m in (said, engine)]
+    return words[0] != words[1]
 
 
-def messages_for(question: str, facts: list[str]) -> list[Any]:
+def messages_for(question: str, facts: list[str], lang: str = "en") -> list[Any]:
+    """The request: in the answer's language, over the facts' texts in that language."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
     listed = "\n".join(f"- {text}" for text in facts)
+    language = f"Language: {LANGUAGE_NAMES.get(lang, 'English')}\n\n"
     return [
         SystemMessage(phrase_prompt()),
-        HumanMessage(f"Question: {question}\n\nFacts:\n{listed}\n\nOpening:"),
+        HumanMessage(f"{language}Question: {question}\n\nFacts:\n{listed}\n\nOpening:"),
     ]
 
 
@@ -72,18 +80,21 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     """With a model, replace the deterministic lead by the model's checked opening."""
     model = runtime.context.chat_model
     facts = composed_facts(state.get("answer", ""))
+    lang = (state.get("query") or {}).get("lang", "en")
     if model is None or not facts:
         return {}
     from agent.model import MODEL_ERRORS, describe_error
 
     try:
         reply = model.invoke(
-            messages_for(state["question"], facts), **runtime.context.model_limits()
+            messages_for(state["question"], facts, lang),
+            **runtime.context.model_limits(),
         )
     except MODEL_ERRORS as exc:
         log.info("model call failed: %r", exc)
         why = describe_error(exc, runtime.context.settings)
-        return {"notice": f"{state.get('notice')} Model unavailable: {why}."}
+        unavailable = templates(lang).model_unavailable.format(reason=why)
+        return {"notice": f"{state.get('notice')} {unavailable}"}
     raw = str(getattr(reply, "text", "") or getattr(reply, "content", ""))
     opening = clean_opening(raw)
     book = phrasebook()
@@ -104,14 +115,14 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     if not opening or len(opening) > MAX_OPENING_CHARS or found:
         why = "; ".join(found) or "it was empty or too long"
         log.info("model opening refused: %s", why)
-        notice = f"{state.get('notice')} The model's wording was not used (it added {why})."
+        notice = f"{state.get('notice')} {templates(lang).opening_refused.format(why=why)}"
         return {"notice": notice}
     name = runtime.context.model_name or runtime.context.settings.model
     ignored = None
     if state.get("injection"):  # the user still learns that their instruction was dropped
         from agent.scope_data import scope
 
-        ignored = " ".join(scope().injection_ignored_notice.split())
+        ignored = scope().said("injection_ignored_notice", lang)
     return {
         "answer": f"{opening}\n\n{state['answer']}",
         "mode": f"model:{name}",

@@ -41,6 +41,7 @@ class Templates(Strict):
     first_actions: str
     use_case_closing: str
     model_unavailable: str
+    opening_refused: str
 
 
 class Phrasebook(Strict):

@@ -97,7 +97,12 @@ def problems(prose: str, facts_text: str, reader: Reader, force_words: list[str]
     found += [
         f"'{word}'"
         for word in force_words
-        if re.search(rf"\b{re.escape(word)}", plain_prose)
-        and not re.search(rf"\b{re.escape(word)}", plain_facts)
+        if _says(word, plain_prose) and not _says(word, plain_facts)
     ]
     return found
+
+
+def _says(word: str, text: str) -> bool:
+    """The word (an English word start, or a Japanese word anywhere: no spaces to start at)."""
+    start = r"\b" if word.isascii() else ""
+    return re.search(rf"{start}{re.escape(word)}", text) is not None

@@ -129,6 +129,7 @@ def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
         chat_model=context.chat_model,
         offline=context.offline,
         history=verified_history(state.get("turns", [])),
+        lang=state.get("lang"),
     )
     turn = Turn(
         question=state["question"],

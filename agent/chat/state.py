@@ -70,6 +70,8 @@ class ChatState(TypedDict, total=False):
     """The linked UseCaseProfile dump, or None."""
     profile_source: str | None
     """Where the profile came from: a file path or 'interview <id>'."""
+    lang: str | None
+    """The thread's answer language ('en', 'ja') once set with --lang; None: each question's."""
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,20 @@ class ChatThread:
             )
         store.touch_session(self._conn, self.thread_id, status=self.status_line())
 
+    @property
+    def lang(self) -> str | None:
+        """The language the thread answers in, if one was set ('en', 'ja')."""
+        return self.values.get("lang")
+
+    def set_lang(self, lang: str) -> None:
+        """Answer in `lang` ('en', 'ja'; 'auto': each question's own) from now on, saved."""
+        with store.guard(self._conn):
+            self._graph.update_state(
+                run_config(self.thread_id),
+                {"lang": None if lang == "auto" else lang},
+                as_node="prepare",
+            )
+
     def status_line(self) -> str:
         """What `sessions list` shows: the number of turns and whether a profile is linked."""
         values = self.values

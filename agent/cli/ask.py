@@ -14,6 +14,19 @@ class AskFormat(StrEnum):
     json = "json"
 
 
+class AnswerLang(StrEnum):
+    """The answer's language; auto answers in the question's own (SHIRUBE_LANG sets the default)."""
+
+    auto = "auto"
+    en = "en"
+    ja = "ja"
+
+
+LANG_HELP = (
+    "Answer in en or ja; auto (default, or SHIRUBE_LANG) answers in the question's language."
+)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("ask")
     def ask_command(
@@ -27,6 +40,7 @@ def register(app: typer.Typer) -> None:
         explain: bool = typer.Option(
             False, "--explain", help="Also print how the question was understood and routed."
         ),
+        lang: Annotated[AnswerLang | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Ask a question; the answer cites the official instruments it rests on."""
         # Heavy imports here so `shirube --help` stays fast.
@@ -46,7 +60,8 @@ def register(app: typer.Typer) -> None:
         settings = get_settings()
         try:
             ensure_index(settings, progress=True)  # the progress bar goes to stderr
-            answer = ask(question, settings=settings, offline=offline)
+            chosen = lang.value if lang is not None else None
+            answer = ask(question, settings=settings, offline=offline, lang=chosen)
         except RuleBaseError as exc:
             raise UsageError(f"the rule base is invalid; fix these entries:\n{exc}") from exc
         except IndexBusyError as exc:

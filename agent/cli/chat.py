@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from agent.cli.ask import LANG_HELP, AnswerLang
 from tools.terminal_text import clean, markup
 
 if TYPE_CHECKING:
@@ -67,6 +68,10 @@ def register(app: typer.Typer) -> None:
         offline: bool = typer.Option(
             False, "--offline", help="Never call a model: answer from the rule base only."
         ),
+        lang: Annotated[
+            AnswerLang | None,
+            typer.Option("--lang", help=f"{LANG_HELP} Kept with the thread."),
+        ] = None,
     ) -> None:
         """Talk about Japan's AI rules: follow-ups and questions about your own use case."""
         from rich.console import Console
@@ -97,6 +102,8 @@ def register(app: typer.Typer) -> None:
         else:
             current = ChatThread.start(settings, offline=offline)
             console.print(f"Thread {current.thread_id} started. /help lists commands.")
+        if lang is not None:
+            current.set_lang(lang.value)
         if linked is not None:
             current.link_profile(linked, str(profile))
             console.print(f"Linked profile {markup(profile)}.")
