@@ -163,6 +163,9 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
 def watch_block(items: list[WatchItem], lang: Lang = "en") -> str:
     """After the facts: each reported development on a subject the question names."""
     template = templates(lang).watch_line
-    return "\n".join(
-        template.format(claim=" ".join(i.claim.split()), seen=i.seen.isoformat()) for i in items
-    )
+    lines = []
+    for item in items:
+        # A Japanese reader gets the Japanese claim where one is written, else the English one.
+        claim = item.claim_ja if lang == "ja" and item.claim_ja else item.claim
+        lines.append(template.format(claim=" ".join(claim.split()), seen=item.seen.isoformat()))
+    return "\n".join(lines)

@@ -83,3 +83,11 @@ def test_watch_block_is_one_line_per_item_with_the_date_seen() -> None:
     assert len(lines) == len(items) == 2
     assert all(line.startswith("- Reported, not yet confirmed") for line in lines)
     assert all("2026-12-01" in line for line in lines)
+
+
+def test_a_japanese_reader_gets_the_japanese_claim_where_one_is_written() -> None:
+    items = about(["appi"])
+    line = watch_block(items, "ja")
+    assert line.startswith("- 報道されていますが未確認です")
+    assert "課徴金" in line and "An amendment" not in line
+    assert "An amendment" in watch_block(items, "en")
