@@ -12,11 +12,6 @@ from core.errors import UsageError
 from core.telemetry import turn_off_telemetry
 
 Lang = Literal["en", "ja"]
-# The rule base is written in English: a host asking for Japanese is told so, not ignored.
-JAPANESE_NOTE = (
-    "Answers are written in English (the rule base is English); each citation's title_ja "
-    "names the instrument in Japanese."
-)
 _INDEX_LOCK = threading.Lock()  # one build at a time inside this process (threads of a server)
 
 
@@ -50,7 +45,8 @@ def ask(
 
     Offline by default: the answer is composed from the rule base and no model is called. With
     `offline=False` a configured Ollama model may phrase the opening (as `shirube ask` does).
-    `lang` is the language the caller wants: answers are English; "ja" adds a notice saying so.
+    `lang` is the answer's language, "en" or "ja"; None answers in the question's own language
+    (or SHIRUBE_LANG's).
     Raises `core.errors.UsageError` for an empty or over-long question.
     """
     from agent import qa
@@ -59,8 +55,4 @@ def ask(
         raise UsageError(f"lang must be 'en' or 'ja' (or left out), not {lang!r}.")
     settings = settings or get_settings()
     ready_index(settings)
-    answer = qa.ask(question, settings=settings, offline=offline)
-    if lang == "ja":
-        notice = " ".join(n for n in (answer.notice, JAPANESE_NOTE) if n)
-        answer = answer.model_copy(update={"notice": notice})
-    return answer
+    return qa.ask(question, settings=settings, offline=offline, lang=lang)

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from typing import Any
 
 from pydantic import BaseModel, Field
 
 from agent.api.models import SourceCitation
-from core.errors import UsageError
+from knowledge.changes import changes_since
+from knowledge.loader import load_rule_base
 from knowledge.schema import Citation
-
-NOT_AVAILABLE = (
-    "changes is not available in this version of Shirube (the rule base has no change log yet). "
-    "Use list_sources for each instrument's key dates instead."
-)
 
 
 class ChangeInfo(BaseModel):
@@ -38,26 +32,9 @@ class ChangesResult(BaseModel):
     changes: list[ChangeInfo] = Field(description="Newest first.")
 
 
-def _change_log() -> Any:
-    """knowledge.changes, or None in a version without it."""
-    try:
-        return importlib.import_module("knowledge.changes")
-    except ModuleNotFoundError as exc:
-        if exc.name != "knowledge.changes":
-            raise
-        return None
-
-
 def changes(since: dt.date | None = None) -> ChangesResult:
-    """What changed since `since` (all when None), newest first, each with its instruments.
-
-    Raises `core.errors.UsageError` in a version without a change log.
-    """
-    from knowledge.loader import load_rule_base
-
-    log = _change_log()
-    if log is None:
-        raise UsageError(NOT_AVAILABLE)
+    """What changed in the rule base since `since` (all when None), newest first, each with the
+    instruments it concerns resolved (title, URL, legal force)."""
     rule_base = load_rule_base()
     found = [
         ChangeInfo(
@@ -69,6 +46,6 @@ def changes(since: dt.date | None = None) -> ChangesResult:
             ),
             touched=change.touched.model_dump(),
         )
-        for change in log.changes_since(since)
+        for change in changes_since(since)
     ]
     return ChangesResult(since=since, as_of=rule_base.meta.as_of, changes=found)

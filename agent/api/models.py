@@ -81,7 +81,8 @@ class AsOf(BaseModel):
 
 
 class AskCitation(SourceCitation):
-    """A numbered source under an answer: [number] in the text points here."""
+    """A numbered source under an answer: [number] in the text points here. Title, section and
+    legal_force_label are in the answer's language, as `shirube ask` prints them."""
 
     number: int
     excerpt: str = Field(description="The rule-base text the citation supports, shortened.")
@@ -92,6 +93,7 @@ class AskResult(BaseModel):
 
     question: str
     answer: str = Field(description="Markdown; [1] [2] … match `citations` by number.")
+    lang: str = Field(description="The answer's language: 'en' or 'ja'.")
     citations: list[AskCitation]
     scope: str = Field(description="'in', or 'out' when the question is not about Japan's AI law.")
     route: str | None = Field(default=None, description="How the engine answered it.")
@@ -103,13 +105,24 @@ class AskResult(BaseModel):
     @classmethod
     def of(cls, answer: Answer) -> AskResult:
         rule_base = load_rule_base()
-        citations = []
-        for number, cite in enumerate(answer.citations, start=1):
-            resolved = SourceCitation.of(rule_base.sources[cite.id], cite.section)
-            citations.append(AskCitation(**dict(resolved), number=number, excerpt=cite.excerpt))
+        citations = [
+            AskCitation(
+                source=cite.id,
+                section=cite.section,
+                title=cite.title,
+                title_ja=rule_base.sources[cite.id].title_ja,
+                url=cite.url,
+                legal_force=LegalForce(cite.legal_force),
+                legal_force_label=cite.label or cite.legal_force_label,
+                number=number,
+                excerpt=cite.excerpt,
+            )
+            for number, cite in enumerate(answer.citations, start=1)
+        ]
         return cls(
             question=answer.question,
             answer=answer.answer,
+            lang=answer.lang,
             citations=citations,
             scope=answer.scope,
             route=answer.route,

@@ -39,7 +39,7 @@ Question = Annotated[
 ]
 Lang = Annotated[
     AskLang | None,
-    Field(description="'en' or 'ja': answers are English; 'ja' adds a notice saying so."),
+    Field(description="The answer's language, 'en' or 'ja'; left out, the question's own."),
 ]
 Entity = Annotated[
     str,
