@@ -35,6 +35,9 @@ class ShirubeApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Shirube 道標"
     SUB_TITLE = "Japan's AI regulation, cited"
+    # Screen classes for small terminals (app.tcss): at 80×24 every screen must still work.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (32, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
@@ -176,7 +179,8 @@ class ShirubeApp(App[None]):
                 self.pop_screen()
             await chat.open_thread(session_id)
 
-        self.push_screen(SessionsScreen(sessions), resume)
+        dialog = SessionsScreen(sessions, self.settings, open_id=self.status.session_id)
+        self.push_screen(dialog, resume)
 
     def link_profile(self, profile: UseCaseProfile, source: str) -> None:
         """Link a profile to the chat thread, so the chat answers "us" questions from it."""

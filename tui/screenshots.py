@@ -18,6 +18,7 @@ from core.config import Settings
 from core.profile import UseCaseProfile
 
 SIZE = (120, 40)
+SMALL = (80, 24)  # the smallest terminal every screen must work in (snapshot tests)
 FOLDER = Path("docs/screenshots")
 SAMPLE = UseCaseProfile(
     name="Support chatbot",
@@ -28,7 +29,13 @@ SAMPLE = UseCaseProfile(
     personal_data_beyond_output=True,
     copyrighted_material=True,
 )
-INTERVIEW_ANSWERS = ("Support chatbot", "Answers customer questions from our manuals.", "1", "no")
+INTERVIEW_ANSWERS = (
+    "Support chatbot",
+    "Answers customer questions from our manuals.",
+    "1",
+    "2",
+    "no",
+)
 
 Scene = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -69,11 +76,25 @@ async def plan(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def plan_actions(pilot: Pilot[None]) -> None:
+    await plan(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+
+
+async def action_detail(pilot: Pilot[None]) -> None:
+    await plan_actions(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 SCENES: dict[str, Scene] = {
     "chat-empty": chat_empty,
     "chat-answer": chat_answer,
     "interview": interview,
     "plan": plan,
+    "plan-actions": plan_actions,
+    "action-detail": action_detail,
 }
 
 

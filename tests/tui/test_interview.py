@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import Input, Label
 
 from agent.interview.session import InterviewSession
 from core.config import Settings
@@ -15,6 +15,7 @@ from tools.assess import assess
 from tui.screens.chat import ChatScreen
 from tui.screens.interview import InterviewScreen
 from tui.screens.plan import PlanScreen
+from tui.widgets.action_list import ActionItem
 from tui.widgets.profile_panel import ProfilePanel
 from tui.widgets.status import StatusBar
 
@@ -62,8 +63,8 @@ async def test_whole_interview_by_keys_ends_in_the_plan(make_app, in_tmp: Path) 
         expected = assess(profile)
         assert [r.id for r in plan.assessment.roles] == [r.id for r in expected.roles]
         assert "provider" in [r.id for r in expected.roles]
-        table = plan.query_one("#checklist", DataTable)
-        assert table.row_count == len(expected.checklist) > 0
+        rows = [row.item.id for row in plan.query(ActionItem)]
+        assert rows == [item.id for item in expected.checklist] and rows
         assert (in_tmp / f"shirube-plan-{session_id}.md").is_file()
         assert any(f"shirube-plan-{session_id}.md" in m for m in messages(app))
         # The finished interview's profile is linked to the chat: "us" questions use it.

@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tests.tui.conftest import CHATBOT, SIZE, messages, settle
 from tools.assess import assess
 from tools.render import render_plan
 from tui.screens.export import FileNameScreen
 from tui.screens.plan import PlanScreen
+from tui.widgets.action_list import ActionItem
 
 pytestmark = pytest.mark.anyio
 
@@ -83,7 +84,5 @@ async def test_open_profile_file_shows_its_plan(make_app, tmp_path: Path) -> Non
         assert isinstance(plan, PlanScreen)
         expected = assess(CHATBOT)
         assert plan.assessment == expected
-        table = plan.query_one("#checklist", DataTable)
-        first = table.get_row_at(0)
-        item = expected.checklist[0]
-        assert first[:4] == [item.priority.value, item.phase.value, item.owner, item.title]
+        rows = [row.item for row in plan.query(ActionItem)]
+        assert rows == expected.checklist

@@ -1,4 +1,4 @@
-"""Snapshots of the main screens (fixed size, offline, no cursor blink, fixed session id)."""
+"""Snapshots of the main screens at 120×40 and 80×24 (offline, no cursor blink, fixed session id)."""
 
 from __future__ import annotations
 
@@ -17,3 +17,9 @@ def fixed_session_id(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_main_screens(scene: str, snap_compare) -> None:  # type: ignore[no-untyped-def]
     app = screenshots.make_app()
     assert snap_compare(app, terminal_size=screenshots.SIZE, run_before=screenshots.SCENES[scene])
+
+
+@pytest.mark.parametrize("scene", list(screenshots.SCENES))
+def test_screens_at_80x24(scene: str, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = screenshots.make_app()
+    assert snap_compare(app, terminal_size=screenshots.SMALL, run_before=screenshots.SCENES[scene])

@@ -1,4 +1,4 @@
-"""The governance plan: roles, engaged layers with their legal force, and the checklist table."""
+"""The governance plan: roles, engaged layers with their legal force, and the actions to take."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from tools.assess import Assessment
 from tools.terminal_text import clean
+from tui.screens.action import STATUSES, ActionScreen, StatusSaver
 from tui.screens.export import FileNameScreen
+from tui.widgets.action_list import ActionItem, ActionList
 from tui.widgets.status import StatusBar
 
 SUFFIX = {"markdown": "md", "json": "json"}
@@ -26,15 +28,25 @@ def _cites(citations: list) -> str:
 
 class PlanScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "actions", "Actions"),
         Binding("m", "export('markdown')", "Export Markdown"),
         Binding("j", "export('json')", "Export JSON"),
         Binding("escape", "close", "Back"),
     ]
 
-    def __init__(self, assessment: Assessment, *, session_id: str | None = None) -> None:
+    def __init__(
+        self,
+        assessment: Assessment,
+        *,
+        session_id: str | None = None,
+        statuses: dict[str, str] | None = None,
+        save: StatusSaver | None = None,
+    ) -> None:
         super().__init__()
         self.assessment = assessment
         self.session_id = session_id
+        self.statuses = dict(statuses or {})  # action id → status value, for a saved plan
+        self.save = save
 
     def compose(self) -> ComposeResult:
         a = self.assessment
@@ -44,7 +56,7 @@ class PlanScreen(Screen[None]):
             yield Label(f"Governance plan for {name}", id="plan-title", markup=False)
             yield Static(
                 f"Rule base as of {a.rule_base_as_of.isoformat()} · not legal advice · "
-                "press M or J to export",
+                "Enter on an action for its details · M or J to export",
                 classes="plan-note",
             )
             yield Label(f"Your roles ({len(a.roles)})", classes="plan-heading")
@@ -64,8 +76,10 @@ class PlanScreen(Screen[None]):
                 text.append(f"\n  {trigger.why} ")
                 text.append(f"[{_cites(trigger.citations)}]", style="dim")
                 yield Static(text, classes="plan-trigger")
-            yield Label(f"Checklist ({len(a.checklist)} actions)", classes="plan-heading")
-            yield DataTable(id="checklist", cursor_type="row", zebra_stripes=True)
+            yield Label(
+                f"Actions ({len(a.checklist)})", id="actions-heading", classes="plan-heading"
+            )
+            yield ActionList(a.checklist, self._status_labels(), id="checklist")
             if a.caveats:
                 yield Label("Caveats", classes="plan-heading")
                 for caveat in a.caveats:
@@ -73,18 +87,26 @@ class PlanScreen(Screen[None]):
         yield StatusBar(id="status")
         yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one("#checklist", DataTable)
-        table.add_columns("Priority", "Phase", "Owner", "Action", "Source")
-        for item in self.assessment.checklist:
-            table.add_row(
-                item.priority.value,
-                item.phase.value,
-                item.owner,
-                item.title,
-                _cites(item.citations[:1]),
-                key=item.id,
-            )
+    def _status_labels(self) -> dict[str, str]:
+        return {k: STATUSES.get(v, v) for k, v in self.statuses.items()}
+
+    def action_actions(self) -> None:
+        """Jump to the action list (below the roles and layers)."""
+        self.query_one("#checklist", ActionList).focus(scroll_visible=False)
+        self.query_one("#actions-heading").scroll_visible(top=True, animate=False)
+
+    def on_action_list_opened(self, event: ActionList.Opened) -> None:
+        item = event.item
+
+        def saved(status: str | None) -> None:
+            if status is None:
+                return
+            self.statuses[item.id] = status
+            row = self.query_one(f"#action-{item.id}", ActionItem)
+            row.show_status(STATUSES.get(status, status))
+
+        status = self.statuses.get(item.id, "todo")
+        self.app.push_screen(ActionScreen(item, status=status, save=self.save), saved)
 
     def default_name(self, fmt: str) -> str:
         stem = f"shirube-plan-{self.session_id}" if self.session_id else "shirube-plan"

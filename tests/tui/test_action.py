@@ -1,0 +1,111 @@
+"""The plan's actions at 80 columns, and the detail view Enter opens on one of them."""
+
+from __future__ import annotations
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import Input, RadioButton, Static
+
+from core.errors import UsageError
+from knowledge.official import load_official
+from tests.tui.conftest import CHATBOT, messages, settle
+from tools.assess import assess
+from tui.screens.action import NOT_SAVED, ActionScreen
+from tui.screens.plan import PlanScreen
+from tui.screenshots import SMALL
+from tui.widgets.action_list import ActionItem, ActionList
+
+pytestmark = pytest.mark.anyio
+
+
+def _shown(widget: Static) -> str:
+    """The text as drawn on screen, lines joined: what a user can read of it."""
+    return " ".join(widget.render_line(y).text.strip() for y in range(widget.size.height)).replace(
+        "  ", " "
+    )
+
+
+async def _plan(pilot, **kwargs) -> PlanScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.app.push_screen(PlanScreen(assess(CHATBOT), session_id="abcd1234", **kwargs))
+    await settle(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+    plan = pilot.app.screen
+    assert isinstance(plan, PlanScreen)
+    return plan
+
+
+async def test_every_action_reads_whole_at_80_columns(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        plan = await _plan(pilot)
+        actions = plan.query_one("#checklist", ActionList)
+        # One scroll for the whole plan: the list itself never scrolls, so no row hides in it.
+        assert actions.max_scroll_y == 0 and actions.max_scroll_x == 0
+        assert plan.query_one("#plan-body", VerticalScroll).max_scroll_y > 0
+        rows = list(plan.query(ActionItem))
+        assert [r.item.id for r in rows] == [i.id for i in plan.assessment.checklist]
+        for row in rows:
+            title, facts = row.query(Static)
+            assert title.region.right <= SMALL[0] and facts.region.right <= SMALL[0]
+            assert row.item.title in _shown(title), _shown(title)
+            assert f"owner: {row.item.owner}" in _shown(facts)
+
+
+async def test_enter_opens_the_action_with_text_why_official_items_and_sources(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        plan = await _plan(pilot)
+        item = next(i for i in plan.assessment.checklist if i.official_refs)
+        actions = plan.query_one("#checklist", ActionList)
+        actions.index = plan.assessment.checklist.index(item)
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, ActionScreen) and detail.item == item
+        body = " ".join(str(s.render()) for s in detail.query(Static))
+        assert item.text in body
+        assert all(why in body for why in item.why)
+        official = load_official()
+        assert all(f"{ref}  {official.label(ref)}" in body for ref in item.official_refs)
+        assert all((c.section or "") in body for c in item.citations)
+        assert "https://" in body
+        assert "Status: To do" in body and NOT_SAVED in body  # no saver: read-only
+        assert not detail.query(RadioButton)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is plan
+
+
+async def test_status_is_changed_through_the_plan_store(make_app) -> None:  # type: ignore[no-untyped-def]
+    saved: list[tuple[str, str, str]] = []
+
+    def save(action_id: str, status: str, note: str) -> None:
+        if status == "not_applicable" and not note:
+            raise UsageError("Say why the action does not apply.")
+        saved.append((action_id, status, note))
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        plan = await _plan(pilot, save=save)
+        first = plan.assessment.checklist[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, ActionScreen)
+        detail.query_one("#status-not_applicable", RadioButton).value = True
+        await pilot.click("#action-save")
+        await pilot.pause()
+        assert app.screen is detail and saved == []
+        assert "Say why" in str(detail.query_one("#action-error", Static).render())
+        detail.query_one("#status-done", RadioButton).value = True
+        detail.query_one("#action-note", Input).value = "https://example.com/dpia"
+        await pilot.click("#action-save")
+        await settle(pilot)
+        assert app.screen is plan
+        assert saved == [(first.id, "done", "https://example.com/dpia")]
+        row = plan.query_one(f"#action-{first.id}", ActionItem)
+        assert "Done" in _shown(row.query_one(".action-facts", Static))
+        assert plan.statuses[first.id] == "done"
+        assert not [m for m in messages(app) if "error" in m.lower()]

@@ -1,0 +1,154 @@
+"""One plan action in full: what to do, why, the official checklist items, sources and status.
+
+The status can be changed when the plan is saved (a `save` callback is given); otherwise it is
+shown read-only with a line that says how to save the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from core.errors import UsageError
+from tools.checklist import ChecklistItem
+from tools.terminal_text import clean
+from tui.widgets.action_list import facts_line
+
+STATUSES: dict[str, str] = {
+    "todo": "To do",
+    "doing": "Doing",
+    "done": "Done",
+    "not_applicable": "Not applicable",
+}
+NOT_SAVED = (
+    "Status can be changed once the plan is saved (finish the interview, or open it with F3)."
+)
+
+# (action id, status, evidence or reason) → saved; UsageError says what is wrong.
+StatusSaver = Callable[[str, str, str], None]
+
+
+def official_lines(refs: list[str]) -> list[str]:
+    """Each official checklist item the action answers, with its label from the rule base."""
+    if not refs:
+        return []
+    from knowledge.official import load_official
+
+    official = load_official()
+    return [clean(f"{ref}  {official.label(ref)}") for ref in refs]
+
+
+def source_lines(item: ChecklistItem) -> list[str]:
+    """Each source as 'short name, section — official URL'."""
+    from knowledge.loader import load_rule_base
+
+    sources = load_rule_base().sources
+    lines = []
+    for citation in item.citations:
+        source = sources.get(citation.source)
+        name = source.short_name if source else citation.source
+        where = f", {citation.section}" if citation.section else ""
+        url = f" — {source.url}" if source else ""
+        lines.append(clean(f"{name}{where}{url}"))
+    return lines
+
+
+def _section(title: str, lines: list[str], empty: str) -> Static:
+    text = Text()
+    text.append(title, style="bold")
+    for line in lines or [empty]:
+        text.append(f"\n• {line}")
+    return Static(text, classes="action-section")
+
+
+class ActionScreen(ModalScreen[str | None]):
+    """Dismisses with the new status when one was saved, else None (Esc, Close)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(
+        self,
+        item: ChecklistItem,
+        *,
+        status: str = "todo",
+        note: str = "",
+        save: StatusSaver | None = None,
+    ) -> None:
+        self.item = item
+        self.status = status
+        self.note = note
+        self.save = save
+        super().__init__()
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        with Vertical(id="action-dialog", classes="dialog"):
+            yield Label(clean(item.title), id="action-title", classes="dialog-title", markup=False)
+            with VerticalScroll(id="action-body"):
+                yield Static(facts_line(item), id="action-facts", markup=False)
+                yield _section("What to do", [clean(item.text)], "—")
+                yield _section("Why", [clean(w) for w in item.why], "—")
+                yield _section(
+                    "Official checklist items",
+                    official_lines(item.official_refs),
+                    "none named for this action",
+                )
+                yield _section("Sources", source_lines(item), "—")
+                yield from self._status()
+            with Horizontal(classes="dialog-buttons"):
+                if self.save is not None:
+                    yield Button("Save status", id="action-save", variant="primary")
+                yield Button("Close (Esc)", id="action-close")
+
+    def _status(self) -> ComposeResult:
+        label = STATUSES.get(self.status, self.status)
+        if self.save is None:
+            yield Static(
+                Text.assemble(("Status: ", "bold"), label, ("\n" + NOT_SAVED, "dim")),
+                id="action-status",
+            )
+            return
+        yield Static(Text("Status", style="bold"), classes="action-section")
+        with RadioSet(id="action-statuses"):
+            for value, name in STATUSES.items():
+                yield RadioButton(name, value=value == self.status, id=f"status-{value}")
+        yield Input(
+            self.note,
+            placeholder="Evidence (a note or link); for 'not applicable', the reason",
+            id="action-note",
+        )
+        yield Static("", id="action-error", classes="error-line")
+
+    def chosen(self) -> str:
+        pressed = self.query_one("#action-statuses", RadioSet).pressed_button
+        return (pressed.id or "").removeprefix("status-") if pressed else self.status
+
+    @on(Button.Pressed, "#action-close")
+    def _close(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#action-save")
+    @on(Input.Submitted, "#action-note")
+    def _save(self, event: Button.Pressed | Input.Submitted) -> None:
+        event.stop()
+        assert self.save is not None
+        status = self.chosen()
+        note = self.query_one("#action-note", Input).value.strip()
+        try:
+            self.save(self.item.id, status, note)
+        except UsageError as exc:
+            self.query_one("#action-error", Static).update(clean(str(exc)))
+            return
+        self.dismiss(status)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

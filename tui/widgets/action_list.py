@@ -1,0 +1,70 @@
+"""The plan's actions as a list that wraps: one item per action, title then its facts.
+
+A ListView sized to its content inside the plan's one scroll, so no row hides in a nested scroll
+and no column is cut at 80 columns; Enter or a click opens the action's detail view.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import ListItem, ListView, Static
+
+from tools.checklist import ChecklistItem
+from tools.terminal_text import clean
+
+
+def facts_line(item: ChecklistItem, status: str | None = None) -> str:
+    """Priority, phase, owner, first source and, when known, the status: one plain line."""
+    source = item.citations[0].label() if item.citations else ""
+    parts = [f"{item.priority.value} priority", item.phase.value, f"owner: {item.owner}", source]
+    if status:
+        parts.append(status)
+    return clean(" · ".join(p for p in parts if p))
+
+
+class ActionItem(ListItem):
+    """One action: its number and title in bold, then the facts line indented (both wrap)."""
+
+    def __init__(self, item: ChecklistItem, number: int, status: str | None = None) -> None:
+        self.item = item
+        self.number = number
+        self.status = status
+        title = Text(f"{number:>2}. {clean(item.title)}", style="bold")
+        super().__init__(
+            Static(title, classes="action-title"),
+            Static(self._facts(), classes="action-facts"),
+            id=f"action-{item.id}",
+        )
+
+    def _facts(self) -> Text:
+        return Text(facts_line(self.item, self.status), style="dim")
+
+    def show_status(self, status: str | None) -> None:
+        self.status = status
+        self.query_one(".action-facts", Static).update(self._facts())
+
+
+class ActionList(ListView):
+    """Posts `Opened` with the chosen action (Enter, or a click on an item)."""
+
+    class Opened(Message):
+        def __init__(self, item: ChecklistItem) -> None:
+            self.item = item
+            super().__init__()
+
+    def __init__(
+        self,
+        items: list[ChecklistItem],
+        statuses: dict[str, str] | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        statuses = statuses or {}
+        rows = [ActionItem(item, n, statuses.get(item.id)) for n, item in enumerate(items, 1)]
+        super().__init__(*rows, id=id)
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        if isinstance(event.item, ActionItem):
+            self.post_message(self.Opened(event.item.item))
