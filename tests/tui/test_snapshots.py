@@ -1,4 +1,4 @@
-"""Snapshots of the main screens at 120×40 and 80×24 (offline, no cursor blink, fixed session id)."""
+"""Snapshots of the main screens at 120×40 and 80×24 (offline, no blink, fixed session id)."""
 
 from __future__ import annotations
 
