@@ -41,10 +41,11 @@ class ShirubeServer(MCPServer[Any]):
         try:
             return await super().call_tool(name, arguments, context)
         except ToolError as exc:
-            tool = self._tool_manager.get_tool(name)
-            if tool is None or not isinstance(exc.__cause__, ValidationError):
+            if not isinstance(exc.__cause__, ValidationError):
                 raise
-            raise ToolError(explain(name, exc.__cause__, tool.parameters, arguments)) from None
+            schemas = {tool.name: tool.input_schema for tool in await self.list_tools()}
+            schema = schemas.get(name, {})
+            raise ToolError(explain(name, exc.__cause__, schema, arguments)) from None
 
 
 def _warm_up(settings: Settings) -> None:

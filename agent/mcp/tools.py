@@ -67,10 +67,17 @@ Since = Annotated[
 
 @contextmanager
 def _as_tool_error() -> Iterator[None]:
+    """Bad input and an unusable data dir as one message for the host (as the CLI says them)."""
     try:
         yield
     except UsageError as exc:
         raise ToolError(str(exc)) from None
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise ToolError(
+            f"{exc.strerror or exc}{where}. Check that the path exists, is writable and has free "
+            "space; the data directory is set by SHIRUBE_HOME."
+        ) from None
 
 
 def register_tools(server: MCPServer, settings: Settings) -> None:

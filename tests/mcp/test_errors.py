@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from mcp import Client, MCPError
 from mcp.types import INVALID_PARAMS
 
-from agent.mcp.server import ShirubeServer
+from agent.mcp.server import ShirubeServer, build_server
+from core.config import Settings
 from tests.mcp.conftest import call, text_of, with_client
 
 
@@ -82,3 +85,12 @@ def test_the_server_keeps_serving_after_errors(server: ShirubeServer) -> None:
     bad, good = with_client(server, body)
     assert bad.is_error and not good.is_error
     assert good.structured_content["entity"]["id"] == "ppc"
+
+
+def test_an_unusable_data_dir_is_a_tool_error_naming_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("a file where the data directory should be", encoding="utf-8")
+    result = call(build_server(Settings(home=home)), "ask", {"question": "Is there an AI Act?"})
+    assert result.is_error
+    message = text_of(result)
+    assert str(home) in message and "Error executing tool ask:" in message
