@@ -113,7 +113,7 @@ def score(case: Case, text: str, cited: Sequence[str], route: str | None) -> Ans
 
 
 def reasons(case: Case, s: AnswerScore, text: str, cited: Sequence[str]) -> list[str]:
-    """Why the answer fails; the language is reported as a figure, not as a failure, for now."""
+    """Why the answer fails, one line per failed check (the language asked included)."""
     exp = case.expect
     out: list[str] = []
     if s.lead_ok is False:
@@ -124,6 +124,8 @@ def reasons(case: Case, s: AnswerScore, text: str, cited: Sequence[str]) -> list
         out.append(f"cites {sorted(set(cited)) or 'nothing'}, expected one of {exp.citations_any}")
     if s.padded:
         out.append(f"padding: cites {s.padding}, outside {exp.sources_allowed}")
+    if s.lang_ok is False:
+        out.append(f"answered in {s.lang!r}, the question asks for {s.expected_lang!r}")
     if not s.route_ok:
         got = "unknown (the answer has no route)" if s.route is None else repr(s.route)
         also = "".join(f" or {r!r}" for r in s.route_also)

@@ -46,6 +46,16 @@ def answer_figures(results: Sequence[CaseResult]) -> AnswerFigures | None:
     if not mine:
         return None
     per = {c: stats([r for r in mine if r.category == c]) for c in CATEGORIES}
+    langs = {lang: stats([r for r in mine if question_lang(r) == lang]) for lang in ("en", "ja")}
     return AnswerFigures(
-        overall=stats(mine), per_category={c: s for c, s in per.items() if s.total}
+        overall=stats(mine),
+        per_category={c: s for c, s in per.items() if s.total},
+        per_lang={lang: s for lang, s in langs.items() if s.total},
     )
+
+
+def question_lang(result: CaseResult) -> str:
+    """'ja' for a case that asks in Japanese (it expects a Japanese answer), else 'en'."""
+    score = result.answer_score
+    expected = score.expected_lang if score is not None else None
+    return "ja" if expected == "ja" or "ja" in result.tags else "en"

@@ -38,6 +38,10 @@ def overall_rows(figures: AnswerFigures | None) -> list[tuple[str, str]]:
         ("Answers: premise corrected", _pct(s.premise_corrected)),
         ("Answers: route accuracy", f"{_pct(s.route_accuracy)} ({s.route_unknown} unknown)"),
         ("Answers: language match", _pct(s.lang_match)),
+        *(
+            (f"Answers: pass rate, questions in {lang}", _pct(stats.pass_rate))
+            for lang, stats in figures.per_lang.items()
+        ),
         ("Answers: errors", str(s.errors)),
     ]
 
@@ -54,9 +58,10 @@ def _cells(name: str, s: AnswerStats, digits: int) -> list[str]:
 
 
 def rows(figures: AnswerFigures, digits: int = 1) -> list[list[str]]:
-    """One row per category, then the overall row."""
+    """One row per category, one per language of the questions, then the overall row."""
     per = [_cells(name, s, digits) for name, s in figures.per_category.items()]
-    return [*per, _cells("all", figures.overall, digits)]
+    langs = [_cells(f"lang {lang}", s, digits) for lang, s in figures.per_lang.items()]
+    return [*per, *langs, _cells("all", figures.overall, digits)]
 
 
 def rich_table(figures: AnswerFigures) -> Table:

@@ -199,9 +199,10 @@ class AnswerScore(BaseModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def answer_ok(self) -> bool:
-        """Direct, complete, correct and cited, whatever the route (language aside for now)."""
+        """Direct, complete, correct and cited in the language asked, whatever the route."""
         return (
             self.lead_ok is not False
+            and self.lang_ok is not False
             and self.must_found == self.must_total
             and not self.false_facts
             and self.cited_ok is not False
@@ -258,6 +259,9 @@ class AnswerStats(BaseModel):
 class AnswerFigures(BaseModel):
     overall: AnswerStats
     per_category: dict[str, AnswerStats]
+    per_lang: dict[str, AnswerStats] = Field(
+        default_factory=dict, description="By the language of the question: 'en', 'ja'."
+    )
 
 
 class Summary(BaseModel):

@@ -12,6 +12,7 @@ import pytest
 from core.errors import UsageError
 from evals import answer_checks as ac
 from evals.answer_metrics import answer_figures
+from evals.answer_report import rows
 from evals.metrics import gate, summarise, updated_baseline
 from evals.models import Baseline, Case
 from evals.report import markdown
@@ -144,14 +145,17 @@ def test_a_wrong_route_is_named_and_an_allowed_alternative_passes() -> None:
     assert _run(answer, case).status == "pass"
 
 
-def test_language_is_reported_and_does_not_fail_the_case_yet() -> None:
+def test_an_answer_in_the_wrong_language_fails_and_counts_per_language() -> None:
     case = _case(category="japanese", expect={**BAN_EXPECT, "lang": "ja"})
     result = _run(RoutedAnswer(DIRECT, [Cite("ai_promotion_act")], route="premise"), case)
-    assert result.status == "pass" and result.answer_score.lang_ok is False
+    assert result.status == "fail" and result.answer_score.lang_ok is False
+    assert result.reasons == ["answered in 'en', the question asks for 'ja'"]
     assert ac.language("いいえ、AI推進法は顔認識を禁止していません（APPI）。") == "ja"
     assert ac.language("No, the Act bans nothing (AI推進法).") == "en"
-    stats = answer_figures([result]).overall  # type: ignore[union-attr]
-    assert stats.lang_match == 0.0
+    figures = answer_figures([result, _run(RoutedAnswer(DIRECT, [Cite("ai_promotion_act")]))])
+    assert figures is not None and figures.overall.lang_match == 0.0
+    assert {lang: s.total for lang, s in figures.per_lang.items()} == {"en": 1, "ja": 1}
+    assert ["lang ja", "1"] == rows(figures)[-2][:2]
 
 
 def test_a_premise_restated_later_is_not_corrected() -> None:
