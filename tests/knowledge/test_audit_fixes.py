@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,9 +14,12 @@ from agent.qa import ask
 from agent.use_case import read_use_case
 from core.config import Settings
 from core.profile import UseCaseProfile
+from knowledge.check import read_files
+from knowledge.check_force import check_hard_law_badges
 from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema import LegalForce, SourceKind
 from knowledge.watchlist import load_watchlist_from
+from tests.knowledge.kb_data import edit_entry, make_data_dir
 from tools.assess import Assessment, assess
 from tools.triggers import lookup_triggers
 
@@ -274,6 +278,20 @@ def test_U9_binding_hard_law_only_where_a_hard_law_instrument_is_cited() -> None
     if employment.legal_force == hard:
         assert any(rb.sources[c.source].kind == "statute" for c in employment.citations)
     assert rb.triggers["sector_public_services"].regulators != ["mic", "digital_agency"]
+
+
+def test_U9_kb_check_refuses_a_hard_law_badge_on_soft_law_citations(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    assert check_hard_law_badges(read_files(data)) == []
+    edit_entry(data / "triggers.yaml", "privacy_appi", citations=[{"source": "aigfb"}])
+    (problem,) = check_hard_law_badges(read_files(data))
+    assert (Path(problem.file).name, problem.entry, problem.field) == (
+        "triggers.yaml",
+        "privacy_appi",
+        "legal_force",
+    )
+    assert "cites no hard-law source (aigfb)" in problem.message
+    assert check_hard_law_badges(read_files(DATA_DIR)) == []
 
 
 def test_U10_incident_drills_are_repeated_not_once() -> None:
