@@ -60,7 +60,7 @@ class Question(Strict):
     """One interview question; `id` is the UseCaseProfile field it fills."""
 
     id: Id
-    label: str = Field(min_length=2, description="The field's plain name in summaries and plans.")
+    label: str = Field(default="", description="The field's plain name in summaries and plans.")
     text: str = Field(min_length=5)
     help: str = Field(min_length=20, description="Why we ask, in plain words.")
     cite: list[Citation] = Field(min_length=1)
@@ -82,6 +82,12 @@ class Question(Strict):
             raise ValueError(f"a '{self.type}' question needs choices")
         if not wants_choices and self.choices:
             raise ValueError(f"a '{self.type}' question takes no choices")
+        return self
+
+    @model_validator(mode="after")
+    def _label_defaults_to_the_id(self) -> Question:
+        if not self.label:
+            object.__setattr__(self, "label", self.id.replace("_", " ").capitalize())  # frozen
         return self
 
     def text_for(self, profile: UseCaseProfile) -> tuple[str, list[str]]:

@@ -68,8 +68,10 @@ def _answered(
 ) -> dict[str, Any]:
     answers = {**state.get("answers", {}), question_id: value}
     # 'not sure' is kept beside the assumed value, so the plan can list it under "To confirm".
-    doubts = [q for q in answers.get(UNSURE_KEY, []) if q != question_id]
-    answers[UNSURE_KEY] = [*doubts, question_id] if unsure else doubts
+    doubts = [q for q in answers.pop(UNSURE_KEY, []) if q != question_id]
+    doubts += [question_id] if unsure else []
+    if doubts:
+        answers[UNSURE_KEY] = doubts
     history = [q for q in state.get("history", []) if q != question_id] + [question_id]
     return _cleared(answers=answers, history=history, revisit=None)
 

@@ -91,6 +91,7 @@ SCENARIOS: list[Scenario] = [
             "builds_models": "yes",
             "offers_to_others": "yes",
             "customers": "1,2,3",
+            "personal_data": "none",  # skipping it would mean 'not sure' (issue 19)
             "copyrighted_material": "yes",
             "advanced_model": "yes",
             "outside_japan": "yes",
@@ -140,6 +141,7 @@ SCENARIOS: list[Scenario] = [
             "description": "Generates video of a presenter speaking with a cloned voice.",
             "offers_to_others": "yes",
             "customers": "consumers",
+            "personal_data": "none",
             "synthetic_media": "yes",
             "copyrighted_material": "yes",
         },

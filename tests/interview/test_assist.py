@@ -80,8 +80,9 @@ def test_enter_accepts_a_suggestion_and_a_typed_answer_overrides_it(
     assert session.answers["customers"] == ["consumers", "businesses"]
     view = session.current
     assert view is not None and (view.id, view.suggestion) == ("personal_data", "personal")
-    session.answer("skip")  # 'skip' means the bank's default, not the suggestion
-    assert session.answers["personal_data"] == "none"
+    session.answer("skip")  # 'skip' means not sure here (no safe default), not the suggestion
+    assert session.answers["personal_data"] == "personal"
+    assert session.answers["unsure"] == ["personal_data"]
     session.close()
 
 
@@ -171,8 +172,8 @@ def test_model_down_gives_a_notice_and_the_normal_interview(
         "No suggested answers (no Ollama server answered at http://127.0.0.1:9); "
         "every question is asked."
     )
-    step = session.answer("a firm")  # mapping fails too: the parser's message is shown
-    assert step.error is not None and step.error.startswith("'a firm' is not one of the choices.")
+    step = session.answer("a guild")  # mapping fails too: the parser's message is shown
+    assert step.error is not None and step.error.startswith("'a guild' is not one of the choices.")
     while (view := session.current) is not None and view.kind == "question":
         session.answer(scenario.answers.get(view.id, "skip"))
     assert session.answer("yes").done is True
@@ -202,8 +203,8 @@ def test_offline_path_is_unchanged(settings: Settings) -> None:
     view = step.question
     assert view is not None and view.id == "organisation"
     assert (view.notice, view.suggestion, view.mapped) == (None, None, None)
-    step = session.answer("a firm")
-    assert step.error is not None and step.error.startswith("'a firm' is not one of the choices.")
+    step = session.answer("a guild")
+    assert step.error is not None and step.error.startswith("'a guild' is not one of the choices.")
     assert step.question is not None and step.question.mapped is None
     session.close()
 
@@ -228,7 +229,7 @@ def test_cli_shows_suggestion_and_mapping(settings: Settings, tmp_path: Path) ->
     show_question(console, session.current)
     session.answer("yes")
     session.answer("skip")
-    session.answer("the general public")
+    session.answer("everyone in town")  # no synonym matches: the model reads it
     assert session.current is not None
     show_question(console, session.current)
     text = console.export_text()

@@ -259,7 +259,7 @@ def test_sessions_list_show_export_delete(fresh_home: Path, tmp_path: Path) -> N
 def test_bad_format_exits_2(fresh_home: Path, tmp_path: Path) -> None:
     result = shirube("interview", "--format", "pdf", cwd=tmp_path, stdin="")
     assert result.returncode == 2
-    assert "Error: Unknown --format 'pdf'. Use one of: markdown, json." in result.stderr
+    assert "Error: Unknown --format 'pdf'. Use one of: markdown, json, docx." in result.stderr
     assert not (fresh_home / "sessions.sqlite").exists()
 
 

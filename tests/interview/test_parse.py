@@ -60,7 +60,8 @@ def test_skip_uses_the_default_and_is_refused_without_one() -> None:
     refused = parse_answer(question_by_id("name"), "skip")
     assert refused.kind == "error"
     assert refused.message == (
-        "'name' has no default, so it cannot be skipped. Expected a short text answer."
+        "This question has no default, so it cannot be skipped. Expected a short text answer, "
+        "or 'not sure'."
     )
 
 

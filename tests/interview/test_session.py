@@ -20,7 +20,7 @@ def test_quit_then_resume_continues_where_it_stopped(settings: Settings) -> None
     session = InterviewSession.start(settings)
     sid = session.session_id
     assert session.current is not None
-    assert (session.current.id, session.current.progress) == ("name", (0, 14))
+    assert (session.current.id, session.current.progress) == ("name", (0, 16))
     for text in ("Bot", "A chatbot", "2"):
         session.answer(text)
     step = session.answer("quit")
