@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from agent.answer.numbering import FIRST
 from agent.state import AnswerCitation
 from knowledge.loader import RuleBase
 from knowledge.schema import Citation
@@ -32,7 +33,7 @@ class Citations:
             sections = self._sections[cite.source]
             if cite.section and cite.section not in sections:
                 sections.append(cite.section)
-            number = self._order.index(cite.source) + 1
+            number = self._order.index(cite.source) + FIRST
             if number not in numbers:
                 numbers.append(number)
         return "".join(f"[{n}]" for n in sorted(numbers))

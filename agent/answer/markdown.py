@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agent.answer.numbering import numbered
 from tools.markdown_text import inline, model_markdown
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 def sources_markdown(citations: list[AnswerCitation]) -> str:
     """Numbered Markdown source list; also used for each turn of an exported chat thread."""
     return "\n".join(
-        f"{number}. {cite.heading} <{cite.url}>" for number, cite in enumerate(citations, 1)
+        f"{number}. {cite.heading} <{cite.url}>" for number, cite in numbered(citations)
     )
 
 

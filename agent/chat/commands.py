@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from agent.answer.numbering import numbered, source_line
 from core.errors import UsageError
 from tools.terminal_text import clean, markup
 
@@ -109,8 +110,8 @@ def sources_text(thread: ChatThread) -> str | None:
     if last is None:
         return None
     lines = [f"Sources for: {last.question}"]
-    for number, cite in enumerate(last.citations, 1):
-        lines.append(f"[{number}] {cite.heading}\n    {cite.url}\n    {cite.excerpt}")
+    for number, cite in numbered(last.citations):
+        lines.append(f"{source_line(number, cite)}\n    {cite.excerpt}")
     return "\n".join(lines)
 
 

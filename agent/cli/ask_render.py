@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from agent.answer.markdown import to_markdown
+from agent.answer.numbering import numbered, source_line
 from tools.terminal_text import clean, json_text, markup
 
 if TYPE_CHECKING:
@@ -31,12 +32,8 @@ def render(answer: Answer, fmt: str) -> None:
     console.print(Markdown(clean(answer.answer)))
     if answer.citations:
         console.print("\n[bold]Sources[/]")
-        for number, cite in enumerate(answer.citations, 1):
-            console.print(
-                f"[{number}] {cite.heading}\n    {cite.url}",
-                highlight=False,
-                markup=False,
-            )
+        for number, cite in numbered(answer.citations):
+            console.print(source_line(number, cite), highlight=False, markup=False)
     as_of = f" · rule base as of {answer.rule_base_as_of}" if answer.rule_base_as_of else ""
     footer = f"mode: {markup(answer.mode)} · {answer.latency_ms} ms{as_of}"
     console.print(f"[dim]{footer}[/]", highlight=False)

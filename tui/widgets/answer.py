@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import math
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,10 +21,13 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
-from agent.chat.state import Turn
+from agent.answer.numbering import numbered
 from agent.state import Answer, AnswerCitation
 from tools.terminal_text import clean
 from tui.legal import short_name
+
+if TYPE_CHECKING:
+    from agent.chat.state import Turn  # only named: importing it loads LangChain
 
 # A long answer still finishes its reveal in about this many ticks (~2 s at 25 ms a tick).
 REVEAL_TICKS = 80
@@ -106,7 +109,7 @@ class AnswerView(Vertical):
         super().__init__(id=f"answer-{turn}")
 
     def compose(self) -> ComposeResult:
-        if isinstance(self.answer, Turn) and self.answer.followup:
+        if not isinstance(self.answer, Answer) and self.answer.followup:  # a chat Turn
             # Say how a follow-up was read, so a wrong reading is visible at once.
             yield Static(
                 clean(f"Understood as: {self.answer.resolved}"),
@@ -124,7 +127,7 @@ class AnswerView(Vertical):
             tail.append(
                 Static("Sources (Tab to a source, Enter to open it)", classes="sources-title")
             )
-            for number, citation in enumerate(self.answer.citations, 1):
+            for number, citation in numbered(self.answer.citations):
                 tail.append(CitationItem(citation, number, id=f"cite-{self.turn}-{number}"))
         mode = "rule base (offline)" if self.answer.mode == "offline" else self.answer.mode
         tail.append(Static(clean(f"answered from {mode}"), classes="answer-mode", markup=False))
