@@ -106,6 +106,7 @@ def test_W1_city_hall_is_local_government() -> None:
         "art13_appropriateness",
         "aigfb_business",
         "consumer_facing",
+        "ds920_model_for_local_government",
     }
 
 
@@ -338,9 +339,14 @@ def test_X3_digital_agency_guideline_scope_is_stated() -> None:
         assert words in summary, words
 
 
-def test_X4_local_government_guidebook_is_on_the_watch_list() -> None:
+def test_X4_local_government_has_its_own_layer_and_the_guidebook_is_watched() -> None:
+    result = assess(CITY)
+    assert "procurement_buyer" not in _triggers(result)
+    (layer,) = [t for t in result.triggers if t.id == "ds920_model_for_local_government"]
+    assert layer.legal_force == LegalForce.non_binding_soft_law
+    assert "not yours" in load_rule_base().triggers[layer.id].why
+    assert "ds920_model_for_local_government" not in _triggers(assess(MINISTRY_GENAI))
     assert "mic_local_government_guidebook_v4" in _watched("mic_local_government_guidebook")
-    assert "procurement_buyer" not in _triggers(assess(CITY))
 
 
 def test_X5_ip_principle_code_draft_is_a_cited_soft_law_source() -> None:

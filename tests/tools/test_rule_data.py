@@ -15,6 +15,7 @@ SUGGESTED_TRIGGERS = {
     "appi_use_beyond_output",
     "copyright_training_output",
     "procurement_buyer",
+    "ds920_model_for_local_government",
     "procurement_supplier",
     "hiroshima_advanced_model",
     "hiroshima_principle_xii",
