@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_OLLAMA_PORT = 11434
 HOST_FORM = "http://host:port, e.g. http://127.0.0.1:11434"
+DATABASE_FORM = "postgresql://user:password@host:5432/dbname (or unset it for the local SQLite)"
 DAY = 86_400.0  # bounds every duration: past it a timeout overflows the socket layer
 
 
@@ -58,6 +59,14 @@ class Settings(BaseSettings):
     lang: Literal["auto", "en", "ja"] = Field(
         default="auto", description="Answer language; auto answers in the question's language."
     )
+    database_url: str | None = Field(
+        default=None,
+        description="A shared PostgreSQL for saved plans (postgresql://user:pass@host:5432/db); "
+        "unset: the SQLite file in the data dir.",
+    )
+    user: str | None = Field(
+        default=None, description="Who changes a plan, in its history. Default: the OS user."
+    )
     chroma_host: str | None = Field(
         default=None, validation_alias=AliasChoices("CHROMA_HOST", "SHIRUBE_CHROMA_HOST")
     )
@@ -74,6 +83,15 @@ class Settings(BaseSettings):
         # Path("") is the current directory: sessions.sqlite would land wherever the user is.
         if isinstance(value, str) and not value.strip():
             raise ValueError("it is empty; set it to a directory path or unset it")
+        return value
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _database_url_form(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None  # empty means unset: the embedded SQLite default
+        if isinstance(value, str):
+            check_database_url(value)
         return value
 
     @field_validator("ollama_host")
@@ -100,6 +118,18 @@ class Settings(BaseSettings):
         return self.data_dir / "sessions.sqlite"
 
     @property
+    def who(self) -> str:
+        """The name a plan's history records for changes made here."""
+        if self.user and self.user.strip():
+            return self.user.strip()
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # a container user with no passwd entry and no $USER
+            return "unknown"
+
+    @property
     def ollama_url(self) -> str:
         scheme, host, port = _split_host(self.ollama_host)
         return f"{scheme}://{host}:{port}"
@@ -123,6 +153,31 @@ def _split_host(value: str) -> tuple[str, str, int]:
     return parts.scheme, host, port or default
 
 
+def check_database_url(value: str) -> None:
+    """ValueError naming the form unless `value` is a PostgreSQL URL with a host and a database."""
+    try:
+        parts = urlsplit(value.strip())
+        parts.port  # noqa: B018  raises on a port that is not a number
+    except ValueError:
+        raise ValueError(f"expected {DATABASE_FORM}") from None
+    if parts.scheme not in ("postgresql", "postgres") or not parts.path.strip("/"):
+        raise ValueError(f"expected {DATABASE_FORM}")
+    if not parts.hostname and "host=" not in parts.query:
+        raise ValueError(f"expected {DATABASE_FORM}")
+
+
+def redacted_url(value: str) -> str:
+    """A database URL with its password replaced, for messages and logs."""
+    try:
+        parts = urlsplit(value)
+        if parts.password is None:
+            return value
+    except ValueError:
+        return "<a URL that cannot be read>"
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
 def _env_name(field: str) -> str:
     alias = Settings.model_fields[field].validation_alias
     if isinstance(alias, AliasChoices):
@@ -143,7 +198,9 @@ def get_settings() -> Settings:
         field = str(err["loc"][0]) if err["loc"] else ""
         name = _env_name(field) if field in Settings.model_fields else field
         problem = err["msg"].removeprefix("Value error, ")  # pydantic's prefix for our own checks
+        given = err.get("input")
+        if field == "database_url" and isinstance(given, str):
+            given = redacted_url(given)  # never echo a password to the terminal
         raise UsageError(
-            f"environment variable {name}={err.get('input')!r} is invalid: {problem}. "
-            f"Fix it or unset it."
+            f"environment variable {name}={given!r} is invalid: {problem}. Fix it or unset it."
         ) from None

@@ -83,7 +83,7 @@ def main() -> None:
         sys.exit(1)
     except UsageError as exc:
         Console(stderr=True).print(f"[bold red]Error:[/] {markup(exc)}", highlight=False)
-        sys.exit(UsageError.exit_code)
+        sys.exit(exc.exit_code)  # 2 for bad input; 3 for a plan another person changed first
     except OSError as exc:
         # Read-only or missing data dir, disk full: one line, never a traceback.
         problem = markup(

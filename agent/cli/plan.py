@@ -15,6 +15,7 @@ from core.errors import UsageError
 from tools.terminal_text import clean
 
 if TYPE_CHECKING:
+    from agent.interview.plan_store import Change
     from tools.assess import Assessment
 
 EXPORT_FORMATS = ("markdown", "json", "docx", "worksheet")
@@ -58,6 +59,14 @@ def _show(assessment: Assessment) -> None:
     console.print(grid)
 
 
+def _line(landed: Change) -> str:
+    action = f" [{clean(landed.action)}]" if landed.action else ""
+    return (
+        f"v{landed.version} {landed.at:%Y-%m-%d %H:%M:%S} UTC by {clean(landed.who)}{action}: "
+        f"{clean(landed.what)}"
+    )
+
+
 def register(app: typer.Typer) -> None:
     plan = typer.Typer(
         help="Show a saved plan, mark progress, check due dates, change an answer.",
@@ -73,7 +82,13 @@ def register(app: typer.Typer) -> None:
         from agent.interview.plan_service import load, opened
 
         with opened() as store:
-            _show(load(store, plan_id))
+            assessment = load(store, plan_id)
+            changes = store.history(plan_id)
+            plan = store.get(plan_id)
+        _show(assessment)
+        if plan is not None:
+            last = f", last change {_line(changes[-1])}" if changes else ""
+            print(f"Version {plan.version}{last}. History: shirube plan history {plan_id}")
 
     @plan.command("set")
     def set_(
@@ -86,8 +101,15 @@ def register(app: typer.Typer) -> None:
         owner: Annotated[str | None, typer.Option(help="Who owns it.")] = None,
         due: Annotated[str | None, typer.Option(help="Due date, e.g. 2027-03-31.")] = None,
         reason: Annotated[str | None, typer.Option(help="Why it does not apply.")] = None,
+        expect_version: Annotated[
+            int | None,
+            typer.Option(
+                help="The plan version you read (plan show prints it): refuse if this action "
+                "changed since. Default: the version read now."
+            ),
+        ] = None,
     ) -> None:
-        """Record progress on one action."""
+        """Record progress on one action (who and when go to the plan's history)."""
         from agent.interview.plan_service import opened, set_progress
         from tools.progress import STATUS_LABELS
 
@@ -98,9 +120,26 @@ def register(app: typer.Typer) -> None:
         with opened() as store:
             action_id, progress = set_progress(
                 store, plan_id, action, status=status, evidence=evidence, owner=owner,
-                due=_date(due, "--due"), reason=reason,
+                due=_date(due, "--due"), reason=reason, expect_version=expect_version,
             )  # fmt: skip
-        print(f"{action_id}: {STATUS_LABELS[progress.status]}")
+            version = store.get(plan_id)
+        now = f" (plan version {version.version})" if version else ""
+        print(f"{action_id}: {STATUS_LABELS[progress.status]}{now}")
+
+    @plan.command("history")
+    def history_(
+        plan_id: Annotated[str, typer.Argument(help="The plan id.")],
+    ) -> None:
+        """Every change to the plan: version, when (UTC), who, which action, what."""
+        from agent.interview.plan_service import history, opened
+
+        with opened() as store:
+            plan, changes = history(store, plan_id)
+        if not changes:
+            print(f"Plan {plan_id} has no recorded changes (saved before history was kept).")
+        for landed in changes:
+            print(_line(landed))
+        print(f"Plan {plan_id} is at version {plan.version}.")
 
     @plan.command("check")
     def check(

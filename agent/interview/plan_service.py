@@ -1,7 +1,8 @@
 """Saved plans: what one can do with one (save, show, set progress, check dates, change an answer).
 
 Every function takes a `PlanStore`, so the CLI, the TUI and tests share one behaviour;
-`opened(settings)` gives the SQLite store in the data dir.
+`opened(settings)` gives the PostgreSQL store when SHIRUBE_DATABASE_URL is set, else the SQLite
+one in the data dir. Every write names who made it (`who`, default SHIRUBE_USER or the OS user).
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from contextlib import contextmanager
 from agent.interview import stamps
 from agent.interview import store as sessions
 from agent.interview.parse import parse_answer
-from agent.interview.plan_store import PlanStore, SavedPlan, SqlitePlanStore
-from core.config import Settings
+from agent.interview.plan_sqlite import SqlitePlanStore
+from agent.interview.plan_store import (
+    WHOLE_PLAN,
+    Change,
+    PlanConflict,
+    PlanStore,
+    SavedPlan,
+    change,
+)
+from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.questions import Question, load_questions
@@ -25,16 +34,36 @@ from tools.progress_io import ReadProgress
 
 @contextmanager
 def opened(settings: Settings | None = None) -> Iterator[PlanStore]:
+    settings = settings or get_settings()
+    if settings.database_url:
+        from agent.interview.plan_postgres import connect
+
+        with connect(settings.database_url, settings.connect_timeout) as shared:
+            yield shared
+        return
     with sessions.opened(settings) as conn:
         yield SqlitePlanStore(conn)
 
 
-def save(store: PlanStore, plan_id: str, profile: UseCaseProfile) -> Assessment:
+def _who(who: str | None) -> str:
+    return who or get_settings().who
+
+
+def save(
+    store: PlanStore,
+    plan_id: str,
+    profile: UseCaseProfile,
+    *,
+    who: str | None = None,
+    what: str = "saved the plan from the interview",
+) -> Assessment:
     """Save the plan for `profile`, keeping the progress of actions that did not change."""
     old = store.get(plan_id)
     new = assess(profile)
     progress = kept(assess(old.profile).checklist, new.checklist, old.progress) if old else {}
-    store.put(SavedPlan(id=plan_id, profile=profile, progress=progress))
+    version = old.version if old else 0
+    plan = SavedPlan(id=plan_id, profile=profile, progress=progress, version=version)
+    store.put(plan, change(plan_id, _who(who), what))
     if isinstance(store, SqlitePlanStore):  # the rule base it was assessed against, for diffs
         stamps.remember(store.connection, plan_id, new)
     return new.model_copy(update={"progress": progress})
@@ -66,6 +95,42 @@ def _action_id(assessment: Assessment, action: str) -> str:
     )
 
 
+def _updated(current: ActionProgress, fields: dict[str, object]) -> ActionProgress:
+    update = {name: value for name, value in fields.items() if value is not None}
+    if isinstance(update.get("status"), str):
+        given = str(update["status"])
+        try:
+            update["status"] = Status(given.replace("-", "_").replace(" ", "_").lower())
+        except ValueError:
+            allowed = ", ".join(s.value for s in Status)
+            raise UsageError(f"Unknown --status '{given}'. Use one of: {allowed}.") from None
+    try:
+        return ActionProgress.model_validate({**current.model_dump(), **update})
+    except ValueError:
+        raise UsageError(
+            "--status not_applicable needs --reason saying why the action does not apply."
+        ) from None
+
+
+def describe(before: ActionProgress, after: ActionProgress) -> str:
+    """What a change did, for the history: 'status todo -> done; evidence https://…'."""
+    parts = []
+    if before.status != after.status:
+        parts.append(f"status {before.status.value} -> {after.status.value}")
+    for name in ("owner", "due", "evidence", "reason"):
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            parts.append(f"{name} {new}" if new not in (None, "") else f"{name} cleared")
+    return "; ".join(parts) or "no change"
+
+
+def _clash(store: PlanStore, plan_id: str, action_id: str, read: int) -> None:
+    """PlanConflict when a change after version `read` touched this action or the whole plan."""
+    for landed in reversed(store.history(plan_id, since=read)):
+        if landed.action in (action_id, WHOLE_PLAN):
+            raise PlanConflict(plan_id, landed)
+
+
 def set_progress(
     store: PlanStore,
     plan_id: str,
@@ -76,32 +141,59 @@ def set_progress(
     owner: str | None = None,
     due: dt.date | None = None,
     reason: str | None = None,
+    who: str | None = None,
+    expect_version: int | None = None,
 ) -> tuple[str, ActionProgress]:
-    """Change one action's status, evidence, owner, due date or reason; returns (id, progress)."""
+    """Change one action's status, evidence, owner, due date or reason; returns (id, progress).
+
+    `expect_version` is the plan version the user read (`plan show` prints it; default: the
+    version read now). A change to the same action landed since is a PlanConflict, never
+    overwritten; a change to another action is kept and this one applied on top.
+    """
     assessment = load(store, plan_id)
     action_id = _action_id(assessment, action)
-    current = assessment.progress.get(action_id, ActionProgress())
-    update: dict[str, object] = {}
-    if status is not None:
-        try:
-            update["status"] = Status(status.replace("-", "_").replace(" ", "_").lower())
-        except ValueError:
-            allowed = ", ".join(s.value for s in Status)
-            raise UsageError(f"Unknown --status '{status}'. Use one of: {allowed}.") from None
-    for name, value in (("evidence", evidence), ("owner", owner), ("due", due), ("reason", reason)):
-        if value is not None:
-            update[name] = value
-    try:
-        changed = ActionProgress.model_validate({**current.model_dump(), **update})
-    except ValueError:
-        raise UsageError(
-            "--status not_applicable needs --reason saying why the action does not apply."
-        ) from None
+    fields: dict[str, object] = {
+        "status": status,
+        "evidence": evidence,
+        "owner": owner,
+        "due": due,
+        "reason": reason,
+    }
     plan = store.get(plan_id)
     assert plan is not None  # load() above found it
-    progress = {**plan.progress, action_id: changed}
-    store.put(plan.model_copy(update={"progress": progress}))
-    return action_id, changed
+    read = plan.version if expect_version is None else expect_version
+    if not 0 < read <= plan.version:
+        raise UsageError(
+            f"--expect-version {read} is not a version of plan {plan_id} (it is at "
+            f"{plan.version}). Use the version `shirube plan show {plan_id}` prints."
+        )
+    for _ in range(10):  # bounded: each retry follows a write another process completed
+        _clash(store, plan_id, action_id, read)
+        current = plan.progress.get(action_id, ActionProgress())
+        changed = _updated(current, fields)
+        note = change(plan_id, _who(who), describe(current, changed), action_id)
+        try:
+            store.put(
+                plan.model_copy(update={"progress": {**plan.progress, action_id: changed}}), note
+            )
+            return action_id, changed
+        except PlanConflict:
+            plan = store.get(plan_id)  # another write landed between our read and our write
+            assert plan is not None  # plans are never deleted by a write
+    raise PlanConflict(plan_id, store.history(plan_id)[-1])
+
+
+def history(store: PlanStore, plan_id: str) -> tuple[SavedPlan, list[Change]]:
+    """The plan and every recorded change to it, oldest first (UsageError when there is none)."""
+    load(store, plan_id)
+    plan = store.get(plan_id)
+    assert plan is not None
+    return plan, store.history(plan_id)
+
+
+def version(store: PlanStore, plan_id: str) -> int:
+    plan = store.get(plan_id)
+    return plan.version if plan else 0
 
 
 def table(assessment: Assessment) -> list[Row]:
@@ -123,7 +215,7 @@ def _question(field: str) -> Question:
 
 
 def change_answer(
-    store: PlanStore, plan_id: str, field: str, value: str
+    store: PlanStore, plan_id: str, field: str, value: str, *, who: str | None = None
 ) -> tuple[Assessment, list[str]]:
     """Answer one question again, re-assess, keep unchanged actions' progress.
 
@@ -139,13 +231,15 @@ def change_answer(
         unsure.append(question.id)
     data = {**before.profile.model_dump(), question.id: parsed.value, "unsure": unsure}
     profile = UseCaseProfile.model_validate(data)
-    after = save(store, plan_id, profile)
+    after = save(store, plan_id, profile, who=who, what=f"changed the answer {question.id}")
     titles = {i.id: i.title for i in before.checklist}
     dropped = [titles[a] for a in before.progress if a not in after.progress and a in titles]
     return after, dropped
 
 
-def import_progress(store: PlanStore, plan_id: str, read: dict[str, ReadProgress]) -> int:
+def import_progress(
+    store: PlanStore, plan_id: str, read: dict[str, ReadProgress], *, who: str | None = None
+) -> int:
     """Store what an edited export says (owner and due only where they differ from the plan)."""
     assessment = load(store, plan_id)
     items = {i.id: i for i in assessment.checklist}
@@ -162,5 +256,6 @@ def import_progress(store: PlanStore, plan_id: str, read: dict[str, ReadProgress
         )
     plan = store.get(plan_id)
     assert plan is not None
-    store.put(plan.model_copy(update={"progress": progress}))
+    what = f"imported the progress of {len(read)} action(s) from an export"
+    store.put(plan.model_copy(update={"progress": progress}), change(plan_id, _who(who), what))
     return len(read)

@@ -1,32 +1,25 @@
-"""Where saved plans live: a small interface and its SQLite implementation.
+"""Where saved plans live: the one interface both backends implement, and its values.
 
-The SQLite table sits in the sessions database beside the interview checkpoints (one file in
-the data dir, the same fault messages). A later store (PostgreSQL) implements `PlanStore`.
+Two real backends: SQLite in the sessions file (agent.interview.plan_sqlite, the embedded
+default) and PostgreSQL (agent.interview.plan_postgres, `SHIRUBE_DATABASE_URL`). Every write is
+checked against the version the writer read (optimistic concurrency) and recorded with who and
+when, so two people on one plan never overwrite each other silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agent.interview import store as sessions
+from agent.interview.plan_schema import LATEST
 from core.errors import UsageError
 from core.profile import UseCaseProfile
 from tools.progress import ActionProgress
 
-_TABLE = """
-CREATE TABLE IF NOT EXISTS shirube_plans (
-    id TEXT PRIMARY KEY,
-    profile TEXT NOT NULL,
-    progress TEXT NOT NULL,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL
-)
-"""
+WHOLE_PLAN = ""  # the action of a change to the whole plan (answers, an import)
 
 
 class SavedPlan(BaseModel):
@@ -37,60 +30,96 @@ class SavedPlan(BaseModel):
     id: str
     profile: UseCaseProfile
     progress: dict[str, ActionProgress] = Field(default_factory=dict)
+    version: int = Field(default=0, ge=0, description="0: not stored yet; +1 on every write.")
+
+
+class Change(BaseModel):
+    """One write to a plan, as `shirube plan history` shows it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    plan_id: str
+    version: int
+    at: dt.datetime
+    who: str
+    action: str = Field(default=WHOLE_PLAN, description="The action changed; '' the whole plan.")
+    what: str
+
+
+class PlanConflict(UsageError):
+    """Someone else changed the plan between this writer's read and its write."""
+
+    exit_code = 3
+
+    def __init__(self, plan_id: str, latest: Change | None) -> None:
+        self.latest = latest
+        by = (
+            f" by {latest.who} at {latest.at:%Y-%m-%d %H:%M:%S} UTC ({latest.what})"
+            if latest
+            else ""
+        )
+        version = latest.version if latest else "?"
+        super().__init__(
+            f"Plan {plan_id} was changed{by} after you read it. Nothing of yours was saved. "
+            f"Run `shirube plan history {plan_id}` or `shirube plan show {plan_id}` to see it, "
+            f"then make your change again (with --expect-version {version})."
+        )
 
 
 class PlanStore(Protocol):
+    """Saved plans, their versions and their history; one transaction per `put`."""
+
     def get(self, plan_id: str) -> SavedPlan | None: ...
 
-    def put(self, plan: SavedPlan) -> None: ...
+    def put(self, plan: SavedPlan, change: Change) -> SavedPlan:
+        """Write `plan` if the stored version is still `plan.version` (0: it must not exist).
+
+        Returns the plan as stored (version + 1) and records `change` under that version;
+        raises PlanConflict, writing nothing, when another write landed first.
+        """
+        ...
+
+    def history(self, plan_id: str, since: int = 0) -> list[Change]:
+        """The changes after version `since`, oldest first."""
+        ...
+
+    def ids(self) -> list[str]: ...
+
+    def schema_version(self) -> int: ...
 
 
-class SqlitePlanStore:
-    """Plans in the sessions database (`conn` from agent.interview.store.connect)."""
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-        with sessions.guard(conn):
-            conn.execute(_TABLE)
-            conn.commit()
 
-    @property
-    def connection(self) -> sqlite3.Connection:
-        """The sessions database, for tables kept beside the plans (agent.interview.stamps)."""
-        return self._conn
+def change(plan_id: str, who: str, what: str, action: str = WHOLE_PLAN) -> Change:
+    """A change to record with the next write (its version is set by the store)."""
+    return Change(plan_id=plan_id, version=0, at=now(), who=who, action=action, what=what)
 
-    def get(self, plan_id: str) -> SavedPlan | None:
-        with sessions.guard(self._conn):
-            row = self._conn.execute(
-                "SELECT profile, progress FROM shirube_plans WHERE id = ?", (plan_id,)
-            ).fetchone()
-        if row is None:
-            return None
-        try:
-            return SavedPlan(
-                id=plan_id,
-                profile=UseCaseProfile.model_validate_json(row[0]),
-                progress={
-                    k: ActionProgress.model_validate(v) for k, v in json.loads(row[1]).items()
-                },
-            )
-        except ValueError:
-            path = getattr(self._conn, "path", "the sessions database")
-            raise UsageError(
-                f"Plan {plan_id} in {path} cannot be read: its saved state is damaged. "
-                "Other plans are not affected; save it again with "
-                f"`shirube interview --resume {plan_id}`."
-            ) from None
 
-    def put(self, plan: SavedPlan) -> None:
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        progress = json.dumps({k: v.model_dump(mode="json") for k, v in plan.progress.items()})
-        with sessions.guard(self._conn):
-            self._conn.execute(
-                "INSERT INTO shirube_plans (id, profile, progress, created, updated) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "profile = excluded.profile, progress = excluded.progress, "
-                "updated = excluded.updated",
-                (plan.id, plan.profile.model_dump_json(), progress, now, now),
-            )
-            self._conn.commit()
+def encode_progress(progress: dict[str, ActionProgress]) -> str:
+    return json.dumps({k: v.model_dump(mode="json") for k, v in progress.items()})
+
+
+def decode(plan_id: str, profile: str, progress: str, version: int, where: str) -> SavedPlan:
+    """A stored row as a SavedPlan; a damaged one is a UsageError naming the plan and `where`."""
+    try:
+        return SavedPlan(
+            id=plan_id,
+            profile=UseCaseProfile.model_validate_json(profile),
+            progress={k: ActionProgress.model_validate(v) for k, v in json.loads(progress).items()},
+            version=version,
+        )
+    except ValueError:
+        raise UsageError(
+            f"Plan {plan_id} in {where} cannot be read: its saved state is damaged. "
+            "Other plans are not affected; save it again with "
+            f"`shirube interview --resume {plan_id}`."
+        ) from None
+
+
+def too_new(where: str, found: int) -> UsageError:
+    return UsageError(
+        f"The plans in {where} are at schema version {found}, newer than this Shirube knows "
+        f"({LATEST}). Upgrade Shirube on this machine (pip install -U shirube)."
+    )
