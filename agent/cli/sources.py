@@ -56,7 +56,7 @@ def _print_table(entries: list) -> None:
     table.add_column("Kind")
     table.add_column("Legal force")
     table.add_column("Key dates")
-    table.add_column("Checked")
+    table.add_column("Checked / review by")
     for number, source in enumerate(entries, start=1):
         dates = "\n".join(f"{d.date.isoformat()} {d.event}" for d in source.dates)
         table.add_row(
@@ -66,7 +66,7 @@ def _print_table(entries: list) -> None:
             LEGAL_FORCE_LABELS[source.legal_force]
             + (f"\n[dim]{source.legal_force_note}[/]" if source.legal_force_note else ""),
             dates,
-            source.checked.isoformat(),
+            f"{source.checked.isoformat()}\n{source.review_by.isoformat()}",
         )
     console = Console(highlight=False)
     console.print(table)

@@ -65,6 +65,8 @@ def test_sources_text_shows_force_in_words_and_urls() -> None:
     assert "binding statute without" in result.stdout
     assert "https://laws.e-gov.go.jp/law/507AC0000000053" in result.stdout
     assert "provisional translation" in result.stdout
+    assert "Checked / review by" in result.stdout
+    assert "2027-11-24" in result.stdout  # the AI Promotion Act's review date
 
 
 def test_sources_bad_format_is_a_usage_error() -> None:
