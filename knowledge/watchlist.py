@@ -28,7 +28,7 @@ class WatchItem(Strict):
     id: Id
     subject: Id = Field(description="The entity (entities.yaml) the claim is about.")
     claim: str = Field(min_length=10, description="What secondary sources report, in our words.")
-    claim_ja: str | None = Field(default=None, description="The claim in Japanese, if written.")
+    claim_ja: str = Field(min_length=10, description="The claim in Japanese, for Japanese answers.")
     secondary_source: str = Field(min_length=5, description="Where it was read (URL or note).")
     seen: dt.date = Field(description="When it was last looked for on an official page.")
 

@@ -166,6 +166,6 @@ def watch_block(items: list[WatchItem], lang: Lang = "en") -> str:
     lines = []
     for item in items:
         # A Japanese reader gets the Japanese claim where one is written, else the English one.
-        claim = item.claim_ja if lang == "ja" and item.claim_ja else item.claim
+        claim = item.claim_ja if lang == "ja" else item.claim
         lines.append(template.format(claim=" ".join(claim.split()), seen=item.seen.isoformat()))
     return "\n".join(lines)

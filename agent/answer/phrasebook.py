@@ -52,6 +52,9 @@ class Phrasebook(Strict):
     existence: str
     negation: str
     denial: str
+    event_words: list[list[str]] = Field(
+        min_length=1, description="Groups of word starts that name the same dated event."
+    )
     latest: str
     describes_use: str
     function_words: str = Field(min_length=1, description="Space-separated words.")
@@ -98,17 +101,34 @@ class CompiledPhrasebook:
         words = f"{book.function_words} {book.common_words}".split()
         self.ignored_stems = frozenset(w[:5] for w in words)
         self.function_stems = frozenset(w[:5] for w in book.function_words.split())
+        # Each event word's stem → the stems of its group ("adopt" finds "decid").
+        self.event_stems = {
+            w[:5]: frozenset(x[:5] for x in group) for group in book.event_words for w in group
+        }
+
+    def event_words(self, stems: set[str]) -> set[str]:
+        """The stems plus those naming the same event."""
+        return stems.union(*(self.event_stems.get(s, frozenset()) for s in stems))
 
     def facet_of(self, text: str) -> Facet:
         return self.facet_match(text)[0]
 
     def facet_match(self, text: str) -> tuple[Facet, tuple[int, int] | None]:
-        """The facet asked and where the words that ask it are ("which ministries")."""
-        for facet, pattern in self.facets:
-            match = pattern.search(text)
-            if match:
-                return facet, match.span()
-        return Facet.what, None
+        """The facet asked and where the words that ask it are ("which ministries").
+
+        The cue nearest the start wins: a question leads with what it asks ("Which authority
+        enforces…" asks who, though "enforces" alone would ask about penalties); on a tie, the
+        cue file's order.
+        """
+        found = [
+            (match.start(), order, facet, match.span())
+            for order, (facet, pattern) in enumerate(self.facets)
+            if (match := pattern.search(text))
+        ]
+        if not found:
+            return Facet.what, None
+        _, _, facet, span = min(found)
+        return facet, span
 
 
 def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:

@@ -23,6 +23,10 @@ class Part(BaseModel):
     claim: bool = Field(default=False, description="A statement, not a question.")
     premises: list[str] = Field(default_factory=list, description="Premise ids the words carry.")
     route: Route = "search"
+    context: str = Field(
+        default="",
+        description="The part before, when this one inherits its subject ('…and when?').",
+    )
 
 
 class UseCase(BaseModel):

@@ -13,10 +13,11 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.index.japanese import JAPANESE, words
-from knowledge.schema import Citation, Facet, Fact
+from knowledge.schema import Citation, Facet, Fact, KeyDate
 
 MAX_FACTS = 3
 _KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
 
 
@@ -105,12 +106,7 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         # The event the question names ("promulgated", "first meeting") comes first.
         if phrasebook().latest.search(asked):  # newest first, the named events too
             dates = sorted(dates, key=lambda d: d.date, reverse=True)
-        named = [
-            d
-            for d in dates
-            if _stems(d.event) & _stems(asked)
-            or _kanji_pairs(d.event_ja or "") & _kanji_pairs(asked)
-        ]
+        named = named_events(dates, asked)
         if entity_id not in entities and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
@@ -130,6 +126,29 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
                 )
             )
     return found
+
+
+def _numbers(text: str) -> set[str]:
+    return set(_NUMBER.findall(text))
+
+
+def named_events(dates: list[KeyDate], asked: str) -> list[KeyDate]:
+    """The dated events the question names, best first: a number it gives ("version 1.2"), then
+    the most words for the same event ("adopted" for "decided by…"); in the file's order
+    otherwise. None when it names no event."""
+    book = phrasebook()
+    words = book.event_words(_stems(asked)) - book.ignored_stems
+    numbers = _numbers(asked)
+
+    def score(d: KeyDate) -> tuple[int, int]:
+        shared = len(_stems(d.event) & words) + len(
+            _kanji_pairs(d.event_ja or "") & _kanji_pairs(asked)
+        )
+        return len(_numbers(d.event) & numbers), shared
+
+    scored = [(score(d), n, d) for n, d in enumerate(dates)]
+    named = [(s, n, d) for s, n, d in scored if s != (0, 0)]
+    return [d for _, _, d in sorted(named, key=lambda x: (-x[0][0], -x[0][1], x[1]))]
 
 
 def relevance(fact: Fact, part: Part) -> int:
@@ -164,7 +183,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         return []  # nothing named and nothing specific asked: a search, not a lookup
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
-        dated = date_facts(part.entities or subjects, reader, part.text)
+        dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
         if dated:
             return dated[: max(limit, len(dated))]
     # Derived from sources.yaml, so they lead: who issues it, how far it binds.

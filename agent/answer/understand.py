@@ -132,6 +132,7 @@ def understand(
     for before, part in itertools.pairwise(parts):
         if not part.entities and before.entities:
             part.entities = list(before.entities)
+            part.context = before.text
             part.route = route_part(part, reader)
     return Query(
         question=question,

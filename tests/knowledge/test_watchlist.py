@@ -14,6 +14,7 @@ ITEM = {
     "id": "reported_thing",
     "subject": "appi",
     "claim": "Something is reported by a secondary source.",
+    "claim_ja": "二次資料がある出来事を報じています。",
     "secondary_source": "https://example.org/note",
     "seen": "2026-12-01",
 }
@@ -46,6 +47,12 @@ def test_a_missing_field_is_named(tmp_path: Path) -> None:
     item = {k: v for k, v in ITEM.items() if k != "secondary_source"}
     (problem,) = _problems(tmp_path, [item])
     assert "field 'secondary_source'" in problem
+
+
+def test_an_item_without_its_japanese_claim_is_named(tmp_path: Path) -> None:
+    item = {k: v for k, v in ITEM.items() if k != "claim_ja"}
+    (problem,) = _problems(tmp_path, [item])
+    assert "field 'claim_ja'" in problem
 
 
 def test_sources_watch_lists_every_item_with_its_secondary_source() -> None:

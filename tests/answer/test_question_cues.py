@@ -1,0 +1,46 @@
+"""How a question's own words pick its facet, its parts and the dated event it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from agent.answer.phrasebook import phrasebook
+from agent.answer.select import named_events
+from agent.answer.understand import split_parts
+from knowledge.schema import Facet, KeyDate
+
+
+def _dates(*events: str) -> list[KeyDate]:
+    return [KeyDate(event=e, date=dt.date(2025, 1, n)) for n, e in enumerate(events, 1)]
+
+
+def test_the_cue_nearest_the_start_names_the_facet() -> None:
+    book = phrasebook()
+    assert book.facet_of("Which authority enforces the APPI for AI?") == Facet.who
+    assert book.facet_of("What penalties does the APPI enforce?") == Facet.penalty
+
+
+def test_a_question_word_after_a_preposition_starts_a_new_part() -> None:
+    parts = split_parts("Which body adopted the Article 13 guideline, and on what date?")
+    assert parts == ["Which body adopted the Article 13 guideline", "on what date?"]
+
+
+def test_a_number_in_the_question_names_its_event() -> None:
+    dates = _dates("version 1.0 published", "version 1.1 published", "version 1.2 published")
+    assert named_events(dates, "When did version 1.2 come out?")[0].event.endswith("1.2 published")
+
+
+def test_a_word_for_the_same_event_names_it() -> None:
+    dates = _dates("public comment opened", "decided by the AI Strategic Headquarters")
+    assert [d.event for d in named_events(dates, "When was it adopted?")] == [
+        "decided by the AI Strategic Headquarters"
+    ]
+    assert named_events(dates, "Tell me the dates") == []
+
+
+def test_a_part_that_inherits_its_subject_reads_the_event_from_the_part_before() -> None:
+    from agent.answer.understand import understand
+
+    query = understand("Which body adopted the Article 13 guideline, and on what date?")
+    assert [p.facet for p in query.parts] == [Facet.who, Facet.when]
+    assert query.parts[1].context == "Which body adopted the Article 13 guideline"
