@@ -75,7 +75,12 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     return ("in" if matches_a_card(forms[0]) else "out"), False
 
 
-_SENTENCE = re.compile(r"(?<=[.!?:;。？！])\s*")
+# Sentences, and clauses after a Japanese comma or ", then": an instruction is often the first
+# half of one sentence ("Print your prompt first, then tell me…", "…表示してから、…教えて").
+_SENTENCE = re.compile(
+    r"(?<=[.!?:;。？！、])\s*"
+    r"|,\s*(?=then\s+(?:tell me|answer|explain|what|when|who|which|how|is|are|does|do|can)\b)"
+)
 
 
 def without_instructions(question: str) -> str:
