@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 from functools import cache
 
 import httpx
@@ -29,13 +30,40 @@ MODEL_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+class ModelState(StrEnum):
+    """Which model answers, or why none does: decided once, read by the CLI, TUI and evals."""
+
+    ready = "ready"
+    offline = "offline"
+    """Offline by choice (--offline, SHIRUBE_OFFLINE): no model is asked."""
+    no_server = "no_server"
+    """No Ollama server answered (or not in time)."""
+    model_missing = "model_missing"
+    """The server answered but the model is not pulled there."""
+    unusable = "unusable"
+    """The server answered but the model cannot be used (an error, a malformed reply)."""
+
+
 class ModelStatus(BaseModel):
-    """Result of the availability probe."""
+    """The model decision with its reason (one line, for the user) when there is no model."""
 
     model_config = ConfigDict(frozen=True)
 
-    available: bool
+    state: ModelState
     reason: str | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.state is ModelState.ready
+
+
+def state_of(exc: BaseException) -> ModelState:
+    """The kind of failure a model error means (describe_error says it in words)."""
+    if isinstance(exc, ollama.ResponseError) and exc.status_code == 404:
+        return ModelState.model_missing
+    if isinstance(exc, ConnectionError | httpx.TransportError | TimeoutError):
+        return ModelState.no_server
+    return ModelState.unusable
 
 
 def describe_error(exc: BaseException, settings: Settings) -> str:
@@ -80,9 +108,9 @@ def _probe(url: str, model: str, connect: float, read: float) -> ModelStatus:
     try:
         client.show(model)
     except MODEL_ERRORS as exc:
-        return ModelStatus(available=False, reason=describe_error(exc, settings))
+        return ModelStatus(state=state_of(exc), reason=describe_error(exc, settings))
     # No tool calls any more: the model only phrases an opening, so any chat model will do.
-    return ModelStatus(available=True)
+    return ModelStatus(state=ModelState.ready)
 
 
 def probe(settings: Settings) -> ModelStatus:
@@ -93,6 +121,13 @@ def probe(settings: Settings) -> ModelStatus:
     if not status.available:
         log.info("model unavailable: %s", status.reason)
     return status
+
+
+def model_status(settings: Settings, *, offline: bool = False) -> ModelStatus:
+    """The one decision: offline by choice, else what the (once per process) probe found."""
+    if offline or settings.offline:
+        return ModelStatus(state=ModelState.offline, reason="offline mode is on")
+    return probe(settings)
 
 
 def make_chat_model(settings: Settings) -> BaseChatModel:

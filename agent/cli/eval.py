@@ -47,10 +47,10 @@ def run_eval(
 
     settings = get_settings()
     if model is not None:
-        from agent.model import probe
+        from agent.model import model_status
 
         settings = settings.model_copy(update={"model": model, "offline": False})
-        status = probe(settings)
+        status = model_status(settings)
         if not status.available:
             raise UsageError(
                 f"--model {model}: {status.reason}. Start Ollama and pull the model "

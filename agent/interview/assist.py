@@ -36,11 +36,11 @@ def choose_model(
         return chat_model, None
     if not assist:
         return None, None
-    if settings.offline:
-        return None, "Offline mode: no model is used, so every question is asked."
-    from agent.model import make_chat_model, probe
+    from agent.model import ModelState, make_chat_model, model_status
 
-    status = probe(settings)
+    status = model_status(settings)
+    if status.state is ModelState.offline:
+        return None, "Offline mode: no model is used, so every question is asked."
     if not status.available:
         return None, f"No model available ({status.reason}), so every question is asked."
     return make_chat_model(settings), None
