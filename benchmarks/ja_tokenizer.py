@@ -153,7 +153,11 @@ def main() -> None:
         if path is not None:
             sys.path.insert(0, str(path))
         started = time.perf_counter()
-        importlib.import_module(module)
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            print(f"{name}: not installed (pass --{module.removesuffix('py')} DIR)")
+            continue
         tokenize = make()
         tokenize("初期化")  # the first call loads the dictionary
         rows.append((name, tokenize, time.perf_counter() - started, path))
