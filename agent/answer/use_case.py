@@ -11,6 +11,7 @@ from agent.answer.select import relevance
 from core import conditions
 from core.conditions import COMBINATORS
 from core.profile import UseCaseProfile
+from knowledge.questions import load_questions
 from knowledge.schema import EntityKind, Facet, Fact, LegalForce, Trigger
 from tools.checklist import build_checklist
 from tools.triggers import TriggerResult, checked_triggers, lookup_triggers
@@ -38,7 +39,8 @@ def _fields(condition: object) -> set[str]:
 def one_answer_away(
     profile: UseCaseProfile, read: set[str], engaged: set[str]
 ) -> list[tuple[str, Trigger]]:
-    """(what to check, trigger) for layers that one more yes, on a field already read, engages."""
+    """(profile field to ask, trigger) for layers that one more yes, on a field already read,
+    engages."""
     found: list[tuple[str, Trigger]] = []
     for trigger in checked_triggers():
         # Only binding law is worth a "check whether": missing it is what hurts.
@@ -51,8 +53,8 @@ def one_answer_away(
                 continue
             if conditions.evaluate(trigger.when, profile.model_copy(update={name: True})):
                 # One line per missing answer, even when it would engage several layers.
-                if str(info.description) not in {check for check, _ in found}:
-                    found.append((str(info.description), trigger))
+                if name not in {field for field, _ in found}:
+                    found.append((name, trigger))
                 break
     return found
 
@@ -110,12 +112,13 @@ def compose_use_case(
         lines.append(
             f"- **{title(trig)}**{sep}{why(trig)} {cites.marks(trig.citations, why(trig))}"
         )
-    for check, trigger in one_answer_away(profile, set(use_case.profile), {t.id for t in layers}):
-        what = check[0].lower() + check[1:].rstrip(".")
+    asks = {q.id: q.text for q in load_questions()}
+    for field, trigger in one_answer_away(profile, set(use_case.profile), {t.id for t in layers}):
         marks = cites.marks(trigger.citations, trigger.why)
-        if ja:  # the profile field's question has no Japanese text: the layer alone is named
+        if ja or field not in asks:  # the interview's questions have no Japanese text yet
             continue
-        lines.append(f"- {templates.also_check.format(what=what, layer=trigger.title)} {marks}")
+        check = templates.also_check.format(what=asks[field], layer=trigger.title)
+        lines.append(f"- {check} {marks}")
     watch = _watch_facts(question, reader) if question else []
     if watch:
         lines += ["", templates.use_case_watch, ""]

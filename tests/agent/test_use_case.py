@@ -15,6 +15,7 @@ from agent.use_case import read_use_case
 from core.config import Settings
 from knowledge.check import check_use_case_hints, read_files
 from knowledge.loader import DATA_DIR, load_rule_base
+from knowledge.questions import load_questions
 
 BASE = {"ai_act_framework", "art13_appropriateness"}
 
@@ -87,7 +88,8 @@ def test_reading_names_what_it_read(answers: dict) -> None:
 def test_a_missing_answer_that_would_engage_a_layer_is_named(answers: dict) -> None:
     text = answers["we want staff to paste customer records into ChatGPT"].answer
     title = load_rule_base().triggers["appi_use_beyond_output"].title
-    assert "Also check whether inputs may be used beyond returning the output" in text
+    asked = next(q.text for q in load_questions() if q.id == "personal_data_beyond_output")
+    assert f"Also check: {asked} If yes" in text
     assert f"**{title}** applies too" in text
 
 
