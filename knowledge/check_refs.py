@@ -135,7 +135,8 @@ def check_legal_force_answers(files: RuleBaseFiles) -> list[Problem]:
     label = files.label(FORCE_FILE)
     problems: list[Problem] = []
     for table in FORCE_TABLES:
-        openings = raw.get(table) if isinstance(raw.get(table), dict) else {}
+        found = raw.get(table)
+        openings: dict[object, object] = found if isinstance(found, dict) else {}
         problems += [
             Problem(label, "-", f"{table}.{key}", f"'{key}' is not a legal force in schema.py")
             for key in openings

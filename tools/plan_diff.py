@@ -117,7 +117,11 @@ def diff_plan(saved: PlanStamp) -> PlanDiff:
     if saved.version != rule_base.version:
         now = _items(assess(saved.profile), rule_base)
         log = changes_since(saved.assessed_on)
-        for kind, old in (("layer", saved.layers), ("action", saved.actions)):
+        pairs: tuple[tuple[ItemKind, dict[str, Item]], ...] = (
+            ("layer", saved.layers),
+            ("action", saved.actions),
+        )
+        for kind, old in pairs:
             for item in _compare(kind, old, now[kind]):
                 item.reasons = [c for c in log if c.touches(_TOUCHED[kind], item.id)]
                 changes.append(item)

@@ -41,9 +41,10 @@ def test_diff_names_layers_and_actions_with_the_changelog_reason(after: Path) ->
     diff = diff_plan(saved)
     assert diff.version != saved.version
     found = {(c.kind, c.change, c.id): [r.id for r in c.reasons] for c in diff.changes}
-    assert found[("layer", "removed", DROPPED)] == ["fixture_change"]
-    assert found[("layer", "added", ADDED)] == ["fixture_change"]
-    assert found[("action", "changed", REWRITTEN)] == ["fixture_change"]
+    # Every changelog entry since the plan's day that names the item (the fixture's among them).
+    assert "fixture_change" in found[("layer", "removed", DROPPED)]
+    assert "fixture_change" in found[("layer", "added", ADDED)]
+    assert "fixture_change" in found[("action", "changed", REWRITTEN)]
     # Actions that only the dropped or added layers bring come and go with them.
     assert all(kind == "action" for kind, _, _ in set(found) - {
         ("layer", "removed", DROPPED), ("layer", "added", ADDED)

@@ -42,7 +42,7 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> set[Found]:
     return _found(data)
 
 
-def _edit(data: Path, rel: str, change: Callable[[Any], None]) -> None:
+def _edit(data: Path, rel: str, change: Callable[[Any], object]) -> None:
     path = data / rel
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)
@@ -61,7 +61,7 @@ def _set(entry_id: str, key: str, value: object) -> Callable[[Any], None]:
     return lambda doc: _entry(doc, entry_id).__setitem__(key, value)
 
 
-CASES: dict[str, tuple[str, Callable[[Any], None], Found]] = {
+CASES: dict[str, tuple[str, Callable[[Any], object], Found | None]] = {
     # Source ids.
     "scope.yaml instrument alias → source": (
         "scope.yaml",

@@ -28,7 +28,7 @@ def saved_plan() -> Iterator[str]:
     yield "feedc0de"
 
 
-async def _label(make_app, session_id: str) -> str:  # type: ignore[no-untyped-def]
+async def _label(make_app, session_id: str) -> str:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -39,13 +39,11 @@ async def _label(make_app, session_id: str) -> str:  # type: ignore[no-untyped-d
         return str(dialog.query_one(OptionList).get_option(session_id).prompt)
 
 
-async def test_an_unchanged_plan_says_nothing(make_app, saved_plan: str) -> None:  # type: ignore[no-untyped-def]
+async def test_an_unchanged_plan_says_nothing(make_app, saved_plan: str) -> None:
     assert "rule base changed" not in await _label(make_app, saved_plan)
 
 
-async def test_a_changed_plan_says_how_many_changes(  # type: ignore[no-untyped-def]
-    make_app, saved_plan: str, after: Path
-) -> None:
+async def test_a_changed_plan_says_how_many_changes(make_app, saved_plan: str, after: Path) -> None:
     with store.opened(Settings()) as conn:
         saved = stamps.stamps(conn)[saved_plan]
     use(after)
