@@ -1,10 +1,10 @@
 """Cross-references the other checks do not cover: every id a data file names must exist.
 
 One table, REFS: in these files, the values of this key are ids of that kind. kb check runs it
-over the raw YAML, so a typo in a source id in scope.yaml, an action id in chat_intents.yaml or
-a trigger's layer is named by file, entry and field. (Citations, regulators, applies_to_*,
-principles, topic links, facts' entities and premises are checked in check.py and
-check_facts.py.)
+over the raw YAML, so a typo in a source id in scope.yaml, an action id in chat_intents.yaml,
+a trigger's layer or an action's owner kind is named by file, entry and field. (Citations,
+regulators, applies_to_*, principles, topic links, facts' entities and premises are checked in
+check.py and check_facts.py; watch-list subjects in watchlist.py.)
 """
 
 from __future__ import annotations
@@ -47,11 +47,19 @@ def _raw_ids(files: RuleBaseFiles, prefix: str) -> set[str]:
     }
 
 
+def _harm_ids(files: RuleBaseFiles) -> set[str]:
+    rules = files.raw.get("plan_rules.yaml")
+    harms = rules.get("harms") if isinstance(rules, dict) else None
+    return {entry for entry, _ in _entries(harms)} if isinstance(harms, list) else set()
+
+
 SOURCES = Target("sources.yaml", lambda f: _raw_ids(f, "sources.yaml"))
 TRIGGERS = Target("triggers.yaml", lambda f: _raw_ids(f, "triggers.yaml"))
 ACTIONS = Target("checklist.yaml", lambda f: _raw_ids(f, "checklist.yaml"))
 ROLES = Target("roles.yaml", lambda f: _raw_ids(f, "roles.yaml"))
 FACTS = Target("facts/", lambda f: _raw_ids(f, "facts/"))
+OWNERS = Target("owners.yaml", lambda f: _raw_ids(f, "owners.yaml"))
+HARMS = Target("plan_rules.yaml harms", lambda f: _harm_ids(f))
 FACETS = Target("the facets (knowledge/schema.py Facet)", lambda f: {x.value for x in Facet})
 LAYERS = Target(f"the trigger layers ({', '.join(TRIGGER_LAYERS)})", lambda f: set(TRIGGER_LAYERS))
 
@@ -74,6 +82,8 @@ REFS: tuple[Ref, ...] = (
     Ref("checklist.yaml", "only_for_roles", ROLES),
     Ref("checklist.yaml", "roles", ROLES),  # an action variant's roles
     Ref("checklist.yaml", "triggers", TRIGGERS),  # an action variant's triggers
+    Ref("checklist.yaml", "owner", OWNERS),
+    Ref("checklist.yaml", "harm", HARMS),
     Ref("official/", "role", ROLES),
     Ref("official/", "roles", ROLES),
     Ref("official/", "roles_all", ROLES),

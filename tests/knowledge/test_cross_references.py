@@ -140,6 +140,17 @@ CASES: dict[str, tuple[str, Callable[[Any], object], Found | None]] = {
         lambda doc: doc[-1].__setitem__("touched", {"actions": ["appoint_cio"]}),
         ("changes.yaml", "first_rule_base", "touched.actions.0", "refers to unknown id 'appoint_cio' in checklist.yaml"),
     ),
+    # Plan data: owner kinds and harms.
+    "checklist owner → owner kind": (
+        "checklist.yaml",
+        lambda doc: doc[0].__setitem__("owner", "nobody"),
+        None,
+    ),
+    "checklist harm → harm": (
+        "checklist.yaml",
+        lambda doc: doc[0].__setitem__("harm", "no_harm"),
+        None,
+    ),
     # Role ids.
     "role rule → role": (
         "role_rules.yaml",
@@ -222,6 +233,12 @@ def _expected_from_data(case: str, data: Path) -> Found:
             "applies_to_triggers",
             "refers to unknown id 'nope' in triggers.yaml",
         )
+    if case == "checklist owner → owner kind":
+        message = "refers to unknown id 'nobody' in owners.yaml"
+        return ("checklist.yaml", doc[0]["id"], "owner", message)
+    if case == "checklist harm → harm":
+        message = "refers to unknown id 'no_harm' in plan_rules.yaml harms"
+        return ("checklist.yaml", doc[0]["id"], "harm", message)
     if case == "role rule → role":
         return _role_expectation("role_rules.yaml", "develper", "role")
     if case == "checklist only_for_roles → role":
