@@ -45,6 +45,7 @@ def test_json_output_is_the_documented_shape(chatbot_profile: Path) -> None:
         "progress",
         "caveats",
         "rule_base_as_of",
+        "rule_base_version",
     }
     assert [t["id"] for t in data["triggers"]][-2:] == [
         "ppc_genai_personal_data",

@@ -51,6 +51,7 @@ def test_every_item_is_cited_and_unique(profile: UseCaseProfile) -> None:
         "progress",
         "caveats",
         "rule_base_as_of",
+        "rule_base_version",
     }
     # Start here is drawn from the plan's own actions, a few of them, never repeated.
     top = [item.id for item in result.start_here]
