@@ -190,9 +190,16 @@ def check_ollama(settings: Settings) -> list[Check]:
 
 def run_checks(settings: Settings) -> list[Check]:
     """All checks in report order."""
-    from agent.doctor_storage import check_data_dir, check_index_files, check_sessions_db
+    from agent.doctor_storage import (
+        check_data_dir,
+        check_database,
+        check_index_files,
+        check_sessions_db,
+    )
 
     checks = [check_rule_base(), check_data_dir(settings), check_sessions_db(settings)]
+    database = check_database(settings)  # only with SHIRUBE_DATABASE_URL: a team's PostgreSQL
+    checks += [database] if database else []
     chroma = check_chroma(settings)
     checks.append(chroma)
     checks.append(check_index(settings, chroma_ok=chroma.status == "ok"))

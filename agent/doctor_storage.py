@@ -146,3 +146,50 @@ def check_index_files(settings: Settings) -> list[Check]:
             )
         )
     return checks
+
+
+def check_database(settings: Settings) -> Check | None:
+    """The shared PostgreSQL (only when SHIRUBE_DATABASE_URL is set): reachable, schema, writes.
+
+    The write probe is rolled back: the checker never changes the team's data.
+    """
+    url = settings.database_url
+    if not url:
+        return None
+    from agent.interview.plan_schema import COMPONENT, LATEST
+    from core.config import redacted_url
+
+    where, name = redacted_url(url), "database"
+    try:
+        import psycopg
+    except ImportError:
+        return Check(name=name, status="fail", detail="psycopg is not installed",
+                     fix="pip install 'shirube[team]', or unset SHIRUBE_DATABASE_URL.")  # fmt: skip
+    try:
+        with psycopg.connect(url, connect_timeout=max(1, round(settings.connect_timeout))) as conn:
+            row = conn.execute("SELECT to_regclass('shirube_schema') IS NOT NULL").fetchone()
+            version = None
+            if row and row[0]:
+                found = conn.execute(
+                    "SELECT version FROM shirube_schema WHERE component = %s", (COMPONENT,)
+                ).fetchone()
+                version = int(found[0]) if found else None
+                conn.execute("INSERT INTO shirube_schema VALUES ('doctor-probe', 0)")
+            else:
+                conn.execute("CREATE TABLE shirube_doctor_probe (x INTEGER)")
+            conn.rollback()  # the probe only asked whether we may write
+    except psycopg.errors.InsufficientPrivilege as exc:
+        return Check(name=name, status="fail", detail=f"{where}: may not write ({exc})".strip(),
+                     fix="GRANT the user CREATE on the database and SELECT, INSERT, UPDATE on "
+                     "the shirube_* tables, or use the owner's account.")  # fmt: skip
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return Check(name=name, status="fail", detail=f"{where} cannot be reached ({reason})",
+                     fix="Start PostgreSQL there, or fix SHIRUBE_DATABASE_URL (user, password, "
+                     "host, port, database); unset it to work on the local SQLite.")  # fmt: skip
+    if version is not None and version > LATEST:
+        return Check(name=name, status="fail",
+                     detail=f"{where}: schema {version}, newer than this Shirube ({LATEST})",
+                     fix="Upgrade Shirube on this machine (pip install -U shirube).")  # fmt: skip
+    state = f"schema version {version}" if version else "no plans yet (tables made on first save)"
+    return Check(name=name, status="ok", detail=f"{where}: reachable, writable, {state}")
