@@ -128,12 +128,21 @@ def understand(
     if inherited and not _names_subject(parts[0].entities, reader):
         parts[0].entities = [*inherited, *(e for e in parts[0].entities if e not in inherited)]
         parts[0].route = route_part(parts[0], reader)
-    # A part that names nothing inherits the subject of the part before it ("…and when?").
+    # A part that names nothing inherits the subject of the part before it ("…and when?"); one
+    # that refers back ("…and has it said anything about chatbots?") adds it to its own.
+    book = phrasebook()
     for before, part in itertools.pairwise(parts):
-        if not part.entities and before.entities:
+        if not before.entities:
+            continue
+        if not part.entities:
             part.entities = list(before.entities)
-            part.context = before.text
-            part.route = route_part(part, reader)
+        elif book.follow_up.search(part.text):
+            subjects = [e for e in before.entities if e not in part.entities]
+            part.entities = [*subjects, *part.entities]
+        else:
+            continue
+        part.context = before.text
+        part.route = route_part(part, reader)
     return Query(
         question=question,
         parts=parts,

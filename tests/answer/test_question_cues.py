@@ -44,3 +44,14 @@ def test_a_part_that_inherits_its_subject_reads_the_event_from_the_part_before()
     query = understand("Which body adopted the Article 13 guideline, and on what date?")
     assert [p.facet for p in query.parts] == [Facet.who, Facet.when]
     assert query.parts[1].context == "Which body adopted the Article 13 guideline"
+
+
+def test_a_part_that_refers_back_adds_the_subject_before_it() -> None:
+    from agent.answer.understand import understand
+
+    query = understand("What is the PPC and has it said anything about chatbots?")
+    assert [p.text for p in query.parts] == [
+        "What is the PPC",
+        "has it said anything about chatbots?",
+    ]
+    assert query.parts[1].entities[0] == "ppc" and "chatbot" in query.parts[1].entities
