@@ -5,7 +5,7 @@ Every legal statement is a fact's own text (or a tool result), so nothing here s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from agent.answer.citations import Citations
 from agent.answer.lang import Lang, templates
@@ -114,8 +114,17 @@ def _names_a_rule(part: Part, reader: Reader) -> bool:
 
 
 def _block(section: Section, stated: list[str], cites: Citations) -> str:
-    """The lead, then the section's other facts as a list; each fact once per answer."""
+    """The lead, then the section's other facts as a list; each fact once per answer.
+
+    A lead an earlier part already stated gives way to the section's first new fact; a section
+    with nothing new adds nothing."""
     lead = section.lead
+    if section.lead_fact is not None and section.lead_fact.id in stated:
+        fresh = [f for f in section.facts if f.id not in stated]
+        if not fresh:
+            return ""
+        section = replace(section, lead=fresh[0].text, lead_fact=fresh[0])
+        lead = section.lead
     if section.lead_fact is not None:
         stated.append(section.lead_fact.id)
         lead = f"{lead} {cites.marks(section.lead_fact.cites, section.lead_fact.text)}"
@@ -147,8 +156,9 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         about_use_case = query.use_case and part.route in ("search", "lookup")
         if about_use_case and not _names_a_rule(part, reader):
             continue  # the use case answers a part that names no instrument or body
-        if section is not None:
-            blocks.append(_block(section, stated, cites))
+        block = _block(section, stated, cites) if section is not None else ""
+        if block:
+            blocks.append(block)
     if query.use_case and not use_case_done:
         text, tools = compose_use_case(query.use_case, reader, cites, query.question)
         blocks.append(text)

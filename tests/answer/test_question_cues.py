@@ -55,3 +55,14 @@ def test_a_part_that_refers_back_adds_the_subject_before_it() -> None:
         "has it said anything about chatbots?",
     ]
     assert query.parts[1].entities[0] == "ppc" and "chatbot" in query.parts[1].entities
+
+
+def test_a_fact_an_earlier_part_stated_is_not_a_later_part_lead() -> None:
+    from agent.answer.compose import compose
+    from agent.answer.reader import default_reader
+    from agent.answer.understand import understand
+
+    query = understand("What is the PPC and has it said anything about chatbots?")
+    text = compose(query, default_reader(), {}).text
+    first_line = text.splitlines()[0]
+    assert text.count(first_line) == 1, text
