@@ -110,6 +110,15 @@ def register(app: typer.Typer) -> None:
             table.add_row(*map(plain, cells))
         console.print(table)
 
+    @sessions.command("migrate")
+    def migrate_(
+        to: Annotated[str, typer.Option("--to", help="postgresql://user:pass@host:5432/db")],
+    ) -> None:
+        """Copy this machine's saved plans (with history) to a team's PostgreSQL, once each."""
+        from agent.cli.sessions_migrate import run_migrate
+
+        run_migrate(to)
+
     @sessions.command("diff")
     def diff(
         session_id: Annotated[str, typer.Argument(help="Session id (see `sessions list`).")],

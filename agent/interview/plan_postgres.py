@@ -145,6 +145,26 @@ class PostgresPlanStore:
             rows = self._conn.execute("SELECT id FROM shirube_plans ORDER BY id").fetchall()
         return [r[0] for r in rows]
 
+    def adopt(self, plan: SavedPlan, changes: list[Change], note: Change) -> bool:
+        with self._guard(), self._conn.transaction():
+            version = plan.version + 1
+            cursor = self._conn.execute(
+                "INSERT INTO shirube_plans (id, profile, progress, created, updated, version) "
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                (plan.id, plan.profile.model_dump_json(), encode_progress(plan.progress),
+                 note.at.isoformat(), note.at.isoformat(), version),
+            )  # fmt: skip
+            if cursor.rowcount != 1:
+                return False
+            for landed in [*changes, note.model_copy(update={"version": version})]:
+                self._conn.execute(
+                    "INSERT INTO shirube_plan_history (plan_id, version, at, who, action, what) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
+                    (plan.id, landed.version, landed.at.isoformat(), landed.who, landed.action,
+                     landed.what),
+                )  # fmt: skip
+            return True
+
 
 @contextmanager
 def connect(url: str, timeout: float = 5.0) -> Iterator[PostgresPlanStore]:

@@ -122,3 +122,23 @@ class SqlitePlanStore:
     def ids(self) -> list[str]:
         with sessions.guard(self._conn):
             return [r[0] for r in self._conn.execute("SELECT id FROM shirube_plans ORDER BY id")]
+
+    def adopt(self, plan: SavedPlan, changes: list[Change], note: Change) -> bool:
+        with self._write():
+            version = plan.version + 1
+            cursor = self._conn.execute(
+                "INSERT INTO shirube_plans (id, profile, progress, created, updated, version) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                (plan.id, plan.profile.model_dump_json(), encode_progress(plan.progress),
+                 note.at.isoformat(), note.at.isoformat(), version),
+            )  # fmt: skip
+            if cursor.rowcount != 1:
+                return False
+            for landed in [*changes, note.model_copy(update={"version": version})]:
+                self._conn.execute(
+                    "INSERT INTO shirube_plan_history (plan_id, version, at, who, action, what) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (plan.id, landed.version, landed.at.isoformat(), landed.who, landed.action,
+                     landed.what),
+                )  # fmt: skip
+            return True

@@ -85,6 +85,14 @@ class PlanStore(Protocol):
 
     def ids(self) -> list[str]: ...
 
+    def adopt(self, plan: SavedPlan, changes: list[Change], note: Change) -> bool:
+        """Copy a plan with its history from another store, then `note` as the next version.
+
+        False, writing nothing, when a plan with this id is already here (copying is
+        idempotent: a second run copies nothing).
+        """
+        ...
+
     def schema_version(self) -> int: ...
 
 

@@ -130,3 +130,16 @@ def test_a_sessions_file_from_before_versions_keeps_its_plans(tmp_path: Path) ->
         assert plan is not None and plan.version == 1 and store.history("0ld0ld00") == []
         plan_service.set_progress(store, "0ld0ld00", "1", status="done", who="cto")
         assert store.get("0ld0ld00").version == 2  # type: ignore[union-attr]
+
+
+def test_adopting_a_plan_copies_it_once_with_its_history(settings: Settings, saved: str) -> None:
+    with plan_service.opened(settings) as store:
+        plan_service.set_progress(store, saved, "1", status="done", who="cto")
+        plan, changes = plan_service.history(store, saved)
+        moved = plan.model_copy(update={"id": "c0p10001"})
+        copies = [c.model_copy(update={"plan_id": "c0p10001"}) for c in changes]
+        assert store.adopt(moved, copies, change("c0p10001", "mover", "moved in"))
+        assert not store.adopt(moved, copies, change("c0p10001", "mover", "moved in"))
+        copy, copied = plan_service.history(store, "c0p10001")
+    assert copy.progress == plan.progress and copy.version == 3
+    assert [c.who for c in copied] == ["lead", "cto", "mover"]
