@@ -79,6 +79,9 @@ def test_changing_what_another_person_just_changed_is_refused(
     message = " ".join(alice.stderr.split())
     assert "was changed by bob" in message and "Nothing of yours was saved" in message
     assert "Traceback" not in alice.stderr
+    shown = run_shirube("plan", "show", saved, env={**env, "SHIRUBE_USER": "alice"})
+    assert shown.returncode == 0, shown.stderr
+    assert "Version 2, last change v2 " in shown.stdout and " UTC by bob " in shown.stdout
     with plan_service.opened(settings) as store:
         plan = store.get(saved)
         assert plan is not None and plan.progress["risk_assessment"].status == "done"
