@@ -29,7 +29,7 @@ def detect(text: str) -> Lang:
 
 def choose(setting: str | None, question: str) -> Lang:
     """The language to answer in: a set one ('en', 'ja'), else the question's ('auto', None)."""
-    return setting if setting in LANGS else detect(question)  # type: ignore[return-value]
+    return setting if setting in LANGS else detect(question)
 
 
 def in_lang(fact: Fact, lang: Lang) -> Fact:

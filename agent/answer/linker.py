@@ -90,7 +90,7 @@ class Linker:
         on the first Japanese question."""
         from knowledge.index.japanese import reading
 
-        sounds = {}
+        sounds: dict[str, str] = {}
         for alias, entity in self.by_alias.items():
             if JAPANESE.search(alias):
                 sound = reading(alias)[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
@@ -26,7 +27,7 @@ TOPIC_CARDS = 3
 PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 
 
-def run_config(thread_id: str) -> dict[str, Any]:
+def run_config(thread_id: str) -> RunnableConfig:
     return {"configurable": {"thread_id": thread_id}}
 
 

@@ -31,7 +31,6 @@ def render_docx(assessment: Assessment) -> bytes:
         elif isinstance(block, Paragraph):
             para = doc.add_paragraph()
             _add_spans(para, block.spans)
-            para.italic = block.italic
             if block.italic:
                 for run in para.runs:
                     run.italic = True
