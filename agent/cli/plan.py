@@ -74,6 +74,20 @@ def register(app: typer.Typer) -> None:
     )
     app.add_typer(plan, name="plan")
 
+    @plan.command("list")
+    def list_() -> None:
+        """Every saved plan in the store (the team's, with SHIRUBE_DATABASE_URL): id, name,
+        version and last change."""
+        from agent.interview.plan_service import opened, summaries
+
+        with opened() as store:
+            found = summaries(store)
+        if not found:
+            print("No saved plans. Plans are saved when an interview finishes.")
+        for plan, last in found:
+            name = clean(plan.profile.name) or "AI use case"
+            print(f"{plan.id}  v{plan.version}  {name}" + (f"  ({_line(last)})" if last else ""))
+
     @plan.command("show")
     def show(
         plan_id: Annotated[str, typer.Argument(help="The plan (interview session) id.")],

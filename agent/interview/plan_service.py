@@ -191,9 +191,15 @@ def history(store: PlanStore, plan_id: str) -> tuple[SavedPlan, list[Change]]:
     return plan, store.history(plan_id)
 
 
-def version(store: PlanStore, plan_id: str) -> int:
-    plan = store.get(plan_id)
-    return plan.version if plan else 0
+def summaries(store: PlanStore) -> list[tuple[SavedPlan, Change | None]]:
+    """Every plan with its latest recorded change, most recently changed first."""
+    out = []
+    for plan_id in store.ids():
+        plan = store.get(plan_id)
+        if plan is not None:
+            changes = store.history(plan_id, since=max(plan.version - 1, 0))
+            out.append((plan, changes[-1] if changes else None))
+    return sorted(out, key=lambda row: row[1].at.isoformat() if row[1] else "", reverse=True)
 
 
 def table(assessment: Assessment) -> list[Row]:

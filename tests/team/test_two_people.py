@@ -65,6 +65,9 @@ def test_two_people_at_once_see_each_others_changes(env: dict[str, str], saved: 
         assert any("by counsel [personal_data_legal_basis]: evidence memo-17" in x for x in lines)
         assert lines[-1] == f"Plan {saved} is at version 3."
         assert all(" UTC by " in x for x in lines[:-1])
+    listed = run_shirube("plan", "list", env={**env, "SHIRUBE_USER": "board"})
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith(f"{saved}  v3  Support chatbot  (v3 ")
 
 
 def test_changing_what_another_person_just_changed_is_refused(
