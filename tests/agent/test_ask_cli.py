@@ -40,7 +40,10 @@ def test_json_output_has_exactly_the_contract_keys() -> None:
         "lang",
         "rule_base_as_of",
     }
-    assert set(data["citations"][0]) == {"id", "title", "section", "url", "legal_force", "excerpt"}
+    assert set(data["citations"][0]) == {
+        "id", "title", "section", "url", "legal_force", "excerpt", "label"
+    }  # fmt: skip
+    assert data["lang"] == "en" and data["citations"][0]["label"] is None  # Japanese: 日本語 label
     assert "Prime Minister" in data["answer"]
     assert data["mode"] == "offline"
     assert data["rule_base_as_of"] == load_rule_base().meta.as_of.isoformat()
