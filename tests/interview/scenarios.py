@@ -51,6 +51,7 @@ SCENARIOS: list[Scenario] = [
             "uses_in_operations": "true",
             "customers": "none",
             "personal_data": "none",
+            "generative_ai": "yes",
             "government_procurement": "buyer",
         },
         expected={
@@ -58,6 +59,7 @@ SCENARIOS: list[Scenario] = [
             "description": "Staff draft internal documents with a hosted generative AI tool.",
             "organisation": "government",
             "uses_in_operations": True,
+            "generative_ai": True,
             "government_procurement": "buyer",
         },
     ),
