@@ -1,4 +1,4 @@
-"""`shirube plan show|set|check|answer|export|import`: act on a saved plan from the shell.
+"""`shirube plan list|show|set|history|check|answer|export|import`: act on a saved plan.
 
 A plan is saved under its interview's session id when the interview finishes.
 """
