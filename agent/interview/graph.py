@@ -1,6 +1,7 @@
 """The interview as a LangGraph StateGraph: one question per node visit, paused with interrupt().
 
-ask ⟲ (until every applicable question is answered) → confirm → (pick → ask)* → finish.
+ask ⟲ (until every applicable question is answered) → confirm → (pick → ask)* → finish; the
+routers in agent/interview/routes.py name each node's out-edges.
 With a chat model in the run context: prefill after the description (suggested answers the user
 confirms) and map (an unreadable choice answer read by the model, shown back for a yes/no).
 Each answer is resumed with Command(resume=text); run with durability="sync" so it is on disk
