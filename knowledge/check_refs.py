@@ -26,6 +26,8 @@ class Target:
 
     name: str
     known: Callable[[RuleBaseFiles], set[str]]
+    file: str | None = None
+    """The file that defines these ids; when it is absent, "file is missing" says enough."""
 
 
 def _entries(raw: object) -> Iterator[tuple[str, object]]:
@@ -58,8 +60,8 @@ TRIGGERS = Target("triggers.yaml", lambda f: _raw_ids(f, "triggers.yaml"))
 ACTIONS = Target("checklist.yaml", lambda f: _raw_ids(f, "checklist.yaml"))
 ROLES = Target("roles.yaml", lambda f: _raw_ids(f, "roles.yaml"))
 FACTS = Target("facts/", lambda f: _raw_ids(f, "facts/"))
-OWNERS = Target("owners.yaml", lambda f: _raw_ids(f, "owners.yaml"))
-HARMS = Target("plan_rules.yaml harms", lambda f: _harm_ids(f))
+OWNERS = Target("owners.yaml", lambda f: _raw_ids(f, "owners.yaml"), "owners.yaml")
+HARMS = Target("plan_rules.yaml harms", lambda f: _harm_ids(f), "plan_rules.yaml")
 FACETS = Target("the facets (knowledge/schema.py Facet)", lambda f: {x.value for x in Facet})
 LAYERS = Target(f"the trigger layers ({', '.join(TRIGGER_LAYERS)})", lambda f: set(TRIGGER_LAYERS))
 
@@ -123,6 +125,8 @@ def check_cross_references(files: RuleBaseFiles) -> list[Problem]:
     known: dict[str, set[str]] = {}
     for rel, raw in sorted(files.raw.items()):
         for ref in (r for r in REFS if rel.startswith(r.files)):
+            if ref.target.file is not None and ref.target.file not in files.raw:
+                continue
             ids = known.setdefault(ref.target.name, ref.target.known(files))
             for entry, item in _entries(raw):
                 for where, value in _values(item, ref.key):

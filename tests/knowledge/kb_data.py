@@ -22,17 +22,21 @@ CORE_FILES = (
     "entities.yaml",
     "premises.yaml",
     "meta.yaml",
+    "owners.yaml",
+    "plan_rules.yaml",
 )
 
 TRIGGERS = [
     {
         "id": "privacy_appi",
         "title": "Personal data in prompts",
+        "title_ja": "プロンプト中の個人情報",
         "layer": "hard_law",
         "when": {"personal_data": ["personal", "sensitive"]},
         "legal_force": "binding_hard_law",
         "regulators": ["ppc"],
         "why": "Personal data is involved.",
+        "why_ja": "個人情報が関わります。",
         "in_practice": "Check the purpose of use.",
         "citations": [{"source": "appi"}, {"source": "ppc_genai_alert"}],
     }
@@ -44,8 +48,9 @@ CHECKLIST = [
         "title": "Inventory of AI use cases",
         "text": "List every AI use case.",
         "phase": "govern",
-        "priority": "high",
-        "owner": "CEO / board",
+        "timing": "before_launch",
+        "harm": "governance_gap",
+        "owner": "executive",
         "applies_to_roles": ["developer", "business_user"],
         "applies_to_triggers": ["privacy_appi"],
         "principles": ["lifecycle_governance", "aigfb_accountability"],
@@ -75,6 +80,7 @@ FACTS = [
     {
         "id": "act_bans_nothing",
         "text": "The AI Promotion Act bans no AI technology or use.",
+        "text_ja": "AI推進法はAIの技術や利用を禁止していません。",
         "about": ["ai_promotion_act", "japan_ai_regime"],
         "facet": "does_not",
         "answers": "No.",

@@ -162,7 +162,7 @@ def test_source_due_today_still_passes(data: Path) -> None:
 
 
 def test_review_date_before_checked_date(data: Path) -> None:
-    edit_entry(data / "sources.yaml", "aigfb", review_by="2026-11-01")
+    edit_entry(data / "sources.yaml", "aigfb", checked="2026-11-24", review_by="2026-11-01")
     assert _only(check_rule_base(data, today=dt.date(2026, 10, 1))) == (
         "sources.yaml",
         "aigfb",
