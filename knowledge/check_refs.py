@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from knowledge.loader import Problem
-from knowledge.schema import TRIGGER_LAYERS, Facet, LegalForce
+from knowledge.schema import TRIGGER_LAYERS, Facet, Labels, LegalForce
 
 if TYPE_CHECKING:
     from knowledge.check import RuleBaseFiles
@@ -164,4 +166,33 @@ def check_legal_force_answers(files: RuleBaseFiles) -> list[Problem]:
     return problems
 
 
-REF_CHECKS = [check_cross_references, check_legal_force_answers]
+LABELS_FILE = "labels.yaml"
+
+
+def check_labels(files: RuleBaseFiles) -> list[Problem]:
+    """labels.yaml fits its schema (every legal force labelled) and heads every trigger layer."""
+    raw = files.raw.get(LABELS_FILE)
+    if raw is None:
+        return []
+    label = files.label(LABELS_FILE)
+    try:
+        labels = Labels.model_validate(raw)
+    except ValidationError as exc:
+        return [
+            Problem(label, "-", ".".join(str(x) for x in err["loc"]), err["msg"])
+            for err in exc.errors()
+        ]
+    headed = {layer.id for layer in labels.layers}
+    return [
+        Problem(
+            files.label("triggers.yaml"),
+            entry,
+            "layer",
+            f"no heading for '{layer}' in {LABELS_FILE}",
+        )
+        for entry, item in _entries(files.raw.get("triggers.yaml"))
+        if isinstance(item, dict) and (layer := item.get("layer")) not in headed
+    ]
+
+
+REF_CHECKS = [check_cross_references, check_legal_force_answers, check_labels]

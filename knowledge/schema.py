@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -40,14 +43,50 @@ class LegalForce(StrEnum):
     not_covered = "not_covered"
 
 
-LEGAL_FORCE_LABELS: dict[LegalForce, str] = {
-    LegalForce.binding_hard_law: "binding hard law (enforceable, with sanctions)",
-    LegalForce.binding_no_penalty: "binding statute without penalties",
-    LegalForce.government_policy: "government policy (binds the administration, not companies)",
-    LegalForce.non_binding_soft_law: "non-binding soft law",
-    LegalForce.internal_government_rule: "internal rule for government bodies",
-    LegalForce.not_covered: "not covered by Shirube (ask counsel)",
-}
+class LayerHeading(Strict):
+    id: Id
+    heading: str
+
+
+class Labels(Strict):
+    """knowledge/data/labels.yaml: the wording for legal forces and for the layers of a plan."""
+
+    legal_force: dict[LegalForce, str]
+    layers: list[LayerHeading] = Field(description="In the order a plan lists them.")
+
+    @field_validator("legal_force")
+    @classmethod
+    def _every_force_has_a_label(cls, value: dict[LegalForce, str]) -> dict[LegalForce, str]:
+        missing = [force.value for force in LegalForce if force not in value]
+        if missing:
+            raise ValueError(f"no label for {', '.join(missing)}")
+        return value
+
+
+LABELS_FILE = Path(__file__).parent / "data" / "labels.yaml"
+
+
+@cache
+def load_labels() -> Labels:
+    import yaml
+
+    return Labels.model_validate(yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8")))
+
+
+class _ForceLabels(Mapping[LegalForce, str]):
+    """LEGAL_FORCE_LABELS reads labels.yaml on first use (the wording is data, not code)."""
+
+    def __getitem__(self, force: LegalForce) -> str:
+        return load_labels().legal_force[LegalForce(force)]
+
+    def __iter__(self) -> Iterator[LegalForce]:
+        return iter(load_labels().legal_force)
+
+    def __len__(self) -> int:
+        return len(load_labels().legal_force)
+
+
+LEGAL_FORCE_LABELS: Mapping[LegalForce, str] = _ForceLabels()
 
 
 class SourceKind(StrEnum):

@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 from knowledge.loader import load_rule_base
-from knowledge.schema import LEGAL_FORCE_LABELS, Citation, Source
+from knowledge.schema import LEGAL_FORCE_LABELS, Citation, Source, load_labels
 from tools.assess import Assessment
 from tools.triggers import TriggerResult
-
-# The order and headings a plan uses for the layers of the regime.
-LAYER_HEADINGS: dict[str, str] = {
-    "statute": "Statute: the AI Promotion Act",
-    "art13_guideline": "Article 13 guideline",
-    "aigfb": "AI Guidelines for Business",
-    "procurement": "Government procurement",
-    "hard_law": "Existing hard law and sector supervisors",
-    "international": "International codes",
-}
 
 
 def cite(citation: Citation) -> str:
@@ -48,13 +38,12 @@ def force_label(source: Source) -> str:
 
 
 def layers(assessment: Assessment) -> list[tuple[str, list[TriggerResult]]]:
-    """Triggers grouped by layer in LAYER_HEADINGS order (unknown layers last)."""
+    """Triggers grouped by layer in labels.yaml's order (unknown layers last)."""
+    headings = {layer.id: layer.heading for layer in load_labels().layers}
     present = list(dict.fromkeys(t.layer for t in assessment.triggers))
-    found = [x for x in LAYER_HEADINGS if x in present] + [
-        x for x in present if x not in LAYER_HEADINGS
-    ]
+    found = [x for x in headings if x in present] + [x for x in present if x not in headings]
     return [
-        (LAYER_HEADINGS.get(layer, layer), [t for t in assessment.triggers if t.layer == layer])
+        (headings.get(layer, layer), [t for t in assessment.triggers if t.layer == layer])
         for layer in found
     ]
 
