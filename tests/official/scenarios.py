@@ -58,9 +58,10 @@ SCENARIOS: dict[str, tuple[dict[str, Any], list[str]]] = {
             "organisation": "government",
             "uses_in_operations": True,
             "government_procurement": "buyer",
+            "generative_ai": True,
         },
-        # A government body holds no AIGfB business role (role_rules.yaml): no role sheet.
-        ["common", "gov"],
+        # The AIGfB address public bodies too: a ministry using AI is a business user (audit X1).
+        ["common", "gov", "user"],
     ),
     "model_developer_only": (
         {"name": "Model licensing start-up", "builds_models": True, "customers": ["businesses"]},
