@@ -69,6 +69,30 @@ def save(
     return new.model_copy(update={"progress": progress})
 
 
+def save_finished(
+    local: PlanStore, settings: Settings, plan_id: str, profile: UseCaseProfile
+) -> None:
+    """A finished interview's plan: on this machine always, then in the team's store if set.
+
+    The local copy is the journal: a shared database that is down loses nothing, and the
+    message says how to send the plan once it is back (`sessions migrate` copies it once).
+    """
+    save(local, plan_id, profile, who=settings.who)
+    if not settings.database_url:
+        return
+    from core.storage import StorageError
+
+    try:
+        with opened(settings) as shared:
+            save(shared, plan_id, profile, who=settings.who)
+    except StorageError as exc:
+        raise StorageError(
+            f"{exc} The plan {plan_id} is saved on this machine ({settings.sessions_db}); once "
+            "the database is back, send it with "
+            '`shirube sessions migrate --to "$SHIRUBE_DATABASE_URL"`.'
+        ) from None
+
+
 def load(store: PlanStore, plan_id: str) -> Assessment:
     """The saved plan's assessment with its progress (UsageError when there is none)."""
     plan = store.get(plan_id)

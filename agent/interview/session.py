@@ -220,15 +220,11 @@ class InterviewSession:
 
     def _save_plan(self) -> None:
         """Keep the finished plan (profile and progress) for `shirube plan` and the TUI."""
-        from agent.interview.plan_service import opened, save  # late: it pulls in the assessment
+        from agent.interview.plan_service import save_finished  # late: it pulls in the assessment
         from agent.interview.plan_sqlite import SqlitePlanStore
 
-        who = self.settings.who
-        if self.settings.database_url:  # a team's shared store: the plan goes there
-            with opened(self.settings) as shared:
-                save(shared, self.session_id, self.profile_so_far, who=who)
-            return
-        save(SqlitePlanStore(self._conn), self.session_id, self.profile_so_far, who=who)
+        save_finished(SqlitePlanStore(self._conn), self.settings, self.session_id,
+                      self.profile_so_far)  # fmt: skip
 
     def _title(self) -> str:
         answers = self.answers
