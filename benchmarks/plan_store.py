@@ -86,15 +86,15 @@ def main() -> None:
     from core.config import Settings
     from tests.team.pg_server import binaries, fresh_database, postgres_server
 
-    rows = {"sqlite": _run(Settings(home=Path(tempfile.mkdtemp()), offline=True))}
+    with tempfile.TemporaryDirectory() as home:
+        rows = {"sqlite": _run(Settings(home=Path(home), offline=True))}
     if binaries() is None:
         print("PostgreSQL binaries not found: SQLite only (make test-team installs them).")
     else:
-        with postgres_server() as server:
+        with postgres_server() as server, tempfile.TemporaryDirectory() as home:
             url = fresh_database(server, f"bench_{uuid.uuid4().hex[:8]}")
-            rows["postgresql"] = _run(
-                Settings(home=Path(tempfile.mkdtemp()), database_url=url, offline=True)
-            )
+            settings = Settings(home=Path(home), database_url=url, offline=True)
+            rows["postgresql"] = _run(settings)
     print(f"{CLIENTS} clients x {OPS_PER_CLIENT} operations (half reads, half updates), "
           f"{PLANS} plans, loopback")  # fmt: skip
     print(f"{'backend':<11} {'ops/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'refused':>8} {'errors':>7}")
