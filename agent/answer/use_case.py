@@ -39,23 +39,29 @@ def _fields(condition: object) -> set[str]:
 def one_answer_away(
     profile: UseCaseProfile, read: set[str], engaged: set[str]
 ) -> list[tuple[str, Trigger]]:
-    """(profile field to ask, trigger) for layers that one more yes, on a field already read,
-    engages."""
+    """(question to ask, trigger) for binding layers that one more yes would engage, asked only
+    as the interview's own follow-ups: questions whose `ask_if` reads a field the words of the
+    question set ("personal data" → "could the inputs be used beyond the output?"). A layer that
+    hangs on something the question never touched is the interview's job, not this answer's."""
     found: list[tuple[str, Trigger]] = []
-    for trigger in checked_triggers():
-        # Only binding law is worth a "check whether": missing it is what hurts.
-        if trigger.legal_force != LegalForce.binding_hard_law:
+    binding = [
+        t
+        for t in checked_triggers()
+        if t.legal_force == LegalForce.binding_hard_law and t.id not in engaged
+    ]
+    for question in load_questions():
+        if question.ask_if is None or not (_fields(question.ask_if) & read):
             continue
-        if trigger.id in engaged or not (_fields(trigger.when) & read):
+        field = question.id
+        info = UseCaseProfile.model_fields.get(field)
+        if info is None or info.annotation is not bool or getattr(profile, field):
             continue
-        for name, info in UseCaseProfile.model_fields.items():
-            if info.annotation is not bool or getattr(profile, name):
-                continue
-            if conditions.evaluate(trigger.when, profile.model_copy(update={name: True})):
-                # One line per missing answer, even when it would engage several layers.
-                if name not in {field for field, _ in found}:
-                    found.append((name, trigger))
-                break
+        if not conditions.evaluate(question.ask_if, profile):
+            continue
+        yes = profile.model_copy(update={field: True})
+        trigger = next((t for t in binding if conditions.evaluate(t.when, yes)), None)
+        if trigger is not None:
+            found.append((question.text_for(profile)[0], trigger))
     return found
 
 
@@ -112,12 +118,11 @@ def compose_use_case(
         lines.append(
             f"- **{title(trig)}**{sep}{why(trig)} {cites.marks(trig.citations, why(trig))}"
         )
-    asks = {q.id: q.text for q in load_questions()}
-    for field, trigger in one_answer_away(profile, set(use_case.profile), {t.id for t in layers}):
-        marks = cites.marks(trigger.citations, trigger.why)
-        if ja or field not in asks:  # the interview's questions have no Japanese text yet
+    for asked, trigger in one_answer_away(profile, set(use_case.profile), {t.id for t in layers}):
+        if ja:  # the interview's questions have no Japanese text yet
             continue
-        check = templates.also_check.format(what=asks[field], layer=trigger.title)
+        marks = cites.marks(trigger.citations, trigger.why)
+        check = templates.also_check.format(what=asked, layer=trigger.title)
         lines.append(f"- {check} {marks}")
     watch = _watch_facts(question, reader) if question else []
     if watch:

@@ -181,3 +181,18 @@ def test_public_benefits_read_as_public_services_deciding_about_people(
     answer = ask(question, settings=settings, offline=True)
     assert "The law of the public service (not covered by Shirube)" in answer.answer
     assert "AI outputs that feed decisions about individuals" in answer.answer
+
+
+def test_training_our_own_model_is_not_read_as_an_advanced_model() -> None:
+    reading = read_use_case("We want to train our own model on files our SaaS customers upload.")
+    assert "builds an advanced model" not in reading.reads
+
+
+def test_also_check_asks_only_the_interviews_follow_ups() -> None:
+    from agent.answer.use_case import one_answer_away
+    from core.profile import UseCaseProfile
+
+    profile = UseCaseProfile(uses_in_operations=True, personal_data="personal", sectors=["health"])
+    asked = [q for q, _ in one_answer_away(profile, {"personal_data", "sectors"}, set())]
+    assert any("more than producing the answer" in q for q in asked), asked
+    assert not any("copyrighted" in q for q in asked), asked
