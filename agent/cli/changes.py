@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -45,11 +46,16 @@ def changes(
 ) -> None:
     """What changed in the rule base, newest first: instruments, summary and what it touched."""
     from knowledge.changes import changes_since
-    from knowledge.loader import load_rule_base
+    from knowledge.loader import RuleBaseError, load_rule_base
     from tools.terminal_text import clean, json_text
 
     start = parse_since(since)
-    found = changes_since(start)
+    try:
+        found = changes_since(start)
+    except RuleBaseError as exc:
+        # A broken changelog is not the user's input error: name it and exit 1.
+        print(clean(f"Rule base error: {exc}"), file=sys.stderr)
+        raise typer.Exit(1) from None
     if fmt is ChangesFormat.json:
         import json
 

@@ -4,7 +4,10 @@ of an exported profile."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 from typing import TYPE_CHECKING
+
+import typer
 
 from core.errors import UsageError
 from tools.terminal_text import clean
@@ -20,8 +23,12 @@ VERB = {"added": "added", "removed": "removed", "changed": "changed"}
 def rule_base_cells(conn: sqlite3.Connection, rows: list[SessionInfo]) -> dict[str, str]:
     """Session id → 'changed: N' or 'current' for interviews whose plan has a stamp."""
     from agent.interview import stamps
+    from knowledge.loader import RuleBaseError
 
-    counts = stamps.changed_counts(conn, {r.id for r in rows if r.kind == "interview"})
+    try:
+        counts = stamps.changed_counts(conn, {r.id for r in rows if r.kind == "interview"})
+    except RuleBaseError:  # the list still shows every session; `kb check` names the problem
+        return {}
     return {sid: f"changed: {n}" if n else "current" for sid, n in counts.items()}
 
 
@@ -36,6 +43,7 @@ def _line(item: ItemChange) -> list[str]:
 
 def show_diff(session_id: str) -> None:
     from agent.interview import stamps, store
+    from knowledge.loader import RuleBaseError
 
     with store.opened() as conn:
         info = store.get_session(conn, session_id)
@@ -44,7 +52,11 @@ def show_diff(session_id: str) -> None:
                 f"Session '{session_id}' is a {info.kind} session; only a finished interview has "
                 "a plan to compare. Run `shirube sessions list` to see the interviews."
             )
-        diff = stamps.plan_diff(conn, session_id)
+        try:
+            diff = stamps.plan_diff(conn, session_id)
+        except RuleBaseError as exc:  # not the user's input: name it and exit 1
+            print(clean(f"Rule base error: {exc}"), file=sys.stderr)
+            raise typer.Exit(1) from None
     if diff is None:
         raise UsageError(
             f"Session '{session_id}' has no plan recorded with its rule-base version (it is not "

@@ -163,3 +163,26 @@ def test_changing_an_answer_reassesses_and_refreshes_the_version(
     with store.opened(settings) as conn:
         diff = stamps.plan_diff(conn, "5eed5eed")
     assert diff is not None and diff.changes == [] and diff.saved.version == diff.version
+
+
+def test_a_broken_changelog_keeps_the_list_and_fails_the_diff(
+    settings: Settings, tmp_path: Path
+) -> None:
+    import shutil
+
+    sid = _saved_plan(settings)
+    broken = tmp_path / "broken"
+    shutil.copytree(loader.DATA_DIR, broken)
+    (broken / "changes.yaml").write_text("- {id: x, date: 2026-12-01}\n", encoding="utf-8")
+    packaged = loader.DATA_DIR
+    use(broken)
+    try:
+        runner = CliRunner()
+        listed = runner.invoke(app, ["sessions", "list"], env={"COLUMNS": "200"})
+        assert listed.exit_code == 0, listed.output
+        assert sid in listed.output and "changed:" not in listed.output
+        done = runner.invoke(app, ["sessions", "diff", sid])
+        assert done.exit_code == 1
+        assert "Rule base error: " in done.output and "field 'summary'" in done.output
+    finally:
+        use(packaged)

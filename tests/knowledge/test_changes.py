@@ -98,3 +98,18 @@ def test_kb_check_validates_the_changelog(tmp_path: Path) -> None:
     assert [(p.entry, p.field, p.message) for p in problems] == [
         ("x", "summary", "String should have at least 1 character")
     ]
+
+
+def test_cli_names_a_broken_changelog_and_exits_1(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import typer
+
+    from agent.cli.changes import ChangesFormat, changes
+
+    write_yaml(data / "changes.yaml", [{"id": "x", "date": "2026-12-01"}])
+    with pytest.raises(typer.Exit) as caught:
+        changes(since=None, fmt=ChangesFormat.text)
+    assert caught.value.exit_code == 1
+    err = capsys.readouterr().err
+    assert "Rule base error: " in err and "entry 'x', field 'summary': Field required" in err

@@ -94,12 +94,13 @@ class SessionsScreen(ModalScreen[str | None]):
     def _rule_base_changes(self) -> dict[str, int]:
         """Session id → changes today's rule base makes to its plan (none when unreadable)."""
         from agent.interview import stamps, store
+        from knowledge.loader import RuleBaseError
 
         ids = {s.id for s in self.sessions if s.kind == "interview"}
         try:
             with store.opened(self.settings) as conn:
                 return stamps.changed_counts(conn, ids)
-        except UsageError:  # the list still opens; the sessions themselves say what is wrong
+        except (UsageError, RuleBaseError):  # the list still opens; kb check names the problem
             return {}
 
     def _reload(self, highlight: str | None = None) -> None:
