@@ -13,11 +13,9 @@ from agent.chat.state import Topic
 from agent.scope_data import scope
 
 # Strong pronouns refer back at any length; weaker words ("that", "the act") only in short
-# questions, where they cannot be a relative clause of a self-contained question.
-STRONG = re.compile(r"\b(it|its|they|them|their)\b", re.IGNORECASE)
+# questions, where they cannot be a relative clause of a self-contained question. The word
+# lists are in knowledge/data/chat_intents.yaml.
 SHORT_WORDS = 7
-PREPOSITION = re.compile(r"(for|to|with|in|on|about|regarding|under|if)\b", re.IGNORECASE)
-SUBSTITUTE = re.compile(r"\b(its|their|it|they|them|that|this|those|these)\b", re.IGNORECASE)
 
 
 def _names_subject(question: str) -> bool:
@@ -54,17 +52,19 @@ def _strip_opening(question: str) -> str:
 def _substitute(question: str, subject: str) -> str:
     """Replace the first referring word with the subject ('its' becomes "the X's")."""
 
+    words = chat_intents()
+
     def repl(match: re.Match[str]) -> str:
         word = match.group(1).lower()
-        return f"{subject}'s" if word in ("its", "their") else subject
+        return f"{subject}'s" if word in words.possessives else subject
 
-    return SUBSTITUTE.sub(repl, question, count=1)
+    return words.substitute.sub(repl, question, count=1)
 
 
 def is_referring(question: str) -> bool:
     if _names_subject(question):
         return False
-    if STRONG.search(question):
+    if chat_intents().strong.search(question):
         return True
     short = len(question.split()) <= SHORT_WORDS
     return short and bool(chat_intents().referring.search(question))
@@ -76,7 +76,7 @@ def resolve(question: str, topic: Topic | None) -> str:
     if topic is None or not text:
         return text
     if is_referring(text):
-        if len(text.split()) <= SHORT_WORDS and SUBSTITUTE.search(text):
+        if len(text.split()) <= SHORT_WORDS and chat_intents().substitute.search(text):
             return _substitute(text, topic.subject)
         return f"{text.rstrip('?')} ({topic.subject})?"
     if chat_intents().openings.search(text):
@@ -84,6 +84,6 @@ def resolve(question: str, topic: Topic | None) -> str:
         about_audience = bool(chat_intents().audience.search(rest)) and not _names_subject(rest)
         if _in_scope_alone(rest) and not about_audience:
             return f"{rest}?"  # "what about copyright?": a new topic, answered on its own
-        joiner = "" if PREPOSITION.match(rest) else "to "
+        joiner = "" if chat_intents().preposition.match(rest) else "to "
         return f"What applies {joiner}{rest} under {topic.subject}?"
     return text

@@ -32,6 +32,10 @@ class IntentData(BaseModel):
     followup_openings: list[str]
     audience_terms: list[str]
     referring_words: list[str]
+    strong_pronouns: list[str] = Field(min_length=1)
+    substitutes: list[str] = Field(min_length=1)
+    possessives: list[str]
+    prepositions: list[str] = Field(min_length=1)
 
 
 class CompiledIntents:
@@ -46,6 +50,16 @@ class CompiledIntents:
         self.openings = _any(data.followup_openings)
         self.referring = _any(data.referring_words)
         self.audience = _any(data.audience_terms)
+        self.strong = _words(data.strong_pronouns)
+        self.substitute = _words(data.substitutes)
+        self.possessives = frozenset(data.possessives)
+        # Anchored by re.match at the fragment's start, so no leading \b.
+        self.preposition = re.compile(rf"({'|'.join(data.prepositions)})\b", re.IGNORECASE)
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    """Any of `words` as a whole word, captured as group 1."""
+    return re.compile(rf"\b({'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:

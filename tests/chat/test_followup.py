@@ -54,3 +54,16 @@ def test_no_topic_leaves_question_alone() -> None:
 )
 def test_intents(question: str, intent: str | None) -> None:
     assert match_intent(question) == intent
+
+
+def test_follow_up_word_lists_are_data() -> None:
+    import yaml
+
+    from agent.chat.intents import INTENTS_FILE, chat_intents
+
+    raw = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
+    words = chat_intents()
+    assert all(words.strong.fullmatch(w) for w in raw["strong_pronouns"])
+    assert all(words.substitute.fullmatch(w) for w in raw["substitutes"])
+    assert words.possessives == frozenset(raw["possessives"])
+    assert all(words.preposition.match(f"{w} providers") for w in raw["prepositions"])
