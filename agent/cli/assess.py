@@ -52,7 +52,9 @@ def assess_command(
         from tools.output_target import check_target
         from tools.render import SUFFIXES
 
-        check_target(output, fmt, {**SUFFIXES, "worksheet": (".xlsx",)}, force=force)
+        # The worksheet writer names its own ending rule; the others share SUFFIXES.
+        endings = {"worksheet": (".xlsx",)} if fmt == "worksheet" else SUFFIXES
+        check_target(output, fmt, endings, force=force)
     # Heavy imports only once the command runs, so `shirube --help` stays fast.
     from rich.console import Console
 

@@ -240,7 +240,10 @@ def test_assess_output_keeps_links_and_modes(tmp_path: Path, profile: Path) -> N
     target.chmod(0o600)
     link = tmp_path / "link.md"
     link.symlink_to(target)
-    result = run_cli("assess", str(profile), "-f", "markdown", "-o", str(link))
+    # Replacing an existing plan takes --force (issue 19); the link and mode still survive it.
+    refused = run_cli("assess", str(profile), "-f", "markdown", "-o", str(link))
+    assert refused.code == 2 and target.read_text() == "old"
+    result = run_cli("assess", str(profile), "-f", "markdown", "-o", str(link), "--force")
     assert result.code == 0, result.err
     assert link.is_symlink() and target.read_text().startswith("# ")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
