@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from knowledge.loader import Problem
-from knowledge.schema import TRIGGER_LAYERS, Facet, Labels, LegalForce
+from knowledge.schema import Facet, Labels, LegalForce
 
 if TYPE_CHECKING:
     from knowledge.check import RuleBaseFiles
@@ -65,7 +65,6 @@ FACTS = Target("facts/", lambda f: _raw_ids(f, "facts/"))
 OWNERS = Target("owners.yaml", lambda f: _raw_ids(f, "owners.yaml"), "owners.yaml")
 HARMS = Target("plan_rules.yaml harms", lambda f: _harm_ids(f), "plan_rules.yaml")
 FACETS = Target("the facets (knowledge/schema.py Facet)", lambda f: {x.value for x in Facet})
-LAYERS = Target(f"the trigger layers ({', '.join(TRIGGER_LAYERS)})", lambda f: set(TRIGGER_LAYERS))
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,6 @@ REFS: tuple[Ref, ...] = (
     Ref("chat_intents.yaml", "baseline_triggers", TRIGGERS),
     Ref("chat_intents.yaml", "caio_action", ACTIONS),
     Ref("chat_intents.yaml", "ppc_source", SOURCES),
-    Ref("triggers.yaml", "layer", LAYERS),
     Ref("checklist.yaml", "only_for_roles", ROLES),
     Ref("checklist.yaml", "roles", ROLES),  # an action variant's roles
     Ref("checklist.yaml", "triggers", TRIGGERS),  # an action variant's triggers

@@ -216,10 +216,6 @@ combinators {"all": [...]}, {"any": [...]}, {"not": {...}}.
 """
 
 
-# The layers of the regime a trigger belongs to, in the order a plan shows them (kb check).
-TRIGGER_LAYERS = ("statute", "art13_guideline", "aigfb", "procurement", "hard_law", "international")
-
-
 class Trigger(Strict):
     """A rule: when `when` holds for a profile, the instrument or body of law is engaged."""
 
