@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from langchain_core.language_models import BaseChatModel
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -19,12 +18,12 @@ from core.profile import UseCaseProfile
 from tools.terminal_text import clean
 from tui.legal import as_of
 from tui.screens.chat import ChatScreen
-from tui.screens.export import FileNameScreen
-from tui.screens.help import HelpScreen
-from tui.screens.interview import InterviewScreen
-from tui.screens.plan import PlanScreen
-from tui.screens.sessions import SessionsScreen
 from tui.widgets.status import OFFLINE_LINE, StatusBar, StatusInfo
+
+if TYPE_CHECKING:  # LangChain loads in a worker after the first screen, never before it
+    from langchain_core.language_models import BaseChatModel
+
+SCREENSHOTS = "screenshots"  # the folder in the data dir (SHIRUBE_HOME) for saved screenshots
 
 
 class ShirubeApp(App[None]):
@@ -68,6 +67,10 @@ class ShirubeApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(ChatScreen())
+        # The model probe and the index (LangChain, Chroma) load once the first screen is up.
+        self.call_after_refresh(self._start_workers)
+
+    def _start_workers(self) -> None:
         self._check_model()
         self._prepare_index()
 
@@ -144,12 +147,46 @@ class ShirubeApp(App[None]):
             if isinstance(screen, ChatScreen):
                 screen.set_index_ready(True)
 
+    # ── screenshots ───────────────────────────────────────────────────────
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's Screenshot: saved in the data dir (not ~/Downloads), path shown."""
+        import datetime as dt
+
+        from tools.safe_output import write_output
+
+        folder = Path(path) if path else self.settings.data_dir / SCREENSHOTS
+        name = filename or f"shirube-{dt.datetime.now():{time_format or '%Y%m%d-%H%M%S'}}.svg"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = write_output(folder / name, self.export_screenshot())
+        except (OSError, UsageError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.notify(
+                f"The screenshot could not be saved in {folder}: {reason}. "
+                "Set SHIRUBE_HOME to a writable folder.",
+                title="Screenshot",
+                severity="error",
+                timeout=10,
+            )
+            return None
+        self.notify(f"Screenshot saved to {saved}", title="Screenshot")
+        return str(saved)
+
     # ── actions ───────────────────────────────────────────────────────────
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen  # screens load when first opened
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_interview(self) -> None:
+        from tui.screens.interview import InterviewScreen
+
         if not isinstance(self.screen, InterviewScreen):
             self.push_screen(InterviewScreen())
 
@@ -158,6 +195,8 @@ class ShirubeApp(App[None]):
 
     def action_sessions(self) -> None:
         from agent.interview import store
+        from tui.screens.interview import InterviewScreen
+        from tui.screens.sessions import SessionsScreen
 
         try:
             with store.opened(self.settings) as conn:
@@ -190,6 +229,8 @@ class ShirubeApp(App[None]):
             chat.link_profile(profile, source)
 
     def action_open_profile(self) -> None:
+        from tui.screens.export import FileNameScreen
+
         def opened(path: Path | None) -> None:
             if path is not None:
                 self.open_profile(path)
@@ -200,6 +241,7 @@ class ShirubeApp(App[None]):
     def open_profile(self, path: Path) -> None:
         from tools.assess import assess
         from tools.profile_io import load_profile
+        from tui.screens.plan import PlanScreen
 
         try:
             profile = load_profile(path)

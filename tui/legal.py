@@ -14,7 +14,11 @@ def source_dates(source_id: str) -> list[str]:
 
 
 def as_of() -> str:
-    return load_rule_base().meta.as_of.isoformat()
+    """The rule base's as-of date, from meta.yaml alone: the first screen needs no more."""
+    from knowledge.loader import DATA_DIR, read_yaml
+    from knowledge.schema import RuleBaseMeta
+
+    return RuleBaseMeta.model_validate(read_yaml(DATA_DIR / "meta.yaml")).as_of.isoformat()
 
 
 def short_name(source_id: str, fallback: str) -> str:

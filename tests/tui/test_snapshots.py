@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from tui import screenshots
 
+FIXED_ID = "5a5a5a5a"
+
 
 @pytest.fixture(autouse=True)
-def fixed_session_id(monkeypatch: pytest.MonkeyPatch) -> None:
+def fixed_session_id(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     # Session ids are random; a snapshot needs the same one every run.
-    monkeypatch.setattr("agent.interview.store.new_session_id", lambda: "5a5a5a5a")
+    monkeypatch.setattr("agent.interview.store.new_session_id", lambda: FIXED_ID)
+    yield
+    # The next scene must start its own interview, not continue this one's saved thread.
+    from agent.interview import store
+
+    with store.opened() as conn:
+        if FIXED_ID in {s.id for s in store.list_sessions(conn)}:
+            store.delete_session(conn, FIXED_ID)
 
 
 @pytest.mark.parametrize("scene", list(screenshots.SCENES))

@@ -65,6 +65,12 @@ class InterviewScreen(Screen[None]):
         answer.focus()
         self._open()
 
+    def on_unmount(self) -> None:
+        # Quitting the app with the interview open: let go of the session and its lock.
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
     @work(exclusive=True, thread=True, group="interview")
     def _open(self) -> None:
         from agent.interview.session import InterviewSession

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, SelectionList, Static
 
-from agent.interview.session import QuestionView
 from tools.terminal_text import clean
+
+if TYPE_CHECKING:  # the interview's graph loads when F2 opens it
+    from agent.interview.views import QuestionView
 
 
 class QuestionWidget(Vertical):

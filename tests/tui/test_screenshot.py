@@ -1,0 +1,53 @@
+"""The palette's Screenshot command saves into the data dir and says where; failures are named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.config import Settings
+from tests.tui.conftest import SIZE, messages, settle
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def no_downloads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder with no Downloads in it (where Textual would save by default)."""
+    home = tmp_path / "user"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(home / "Downloads"))
+    return home
+
+
+async def test_screenshot_goes_to_the_data_dir_with_a_message(
+    make_app, tmp_path: Path, no_downloads: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    app = make_app(settings=Settings(home=data, offline=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.deliver_screenshot()  # what the palette's "Screenshot" command calls
+        await settle(pilot)
+    [saved] = (data / "screenshots").glob("shirube-*.svg")
+    assert saved.read_text(encoding="utf-8").startswith("<svg")
+    assert f"Screenshot saved to {saved}" in messages(app)
+    assert not (no_downloads / "Downloads").exists()
+
+
+async def test_an_unwritable_data_dir_is_named(
+    make_app, tmp_path: Path, no_downloads: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "screenshots").write_text("a file where the folder should be", encoding="utf-8")
+    app = make_app(settings=Settings(home=data, offline=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.deliver_screenshot() is None
+        await settle(pilot)
+    [message] = [m for m in messages(app) if "screenshot" in m.lower()]
+    assert message.startswith(f"The screenshot could not be saved in {data / 'screenshots'}: ")
+    assert message.endswith("Set SHIRUBE_HOME to a writable folder.")
