@@ -34,7 +34,8 @@ async def first_screen(pilot):
     print(f"{{seconds:.3f}} {{','.join(loaded) or '-'}}", flush=True)
     os._exit(0)  # the index worker may still be loading: the clock has stopped
 
-ShirubeApp(settings=Settings(offline=True)).run(headless=True, size=(80, 24), auto_pilot=first_screen)
+app = ShirubeApp(settings=Settings(offline=True))
+app.run(headless=True, size=(80, 24), auto_pilot=first_screen)
 """
 
 
