@@ -12,12 +12,10 @@ from agent.chat.intents import chat_intents
 from agent.state import AnswerCitation
 from core import conditions
 from knowledge.loader import load_rule_base
+from knowledge.questions import describe_answer
 from knowledge.schema import LEGAL_FORCE_LABELS, Citation
 from tools.assess import Assessment
 from tools.roles import role_rules
-
-FIRST_COMMON = 3  # common framework actions shown before the ones specific to the profile
-FIRST_SPECIFIC = 4
 
 
 class Cites:
@@ -81,31 +79,17 @@ def rules_apply(assessment: Assessment) -> Personal:
 
 
 def first_steps(assessment: Assessment) -> Personal:
-    baseline = {
-        t.title for t in assessment.triggers if t.id in chat_intents().data.baseline_triggers
-    }
-    common = assessment.checklist[:FIRST_COMMON]
-    specific = [
-        item
-        for item in assessment.checklist[FIRST_COMMON:]
-        if any(w.removeprefix("Engaged: ") not in baseline for w in item.why)
-    ][:FIRST_SPECIFIC]
+    """The plan's 'Start here' actions, ranked by data for this use case, with why and who."""
+    items = {item.id: item for item in assessment.checklist}
     cites, used = Cites(), []
     for trig in assessment.triggers:
         used += trig.answers
-    lines = [f"For **{_name(assessment)}**, start with these actions (highest priority first):"]
-    for number, item in enumerate([*common, *specific], 1):
+    lines = [f"For **{_name(assessment)}**, start with these actions (most important first):"]
+    for number, top in enumerate(assessment.start_here, 1):
+        item = items[top.id]
         marks = cites.marks(item.citations, item.text)
-        lines.append(
-            f"{number}. **{item.title}** ({item.priority.value} priority, owner: {item.owner}) "
-            f"{marks}: {'; '.join(item.why)}"
-        )
-    if specific:
-        lines.append("")
-        lines.append(
-            f"Actions {FIRST_COMMON + 1}–{FIRST_COMMON + len(specific)} come from your own "
-            "roles and answers; the first ones apply to every AI use in Japan."
-        )
+        when = f"due {item.due}" if item.due else top.timing_label.lower()
+        lines.append(f"{number}. **{top.title}** (owner: {top.owner}, {when}) {marks}: {top.why}")
     lines.append("Type /plan for the full checklist.")
     for role in assessment.roles:
         used += role.why
@@ -132,13 +116,15 @@ def caio(assessment: Assessment) -> Personal:
         w
         for rule in role_rules()
         if rule.role in action.applies_to_roles
-        for w in conditions.explain({"not": rule.when}, assessment.profile)
+        for w in conditions.explain({"not": rule.when}, assessment.profile, describe_answer)
     ]
     why += [
         w
         for t in action.applies_to_triggers
         if t in rb.triggers
-        for w in conditions.explain({"not": rb.triggers[t].when}, assessment.profile)
+        for w in conditions.explain(
+            {"not": rb.triggers[t].when}, assessment.profile, describe_answer
+        )
     ]
     marks = cites.marks(list(action.citations), action.text)
     text = (
@@ -167,7 +153,11 @@ def ppc_warning(assessment: Assessment) -> Personal:
     related = [
         t for t in rb.triggers.values() if any(c.source == data.ppc_source for c in t.citations)
     ]
-    why = [w for t in related for w in conditions.explain({"not": t.when}, assessment.profile)]
+    why = [
+        w
+        for t in related
+        for w in conditions.explain({"not": t.when}, assessment.profile, describe_answer)
+    ]
     titles = "; ".join(t.title for t in related)
     excerpt = related[0].why if related else ""
     marks = cites.marks([c for t in related for c in t.citations], excerpt)

@@ -11,10 +11,10 @@ from tests.chat.conftest import scenario_profile
 # profile → (CAIO answer starts, PPC answer starts, a checklist title "what first?" must name)
 CASES = {
     "ministry_genai_drafting": ("Yes.", "Not on your current answers.", "Appoint a Chief AI"),
-    "customer_records_public_chatbot": ("No.", "Yes.", "Check that AI use of personal data"),
-    "internal_code_assistant": ("No.", "Not on your current answers.", "AIGfB checklist"),
-    "model_developer_startup": ("No.", "", "red"),
-    "local_government_resident_chatbot": ("", "", "inventory"),
+    "customer_records_public_chatbot": ("No.", "Yes.", "Stop the provider using your personal"),
+    "internal_code_assistant": ("No.", "Not on your current answers.", "Assess risks"),
+    "model_developer_startup": ("No.", "", "provenance"),
+    "local_government_resident_chatbot": ("", "", "legal basis"),
 }
 
 
@@ -53,7 +53,8 @@ def test_personal_answers(name: str, thread: ChatThread) -> None:
     first = thread.ask("What should we do first?")
     assert first.intent == "first_steps"
     assert first_title.lower() in first.answer.lower()
-    assert assessment.checklist[0].title in first.answer  # the top item always comes first
+    # "Start here" is ranked by data for this use case (issue 19), its top action first.
+    assert assessment.start_here[0].title in first.answer
     assert first.citations and "[1]" in first.answer
 
     rules = thread.ask("Which rules apply to us?")
@@ -76,3 +77,12 @@ def test_profile_survives_resume(thread: ChatThread) -> None:
     with ChatThread.resume(thread.thread_id, thread.settings, offline=True) as again:
         assert again.profile is not None and again.profile.organisation == "government"
         assert again.ask("do we need a chief AI officer?").answer.startswith("Yes.")
+
+
+def test_personal_answers_name_answers_in_plain_words(thread: ChatThread) -> None:
+    _link(thread, "internal_code_assistant")
+    for question in ("Do we need a CAIO?", "Does the PPC warning matter for us?"):
+        answer = thread.ask(question).answer
+        assert "from your answers" in answer
+        # Labels from the question bank, never field ids such as government_procurement.
+        assert "government_procurement" not in answer and "personal_data:" not in answer
