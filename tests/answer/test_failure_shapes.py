@@ -58,9 +58,17 @@ def test_a_use_case_reaches_the_assessment_tools(offline) -> None:  # type: igno
 
 
 def test_an_uncovered_statute_is_said_plainly(offline) -> None:  # type: ignore[no-untyped-def]
-    answer = offline("What does the Employment Security Act say about AI screening?")
+    answer = offline("What does the Labor Standards Act say about AI monitoring of workers?")
     assert answer.route == "not_covered"
     assert "does not cover" in _first_sentence(answer.answer)
+
+
+def test_the_employment_security_act_is_answered_from_its_article(offline) -> None:  # type: ignore[no-untyped-def]
+    # The example of an uncovered statute is covered since the sector law was added.
+    answer = offline("What does the Employment Security Act say about AI screening?")
+    assert answer.route == "lookup"
+    assert "Employment Security Act" in _first_sentence(answer.answer)
+    assert any(c.id == "employment_security_act" for c in answer.citations)
 
 
 def test_every_date_of_a_three_date_question_is_answered(offline) -> None:  # type: ignore[no-untyped-def]
