@@ -155,4 +155,4 @@ def test_markdown_appendix_maps_actions_and_states_coverage(built: dict[str, Bui
         "1 marked not applicable with reasons." in text
     )
     assert "Not yet covered" not in text
-    assert render_plan(case.assessment, "markdown").rstrip().endswith(text.rstrip())
+    assert render_plan(case.assessment, "markdown", appendix=True).rstrip().endswith(text.rstrip())
