@@ -6,6 +6,7 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Input, RadioButton, Static
 
+from core.config import Settings
 from core.errors import UsageError
 from knowledge.official import load_official
 from tests.tui.conftest import CHATBOT, messages, settle
@@ -95,11 +96,13 @@ async def test_status_is_changed_through_the_plan_store(make_app) -> None:  # ty
         detail = app.screen
         assert isinstance(detail, ActionScreen)
         detail.query_one("#status-not_applicable", RadioButton).value = True
+        await pilot.pause()  # the radio set turns the others off
         await pilot.click("#action-save")
         await pilot.pause()
         assert app.screen is detail and saved == []
         assert "Say why" in str(detail.query_one("#action-error", Static).render())
         detail.query_one("#status-done", RadioButton).value = True
+        await pilot.pause()  # the radio set turns the others off
         detail.query_one("#action-note", Input).value = "https://example.com/dpia"
         await pilot.click("#action-save")
         await settle(pilot)
@@ -109,3 +112,36 @@ async def test_status_is_changed_through_the_plan_store(make_app) -> None:  # ty
         assert "Done" in _shown(row.query_one(".action-facts", Static))
         assert plan.statuses[first.id] == "done"
         assert not [m for m in messages(app) if "error" in m.lower()]
+
+
+async def test_a_saved_plan_keeps_the_status_set_in_the_tui(make_app) -> None:  # type: ignore[no-untyped-def]
+    from agent.interview import plan_service
+    from tui.screens.plan import saved_plan_screen
+
+    settings = Settings()
+    plan_id = "ab12cd34"
+    with plan_service.opened(settings) as store:
+        plan_service.save(store, plan_id, CHATBOT)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        screen = saved_plan_screen(plan_id, settings)
+        assert screen is not None and screen.save is not None
+        await app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("a", "enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, ActionScreen)
+        detail.query_one("#status-doing", RadioButton).value = True
+        await pilot.pause()  # the radio set turns the others off
+        detail.query_one("#action-note", Input).value = "DPIA drafted"
+        await pilot.click("#action-save")
+        await settle(pilot)
+        assert app.screen is screen
+    first = screen.assessment.checklist[0].id
+    with plan_service.opened(settings) as store:
+        progress = plan_service.load(store, plan_id).progress[first]
+    assert (progress.status.value, progress.evidence) == ("doing", "DPIA drafted")
+    assert saved_plan_screen(plan_id, settings).statuses[first] == "doing"  # type: ignore[union-attr]
+    assert saved_plan_screen("nope0000", settings) is None

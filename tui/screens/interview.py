@@ -143,7 +143,7 @@ class InterviewScreen(Screen[None]):
 
     def _finish(self, plan_path: str | None) -> None:
         from tools.assess import assess
-        from tui.screens.plan import PlanScreen
+        from tui.screens.plan import PlanScreen, saved_plan_screen
 
         assert self.session is not None
         profile = self.session.profile_so_far
@@ -155,7 +155,9 @@ class InterviewScreen(Screen[None]):
             link(profile, f"interview {session_id}")
         if plan_path:
             self.notify(f"Governance plan written to {plan_path}", title="Interview finished")
-        self.app.switch_screen(PlanScreen(assessment, session_id=session_id))
+        # The saved plan (statuses editable) when the interview saved one, else the plan alone.
+        saved = saved_plan_screen(session_id, getattr(self.app, "settings", None))
+        self.app.switch_screen(saved or PlanScreen(assessment, session_id=session_id))
 
     @on(Input.Submitted, "#answer")
     def _typed(self, event: Input.Submitted) -> None:

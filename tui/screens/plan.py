@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
+from core.config import Settings
+from core.errors import UsageError
 from tools.assess import Assessment
 from tools.terminal_text import clean
 from tui.screens.action import STATUSES, ActionScreen, StatusSaver
@@ -121,7 +123,6 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(FileNameScreen(title, self.default_name(fmt)), write)
 
     def export_to(self, path: Path, fmt: str) -> None:
-        from core.errors import UsageError
         from tools.render import render_plan
         from tools.safe_output import write_output
 
@@ -137,3 +138,25 @@ class PlanScreen(Screen[None]):
         if set_session is not None:
             set_session(None)
         self.app.pop_screen()
+
+
+def saved_plan_screen(plan_id: str, settings: Settings | None) -> PlanScreen | None:
+    """The saved plan `plan_id` (a finished interview's) with its statuses, editable in the
+    action view through the plan store; None when no plan is saved under that id."""
+    from agent.interview import plan_service
+
+    try:
+        with plan_service.opened(settings) as store:
+            assessment = plan_service.load(store, plan_id)
+    except UsageError:
+        return None
+
+    def save(action_id: str, status: str, note: str) -> None:
+        if status == "not_applicable" and not note:
+            raise UsageError("Say in the box why the action does not apply, then save.")
+        text = {"reason": note} if status == "not_applicable" else {"evidence": note}
+        with plan_service.opened(settings) as store:
+            plan_service.set_progress(store, plan_id, action_id, status=status, **text)
+
+    statuses = {action: p.status.value for action, p in assessment.progress.items()}
+    return PlanScreen(assessment, session_id=plan_id, statuses=statuses, save=save)
