@@ -116,19 +116,17 @@ class CompiledPhrasebook:
     def facet_match(self, text: str) -> tuple[Facet, tuple[int, int] | None]:
         """The facet asked and where the words that ask it are ("which ministries").
 
-        The cue nearest the start wins: a question leads with what it asks ("Which authority
-        enforces…" asks who, though "enforces" alone would ask about penalties); on a tie, the
-        cue file's order.
+        A cue that opens the question wins ("Which authority enforces…" asks who, though
+        "enforces" alone would ask about penalties); otherwise the cue file's order decides.
         """
         found = [
-            (match.start(), order, facet, match.span())
-            for order, (facet, pattern) in enumerate(self.facets)
-            if (match := pattern.search(text))
+            (match, facet) for facet, pattern in self.facets if (match := pattern.search(text))
         ]
         if not found:
             return Facet.what, None
-        _, _, facet, span = min(found)
-        return facet, span
+        opening = len(text) - len(text.lstrip())
+        match, facet = next(((m, f) for m, f in found if m.start() == opening), found[0])
+        return facet, match.span()
 
 
 def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:
