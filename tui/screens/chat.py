@@ -17,7 +17,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
 
-from agent.chat.state import Turn
 from core.errors import UsageError
 from tools.terminal_text import clean
 from tui.screens.citation import CitationScreen
@@ -25,7 +24,8 @@ from tui.widgets.answer import AnswerView, ChatNote, CitationItem, QuestionBubbl
 from tui.widgets.history_input import HistoryInput
 from tui.widgets.status import StatusBar
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # LangChain and LangGraph load with the first question, not at start-up
+    from agent.chat.state import Turn
     from agent.chat.thread import ChatThread
     from core.profile import UseCaseProfile
 
