@@ -79,6 +79,11 @@ class Phrasebook(Strict):
     )(compiles)
 
 
+def same_word(stem: str, word: str) -> bool:
+    """A five-letter stem and a word start name the same word ("passe" and "pass")."""
+    return stem.startswith(word) or word.startswith(stem)
+
+
 class CompiledPhrasebook:
     """The phrasebook with its patterns compiled once."""
 
@@ -101,14 +106,16 @@ class CompiledPhrasebook:
         words = f"{book.function_words} {book.common_words}".split()
         self.ignored_stems = frozenset(w[:5] for w in words)
         self.function_stems = frozenset(w[:5] for w in book.function_words.split())
-        # Each event word's stem → the stems of its group ("adopt" finds "decid").
-        self.event_stems = {
-            w[:5]: frozenset(x[:5] for x in group) for group in book.event_words for w in group
-        }
+        # Groups of word starts that name one dated event ("adopt" finds "decid", "pass").
+        self.event_groups = [frozenset(group) for group in book.event_words]
 
     def event_words(self, stems: set[str]) -> set[str]:
-        """The stems plus those naming the same event."""
-        return stems.union(*(self.event_stems.get(s, frozenset()) for s in stems))
+        """The stems plus the words naming the same event ("adopt" → "decid", "pass"…)."""
+        found = set(stems)
+        for group in self.event_groups:
+            if any(same_word(stem, word) for stem in stems for word in group):
+                found |= group
+        return found
 
     def facet_of(self, text: str) -> Facet:
         return self.facet_match(text)[0]

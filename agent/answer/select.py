@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from agent.answer.force import force_facts
 from agent.answer.lang import Lang, date_text, in_lang, templates
-from agent.answer.phrasebook import phrasebook
+from agent.answer.phrasebook import phrasebook, same_word
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.index.japanese import JAPANESE, words
@@ -141,9 +141,8 @@ def named_events(dates: list[KeyDate], asked: str) -> list[KeyDate]:
     numbers = _numbers(asked)
 
     def score(d: KeyDate) -> tuple[int, int]:
-        shared = len(_stems(d.event) & words) + len(
-            _kanji_pairs(d.event_ja or "") & _kanji_pairs(asked)
-        )
+        said = sum(any(same_word(stem, w) for w in words) for stem in _stems(d.event))
+        shared = said + len(_kanji_pairs(d.event_ja or "") & _kanji_pairs(asked))
         return len(_numbers(d.event) & numbers), shared
 
     scored = [(score(d), n, d) for n, d in enumerate(dates)]

@@ -66,3 +66,8 @@ def test_a_fact_an_earlier_part_stated_is_not_a_later_part_lead() -> None:
     text = compose(query, default_reader(), {}).text
     first_line = text.splitlines()[0]
     assert text.count(first_line) == 1, text
+
+
+def test_a_short_event_word_finds_the_longer_one() -> None:
+    dates = _dates("bill approved by the Cabinet", "passed by the Diet", "promulgated")
+    assert named_events(dates, "When was the Act adopted?")[0].event == "passed by the Diet"

@@ -16,7 +16,8 @@ DIALOGUES: dict[str, list[Step]] = {
     "act_binding_then_date": [
         ("Does Japan have an AI Act?", "Does Japan have an AI Act?", {"ai_promotion_act"}, "Yes."),
         ("is it binding?", "is the AI Promotion Act binding?", {"ai_promotion_act"}, ""),
-        ("when was that adopted?", "when was the AI Promotion Act adopted?", set(), "4 June 2025"),
+        # A statute is adopted when the Diet passes it (成立).
+        ("when was that adopted?", "when was the AI Promotion Act adopted?", set(), "28 May 2025"),
     ],
     "art13_then_copyright_switch": [
         (
