@@ -53,7 +53,9 @@ def assess_command(
         from tools.render import SUFFIXES
 
         # The worksheet writer names its own ending rule; the others share SUFFIXES.
-        endings = {"worksheet": (".xlsx",)} if fmt == "worksheet" else SUFFIXES
+        endings: dict[str, tuple[str, ...]] = (
+            {"worksheet": (".xlsx",)} if fmt == "worksheet" else SUFFIXES
+        )
         check_target(output, fmt, endings, force=force)
     # Heavy imports only once the command runs, so `shirube --help` stays fast.
     from rich.console import Console
