@@ -1,4 +1,4 @@
-"""Every legal force has a label in both languages (a Japanese use-case answer names each layer's)."""
+"""Every legal force has a label in both languages (Japanese use-case answers name each one)."""
 
 from __future__ import annotations
 

@@ -155,7 +155,7 @@ def test_an_answer_in_the_wrong_language_fails_and_counts_per_language() -> None
     figures = answer_figures([result, _run(RoutedAnswer(DIRECT, [Cite("ai_promotion_act")]))])
     assert figures is not None and figures.overall.lang_match == 0.0
     assert {lang: s.total for lang, s in figures.per_lang.items()} == {"en": 1, "ja": 1}
-    assert ["lang ja", "1"] == rows(figures)[-2][:2]
+    assert rows(figures)[-2][:2] == ["lang ja", "1"]
 
 
 def test_a_premise_restated_later_is_not_corrected() -> None:
