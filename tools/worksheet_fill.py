@@ -127,9 +127,7 @@ def fill_worksheet(assessment: Assessment, official: Official | None = None) -> 
             ids = covered.get(row.id, []) if applies else []
             states = assessment.progress
             approach = "\n".join(approach_text(actions[i], states.get(i)) for i in ids)
-            done = bool(ids) and all(
-                i in states and states[i].status == Status.done for i in ids
-            )
+            done = bool(ids) and all(i in states and states[i].status == Status.done for i in ids)
             rows.append(
                 FilledRow(
                     ref=row.id,

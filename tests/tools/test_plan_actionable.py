@@ -41,9 +41,10 @@ def test_start_here_puts_the_launch_blockers_of_this_use_case_first() -> None:
 def test_the_developer_is_asked_about_training_on_entrusted_data() -> None:
     result = assess(FOUNDER)
     titles = {item.id: item.title for item in result.checklist}
-    assert "training your model on personal data customers entrust" in titles[
-        "personal_data_legal_basis"
-    ]
+    assert (
+        "training your model on personal data customers entrust"
+        in titles["personal_data_legal_basis"]
+    )
     assert "staff_input_rules" not in titles  # a business user's action, not a developer's
     (question,) = [q for q in load_questions() if q.id == "personal_data_beyond_output"]
     text, _ = question.text_for(FOUNDER)
