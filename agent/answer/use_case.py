@@ -14,6 +14,7 @@ from core.profile import UseCaseProfile
 from knowledge.questions import load_questions
 from knowledge.schema import EntityKind, Facet, Fact, LegalForce, Trigger
 from tools.checklist import build_checklist
+from tools.start_here import start_here
 from tools.triggers import TriggerResult, checked_triggers, lookup_triggers
 
 TOP_ACTIONS = 3
@@ -128,7 +129,10 @@ def compose_use_case(
     if watch:
         lines += ["", templates.use_case_watch, ""]
         lines += [f"- {f.text} {cites.marks(f.cites, f.text)}" for f in watch]
-    actions = build_checklist(profile)[:TOP_ACTIONS]
+    # The plan's own ranking (tools/start_here.py): law that bites and launch blockers first.
+    checklist = build_checklist(profile)
+    by_id = {item.id: item for item in checklist}
+    actions = [by_id[top.id] for top in start_here(checklist, layers)][:TOP_ACTIONS]
     if ja:  # only actions written in Japanese; the plan (interview, assess) holds them all
         actions = [a for a in actions if getattr(a, "text_ja", None)]
     if actions:

@@ -196,3 +196,14 @@ def test_also_check_asks_only_the_interviews_follow_ups() -> None:
     asked = [q for q, _ in one_answer_away(profile, {"personal_data", "sectors"}, set())]
     assert any("more than producing the answer" in q for q in asked), asked
     assert not any("copyrighted" in q for q in asked), asked
+
+
+def test_first_actions_are_the_plans_start_here(answers: dict) -> None:
+    from tools.assess import assess
+
+    question = "our hiring AI ranks candidates, what rules apply?"
+    reading = read_use_case(question)
+    top = [s.title for s in assess(reading.profile).start_here][:3]
+    text = answers[question].answer.split("\n\n")
+    listed = next(line for line in text if line.startswith("1. "))
+    assert listed.startswith(f"1. **{top[0]}**"), (listed, top)
