@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -86,3 +87,46 @@ async def test_open_profile_file_shows_its_plan(make_app, tmp_path: Path) -> Non
         assert plan.assessment == expected
         rows = [row.item for row in plan.query(ActionItem)]
         assert rows == expected.checklist
+
+
+async def test_plan_opens_with_start_here_due_dates_and_to_confirm(make_app) -> None:  # type: ignore[no-untyped-def]
+    profile = CHATBOT.model_copy(
+        update={"launch_date": dt.date(2027, 3, 1), "unsure": ["personal_data"]}
+    )
+    assessment = assess(profile)
+    assert assessment.start_here and assessment.to_confirm
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(PlanScreen(assessment))
+        await pilot.pause()
+        body = app.screen.query_one("#plan-body")
+        headings = [str(w.render()) for w in body.query(".plan-heading")]
+        assert headings[:2] == ["Start here", "To confirm"]
+        start = [str(w.render()) for w in body.query(".plan-start")]
+        assert len(start) == len(assessment.start_here)
+        for row, top in zip(start, assessment.start_here, strict=True):
+            assert top.title in row and top.why in row and top.owner in row
+        confirm = [str(w.render()) for w in body.query(".plan-confirm")]
+        assert [a.label for a in assessment.to_confirm] == [r[2 : r.index(":")] for r in confirm]
+        for row in plan_rows(app):
+            due = row.item.due
+            assert due is not None
+            facts = str(row.query_one(".action-facts").render())
+            assert f"owner: {row.item.owner}, due {due.isoformat()}" in facts
+
+
+async def test_plan_without_launch_date_or_doubts_has_no_dates_nor_to_confirm(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(PlanScreen(assess(CHATBOT)))
+        await pilot.pause()
+        assert not app.screen.query(".plan-confirm")
+        assert app.screen.query(".plan-start")
+        for row in plan_rows(app):
+            assert "due " not in str(row.query_one(".action-facts").render())
+
+
+def plan_rows(app) -> list[ActionItem]:  # type: ignore[no-untyped-def]
+    return list(app.screen.query(ActionItem))

@@ -19,6 +19,7 @@ from tools.terminal_text import clean
 from tui.screens.action import STATUSES, ActionScreen, StatusSaver
 from tui.screens.export import FileNameScreen
 from tui.widgets.action_list import ActionItem, ActionList
+from tui.widgets.plan_sections import plan_sections
 from tui.widgets.status import StatusBar
 
 SUFFIX = {"markdown": "md", "json": "json"}
@@ -61,6 +62,7 @@ class PlanScreen(Screen[None]):
                 "Enter on an action for its details · M or J to export",
                 classes="plan-note",
             )
+            yield from plan_sections(a)
             yield Label(f"Your roles ({len(a.roles)})", classes="plan-heading")
             for role in a.roles:
                 text = Text()
@@ -154,9 +156,16 @@ def saved_plan_screen(plan_id: str, settings: Settings | None) -> PlanScreen | N
     def save(action_id: str, status: str, note: str) -> None:
         if status == "not_applicable" and not note:
             raise UsageError("Say in the box why the action does not apply, then save.")
-        text = {"reason": note} if status == "not_applicable" else {"evidence": note}
+        na = status == "not_applicable"  # the note is the reason it does not apply, else evidence
         with plan_service.opened(settings) as store:
-            plan_service.set_progress(store, plan_id, action_id, status=status, **text)
+            plan_service.set_progress(
+                store,
+                plan_id,
+                action_id,
+                status=status,
+                evidence=None if na else note,
+                reason=note if na else None,
+            )
 
     statuses = {action: p.status.value for action, p in assessment.progress.items()}
     return PlanScreen(assessment, session_id=plan_id, statuses=statuses, save=save)

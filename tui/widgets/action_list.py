@@ -15,9 +15,12 @@ from tools.terminal_text import clean
 
 
 def facts_line(item: ChecklistItem, status: str | None = None) -> str:
-    """Priority, phase, owner, first source and, when known, the status: one plain line."""
+    """Priority, phase, owner (and due date), first source and, when known, the status."""
     source = item.citations[0].label() if item.citations else ""
-    parts = [f"{item.priority.value} priority", item.phase.value, f"owner: {item.owner}", source]
+    owner = f"owner: {item.owner}"
+    if item.due:  # the due date sits beside the owner: who does it by when
+        owner += f", due {item.due.isoformat()}"
+    parts = [f"{item.priority.value} priority", item.phase.value, owner, source]
     if status:
         parts.append(status)
     return clean(" · ".join(p for p in parts if p))

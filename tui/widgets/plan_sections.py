@@ -1,0 +1,50 @@
+"""The plan's "Start here" and "To confirm" sections, from the assessment's data (no new text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.text import Text
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+from tools.assess import Assessment
+from tools.terminal_text import clean
+
+
+def start_here_rows(assessment: Assessment) -> list[Text]:
+    """One row per start-here action: title, owner, due date (else its timing), the why."""
+    dates = {item.id: item.due for item in assessment.checklist}
+    rows = []
+    for n, top in enumerate(assessment.start_here, 1):
+        due = dates.get(top.id)
+        when = f"due {due.isoformat()}" if due else top.timing_label.lower()
+        text = Text()
+        text.append(f"{n}. {clean(top.title)}", style="bold")
+        text.append(f" ({clean(top.owner)}, {when})\n   {clean(top.why)}")
+        rows.append(text)
+    return rows
+
+
+def to_confirm_rows(assessment: Assessment) -> list[Text]:
+    """One row per answer the user was not sure of: what was assumed and what would change."""
+    rows = []
+    for a in assessment.to_confirm:
+        text = Text()
+        text.append(f"• {clean(a.label)}:", style="bold")
+        text.append(f" you were not sure; assumed '{clean(a.assumed)}'. {clean(a.change)}")
+        rows.append(text)
+    return rows
+
+
+def plan_sections(assessment: Assessment) -> Iterator[Widget]:
+    """The "Start here" heading and rows, then "To confirm" when there is anything to confirm."""
+    if assessment.start_here:
+        yield Label("Start here", id="start-here-heading", classes="plan-heading")
+        for row in start_here_rows(assessment):
+            yield Static(row, classes="plan-start")
+    confirm = to_confirm_rows(assessment)
+    if confirm:
+        yield Label("To confirm", id="to-confirm-heading", classes="plan-heading")
+        for row in confirm:
+            yield Static(row, classes="plan-confirm")
