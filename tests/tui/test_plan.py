@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
+from core.config import Settings
 from tests.tui.conftest import CHATBOT, SIZE, messages, settle
 from tools.assess import assess
 from tools.render import render_plan
+from tui.screens.answer import AnswerScreen
 from tui.screens.export import FileNameScreen
 from tui.screens.plan import PlanScreen
 from tui.widgets.action_list import ActionItem
@@ -130,3 +132,72 @@ async def test_plan_without_launch_date_or_doubts_has_no_dates_nor_to_confirm(ma
 
 def plan_rows(app) -> list[ActionItem]:  # type: ignore[no-untyped-def]
     return list(app.screen.query(ActionItem))
+
+
+async def _change_answer(pilot, field: str, value: str) -> AnswerScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("e")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, AnswerScreen)
+    dialog.query_one(Select).value = field
+    dialog.query_one("#answer-value", Input).value = value
+    dialog.query_one("#answer-value", Input).focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    return dialog
+
+
+async def test_an_answer_is_changed_from_a_saved_plan(make_app) -> None:  # type: ignore[no-untyped-def]
+    from agent.interview import plan_service
+    from tui.screens.plan import saved_plan_screen
+
+    settings = Settings()
+    plan_id = "ef56ab78"
+    with plan_service.opened(settings) as store:
+        before = plan_service.save(store, plan_id, CHATBOT)
+        kept = before.checklist[0].id
+        plan_service.set_progress(store, plan_id, kept, status="done", evidence="https://x.test")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = saved_plan_screen(plan_id, settings)
+        assert screen is not None
+        await app.push_screen(screen)
+        await settle(pilot)
+        dialog = await _change_answer(pilot, "personal_data", "lots")
+        assert app.screen is dialog  # a bad answer: the message, nothing saved
+        assert str(dialog.query_one("#answer-error").render())
+        with plan_service.opened(settings) as store:
+            assert plan_service.load(store, plan_id).profile == CHATBOT
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        await _change_answer(pilot, "copyrighted_material", "no")
+        assert app.screen is screen
+        assert screen.assessment.profile.copyrighted_material is False
+        assert len(screen.assessment.checklist) < len(before.checklist)
+        rows = list(screen.query(ActionItem))
+        assert [r.item for r in rows] == screen.assessment.checklist
+        row = screen.query_one(f"#action-{kept}", ActionItem)
+        assert "Done" in str(row.query_one(".action-facts").render())
+        assert any("Answer changed" in t for t in titles(app))
+    with plan_service.opened(settings) as store:
+        after = plan_service.load(store, plan_id)
+    assert after.profile.copyrighted_material is False
+    assert after.progress[kept].status.value == "done"
+
+
+async def test_an_unsaved_plan_says_its_answers_cannot_change(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(PlanScreen(assess(CHATBOT)))
+        await pilot.pause()
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        assert "Only a saved plan's answers can be changed." in messages(app)
+
+
+def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.title or "" for n in app._notifications]

@@ -17,6 +17,7 @@ from core.errors import UsageError
 from tools.assess import Assessment
 from tools.terminal_text import clean
 from tui.screens.action import STATUSES, ActionScreen, StatusSaver
+from tui.screens.answer import AnswerChanger, AnswerScreen, Changed
 from tui.screens.export import FileNameScreen
 from tui.widgets.action_list import ActionItem, ActionList
 from tui.widgets.plan_sections import plan_sections
@@ -32,6 +33,7 @@ def _cites(citations: list) -> str:
 class PlanScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "actions", "Actions"),
+        Binding("e", "edit_answer", "Edit"),  # short: the footer fits 80 columns
         Binding("m", "export('markdown')", "Export Markdown"),
         Binding("j", "export('json')", "Export JSON"),
         Binding("escape", "close", "Back"),
@@ -44,12 +46,14 @@ class PlanScreen(Screen[None]):
         session_id: str | None = None,
         statuses: dict[str, str] | None = None,
         save: StatusSaver | None = None,
+        change: AnswerChanger | None = None,
     ) -> None:
         super().__init__()
         self.assessment = assessment
         self.session_id = session_id
         self.statuses = dict(statuses or {})  # action id → status value, for a saved plan
         self.save = save
+        self.change = change  # a saved plan's answers can be changed (re-assessed, kept statuses)
 
     def compose(self) -> ComposeResult:
         a = self.assessment
@@ -59,7 +63,8 @@ class PlanScreen(Screen[None]):
             yield Label(f"Governance plan for {name}", id="plan-title", markup=False)
             yield Static(
                 f"Rule base as of {a.rule_base_as_of.isoformat()} · not legal advice · "
-                "Enter on an action for its details · M or J to export",
+                "Enter on an action for its details · M or J to export"
+                + (" · E to change an answer" if self.change else ""),
                 classes="plan-note",
             )
             yield from plan_sections(a)
@@ -111,6 +116,23 @@ class PlanScreen(Screen[None]):
 
         status = self.statuses.get(item.id, "todo")
         self.app.push_screen(ActionScreen(item, status=status, save=self.save), saved)
+
+    def action_edit_answer(self) -> None:
+        if self.change is None:
+            self.notify("Only a saved plan's answers can be changed.", markup=False)
+            return
+        self.app.push_screen(AnswerScreen(self.assessment.profile, self.change), self._changed)
+
+    async def _changed(self, changed: Changed | None) -> None:
+        if changed is None:
+            return
+        self.assessment, dropped = changed
+        self.statuses = {a: p.status.value for a, p in self.assessment.progress.items()}
+        await self.recompose()
+        message = "The plan was re-assessed; statuses of unchanged actions are kept."
+        if dropped:
+            message += f" No longer in the plan: {'; '.join(dropped)}."
+        self.notify(clean(message), title="Answer changed", markup=False)
 
     def default_name(self, fmt: str) -> str:
         stem = f"shirube-plan-{self.session_id}" if self.session_id else "shirube-plan"
@@ -167,5 +189,9 @@ def saved_plan_screen(plan_id: str, settings: Settings | None) -> PlanScreen | N
                 reason=note if na else None,
             )
 
+    def change(field: str, value: str) -> tuple[Assessment, list[str]]:
+        with plan_service.opened(settings) as store:
+            return plan_service.change_answer(store, plan_id, field, value)
+
     statuses = {action: p.status.value for action, p in assessment.progress.items()}
-    return PlanScreen(assessment, session_id=plan_id, statuses=statuses, save=save)
+    return PlanScreen(assessment, session_id=plan_id, statuses=statuses, save=save, change=change)

@@ -1,0 +1,84 @@
+"""Change one interview answer of a saved plan: pick the question, type the new answer.
+
+The change goes through plan_service (re-assess, keep unchanged actions' statuses); a bad
+answer shows plan_service's message and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from core.errors import UsageError
+from core.profile import UNASKED_FIELDS, UseCaseProfile
+from knowledge.questions import load_questions
+from tools.assess import Assessment
+from tools.terminal_text import clean
+
+# (field, typed value) → the re-assessed plan and the titles of actions whose progress dropped
+AnswerChanger = Callable[[str, str], tuple[Assessment, list[str]]]
+Changed = tuple[Assessment, list[str]]
+
+
+class AnswerScreen(ModalScreen[Changed | None]):
+    """Returns the re-assessed plan and dropped titles, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, profile: UseCaseProfile, change: AnswerChanger) -> None:
+        self.profile = profile
+        self.change = change
+        self.questions = [q for q in load_questions() if q.id not in UNASKED_FIELDS]
+        super().__init__()
+
+    def compose(self) -> ComposeResult:
+        options = [(clean(q.label), q.id) for q in self.questions]
+        with Vertical(id="answer-dialog", classes="dialog"):
+            yield Label("Change an answer (the plan is re-assessed)", classes="dialog-title")
+            yield Select(options, prompt="Pick the question", id="answer-field")
+            yield Static("", id="answer-now", markup=False)
+            yield Input(placeholder="New answer", id="answer-value")
+            yield Static("", id="answer-error", classes="error-line", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Change", id="answer-ok", variant="primary")
+                yield Button("Cancel", id="answer-cancel")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        question = next((q for q in self.questions if q.id == event.value), None)
+        now = "" if question is None else question.label_of(getattr(self.profile, question.id))
+        self.query_one("#answer-now", Static).update(clean(f"Now: {now}" if now else ""))
+
+    def _submit(self) -> None:
+        field = self.query_one("#answer-field", Select).value
+        value = self.query_one("#answer-value", Input).value.strip()
+        error = self.query_one("#answer-error", Static)
+        if not isinstance(field, str):
+            error.update("Pick the question to change first.")
+            return
+        try:
+            changed = self.change(field, value)
+        except UsageError as exc:  # nothing was saved: say what is wrong, keep the dialog open
+            error.update(clean(str(exc)))
+            return
+        self.dismiss(changed)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "answer-ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
