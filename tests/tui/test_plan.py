@@ -166,6 +166,7 @@ async def test_an_answer_is_changed_from_a_saved_plan(make_app) -> None:  # type
         await settle(pilot)
         dialog = await _change_answer(pilot, "personal_data", "lots")
         assert app.screen is dialog  # a bad answer: the message, nothing saved
+        assert "Type: 1 " in str(dialog.query_one("#answer-now").render())
         assert str(dialog.query_one("#answer-error").render())
         with plan_service.opened(settings) as store:
             assert plan_service.load(store, plan_id).profile == CHATBOT

@@ -52,8 +52,13 @@ class AnswerScreen(ModalScreen[Changed | None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         question = next((q for q in self.questions if q.id == event.value), None)
-        now = "" if question is None else question.label_of(getattr(self.profile, question.id))
-        self.query_one("#answer-now", Static).update(clean(f"Now: {now}" if now else ""))
+        hint = ""
+        if question is not None:
+            hint = f"Now: {question.label_of(getattr(self.profile, question.id))}"
+            if question.choices:  # the numbers the answer parser accepts, as in the interview
+                numbered = (f"{n} {c.label}" for n, c in enumerate(question.choices, 1))
+                hint += f"\nType: {'; '.join(numbered)}"
+        self.query_one("#answer-now", Static).update(clean(hint))
 
     def _submit(self) -> None:
         field = self.query_one("#answer-field", Select).value
