@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from core.storage import StorageError
 from tools.terminal_text import clean, plain
 
 if TYPE_CHECKING:
@@ -34,8 +36,11 @@ def _status(row: SessionInfo) -> str:
 
         with ChatThread.open(row.id) as thread:
             status = thread.status_line()
-    with store.opened() as conn:
-        store.set_status(conn, row.id, status)
+    try:
+        with store.opened() as conn:
+            store.set_status(conn, row.id, status)
+    except (StorageError, sqlite3.OperationalError):
+        pass  # recording it is only a shortcut for next time (a read-only database lists too)
     return status
 
 

@@ -23,11 +23,14 @@ VERB = {"added": "added", "removed": "removed", "changed": "changed"}
 def rule_base_cells(conn: sqlite3.Connection, rows: list[SessionInfo]) -> dict[str, str]:
     """Session id → 'changed: N' or 'current' for interviews whose plan has a stamp."""
     from agent.interview import stamps
+    from core.storage import StorageError
     from knowledge.loader import RuleBaseError
 
     try:
         counts = stamps.changed_counts(conn, {r.id for r in rows if r.kind == "interview"})
-    except RuleBaseError:  # the list still shows every session; `kb check` names the problem
+    except (RuleBaseError, StorageError, sqlite3.OperationalError):
+        # The list still shows every session (a read-only database, a broken rule base:
+        # `sessions diff` and `kb check` name the problem).
         return {}
     return {sid: f"changed: {n}" if n else "current" for sid, n in counts.items()}
 
