@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.containers import VerticalScroll
-from textual.widgets import Input, RadioButton, Static
+from textual.widgets import Button, Input, RadioButton, Static
 
 from core.config import Settings
 from core.errors import UsageError
@@ -97,14 +97,15 @@ async def test_status_is_changed_through_the_plan_store(make_app) -> None:  # ty
         assert isinstance(detail, ActionScreen)
         detail.query_one("#status-not_applicable", RadioButton).value = True
         await pilot.pause()  # the radio set turns the others off
-        await pilot.click("#action-save")
-        await pilot.pause()
+        # Pressed, not clicked: a click lands where the button was drawn, racy on a busy machine.
+        detail.query_one("#action-save", Button).press()
+        await settle(pilot)
         assert app.screen is detail and saved == []
         assert "Say why" in str(detail.query_one("#action-error", Static).render())
         detail.query_one("#status-done", RadioButton).value = True
         await pilot.pause()  # the radio set turns the others off
         detail.query_one("#action-note", Input).value = "https://example.com/dpia"
-        await pilot.click("#action-save")
+        detail.query_one("#action-save", Button).press()
         await settle(pilot)
         assert app.screen is plan
         assert saved == [(first.id, "done", "https://example.com/dpia")]
