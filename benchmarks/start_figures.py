@@ -32,21 +32,9 @@ def _seconds(argv: list[str], env: dict[str, str]) -> float:
 
 
 def _tui_first_screen(env: dict[str, str]) -> float:
-    try:
-        from benchmarks.startup import CHILD  # the TUI's probe: stops when the chat is drawn
-    except ImportError:
-        return float("nan")
+    from benchmarks.startup import first_screen  # the TUI's probe: stops when the chat is drawn
 
-    child = {**env, "SHIRUBE_BENCH_T0": repr(time.time())}
-    done = subprocess.run(
-        [str(BIN / "python"), "-c", CHILD],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPO,
-        env=child,
-    )
-    return float(done.stdout.split()[-2])
+    return first_screen(env)[0]
 
 
 def main(argv: list[str] | None = None) -> None:
