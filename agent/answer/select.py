@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from rapidfuzz import fuzz
 
 from agent.answer.force import force_facts
-from agent.answer.lang import Lang, date_text, in_lang, templates
+from agent.answer.lang import date_text, in_lang, templates
 from agent.answer.phrasebook import phrasebook, same_word
 from agent.answer.query import Part
 from agent.answer.reader import Reader
@@ -19,10 +18,6 @@ MAX_FACTS = 3
 _KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
-
-
-def _date_text(date: dt.date, lang: Lang = "en") -> str:
-    return date_text(date, lang)
 
 
 def _stems(text: str) -> set[str]:
@@ -110,7 +105,7 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         if entity_id not in entities and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
-            text = template.format(name=name, event=key.event, date=_date_text(key.date))
+            text = template.format(name=name, event=key.event, date=date_text(key.date))
             text_ja = templates("ja").date_line.format(
                 name=name_ja, event=key.event_ja or key.event, date=date_text(key.date, "ja")
             )
