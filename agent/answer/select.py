@@ -105,7 +105,7 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         if entity_id not in entities and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
-            text = template.format(name=name, event=key.event, date=date_text(key.date))
+            text = template.format(name=name, event=key.event, date=date_text(key.date, "en"))
             text_ja = templates("ja").date_line.format(
                 name=name_ja, event=key.event_ja or key.event, date=date_text(key.date, "ja")
             )
