@@ -58,17 +58,29 @@ def caveats() -> tuple[Caveat, ...]:
     return tuple(load_entries(CAVEATS_FILE, Caveat))
 
 
+def _lead_with(checklist: list[ChecklistItem], top: list[StartHere]) -> list[ChecklistItem]:
+    """Within each timing, the start-here actions first and in their rank, so the table's
+    numbering agrees with "start here"; the rest keep their order (sorted() is stable)."""
+    rank = {item.id: place for place, item in enumerate(top)}
+    timings = list(dict.fromkeys(item.timing for item in checklist))
+    return sorted(
+        checklist,
+        key=lambda item: (timings.index(item.timing), rank.get(item.id, len(rank))),
+    )
+
+
 def assess(profile: UseCaseProfile) -> Assessment:
     """Classify roles, look up triggers and build the checklist for `profile`."""
     roles = classify_roles(profile)
     triggers = lookup_triggers(profile)
     checklist = checklist_for(roles, triggers, profile)
+    top = start_here(checklist, triggers)
     return Assessment(
         profile=profile,
         roles=roles,
         triggers=triggers,
-        checklist=checklist,
-        start_here=start_here(checklist, triggers),
+        checklist=_lead_with(checklist, top),
+        start_here=top,
         to_confirm=assumptions(profile),
         caveats=list(caveats()),
         rule_base_as_of=load_rule_base().meta.as_of,

@@ -38,6 +38,15 @@ def test_start_here_puts_the_launch_blockers_of_this_use_case_first() -> None:
     assert not top & {"ai_use_inventory", "senior_ownership"}
 
 
+def test_the_action_table_leads_each_timing_with_the_start_here_actions_in_rank() -> None:
+    result = assess(FOUNDER)
+    rank = [top.id for top in result.start_here]
+    for timing in {item.timing for item in result.checklist}:
+        ids = [item.id for item in result.checklist if item.timing == timing]
+        leading = [i for i in rank if i in ids]
+        assert ids[: len(leading)] == leading
+
+
 def test_the_developer_is_asked_about_training_on_entrusted_data() -> None:
     result = assess(FOUNDER)
     titles = {item.id: item.title for item in result.checklist}
