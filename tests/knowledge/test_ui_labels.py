@@ -1,0 +1,54 @@
+"""The UI labels (knowledge/data/ui_labels.yaml): every label in English and Japanese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from knowledge.loader import read_yaml
+from knowledge.ui_labels import UI_LABELS_FILE, UiLabels, load_ui_labels, placeholders, ui_text
+
+
+def test_every_label_has_english_and_japanese_with_the_same_fields() -> None:
+    raw = read_yaml(UI_LABELS_FILE)
+    assert isinstance(raw, dict)
+    for section, names in raw.items():
+        for name, text in names.items():
+            assert set(text) == {"en", "ja"}, f"{section}.{name}"
+            assert text["en"].strip() and text["ja"].strip(), f"{section}.{name}"
+            assert placeholders(text["en"]) == placeholders(text["ja"]), f"{section}.{name}"
+    assert len(load_ui_labels().keys()) > 100
+
+
+def test_japanese_labels_are_japanese() -> None:
+    """A ja text that is a copy of the English one is a label nobody translated."""
+    same_on_purpose = {"dialog.ok"}  # 'OK' is what Japanese software says too
+    for key in load_ui_labels().keys():  # noqa: SIM118 (UiLabels.keys names them)
+        label = load_ui_labels().get(key)
+        if key not in same_on_purpose:
+            assert label.ja != label.en, key
+
+
+def test_a_label_missing_its_japanese_text_does_not_load(tmp_path: Path) -> None:
+    bad = tmp_path / "ui_labels.yaml"
+    bad.write_text("chat:\n  busy:\n    en: One moment.\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="ja"):
+        UiLabels.model_validate(read_yaml(bad))
+
+
+def test_a_label_whose_languages_take_different_fields_does_not_load() -> None:
+    with pytest.raises(ValidationError, match="same fields"):
+        UiLabels.model_validate({"chat": {"x": {"en": "Session {id}", "ja": "セッション"}}})
+
+
+def test_ui_text_fills_fields_in_the_asked_language() -> None:
+    assert ui_text("interview.progress", "en", n=2, total=9) == "Question 2 of 9"
+    assert ui_text("interview.progress", "ja", n=2, total=9) == "質問 2 / 9"
+    assert ui_text("interview.progress", "auto", n=1, total=2) == "Question 1 of 2"
+
+
+def test_an_unknown_label_names_itself() -> None:
+    with pytest.raises(KeyError, match=r"chat\.nope"):
+        ui_text("chat.nope")
