@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from knowledge.loader import Problem
-from knowledge.schema import Fact, Source, Trigger
+from knowledge.schema import ChecklistAction, Fact, LegalForce, Source, Trigger
 
 if TYPE_CHECKING:
     from knowledge.check import RuleBaseFiles
@@ -66,8 +66,73 @@ def check_japanese_triggers(files: RuleBaseFiles) -> list[Problem]:
     return problems
 
 
+def check_japanese_checklist(files: RuleBaseFiles) -> list[Problem]:
+    """Every action's title and text, and each variant's, as a Japanese plan prints them."""
+    problems: list[Problem] = []
+    for rel, action in files.of_type(ChecklistAction):
+        worded = [("", action), *((f"variants.{n}.", v) for n, v in enumerate(action.variants))]
+        for prefix, entry in worded:
+            problems += [
+                _missing(files.label(rel), action.id, f"{prefix}{field}_ja", f"{prefix}{field}")
+                for field in ("title", "text")
+                if not getattr(entry, f"{field}_ja")
+            ]
+    return problems
+
+
+def _entries(raw: object) -> list[dict[str, object]]:
+    return [e for e in raw if isinstance(e, dict)] if isinstance(raw, list) else []
+
+
+def check_japanese_plan_words(files: RuleBaseFiles) -> list[Problem]:
+    """The owners, timings, harms, caveats, legal-force labels, layer headings and plan wording a
+    Japanese plan prints (files read raw: their schemas live with the code that uses them)."""
+    problems: list[Problem] = []
+    owners = files.label("owners.yaml")
+    for owner in _entries(files.raw.get("owners.yaml")):
+        if not owner.get("ja"):
+            problems.append(_missing(owners, str(owner.get("id")), "ja", "the titles"))
+    caveats = files.label("caveats.yaml")
+    for caveat in _entries(files.raw.get("caveats.yaml")):
+        if not caveat.get("text_ja"):
+            problems.append(_missing(caveats, str(caveat.get("id")), "text_ja", "text"))
+    rules = files.raw.get("plan_rules.yaml")
+    for group in ("timings", "harms"):
+        for entry in _entries(rules.get(group) if isinstance(rules, dict) else None):
+            if not entry.get("label_ja"):
+                entry_id = f"{group}.{entry.get('id')}"
+                problems.append(
+                    _missing(files.label("plan_rules.yaml"), entry_id, "label_ja", "label")
+                )
+    labels = files.raw.get("labels.yaml")
+    if isinstance(labels, dict):
+        problems += _labels(files.label("labels.yaml"), labels)
+    return problems
+
+
+def _labels(file: str, labels: dict[str, object]) -> list[Problem]:
+    forces = labels.get("legal_force_ja")
+    forces = forces if isinstance(forces, dict) else {}
+    problems = [
+        _missing(file, "legal_force_ja", force.value, f"legal_force.{force.value}")
+        for force in LegalForce
+        if not forces.get(force.value)
+    ]
+    problems += [
+        _missing(file, f"layers.{layer.get('id')}", "heading_ja", "heading")
+        for layer in _entries(labels.get("layers"))
+        if not layer.get("heading_ja")
+    ]
+    texts = labels.get("plan_text")
+    if not isinstance(texts, dict) or not texts.get("ja"):
+        problems.append(_missing(file, "plan_text", "ja", "plan_text.en"))
+    return problems
+
+
 JA_CHECKS: list[Callable[[RuleBaseFiles], list[Problem]]] = [
     check_japanese_facts,
     check_japanese_sources,
     check_japanese_triggers,
+    check_japanese_checklist,
+    check_japanese_plan_words,
 ]

@@ -18,7 +18,7 @@ from knowledge.loader import (
     load_rule_base,
     read_yaml,
 )
-from knowledge.schema import Id, LegalForce, Strict, Timing
+from knowledge.schema import Id, LegalForce, Strict, Timing, text_in
 
 PLAN_RULES_FILE = DATA_DIR / "plan_rules.yaml"
 OWNERS_FILE = DATA_DIR / "owners.yaml"
@@ -27,13 +27,21 @@ OWNERS_FILE = DATA_DIR / "owners.yaml"
 class TimingRule(Strict):
     id: Timing
     label: str
+    label_ja: str | None = Field(default=None, description="The label in Japanese (kb check).")
     offset_days: int = Field(description="Days from the launch date; negative: before launch.")
+
+    def label_for(self, lang: str) -> str:
+        return text_in(self, "label", lang)
 
 
 class Harm(Strict):
     id: Id
     label: str
+    label_ja: str | None = Field(default=None, description="The label in Japanese (kb check).")
     weight: int = Field(ge=0)
+
+    def label_for(self, lang: str) -> str:
+        return text_in(self, "label", lang)
 
 
 class PlanRules(Strict):
@@ -53,10 +61,9 @@ class PlanRules(Strict):
         return next(h for h in self.harms if h.id == harm_id)
 
 
-class OwnerKind(Strict):
-    """owners.yaml: one owner kind's title per team size (core.profile.TeamSize)."""
+class OwnerTitles(Strict):
+    """One owner kind's title per team size (core.profile.TeamSize), in one language."""
 
-    id: Id
     default: str
     solo: str
     startup: str
@@ -64,8 +71,16 @@ class OwnerKind(Strict):
     enterprise: str
     public_body: str
 
-    def title(self, team_size: str | None) -> str:
-        return str(getattr(self, team_size)) if team_size else self.default
+
+class OwnerKind(OwnerTitles):
+    """owners.yaml: the English titles, and `ja` the same titles in Japanese (kb check)."""
+
+    id: Id
+    ja: OwnerTitles | None = None
+
+    def title(self, team_size: str | None, lang: str = "en") -> str:
+        titles: OwnerTitles = self.ja if lang == "ja" and self.ja else self
+        return str(getattr(titles, team_size)) if team_size else titles.default
 
 
 @cache

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -20,6 +20,24 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_lengt
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Lang = Literal["en", "ja"]
+"""A reader's language: English texts sit in `field`, Japanese ones beside them in `field_ja`."""
+LANGS: tuple[Lang, ...] = ("en", "ja")
+
+
+def text_in(entry: BaseModel, field: str, lang: str) -> str:
+    """`entry.field` as a reader of `lang` sees it: `field_ja` for Japanese when it is written,
+    else the English (`shirube kb check` reports the missing Japanese text).
+
+    The one accessor for every bilingual rule-base entry (actions, triggers, caveats, labels…).
+    """
+    if lang == "ja":
+        japanese = getattr(entry, f"{field}_ja", None)
+        if japanese:
+            return str(japanese)
+    return str(getattr(entry, field))
 
 
 def compiles(pattern: str) -> str:
@@ -46,13 +64,99 @@ class LegalForce(StrEnum):
 class LayerHeading(Strict):
     id: Id
     heading: str
+    heading_ja: str | None = Field(default=None, description="The heading in Japanese (kb check).")
+
+
+class PlanText(Strict):
+    """A plan's own wording in one language (labels.yaml `plan_text`): every field is required,
+    so a language cannot miss a heading. `{name}` fields are filled by the renderers."""
+
+    title: str = Field(description="'AI governance plan: {name}'.")
+    default_name: str
+    prepared: str = Field(description="'{as_of}': the rule-base date line.")
+    as_of_line: str = Field(description="'{date}{version}'.")
+    version: str = Field(description="'{version}'.")
+    summary: str
+    summary_counts: str = Field(description="'{roles}', '{layers}', '{actions}', '{before}'.")
+    summary_priority: str = Field(description="'{roles}', '{layers}', '{actions}', '{high}'.")
+    no_role: str
+    not_sure: str
+    start_here: str
+    due: str = Field(description="'{date}'.")
+    start_item: str = Field(description="'{owner}', '{when}', '{why}'.")
+    start_why: str = Field(description="'{timing}', '{harm}', '{basis}'.")
+    basis: str = Field(description="'{title}', '{force}'.")
+    to_confirm: str
+    to_confirm_item: str = Field(description="'{assumed}', '{change}'.")
+    if_no_nothing: str = Field(description="'{if_no}'.")
+    if_no: str = Field(description="'{if_no}', '{changes}'.")
+    layers_dropped: str = Field(description="'{layers}'.")
+    actions_dropped: str = Field(description="'{count}', '{actions}'.")
+    and_: str = Field(description="Joins the two changes.")
+    roles: str
+    no_role_applies: str
+    why: str
+    sources: str
+    layers: str
+    legal_force: str
+    regulators: str
+    why_applies: str
+    your_answers: str
+    in_practice: str
+    your_role: str = Field(description="'{role}': why an action is in the plan.")
+    engaged: str = Field(description="'{layer}': why an action is in the plan.")
+    checklist: str
+    columns: list[str] = Field(min_length=7, max_length=7, description="#, action … sources.")
+    source_line: str = Field(description="'{title}', '{force}', '{url}', '{note}'.")
+    provisional: str
+    caveats: str
+    assessment: str = Field(description="'{name}': the terminal view's title.")
+    role: str
+    action: str
+    owner: str
+    priority: str
+    phase: str
+    due_column: str
+    status: str
+    list_sep: str = Field(description="Between names in a list (', ' or '、').")
+    clause_sep: str = Field(description="Between clauses ('; ' or '。').")
+    colon: str = Field(description="After a bold lead-in (': ' or '：').")
+    cite: str = Field(description="'{name}', '{section}'.")
+    statuses: dict[str, str]
+    priorities: dict[str, str]
+    phases: dict[str, str]
 
 
 class Labels(Strict):
     """knowledge/data/labels.yaml: the wording for legal forces and for the layers of a plan."""
 
     legal_force: dict[LegalForce, str]
+    legal_force_ja: dict[LegalForce, str] = Field(default_factory=dict)
     layers: list[LayerHeading] = Field(description="In the order a plan lists them.")
+    sections_ja: dict[str, str] = Field(
+        default_factory=dict,
+        description="Words of citation sections in Japanese ('Appendix 7' and 'Art. 13' are "
+        "rewritten by rule; these are the rest).",
+    )
+    plan_text: dict[Lang, PlanText] = Field(
+        description="The plan's headings and sentences, per language (English required)."
+    )
+
+    def force_label(self, force: LegalForce, lang: str) -> str:
+        if lang == "ja" and force in self.legal_force_ja:
+            return self.legal_force_ja[force]
+        return self.legal_force[force]
+
+    def text(self, lang: str) -> PlanText:
+        """The plan's wording in `lang` (English when there is none)."""
+        return self.plan_text.get("ja" if lang == "ja" else "en") or self.plan_text["en"]
+
+    @field_validator("plan_text")
+    @classmethod
+    def _english_plan_text(cls, value: dict[Lang, PlanText]) -> dict[Lang, PlanText]:
+        if "en" not in value:
+            raise ValueError("no English plan text ('en')")
+        return value
 
     @field_validator("legal_force")
     @classmethod
@@ -184,6 +288,7 @@ class Role(Strict):
     name: str
     name_ja: str | None = None
     definition: str
+    definition_ja: str | None = Field(default=None, description="In Japanese (kb check).")
     examples: list[str] = Field(default_factory=list)
     citations: list[Citation] = Field(min_length=1)
 
@@ -231,6 +336,7 @@ class Trigger(Strict):
     why: str
     why_ja: str | None = Field(default=None, description="`why` in Japanese (kb check).")
     in_practice: str
+    in_practice_ja: str | None = Field(default=None, description="In Japanese (kb check).")
     citations: list[Citation] = Field(min_length=1)
 
 
@@ -264,13 +370,23 @@ class ActionVariant(Strict):
     roles: list[Id] = Field(default_factory=list, description="All of these roles are held.")
     triggers: list[Id] = Field(default_factory=list, description="All of these are engaged.")
     title: str
+    title_ja: str | None = Field(default=None, description="The title in Japanese (kb check).")
     text: str
+    text_ja: str | None = Field(default=None, description="The text in Japanese (kb check).")
+
+    def title_for(self, lang: str) -> str:
+        return text_in(self, "title", lang)
+
+    def text_for(self, lang: str) -> str:
+        return text_in(self, "text", lang)
 
 
 class ChecklistAction(Strict):
     id: Id
     title: str
+    title_ja: str | None = Field(default=None, description="The title in Japanese (kb check).")
     text: str
+    text_ja: str | None = Field(default=None, description="The text in Japanese (kb check).")
     phase: Phase
     timing: Timing
     harm: Id = Field(description="The harm the action addresses (plan_rules.yaml harms).")
@@ -284,6 +400,14 @@ class ChecklistAction(Strict):
     principles: list[Id] = Field(default_factory=list)
     official_refs: list[str] = Field(default_factory=list)
     citations: list[Citation] = Field(min_length=1)
+
+    def title_for(self, lang: str) -> str:
+        """The action's title for a reader of `lang` ('ja' or 'en'); variants have their own."""
+        return text_in(self, "title", lang)
+
+    def text_for(self, lang: str) -> str:
+        """The action's text for a reader of `lang` ('ja' or 'en')."""
+        return text_in(self, "text", lang)
 
 
 class TopicCard(Strict):

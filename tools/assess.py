@@ -27,6 +27,7 @@ class Caveat(BaseModel):
 
     id: Id
     text: str
+    text_ja: str | None = Field(default=None, description="The text in Japanese (kb check).")
     citations: list[Citation] = Field(min_length=1)
 
 

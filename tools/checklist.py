@@ -2,6 +2,7 @@
 
 Each action is worded for the roles held (its first matching variant), owned by the title its
 owner kind has for the team size (owners.yaml) and dated from the launch date (plan_rules.yaml).
+`lang` ('en' or 'ja') picks the texts: every action, variant, owner and label has both.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from pydantic import BaseModel
 from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
 from knowledge.plan_rules import owner_kinds, plan_rules
-from knowledge.schema import ChecklistAction, Citation, Phase, Priority, Timing
+from knowledge.schema import (
+    ChecklistAction,
+    Citation,
+    Phase,
+    Priority,
+    Timing,
+    load_labels,
+    text_in,
+)
 from tools.roles import RoleResult, classify_roles
 from tools.triggers import TriggerResult, lookup_triggers
 
@@ -49,11 +58,14 @@ class ChecklistItem(BaseModel):
     citations: list[Citation]
 
 
-def _wording(action: ChecklistAction, roles: set[str], triggers: set[str]) -> tuple[str, str]:
+def wording(
+    action: ChecklistAction, roles: set[str], triggers: set[str], lang: str = "en"
+) -> tuple[str, str]:
+    """(title, text) of `action` for these role and trigger ids, in `lang` ('en' or 'ja')."""
     for variant in action.variants:
         if set(variant.roles) <= roles and set(variant.triggers) <= triggers:
-            return variant.title, variant.text
-    return action.title, action.text
+            return variant.title_for(lang), variant.text_for(lang)
+    return action.title_for(lang), action.text_for(lang)
 
 
 def due_date(timing: Timing, launch: dt.date | None) -> dt.date | None:
@@ -67,33 +79,40 @@ def checklist_for(
     roles: list[RoleResult],
     triggers: list[TriggerResult],
     profile: UseCaseProfile | None = None,
+    lang: str = "en",
 ) -> list[ChecklistItem]:
-    """The actions that apply to these roles and triggers, sorted by timing then phase."""
-    role_names = {role.id: role.name for role in roles}
-    trigger_titles = {trigger.id: trigger.title for trigger in triggers}
+    """The actions that apply to these roles and triggers, sorted by timing then phase, with
+    every text in `lang` ('en' or 'ja')."""
+    rb = load_rule_base()
+    # Names from the rule base, so the why lines are in `lang` whatever language the results are.
+    role_names = {r.id: text_in(rb.roles[r.id], "name", lang) for r in roles if r.id in rb.roles}
+    trigger_titles = {
+        t.id: text_in(rb.triggers[t.id], "title", lang) for t in triggers if t.id in rb.triggers
+    }
+    said = load_labels().text(lang)
     team = profile.team_size if profile else None
     launch = profile.launch_date if profile else None
     owners = owner_kinds()
     items: dict[str, ChecklistItem] = {}
-    for action in load_rule_base().checklist.values():
+    for action in rb.checklist.values():
         if action.only_for_roles and not set(action.only_for_roles) & set(role_names):
             continue
         by_role = [r for r in action.applies_to_roles if r in role_names]
         by_trigger = [t for t in action.applies_to_triggers if t in trigger_titles]
-        why = [f"Your role: {role_names[r]}" for r in by_role]
-        why += [f"Engaged: {trigger_titles[t]}" for t in by_trigger]
+        why = [said.your_role.format(role=role_names[r]) for r in by_role]
+        why += [said.engaged.format(layer=trigger_titles[t]) for t in by_trigger]
         if not why or action.id in items:
             continue
-        title, text = _wording(action, set(role_names), set(trigger_titles))
+        title, text = wording(action, set(role_names), set(trigger_titles), lang)
         items[action.id] = ChecklistItem(
             id=action.id,
             title=title,
             text=text,
             why=why,
-            owner=owners[action.owner].title(team),
+            owner=owners[action.owner].title(team, lang),
             owner_kind=action.owner,
             timing=action.timing,
-            timing_label=plan_rules().timing(action.timing).label,
+            timing_label=plan_rules().timing(action.timing).label_for(lang),
             due=due_date(action.timing, launch),
             priority=PRIORITY_OF[action.timing],
             phase=action.phase,
@@ -110,6 +129,7 @@ def checklist_for(
     )
 
 
-def build_checklist(profile: UseCaseProfile) -> list[ChecklistItem]:
-    """The governance actions for `profile`, de-duplicated and ordered by timing and phase."""
-    return checklist_for(classify_roles(profile), lookup_triggers(profile), profile)
+def build_checklist(profile: UseCaseProfile, lang: str = "en") -> list[ChecklistItem]:
+    """The governance actions for `profile`, de-duplicated and ordered by timing and phase,
+    worded in `lang` ('en' or 'ja': titles, texts, owners, timing labels and why lines)."""
+    return checklist_for(classify_roles(profile), lookup_triggers(profile), profile, lang)

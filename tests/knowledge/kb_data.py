@@ -46,7 +46,9 @@ CHECKLIST = [
     {
         "id": "ai_inventory",
         "title": "Inventory of AI use cases",
+        "title_ja": "AIのユースケースの一覧",
         "text": "List every AI use case.",
+        "text_ja": "AIのユースケースをすべて一覧にする。",
         "phase": "govern",
         "timing": "before_launch",
         "harm": "governance_gap",

@@ -46,7 +46,8 @@ def test_citation_to_unknown_source(data: Path) -> None:
 
 
 def test_citation_in_a_file_without_a_schema_is_checked_too(data: Path) -> None:
-    write_yaml(data / "caveats.yaml", [{"id": "c1", "text": "x", "citations": [{"source": "eu"}]}])
+    caveat = {"id": "c1", "text": "x", "text_ja": "x", "citations": [{"source": "eu"}]}
+    write_yaml(data / "caveats.yaml", [caveat])
     assert _only(check_rule_base(data))[:3] == ("caveats.yaml", "c1", "citations.0.source")
 
 
