@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from knowledge.loader import DATA_DIR, Problem, load_entries, validate_entries
-from knowledge.schema import Id, Strict
+from knowledge.schema import Facet, Id, Strict
 
 if TYPE_CHECKING:
     from knowledge.check import RuleBaseFiles
@@ -31,6 +31,11 @@ class WatchItem(Strict):
     claim_ja: str = Field(min_length=10, description="The claim in Japanese, for Japanese answers.")
     secondary_source: str = Field(min_length=5, description="Where it was read (URL or note).")
     seen: dt.date = Field(description="When it was last looked for on an official page.")
+    facets: list[Facet] = Field(
+        min_length=1,
+        description="The facets of a question the claim bears on (a version's date and content, "
+        "not who issues it).",
+    )
 
 
 def load_watchlist_from(data_dir: Path) -> list[WatchItem]:
@@ -45,11 +50,18 @@ def load_watchlist() -> tuple[WatchItem, ...]:
     return tuple(load_watchlist_from(DATA_DIR))
 
 
-def about(entities: list[str], items: tuple[WatchItem, ...] | None = None) -> list[WatchItem]:
-    """The items whose subject is one of `entities`, in file order."""
+def about(
+    entities: list[str],
+    items: tuple[WatchItem, ...] | None = None,
+    facet: Facet | None = None,
+) -> list[WatchItem]:
+    """The items whose subject is one of `entities` (and, given a facet, that bear on it), in
+    file order."""
     named = set(entities)
     return [
-        item for item in (load_watchlist() if items is None else items) if item.subject in named
+        item
+        for item in (load_watchlist() if items is None else items)
+        if item.subject in named and (facet is None or facet in item.facets)
     ]
 
 

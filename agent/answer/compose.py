@@ -12,11 +12,11 @@ from agent.answer.lang import Lang, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
-from agent.answer.select import by_entity_and_facet, refuting
+from agent.answer.select import by_entity_and_facet, refuting, watch_items
 from agent.answer.use_case import compose_use_case
 from agent.state import AnswerCitation
 from knowledge.schema import Entity, EntityKind, Facet, Fact
-from knowledge.watchlist import WatchItem, about
+from knowledge.watchlist import WatchItem
 
 
 @dataclass
@@ -164,7 +164,7 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         blocks.append(text)
     if not blocks:
         blocks.append(templates(reader.lang).no_facts.strip())
-    watch = about([e for part in query.parts for e in part.entities])
+    watch = watch_items(query.parts)
     if watch:
         blocks.append(watch_block(watch, reader.lang))
     return Composed("\n\n".join(blocks), cites.items(), stated, tools)

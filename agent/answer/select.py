@@ -13,6 +13,7 @@ from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.index.japanese import JAPANESE, words
 from knowledge.schema import Citation, Facet, Fact, KeyDate
+from knowledge.watchlist import WatchItem, about
 
 MAX_FACTS = 3
 _KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
@@ -221,3 +222,12 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     facts = [reader.rule_base.facts[i] for i in ids]
     facts.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
     return facts[:limit]
+
+
+def watch_items(parts: list[Part]) -> list[WatchItem]:
+    """Reported developments on what each part names that bear on the facet it asks: a new
+    version's content answers "what does it say", not "when was it adopted"."""
+    found: list[WatchItem] = []
+    for part in parts:
+        found += [i for i in about(part.entities, facet=part.facet) if i not in found]
+    return found

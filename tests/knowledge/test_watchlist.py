@@ -17,6 +17,7 @@ ITEM = {
     "claim_ja": "二次資料がある出来事を報じています。",
     "secondary_source": "https://example.org/note",
     "seen": "2026-12-01",
+    "facets": ["what", "when"],
 }
 
 
@@ -47,6 +48,12 @@ def test_a_missing_field_is_named(tmp_path: Path) -> None:
     item = {k: v for k, v in ITEM.items() if k != "secondary_source"}
     (problem,) = _problems(tmp_path, [item])
     assert "field 'secondary_source'" in problem
+
+
+def test_an_item_without_facets_is_named(tmp_path: Path) -> None:
+    item = {k: v for k, v in ITEM.items() if k != "facets"}
+    (problem,) = _problems(tmp_path, [item])
+    assert "field 'facets'" in problem
 
 
 def test_an_item_without_its_japanese_claim_is_named(tmp_path: Path) -> None:
