@@ -11,6 +11,7 @@ from agent.answer.phrasebook import phrasebook
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind
 
+_BRACKETS = re.compile(r"\([^)]*\)")
 # A question about the regime in general (a technology, a sector, "in Japan") is asked of these.
 REGIME = ("japan_ai_regime", "ai_promotion_act")
 
@@ -40,6 +41,29 @@ class Reader:
             for f in self.rule_base.facts.values()
             if premise in f.refutes and asked & set(f.about)
         ]
+
+    def issued_by(self, institution_id: str) -> list[str]:
+        """Source ids whose issuer (sources.yaml) is this institution, by its name less any
+        abbreviation in brackets ("Agency for Cultural Affairs (ACA)")."""
+        name = self.rule_base.institutions[institution_id].name_en.lower()
+        plain = _BRACKETS.sub("", name).strip()
+        return [s.id for s in self.rule_base.sources.values() if plain in s.issuer.lower()]
+
+    def instruments_for(self, entities: list[str]) -> list[str]:
+        """`entities` with each body replaced by the instruments it issued that have facts on the
+        other things named ("what has the PPC said about generative AI" → its alert); a body
+        that issued none on them stays."""
+        rb = self.rule_base
+        topics = {e for e in entities if e not in rb.institutions}
+        about = [set(f.about) for f in rb.facts.values()]
+        out: list[str] = []
+        for entity in entities:
+            issued = self.issued_by(entity) if entity in rb.institutions else []
+            if topics:
+                issued = [i for i in issued if any(i in a and a & (topics - {i}) for a in about)]
+            issued = [i for i in issued if i in rb.entities]
+            out += [e for e in (issued or [entity]) if e not in out]
+        return out
 
     def subjects(self, entities: list[str]) -> list[str]:
         """The entities a part is asked of: the instruments or bodies named, else the regime."""

@@ -39,13 +39,6 @@ def _kanji_pairs(text: str) -> set[str]:
     return {m.group(1) for m in _KANJI_PAIR.finditer(text)}
 
 
-def _issued_by(institution_id: str, reader: Reader) -> list[str]:
-    """Source ids whose issuer is this institution: a body's dates include its instruments'."""
-    rb = reader.rule_base
-    name = rb.institutions[institution_id].name_en.lower()
-    return [s.id for s in rb.sources.values() if name in s.issuer.lower()]
-
-
 def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
     """Who issues each named instrument, from sources.yaml (never retyped)."""
     rb = reader.rule_base
@@ -84,7 +77,8 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
     expanded = list(entities)
     for entity_id in entities:
         if entity_id in rb.institutions:
-            expanded += [s for s in _issued_by(entity_id, reader) if s not in expanded]
+            # A body's dates include its instruments'.
+            expanded += [s for s in reader.issued_by(entity_id) if s not in expanded]
     for entity_id in expanded:
         entity = rb.entities.get(entity_id)
         source = rb.sources.get(entity.source or entity_id) if entity else None
@@ -148,8 +142,9 @@ def named_events(dates: list[KeyDate], asked: str) -> list[KeyDate]:
 
 def relevance(fact: Fact, part: Part) -> int:
     """Content words the fact shares with the question, beyond the words every answer has."""
-    ignored = phrasebook().ignored_stems
-    return len((_stems(fact.text) & _stems(part.text)) - ignored)
+    book = phrasebook()
+    asked = book.body_says.sub(" ", part.text)  # "said", "published" ask; they name no content
+    return len((_stems(fact.text) & _stems(asked)) - book.ignored_stems)
 
 
 def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int]:

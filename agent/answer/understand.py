@@ -69,9 +69,12 @@ def read_part(text: str, reader: Reader) -> Part:
     facet, span = book.facet_match(text)
     # The words that say what is asked ("which ministries", "who regulates") name no subject.
     subject_text = text if span is None else text[: span[0]] + " " + text[span[1] :]
+    entities = reader.linker.link(subject_text)
+    if book.body_says.search(text):  # what a body said: the instruments it issued say it
+        entities = reader.instruments_for(entities)
     part = Part(
         text=text,
-        entities=reader.linker.link(subject_text),
+        entities=entities,
         facet=facet,
         yes_no=bool(book.yes_no.search(text.strip())),
         claim=not _asks(text),

@@ -30,3 +30,22 @@ def test_every_watch_item_bears_on_what_a_thing_is() -> None:
     from knowledge.watchlist import load_watchlist
 
     assert all(Facet.what in item.facets for item in load_watchlist())
+
+
+def test_what_a_body_said_is_read_as_the_instruments_it_issued() -> None:
+    reader = default_reader()
+    (part,) = understand("what has the PPC said about generative AI?", reader).parts
+    assert part.entities == ["ppc_genai_alert", "generative_ai"]
+    # Its issuer's name, less the abbreviation in brackets, finds the ACA's two documents.
+    assert set(reader.issued_by("aca")) == {"aca_ai_copyright", "aca_copyright_checklist"}
+    # Without words asking what it said, the body is the subject ("does the PPC regulate AI?").
+    (part,) = understand("Who does the PPC supervise?", reader).parts
+    assert "ppc" in part.entities
+
+
+def test_what_a_body_said_is_answered_from_its_instrument() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    (part,) = understand("what has the PPC said about generative AI?", reader).parts
+    assert by_entity_and_facet(part, reader)[0].id == "ppc_alert_what"
