@@ -12,7 +12,10 @@ from core.storage import StorageError
 from tools.terminal_text import clean, plain
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from agent.interview.store import SessionInfo
+    from core.config import Settings
 
 ANSWER_START = 160  # characters of each answer `sessions show` prints for a chat turn
 
@@ -82,6 +85,22 @@ def _export_chat(session_id: str, output: Path | None) -> None:
     print(f"Conversation written to {clean(written)}")
 
 
+def _journal_notice(console: Console, settings: Settings) -> None:
+    """Answers the shared database did not take yet, by session, and how to write them."""
+    from agent.interview import journal
+
+    waiting: dict[str, int] = {}
+    for entry in journal.pending(settings):
+        waiting[entry.session] = waiting.get(entry.session, 0) + 1
+    for session_id, count in waiting.items():
+        console.print(
+            f"{count} answer(s) of interview {clean(session_id)} are not in the database yet "
+            f"(kept in {journal.path(settings)}); write them with "
+            f"`shirube interview --resume {clean(session_id)}`.",
+            markup=False,
+        )
+
+
 def register(app: typer.Typer) -> None:
     sessions = typer.Typer(
         help="List, show, delete or export saved sessions.", no_args_is_help=True
@@ -96,12 +115,20 @@ def register(app: typer.Typer) -> None:
 
         from agent.cli.sessions_diff import rule_base_cells
         from agent.interview import store
+        from core.config import get_settings
         from core.storage import StorageError
 
-        with store.opened() as conn:
+        settings = get_settings()
+        with store.opened(settings) as conn:
             rows = store.list_sessions(conn)
-            rule_base = rule_base_cells(conn, rows)
+            rule_base = rule_base_cells(conn, rows) if isinstance(conn, sqlite3.Connection) else {}
+        if settings.database_url and settings.sessions_db.exists():
+            # Plan stamps stay on the machine that finished the interview (agent.interview.stamps).
+            with store.opened_local(settings) as local:
+                rule_base = rule_base_cells(local, rows)
         console = Console(highlight=False)
+        if settings.database_url:
+            _journal_notice(console, settings)
         if not rows:
             console.print("No saved sessions. Start one with `shirube interview`.")
             return

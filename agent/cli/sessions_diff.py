@@ -48,8 +48,10 @@ def show_diff(session_id: str) -> None:
     from agent.interview import stamps, store
     from knowledge.loader import RuleBaseError
 
-    with store.opened() as conn:
-        info = store.get_session(conn, session_id)
+    with store.opened() as shared:
+        info = store.get_session(shared, session_id)
+    # Plan stamps stay on the machine that finished the interview, whichever store holds it.
+    with store.opened_local() as conn:
         if info.kind != "interview":
             raise UsageError(
                 f"Session '{session_id}' is a {info.kind} session; only a finished interview has "
@@ -90,7 +92,7 @@ def profile_header(session_id: str) -> str:
     from agent.interview import stamps, store
     from knowledge.loader import load_rule_base
 
-    with store.opened() as conn:
+    with store.opened_local() as conn:
         saved = stamps.stamps(conn).get(session_id)
     if saved is None:
         now = load_rule_base()

@@ -7,11 +7,12 @@ step = session.answer("yes")                # Step: next question, error, help, 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from langgraph.types import Command
 
-from agent.interview import store
+from agent.interview import journal, store
 from agent.interview.assist import choose_model
 from agent.interview.graph import build_graph, run_config
 from agent.interview.parse import COMMANDS
@@ -21,6 +22,7 @@ from agent.interview.views import ChoiceView, QuestionView, Step, SummaryRow, vi
 from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.profile import UseCaseProfile
+from core.storage import StorageError
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -32,7 +34,11 @@ KIND = "interview"
 
 
 class InterviewSession:
-    """One interview thread in the SQLite checkpointer; every answer is on disk when it returns."""
+    """One interview thread in the checkpointer; every answer is stored when `answer` returns.
+
+    On a team's PostgreSQL an answer the database does not take is kept in the local journal
+    (agent.interview.journal) and written by the next resume; `replayed` says what was.
+    """
 
     def __init__(
         self, settings: Settings, session_id: str, *, output: str | None, fmt: PlanFormat
@@ -43,6 +49,9 @@ class InterviewSession:
         self._graph = build_graph(store.checkpointer(self._conn))
         self._context = InterviewContext(session_id=session_id, output=output, fmt=fmt)
         self._lock: SessionLock | None = None
+        self._shown: QuestionView | None = None  # the last question read, to journal its answer
+        self.replayed: list[tuple[journal.Entry, journal.Outcome]] = []
+        """Answers from the journal this resume handled: written, already saved, or kept."""
 
     def _hold(self) -> None:
         """Become the session's one writer (UsageError when another process has it open)."""
@@ -138,6 +147,8 @@ class InterviewSession:
                 session._run({"answers": {}, "history": []})
             elif snapshot.next and not snapshot.interrupts:  # stopped mid-step (writing the plan)
                 session._run(None)
+            if session.settings.database_url:
+                session.replayed = journal.replay(session.settings, session_id, session._rewrite)
         except BaseException:
             session.close()
             raise
@@ -183,17 +194,70 @@ class InterviewSession:
         if not snapshot.interrupts:
             return None
         answers = dict((snapshot.values or {}).get("answers", {}))
-        return view(snapshot.interrupts[0].value, answers)
+        self._shown = view(snapshot.interrupts[0].value, answers)
+        return self._shown
 
     def answer(self, text: str) -> Step:
         """Give one typed answer (or a command: skip, back, why, quit)."""
-        pending = self.current
+        try:
+            pending = self.current
+        except StorageError as exc:  # the database went away since the question was shown
+            if not self.settings.database_url or self._shown is None:
+                raise
+            raise self._journal(self._shown, text, exc) from None
         if pending is None:
             return self._step(None)
         if COMMANDS.get(text.strip().lower()) == "quit":
             # Nothing to save: the last answer is already on disk.
             return self._step(pending, quit=True)
-        self._run(Command(resume=text))
+        try:
+            self._run(Command(resume=text))
+        except StorageError as exc:
+            if not self.settings.database_url:
+                raise
+            raise self._journal(pending, text, exc) from None
+        return self._after_answer()
+
+    def _journal(self, pending: QuestionView, text: str, exc: StorageError) -> StorageError:
+        """Keep an answer the shared database refused; the error saying where it is."""
+        from core.config import redacted_url
+
+        entry = journal.Entry(
+            session=self.session_id,
+            question=pending.id,
+            answer=text,
+            at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            who=self.settings.who,
+            where=redacted_url(self.settings.database_url or ""),
+        )
+        try:
+            kept = journal.keep(self.settings, entry)
+        except OSError as io:
+            return StorageError(
+                f"{exc} Your answer {text!r} to {pending.label or pending.id!r} was NOT saved "
+                f"anywhere (the local journal failed too: {io}); type it again when the "
+                "database is back."
+            )
+        return StorageError(
+            f"{exc} Your answer {text!r} to {pending.label or pending.id!r} is kept on this "
+            f"machine in {kept}; it is written when the database is back and you run "
+            f"`shirube interview --resume {self.session_id}`."
+        )
+
+    def _rewrite(self, entry: journal.Entry) -> journal.Outcome:
+        """Write one journalled answer if its question is the one waiting (see journal.replay)."""
+        pending = self.current
+        if pending is not None and pending.id == entry.question:
+            self._run(Command(resume=entry.answer))
+            self._after_answer()
+            return "written"
+        if entry.question in self.answers:
+            # One writer per session (session_lock): only this write can have answered it; it
+            # landed before the connection dropped.
+            return "already saved"
+        return "kept"
+
+    def _after_answer(self) -> Step:
         if self.done:
             self._save_plan()
         step = self._step(self.current)
@@ -219,12 +283,17 @@ class InterviewSession:
         return recap(self.answers)
 
     def _save_plan(self) -> None:
-        """Keep the finished plan (profile and progress) for `shirube plan` and the TUI."""
+        """Keep the finished plan (profile and progress) for `shirube plan` and the TUI.
+
+        Always in this machine's SQLite file (with its rule-base stamp), then in the team's
+        store when one is set (plan_service.save_finished).
+        """
         from agent.interview.plan_service import save_finished  # late: it pulls in the assessment
         from agent.interview.plan_sqlite import SqlitePlanStore
 
-        save_finished(SqlitePlanStore(self._conn), self.settings, self.session_id,
-                      self.profile_so_far)  # fmt: skip
+        with store.opened_local(self.settings) as local:
+            save_finished(SqlitePlanStore(local), self.settings, self.session_id,
+                          self.profile_so_far)  # fmt: skip
 
     def _title(self) -> str:
         answers = self.answers

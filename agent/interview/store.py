@@ -1,4 +1,8 @@
-"""Sessions on disk: the SQLite checkpointer and a tiny registry of sessions in the same file.
+"""Where sessions live: the checkpointer and a tiny registry of sessions beside it.
+
+One interface, two backends chosen by settings: the SQLite file in the data dir (the embedded
+default) or, with SHIRUBE_DATABASE_URL, the team's PostgreSQL (agent.interview.store_postgres,
+LangGraph's Postgres checkpointer). Every function takes the connection `connect` returned.
 
 The registry (id, kind, created, updated, title, status) is what `shirube sessions list` shows,
 read without LangGraph so the list is instant; chat threads join it with kind "chat" by calling
@@ -22,7 +26,11 @@ from core.errors import UsageError
 from core.storage import StorageError, guarded
 
 if TYPE_CHECKING:
-    from langgraph.checkpoint.sqlite import SqliteSaver
+    from langgraph.checkpoint.base import BaseCheckpointSaver
+
+    from agent.interview.store_postgres import SharedConnection
+
+    Conn = sqlite3.Connection | SharedConnection
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS shirube_sessions (
@@ -65,13 +73,37 @@ class SessionsConnection(sqlite3.Connection):
     path: Path
 
 
-def guard(conn: sqlite3.Connection) -> AbstractContextManager[None]:
-    """A SQLite failure in the block becomes one StorageError naming the file and the fix."""
-    return guarded(getattr(conn, "path", Path("sessions.sqlite")))
+def guard(conn: Conn) -> AbstractContextManager[None]:
+    """A database failure in the block becomes one StorageError naming it and the fix."""
+    if isinstance(conn, sqlite3.Connection):
+        return guarded(getattr(conn, "path", Path("sessions.sqlite")))
+    from agent.interview import store_postgres
+
+    return store_postgres.guard(conn)
+
+
+def where(conn: Conn) -> str:
+    """The database in words for messages (a file path, or the URL with its password masked)."""
+    if isinstance(conn, sqlite3.Connection):
+        return str(getattr(conn, "path", "the sessions database"))
+    from core.config import redacted_url
+
+    return redacted_url(conn.url)
+
+
+def _rows(conn: Conn, sql: str, args: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Run one registry statement (SQLite's `?` marks) on either backend; commit; its rows."""
+    if isinstance(conn, sqlite3.Connection):
+        rows = conn.execute(sql, args).fetchall()
+        conn.commit()
+        return rows
+    from agent.interview import store_postgres
+
+    return store_postgres.execute(conn, sql, args)
 
 
 @contextmanager
-def reading(conn: sqlite3.Connection, session_id: str) -> Iterator[None]:
+def reading(conn: Conn, session_id: str) -> Iterator[None]:
     """Read one session's saved state; a garbled checkpoint is named, not a traceback.
 
     Only for reads (no node of ours runs inside), so any failure is the saved bytes' fault.
@@ -82,7 +114,7 @@ def reading(conn: sqlite3.Connection, session_id: str) -> Iterator[None]:
     except StorageError:
         raise
     except Exception as exc:
-        path = getattr(conn, "path", "the sessions database")
+        path = where(conn)
         raise StorageError(
             f"Session {session_id} in {path} cannot be read: its saved state is damaged "
             f"({type(exc).__name__}). Other sessions are not affected. Keep a copy of the "
@@ -90,8 +122,28 @@ def reading(conn: sqlite3.Connection, session_id: str) -> Iterator[None]:
         ) from None
 
 
-def connect(settings: Settings | None = None) -> sqlite3.Connection:
-    """Open the sessions database (created on first use) with the registry table in place."""
+def connect(settings: Settings | None = None) -> Conn:
+    """Open the sessions database settings name (SQLite created on first use, or PostgreSQL)."""
+    settings = settings or get_settings()
+    if settings.database_url:
+        return connect_shared(settings.database_url, settings.connect_timeout)
+    return connect_local(settings)
+
+
+def connect_shared(url: str, timeout: float) -> SharedConnection:
+    """A team's PostgreSQL at `url` (StorageError naming it, masked, and the fix when down)."""
+    try:
+        from agent.interview import store_postgres
+    except ImportError:
+        raise StorageError(
+            "SHIRUBE_DATABASE_URL points at PostgreSQL, but its driver is not installed. "
+            "Install it with `pip install 'shirube[team]'` (psycopg), or unset the variable."
+        ) from None
+    return store_postgres.connect(url, timeout, _TABLE)
+
+
+def connect_local(settings: Settings | None = None) -> SessionsConnection:
+    """This machine's SQLite sessions file, whatever the settings (plan stamps, migration)."""
     path: Path = (settings or get_settings()).sessions_db
     path.parent.mkdir(parents=True, exist_ok=True)
     with guarded(path):
@@ -110,8 +162,13 @@ def connect(settings: Settings | None = None) -> sqlite3.Connection:
     return conn
 
 
-def checkpointer(conn: sqlite3.Connection) -> SqliteSaver:
-    from langgraph.checkpoint.sqlite import SqliteSaver  # here: listing sessions needs no graph
+def checkpointer(conn: Conn) -> BaseCheckpointSaver[str]:
+    """LangGraph's checkpointer of the connection's backend (imported here: listing needs none)."""
+    if not isinstance(conn, sqlite3.Connection):
+        from agent.interview import store_postgres
+
+        return store_postgres.checkpointer(conn)
+    from langgraph.checkpoint.sqlite import SqliteSaver
 
     saver = SqliteSaver(conn)
     with guard(conn):
@@ -120,7 +177,7 @@ def checkpointer(conn: sqlite3.Connection) -> SqliteSaver:
 
 
 @contextmanager
-def opened(settings: Settings | None = None) -> Iterator[sqlite3.Connection]:
+def opened(settings: Settings | None = None) -> Iterator[Conn]:
     conn = connect(settings)
     try:
         with guard(conn):
@@ -129,19 +186,36 @@ def opened(settings: Settings | None = None) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def register_session(conn: sqlite3.Connection, session_id: str, kind: str, title: str = "") -> None:
+@contextmanager
+def opened_local(settings: Settings | None = None) -> Iterator[SessionsConnection]:
+    """This machine's SQLite sessions file for one block, whatever SHIRUBE_DATABASE_URL says."""
+    conn = connect_local(settings)
+    try:
+        with guard(conn):
+            yield conn
+    finally:
+        conn.close()
+
+
+def register_session(conn: Conn, session_id: str, kind: str, title: str = "") -> None:
     now = _now()
+    adopt(conn, SessionInfo(id=session_id, kind=kind, created=now, updated=now, title=title))
+
+
+def adopt(conn: Conn, info: SessionInfo) -> bool:
+    """Add a registry row as it is (False, changing nothing, when the id is already there)."""
     with guard(conn):
-        conn.execute(
-            "INSERT OR IGNORE INTO shirube_sessions (id, kind, created, updated, title) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (session_id, kind, now, now, title),
+        added = _rows(
+            conn,
+            "INSERT INTO shirube_sessions (id, kind, created, updated, title, status) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id",
+            (info.id, info.kind, info.created, info.updated, info.title, info.status),
         )
-        conn.commit()
+    return bool(added)
 
 
 def touch_session(
-    conn: sqlite3.Connection,
+    conn: Conn,
     session_id: str,
     title: str | None = None,
     *,
@@ -155,32 +229,30 @@ def touch_session(
         changes["status"] = status
     assignments = ", ".join(f"{column} = ?" for column in changes)  # fixed column names only
     with guard(conn):
-        conn.execute(
+        _rows(
+            conn,
             f"UPDATE shirube_sessions SET {assignments} WHERE id = ?",
             (*changes.values(), session_id),
         )
-        conn.commit()
 
 
-def set_status(conn: sqlite3.Connection, session_id: str, status: str) -> None:
+def set_status(conn: Conn, session_id: str, status: str) -> None:
     """Record a session's status line (as `sessions list` shows it) without touching `updated`."""
     with guard(conn):
-        conn.execute("UPDATE shirube_sessions SET status = ? WHERE id = ?", (status, session_id))
-        conn.commit()
+        _rows(conn, "UPDATE shirube_sessions SET status = ? WHERE id = ?", (status, session_id))
 
 
-def rename_session(conn: sqlite3.Connection, session_id: str, title: str) -> None:
+def rename_session(conn: Conn, session_id: str, title: str) -> None:
     """Give a session a new title (UsageError naming the fix when it is empty or unknown)."""
     title = " ".join(title.split())
     if not title:
         raise UsageError("The new name is empty. Type a name, or press Esc to keep the old one.")
     get_session(conn, session_id)
     with guard(conn):
-        conn.execute("UPDATE shirube_sessions SET title = ? WHERE id = ?", (title, session_id))
-        conn.commit()
+        _rows(conn, "UPDATE shirube_sessions SET title = ? WHERE id = ?", (title, session_id))
 
 
-def list_sessions(conn: sqlite3.Connection, kind: str | None = None) -> list[SessionInfo]:
+def list_sessions(conn: Conn, kind: str | None = None) -> list[SessionInfo]:
     """Every session, most recently used first (optionally one kind only)."""
     query = "SELECT id, kind, created, updated, title, status FROM shirube_sessions"
     args: tuple[str, ...] = ()
@@ -188,14 +260,14 @@ def list_sessions(conn: sqlite3.Connection, kind: str | None = None) -> list[Ses
         query += " WHERE kind = ?"
         args = (kind,)
     with guard(conn):
-        rows = conn.execute(query + " ORDER BY updated DESC, created DESC", args).fetchall()
+        rows = _rows(conn, query + " ORDER BY updated DESC, created DESC", args)
     return [
         SessionInfo(id=r[0], kind=r[1], created=r[2], updated=r[3], title=r[4], status=r[5])
         for r in rows
     ]
 
 
-def get_session(conn: sqlite3.Connection, session_id: str) -> SessionInfo:
+def get_session(conn: Conn, session_id: str) -> SessionInfo:
     """The registry row for `session_id`, or a UsageError that says how to list sessions."""
     for info in list_sessions(conn):
         if info.id == session_id:
@@ -205,11 +277,10 @@ def get_session(conn: sqlite3.Connection, session_id: str) -> SessionInfo:
     )
 
 
-def delete_session(conn: sqlite3.Connection, session_id: str) -> None:
+def delete_session(conn: Conn, session_id: str) -> None:
     """Remove a session: its registry row and every checkpoint of its thread."""
     get_session(conn, session_id)
     saver = checkpointer(conn)
     with guard(conn):
         saver.delete_thread(session_id)
-        conn.execute("DELETE FROM shirube_sessions WHERE id = ?", (session_id,))
-        conn.commit()
+        _rows(conn, "DELETE FROM shirube_sessions WHERE id = ?", (session_id,))

@@ -21,7 +21,7 @@ def test_a_url_that_is_not_postgresql_names_the_form(tmp_path: Path) -> None:
 def test_a_database_that_is_down_says_so_and_how_to_fix_it(tmp_path: Path) -> None:
     url = f"postgresql://team:s3cret@127.0.0.1:{free_port()}/shirube"  # nothing listens there
     env = {"SHIRUBE_HOME": str(tmp_path), "SHIRUBE_DATABASE_URL": url}
-    done = run_shirube("plan", "set", "7ea70001", "1", "--status", "done", env=env)
+    done = run_shirube("plan", "set", "7ea70001", "risk_assessment", "--status", "done", env=env)
     assert done.returncode == 2
     message = " ".join(done.stderr.split())
     assert "Cannot reach the shared database postgresql://team:***@127.0.0.1" in message

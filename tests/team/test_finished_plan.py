@@ -19,7 +19,7 @@ pytestmark = pytest.mark.team
 
 
 def test_the_plan_is_kept_here_and_in_the_team_store(settings: Settings) -> None:
-    with sessions.opened(settings) as conn:
+    with sessions.opened_local(settings) as conn:
         plan_service.save_finished(SqlitePlanStore(conn), settings, "f1n15hed", PROFILE)
         assert SqlitePlanStore(conn).get("f1n15hed") is not None
     with plan_service.opened(settings) as store:  # the shared one when a URL is set
@@ -32,7 +32,7 @@ def test_a_database_that_is_down_keeps_the_plan_here_and_says_how_to_send_it(
 ) -> None:
     url = f"postgresql://team:s3cret@127.0.0.1:{free_port()}/shirube"
     settings = Settings(home=tmp_path, database_url=url, user="alice")
-    with sessions.opened(settings) as conn:
+    with sessions.opened_local(settings) as conn:
         with pytest.raises(StorageError) as err:
             plan_service.save_finished(SqlitePlanStore(conn), settings, "f1n15hed", PROFILE)
         assert SqlitePlanStore(conn).get("f1n15hed") is not None  # nothing typed is lost

@@ -22,7 +22,7 @@ def test_migrating_twice_copies_each_plan_once_with_its_history(
     local = Settings(home=tmp_path)
     with plan_service.opened(local) as store:
         plan_service.save(store, "aaaa0001", PROFILE, who="lead")
-        plan_service.set_progress(store, "aaaa0001", "1", status="done", who="cto")
+        plan_service.set_progress(store, "aaaa0001", "risk_assessment", status="done", who="cto")
         plan_service.save(store, "bbbb0002", PROFILE, who="lead")
     url = fresh_database(postgres_url, f"m_{uuid.uuid4().hex[:12]}")
     env = {"SHIRUBE_HOME": str(tmp_path), "SHIRUBE_USER": "mover"}

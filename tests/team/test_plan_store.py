@@ -29,9 +29,11 @@ def test_a_saved_plan_has_a_version_and_who_saved_it(settings: Settings, saved: 
 
 def test_each_change_records_who_when_and_what(settings: Settings, saved: str) -> None:
     with plan_service.opened(settings) as store:
-        plan_service.set_progress(store, saved, "1", status="done", evidence="https://x/dpia",
+        plan_service.set_progress(store, saved, "risk_assessment", status="done", evidence="https://x/dpia",
                                   who="cto")  # fmt: skip
-        plan_service.set_progress(store, saved, "2", owner="Outside counsel", who="counsel")
+        plan_service.set_progress(
+            store, saved, "personal_data_legal_basis", owner="Outside counsel", who="counsel"
+        )
         plan, changes = plan_service.history(store, saved)
     assert plan.version == 3
     assert plan.progress["risk_assessment"].evidence == "https://x/dpia"
@@ -61,13 +63,15 @@ def test_the_same_action_changed_since_you_read_is_a_conflict(
     settings: Settings, saved: str
 ) -> None:
     with plan_service.opened(settings) as store:
-        plan_service.set_progress(store, saved, "1", status="done", who="bob")
+        plan_service.set_progress(store, saved, "risk_assessment", status="done", who="bob")
         with pytest.raises(PlanConflict, match="by bob") as err:
-            plan_service.set_progress(store, saved, "1", status="doing", who="alice",
+            plan_service.set_progress(store, saved, "risk_assessment", status="doing", who="alice",
                                       expect_version=1)  # fmt: skip
         assert "--expect-version 2" in str(err.value)
         # Another action changed since: applied on top, nobody's change is lost.
-        plan_service.set_progress(store, saved, "2", status="doing", who="alice", expect_version=1)
+        plan_service.set_progress(
+            store, saved, "personal_data_legal_basis", status="doing", who="alice", expect_version=1
+        )
         plan = store.get(saved)
     assert plan is not None and plan.version == 3
     assert plan.progress["risk_assessment"].status == "done"
@@ -80,7 +84,7 @@ def test_an_answer_changed_since_you_read_conflicts_with_any_action(
     with plan_service.opened(settings) as store:
         plan_service.change_answer(store, saved, "name", "Support bot v2", who="lead")
         with pytest.raises(PlanConflict, match="changed the answer name"):
-            plan_service.set_progress(store, saved, "3", status="done", who="cto",
+            plan_service.set_progress(store, saved, "testing_red_teaming", status="done", who="cto",
                                       expect_version=1)  # fmt: skip
 
 
@@ -88,7 +92,7 @@ def test_an_expected_version_that_never_existed_is_a_usage_error(
     settings: Settings, saved: str
 ) -> None:
     with plan_service.opened(settings) as store, pytest.raises(UsageError, match="is at 1"):
-        plan_service.set_progress(store, saved, "1", status="done", expect_version=9)
+        plan_service.set_progress(store, saved, "risk_assessment", status="done", expect_version=9)
 
 
 def test_opening_again_migrates_nothing_and_a_newer_schema_is_refused(
@@ -128,13 +132,13 @@ def test_a_sessions_file_from_before_versions_keeps_its_plans(tmp_path: Path) ->
     with plan_service.opened(settings) as store:
         plan = store.get("0ld0ld00")
         assert plan is not None and plan.version == 1 and store.history("0ld0ld00") == []
-        plan_service.set_progress(store, "0ld0ld00", "1", status="done", who="cto")
+        plan_service.set_progress(store, "0ld0ld00", "risk_assessment", status="done", who="cto")
         assert store.get("0ld0ld00").version == 2  # type: ignore[union-attr]
 
 
 def test_adopting_a_plan_copies_it_once_with_its_history(settings: Settings, saved: str) -> None:
     with plan_service.opened(settings) as store:
-        plan_service.set_progress(store, saved, "1", status="done", who="cto")
+        plan_service.set_progress(store, saved, "risk_assessment", status="done", who="cto")
         plan, changes = plan_service.history(store, saved)
         moved = plan.model_copy(update={"id": "c0p10001"})
         copies = [c.model_copy(update={"plan_id": "c0p10001"}) for c in changes]

@@ -52,8 +52,10 @@ def _writer(
 
 
 def test_two_people_at_once_see_each_others_changes(env: dict[str, str], saved: str) -> None:
-    cto = _shirube("cto", env, "plan", "set", saved, "3", "--status", "done")
-    counsel = _shirube("counsel", env, "plan", "set", saved, "2", "--evidence", "memo-17")
+    cto = _shirube("cto", env, "plan", "set", saved, "testing_red_teaming", "--status", "done")
+    counsel = _shirube(
+        "counsel", env, "plan", "set", saved, "personal_data_legal_basis", "--evidence", "memo-17"
+    )
     for proc in (cto, counsel):
         _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
@@ -73,11 +75,11 @@ def test_two_people_at_once_see_each_others_changes(env: dict[str, str], saved: 
 def test_changing_what_another_person_just_changed_is_refused(
     env: dict[str, str], saved: str, settings: Settings
 ) -> None:
-    bob = run_shirube("plan", "set", saved, "1", "--status", "done",
+    bob = run_shirube("plan", "set", saved, "risk_assessment", "--status", "done",
                       env={**env, "SHIRUBE_USER": "bob"})  # fmt: skip
     assert bob.returncode == 0, bob.stderr
-    alice = run_shirube("plan", "set", saved, "1", "--status", "doing", "--expect-version", "1",
-                        env={**env, "SHIRUBE_USER": "alice"})  # fmt: skip
+    alice = run_shirube("plan", "set", saved, "risk_assessment", "--status", "doing",
+                        "--expect-version", "1", env={**env, "SHIRUBE_USER": "alice"})  # fmt: skip
     assert alice.returncode == 3
     message = " ".join(alice.stderr.split())
     assert "was changed by bob" in message and "Nothing of yours was saved" in message
@@ -94,7 +96,11 @@ def test_changing_what_another_person_just_changed_is_refused(
 def test_writers_in_parallel_lose_no_update(
     env: dict[str, str], saved: str, settings: Settings
 ) -> None:
-    actions = {"ann": "1", "ben": "2", "cid": "3"}
+    actions = {
+        "ann": "risk_assessment",
+        "ben": "personal_data_legal_basis",
+        "cid": "testing_red_teaming",
+    }
     procs = {who: _writer(who, env, saved, action, 6) for who, action in actions.items()}
     for proc in procs.values():
         out, err = proc.communicate(timeout=120)
@@ -112,7 +118,7 @@ def test_writers_in_parallel_lose_no_update(
 def test_a_writer_killed_mid_loop_loses_nothing_it_acknowledged(
     env: dict[str, str], saved: str, settings: Settings
 ) -> None:
-    proc = _writer("kim", env, saved, "1", 100_000)
+    proc = _writer("kim", env, saved, "risk_assessment", 100_000)
     assert proc.stdout is not None
     acked = []
     for line in proc.stdout:
@@ -128,4 +134,6 @@ def test_a_writer_killed_mid_loop_loses_nothing_it_acknowledged(
         assert all(f"evidence kim-{i}" in recorded for i in acked)
         assert plan.version == changes[-1].version >= 1 + len(acked)
         assert changes[-1].what == f"evidence {plan.progress['risk_assessment'].evidence}"
-        plan_service.set_progress(store, saved, "1", status="done", who="after")  # not stuck
+        plan_service.set_progress(
+            store, saved, "risk_assessment", status="done", who="after"
+        )  # not stuck

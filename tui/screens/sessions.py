@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from core.errors import UsageError
 from tools.terminal_text import clean
+from tui.lang import LocalModal, t
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.rename import RenameScreen
 
@@ -24,34 +24,41 @@ if TYPE_CHECKING:
     from agent.interview.store import SessionInfo
     from core.config import Settings
 
-KIND_LABEL = {"interview": "interview", "chat": "chat"}
-EMPTY = "No saved sessions yet. Ask a question, or press F2 for the interview."
-
 
 def option_text(s: SessionInfo, changed: int = 0) -> str:
     """Id, kind, status and last use on the first line; the title on the second (it wraps);
     a third when today's rule base changes the session's plan."""
-    status = s.status or "status not recorded"
+    status = s.status or t("sessions.no_status")
     when = s.updated[:16].replace("T", " ")
-    kind = KIND_LABEL.get(s.kind, s.kind)
-    text = f"{s.id}  {kind:<9}  {when}  {status}\n   {s.title or '(untitled)'}"
+    text = f"{s.id}  {kind_label(s.kind)}  {when}  {status}\n   {s.title or t('sessions.untitled')}"
     return clean(text + changed_line(changed))
+
+
+def kind_label(kind: str) -> str:
+    """'interview' or 'chat' in the app's language, padded to one width (CJK counts double)."""
+    from rich.cells import cell_len
+
+    label = t(f"sessions.kind_{kind}") if kind in ("interview", "chat") else kind
+    widest = max(cell_len(t(f"sessions.kind_{k}")) for k in ("interview", "chat"))
+    return label + " " * max(0, widest - cell_len(label))
 
 
 def changed_line(changed: int) -> str:
     """A line under a session whose plan today's rule base changes."""
     if not changed:
         return ""
-    return f"\n   rule base changed since this plan: {changed} change{'s' * (changed != 1)}"
+    return "\n   " + (
+        t("sessions.changed_one") if changed == 1 else t("sessions.changed", count=changed)
+    )
 
 
-class SessionsScreen(ModalScreen[str | None]):
+class SessionsScreen(LocalModal[str | None]):
     """Pick a saved interview or chat; dismisses with its id (None on Esc)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("r", "rename", "Rename"),
-        Binding("d,delete", "delete", "Delete"),
+        Binding("escape", "cancel", "cancel"),
+        Binding("r", "rename", "rename"),
+        Binding("d,delete", "delete", "delete"),
     ]
 
     def __init__(
@@ -68,13 +75,11 @@ class SessionsScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sessions-dialog", classes="dialog"):
-            yield Label("Resume a saved interview or chat", classes="dialog-title")
-            yield Static(EMPTY, id="no-sessions")
+            yield Label(t("sessions.title"), classes="dialog-title")
+            yield Static(t("sessions.empty"), id="no-sessions")
             yield OptionList(id="sessions-list")
             yield Static("", id="sessions-error", classes="error-line", markup=False)
-            yield Static(
-                "Enter: resume · r: rename · d: delete · Esc: cancel", classes="dialog-note"
-            )
+            yield Static(t("sessions.note"), classes="dialog-note")
 
     def on_mount(self) -> None:
         self._show()
@@ -98,7 +103,8 @@ class SessionsScreen(ModalScreen[str | None]):
 
         ids = {s.id for s in self.sessions if s.kind == "interview"}
         try:
-            with store.opened(self.settings) as conn:
+            # Plan stamps stay in this machine's file, whichever store holds the sessions.
+            with store.opened_local(self.settings) as conn:
                 return stamps.changed_counts(conn, ids)
         except (UsageError, RuleBaseError):  # the list still opens; kb check names the problem
             return {}
@@ -152,22 +158,17 @@ class SessionsScreen(ModalScreen[str | None]):
         if session is None:
             return
         if session.id == self.open_id:
-            self._error(
-                f"Session {session.id} is open on screen. Start a new chat (/new) or leave the "
-                "interview first, then delete it."
-            )
+            self._error(t("sessions.open_now", id=session.id))
             return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self._delete(session.id)
 
-        title = clean(session.title or "(untitled)")
-        question = (
-            f"Delete {session.kind} {session.id} “{title}” and everything saved for it? "
-            "This cannot be undone."
-        )
-        self.app.push_screen(ConfirmScreen("Delete a session", question), confirmed)
+        title = clean(session.title or t("sessions.untitled"))
+        kind = kind_label(session.kind).strip()
+        question = t("sessions.delete_question", kind=kind, id=session.id, title=title)
+        self.app.push_screen(ConfirmScreen(t("sessions.delete_title"), question), confirmed)
 
     def _delete(self, session_id: str) -> None:
         from agent.interview import session_lock, store
@@ -183,4 +184,4 @@ class SessionsScreen(ModalScreen[str | None]):
             self._error(str(exc))
             return
         self._error("")
-        self.app.notify(f"Deleted session {session_id}.")
+        self.app.notify(t("sessions.deleted", id=session_id))
