@@ -41,7 +41,7 @@ def opened(settings: Settings | None = None) -> Iterator[PlanStore]:
         with connect(settings.database_url, settings.connect_timeout) as shared:
             yield shared
         return
-    with sessions.opened(settings) as conn:
+    with sessions.opened_local(settings) as conn:
         yield SqlitePlanStore(conn)
 
 
