@@ -58,6 +58,7 @@ class Phrasebook(Strict):
     latest: str
     describes_use: str
     body_says: str = Field(description="Words asking what a body said or issued.")
+    elliptical: str = Field(description="Openings of a follow-up that re-asks the last question.")
     function_words: str = Field(min_length=1, description="Space-separated words.")
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
     legal_force_words: str = Field(min_length=1, description="Word starts that make a claim.")
@@ -78,6 +79,7 @@ class Phrasebook(Strict):
         "describes_use",
         "latest",
         "body_says",
+        "elliptical",
     )(compiles)
 
 
@@ -105,6 +107,7 @@ class CompiledPhrasebook:
         self.latest = re.compile(book.latest, re.IGNORECASE)
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)
+        self.elliptical = re.compile(book.elliptical, re.IGNORECASE)
         # Stems (first five letters) that never show a fact is relevant to a question.
         words = f"{book.function_words} {book.common_words}".split()
         self.ignored_stems = frozenset(w[:5] for w in words)

@@ -94,6 +94,10 @@ def read_use_case(question: str, lang: str = "en") -> UseCase | None:
     return UseCase(reads=reading.reads_in(lang), profile=profile)
 
 
+# What an earlier question was asked of, as against the roles and concepts that narrowed it.
+_SUBJECTS = {EntityKind.instrument, EntityKind.institution}
+
+
 def _names_subject(entities: list[str], reader: Reader) -> bool:
     """A thing a question is about; a concept ('penalties') or a role only narrows it."""
     kinds = {EntityKind.concept, EntityKind.role}
@@ -115,6 +119,48 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
     return []
 
 
+def reasks(question: str, reader: Reader | None = None) -> bool:
+    """Would `question`, after another, ask that one again ("and for developers?")?"""
+    reader = reader or default_reader()
+    asked = spaced(question)
+    return re_ask(read_part(asked, reader), asked, ["?"], reader, probe=True) is not None
+
+
+def re_ask(
+    part: Part, asked: str, history: list[str], reader: Reader, *, probe: bool = False
+) -> Part | None:
+    """An elliptical follow-up with no facet of its own ("and for developers?", "what about the
+    AI Basic Plan?") asks the last question again: its facet, yes/no and premises, of the
+    instrument or body it names, else of the earlier subject narrowed by the role it names."""
+    book = phrasebook()
+    own = None if probe else part
+    if len(history) == 0 or not book.elliptical.search(asked):
+        return own
+    if book.facet_match(part.text)[1] is not None or read_use_case(asked):
+        return own
+    kinds = {reader.rule_base.entities[e].kind for e in part.entities}
+    if not kinds or not kinds <= {*_SUBJECTS, EntityKind.role}:
+        return own  # "what about copyright?" is a new topic, asked on its own
+    if probe:
+        return part
+    earlier = understand(history[-1], reader, history=history[:-1]).parts[0]
+    entities = part.entities
+    if not kinds & _SUBJECTS:  # a role narrows the earlier subject ("and for developers?")
+        narrowed = [e for e in earlier.entities if reader.rule_base.entities[e].kind in _SUBJECTS]
+        entities = [*narrowed, *(e for e in entities if e not in narrowed)] or earlier.entities
+    again = part.model_copy(
+        update={
+            "entities": entities,
+            "facet": earlier.facet,
+            "yes_no": part.yes_no or earlier.yes_no,
+            "premises": list(dict.fromkeys([*part.premises, *earlier.premises])),
+            "context": earlier.text,
+        }
+    )
+    again.route = route_part(again, reader)
+    return again
+
+
 def understand(
     question: str,
     reader: Reader | None = None,
@@ -127,7 +173,10 @@ def understand(
     answer_lang = choose(lang, question)
     asked = spaced(question)  # Japanese beside Latin letters keeps the cues' word boundaries
     parts = [read_part(text, reader) for text in split_parts(asked)]
-    inherited = follow_up_subject(asked, [spaced(h) for h in history or []], reader)
+    earlier = [spaced(h) for h in history or []]
+    if len(parts) == 1:
+        parts[0] = re_ask(parts[0], asked, earlier, reader) or parts[0]
+    inherited = follow_up_subject(asked, earlier, reader)
     if inherited and not _names_subject(parts[0].entities, reader):
         parts[0].entities = [*inherited, *(e for e in parts[0].entities if e not in inherited)]
         parts[0].route = route_part(parts[0], reader)

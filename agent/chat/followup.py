@@ -75,6 +75,10 @@ def resolve(question: str, topic: Topic | None) -> str:
     text = question.strip()
     if topic is None or not text:
         return text
+    from agent.answer.understand import reasks
+
+    if reasks(text):  # "and for developers?": the engine asks the last question again
+        return text
     if is_referring(text):
         if len(text.split()) <= SHORT_WORDS and chat_intents().substitute.search(text):
             return _substitute(text, topic.subject)

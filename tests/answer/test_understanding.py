@@ -49,3 +49,30 @@ def test_what_a_body_said_is_answered_from_its_instrument() -> None:
     reader = default_reader()
     (part,) = understand("what has the PPC said about generative AI?", reader).parts
     assert by_entity_and_facet(part, reader)[0].id == "ppc_alert_what"
+
+
+def _part(question: str, history: list[str] | None = None):  # type: ignore[no-untyped-def]
+    (part,) = understand(question, default_reader(), history=history).parts
+    return part
+
+
+def test_what_about_a_new_instrument_asks_the_last_question_of_it() -> None:
+    part = _part("what about the AI Basic Plan?", ["When was the AI Promotion Act promulgated?"])
+    assert part.entities == ["ai_basic_plan"] and part.facet == Facet.when
+    # Japanese: "AI基本計画は？" after a date question.
+    part = _part("AI基本計画は？", ["AI推進法はいつ公布されましたか？"])
+    assert part.entities == ["ai_basic_plan"] and part.facet == Facet.when
+
+
+def test_and_for_a_role_narrows_the_last_question() -> None:
+    part = _part("and for developers?", ["Are the AI Guidelines for Business binding?"])
+    assert part.entities == ["aigfb", "developer"]
+    assert part.facet == Facet.legal_force and part.yes_no
+    assert part.premises == ["guidelines_binding"] and part.route == "premise"
+
+
+def test_a_follow_up_with_its_own_facet_or_topic_keeps_it() -> None:
+    part = _part("and penalties if we ignore it?", ["Is the Article 13 guideline binding?"])
+    assert part.facet == Facet.penalty
+    part = _part("what about copyright?", ["When was the Article 13 guideline adopted?"])
+    assert part.facet != Facet.when  # a new topic, not the last question's date

@@ -43,7 +43,7 @@ DIALOGUES: dict[str, list[Step]] = {
         ),
         (
             "and for providers?",
-            "What applies for providers under the AI Guidelines for Business?",
+            "and for providers?",  # the engine asks the last question again, of providers
             {"aigfb"},
             "",
         ),
@@ -63,7 +63,7 @@ DIALOGUES: dict[str, list[Step]] = {
         ),
         (
             "what about the AI Basic Plan?",
-            "the AI Basic Plan?",
+            "what about the AI Basic Plan?",  # asked as the last question was: does it bind?
             {"ai_basic_plan"},
             "",
         ),
@@ -106,7 +106,7 @@ DIALOGUES: dict[str, list[Step]] = {
         ),
         (
             "what about the AI Safety Institute?",
-            "the AI Safety Institute?",
+            "what about the AI Safety Institute?",
             {"aisi_red_teaming_guide"},
             "",
         ),

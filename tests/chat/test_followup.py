@@ -22,7 +22,9 @@ PLAN = Topic(
         ("is it binding?", "is the AI Basic Plan binding?"),
         ("when was that adopted?", "when was the AI Basic Plan adopted?"),
         ("what are its pillars?", "what are the AI Basic Plan's pillars?"),
-        ("and for providers?", "What applies for providers under the AI Basic Plan?"),
+        # An elliptical question the engine asks again, as the last one, of its new subject.
+        ("and for providers?", "and for providers?"),
+        ("what about the AI Promotion Act?", "what about the AI Promotion Act?"),
         ("what about startups?", "What applies to startups under the AI Basic Plan?"),
         # Self-contained questions and new subjects start fresh.
         ("what about copyright?", "copyright?"),
