@@ -20,6 +20,7 @@ from knowledge.changes import CHANGES_FILE, Change
 from knowledge.check_facts import FACT_CHECKS
 from knowledge.check_force import FORCE_CHECKS
 from knowledge.check_ja import JA_CHECKS
+from knowledge.check_ja_questions import QUESTION_CHECKS
 from knowledge.check_refs import REF_CHECKS
 from knowledge.hints import HintFile
 from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
@@ -345,6 +346,7 @@ CHECKS: list[Check] = [
     *REF_CHECKS,
     *FORCE_CHECKS,
     *JA_CHECKS,
+    *QUESTION_CHECKS,
 ]
 
 

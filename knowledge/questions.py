@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -21,6 +21,15 @@ from knowledge.loader import DATA_DIR, Problem, RuleBaseError, validate_entries
 from knowledge.schema import Citation, Id, Strict
 
 QUESTIONS_FILE = DATA_DIR / "questions.yaml"
+
+Lang = Literal["en", "ja"]
+"""The interview's language: every question, choice and help text has both (kb check)."""
+LANGS: tuple[Lang, ...] = ("en", "ja")
+# Words a stored value is shown with when it is not a choice (yes/no, nothing given).
+_PLAIN: dict[Lang, dict[str, str]] = {
+    "en": {"yes": "yes", "no": "no", "none": "none", "not_given": "not given", "sep": ", "},
+    "ja": {"yes": "はい", "no": "いいえ", "none": "なし", "not_given": "未回答", "sep": "、"},
+}
 
 
 class AnswerType(StrEnum):
@@ -34,9 +43,22 @@ class AnswerType(StrEnum):
 class Choice(Strict):
     value: str = Field(description="The profile value stored when this choice is picked.")
     label: str = Field(description="What the user sees.")
+    label_ja: str | None = Field(default=None, description="The label in Japanese (kb check).")
     synonyms: list[str] = Field(
         default_factory=list, description="Other words people use for it (HR, startup…)."
     )
+    synonyms_ja: list[str] = Field(
+        default_factory=list, description="Japanese words for it (人事, スタートアップ…)."
+    )
+
+    def label_in(self, lang: Lang) -> str:
+        return self.label_ja if lang == "ja" and self.label_ja else self.label
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Everything a user may type for this choice, in either language."""
+        japanese = (self.label_ja,) if self.label_ja else ()
+        return (self.value, self.label, *japanese, *self.synonyms, *self.synonyms_ja)
 
 
 class IfUnsure(Strict):
@@ -53,7 +75,9 @@ class Wording(Strict):
 
     when: dict[str, Any]
     text: str = Field(min_length=5)
+    text_ja: str | None = Field(default=None, min_length=5)
     examples: list[str] = Field(default_factory=list)
+    examples_ja: list[str] = Field(default_factory=list)
 
 
 class Question(Strict):
@@ -61,10 +85,14 @@ class Question(Strict):
 
     id: Id
     label: str = Field(default="", description="The field's plain name in summaries and plans.")
+    label_ja: str | None = Field(default=None, description="`label` in Japanese (kb check).")
     text: str = Field(min_length=5)
+    text_ja: str | None = Field(default=None, min_length=5, description="`text` in Japanese.")
     help: str = Field(min_length=20, description="Why we ask, in plain words.")
+    help_ja: str | None = Field(default=None, min_length=10, description="`help` in Japanese.")
     cite: list[Citation] = Field(min_length=1)
     examples: list[str] = Field(default_factory=list)
+    examples_ja: list[str] = Field(default_factory=list)
     type: AnswerType
     choices: list[Choice] = Field(default_factory=list)
     default: bool | str | list[str] | None = Field(
@@ -90,28 +118,51 @@ class Question(Strict):
             object.__setattr__(self, "label", self.id.replace("_", " ").capitalize())  # frozen
         return self
 
-    def text_for(self, profile: UseCaseProfile) -> tuple[str, list[str]]:
-        """The question and examples as asked of this profile (its first matching wording)."""
+    def text_for(self, profile: UseCaseProfile, lang: Lang = "en") -> tuple[str, list[str]]:
+        """The question and examples as asked of this profile (its first matching wording), in
+        `lang` (English where a Japanese text is still missing, which kb check reports)."""
+        ja = lang == "ja"
         for wording in self.wordings:
             if evaluate_condition(wording.when, profile):
+                if ja and wording.text_ja:
+                    return wording.text_ja, wording.examples_ja or self.examples_in(lang)
                 return wording.text, wording.examples or self.examples
-        return self.text, self.examples
+        return (self.text_ja if ja and self.text_ja else self.text), self.examples_in(lang)
+
+    def label_in(self, lang: Lang) -> str:
+        return self.label_ja if lang == "ja" and self.label_ja else self.label
+
+    def help_in(self, lang: Lang) -> str:
+        return self.help_ja if lang == "ja" and self.help_ja else self.help
+
+    def examples_in(self, lang: Lang) -> list[str]:
+        return self.examples_ja if lang == "ja" and self.examples_ja else self.examples
+
+    def missing_japanese(self) -> list[str]:
+        """The fields whose Japanese text is missing (what `kb check` reports)."""
+        wanted: list[tuple[str, object]] = [("label_ja", self.label_ja), ("text_ja", self.text_ja)]
+        wanted += [("help_ja", self.help_ja)]
+        wanted += [("examples_ja", self.examples_ja or not self.examples)]
+        wanted += [(f"choices.{c.value}.label_ja", c.label_ja) for c in self.choices]
+        wanted += [(f"wordings.{n}.text_ja", w.text_ja) for n, w in enumerate(self.wordings)]
+        return [field for field, present in wanted if not present]
 
     @property
     def has_default(self) -> bool:
         return self.default is not None or self.optional
 
-    def label_of(self, value: object) -> str:
-        """The user-facing text for a stored value."""
+    def label_of(self, value: object, lang: Lang = "en") -> str:
+        """The user-facing text for a stored value, in `lang`."""
+        plain = _PLAIN[lang]
         if value is None:
-            return "not given"
+            return plain["not_given"]
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return plain["yes"] if value else plain["no"]
         if isinstance(value, list):
-            return ", ".join(self.label_of(v) for v in value) or "none"
+            return plain["sep"].join(self.label_of(v, lang) for v in value) or plain["none"]
         for choice in self.choices:
             if choice.value == value:
-                return choice.label
+                return choice.label_in(lang)
         return str(value)
 
     def citation_labels(self) -> str:
@@ -178,21 +229,22 @@ def load_questions() -> tuple[Question, ...]:
     return tuple(load_questions_from(QUESTIONS_FILE))
 
 
-def field_label(field: str) -> str:
+def field_label(field: str, lang: Lang = "en") -> str:
     """The plain name of a profile field ('Trains or builds models'), never its id."""
     for q in load_questions():
         if q.id == field:
-            return q.label
+            return q.label_in(lang)
     return field.replace("_", " ").capitalize()
 
 
-def describe_answer(profile: UseCaseProfile, field: str) -> str:
+def describe_answer(profile: UseCaseProfile, field: str, lang: Lang = "en") -> str:
     """'Builds or trains AI models: yes': a profile answer in plain words."""
     value = getattr(profile, field)
+    colon = "：" if lang == "ja" else ": "
     for q in load_questions():
         if q.id == field:
-            return f"{q.label}: {q.label_of(value)}"
-    return f"{field_label(field)}: {value}"
+            return f"{q.label_in(lang)}{colon}{q.label_of(value, lang)}"
+    return f"{field_label(field, lang)}{colon}{value}"
 
 
 def question_by_id(question_id: str) -> Question:
