@@ -16,10 +16,27 @@ if TYPE_CHECKING:
 
     from agent.interview.session import InterviewSession, QuestionView, Step, SummaryRow
     from agent.interview.state import PlanFormat
+    from knowledge.questions import Lang
     from tools.assess import Assessment
 
 FORMATS = ("markdown", "json", "docx")
-_ANSWER_COMMANDS = ("back", "why", "help", "?", "quit", "exit")
+INTERVIEW_LANGS = ("en", "ja")
+
+
+def _check_lang(lang: str | None) -> Lang | None:
+    if lang is None:
+        return None
+    if lang not in INTERVIEW_LANGS:
+        raise UsageError(
+            f"Unknown --lang '{lang}'. Use en (English) or ja (Japanese), or set SHIRUBE_LANG."
+        )
+    return cast("Lang", lang)
+
+
+def _say(key: str, lang: Lang, **fields: object) -> str:
+    from agent.interview.texts import say  # late: keeps --help fast
+
+    return say(key, lang, **fields)
 
 
 def _check_options(fmt: str, output: Path | None, force: bool = False) -> None:
@@ -38,42 +55,39 @@ def _check_options(fmt: str, output: Path | None, force: bool = False) -> None:
 
 
 def show_question(console: Console, view: QuestionView) -> None:
-    """Print the pending question (or summary) in plain lines that also read well when piped."""
+    """Print the pending question (or summary) in plain lines that also read well when piped,
+    in the session's language."""
     answered, total = view.progress
+    lang = view.lang
     if view.notice:
-        console.print(f"[yellow]Note:[/] {markup(view.notice)}", highlight=False)
+        console.print(f"[yellow]{_say('note', lang)}[/] {markup(view.notice)}", highlight=False)
     if view.error:
         console.print(f"[bold red]![/] {markup(view.error)}", highlight=False)
     if view.shown_help:
-        console.print(f"[cyan]Why we ask:[/] {markup(view.shown_help)}", highlight=False)
+        why = _say("why_we_ask", lang)
+        console.print(f"[cyan]{why}[/] {markup(view.shown_help)}", highlight=False)
     if view.kind == "question":
         console.print(f"\n[bold]\\[{answered + 1}/{total}] {markup(view.text)}[/]", highlight=False)
         for number, choice in enumerate(view.choices, 1):
-            console.print(
-                f"  {number}) {markup(choice.label)} [dim]({markup(choice.value)})[/]",
-                highlight=False,
-            )
+            # The value is typeable in English; a Japanese reader types the number or the name.
+            value = f" [dim]({markup(choice.value)})[/]" if lang == "en" else ""
+            console.print(f"  {number}) {markup(choice.label)}{value}", highlight=False)
         if view.examples:
-            console.print(f"  [dim]e.g. {markup(' · '.join(view.examples))}[/]", highlight=False)
+            examples = _say("examples", lang, examples=" · ".join(view.examples))
+            console.print(f"  [dim]{markup(examples)}[/]", highlight=False)
         if view.previous is not None:
-            console.print(f"  [dim]current answer: {markup(view.previous)}[/]", highlight=False)
+            current = _say("current_answer", lang, answer=view.previous)
+            console.print(f"  [dim]{markup(current)}[/]", highlight=False)
         if view.mapped is not None:
-            console.print(
-                f"  I read that as: [bold]{markup(view.mapped)}[/] — correct? (yes/no)",
-                highlight=False,
-            )
+            console.print(f"  {_say('read_as', lang, mapped=markup(view.mapped))}", highlight=False)
         elif view.suggestion is not None:
-            console.print(
-                f"  Suggested from your description: [bold]{markup(view.suggestion)}[/] — "
-                "press Enter to accept, or answer",
-                highlight=False,
-            )
-        hints = ["'not sure'", "'why'", "'back'", "'quit'"]
-        if view.skip_means is not None:
-            hints.append(f"'skip' (= {view.skip_means})")
-        console.print(f"  [dim]Also: {markup(', '.join(hints))}[/]", highlight=False)
+            suggestion = _say("suggestion", lang, suggestion=markup(view.suggestion))
+            console.print(f"  {suggestion}", highlight=False)
+        means = view.skip_means
+        skip = "" if means is None else _say("hint_skip", lang, means=means)
+        console.print(f"  [dim]{markup(_say('hints', lang, skip=skip))}[/]", highlight=False)
         return
-    console.print("\n[bold]Your answers:[/]", highlight=False)
+    console.print(f"\n[bold]{_say('your_answers', lang)}[/]", highlight=False)
     show_answers(console, view.summary)
     console.print(f"[bold]{markup(view.text)}[/]", highlight=False)
 
@@ -85,25 +99,23 @@ def show_answers(console: Console, summary: list[SummaryRow]) -> None:
         console.print(f"  {row.number:>2}. {markup(name)}: {markup(row.answer)}", highlight=False)
 
 
-def show_result(console: Console, assessment: Assessment) -> None:
+def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> None:
     """What the plan says, on screen: roles, layers, start here, counts and what to confirm."""
-    roles = ", ".join(r.name for r in assessment.roles) or "none"
-    layers = "; ".join(t.title for t in assessment.triggers)
-    before = sum(1 for i in assessment.checklist if i.timing == "before_launch")
-    console.print(f"\n[bold]Your roles:[/] {markup(roles)}", highlight=False)
-    console.print(f"[bold]Layers engaged ({len(assessment.triggers)}):[/] {markup(layers)}")
-    console.print(
-        f"[bold]{len(assessment.checklist)} actions[/], {before} before launch. Start here:",
-        highlight=False,
-    )
-    for number, top in enumerate(assessment.start_here, 1):
+    from agent.interview.result import result_view
+
+    result = result_view(assessment, lang)
+    roles = _say("role_sep", lang).join(result.roles) or _say("no_role", lang)
+    layers = _say("layer_sep", lang).join(result.layers)
+    console.print(f"\n[bold]{_say('roles', lang)}[/] {markup(roles)}", highlight=False)
+    heading = _say("layers", lang, count=len(result.layers))
+    console.print(f"[bold]{heading}[/] {markup(layers)}", highlight=False)
+    actions = _say("actions", lang, count=result.actions, before=result.before_launch)
+    console.print(actions, highlight=False)
+    for number, top in enumerate(result.start_here, 1):
         console.print(f"  {number}. [bold]{markup(top.title)}[/] ({markup(top.owner)})")
         console.print(f"     [dim]{markup(top.why)}[/]", highlight=False)
-    for assumption in assessment.to_confirm:
-        console.print(
-            f"[yellow]To confirm:[/] {markup(assumption.label)}. {markup(assumption.change)}",
-            highlight=False,
-        )
+    for line in result.to_confirm:
+        console.print(f"[yellow]{_say('to_confirm', lang)}[/] {markup(line)}", highlight=False)
 
 
 def _read_line(console: Console) -> str | None:
@@ -113,23 +125,33 @@ def _read_line(console: Console) -> str | None:
     return None if line == "" else line.rstrip("\r\n")  # "" only at end of input
 
 
+def session_lang(session: InterviewSession) -> Lang:
+    """The session's language: stored with its first answer, shown with every question."""
+    stored = session.values.get("lang")
+    if stored is None and (pending := session.current) is not None:
+        return pending.lang
+    return "ja" if stored == "ja" else "en"  # English for a session saved before issue 18
+
+
 def _finished(console: Console, session: InterviewSession, step: Step | None = None) -> None:
     from tools.assess import assess
 
+    lang = session_lang(session)
     path = step.plan_path if step else session.plan_path
     show_result(
-        console, step.assessment if step and step.assessment else assess(session.profile_so_far)
+        console,
+        step.assessment if step and step.assessment else assess(session.profile_so_far),
+        lang,
     )
-    console.print(f"\n[green]Governance plan written to[/] {markup(path)}", highlight=False)
+    console.print(f"\n[green]{_say('plan_written', lang)}[/] {markup(path)}", highlight=False)
     sid = markup(session.session_id)
-    console.print(
-        f"Session {sid} is finished. Track progress with `shirube plan show {sid}`.",
-        highlight=False,
-    )
+    console.print(_say("finished", lang, sid=sid), highlight=False)
 
 
 def run_interactive(console: Console, session: InterviewSession) -> None:
     """Ask until done, quit or end of input; every answer is saved before the next question."""
+    from agent.interview.parse import command_of
+
     resume_hint = f"shirube interview --resume {session.session_id}"
     while True:
         view = session.current
@@ -138,11 +160,12 @@ def run_interactive(console: Console, session: InterviewSession) -> None:
             return
         show_question(console, view)
         text = _read_line(console)
-        if text is None or text.strip().lower() in ("quit", "exit"):
-            console.print(f"\nSaved. Resume any time with: {markup(resume_hint)}", highlight=False)
+        if text is None or command_of(text) == "quit":
+            saved = _say("saved", view.lang, command=markup(resume_hint))
+            console.print(f"\n{saved}", highlight=False)
             return
         if view.id == "description" and session.assisted and text.strip():
-            console.print("Reading your description for suggested answers…", highlight=False)
+            console.print(_say("reading_description", view.lang), highlight=False)
         step = session.answer(text)
         if step.done:
             _finished(console, session, step)
@@ -157,12 +180,14 @@ def load_answers(path: Path) -> dict[str, str]:
 
 def run_answers(session: InterviewSession, answers: dict[str, str], path: Path) -> Step:
     """Answer every question from the file through the same parser as typed answers."""
+    from agent.interview.parse import command_of
+
     while (view := session.current) is not None:
         if view.kind != "question":
             step = session.answer("yes")  # the summary: the file is the user's confirmation
         elif view.id in answers:
             text = answers[view.id]
-            if text.strip().lower() in _ANSWER_COMMANDS:
+            if command_of(text) not in (None, "skip"):
                 raise UsageError(
                     f"Answers file '{path}', question '{view.id}': '{text}' is a command; "
                     "give the answer itself."
@@ -182,13 +207,10 @@ def run_answers(session: InterviewSession, answers: dict[str, str], path: Path) 
     raise UsageError(f"Session {session.session_id} was already finished.")  # pragma: no cover
 
 
-def _mode(session: InterviewSession) -> str:
+def _mode(session: InterviewSession, lang: Lang) -> str:
     if session.assisted:
-        return (
-            f"model {session.settings.model} suggests answers from your description; "
-            "you confirm or change each one"
-        )
-    return "offline: no model is used; every question is asked"
+        return _say("mode_model", lang, model=session.settings.model)
+    return _say("mode_offline", lang)
 
 
 def register(app: typer.Typer) -> None:
@@ -217,11 +239,24 @@ def register(app: typer.Typer) -> None:
         force: Annotated[
             bool, typer.Option("--force", help="Replace the --output file if it exists.")
         ] = False,
+        lang: Annotated[
+            str | None,
+            typer.Option(
+                "--lang",
+                help="Ask in en (English) or ja (日本語); default SHIRUBE_LANG, else English. "
+                "A resumed session keeps its language.",
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
         """Answer plain-language questions about your AI use case; get a cited governance plan."""
         from core.config import get_settings
 
-        get_settings()  # bad settings stop here, before the model client loads (it parses them)
+        chosen = _check_lang(lang)
+        # Bad settings stop here, before the model client loads (it parses them).
+        settings = get_settings()
+        if chosen is not None:
+            settings = settings.model_copy(update={"lang": chosen})
         from rich.console import Console
 
         from agent.interview.session import InterviewSession
@@ -235,7 +270,7 @@ def register(app: typer.Typer) -> None:
         if answers is not None:
             given = load_answers(answers)
             # No model: a scripted run is exactly the parser's reading of the file.
-            session = InterviewSession.start(output=out, fmt=plan_fmt)
+            session = InterviewSession.start(settings, output=out, fmt=plan_fmt)
             try:
                 step = run_answers(session, given, answers)
             except UsageError:
@@ -244,23 +279,36 @@ def register(app: typer.Typer) -> None:
                 raise
             finally:
                 session.close()
+            said: Lang = "ja" if settings.lang == "ja" else "en"
             if step.assessment is not None:
-                show_result(console, step.assessment)
-            console.print(f"Governance plan written to {markup(step.plan_path)}", highlight=False)
+                show_result(console, step.assessment, said)
+            written = _say("plan_written", said)
+            console.print(f"{written} {markup(step.plan_path)}", highlight=False)
             return
         assist = not offline
         if resume:
-            session = InterviewSession.resume(resume, output=out, fmt=plan_fmt, assist=assist)
-            console.print(f"Resuming session {markup(session.session_id)}.")
-            recap = session.recap()
-            if recap:
-                console.print("[bold]Your answers so far:[/]", highlight=False)
-                show_answers(console, recap)
-        else:
-            session = InterviewSession.start(output=out, fmt=plan_fmt, assist=assist)
-            console.print(
-                f"Session {session.session_id} started ({markup(_mode(session))}). Type 'quit' to "
-                f"stop; resume with `shirube interview --resume {session.session_id}`."
+            session = InterviewSession.resume(
+                resume, settings, output=out, fmt=plan_fmt, assist=assist
             )
+            _resumed(console, session, chosen)
+        else:
+            session = InterviewSession.start(settings, output=out, fmt=plan_fmt, assist=assist)
+            said = session_lang(session)
+            mode = markup(_mode(session, said))
+            console.print(_say("started", said, sid=session.session_id, mode=mode))
         with session:
             run_interactive(console, session)
+
+
+def _resumed(console: Console, session: InterviewSession, chosen: Lang | None) -> None:
+    """Say which session goes on, in its own language, with the answers given so far."""
+    from agent.interview.views import recap
+
+    lang = session_lang(session)
+    console.print(_say("resuming", lang, sid=markup(session.session_id)))
+    if chosen is not None and chosen != lang:
+        console.print(f"[yellow]{_say('note', lang)}[/] {_say('kept_language', lang)}")
+    rows = recap(session.answers, lang)
+    if rows:
+        console.print(f"[bold]{_say('answers_so_far', lang)}[/]", highlight=False)
+        show_answers(console, rows)

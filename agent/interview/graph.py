@@ -21,7 +21,15 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from agent.interview.assist import map_answer, suggest
-from agent.interview.parse import COMMANDS, MAX_TEXT, NO, YES, expected, parse_answer
+from agent.interview.parse import (
+    MAX_TEXT,
+    command_of,
+    expected,
+    is_no,
+    is_yes,
+    parse_answer,
+    width,
+)
 from agent.interview.routes import after_ask, after_confirm, after_pick
 from agent.interview.state import (
     PLAN_SUFFIX,
@@ -30,18 +38,24 @@ from agent.interview.state import (
     InterviewState,
     applicable_questions,
     build_profile,
+    lang_of,
     next_question_id,
 )
+from agent.interview.texts import say
 from agent.model import MODEL_ERRORS, describe_error
 from core.config import get_settings
-from knowledge.questions import AnswerType, Question, question_by_id
+from knowledge.questions import AnswerType, Lang, Question, question_by_id
 
 # A handful of steps per answer; the limit only guards against a routing bug looping forever.
 RECURSION_LIMIT = 50
-CONFIRM_HELP = (
-    "Check the summary: the plan is built only from these answers. Type 'yes' to write the "
-    "plan, 'no' to pick an answer to change, or the number of the answer to change it directly."
-)
+
+
+def confirm_help(lang: Lang = "en") -> str:
+    return say("confirm_help", lang)
+
+
+def _lang(state: InterviewState) -> Lang:
+    return state.get("lang", "en")
 
 
 def _cleared(**update: Any) -> dict[str, Any]:
@@ -55,10 +69,7 @@ def _go_back(state: InterviewState) -> dict[str, Any]:
         return _cleared(revisit=None)  # leaving a change from the summary: back to the summary
     history = list(state.get("history", []))
     if not history:
-        return {
-            "error": "This is the first question; there is nothing to go back to.",
-            "help": None,
-        }
+        return {"error": say("first_question", _lang(state)), "help": None}
     last = history.pop()
     answers = {k: v for k, v in state.get("answers", {}).items() if k != last}
     return _cleared(history=history, answers=answers)
@@ -84,11 +95,22 @@ def _readable(question: Question, raw: str) -> bool:
         question.type != AnswerType.free_text
         and bool(text)
         and len(text) <= MAX_TEXT
-        and text.lower() not in COMMANDS
+        and command_of(text) is None
     )
 
 
+def why_text(question: Question, lang: Lang = "en") -> str:
+    """The 'why we ask' text with its sources (the source ids, in either language)."""
+    return say("why", lang, help=question.help_in(lang), cite=question.citation_labels())
+
+
 def ask(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:
+    # The language is stored with the first answer, so a resumed session keeps it.
+    lang = lang_of(state, runtime.context)
+    return {**_ask(state, runtime, lang), "lang": lang}
+
+
+def _ask(state: InterviewState, runtime: Runtime[InterviewContext], lang: Lang) -> dict[str, Any]:
     question_id = next_question_id(state)
     assert question_id is not None  # route() only comes here when there is one
     question = question_by_id(question_id)
@@ -106,31 +128,28 @@ def ask(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, 
                 "notice": state.get("notice"),
                 "suggestion": suggestion,
                 "mapped": mapped,
+                "lang": lang,
             }
         )
     )
     key = raw.strip().lower()
     if mapped is not None:
-        if key in YES:
+        if is_yes(raw):
             return _answered(state, question_id, mapped)
-        if key in NO:
-            return _cleared(error=f"Then please answer again. Expected {expected(question)}.")
+        if is_no(raw):
+            return _cleared(error=say("answer_again", lang, expected=expected(question, lang)))
         if not key:
-            return {
-                "error": "Type yes to keep that reading, no to answer again, or a new answer.",
-                "help": None,
-            }
+            return {"error": say("keep_reading", lang), "help": None}
         # Anything else is a fresh answer to the same question.
     if suggestion is not None and not key:
         return _answered(state, question_id, suggestion)  # Enter = the user accepts it
-    parsed = parse_answer(question, raw)
+    parsed = parse_answer(question, raw, lang)
     if parsed.kind in ("value", "skip", "unsure"):
         return _answered(state, question_id, parsed.value, unsure=parsed.kind == "unsure")
     if parsed.kind == "back":
         return _go_back(state)
     if parsed.kind == "why":
-        why = f"{question.help} (Source: {question.citation_labels()})"
-        return {"error": None, "help": why, "notice": None}
+        return {"error": None, "help": why_text(question, lang), "notice": None}
     if parsed.kind == "quit":  # the session facade stops before this; here it just re-asks
         return _cleared()
     unread = raw if runtime.context.chat_model is not None and _readable(question, raw) else None
@@ -140,6 +159,7 @@ def ask(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, 
 def prefill(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:
     """Ask the model for suggested answers from the description (none offline or on failure)."""
     context = runtime.context
+    lang = lang_of(state, context)
     description = state.get("answers", {}).get("description", "")
     done: dict[str, Any] = {"prefilled_from": description, "suggestions": {}}
     if context.chat_model is None:
@@ -148,14 +168,11 @@ def prefill(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[s
         suggestions = suggest(context.chat_model, description)
     except MODEL_ERRORS as exc:
         reason = describe_error(exc, context.settings or get_settings())
-        return {**done, "notice": f"No suggested answers ({reason}); every question is asked."}
+        return {**done, "notice": say("no_suggestions", lang, reason=reason)}
     if not suggestions:
-        notice = "Your description did not settle any later question; every question is asked."
+        notice = say("nothing_settled", lang)
     else:
-        notice = (
-            f"Suggested {len(suggestions)} answer(s) from your description; "
-            "each one is shown for you to accept with Enter or change."
-        )
+        notice = say("suggested", lang, count=len(suggestions))
     return {**done, "suggestions": suggestions, "notice": notice}
 
 
@@ -178,50 +195,42 @@ def map_unread(state: InterviewState, runtime: Runtime[InterviewContext]) -> dic
 def _pick_target(state: InterviewState, text: str) -> str | None:
     answers = state.get("answers", {})
     asked = [q.id for q in applicable_questions(answers)]
-    key = text.strip().lower()
+    key = width(text).strip().lower()  # '３' is 3
     if key.isdigit() and 1 <= int(key) <= len(asked):
         return asked[int(key) - 1]
     return key if key in asked else None
 
 
 def confirm(state: InterviewState) -> dict[str, Any]:
-    raw = str(
-        interrupt({"kind": "confirm", "error": state.get("error"), "help": state.get("help")})
-    )
-    key = raw.strip().lower()
-    if key in YES:
+    lang = _lang(state)
+    payload = {"kind": "confirm", "error": state.get("error"), "help": state.get("help")}
+    raw = str(interrupt({**payload, "lang": lang}))
+    if is_yes(raw):
         return _cleared(confirmed=True)
-    if key in NO:
+    if is_no(raw):
         return _cleared(stage="pick")
-    command = COMMANDS.get(key)
+    command = command_of(raw)
     if command == "back":
         return _go_back(state)
     if command == "why":
-        return {"error": None, "help": CONFIRM_HELP}
+        return {"error": None, "help": confirm_help(lang)}
     target = _pick_target(state, raw)
     if target is not None:
         return _cleared(revisit=target)
     if command == "quit":
         return _cleared()
-    return {
-        "error": f"'{raw.strip()}' is not an answer here. Expected yes (write the plan), no "
-        "(change an answer) or the number of the answer to change.",
-        "help": None,
-    }
+    return {"error": say("confirm_error", lang, raw=raw.strip()), "help": None}
 
 
 def pick(state: InterviewState) -> dict[str, Any]:
-    raw = str(interrupt({"kind": "pick", "error": state.get("error"), "help": None}))
-    if raw.strip().lower() in ("back", "cancel", "none", ""):
+    lang = _lang(state)
+    raw = str(interrupt({"kind": "pick", "error": state.get("error"), "help": None, "lang": lang}))
+    if raw.strip().lower() in ("cancel", "none", "") or command_of(raw) == "back":
         return _cleared(stage="ask")
     target = _pick_target(state, raw)
     if target is None:
         count = len(applicable_questions(state.get("answers", {})))
-        return {
-            "error": f"'{raw.strip()}' is not an answer number. Expected a number from 1 to "
-            f"{count}, a question id, or 'back' to return to the summary.",
-            "help": None,
-        }
+        return {"error": say("pick_error", lang, raw=raw.strip(), count=count), "help": None}
     return _cleared(stage="ask", revisit=target)
 
 

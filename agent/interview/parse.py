@@ -1,22 +1,30 @@
 """Turn what the user typed into a profile value or a command; no model involved.
 
 Pure functions: the graph, the CLI's `--answers` mode and the TUI all go through `parse_answer`.
+English and Japanese answers are read in either language (はい, 分からない, 、-separated
+choices, full-width digits); `lang` only picks the language of the error messages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.questions import AnswerType, Question
+from agent.interview.texts import say
+from knowledge.questions import AnswerType, Lang, Question
 
 Kind = Literal["value", "skip", "unsure", "back", "why", "quit", "error"]
 
-YES = frozenset({"yes", "y", "true", "yeah", "yep", "はい"})
-NO = frozenset({"no", "n", "false", "nope", "いいえ"})
+YES = frozenset(
+    {"yes", "y", "true", "yeah", "yep", "はい", "うん", "ええ", "そうです", "あり", "する"}
+)
+NO = frozenset(
+    {"no", "n", "false", "nope", "いいえ", "いや", "ううん", "違います", "なし", "しない"}
+)
 COMMANDS: dict[str, Kind] = {
     "skip": "skip",
     "back": "back",
@@ -25,14 +33,37 @@ COMMANDS: dict[str, Kind] = {
     "?": "why",
     "quit": "quit",
     "exit": "quit",
+    "スキップ": "skip",
+    "とばす": "skip",
+    "飛ばす": "skip",
+    "戻る": "back",
+    "もどる": "back",
+    "なぜ": "why",
+    "なぜ?": "why",
+    "理由": "why",
+    "ヘルプ": "why",
+    "終了": "quit",
+    "中断": "quit",
+    "やめる": "quit",
 }
-NONE_WORDS = frozenset({"none", "nothing", "no one", "nobody", "-"})
+NONE_WORDS = frozenset(
+    {"none", "nothing", "no one", "nobody", "-", "なし", "無し", "ない", "特になし", "該当なし"}
+)
 # 'not sure' is an answer to every question: the cautious value is assumed and listed to confirm.
 UNSURE = frozenset(
-    {"not sure", "unsure", "don't know", "dont know", "do not know", "idk", "わからない"}
+    {
+        *("not sure", "unsure", "don't know", "dont know", "do not know", "idk"),
+        *("わからない", "分からない", "わかりません", "分かりません", "判らない", "不明"),
+        *("知らない", "よくわからない", "よく分からない", "未確認"),
+    }
 )
-NO_DATE = frozenset({"none", "not decided", "undecided", "tbd", "unknown", "-"})
+NO_DATE = frozenset(
+    {"none", "not decided", "undecided", "tbd", "unknown", "-", "未定", "なし", "決まっていない"}
+)
 MAX_TEXT = 2000
+# 'はい（…）', 'yes: we fine-tune…': a yes or no followed by the reason, as the examples show.
+_LEADING = re.compile(r"^(\S+?)\s*[:(（、,。]")
+_JA_DATE = re.compile(r"^(\d{4})\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})\s*日?$")
 
 
 class Parsed(BaseModel):
@@ -45,27 +76,59 @@ class Parsed(BaseModel):
     message: str | None = None
 
 
+def width(text: str) -> str:
+    """Full-width letters, digits and punctuation as ASCII ('１、３' → '1、3', '？' → '?')."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def _norm(text: str) -> str:
-    # Labels and values compare loosely: case, spaces, hyphens and underscores do not matter.
-    return re.sub(r"[\s_\-]+", " ", text.strip().lower()).strip(" .")
+    # Labels and values compare loosely: width, case, spaces, hyphens and underscores do not
+    # matter, nor a closing full stop or 'です'.
+    key = re.sub(r"[\s_\-]+", " ", width(text).strip().lower()).strip(" .。!")
+    return key.removesuffix("です").strip() if len(key) > 2 else key
 
 
-def expected(question: Question) -> str:
+def command_of(text: str) -> Kind | None:
+    """The command typed ('quit', '終了', 'ＳＫＩＰ'…), or None for an answer."""
+    return COMMANDS.get(_norm(text))
+
+
+def is_yes(text: str) -> bool:
+    return _norm(text) in YES
+
+
+def is_no(text: str) -> bool:
+    return _norm(text) in NO
+
+
+def expected(question: Question, lang: Lang = "en") -> str:
     """What a valid answer looks like, for error messages."""
     if question.type == AnswerType.yes_no:
-        return "yes or no (y/n)"
+        return say("expect_yes_no", lang)
     if question.type == AnswerType.free_text:
-        return "a short text answer"
+        return say("expect_text", lang)
     if question.type == AnswerType.date:
-        return "a date like 2027-03-31, or 'skip'"
-    options = ", ".join(f"{i}) {c.value}" for i, c in enumerate(question.choices, 1))
+        return say("expect_date", lang)
+    options = say("option_sep", lang).join(
+        say("option", lang, number=i, value=c.value, label=c.label_in(lang))
+        for i, c in enumerate(question.choices, 1)
+    )
     if question.type == AnswerType.one_of:
-        return f"one of: {options} (type the number or the name)"
-    return f"one or more of: {options}, separated by commas, or 'none'"
+        return say("expect_one", lang, options=options)
+    return say("expect_several", lang, options=options)
 
 
-def _error(question: Question, text: str, problem: str) -> Parsed:
-    return Parsed(kind="error", message=f"{problem} Expected {expected(question)}.")
+def _error(question: Question, problem: str, lang: Lang) -> Parsed:
+    return Parsed(
+        kind="error", message=say("error", lang, problem=problem, expected=expected(question, lang))
+    )
+
+
+def _found_in(word: str, key: str) -> bool:
+    norm = _norm(word)
+    if norm.isascii():
+        return re.search(rf"\b{re.escape(norm)}\b", key) is not None
+    return norm in key  # Japanese has no spaces between words: a plain substring
 
 
 def _choice(question: Question, item: str) -> str | None:
@@ -74,14 +137,15 @@ def _choice(question: Question, item: str) -> str | None:
         index = int(key)
         return question.choices[index - 1].value if 1 <= index <= len(question.choices) else None
     for choice in question.choices:
-        if key in (_norm(choice.value), _norm(choice.label), *map(_norm, choice.synonyms)):
+        if key in map(_norm, choice.words):
             return choice.value
-    # Free text ("our HR teams"): a choice whose synonym appears in it, if only one does.
+    # Free text ("our HR teams", "人事部門向け"): a choice whose synonym appears in it, if only
+    # one does.
     found = {
         choice.value
         for choice in question.choices
-        for word in (choice.value, *choice.synonyms)
-        if re.search(rf"\b{re.escape(_norm(word))}\b", key)
+        for word in (choice.value, *choice.synonyms, *choice.synonyms_ja)
+        if _found_in(word, key)
     }
     return found.pop() if len(found) == 1 else None
 
@@ -93,64 +157,75 @@ def _unsure(question: Question) -> Parsed:
     return Parsed(kind="unsure", value=None if question.type == AnswerType.date else "")
 
 
-def parse_answer(question: Question, text: str) -> Parsed:
-    """Parse `text` as an answer to `question` (commands first, then the typed value)."""
+def parse_answer(question: Question, text: str, lang: Lang = "en") -> Parsed:
+    """Parse `text` as an answer to `question` (commands first, then the typed value); error
+    messages are in `lang`."""
     raw = text.strip()
     if _norm(raw) in UNSURE:
         return _unsure(question)
-    command = COMMANDS.get(raw.lower())
+    command = command_of(raw)
     if command is not None:
         if command == "skip" and not question.has_default:
             if question.if_unsure is not None:
                 return _unsure(question)  # skipping must not quietly assume the harmless answer
             return Parsed(
-                kind="error",
-                message=f"This question has no default, so it cannot be skipped. Expected "
-                f"{expected(question)}, or 'not sure'.",
+                kind="error", message=say("no_skip", lang, expected=expected(question, lang))
             )
         return Parsed(kind=command, value=question.default if command == "skip" else None)
     if not raw:
-        hint = " (or 'skip' to use the default)" if question.has_default else ""
-        return _error(question, text, f"Please type an answer{hint}.")
+        hint = say("hint_default", lang) if question.has_default else ""
+        return _error(question, say("type_answer", lang, hint=hint), lang)
     if question.type == AnswerType.date:
-        return _date(question, raw)
+        return _date(question, raw, lang)
     if question.type == AnswerType.free_text:
         if len(raw) > MAX_TEXT:
-            return _error(question, text, f"That answer is over {MAX_TEXT} characters.")
+            return _error(question, say("too_long", lang, max=MAX_TEXT), lang)
         return Parsed(kind="value", value=raw)
     if question.type == AnswerType.yes_no:
-        key = _norm(raw)
-        if key in YES:
-            return Parsed(kind="value", value=True)
-        if key in NO:
-            return Parsed(kind="value", value=False)
-        return _error(question, text, f"'{raw}' is not a yes/no answer.")
+        return _yes_no(question, raw, lang)
     if question.type == AnswerType.one_of:
         value = _choice(question, raw)
         if value is None:
-            return _error(question, text, f"'{raw}' is not one of the choices.")
+            return _error(question, say("not_choice", lang, raw=raw), lang)
         return Parsed(kind="value", value=value)
-    return _several(question, raw)
+    return _several(question, raw, lang)
 
 
-def _date(question: Question, raw: str) -> Parsed:
+def _yes_no(question: Question, raw: str, lang: Lang) -> Parsed:
+    key = _norm(raw)
+    leading = _LEADING.match(width(raw).strip())
+    words = [key] + ([_norm(leading.group(1))] if leading else [])
+    if any(word in YES for word in words):
+        return Parsed(kind="value", value=True)
+    if any(word in NO for word in words):
+        return Parsed(kind="value", value=False)
+    return _error(question, say("not_yes_no", lang, raw=raw), lang)
+
+
+def _date(question: Question, raw: str, lang: Lang) -> Parsed:
     if _norm(raw) in NO_DATE:
         return Parsed(kind="value", value=None)
+    text = width(raw).strip()
+    japanese = _JA_DATE.match(text)  # 2027年3月31日, 2027/3/31
     try:
-        return Parsed(kind="value", value=dt.date.fromisoformat(raw).isoformat())
+        if japanese:
+            year, month, day = (int(part) for part in japanese.groups())
+            return Parsed(kind="value", value=dt.date(year, month, day).isoformat())
+        return Parsed(kind="value", value=dt.date.fromisoformat(text).isoformat())
     except ValueError:
-        return _error(question, raw, f"'{raw}' is not a date.")
+        return _error(question, say("not_date", lang, raw=raw), lang)
 
 
-def _several(question: Question, raw: str) -> Parsed:
+def _several(question: Question, raw: str, lang: Lang) -> Parsed:
     if _norm(raw) in NONE_WORDS:
         return Parsed(kind="value", value=[])
-    items = [part for part in re.split(r",|、|;|\band\b", raw) if part.strip()]
+    # ',' '、' and ';' in either width (width() folds '，' and '；'), or 'and'.
+    items = [part for part in re.split(r",|、|､|;|\band\b", width(raw)) if part.strip()]
     values: list[str] = []
     for item in items:
         value = _choice(question, item)
         if value is None:
-            return _error(question, raw, f"'{item.strip()}' is not one of the choices.")
+            return _error(question, say("not_choice", lang, raw=item.strip()), lang)
         if value not in values:
             values.append(value)
     # Keep the bank's order so the same answers always give the same profile.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from core.conditions import evaluate
 from core.profile import UseCaseProfile
-from knowledge.questions import Question, load_questions
+from knowledge.questions import Lang, Question, load_questions
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -51,6 +51,8 @@ class InterviewState(TypedDict, total=False):
     """A choice answer the parser could not read, waiting for the model to map it."""
     mapping: dict[str, Any] | None
     """The model's reading of that answer ({"id", "value"}), shown back for a yes/no."""
+    lang: Lang
+    """The interview's language, set when it starts (`--lang`, SHIRUBE_LANG); a resume keeps it."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,19 @@ class InterviewContext:
     model_notice: str | None = None
     """Why there is no model although one was wanted (shown after the description)."""
     settings: Settings | None = None
+
+    @property
+    def lang(self) -> Lang:
+        """The language a new interview starts in: SHIRUBE_LANG or `--lang` ('auto': English,
+        since there is no question yet to detect it from)."""
+        from core.config import get_settings
+
+        return "ja" if (self.settings or get_settings()).lang == "ja" else "en"
+
+
+def lang_of(state: InterviewState, context: InterviewContext) -> Lang:
+    """The session's language: the one it started in, else the run's setting."""
+    return state.get("lang") or context.lang
 
 
 def applies(question: Question, profile: UseCaseProfile) -> bool:

@@ -7,9 +7,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from agent.interview.assist import shown
-from agent.interview.graph import CONFIRM_HELP
+from agent.interview.graph import confirm_help, why_text
 from agent.interview.state import UNSURE_KEY, applicable_questions, build_profile, progress
-from knowledge.questions import Question, question_by_id
+from agent.interview.texts import say
+from knowledge.questions import Lang, Question, question_by_id
 
 
 class ChoiceView(BaseModel):
@@ -56,6 +57,8 @@ class QuestionView(BaseModel):
     """The model's suggested answer (as typed, e.g. 'yes'); Enter accepts it."""
     mapped: str | None = None
     """The model's reading of the last answer; 'yes' accepts it, 'no' asks again."""
+    lang: Lang = "en"
+    """The language every text above is in (the session's)."""
 
 
 class Step(BaseModel):
@@ -73,34 +76,39 @@ class Step(BaseModel):
     assessment: Any = None
 
 
-def _answer_text(question: Question, answers: dict[str, Any]) -> str:
-    text = question.label_of(answers.get(question.id))
+def _answer_text(question: Question, answers: dict[str, Any], lang: Lang) -> str:
+    text = question.label_of(answers.get(question.id), lang)
     if question.id in answers.get(UNSURE_KEY, []):
-        return f"not sure (assumed: {text})"
+        return say("not_sure_assumed", lang, answer=text)
     return text
 
 
-def _summary(answers: dict[str, Any]) -> list[SummaryRow]:
+def _summary(answers: dict[str, Any], lang: Lang) -> list[SummaryRow]:
+    profile = build_profile(answers)
     return [
         SummaryRow(
-            number=i, id=q.id, label=q.label, question=q.text, answer=_answer_text(q, answers)
+            number=i,
+            id=q.id,
+            label=q.label_in(lang),
+            question=q.text_for(profile, lang)[0],
+            answer=_answer_text(q, answers, lang),
         )
         for i, q in enumerate(applicable_questions(answers), 1)
     ]
 
 
-def _skip_means(question: Question) -> str | None:
+def _skip_means(question: Question, lang: Lang) -> str | None:
     """What 'skip' does here, shown with the hint (None: it cannot be skipped)."""
     if question.default is not None:
-        return question.label_of(question.default)
+        return question.label_of(question.default, lang)
     if question.optional:
-        return "not given"
-    return "not sure" if question.if_unsure is not None else None
+        return say("not_given", lang)
+    return say("not_sure", lang) if question.if_unsure is not None else None
 
 
-def recap(answers: dict[str, Any]) -> list[SummaryRow]:
+def recap(answers: dict[str, Any], lang: Lang = "en") -> list[SummaryRow]:
     """The questions answered so far, numbered as in the summary (for a resumed interview)."""
-    return [row for row in _summary(answers) if row.id in answers]
+    return [row for row in _summary(answers, lang) if row.id in answers]
 
 
 def _shown(value: Any) -> str | None:
@@ -108,45 +116,47 @@ def _shown(value: Any) -> str | None:
 
 
 def view(payload: dict[str, Any], answers: dict[str, Any]) -> QuestionView:
-    summary = _summary(answers) if payload["kind"] != "question" else []
+    lang: Lang = payload.get("lang") or "en"  # sessions saved before issue 18 are English
+    summary = _summary(answers, lang) if payload["kind"] != "question" else []
     common: dict[str, Any] = {  # the fields every view shares
         "progress": progress(answers),
         "error": payload.get("error"),
         "shown_help": payload.get("help"),
         "summary": summary,
         "notice": payload.get("notice"),
+        "lang": lang,
     }
     if payload["kind"] == "question":
         q = question_by_id(payload["id"])
-        text, examples = q.text_for(build_profile(answers))  # worded for the roles so far
+        text, examples = q.text_for(build_profile(answers), lang)  # worded for the roles so far
         return QuestionView(
             kind="question",
             id=q.id,
-            label=q.label,
+            label=q.label_in(lang),
             text=text,
-            help=f"{q.help} (Source: {q.citation_labels()})",
+            help=why_text(q, lang),
             type=q.type.value,
-            choices=[ChoiceView(value=c.value, label=c.label) for c in q.choices],
+            choices=[ChoiceView(value=c.value, label=c.label_in(lang)) for c in q.choices],
             examples=examples,
             has_default=q.has_default,
-            skip_means=_skip_means(q),
-            previous=_answer_text(q, answers) if q.id in answers else None,
+            skip_means=_skip_means(q, lang),
+            previous=_answer_text(q, answers, lang) if q.id in answers else None,
             suggestion=_shown(payload.get("suggestion")),
             mapped=_shown(payload.get("mapped")),
             **common,
         )
     if payload["kind"] == "confirm":
-        text = "Is this profile right? yes = write the plan, no = change an answer."
+        text = say("confirm_text", lang)
         kind_type, choices = "yes_no", []
     else:
-        text = "Which answer do you want to change? Type its number (or 'back')."
+        text = say("pick_text", lang)
         kind_type = "one_of"
         choices = [ChoiceView(value=r.id, label=r.question) for r in summary]
     return QuestionView(
         kind=payload["kind"],
         id=payload["kind"],
         text=text,
-        help=CONFIRM_HELP,
+        help=confirm_help(lang),
         type=kind_type,
         choices=choices,
         examples=[],
