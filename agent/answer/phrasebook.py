@@ -31,6 +31,7 @@ class Templates(Strict):
     no_facts: str
     use_case_lead: str
     use_case_read: str
+    use_case_also: str
     also_check: str
     use_case_watch: str
     watch_line: str

@@ -43,10 +43,14 @@ def render_explanation(answer: Answer) -> None:
     """The `Query`, the route and the facts stated: every step of the answer, on stderr."""
     import sys
 
+    from agent.answer.use_case import layer_ranking
+
     explained = {
         "route": answer.route,
         "query": answer.query,
         "facts": answer.fact_ids,
         "tools_called": answer.tools_called,
+        # A use case: each engaged layer, the data that ranks it, and whether the answer states it.
+        "layers": layer_ranking(answer.query),
     }
     sys.stderr.write(clean(json.dumps(explained, indent=2, ensure_ascii=False)) + "\n")

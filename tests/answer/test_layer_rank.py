@@ -1,0 +1,107 @@
+"""Use-case answers state the layers that matter and name the rest on one line (issue 15)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agent.answer.layer_rank import RankedLayer, rank_layers
+from agent.answer.phrasebook import phrasebook
+from agent.answer.use_case import layer_ranking
+from agent.qa import ask
+from agent.state import Answer
+from core.profile import UseCaseProfile
+from knowledge.loader import load_rule_base
+from knowledge.plan_rules import plan_rules
+from knowledge.schema import LegalForce
+from tools.triggers import lookup_triggers
+
+HIRING = "We're a startup building an AI that screens CVs for employers. What applies to us?"
+
+
+def _rank(linked: list[str] | None = None, **fields: Any) -> list[RankedLayer]:
+    profile = UseCaseProfile(**fields)
+    rb = load_rule_base()
+    return rank_layers(lookup_triggers(profile), profile, set(fields), linked or [], rb)
+
+
+def test_binding_law_the_words_engage_is_stated_and_the_framework_only_named() -> None:
+    ranked = _rank(personal_data="personal", sectors=["employment"], decisions_about_people=True)
+    stated = [r.id for r in ranked if r.stated]
+    assert set(stated) == {"ppc_genai_personal_data", "sector_employment"}
+    rest = {r.id for r in ranked if not r.stated}
+    assert {"ai_act_framework", "art13_appropriateness", "decisions_about_people"} <= rest
+    # Binding hard law first, ranked by plan_rules.yaml's weights (no weight of its own).
+    assert ranked[0].legal_force == LegalForce.binding_hard_law
+    weights = plan_rules().force_weights
+    assert all(r.force_weight == weights[r.legal_force] for r in ranked)
+    framework = next(r for r in ranked if r.id == "ai_act_framework")
+    assert framework.read == [] and framework.named == []
+
+
+def test_a_layer_the_question_names_is_stated_whatever_its_force() -> None:
+    ranked = _rank(["aigfb"], personal_data="personal", decisions_about_people=True)
+    by_id = {r.id: r for r in ranked}
+    assert by_id["decisions_about_people"].stated
+    assert by_id["decisions_about_people"].named == ["aigfb"]
+    assert not by_id["ai_act_framework"].stated
+
+
+def test_a_sector_read_from_the_words_names_its_layer() -> None:
+    ranked = _rank(personal_data="personal", sectors=["finance"])
+    finance = next(r for r in ranked if r.id == "sector_finance")
+    assert finance.legal_force == LegalForce.non_binding_soft_law
+    assert finance.stated and finance.named == ["finance"]
+
+
+def test_role_relevance_comes_from_the_role_rules() -> None:
+    ranked = _rank(uses_in_operations=True)
+    business = next(r for r in ranked if r.id == "aigfb_business")
+    assert business.role == ["uses_in_operations"]
+    # No binding law engaged by the words: the strongest layer they engage answers.
+    assert [r.id for r in ranked if r.stated] == ["aigfb_business"]
+
+
+def test_with_nothing_read_the_most_binding_layer_still_answers() -> None:
+    ranked = _rank()
+    assert [r.id for r in ranked if r.stated] == [ranked[0].id] == ["ai_act_framework"]
+
+
+@pytest.fixture(scope="module")
+def hiring(session_home: object) -> Answer:
+    return ask(HIRING, offline=True)
+
+
+def test_the_answer_details_the_stated_layers_names_the_rest_on_one_line(hiring: Answer) -> None:
+    rb = load_rule_base()
+    text = hiring.answer
+    assert "**" + rb.triggers["sector_employment"].title + "**" in text
+    assert "**" + rb.triggers["ppc_genai_personal_data"].title + "**" in text
+    assert "**" + rb.triggers["ai_act_framework"].title + "**" not in text
+    prefix = phrasebook().templates.use_case_also.split("{")[0]
+    also = [line for line in text.splitlines() if line.startswith(prefix)]
+    assert len(also) == 1
+    assert "AI Promotion Act" in also[0] and "[" not in also[0]  # named, never cited there
+
+
+def test_the_answer_cites_nothing_the_engaged_layers_do_not(hiring: Answer) -> None:
+    assert hiring.query is not None
+    profile = UseCaseProfile(**hiring.query["use_case"]["profile"])
+    engaged = {c.source for t in lookup_triggers(profile) for c in t.citations}
+    cited = {c.id for c in hiring.citations}
+    assert cited <= engaged, cited - engaged
+    assert "aisi_evaluation_guide" not in cited  # the bias test's further reading stays in the plan
+    assert hiring.answer.count("\n1. **") == 1 and "\n4. **" not in hiring.answer  # ≤ 3 actions
+
+
+def test_explain_shows_the_ranking(hiring: Answer) -> None:
+    layers = layer_ranking(hiring.query)
+    assert layers and {"id", "legal_force", "force_weight", "named", "read", "stated"} <= set(
+        layers[0]
+    )
+    assert {entry["id"] for entry in layers if entry["stated"]} == {
+        "ppc_genai_personal_data",
+        "sector_employment",
+    }
+    assert layer_ranking(None) == []
