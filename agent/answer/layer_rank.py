@@ -12,8 +12,9 @@ question never touched. Each layer is ranked by data alone, nothing per case:
   that holds for every use, `always`, reads none: it frames every answer alike);
 - role: of those fields, the ones that put the organisation in a role (role_rules.yaml).
 
-The answer states the layers the question names and, among the layers its own words engage
-(read), those of the strongest legal force; it names the rest on one line.
+The answer states the layers the question names and the binding layers its own words engage
+(read; weighed as binding hard law or more); where the words engage no binding layer, only the
+first-ranked of those they engage. It names the rest on one line.
 """
 
 from __future__ import annotations
@@ -125,9 +126,11 @@ def rank_layers(
         )
     ranked.sort(key=lambda r: r.key)  # stable: triggers.yaml order breaks the last ties
     own = [r for r in ranked if r.read]
-    strongest = max((r.force_weight for r in own), default=None)
+    binding = weights.get(LegalForce.binding_hard_law, 0)
+    # Every binding layer the words engage; where they engage none, only the first of theirs.
+    chosen = {r.id for r in own if r.force_weight >= binding} or {r.id for r in own[:1]}
     for r in ranked:
-        r.stated = bool(r.named) or (bool(r.read) and r.force_weight == strongest)
+        r.stated = bool(r.named) or r.id in chosen
     if ranked and not any(r.stated for r in ranked):
         ranked[0].stated = True  # nothing touched: the most binding layer still answers
     return ranked

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agent.answer.citations import Citations
 from agent.answer.force import force_label
+from agent.answer.lang import Lang
 from agent.answer.lang import templates as said_in
 from agent.answer.layer_rank import FORCE_ORDER, RankedLayer, condition_fields, rank_layers
 from agent.answer.query import Part, UseCase
@@ -25,7 +26,7 @@ TOOLS_CALLED = ["classify_roles", "lookup_triggers", "build_checklist"]
 
 
 def one_answer_away(
-    profile: UseCaseProfile, read: set[str], engaged: set[str]
+    profile: UseCaseProfile, read: set[str], engaged: set[str], lang: Lang = "en"
 ) -> list[tuple[str, Trigger]]:
     """(question to ask, trigger) for binding layers that one more yes would engage, asked only
     as the interview's own follow-ups: questions whose `ask_if` reads a field the words of the
@@ -49,7 +50,7 @@ def one_answer_away(
         yes = profile.model_copy(update={field: True})
         trigger = next((t for t in binding if conditions.evaluate(t.when, yes)), None)
         if trigger is not None:
-            found.append((question.text_for(profile)[0], trigger))
+            found.append((question.text_for(profile, lang)[0], trigger))
     return found
 
 
@@ -164,11 +165,11 @@ def compose_use_case(
         lines.append(
             f"- **{title(trig)}**{sep}{why(trig)} {cites.marks(trig.citations, why(trig))}"
         )
-    for asked, trigger in one_answer_away(profile, set(use_case.profile), set(engaged)):
-        if ja:  # the interview's questions have no Japanese text yet
-            continue
+    read = set(use_case.profile)
+    for asked, trigger in one_answer_away(profile, read, set(engaged), reader.lang):
         marks = cites.marks(trigger.citations, trigger.why)
-        check = templates.also_check.format(what=asked, layer=trigger.title)
+        layer = (trigger.title_ja or trigger.title) if ja else trigger.title
+        check = templates.also_check.format(what=asked, layer=layer)
         lines.append(f"- {check} {marks}")
     stated_sources = {c.source for t in layers for c in t.citations}
     engaged_sources = {c.source for t in engaged.values() for c in t.citations}
@@ -180,22 +181,19 @@ def compose_use_case(
         lines += ["", templates.use_case_watch, ""]
         lines += [f"- {f.text} {cites.marks(f.cites, f.text)}" for f in watch]
     # The plan's own ranking (tools/start_here.py): law that bites and launch blockers first.
-    checklist = build_checklist(profile)
+    # Built in the answer's language: every action has its Japanese text (checklist.yaml).
+    checklist = build_checklist(profile, reader.lang)
     by_id = {item.id: item for item in checklist}
-    actions = [by_id[top.id] for top in start_here(checklist, list(engaged.values()))]
-    actions = actions[:TOP_ACTIONS]
-    if ja:  # only actions written in Japanese; the plan (interview, assess) holds them all
-        actions = [a for a in actions if getattr(a, "text_ja", None)]
+    ranked = start_here(checklist, list(engaged.values()), reader.lang)
+    actions = [by_id[top.id] for top in ranked][:TOP_ACTIONS]
     if actions:
         lines += ["", templates.first_actions, ""]
     # An action is cited by the engaged layers' instruments it rests on; its further reading
     # (evaluation guides, plans) stays in the plan, so the answer cites nothing the layers do not.
     for number, item in enumerate(actions, 1):
-        text = getattr(item, "text_ja", None) if ja else item.text
-        heading = getattr(item, "title_ja", None) if ja else item.title
         own = [c for c in item.citations if c.source in engaged_sources] or item.citations
-        marks = cites.marks(own, str(text))
-        lines.append(f"{number}. **{heading}**{'：' if ja else ': '}{text} {marks}")
+        marks = cites.marks(own, item.text)
+        lines.append(f"{number}. **{item.title}**{'：' if ja else ': '}{item.text} {marks}")
     lines += ["", " ".join(templates.use_case_closing.split())]
     return "\n".join(lines), list(TOOLS_CALLED)
 

@@ -105,3 +105,19 @@ def test_explain_shows_the_ranking(hiring: Answer) -> None:
         "sector_employment",
     }
     assert layer_ranking(None) == []
+
+
+def test_without_binding_law_only_the_first_guidance_layer_is_detailed() -> None:
+    ranked = _rank(uses_in_operations=True, customers=["consumers"])
+    stated = [r.id for r in ranked if r.stated]
+    assert stated == ["aigfb_business"]  # it touches the role; consumer_facing is only named
+    assert not next(r for r in ranked if r.id == "consumer_facing").stated
+
+
+def test_a_japanese_use_case_answer_has_japanese_first_actions(session_home: object) -> None:
+    question = "病院で患者のカルテを使うAIを導入したいです。どの規制が関係しますか？"
+    answer = ask(question, offline=True)
+    said = phrasebook().book.templates_ja
+    assert said.first_actions in answer.answer
+    assert "\n1. **" in answer.answer and "\n4. **" not in answer.answer
+    assert said.use_case_also.split("{")[0] in answer.answer
