@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from agent.answer.lang import Lang, localise
 from agent.answer.linker import Linker, normalise
-from agent.answer.phrasebook import phrasebook
+from agent.answer.phrasebook import PHRASEBOOK, phrasebook
+from agent.answer.spelling import Speller
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind
 
@@ -23,10 +24,21 @@ class Reader:
         self.lang: Lang = lang
         self.rule_base = localise(rule_base, lang)  # facts in the language answers are written in
         self.linker = Linker(rule_base.entities.values(), phrasebook().book.function_words.split())
+        self._english_base = rule_base
         self.premises = [
             (p.id, re.compile("|".join(f"(?:{c})" for c in p.cues), re.IGNORECASE))
             for p in rule_base.premises.values()
         ]
+
+    @cached_property
+    def speller(self) -> Speller:
+        """Typo correction towards the words the rule base and the phrasebook use."""
+        rb = self._english_base
+        texts = [f.text for f in rb.facts.values()]
+        texts += [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
+        texts += [q for card in rb.topics.values() for q in (card.title, *card.questions)]
+        texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
+        return Speller(texts)
 
     def premises_in(self, text: str) -> list[str]:
         # Japanese cues are written unspaced ('aiの法律'); English ones need the seam spaces.

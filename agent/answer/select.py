@@ -16,6 +16,7 @@ from knowledge.schema import Citation, Facet, Fact, KeyDate
 from knowledge.watchlist import WatchItem, about
 
 MAX_FACTS = 3
+MIN_SHARED_WORDS = 2  # content words a fact shares with a question that asks no facet
 _KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
@@ -154,6 +155,21 @@ def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int
     return shared, answers, relevance(fact, part), primary
 
 
+def _on_words(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
+    """The facts sharing two of the question's content words other than the names of what it
+    names (one word start alone is too weak: "counts" is not "countermeasures")."""
+    rb = reader.rule_base
+    names = " ".join(
+        a
+        for e in part.entities
+        if e in rb.entities
+        for a in (rb.entities[e].name, *rb.entities[e].aliases)
+    )
+    asked = phrasebook().body_says.sub(" ", part.text)
+    words = _stems(asked) - _stems(names) - phrasebook().ignored_stems
+    return [f for f in facts if len(_stems(f.text) & words) >= MIN_SHARED_WORDS]
+
+
 def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if set(f.about) & set(entities)]
 
@@ -182,6 +198,10 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     facts = list(reader.rule_base.facts.values())
     on_facet = [f for f in facts if f.facet == part.facet]
     tiers = [_about_all(on_facet, part.entities)]
+    if part.facet == Facet.what and not phrasebook().existence.search(part.text):
+        # No facet asked, but words beyond the names ("APPI consent for training"): the facts
+        # about what it names that carry those words answer it, on whatever facet.
+        tiers.insert(0, _on_words(_about(facts, part.entities), part, reader))
     if len(part.entities) > 1:
         tiers.append(_about_all(facts, part.entities))
     tiers.append(_about(on_facet, part.entities))

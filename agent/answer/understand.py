@@ -171,7 +171,9 @@ def understand(
     `lang` ('en', 'ja') sets the answer's language, else ('auto', None) the question's own."""
     reader = reader or default_reader()
     answer_lang = choose(lang, question)
-    asked = spaced(question)  # Japanese beside Latin letters keeps the cues' word boundaries
+    # Japanese beside Latin letters keeps the cues' word boundaries; typos become the rule
+    # base's own words ("requre" → "require").
+    asked = reader.speller.correct(spaced(question))
     parts = [read_part(text, reader) for text in split_parts(asked)]
     earlier = [spaced(h) for h in history or []]
     if len(parts) == 1:

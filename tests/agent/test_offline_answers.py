@@ -108,8 +108,8 @@ CASES: list[tuple[str, list[str], set[str]]] = [
     # Hard law
     (
         "What did the PPC warn about generative AI and personal data?",
-        ["purpose"],
-        {"ppc_genai_alert", "appi"},
+        ["purpose", "APPI"],
+        {"ppc_genai_alert"},  # what a body said: answered from the alert it issued
     ),
     (
         "Can our staff paste customer records into a public chatbot?",
@@ -165,9 +165,6 @@ GAPS = {
     "Is there an official AI governance checklist in Japan?": "no entity for the checklist",
     "What does the Digital Agency guideline on generative AI require of ministries?": (
         "the CAIO duty is not selected"
-    ),
-    "A ministry wants a generative AI drafting tool; where do higher-risk projects go?": (
-        "the advisory board is not linked"
     ),
     "Do Japan's rules matter if our model is hosted overseas?": "the overseas fact is not the lead",
     "Does Japan regulate foundation models separately?": "the Hiroshima code is not shown",

@@ -76,3 +76,38 @@ def test_a_follow_up_with_its_own_facet_or_topic_keeps_it() -> None:
     assert part.facet == Facet.penalty
     part = _part("what about copyright?", ["When was the Article 13 guideline adopted?"])
     assert part.facet != Facet.when  # a new topic, not the last question's date
+
+
+def test_misspelt_words_become_the_rule_base_words() -> None:
+    speller = default_reader().speller
+    assert speller.correct("APPI consnet for trainning") == "APPI consent for training"
+    assert speller.correct("Wat does the AI Promtion Act requre") == (
+        "Wat does the AI promotion Act require"
+    )
+    # A swap of two letters is one edit.
+    assert speller.correct("promotoin") == "promotion"
+
+
+def test_a_real_english_word_is_never_corrected() -> None:
+    speller = default_reader().speller
+    # "banks" is one edit from "bans" and would carry the ban premise.
+    assert speller.correct("Can banks use AI for credit scoring?") == (
+        "Can banks use AI for credit scoring?"
+    )
+    assert speller.correct("AI推進法の第7条") == "AI推進法の第7条"
+
+
+def test_a_typo_question_is_read_as_the_spelt_one() -> None:
+    typo = understand("APPI consnet for trainning", default_reader())
+    spelt = understand("APPI consent for training", default_reader())
+    assert typo.parts[0].entities == spelt.parts[0].entities
+    assert typo.question == "APPI consnet for trainning"  # the user's words are kept
+
+
+def test_words_beyond_the_names_choose_the_facts() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    (part,) = understand("APPI consent for training", reader).parts
+    lead = by_entity_and_facet(part, reader)[0]
+    assert "consent" in lead.text and "train" in lead.text
