@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from knowledge.loader import Problem
-from knowledge.schema import ChecklistAction, Fact, LegalForce, Source, Trigger
+from knowledge.schema import ChecklistAction, Fact, LegalForce, Role, Source, Trigger
 
 if TYPE_CHECKING:
     from knowledge.check import RuleBaseFiles
@@ -54,16 +54,26 @@ def check_japanese_sources(files: RuleBaseFiles) -> list[Problem]:
 
 
 def check_japanese_triggers(files: RuleBaseFiles) -> list[Problem]:
-    """The layer titles and reasons a use-case answer prints."""
+    """The layer titles and reasons a use-case answer prints, and what a plan says to do."""
     problems: list[Problem] = []
     for rel, trigger in files.of_type(Trigger):
         for field, english, present in (
             ("title_ja", "title", trigger.title_ja),
             ("why_ja", "why", trigger.why_ja),
+            ("in_practice_ja", "in_practice", trigger.in_practice_ja),
         ):
             if not present:
                 problems.append(_missing(files.label(rel), trigger.id, field, english))
     return problems
+
+
+def check_japanese_roles(files: RuleBaseFiles) -> list[Problem]:
+    """The role definitions a plan prints."""
+    return [
+        _missing(files.label(rel), role.id, "definition_ja", "definition")
+        for rel, role in files.of_type(Role)
+        if not role.definition_ja
+    ]
 
 
 def check_japanese_checklist(files: RuleBaseFiles) -> list[Problem]:
@@ -133,6 +143,7 @@ JA_CHECKS: list[Callable[[RuleBaseFiles], list[Problem]]] = [
     check_japanese_facts,
     check_japanese_sources,
     check_japanese_triggers,
+    check_japanese_roles,
     check_japanese_checklist,
     check_japanese_plan_words,
 ]

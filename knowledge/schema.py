@@ -108,6 +108,7 @@ class PlanText(Strict):
     checklist: str
     columns: list[str] = Field(min_length=7, max_length=7, description="#, action … sources.")
     source_line: str = Field(description="'{title}', '{force}', '{url}', '{note}'.")
+    sources_heading: str
     provisional: str
     caveats: str
     assessment: str = Field(description="'{name}': the terminal view's title.")
@@ -119,7 +120,7 @@ class PlanText(Strict):
     due_column: str
     status: str
     list_sep: str = Field(description="Between names in a list (', ' or '、').")
-    clause_sep: str = Field(description="Between clauses ('; ' or '。').")
+    item_sep: str = Field(description="Between titles or reasons in a list ('; ' or '／').")
     colon: str = Field(description="After a bold lead-in (': ' or '：').")
     cite: str = Field(description="'{name}', '{section}'.")
     statuses: dict[str, str]
@@ -522,3 +523,9 @@ class Premise(Strict):
     id: Id
     name: str = Field(description="How the correction names it, e.g. 'a list of banned AI uses'.")
     cues: list[str] = Field(min_length=1, description="Regular expressions, case-insensitive.")
+    claims: list[str] = Field(
+        default_factory=list,
+        description="The belief in plain words ('ai rules only cover developers'): a claim a "
+        "question states as given ('since…', '…, right?') is matched against them, typos and "
+        "word order aside.",
+    )

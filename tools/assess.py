@@ -1,4 +1,8 @@
-"""assess: roles, triggers and checklist for one profile, with caveats, as one Assessment."""
+"""assess: roles, triggers and checklist for one profile, with caveats, as one Assessment.
+
+`lang` ('en' or 'ja') words every text of it; ids, keys, dates and statuses stay the same, so a
+Japanese plan's JSON has the English plan's keys and its progress round-trips.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.profile import UseCaseProfile
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
-from knowledge.schema import Citation, Id
+from knowledge.schema import Citation, Id, Lang, text_in
 from tools.assumptions import Assumption, assumptions
 from tools.checklist import ChecklistItem, checklist_for
 from tools.progress import ActionProgress
@@ -27,14 +31,21 @@ class Caveat(BaseModel):
 
     id: Id
     text: str
-    text_ja: str | None = Field(default=None, description="The text in Japanese (kb check).")
+    # Not in the JSON: an assessment carries its caveats in its own language (`text`).
+    text_ja: str | None = Field(
+        default=None, exclude=True, description="The text in Japanese (kb check)."
+    )
     citations: list[Citation] = Field(min_length=1)
+
+    def in_lang(self, lang: Lang) -> Caveat:
+        return self.model_copy(update={"text": text_in(self, "text", lang), "text_ja": None})
 
 
 class Assessment(BaseModel):
     """The whole result; its JSON dump is the documented output of `shirube assess`."""
 
     profile: UseCaseProfile
+    lang: Lang = Field(default="en", description="The language every text is written in.")
     roles: list[RoleResult]
     triggers: list[TriggerResult]
     checklist: list[ChecklistItem]
@@ -70,20 +81,28 @@ def _lead_with(checklist: list[ChecklistItem], top: list[StartHere]) -> list[Che
     )
 
 
-def assess(profile: UseCaseProfile) -> Assessment:
-    """Classify roles, look up triggers and build the checklist for `profile`."""
-    roles = classify_roles(profile)
-    triggers = lookup_triggers(profile)
-    checklist = checklist_for(roles, triggers, profile)
-    top = start_here(checklist, triggers)
+def assess(profile: UseCaseProfile, lang: Lang = "en") -> Assessment:
+    """Classify roles, look up triggers and build the checklist for `profile`, in `lang`."""
+    roles = classify_roles(profile, lang)
+    triggers = lookup_triggers(profile, lang)
+    checklist = checklist_for(roles, triggers, profile, lang)
+    top = start_here(checklist, triggers, lang)
     return Assessment(
         profile=profile,
+        lang=lang,
         roles=roles,
         triggers=triggers,
         checklist=_lead_with(checklist, top),
         start_here=top,
-        to_confirm=assumptions(profile),
-        caveats=list(caveats()),
+        to_confirm=assumptions(profile, lang),
+        caveats=[caveat.in_lang(lang) for caveat in caveats()],
         rule_base_as_of=load_rule_base().meta.as_of,
         rule_base_version=load_rule_base().version,
     )
+
+
+def in_language(assessment: Assessment, lang: Lang) -> Assessment:
+    """The same plan, progress kept, with every text in `lang` (a saved plan shown in Japanese)."""
+    if assessment.lang == lang:
+        return assessment
+    return assess(assessment.profile, lang).model_copy(update={"progress": assessment.progress})

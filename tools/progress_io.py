@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from core.errors import UsageError
+from knowledge.schema import LANGS, load_labels
 from tools.progress import STATUS_LABELS, Status
 
-_BY_LABEL = {label.lower(): status for status, label in STATUS_LABELS.items()}
 _ESCAPE = re.compile(r"\\(.)")
 # "Done (https://…)", "Not applicable: no video (note)" as the Markdown table writes them.
 _STATUS = re.compile(r"^(?P<label>[^:(]+?)(?::\s*(?P<reason>[^(]*?))?\s*(?:\((?P<evidence>.*)\))?$")
@@ -43,20 +44,40 @@ def _from_json(text: str, path: Path) -> dict[str, ReadProgress]:
         ) from None
 
 
+@cache
+def _by_label() -> dict[str, Status]:
+    """Status labels of every plan language ('Done', '完了'), lower-cased."""
+    labels = load_labels()
+    return {
+        label.lower(): Status(status)
+        for lang in LANGS
+        for status, label in labels.text(lang).statuses.items()
+    } | {label.lower(): status for status, label in STATUS_LABELS.items()}
+
+
+def _checklist_section(text: str) -> str:
+    """The plan's checklist section, under its heading in whichever language it is written."""
+    headings = {load_labels().text(lang).checklist for lang in LANGS}
+    for heading in headings:
+        if f"## {heading}\n" in text:
+            return text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return text
+
+
 def _plain(cell: str) -> str:
     return _ESCAPE.sub(r"\1", cell.strip())
 
 
 def _from_markdown(text: str, path: Path) -> dict[str, ReadProgress]:
     found: dict[str, ReadProgress] = {}
-    section = text.split("## Checklist", 1)[-1].split("\n## ", 1)[0]
+    section = _checklist_section(text)
     for line in section.splitlines():
         cells = re.split(r"(?<!\\)\|", line)[1:-1]
         if len(cells) != 7 or not cells[0].strip().isdigit():
             continue
         title = _plain(cells[1]).split("**")[1] if "**" in cells[1] else _plain(cells[1])
         match = _STATUS.match(_plain(cells[5]))
-        status = _BY_LABEL.get(match["label"].strip().lower()) if match else None
+        status = _by_label().get(match["label"].strip().lower()) if match else None
         if match is None or status is None:
             raise UsageError(
                 f"'{path}': the status '{_plain(cells[5])}' of '{title}' is not one of: "

@@ -10,7 +10,7 @@ from core import conditions
 from core.profile import UseCaseProfile
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
 from knowledge.questions import describe_answer
-from knowledge.schema import Citation, Condition, Id
+from knowledge.schema import Citation, Condition, Id, Lang, text_in
 
 ROLE_RULES_FILE = DATA_DIR / "role_rules.yaml"
 
@@ -54,8 +54,8 @@ def _check_roles_exist(rules: tuple[RoleRule, ...]) -> None:
         )
 
 
-def classify_roles(profile: UseCaseProfile) -> list[RoleResult]:
-    """Every role that applies to `profile`, in the order of role_rules.yaml."""
+def classify_roles(profile: UseCaseProfile, lang: Lang = "en") -> list[RoleResult]:
+    """Every role that applies to `profile`, in the order of role_rules.yaml, worded in `lang`."""
     roles = load_rule_base().roles
     results: list[RoleResult] = []
     for rule in role_rules():
@@ -66,9 +66,11 @@ def classify_roles(profile: UseCaseProfile) -> list[RoleResult]:
         results.append(
             RoleResult(
                 id=role.id,
-                name=role.name,
-                definition=role.definition,
-                why=conditions.explain(rule.when, profile, describe_answer),
+                name=text_in(role, "name", lang),
+                definition=text_in(role, "definition", lang),
+                why=conditions.explain(
+                    rule.when, profile, lambda p, field: describe_answer(p, field, lang)
+                ),
                 citations=citations,
             )
         )

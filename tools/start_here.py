@@ -53,7 +53,7 @@ def _why(item: ChecklistItem, triggers: dict[str, TriggerResult], lang: str) -> 
         force = labels.force_label(strongest.legal_force, lang)
         basis = said.basis.format(title=title, force=force)
     else:
-        basis = said.clause_sep.join(item.why)
+        basis = said.item_sep.join(item.why)
     harm = plan_rules().harm(item.harm).label_for(lang)
     return said.start_why.format(timing=item.timing_label, harm=harm, basis=basis)
 

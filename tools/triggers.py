@@ -10,7 +10,7 @@ from core import conditions
 from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
 from knowledge.questions import describe_answer
-from knowledge.schema import LEGAL_FORCE_LABELS, Citation, LegalForce, Trigger
+from knowledge.schema import Citation, Lang, LegalForce, Trigger, load_labels, text_in
 
 
 class TriggerResult(BaseModel):
@@ -38,13 +38,16 @@ def checked_triggers() -> tuple[Trigger, ...]:
     return triggers
 
 
-def _regulator_name(regulator_id: str) -> str:
+def _regulator_name(regulator_id: str, lang: Lang) -> str:
     institution = load_rule_base().institutions.get(regulator_id)
-    return institution.name_en if institution else regulator_id
+    if institution is None:
+        return regulator_id
+    return institution.name_ja if lang == "ja" else institution.name_en
 
 
-def lookup_triggers(profile: UseCaseProfile) -> list[TriggerResult]:
-    """Every trigger whose condition holds for `profile`, in the order of triggers.yaml."""
+def lookup_triggers(profile: UseCaseProfile, lang: Lang = "en") -> list[TriggerResult]:
+    """Every trigger whose condition holds for `profile`, in the order of triggers.yaml, with
+    its texts in `lang` (ids, layers and legal forces are the same in both)."""
     results: list[TriggerResult] = []
     for trigger in checked_triggers():
         if not conditions.evaluate(trigger.when, profile):
@@ -52,15 +55,17 @@ def lookup_triggers(profile: UseCaseProfile) -> list[TriggerResult]:
         results.append(
             TriggerResult(
                 id=trigger.id,
-                title=trigger.title,
+                title=text_in(trigger, "title", lang),
                 layer=trigger.layer,
                 legal_force=trigger.legal_force,
-                legal_force_label=LEGAL_FORCE_LABELS[trigger.legal_force],
+                legal_force_label=load_labels().force_label(trigger.legal_force, lang),
                 regulators=list(trigger.regulators),
-                regulator_names=[_regulator_name(r) for r in trigger.regulators],
-                why=trigger.why,
-                answers=conditions.explain(trigger.when, profile, describe_answer),
-                in_practice=trigger.in_practice,
+                regulator_names=[_regulator_name(r, lang) for r in trigger.regulators],
+                why=text_in(trigger, "why", lang),
+                answers=conditions.explain(
+                    trigger.when, profile, lambda p, field: describe_answer(p, field, lang)
+                ),
+                in_practice=text_in(trigger, "in_practice", lang),
                 citations=list(trigger.citations),
             )
         )

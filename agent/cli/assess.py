@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from agent.cli.plan_lang import LANG_HELP, check_lang, plan_lang
 from core.errors import UsageError
 
 FORMATS = ("text", "markdown", "json", "docx", "worksheet", "csv")
@@ -41,8 +42,10 @@ def assess_command(
         bool,
         typer.Option("--appendix", help="Add the official checklist references (Markdown)."),
     ] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
     """Assess an AI use case: roles, applicable law and guidance, and a cited governance plan."""
+    chosen = check_lang(lang)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'. Allowed formats: {', '.join(FORMATS)}.")
     if fmt in (*FILE_FORMATS, "docx") and output is None:
@@ -69,7 +72,7 @@ def assess_command(
 
     loaded = load_profile(profile)
     try:
-        assessment = assess(loaded)
+        assessment = assess(loaded, plan_lang(chosen, loaded))
     except (RuleBaseError, ConditionError) as exc:
         # A broken rule base is not the user's input error: say so and exit 1.
         Console(stderr=True).print(f"[bold red]Rule base error:[/] {markup(exc)}", highlight=False)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from agent.cli.plan_lang import LANG_HELP, check_lang, plan_lang
 from core.errors import UsageError
 from tools.terminal_text import clean
 
@@ -30,28 +31,41 @@ def _date(value: str | None, option: str) -> dt.date | None:
         raise UsageError(f"{option} '{value}' is not a date. Use the form 2027-03-31.") from None
 
 
+def _in_lang(assessment: Assessment, lang: str | None) -> Assessment:
+    """The saved plan in the language asked for (--lang, SHIRUBE_LANG or the profile's own)."""
+    from tools.assess import in_language
+
+    return in_language(assessment, plan_lang(check_lang(lang), assessment.profile))
+
+
 def _show(assessment: Assessment) -> None:
     from rich.console import Console
     from rich.table import Table
 
     from agent.interview.plan_service import table
-    from tools.progress import STATUS_LABELS
+    from knowledge.schema import load_labels
 
+    said = load_labels().text(assessment.lang)
+    colon = said.colon
     console = Console(highlight=False)
-    console.print(f"Plan: {clean(assessment.profile.name) or 'AI use case'}", markup=False)
-    console.print("Start here:", markup=False)
+    name = clean(assessment.profile.name) or said.default_name
+    console.print(said.title.format(name=name), markup=False)
+    console.print(f"{said.start_here}{colon.rstrip()}", markup=False)
     for number, top in enumerate(assessment.start_here, 1):
-        console.print(f"  {number}. {top.title} ({top.owner}). {top.why}", markup=False)
+        lead = said.start_item.format(owner=top.owner, when=top.timing_label, why=top.why)
+        console.print(f"  {number}. {top.title}{lead}", markup=False)
     for assumption in assessment.to_confirm:
-        console.print(f"To confirm: {assumption.label}. {assumption.change}", markup=False)
+        console.print(
+            f"{said.to_confirm}{colon}{assumption.label}. {assumption.change}", markup=False
+        )
     grid = Table(expand=True, show_lines=False)
     grid.add_column("#", no_wrap=True)
-    grid.add_column("Action", ratio=4)
-    grid.add_column("Owner", ratio=2)
-    grid.add_column("Due", no_wrap=True, min_width=10)
-    grid.add_column("Status", ratio=2)
+    grid.add_column(said.action, ratio=4)
+    grid.add_column(said.owner, ratio=2)
+    grid.add_column(said.due_column, no_wrap=True, min_width=10)
+    grid.add_column(said.status, ratio=2)
     for number, row in enumerate(table(assessment), 1):
-        status = STATUS_LABELS[row.status] + (f": {row.reason}" if row.reason else "")
+        status = said.statuses[row.status] + (f": {row.reason}" if row.reason else "")
         status += f" ({row.evidence})" if row.evidence else ""
         grid.add_row(
             str(number), clean(row.title), clean(row.owner), str(row.due or ""), clean(status)
@@ -91,15 +105,17 @@ def register(app: typer.Typer) -> None:
     @plan.command("show")
     def show(
         plan_id: Annotated[str, typer.Argument(help="The plan (interview session) id.")],
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Show the plan: start here, to confirm, and every action with owner, due and status."""
         from agent.interview.plan_service import load, opened
 
+        check_lang(lang)
         with opened() as store:
             assessment = load(store, plan_id)
             changes = store.history(plan_id)
             plan = store.get(plan_id)
-        _show(assessment)
+        _show(_in_lang(assessment, lang))
         if plan is not None:
             last = f", last change {_line(changes[-1])}" if changes else ""
             print(f"Version {plan.version}{last}. History: shirube plan history {plan_id}")
@@ -197,6 +213,7 @@ def register(app: typer.Typer) -> None:
         appendix: Annotated[
             bool, typer.Option("--appendix", help="Add the official references (Markdown).")
         ] = False,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Write the plan with its progress (status, owner, due, evidence)."""
         from agent.interview.plan_service import load, opened
@@ -204,11 +221,12 @@ def register(app: typer.Typer) -> None:
         from tools.render import SUFFIXES, plan_bytes
         from tools.safe_output import write_output
 
+        check_lang(lang)
         if fmt not in EXPORT_FORMATS:
             raise UsageError(f"Unknown --format '{fmt}'. Use one of: {', '.join(EXPORT_FORMATS)}.")
         check_target(output, fmt, {**SUFFIXES, "worksheet": (".xlsx",)}, force=force)
         with opened() as store:
-            assessment = load(store, plan_id)
+            assessment = _in_lang(load(store, plan_id), lang)
         if fmt == "worksheet":
             from tools.worksheet import write_xlsx
 
@@ -223,9 +241,12 @@ def register(app: typer.Typer) -> None:
         path: Annotated[Path, typer.Argument(help="A Markdown or JSON export of the plan.")],
     ) -> None:
         """Read statuses, owners, due dates and evidence back from an edited export."""
-        from agent.interview.plan_service import import_progress, opened
+        from agent.interview.plan_service import import_progress, load, opened
         from tools.progress_io import read_progress
+        from tools.progress_lang import in_plan_terms
 
+        read = read_progress(path)
         with opened() as store:
-            count = import_progress(store, plan_id, read_progress(path))
+            # A Japanese export names actions and owners in Japanese: key them by id first.
+            count = import_progress(store, plan_id, in_plan_terms(read, load(store, plan_id)))
         print(f"Read the progress of {count} action(s) from {clean(path)}")

@@ -38,6 +38,7 @@ TRIGGERS = [
         "why": "Personal data is involved.",
         "why_ja": "個人情報が関わります。",
         "in_practice": "Check the purpose of use.",
+        "in_practice_ja": "利用目的を確認する。",
         "citations": [{"source": "appi"}, {"source": "ppc_genai_alert"}],
     }
 ]

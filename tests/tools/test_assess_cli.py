@@ -37,6 +37,7 @@ def test_json_output_is_the_documented_shape(chatbot_profile: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {
         "profile",
+        "lang",
         "roles",
         "triggers",
         "checklist",

@@ -43,6 +43,7 @@ def test_every_item_is_cited_and_unique(profile: UseCaseProfile) -> None:
     assert {"ai_act_framework", "art13_appropriateness"} <= {t.id for t in result.triggers}
     assert set(result.model_dump(mode="json")) == {
         "profile",
+        "lang",
         "roles",
         "triggers",
         "checklist",

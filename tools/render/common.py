@@ -1,22 +1,32 @@
-"""Small helpers the renderers share: citation labels, layer names, source lists."""
+"""Small helpers the renderers share: citation labels, layer names, source lists, the plan's
+wording in its language (labels.yaml `plan_text`)."""
 
 from __future__ import annotations
 
 from knowledge.loader import load_rule_base
-from knowledge.schema import LEGAL_FORCE_LABELS, Citation, Source, load_labels
+from knowledge.schema import Citation, PlanText, Source, load_labels, text_in
 from tools.assess import Assessment
+from tools.render.notation import section_ja
 from tools.triggers import TriggerResult
 
 
-def cite(citation: Citation) -> str:
-    """'AI Promotion Act, Art. 13' using the source's short name."""
+def said(assessment: Assessment) -> PlanText:
+    """The plan's headings and sentences in the assessment's language."""
+    return load_labels().text(assessment.lang)
+
+
+def cite(citation: Citation, lang: str = "en") -> str:
+    """'AI Promotion Act, Art. 13' (or 'AI推進法第13条') using the source's short name."""
     source = load_rule_base().sources.get(citation.source)
-    name = source.short_name if source else citation.source
-    return f"{name}, {citation.section}" if citation.section else name
+    name = text_in(source, "short_name", lang) if source else citation.source
+    if not citation.section:
+        return name
+    section = section_ja(citation.section) if lang == "ja" else citation.section
+    return load_labels().text(lang).cite.format(name=name, section=section)
 
 
-def cite_all(citations: list[Citation]) -> str:
-    return "; ".join(cite(c) for c in citations)
+def cite_all(citations: list[Citation], lang: str = "en") -> str:
+    return load_labels().text(lang).item_sep.join(cite(c, lang) for c in citations)
 
 
 def cited_sources(assessment: Assessment) -> list[Source]:
@@ -33,13 +43,14 @@ def cited_sources(assessment: Assessment) -> list[Source]:
     return [sources[i] for i in dict.fromkeys(ids) if i in sources]
 
 
-def force_label(source: Source) -> str:
-    return LEGAL_FORCE_LABELS[source.legal_force]
+def force_label(source: Source, lang: str = "en") -> str:
+    return load_labels().force_label(source.legal_force, lang)
 
 
 def layers(assessment: Assessment) -> list[tuple[str, list[TriggerResult]]]:
     """Triggers grouped by layer in labels.yaml's order (unknown layers last)."""
-    headings = {layer.id: layer.heading for layer in load_labels().layers}
+    lang = assessment.lang
+    headings = {layer.id: text_in(layer, "heading", lang) for layer in load_labels().layers}
     present = list(dict.fromkeys(t.layer for t in assessment.triggers))
     found = [x for x in headings if x in present] + [x for x in present if x not in headings]
     return [
@@ -48,16 +59,27 @@ def layers(assessment: Assessment) -> list[tuple[str, list[TriggerResult]]]:
     ]
 
 
+def role_names(assessment: Assessment) -> str:
+    words = said(assessment)
+    return words.list_sep.join(r.name for r in assessment.roles) or words.no_role
+
+
 def summary_line(assessment: Assessment) -> str:
     high = sum(1 for item in assessment.checklist if item.priority == "high")
-    roles = ", ".join(r.name for r in assessment.roles) or "no role in the AI value chain"
-    return (
-        f"Roles: {roles}. {len(assessment.triggers)} layers of the regime apply; "
-        f"{len(assessment.checklist)} governance actions, {high} of them high priority."
+    return said(assessment).summary_priority.format(
+        roles=role_names(assessment),
+        layers=len(assessment.triggers),
+        actions=len(assessment.checklist),
+        high=high,
     )
 
 
 def as_of_line(assessment: Assessment) -> str:
     """'Rule base as of 2026-11-24 (version 20261124-1a2b3c4d).': once in every plan."""
-    version = f" (version {assessment.rule_base_version})" if assessment.rule_base_version else ""
-    return f"Rule base as of {assessment.rule_base_as_of}{version}."
+    words = said(assessment)
+    version = (
+        words.version.format(version=assessment.rule_base_version)
+        if assessment.rule_base_version
+        else ""
+    )
+    return words.as_of_line.format(date=assessment.rule_base_as_of, version=version)

@@ -12,6 +12,18 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+# Full-width punctuation just inside a closing '**' keeps CommonMark from closing the bold
+# when a Japanese letter follows ('**理由：**AI' stays unbolded), so it goes outside: '**理由**：'.
+_CJK_CLOSE = "：、。）」』"
+
+
+def _bold(text: str) -> str:
+    tail = ""
+    while text and text[-1] in _CJK_CLOSE:
+        text, tail = text[:-1], text[-1] + tail
+    return f"**{text}**{tail}"
+
+
 def _span_text(line: Line) -> str:
     out = []
     for span in line:
@@ -19,7 +31,7 @@ def _span_text(line: Line) -> str:
         text = inline(span.text) if span.user else " ".join(span.text.split())
         lead = " " if span.text[:1].isspace() else ""
         trail = " " if span.text[-1:].isspace() else ""
-        out.append(f"{lead}**{text}**{trail}" if span.bold else f"{lead}{text}{trail}")
+        out.append(f"{lead}{_bold(text)}{trail}" if span.bold else f"{lead}{text}{trail}")
     return "".join(out)
 
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tools.assess import Assessment
-from tools.render.common import as_of_line, cite_all, layers, summary_line
+from tools.render.common import as_of_line, cite_all, layers, said, summary_line
 from tools.terminal_text import clean
 
 PRIORITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
@@ -18,41 +18,48 @@ PRIORITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 def renderables(assessment: Assessment) -> list[RenderableType]:
     """The assessment as rich renderables, for the CLI and the TUI."""
-    title = clean(assessment.profile.name) or "AI use case"
+    words, lang = said(assessment), assessment.lang
+    title = clean(assessment.profile.name) or words.default_name
     parts: list[RenderableType] = [
-        Panel(Text(summary_line(assessment)), title=Text(f"Assessment: {title}"), expand=True)
+        Panel(
+            Text(summary_line(assessment)),
+            title=Text(words.assessment.format(name=title)),
+            expand=True,
+        )
     ]
-    roles = Table(title="Roles", expand=True, show_lines=True)
-    roles.add_column("Role", style="bold", ratio=1)
-    roles.add_column("Why", ratio=2)
-    roles.add_column("Sources", ratio=2)
+    roles = Table(title=words.roles, expand=True, show_lines=True)
+    roles.add_column(words.role, style="bold", ratio=1)
+    roles.add_column(words.why.rstrip(": ："), ratio=2)
+    roles.add_column(words.sources_heading, ratio=2)
     for role in assessment.roles:
-        roles.add_row(Text(role.name), Text("; ".join(role.why)), Text(cite_all(role.citations)))
+        why = Text(words.item_sep.join(role.why))
+        roles.add_row(Text(role.name), why, Text(cite_all(role.citations, lang)))
     parts.append(roles)
     for heading, triggers in layers(assessment):
         body: list[RenderableType] = []
         for trigger in triggers:
             body.append(Text(trigger.title, style="bold"))
-            body.append(Text(f"  Legal force: {trigger.legal_force_label}"))
-            body.append(Text(f"  Regulators: {', '.join(trigger.regulator_names)}"))
-            body.append(Text(f"  Why: {trigger.why.strip()}"))
-            body.append(Text(f"  In practice: {trigger.in_practice.strip()}"))
-            body.append(Text(f"  Sources: {cite_all(trigger.citations)}", style="cyan"))
+            body.append(Text(f"  {words.legal_force}{trigger.legal_force_label}"))
+            body.append(Text(f"  {words.regulators}{words.list_sep.join(trigger.regulator_names)}"))
+            body.append(Text(f"  {words.why}{trigger.why.strip()}"))
+            body.append(Text(f"  {words.in_practice}{trigger.in_practice.strip()}"))
+            sources = cite_all(trigger.citations, lang)
+            body.append(Text(f"  {words.sources}{sources}", style="cyan"))
         parts.append(Panel(Group(*body), title=Text(heading), title_align="left"))
-    checklist = Table(title="Checklist", expand=True)
+    checklist = Table(title=words.checklist, expand=True)
     checklist.add_column("#", justify="right")
-    checklist.add_column("Action", ratio=3)
-    checklist.add_column("Owner", ratio=1)
-    checklist.add_column("Priority")
-    checklist.add_column("Phase")
+    checklist.add_column(words.action, ratio=3)
+    checklist.add_column(words.owner, ratio=1)
+    checklist.add_column(words.priority)
+    checklist.add_column(words.phase)
     for number, item in enumerate(assessment.checklist, start=1):
-        priority = Text(item.priority.value, style=PRIORITY_STYLE[item.priority.value])
-        checklist.add_row(
-            str(number), Text(item.title), Text(item.owner), priority, item.phase.value
-        )
+        label = words.priorities[item.priority.value]
+        priority = Text(label, style=PRIORITY_STYLE[item.priority.value])
+        phase = words.phases[item.phase.value]
+        checklist.add_row(str(number), Text(item.title), Text(item.owner), priority, phase)
     parts.append(checklist)
     caveats = "\n".join(f"- {caveat.text.strip()}" for caveat in assessment.caveats)
-    parts.append(Panel(Text(caveats), title="Caveats", title_align="left"))
+    parts.append(Panel(Text(caveats), title=words.caveats, title_align="left"))
     parts.append(Text(as_of_line(assessment), style="dim"))
     return parts
 

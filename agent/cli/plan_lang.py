@@ -1,0 +1,47 @@
+"""The language a plan is written in (`shirube assess` and `shirube plan show|export`).
+
+`--lang ja|en` when given; else SHIRUBE_LANG when it names one; else the language of the
+profile's own name and description (a profile written in Japanese gets a Japanese plan).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from core.errors import UsageError
+
+if TYPE_CHECKING:
+    from core.profile import UseCaseProfile
+    from knowledge.schema import Lang
+
+PLAN_LANGS = ("ja", "en")
+LANG_HELP = (
+    "Plan language: ja (日本語) or en. Default: SHIRUBE_LANG, else the language the profile's "
+    "name and description are written in."
+)
+
+
+def check_lang(option: str | None) -> Lang | None:
+    """The --lang given, checked before any work (exit 2 naming the fix when it is neither)."""
+    if option is None:
+        return None
+    value = option.strip().lower()
+    if value not in PLAN_LANGS:
+        raise UsageError(
+            f"Unknown --lang '{option}'. Use --lang ja (Japanese) or --lang en (English), "
+            "or leave it out to follow SHIRUBE_LANG."
+        )
+    return cast("Lang", value)
+
+
+def plan_lang(option: Lang | None, profile: UseCaseProfile) -> Lang:
+    """The option, else SHIRUBE_LANG, else the profile's own language."""
+    if option is not None:
+        return option
+    from agent.answer.lang import detect
+    from core.config import get_settings
+
+    setting = get_settings().lang
+    if setting in PLAN_LANGS:
+        return cast("Lang", setting)
+    return detect(f"{profile.name} {profile.description or ''}")
