@@ -60,6 +60,7 @@ class Phrasebook(Strict):
     describes_use: str
     body_says: str = Field(description="Words asking what a body said or issued.")
     elliptical: str = Field(description="Openings of a follow-up that re-asks the last question.")
+    given: str = Field(description="A claim stated as given, in named groups.")
     function_words: str = Field(min_length=1, description="Space-separated words.")
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
     legal_force_words: str = Field(min_length=1, description="Word starts that make a claim.")
@@ -81,6 +82,7 @@ class Phrasebook(Strict):
         "latest",
         "body_says",
         "elliptical",
+        "given",
     )(compiles)
 
 
@@ -109,6 +111,7 @@ class CompiledPhrasebook:
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)
         self.elliptical = re.compile(book.elliptical, re.IGNORECASE)
+        self.given = re.compile(book.given, re.IGNORECASE)
         # Stems (first five letters) that never show a fact is relevant to a question.
         words = f"{book.function_words} {book.common_words}".split()
         self.ignored_stems = frozenset(w[:5] for w in words)
@@ -123,6 +126,11 @@ class CompiledPhrasebook:
             if any(same_word(stem, word) for stem in stems for word in group):
                 found |= group
         return found
+
+    def stated(self, text: str) -> str | None:
+        """The claim `text` states as given ("Since the AI Act fines…"), if it states one."""
+        match = self.given.search(text)
+        return next((g for g in match.groups() if g), None) if match else None
 
     def facet_of(self, text: str) -> Facet:
         return self.facet_match(text)[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache, cached_property
 
+from rapidfuzz import fuzz
+
 from agent.answer.lang import Lang, localise
 from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import PHRASEBOOK, phrasebook
@@ -12,6 +14,8 @@ from agent.answer.spelling import Speller
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind
 
+# How close (rapidfuzz token-set ratio, 0–100) a claim stated as given must be to a premise's.
+CLAIM_MATCH = 88
 _BRACKETS = re.compile(r"\([^)]*\)")
 # A question about the regime in general (a technology, a sector, "in Japan") is asked of these.
 REGIME = ("japan_ai_regime", "ai_promotion_act")
@@ -25,6 +29,7 @@ class Reader:
         self.rule_base = localise(rule_base, lang)  # facts in the language answers are written in
         self.linker = Linker(rule_base.entities.values(), phrasebook().book.function_words.split())
         self._english_base = rule_base
+        self.claims = [(p.id, normalise(c)) for p in rule_base.premises.values() for c in p.claims]
         self.premises = [
             (p.id, re.compile("|".join(f"(?:{c})" for c in p.cues), re.IGNORECASE))
             for p in rule_base.premises.values()
@@ -43,7 +48,26 @@ class Reader:
     def premises_in(self, text: str) -> list[str]:
         # Japanese cues are written unspaced ('aiの法律'); English ones need the seam spaces.
         plain = normalise(text)
-        return [pid for pid, p in self.premises if p.search(text) or p.search(plain)]
+        found = [pid for pid, p in self.premises if p.search(text) or p.search(plain)]
+        return found + [pid for pid in self.claimed(text) if pid not in found]
+
+    def claimed(self, text: str) -> list[str]:
+        """Premises a claim stated as given says in other words ("Because Japan's AI rules only
+        cover developers, …"): close to one of a premise's `claims`, with the same polarity
+        ("Since Japan has no AI regulator" is true, not the single-regulator belief)."""
+        book = phrasebook()
+        claim = book.stated(text)
+        if claim is None:
+            return []
+        said = normalise(claim)
+        denied = bool(book.denial.search(said))
+        found: list[str] = []
+        for pid, belief in self.claims:
+            if pid in found or bool(book.denial.search(belief)) != denied:
+                continue
+            if fuzz.token_set_ratio(said, belief) >= CLAIM_MATCH:
+                found.append(pid)
+        return found
 
     def refuting(self, premise: str, entities: list[str]) -> list[str]:
         """Fact ids that show `premise` false for one of `entities`."""

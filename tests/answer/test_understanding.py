@@ -111,3 +111,29 @@ def test_words_beyond_the_names_choose_the_facts() -> None:
     (part,) = understand("APPI consent for training", reader).parts
     lead = by_entity_and_facet(part, reader)[0]
     assert "consent" in lead.text and "train" in lead.text
+
+
+def _premises(question: str) -> list[str]:
+    return [p for part in understand(question, default_reader()).parts for p in part.premises]
+
+
+def test_a_claim_stated_as_given_is_matched_against_the_premises_claims() -> None:
+    # No cue foresees these wordings; the stated claim is close to a premise's own words.
+    assert _premises(
+        "Because Japan's AI rules only cover developers, we can ignore them, correct?"
+    ) == ["only_developers"]
+    assert _premises("Since users of AI have no duties under Japanese law, we're fine?") == [
+        "only_developers"
+    ]
+    assert "risk_tier" in _premises(
+        "Since our chatbot is high risk under Japan's rules, what documentation do we need?"
+    )
+
+
+def test_a_true_or_asked_claim_carries_no_premise() -> None:
+    # Japan has no single AI regulator: the opposite polarity of the belief is true.
+    assert _premises("Since Japan has no AI regulator, who enforces the rules?") == []
+    assert _premises("Since we are a startup, what do we need to do?") == []
+    assert _premises("Because we use ChatGPT for customer emails, do we need consent?") == []
+    # Asked, not stated: the claim match needs a claim given as true.
+    assert _premises("Do Japan's AI rules only cover developers?") == []
