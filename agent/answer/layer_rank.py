@@ -50,13 +50,12 @@ class RankedLayer(BaseModel):
     @property
     def key(self) -> tuple[int, int, bool, bool, int]:
         """Sort key, lowest first: heavier force, binding before guidance, touched, role."""
-        return (
-            -self.force_weight,
-            FORCE_ORDER.index(self.legal_force),
-            not self.named,
-            not self.read,
-            -len(self.role),
-        )
+        return (*force_rank(self.legal_force), not self.named, not self.read, -len(self.role))
+
+
+def force_rank(force: LegalForce) -> tuple[int, int]:
+    """Sort key of a legal force, lowest first: its plan_rules.yaml weight, then the enum."""
+    return (-plan_rules().force_weights.get(force, 0), FORCE_ORDER.index(force))
 
 
 def condition_fields(condition: object) -> set[str]:

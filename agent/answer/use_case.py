@@ -6,7 +6,7 @@ from agent.answer.citations import Citations
 from agent.answer.force import force_label
 from agent.answer.lang import Lang
 from agent.answer.lang import templates as said_in
-from agent.answer.layer_rank import FORCE_ORDER, RankedLayer, condition_fields, rank_layers
+from agent.answer.layer_rank import RankedLayer, condition_fields, force_rank, rank_layers
 from agent.answer.query import Part, UseCase
 from agent.answer.reader import Reader
 from agent.answer.select import relevance
@@ -109,20 +109,20 @@ def _also_line(rest: list[TriggerResult], stated_sources: set[str], reader: Read
         if source_id in named:
             continue  # an earlier layer on the line already names that instrument
         if layer.legal_force == LegalForce.not_covered or source_id in stated_sources:
-            name, force = (rule.title_ja or rule.title) if ja else rule.title, layer.legal_force
+            name = (rule.title_ja or rule.title) if ja else rule.title
         else:
             named.add(source_id)
             source = rb.sources[source_id]
             name = (source.short_name_ja or source.short_name) if ja else source.short_name
-            force = source.legal_force
-        groups.setdefault(force, []).append(name)
+        # The layer's force for this use (DS-920 is only a model for a local government).
+        groups.setdefault(layer.legal_force, []).append(name)
     if not groups:
         return None
     comma, semi = ("、", "；") if ja else (", ", "; ")
     left, right = ("（", "）") if ja else (" (", ")")
     names = semi.join(
         f"{comma.join(group)}{left}{force_label(force, reader.lang)}{right}"
-        for force, group in sorted(groups.items(), key=lambda kv: FORCE_ORDER.index(kv[0]))
+        for force, group in sorted(groups.items(), key=lambda kv: force_rank(kv[0]))
     )
     return said_in(reader.lang).use_case_also.format(names=names)
 

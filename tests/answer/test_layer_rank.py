@@ -121,3 +121,20 @@ def test_a_japanese_use_case_answer_has_japanese_first_actions(session_home: obj
     assert said.first_actions in answer.answer
     assert "\n1. **" in answer.answer and "\n4. **" not in answer.answer
     assert said.use_case_also.split("{")[0] in answer.answer
+
+
+def test_the_also_line_gives_each_layer_its_force_for_this_use() -> None:
+    from agent.answer.force import force_label
+    from agent.answer.reader import default_reader
+    from agent.answer.use_case import _also_line
+
+    profile = UseCaseProfile(organisation="local_government", generative_ai=True)
+    engaged = {t.id: t for t in lookup_triggers(profile)}
+    rest = [engaged["ds920_model_for_local_government"], engaged["ai_act_framework"]]
+    line = _also_line(rest, set(), default_reader("en"))
+    assert line is not None
+    # DS-920 binds national bodies only; for a local government it is a model (soft law).
+    soft = force_label(LegalForce.non_binding_soft_law, "en")
+    assert f"Digital Agency generative AI guideline (DS-920) ({soft})" in line
+    assert force_label(LegalForce.internal_government_rule, "en") not in line
+    assert line.index("AI Promotion Act") < line.index("DS-920")  # binding before guidance
