@@ -1,17 +1,20 @@
-"""The Ollama chat model: a one-time availability probe per process and the model factory."""
+"""The Ollama chat model: a one-time availability probe per process and the model factory.
+
+The decision itself (ModelStatus) lives in agent.model_status, which loads none of this.
+"""
 
 from __future__ import annotations
 
 import logging
-from enum import StrEnum
 from functools import cache
 
 import httpx
 import ollama
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from agent.model_limits import AnswerDeadline, AnswerTooLong
+from agent.model_status import ModelState, ModelStatus
 from core.config import Settings
 
 log = logging.getLogger(__name__)
@@ -28,33 +31,6 @@ MODEL_ERRORS: tuple[type[Exception], ...] = (
     ValueError,
     TimeoutError,
 )
-
-
-class ModelState(StrEnum):
-    """Which model answers, or why none does: decided once, read by the CLI, TUI and evals."""
-
-    ready = "ready"
-    offline = "offline"
-    """Offline by choice (--offline, SHIRUBE_OFFLINE): no model is asked."""
-    no_server = "no_server"
-    """No Ollama server answered (or not in time)."""
-    model_missing = "model_missing"
-    """The server answered but the model is not pulled there."""
-    unusable = "unusable"
-    """The server answered but the model cannot be used (an error, a malformed reply)."""
-
-
-class ModelStatus(BaseModel):
-    """The model decision with its reason (one line, for the user) when there is no model."""
-
-    model_config = ConfigDict(frozen=True)
-
-    state: ModelState
-    reason: str | None = None
-
-    @property
-    def available(self) -> bool:
-        return self.state is ModelState.ready
 
 
 def state_of(exc: BaseException) -> ModelState:
@@ -110,7 +86,7 @@ def _probe(url: str, model: str, connect: float, read: float) -> ModelStatus:
     except MODEL_ERRORS as exc:
         return ModelStatus(state=state_of(exc), reason=describe_error(exc, settings))
     # No tool calls any more: the model only phrases an opening, so any chat model will do.
-    return ModelStatus(state=ModelState.ready)
+    return ModelStatus(state=ModelState.ready, name=model)
 
 
 def probe(settings: Settings) -> ModelStatus:
@@ -121,13 +97,6 @@ def probe(settings: Settings) -> ModelStatus:
     if not status.available:
         log.info("model unavailable: %s", status.reason)
     return status
-
-
-def model_status(settings: Settings, *, offline: bool = False) -> ModelStatus:
-    """The one decision: offline by choice, else what the (once per process) probe found."""
-    if offline or settings.offline:
-        return ModelStatus(state=ModelState.offline, reason="offline mode is on")
-    return probe(settings)
 
 
 def make_chat_model(settings: Settings) -> BaseChatModel:

@@ -10,8 +10,9 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from agent.answer.lang import Lang, choose, templates
+from agent.answer.lang import choose
 from agent.graph import RECURSION_LIMIT, qa_graph
+from agent.model_status import ModelStatus, choose_model
 from agent.state import Answer, AnswerCitation, QAContext
 from core.config import Settings, get_settings
 from core.errors import UsageError
@@ -25,26 +26,6 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 
 __all__ = ["Answer", "AnswerCitation", "ask"]
-
-
-def _choose_model(
-    settings: Settings, chat_model: BaseChatModel | None, offline: bool, lang: Lang = "en"
-) -> tuple[BaseChatModel | None, str | None, str]:
-    """(model, its name, notice when offline) — the probe runs once per process."""
-    said = templates(lang)
-    if chat_model is not None:
-        name = getattr(chat_model, "model", None) or settings.model
-        return chat_model, str(name), ""
-    if offline or settings.offline:
-        return None, None, said.offline_notice
-    # The model stack (ollama, langchain chat models) is imported only when a model may answer.
-    from agent.model import make_chat_model, probe
-
-    status = probe(settings)
-    if not status.available:
-        unavailable = said.model_unavailable.format(reason=status.reason)
-        return None, None, f"{said.offline_notice} {unavailable}"
-    return make_chat_model(settings), settings.model, ""
 
 
 def _refusal_route(state: dict) -> str:
@@ -80,12 +61,12 @@ def ask(
     settings = settings or get_settings()
     # 'en' or 'ja' as asked (`--lang`, SHIRUBE_LANG), else the question's own language.
     answer_lang = choose(lang or settings.lang, text)
-    model, name, notice = _choose_model(settings, chat_model, offline, answer_lang)
+    model, status = choose_model(settings, chat_model=chat_model, offline=offline)
     context = QAContext(
         settings=settings,
         rule_base=rule_base,
         chat_model=model,
-        model_name=name,
+        model_status=status,
         deadline_at=time.monotonic() + settings.answer_deadline,
     )
     state = qa_graph().invoke(
@@ -100,10 +81,8 @@ def ask(
     )
     scope = state.get("scope", "out")
     mode = state.get("mode", "offline")
-    final_notice = state.get("notice")
-    offline_notice = templates(answer_lang).offline_notice
-    if scope == "in" and mode == "offline" and final_notice == offline_notice and notice:
-        final_notice = notice  # the probe's reason is more useful than the bare notice
+    # A model that failed mid-answer (phrase node) overrides what the probe found.
+    answered_by = ModelStatus.model_validate(state.get("model_status") or status)
     return Answer(
         question=text,
         answer=state.get("answer", ""),
@@ -112,7 +91,8 @@ def ask(
         scope=scope,
         tools_called=state.get("tools_called", []),
         latency_ms=round((time.perf_counter() - started) * 1000),
-        notice=final_notice if scope == "in" else None,
+        notice=state.get("notice") if scope == "in" else None,
+        model=answered_by,
         route=(state.get("route") or "search") if scope == "in" else _refusal_route(state),
         fact_ids=state.get("fact_ids", []),
         query=state.get("query"),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from agent.model_status import ModelStatus
 from core.config import Settings
 from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce, Source
 from tools.terminal_text import CleanText
@@ -103,6 +104,10 @@ class Answer(BaseModel):
         default=None, description="The question as understood (`ask --explain`)."
     )
     lang: Literal["en", "ja"] = Field(default="en", description="The language of the answer.")
+    model: ModelStatus | None = Field(
+        default=None,
+        description="Which model answered, or why none did (None: an answer built by hand).",
+    )
     rule_base_as_of: dt.date | None = Field(
         default=None, description="The as-of date of the rule base that answered (meta.yaml)."
     )
@@ -116,7 +121,8 @@ class QAContext:
     rule_base: RuleBase | None = None
     """The rule base answers come from; None: the packaged one (default_reader builds it)."""
     chat_model: BaseChatModel | None = None
-    model_name: str | None = None
+    model_status: ModelStatus | None = None
+    """Which model answers, or why none does (agent.model_status); None: not decided (tests)."""
     deadline_at: float | None = None
     """time.monotonic() by which the whole answer must be done: every model call gets the rest."""
 
@@ -165,6 +171,8 @@ class QAState(TypedDict, total=False):
     """'offline' or 'model:<name>'."""
     notice: str | None
     """One-line notice for the user (offline mode, replacements), or None."""
+    model_status: ModelStatus
+    """Set only when the model failed during this answer: why (overrides the context's)."""
     query: dict[str, Any]
     """The question as understood (agent.answer.query.Query, as JSON)."""
     found: dict[str, list[str]]

@@ -223,6 +223,9 @@ class CaseResult(BaseModel):
     reasons: list[str] = Field(default_factory=list)
     latency_ms: float = 0.0
     mode: str | None = None
+    model_status: str | None = Field(
+        default=None, description="The answer's ModelState: ready, offline, no_server, …"
+    )
     scope: str | None = None
     expected_scope: str | None = None
     cited: list[str] = Field(default_factory=list)

@@ -237,6 +237,11 @@ def _answer_case(case: Case, result: CaseResult, backends: Backends, opts: RunOp
         reasons.append(f"mode is {result.mode!r}, expected {exp.mode!r}")
     if exp.notice is not None and bool(getattr(answer, "notice", None)) != exp.notice:
         reasons.append("a notice was expected" if exp.notice else "no notice was expected")
+    # The typed model decision (agent.model_status), never read from the notice's words.
+    status = getattr(answer, "model", None)
+    result.model_status = str(status.state) if status is not None else None
+    if case.model_state != "up" and status is not None and not status.failed:
+        reasons.append(f"model status {status.state}, yet the server was {case.model_state}")
     if exp.tools is not None:
         bad = checks.check_trajectory(
             getattr(answer, "tools_called", ()), exp.tools, exp.tools_match

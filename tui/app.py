@@ -23,6 +23,8 @@ from tui.widgets.status import OFFLINE_LINE, StatusBar, StatusInfo
 if TYPE_CHECKING:  # LangChain loads in a worker after the first screen, never before it
     from langchain_core.language_models import BaseChatModel
 
+    from agent.model_status import ModelStatus
+
 SCREENSHOTS = "screenshots"  # the folder in the data dir (SHIRUBE_HOME) for saved screenshots
 
 
@@ -98,33 +100,25 @@ class ShirubeApp(App[None]):
     def set_session(self, session_id: str | None) -> None:
         self.set_status(session_id=session_id)
 
-    def warn_offline(self, reason: str) -> None:
-        """Say once per run that answers come from the rule base, and why."""
+    def warn_offline(self, status: ModelStatus) -> None:
+        """Say once per run that answers come from the rule base, and why no model answers."""
         if not self.warned_offline:
             self.warned_offline = True
-            self.notify(reason, title="Offline mode", severity="warning", timeout=8)
+            message = f"Model unavailable: {status.reason}. Answers come from the rule base."
+            self.notify(message, title="Offline mode", severity="warning", timeout=8)
 
     @work(exclusive=True, thread=True, group="probe")
     def _check_model(self) -> None:
-        if self.chat_model is not None:
-            name = getattr(self.chat_model, "model", None) or self.settings.model
-            self.call_from_thread(self.set_status, model_line=f"model {name} · online", online=True)
-            return
-        if self.settings.offline:
-            self.call_from_thread(self.set_status, model_line=OFFLINE_LINE, online=False)
-            return
-        from agent.model import probe
+        from agent.model_status import model_status
 
-        status = probe(self.settings)
+        status = model_status(self.settings, chat_model=self.chat_model)
         if status.available:
-            line = f"model {self.settings.model} · online"
+            line = f"model {status.name or self.settings.model} · online"
             self.call_from_thread(self.set_status, model_line=line, online=True)
             return
         self.call_from_thread(self.set_status, model_line=OFFLINE_LINE, online=False)
-        self.call_from_thread(
-            self.warn_offline,
-            f"Model unavailable: {status.reason}. Answers come from the rule base.",
-        )
+        if status.failed:
+            self.call_from_thread(self.warn_offline, status)
 
     @work(exclusive=True, thread=True, group="index")
     def _prepare_index(self) -> None:

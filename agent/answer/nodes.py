@@ -76,7 +76,11 @@ def compose_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     query = _query(state)
     found = {int(k): v for k, v in (state.get("found") or {}).items()}
     composed = compose(query, runtime.context.reader(query.lang), found)
-    notice = templates(query.lang).offline_notice
+    said = templates(query.lang)
+    notice = said.offline_notice
+    status = runtime.context.model_status
+    if status is not None and status.failed:  # a model was wanted: say why none answered
+        notice = f"{notice} {said.model_unavailable.format(reason=status.reason)}"
     if state.get("injection"):
         from agent.scope_data import scope
 

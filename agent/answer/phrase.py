@@ -83,7 +83,8 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     lang = (state.get("query") or {}).get("lang", "en")
     if model is None or not facts:
         return {}
-    from agent.model import MODEL_ERRORS, describe_error
+    from agent.model import MODEL_ERRORS, describe_error, state_of
+    from agent.model_status import ModelStatus
 
     try:
         reply = model.invoke(
@@ -94,7 +95,8 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
         log.info("model call failed: %r", exc)
         why = describe_error(exc, runtime.context.settings)
         unavailable = templates(lang).model_unavailable.format(reason=why)
-        return {"notice": f"{state.get('notice')} {unavailable}"}
+        failed = ModelStatus(state=state_of(exc), reason=why)
+        return {"notice": f"{state.get('notice')} {unavailable}", "model_status": failed}
     raw = str(getattr(reply, "text", "") or getattr(reply, "content", ""))
     opening = clean_opening(raw)
     book = phrasebook()
@@ -117,7 +119,8 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
         log.info("model opening refused: %s", why)
         notice = f"{state.get('notice')} {templates(lang).opening_refused.format(why=why)}"
         return {"notice": notice}
-    name = runtime.context.model_name or runtime.context.settings.model
+    status = runtime.context.model_status
+    name = (status.name if status else None) or runtime.context.settings.model
     ignored = None
     if state.get("injection"):  # the user still learns that their instruction was dropped
         from agent.scope_data import scope

@@ -141,6 +141,7 @@ def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
         mode=result.mode,
         scope=result.scope,
         notice=result.notice,
+        model=result.model,
     )
     update: dict[str, Any] = {"turns": _append(state, turn)}
     sources = list(dict.fromkeys(c.id for c in result.citations))

@@ -8,6 +8,7 @@ from typing import Any, Literal, TypedDict
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field
 
+from agent.model_status import ModelStatus
 from agent.state import AnswerCitation
 from core.config import Settings
 from tools.terminal_text import CleanText
@@ -40,6 +41,9 @@ class Turn(BaseModel):
     mode: str
     scope: Literal["in", "out"]
     notice: CleanText | None = None
+    model: ModelStatus | None = Field(
+        default=None, description="Which model answered, or why none did (None: no model asked)."
+    )
     profile_answers: list[str] = Field(
         default_factory=list, description="Profile answers that led to a personalised answer."
     )

@@ -50,6 +50,7 @@ def render_explanation(answer: Answer) -> None:
         "query": answer.query,
         "facts": answer.fact_ids,
         "tools_called": answer.tools_called,
+        "model": answer.model.model_dump(mode="json") if answer.model else None,
         # A use case: each engaged layer, the data that ranks it, and whether the answer states it.
         "layers": layer_ranking(answer.query),
     }

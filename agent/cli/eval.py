@@ -47,7 +47,7 @@ def run_eval(
 
     settings = get_settings()
     if model is not None:
-        from agent.model import model_status
+        from agent.model_status import model_status
 
         settings = settings.model_copy(update={"model": model, "offline": False})
         status = model_status(settings)

@@ -36,14 +36,15 @@ def choose_model(
         return chat_model, None
     if not assist:
         return None, None
-    from agent.model import ModelState, make_chat_model, model_status
+    from agent.model_status import ModelState
+    from agent.model_status import choose_model as decide
 
-    status = model_status(settings)
+    model, status = decide(settings)
     if status.state is ModelState.offline:
         return None, "Offline mode: no model is used, so every question is asked."
-    if not status.available:
+    if model is None:
         return None, f"No model available ({status.reason}), so every question is asked."
-    return make_chat_model(settings), None
+    return model, None
 
 
 def coerce(question: Question, raw: Any) -> Value | None:

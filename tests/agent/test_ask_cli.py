@@ -39,6 +39,7 @@ def test_json_output_has_exactly_the_contract_keys() -> None:
         "query",
         "lang",
         "rule_base_as_of",
+        "model",
     }
     assert set(data["citations"][0]) == {
         "id", "title", "section", "url", "legal_force", "excerpt", "label"
@@ -46,6 +47,7 @@ def test_json_output_has_exactly_the_contract_keys() -> None:
     assert data["lang"] == "en" and data["citations"][0]["label"] is None  # Japanese: 日本語 label
     assert "Prime Minister" in data["answer"]
     assert data["mode"] == "offline"
+    assert data["model"]["state"] == "no_server" and data["model"]["reason"]  # the typed decision
     assert data["rule_base_as_of"] == load_rule_base().meta.as_of.isoformat()
     assert data["scope"] == "in"
     assert data["notice"].startswith("Offline mode: answer composed from Shirube's rule base")

@@ -167,3 +167,25 @@ def test_duplicate_ids_and_unknown_suites_are_usage_errors(tmp_path: Path) -> No
 def test_a_case_profile_typo_fails_to_load() -> None:
     with pytest.raises(ValueError, match="builds_model"):
         _case(suite="assess", question=None, profile={"builds_model": True}, expect={})
+
+
+def test_a_fault_case_reads_the_typed_model_status_not_the_notice() -> None:
+    from dataclasses import dataclass
+
+    from agent.model_status import ModelState, ModelStatus
+
+    @dataclass
+    class Typed(StubAnswer):
+        model: ModelStatus | None = None
+
+    fault = _case(model_state="down", expect={})
+    # A notice that reads right, but the typed decision says a model answered: that is a failure.
+    ready = Typed("non-binding", [Cite("aigfb")], notice="Model unavailable.")
+    ready.model = ModelStatus(state=ModelState.ready, name="m")
+    result = run_case(fault, _backends(RecordingAsk(ready)), RunOptions())
+    assert result.model_status == "ready"
+    assert result.reasons == ["model status ready, yet the server was down"]
+    down = Typed("non-binding", [Cite("aigfb")])
+    down.model = ModelStatus(state=ModelState.no_server, reason="no server")
+    result = run_case(fault, _backends(RecordingAsk(down)), RunOptions())
+    assert result.model_status == "no_server" and result.reasons == []

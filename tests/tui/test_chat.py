@@ -128,3 +128,19 @@ async def test_f1_lists_the_keys(make_app) -> None:  # type: ignore[no-untyped-d
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_a_model_failing_on_a_japanese_question_warns_too(make_app) -> None:  # type: ignore[no-untyped-def]
+    # The warning follows the answer's typed ModelStatus, not the words of its notice.
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+    class Failing(GenericFakeChatModel):
+        def _generate(self, *args: object, **kwargs: object) -> object:
+            raise ConnectionError("gone")
+
+    app = make_app(chat_model=Failing(messages=iter([])))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _ask(pilot, "日本にAI法はありますか？")
+        assert app.screen.query_one(AnswerView).answer.mode == "offline"
+        assert any(m.startswith("Model unavailable: ") for m in messages(app))

@@ -284,10 +284,10 @@ class ChatScreen(Screen[None]):
         interval = float(getattr(self.app, "reveal_interval", 0.0))
         messages.mount(AnswerView(turn, len(self.turns), reveal_interval=interval))
         messages.scroll_end(animate=False)
-        if turn.notice and "unavailable" in turn.notice.lower():
+        if turn.model is not None and turn.model.failed:
             warn = getattr(self.app, "warn_offline", None)
             if warn is not None:
-                warn(turn.notice)
+                warn(turn.model)
 
     def action_copy_last(self) -> None:
         if not self.turns:
