@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from agent.interview.session import InterviewSession, QuestionView, Step, SummaryRow
     from agent.interview.state import PlanFormat
+    from core.profile import UseCaseProfile
     from knowledge.questions import Lang
     from tools.assess import Assessment
 
@@ -133,15 +134,20 @@ def session_lang(session: InterviewSession) -> Lang:
     return "ja" if stored == "ja" else "en"  # English for a session saved before issue 18
 
 
-def _finished(console: Console, session: InterviewSession, step: Step | None = None) -> None:
+def _in_lang(assessment: Assessment | None, profile: UseCaseProfile, lang: Lang) -> Assessment:
+    """The assessment worded in the session's language (a step's may be in English)."""
     from tools.assess import assess
 
+    if assessment is not None and assessment.lang == lang:
+        return assessment
+    return assess(profile, lang)
+
+
+def _finished(console: Console, session: InterviewSession, step: Step | None = None) -> None:
     lang = session_lang(session)
     path = step.plan_path if step else session.plan_path
     show_result(
-        console,
-        step.assessment if step and step.assessment else assess(session.profile_so_far),
-        lang,
+        console, _in_lang(step.assessment if step else None, session.profile_so_far, lang), lang
     )
     console.print(f"\n[green]{_say('plan_written', lang)}[/] {markup(path)}", highlight=False)
     sid = markup(session.session_id)
@@ -281,7 +287,10 @@ def register(app: typer.Typer) -> None:
                 session.close()
             said: Lang = "ja" if settings.lang == "ja" else "en"
             if step.assessment is not None:
-                show_result(console, step.assessment, said)
+                from core.profile import UseCaseProfile
+
+                profile = UseCaseProfile.model_validate(step.profile)
+                show_result(console, _in_lang(step.assessment, profile, said), said)
             written = _say("plan_written", said)
             console.print(f"{written} {markup(step.plan_path)}", highlight=False)
             return

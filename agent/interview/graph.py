@@ -248,7 +248,9 @@ def finish(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[st
     from tools.safe_output import write_output
 
     context = runtime.context
-    text = plan_bytes(assess(build_profile(state.get("answers", {}))), context.fmt)
+    # The plan is written in the interview's language (tools render the assessment's own).
+    assessment = assess(build_profile(state.get("answers", {})), _lang(state))
+    text = plan_bytes(assessment, context.fmt)
     path = plan_path(context)
     # Rewriting the same text is harmless if a crash makes this node run twice.
     write_output(path, text)

@@ -100,7 +100,30 @@ def test_a_japanese_interview_gives_the_english_profile(fresh_home: Path, tmp_pa
     assert re.search(r"対応事項 \d+件（うちリリース前 \d+件）。まずはここから:", out)
     assert f"ガバナンス計画を保存しました: {plan}" in out
     assert "Your roles" not in out and "Session " not in out
+    assert "Before launch" not in out and "guards against" not in out  # start here, in Japanese
     assert _profile(plan) == _english_profile()
+    written = json.loads(plan.read_text(encoding="utf-8"))
+    assert written["lang"] == "ja"  # the plan is written in the interview's language
+
+
+def test_a_scripted_japanese_run_shows_the_japanese_result(
+    fresh_home: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "\n".join(
+            f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in JAPANESE.items()
+        ),
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    result = shirube(
+        "interview", "--answers", str(answers), "-o", str(plan), cwd=tmp_path, SHIRUBE_LANG="ja"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "あなたの役割: AI提供者、活用事業者" in result.stdout
+    assert "Before launch" not in result.stdout
+    assert f"ガバナンス計画を保存しました: {plan}" in result.stdout
 
 
 def test_errors_and_why_are_in_japanese(fresh_home: Path, tmp_path: Path) -> None:
