@@ -15,10 +15,13 @@ from textual.screen import Screen
 from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.profile import UseCaseProfile
+from knowledge.ui_labels import UiLang, ui_text
 from tools.terminal_text import clean
+from tui.lang import t
 from tui.legal import as_of
+from tui.prefs import initial_lang, load_prefs, save_prefs
 from tui.screens.chat import ChatScreen
-from tui.widgets.status import OFFLINE_LINE, StatusBar, StatusInfo
+from tui.widgets.status import StatusBar, StatusInfo
 
 if TYPE_CHECKING:  # LangChain loads in a worker after the first screen, never before it
     from langchain_core.language_models import BaseChatModel
@@ -35,18 +38,19 @@ class ShirubeApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Shirube 道標"
-    SUB_TITLE = "Japan's AI regulation, cited"
     # Screen classes for small terminals (app.tcss): at 80×24 every screen must still work.
     # textual annotates these `ClassVar[...] | None`, which mypy reads as instance variables.
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]  # type: ignore[misc]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (32, "-tall")]  # type: ignore[misc]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("f2", "interview", "Interview"),
-        Binding("f3", "sessions", "Sessions"),
-        Binding("f4", "open_profile", "Open profile"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Descriptions are label names (ui_labels.yaml `keys:`): tui.lang shows them translated.
+        Binding("f1", "help", "help"),
+        Binding("question_mark", "help", "help", show=False),
+        Binding("f2", "interview", "interview"),
+        Binding("f3", "sessions", "sessions"),
+        Binding("f4", "open_profile", "open_profile"),
+        Binding("f8", "switch_language", "language", show=False),  # the status bar names it
+        Binding("ctrl+q", "quit", "quit", priority=True),
     ]
 
     def __init__(
@@ -56,9 +60,15 @@ class ShirubeApp(App[None]):
         chat_model: BaseChatModel | None = None,
         blink: bool = True,
         reveal_interval: float = 0.025,
+        lang: str | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or get_settings()
+        # The display language: `lang` (shirube tui --lang), SHIRUBE_LANG, else the last F8 choice.
+        self.lang: UiLang = initial_lang(
+            lang, self.settings.lang, load_prefs(self.settings.data_dir)
+        )
+        self.sub_title = ui_text("app.subtitle", self.lang)  # not running yet: no t()
         self.chat_model = chat_model
         self.blink = blink  # the input cursor; off for screenshots and snapshot tests
         # Seconds between word groups when a verified model answer "streams in"; 0 shows it whole.
@@ -104,8 +114,8 @@ class ShirubeApp(App[None]):
         """Say once per run that answers come from the rule base, and why no model answers."""
         if not self.warned_offline:
             self.warned_offline = True
-            message = f"Model unavailable: {status.reason}. Answers come from the rule base."
-            self.notify(message, title="Offline mode", severity="warning", timeout=8)
+            message = t("app.model_unavailable", reason=status.reason or "")
+            self.notify(message, title=t("app.offline_title"), severity="warning", timeout=8)
 
     @work(exclusive=True, thread=True, group="probe")
     def _check_model(self) -> None:
@@ -113,10 +123,10 @@ class ShirubeApp(App[None]):
 
         status = model_status(self.settings, chat_model=self.chat_model)
         if status.available:
-            line = f"model {status.name or self.settings.model} · online"
-            self.call_from_thread(self.set_status, model_line=line, online=True)
+            name = status.name or self.settings.model
+            self.call_from_thread(self.set_status, model="online", model_name=name)
             return
-        self.call_from_thread(self.set_status, model_line=OFFLINE_LINE, online=False)
+        self.call_from_thread(self.set_status, model="offline")
         if status.failed:
             self.call_from_thread(self.warn_offline, status)
 
@@ -129,7 +139,7 @@ class ShirubeApp(App[None]):
         except Exception as exc:  # a broken index must not take the app down; say what failed
             self.call_from_thread(
                 self.notify,
-                f"The search index could not be prepared: {exc}. Try `shirube index`.",
+                t("app.index_failed", error=exc),
                 severity="error",
             )
             return
@@ -161,14 +171,13 @@ class ShirubeApp(App[None]):
         except (OSError, UsageError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             self.notify(
-                f"The screenshot could not be saved in {folder}: {reason}. "
-                "Set SHIRUBE_HOME to a writable folder.",
-                title="Screenshot",
+                t("app.screenshot_failed", folder=folder, reason=reason),
+                title=t("app.screenshot_title"),
                 severity="error",
                 timeout=10,
             )
             return None
-        self.notify(f"Screenshot saved to {saved}", title="Screenshot")
+        self.notify(t("app.screenshot_saved", path=saved), title=t("app.screenshot_title"))
         return str(saved)
 
     # ── actions ───────────────────────────────────────────────────────────
@@ -196,7 +205,7 @@ class ShirubeApp(App[None]):
             with store.opened(self.settings) as conn:
                 sessions = store.list_sessions(conn)
         except UsageError as exc:  # a damaged or unreadable sessions database: say so, go on
-            self.notify(str(exc), title="Cannot list the sessions", severity="error", timeout=15)
+            self.notify(str(exc), title=t("app.sessions_unreadable"), severity="error", timeout=15)
             return
         kinds = {s.id: s.kind for s in sessions}
 
@@ -229,7 +238,7 @@ class ShirubeApp(App[None]):
             if path is not None:
                 self.open_profile(path)
 
-        dialog = FileNameScreen("Open a profile file (YAML or JSON):", "", must_exist=True)
+        dialog = FileNameScreen(t("app.open_profile_prompt"), "", must_exist=True)
         self.push_screen(dialog, opened)
 
     def open_profile(self, path: Path) -> None:
@@ -240,10 +249,10 @@ class ShirubeApp(App[None]):
         try:
             profile = load_profile(path)
         except UsageError as exc:
-            self.notify(str(exc), title="Cannot open the profile", severity="error", timeout=10)
+            self.notify(str(exc), title=t("app.profile_unreadable"), severity="error", timeout=10)
             return
         self.link_profile(profile, str(path))
-        self.push_screen(PlanScreen(assess(profile)))
+        self.push_screen(PlanScreen(assess(profile, self.lang)))
 
     def action_copy_last(self) -> None:
         for screen in reversed(self.screen_stack):
@@ -253,20 +262,34 @@ class ShirubeApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Start the interview", "Build your governance plan", self.action_interview
-        )
-        yield SystemCommand(
-            "Resume an interview or chat", "Pick a saved session", self.action_sessions
-        )
-        yield SystemCommand(
-            "Open a profile file",
-            "Show its plan and link it to the chat",
-            self.action_open_profile,
-        )
-        yield SystemCommand("Copy the last answer", "To the clipboard", self.action_copy_last)
-        yield SystemCommand("Keys", "Show the key bindings", self.action_help)
+        for name, action in (
+            ("interview", self.action_interview),
+            ("sessions", self.action_sessions),
+            ("profile", self.action_open_profile),
+            ("copy", self.action_copy_last),
+            ("keys", self.action_help),
+            ("lang", self.action_switch_language),
+        ):
+            yield SystemCommand(t(f"app.cmd_{name}"), t(f"app.cmd_{name}_help"), action)
+
+    # ── language ──────────────────────────────────────────────────────────
+    async def action_switch_language(self) -> None:
+        """English ⇄ Japanese: every screen's labels, the footer, and the chat's answers."""
+        self.lang = "en" if self.lang == "ja" else "ja"
+        self.sub_title = t("app.subtitle")
+        try:
+            prefs = load_prefs(self.settings.data_dir)
+            save_prefs(self.settings.data_dir, prefs.model_copy(update={"lang": self.lang}))
+        except OSError as exc:  # a read-only data dir: the switch still works for this run
+            self.notify(t("app.lang_not_saved", reason=exc.strerror or exc), severity="warning")
+        for screen in self.screen_stack:
+            relabel = getattr(screen, "relabel", None)
+            if relabel is not None:
+                await relabel()
+            screen.refresh_bindings()
+        self.set_status()
+        self.notify(t("app.lang_switched"))
 
 
-def run_app() -> None:
-    ShirubeApp().run()
+def run_app(lang: str | None = None) -> None:
+    ShirubeApp(lang=lang).run()

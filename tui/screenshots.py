@@ -2,11 +2,13 @@
 
 The same scenes drive the snapshot tests, so the README pictures are what the tests check.
 Offline on purpose: no model is needed and the pictures do not change from run to run.
+Scenes named `ja-…` are the same screens with the app in Japanese.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -67,12 +69,20 @@ async def interview(pilot: Pilot[None]) -> None:
         await settle(pilot)
 
 
+async def help_keys(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("f1")
+    await settle(pilot)
+
+
 async def plan(pilot: Pilot[None]) -> None:
     from tools.assess import assess
     from tui.screens.plan import PlanScreen
 
     await settle(pilot)
-    await pilot.app.push_screen(PlanScreen(assess(SAMPLE), session_id="example"))
+    japanese = getattr(pilot.app, "lang", "en") == "ja"
+    plan = assess(SAMPLE, "ja" if japanese else "en")
+    await pilot.app.push_screen(PlanScreen(plan, session_id="example"))
     await settle(pilot)
 
 
@@ -88,26 +98,45 @@ async def action_detail(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-SCENES: dict[str, Scene] = {
+ENGLISH: dict[str, Scene] = {
     "chat-empty": chat_empty,
     "chat-answer": chat_answer,
+    "help": help_keys,
     "interview": interview,
     "plan": plan,
     "plan-actions": plan_actions,
     "action-detail": action_detail,
 }
+JAPANESE = ("chat-empty", "chat-answer", "help", "interview", "plan")
+SCENES: dict[str, Scene] = {**ENGLISH, **{f"ja-{name}": ENGLISH[name] for name in JAPANESE}}
 
 
-def make_app() -> object:
+def scene_lang(name: str) -> str:
+    return "ja" if name.startswith("ja-") else "en"
+
+
+def make_app(lang: str = "en") -> object:
     from tui.app import ShirubeApp
 
-    return ShirubeApp(settings=Settings(offline=True), blink=False)
+    return ShirubeApp(settings=Settings(offline=True), blink=False, lang=lang)
+
+
+def screen_text(app: object) -> str:
+    """The screen as plain text, one line per row (what a check for cut-off words reads)."""
+    from rich.console import Console
+    from textual.app import App
+
+    assert isinstance(app, App)
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
 
 
 async def _save(name: str, scene: Scene, folder: Path) -> Path:
     from tui.app import ShirubeApp
 
-    app = make_app()
+    app = make_app(scene_lang(name))
     assert isinstance(app, ShirubeApp)
     async with app.run_test(size=SIZE) as pilot:
         await scene(pilot)

@@ -9,9 +9,10 @@ from textual.widgets import Button, Input, RadioButton, Static
 from core.config import Settings
 from core.errors import UsageError
 from knowledge.official import load_official
+from knowledge.ui_labels import ui_text
 from tests.tui.conftest import CHATBOT, messages, settle
 from tools.assess import assess
-from tui.screens.action import NOT_SAVED, ActionScreen
+from tui.screens.action import ActionScreen
 from tui.screens.plan import PlanScreen
 from tui.screenshots import SMALL
 from tui.widgets.action_list import ActionItem, ActionList
@@ -72,7 +73,8 @@ async def test_enter_opens_the_action_with_text_why_official_items_and_sources(m
         assert all(f"{ref}  {official.label(ref)}" in body for ref in item.official_refs)
         assert all((c.section or "") in body for c in item.citations)
         assert "https://" in body
-        assert "Status: To do" in body and NOT_SAVED in body  # no saver: read-only
+        # no saver: read-only
+        assert "Status: To do" in body and ui_text("action.not_saved") in body
         assert not detail.query(RadioButton)
         await pilot.press("escape")
         await pilot.pause()

@@ -1,4 +1,5 @@
-"""Snapshots of the main screens at 120×40 and 80×24 (offline, no blink, fixed session id)."""
+"""Snapshots of the main screens at 120×40 and 80×24, in English and Japanese (offline, no blink,
+fixed session id)."""
 
 from __future__ import annotations
 
@@ -26,11 +27,11 @@ def fixed_session_id(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.parametrize("scene", list(screenshots.SCENES))
 def test_main_screens(scene: str, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    app = screenshots.make_app()
+    app = screenshots.make_app(screenshots.scene_lang(scene))
     assert snap_compare(app, terminal_size=screenshots.SIZE, run_before=screenshots.SCENES[scene])
 
 
 @pytest.mark.parametrize("scene", list(screenshots.SCENES))
 def test_screens_at_80x24(scene: str, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    app = screenshots.make_app()
+    app = screenshots.make_app(screenshots.scene_lang(scene))
     assert snap_compare(app, terminal_size=screenshots.SMALL, run_before=screenshots.SCENES[scene])

@@ -14,23 +14,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from core.errors import UsageError
 from tools.checklist import ChecklistItem
 from tools.terminal_text import clean
+from tui.lang import LocalModal, t
 from tui.widgets.action_list import facts_line
 
-STATUSES: dict[str, str] = {
-    "todo": "To do",
-    "doing": "Doing",
-    "done": "Done",
-    "not_applicable": "Not applicable",
-}
-NOT_SAVED = (
-    "Status can be changed once the plan is saved (finish the interview, or open it with F3)."
-)
+STATUS_VALUES = ("todo", "doing", "done", "not_applicable")
+
+
+def status_label(value: str) -> str:
+    """A status's name in the app's language (an unknown value as it is)."""
+    return t(f"action.{value}") if value in STATUS_VALUES else value
+
 
 # (action id, status, evidence or reason) → saved; UsageError says what is wrong.
 StatusSaver = Callable[[str, str, str], None]
@@ -69,10 +67,10 @@ def _section(title: str, lines: list[str], empty: str) -> Static:
     return Static(text, classes="action-section")
 
 
-class ActionScreen(ModalScreen[str | None]):
+class ActionScreen(LocalModal[str | None]):
     """Dismisses with the new status when one was saved, else None (Esc, Close)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "close")]
 
     def __init__(
         self,
@@ -94,35 +92,39 @@ class ActionScreen(ModalScreen[str | None]):
             yield Label(clean(item.title), id="action-title", classes="dialog-title", markup=False)
             with VerticalScroll(id="action-body"):
                 yield Static(facts_line(item), id="action-facts", markup=False)
-                yield _section("What to do", [clean(item.text)], "—")
-                yield _section("Why", [clean(w) for w in item.why], "—")
+                yield _section(t("action.what"), [clean(item.text)], "—")
+                yield _section(t("action.why"), [clean(w) for w in item.why], "—")
                 yield _section(
-                    "Official checklist items",
+                    t("action.official"),
                     official_lines(item.official_refs),
-                    "none named for this action",
+                    t("action.none_named"),
                 )
-                yield _section("Sources", source_lines(item), "—")
+                yield _section(t("action.sources"), source_lines(item), "—")
                 yield from self._status()
             with Horizontal(classes="dialog-buttons"):
                 if self.save is not None:
-                    yield Button("Save status", id="action-save", variant="primary")
-                yield Button("Close (Esc)", id="action-close")
+                    yield Button(t("action.save"), id="action-save", variant="primary")
+                yield Button(t("dialog.close"), id="action-close")
 
     def _status(self) -> ComposeResult:
-        label = STATUSES.get(self.status, self.status)
+        label = status_label(self.status)
         if self.save is None:
             yield Static(
-                Text.assemble(("Status: ", "bold"), label, ("\n" + NOT_SAVED, "dim")),
+                Text.assemble(
+                    (t("action.status_colon"), "bold"), label, ("\n" + t("action.not_saved"), "dim")
+                ),
                 id="action-status",
             )
             return
-        yield Static(Text("Status", style="bold"), classes="action-section")
+        yield Static(Text(t("action.status"), style="bold"), classes="action-section")
         with RadioSet(id="action-statuses"):
-            for value, name in STATUSES.items():
-                yield RadioButton(name, value=value == self.status, id=f"status-{value}")
+            for value in STATUS_VALUES:
+                yield RadioButton(
+                    status_label(value), value=value == self.status, id=f"status-{value}"
+                )
         yield Input(
             self.note,
-            placeholder="Evidence (a note or link); for 'not applicable', the reason",
+            placeholder=t("action.note_placeholder"),
             id="action-note",
         )
         yield Static("", id="action-error", classes="error-line")

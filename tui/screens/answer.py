@@ -12,7 +12,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from core.errors import UsageError
@@ -20,16 +19,17 @@ from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.questions import load_questions
 from tools.assess import Assessment
 from tools.terminal_text import clean
+from tui.lang import LocalModal, t
 
 # (field, typed value) → the re-assessed plan and the titles of actions whose progress dropped
 AnswerChanger = Callable[[str, str], tuple[Assessment, list[str]]]
 Changed = tuple[Assessment, list[str]]
 
 
-class AnswerScreen(ModalScreen[Changed | None]):
+class AnswerScreen(LocalModal[Changed | None]):
     """Returns the re-assessed plan and dropped titles, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, profile: UseCaseProfile, change: AnswerChanger) -> None:
         self.profile = profile
@@ -40,24 +40,24 @@ class AnswerScreen(ModalScreen[Changed | None]):
     def compose(self) -> ComposeResult:
         options = [(clean(q.label), q.id) for q in self.questions]
         with Vertical(id="answer-dialog", classes="dialog"):
-            yield Label("Change an answer (the plan is re-assessed)", classes="dialog-title")
-            yield Select(options, prompt="Pick the question", id="answer-field")
+            yield Label(t("action.change_title"), classes="dialog-title")
+            yield Select(options, prompt=t("action.pick_question"), id="answer-field")
             yield Static("", id="answer-now", markup=False)
-            yield Input(placeholder="New answer", id="answer-value")
+            yield Input(placeholder=t("action.new_answer"), id="answer-value")
             yield Static("", id="answer-error", classes="error-line", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Change", id="answer-ok", variant="primary")
-                yield Button("Cancel", id="answer-cancel")
+                yield Button(t("action.change"), id="answer-ok", variant="primary")
+                yield Button(t("dialog.cancel"), id="answer-cancel")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         question = next((q for q in self.questions if q.id == event.value), None)
         hint = ""
         if question is not None:
-            hint = f"Now: {question.label_of(getattr(self.profile, question.id))}"
+            hint = t("action.now", answer=question.label_of(getattr(self.profile, question.id)))
             if question.choices:  # the numbers the answer parser accepts, as in the interview
                 numbered = (f"{n} {c.label}" for n, c in enumerate(question.choices, 1))
-                hint += f"\nType: {'; '.join(numbered)}"
+                hint += "\n" + t("action.type", choices="; ".join(numbered))
         self.query_one("#answer-now", Static).update(clean(hint))
 
     def _submit(self) -> None:
@@ -65,7 +65,7 @@ class AnswerScreen(ModalScreen[Changed | None]):
         value = self.query_one("#answer-value", Input).value.strip()
         error = self.query_one("#answer-error", Static)
         if not isinstance(field, str):
-            error.update("Pick the question to change first.")
+            error.update(t("action.pick_first"))
             return
         try:
             changed = self.change(field, value)

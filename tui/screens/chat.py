@@ -14,13 +14,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Click
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, LoadingIndicator, Static
+from textual.widgets import Header, Input, LoadingIndicator, Static
 
 from core.errors import UsageError
 from tools.terminal_text import clean
+from tui.lang import LocalScreen, t
 from tui.screens.citation import CitationScreen
 from tui.widgets.answer import AnswerView, ChatNote, CitationItem, QuestionBubble
+from tui.widgets.footer import AppFooter
 from tui.widgets.history_input import HistoryInput
 from tui.widgets.status import StatusBar
 
@@ -29,20 +30,14 @@ if TYPE_CHECKING:  # LangChain and LangGraph load with the first question, not a
     from agent.chat.thread import ChatThread
     from core.profile import UseCaseProfile
 
-STARTERS: tuple[str, ...] = (
-    "Does Japan have an AI Act?",
-    "What does Article 13 of the AI Promotion Act do?",
-    "Are the AI Guidelines for Business binding?",
-    "Can staff put personal data into a generative AI service?",
-    "What applies when a ministry procures generative AI?",
-)
+STARTERS = 5  # suggested first questions: chat.starter_1 … chat.starter_5 in ui_labels.yaml
 
 
 class Starter(Static, can_focus=True):
     """A suggested first question; Enter or a click asks it."""
 
     DEFAULT_CLASSES = "starter"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "pick", "Ask this")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "pick", "ask_this")]
 
     class Picked(Message):
         def __init__(self, question: str) -> None:
@@ -53,6 +48,10 @@ class Starter(Static, can_focus=True):
         self.question = question
         super().__init__(f"› {question}", id=id)
 
+    def set_question(self, question: str) -> None:
+        self.question = question
+        self.update(f"› {question}")
+
     def action_pick(self) -> None:
         self.post_message(self.Picked(self.question))
 
@@ -61,14 +60,14 @@ class Starter(Static, can_focus=True):
         self.action_pick()
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(LocalScreen[None]):
     """The thread starts with the first question (or linked profile), not when the app opens."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+y", "copy_last", "Copy answer"),
+        Binding("ctrl+y", "copy_last", "copy_answer"),
         # From the input too: the conversation scrolls while the cursor stays where you type.
-        Binding("pageup", "scroll_messages(-1)", "Scroll up", show=False),
-        Binding("pagedown", "scroll_messages(1)", "Scroll down", show=False),
+        Binding("pageup", "scroll_messages(-1)", "scroll_up", show=False),
+        Binding("pagedown", "scroll_messages(1)", "scroll_down", show=False),
     ]
 
     def __init__(self) -> None:
@@ -80,21 +79,16 @@ class ChatScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="道")
         with VerticalScroll(id="messages"), Vertical(id="starters"):
-            yield Static(
-                "Ask anything about Japan's AI regulation. Every answer cites the official "
-                "instrument. Follow-ups like 'is it binding?' use the conversation. Press F2 for "
-                "the interview that builds your governance plan; /help lists chat commands.",
-                id="welcome",
-            )
-            for i, question in enumerate(STARTERS, 1):
-                yield Starter(question, id=f"starter-{i}")
+            yield Static(t("chat.welcome"), id="welcome")
+            for i in range(1, STARTERS + 1):
+                yield Starter(t(f"chat.starter_{i}"), id=f"starter-{i}")
         with Vertical(id="index-banner"):
             yield LoadingIndicator()
-            yield Static("Preparing the search index (first start only)…", id="index-text")
+            yield Static(t("chat.index_banner"), id="index-text")
         yield LoadingIndicator(id="thinking")
-        yield HistoryInput(placeholder="Ask a question (or /help) and press Enter", id="question")
+        yield HistoryInput(placeholder=t("chat.placeholder"), id="question")
         yield StatusBar(id="status")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         question = self.query_one("#question", Input)
@@ -102,6 +96,28 @@ class ChatScreen(Screen[None]):
         self.query_one("#thinking").display = False
         self.set_index_ready(getattr(self.app, "index_ready", False))
         question.focus()
+
+    async def relabel(self) -> None:
+        """The welcome, suggested questions, banner and prompt in the app's new language; the
+        thread answers in it from now on (answers already given stay as they were)."""
+        for welcome in self.query("#welcome").results(Static):
+            welcome.update(t("chat.welcome"))
+        for starter in self.query(Starter):
+            number = (starter.id or "").removeprefix("starter-")
+            starter.set_question(t(f"chat.starter_{number}"))
+        self.query_one("#index-text", Static).update(t("chat.index_banner"))
+        self.query_one("#question", HistoryInput).placeholder = t("chat.placeholder")
+        if self.thread is not None:
+            self._answer_lang(self.thread)
+
+    def _answer_lang(self, thread: ChatThread) -> None:
+        """Japanese display: Japanese answers; English: each question's own language (or
+        SHIRUBE_LANG), so a question typed in Japanese is still answered in Japanese."""
+        japanese = getattr(self.app, "lang", "en") == "ja"
+        try:
+            thread.set_lang("ja" if japanese else "auto")
+        except UsageError as exc:  # a read-only sessions database: the thread still answers
+            self.notify(str(exc), severity="warning")
 
     def on_screen_resume(self) -> None:
         # Back from the plan or the interview: the status bar shows this chat's thread again.
@@ -151,6 +167,8 @@ class ChatScreen(Screen[None]):
                 chat_model=getattr(self.app, "chat_model", None),
                 offline=bool(settings and settings.offline),
             )
+            if getattr(self.app, "lang", "en") == "ja":
+                self._answer_lang(self.thread)
             self._show_session()
         return self.thread
 
@@ -187,15 +205,12 @@ class ChatScreen(Screen[None]):
             self.notify(str(exc), severity="error")
             return
         await self.replace_thread(thread)
-        self.note(f"Resumed chat {thread_id} ({len(self.turns)} turns). Ask a follow-up.")
+        self.note(t("chat.resumed", id=thread_id, count=len(self.turns)))
 
     def link_profile(self, profile: UseCaseProfile, source: str) -> None:
         """Answer "us" questions from this profile (after an interview or F4)."""
         self.ensure_thread().link_profile(profile, source)
-        self.note(
-            f"Linked profile {source} to this chat. Ask e.g. 'what should we do first?' "
-            "or 'do we need a CAIO?'."
-        )
+        self.note(t("chat.linked", source=source))
 
     def note(self, text: str) -> None:
         self._clear_starters()
@@ -208,12 +223,10 @@ class ChatScreen(Screen[None]):
     async def _submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         if not text:
-            self.notify(
-                "Type a question first, e.g. 'Does Japan have an AI Act?'", severity="warning"
-            )
+            self.notify(t("chat.empty_question"), severity="warning")
             return
         if self.busy:
-            self.notify("Still answering the last question; one moment.", severity="warning")
+            self.notify(t("chat.busy"), severity="warning")
             return
         event.input.value = ""
         if isinstance(event.input, HistoryInput):
@@ -258,7 +271,7 @@ class ChatScreen(Screen[None]):
             app.call_from_thread(self._failed, str(exc), "warning")
             return
         except Exception as exc:  # a model or index failure must become a message, not a crash
-            app.call_from_thread(self._failed, f"Could not answer: {exc}", "error")
+            app.call_from_thread(self._failed, t("chat.could_not_answer", error=exc), "error")
             return
         app.call_from_thread(self._show_turn, turn)
 
@@ -291,7 +304,7 @@ class ChatScreen(Screen[None]):
 
     def action_copy_last(self) -> None:
         if not self.turns:
-            self.notify("Nothing to copy yet: ask a question first.", severity="warning")
+            self.notify(t("chat.nothing_to_copy"), severity="warning")
             return
         self.app.copy_to_clipboard(self.turns[-1].answer)
-        self.notify("Copied the last answer to the clipboard.")
+        self.notify(t("chat.copied"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agent.chat.commands import (
-    NO_SOURCES,
+    COMMANDS,
     link_file,
     new_thread,
     parse,
@@ -17,20 +17,22 @@ from agent.chat.commands import (
     unknown_message,
     write_export,
 )
-from agent.chat.commands import help_text as commands_help
 from core.errors import UsageError
+from tui.lang import current_lang, t
 
 if TYPE_CHECKING:
     from tui.screens.chat import ChatScreen
 
-NO_PROFILE = (
-    "No profile is linked to this chat. Press F2 for the interview, F4 to open a profile "
-    "file, or type /profile FILE."
-)
-
 
 def help_text() -> str:
-    return "Chat commands:\n" + commands_help(with_keys=True)
+    """The command list in the app's language, with the TUI's key for each that has one."""
+    rows = []
+    for c in COMMANDS:
+        text = t(f"commands.{c.name.lstrip('/')}")
+        if c.key:
+            text += " " + t("chat.or_press", key=c.key)
+        rows.append(f"  {c.usage:<14} {text}")
+    return "\n".join([t("chat.commands_title"), *rows])
 
 
 async def run_slash(screen: ChatScreen, line: str) -> None:
@@ -52,20 +54,20 @@ async def _run(screen: ChatScreen, name: str, arg: str) -> None:
         _plan(screen)
     elif name == "/profile":
         path = link_file(screen.ensure_thread(), arg)
-        screen.note(f"Linked profile {path} to this chat. Ask e.g. 'which rules apply to us?'")
+        screen.note(t("chat.linked_file", source=path))
     elif name == "/interview":
         app.action_interview()  # type: ignore[attr-defined]
     elif name == "/sources":
         text = sources_text(screen.thread) if screen.thread else None
         if text is None:
-            screen.notify(NO_SOURCES, severity="warning")
+            screen.notify(t("chat.no_sources"), severity="warning")
         else:
             screen.note(text)
     elif name == "/export":
         if screen.thread is None:
-            raise UsageError("Nothing to export yet: ask a question first.")
+            raise UsageError(t("chat.nothing_to_export"))
         written = write_export(screen.thread, arg)
-        screen.notify(f"Conversation written to {written.resolve()}", title="Exported")
+        screen.notify(t("chat.exported", path=written.resolve()), title=t("chat.exported_title"))
     elif name in ("/quit", "/exit"):
         app.exit()
     else:
@@ -80,8 +82,8 @@ async def _new(screen: ChatScreen) -> None:
         screen.thread = None  # new_thread closes it
         fresh = new_thread(old)
     await screen.replace_thread(fresh)
-    linked = f" Profile {fresh.profile_source} stays linked." if fresh.profile_source else ""
-    screen.note(f"New chat {fresh.thread_id}: earlier questions no longer apply.{linked}")
+    linked = t("chat.profile_stays", source=fresh.profile_source) if fresh.profile_source else ""
+    screen.note(t("chat.new_thread", id=fresh.thread_id) + linked)
 
 
 def _plan(screen: ChatScreen) -> None:
@@ -91,5 +93,6 @@ def _plan(screen: ChatScreen) -> None:
     thread = screen.thread
     profile = thread.profile if thread else None
     if thread is None or profile is None:
-        raise UsageError(NO_PROFILE)
-    screen.app.push_screen(PlanScreen(assess(profile), session_id=thread.thread_id))
+        raise UsageError(t("chat.no_profile"))
+    plan = assess(profile, current_lang())
+    screen.app.push_screen(PlanScreen(plan, session_id=thread.thread_id))

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from agent.state import AnswerCitation
+from tui.lang import LocalModal, t
 from tui.legal import source_dates
 
 
-class CitationScreen(ModalScreen[None]):
+def _field(label: str, value: str, *, id: str) -> Static:
+    """'Label: value' with the label in bold (plain text: values carry brackets)."""
+    return Static(Text.assemble((t(label), "bold"), " ", value), id=id)
+
+
+class CitationScreen(LocalModal[None]):
     """A modal over the chat; Esc or the button closes it, `c` copies the official URL."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("c", "copy_url", "Copy URL"),
+        Binding("escape", "close", "close"),
+        Binding("c", "copy_url", "copy_url"),
     ]
 
     def __init__(self, citation: AnswerCitation, number: int) -> None:
@@ -29,7 +35,7 @@ class CitationScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         c = self.citation
-        dates = source_dates(c.id) or ["not recorded in the rule base"]
+        dates = source_dates(c.id) or [t("citation.no_dates")]
         with Vertical(id="citation-dialog", classes="dialog"):
             yield Static(
                 f"[{self.number}] {c.title}",
@@ -38,13 +44,13 @@ class CitationScreen(ModalScreen[None]):
                 markup=False,
             )
             with VerticalScroll(id="citation-body"):
-                yield Static(f"[b]Article / section:[/] {c.section or '—'}", id="citation-section")
-                yield Static(f"[b]Legal force:[/] {c.legal_force_label}", id="citation-force")
-                yield Static("[b]Dates:[/] " + "; ".join(dates), id="citation-dates")
-                yield Static(f"[b]Official text:[/] {c.url}", id="citation-url", markup=True)
-                yield Static("[b]Passage[/]", classes="citation-heading")
+                yield _field("citation.section", c.section or "—", id="citation-section")
+                yield _field("citation.force", c.legal_force_label, id="citation-force")
+                yield _field("citation.dates", "; ".join(dates), id="citation-dates")
+                yield _field("citation.url", c.url, id="citation-url")
+                yield Static(Text(t("citation.passage"), style="bold"), classes="citation-heading")
                 yield Static(c.excerpt, id="citation-excerpt", markup=False)
-            yield Button("Close (Esc)", id="citation-close", variant="primary")
+            yield Button(t("dialog.close"), id="citation-close", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -55,4 +61,4 @@ class CitationScreen(ModalScreen[None]):
 
     def action_copy_url(self) -> None:
         self.app.copy_to_clipboard(self.citation.url)
-        self.app.notify(f"Copied {self.citation.url}")
+        self.app.notify(t("citation.copied", url=self.citation.url))

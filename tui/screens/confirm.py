@@ -7,22 +7,23 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from tui.lang import LocalModal, t
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(LocalModal[bool]):
     """`y` or the button confirms; `n`, Esc or Cancel keep things as they are."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "yes"),
+        Binding("n,escape", "answer(False)", "no"),
     ]
 
-    def __init__(self, title: str, question: str, *, yes: str = "Delete") -> None:
+    def __init__(self, title: str, question: str, *, yes: str | None = None) -> None:
         self.title_text = title
         self.question = question
-        self.yes = yes
+        self.yes = yes or t("dialog.delete")
         super().__init__()
 
     def compose(self) -> ComposeResult:
@@ -31,7 +32,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", id="confirm-yes", variant="error")
-                yield Button("Cancel (n)", id="confirm-no")
+                yield Button(t("dialog.cancel_n"), id="confirm-no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

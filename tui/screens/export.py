@@ -8,16 +8,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tools.terminal_text import clean
+from tui.lang import LocalModal, t
 
 
-class FileNameScreen(ModalScreen[Path | None]):
+class FileNameScreen(LocalModal[Path | None]):
     """Ask for a file name; `must_exist` for files to open, else the folder must exist."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, title: str, default: str, *, must_exist: bool = False) -> None:
         self.title_text = title
@@ -31,8 +31,8 @@ class FileNameScreen(ModalScreen[Path | None]):
             yield Input(self.default, id="file-name", select_on_focus=False)
             yield Static("", id="file-error", classes="error-line", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", id="file-ok", variant="primary")
-                yield Button("Cancel", id="file-cancel")
+                yield Button(t("dialog.ok"), id="file-ok", variant="primary")
+                yield Button(t("dialog.cancel"), id="file-cancel")
 
     def on_mount(self) -> None:
         blink = getattr(self.app, "blink", True)
@@ -40,19 +40,19 @@ class FileNameScreen(ModalScreen[Path | None]):
 
     def _problem(self, path: Path) -> str | None:
         if not str(path).strip():
-            return "Type a file name."
+            return t("dialog.type_file_name")
         if self.must_exist and not path.is_file():
-            return f"'{path}' does not exist. Type the path of an existing file."
+            return t("dialog.no_such_file", path=path)
         if not self.must_exist and not path.parent.is_dir():
-            return f"The folder '{path.parent}' does not exist. Create it or pick another one."
+            return t("dialog.no_such_folder", path=path.parent)
         if not self.must_exist and path.is_dir():
-            return f"'{path}' is a folder. Type a file name."
+            return t("dialog.is_folder", path=path)
         return None
 
     def _submit(self) -> None:
         text = self.query_one(Input).value.strip()
         path = Path(text).expanduser()
-        problem = self._problem(path) if text else "Type a file name."
+        problem = self._problem(path) if text else t("dialog.type_file_name")
         if problem:
             self.query_one("#file-error", Static).update(clean(problem))
             return

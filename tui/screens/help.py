@@ -1,58 +1,75 @@
-"""The key bindings, one screen (F1 or ? anywhere)."""
+"""The key bindings, one screen (F1 or ? anywhere), in the app's language."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Label, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Label, Static
 
 from agent.chat.commands import COMMANDS
+from tui.lang import LocalModal, t
 
+# (where, key, what it does): label names in ui_labels.yaml, except the keys themselves.
 KEYS: list[tuple[str, str, str]] = [
-    ("Anywhere", "F1 / ?", "This help"),
-    ("Anywhere", "Ctrl+P", "Command palette (every action below is there too)"),
-    ("Anywhere", "F2", "Start the interview"),
-    ("Anywhere", "F3", "Resume a saved interview or chat thread"),
-    ("Anywhere", "F4", "Open a profile file: show its plan, link it to the chat"),
-    ("Anywhere", "Ctrl+Q", "Quit"),
-    ("Chat", "Enter", "Ask the question typed below"),
-    ("Chat", "Tab / Shift+Tab", "Move to a suggested question or a source"),
-    ("Chat", "Enter on a source", "Open the source passage"),
-    ("Chat", "Ctrl+Y", "Copy the last answer to the clipboard"),
+    ("help.anywhere", "F1 / ?", "help.k_help"),
+    ("help.anywhere", "Ctrl+P", "help.k_palette"),
+    ("help.anywhere", "F2", "help.k_interview"),
+    ("help.anywhere", "F3", "help.k_sessions"),
+    ("help.anywhere", "F4", "help.k_profile"),
+    ("help.anywhere", "F8", "help.k_lang"),
+    ("help.anywhere", "Ctrl+Q", "help.k_quit"),
+    ("help.chat", "Enter", "help.k_ask"),
+    ("help.chat", "Tab / Shift+Tab", "help.k_tab"),
+    ("help.chat", "help.enter_on_source", "help.k_source"),
+    ("help.chat", "Ctrl+Y", "help.k_copy"),
     # The chat's slash commands come from their one table (agent.chat.commands.COMMANDS).
-    *(("Chat", command.usage, command.text) for command in COMMANDS),
-    ("Interview", "Enter", "Send the typed answer (a number, a name, yes/no)"),
-    ("Interview", "F5 / 'back'", "Go back to the previous question"),
-    ("Interview", "F6 / 'skip'", "Skip (use the default)"),
-    ("Interview", "F7 / 'why'", "Why we ask (with its official source)"),
-    ("Interview", "Esc", "Leave the interview (saved; resume with F3)"),
-    ("Plan", "M / J", "Export the plan as Markdown / JSON"),
-    ("Plan", "Esc", "Back"),
+    *(("help.chat", c.usage, f"commands.{c.name.lstrip('/')}") for c in COMMANDS),
+    ("help.interview", "Enter", "help.k_send"),
+    ("help.interview", "F5 / 'back'", "help.k_back"),
+    ("help.interview", "F6 / 'skip'", "help.k_skip"),
+    ("help.interview", "F7 / 'why'", "help.k_why"),
+    ("help.interview", "Esc", "help.k_leave"),
+    ("help.plan", "M / J", "help.k_export"),
+    ("help.plan", "Esc", "help.k_close"),
 ]
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close")]
+def key_rows() -> list[tuple[str, str, str]]:
+    """The table in the app's language (a key column entry that names a label is translated)."""
+    return [
+        (t(where), t(key) if key.startswith("help.") else key, t(what)) for where, key, what in KEYS
+    ]
+
+
+def key_table(rows: list[tuple[str, str, str]]) -> Table:
+    """The rows as a table whose last column wraps, so no line is cut at 80 columns."""
+    table = Table(box=None, padding=(0, 2, 0, 0), expand=True, row_styles=["", "dim"])
+    table.add_column(t("help.col_where"), no_wrap=True, style="bold")
+    table.add_column(t("help.col_key"), no_wrap=True)
+    table.add_column(t("help.col_what"), ratio=1, overflow="fold")  # Japanese has no spaces
+    for row in rows:
+        table.add_row(*row, style="")
+    return table
+
+
+class HelpScreen(LocalModal[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "close")]
 
     def compose(self) -> ComposeResult:
+        self.rows = key_rows()
         with Vertical(id="help-dialog", classes="dialog"):
-            yield Label("Shirube 道標 — keys", classes="dialog-title")
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
-            yield Static(
-                "Answers cite official instruments. With no model server, answers come from "
-                "the rule base (offline mode).",
-                classes="dialog-note",
-            )
-            yield Button("Close (Esc)", id="help-close", variant="primary")
+            yield Label(t("help.title"), classes="dialog-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(key_table(self.rows), id="help-keys")
+            yield Static(t("help.note"), classes="dialog-note")
+            yield Button(t("help.close"), id="help-close", variant="primary")
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Where", "Key", "What it does")
-        table.add_rows(KEYS)
+    async def relabel(self) -> None:
+        await self.recompose()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

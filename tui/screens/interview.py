@@ -8,10 +8,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicator, ProgressBar
+from textual.widgets import Button, Header, Input, Label, LoadingIndicator, ProgressBar
 
 from core.errors import UsageError
+from tui.lang import LocalScreen, current_lang, t
+from tui.widgets.footer import AppFooter
 from tui.widgets.profile_panel import ProfilePanel
 from tui.widgets.question import QuestionWidget
 from tui.widgets.status import StatusBar
@@ -20,14 +21,18 @@ if TYPE_CHECKING:
     from agent.interview.session import InterviewSession, QuestionView, Step
 
 
-class InterviewScreen(Screen[None]):
+# The interview's commands as buttons, each with its key (the footer says the same).
+COMMAND_BUTTONS = ("back", "skip", "why", "leave")
+
+
+class InterviewScreen(LocalScreen[None]):
     """Starts a new session, or resumes `session_id`; every answer is saved before the next one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "command('back')", "Back"),
-        Binding("f6", "command('skip')", "Skip"),
-        Binding("f7", "command('why')", "Why we ask"),
-        Binding("escape", "leave", "Save & leave"),
+        Binding("f5", "command('back')", "back"),
+        Binding("f6", "command('skip')", "skip"),
+        Binding("f7", "command('why')", "why"),
+        Binding("escape", "leave", "leave"),
     ]
 
     def __init__(self, session_id: str | None = None) -> None:
@@ -40,24 +45,30 @@ class InterviewScreen(Screen[None]):
         yield Header(icon="道")
         with Horizontal(id="interview-body"):
             with Vertical(id="interview-main"):
-                yield Label("Starting the interview…", id="progress-label")
+                yield Label(t("interview.starting"), id="progress-label")
                 yield ProgressBar(id="progress", show_eta=False)
                 yield LoadingIndicator(id="interview-loading")
                 yield VerticalScroll(id="question-area")
-                yield Input(
-                    placeholder="Type an answer (number, name, yes/no) or back · skip · why",
-                    id="answer",
-                )
+                yield Input(placeholder=t("interview.placeholder"), id="answer")
                 with Horizontal(id="interview-buttons"):
-                    yield Button("Back (F5)", id="cmd-back")
-                    yield Button("Skip (F6)", id="cmd-skip")
-                    yield Button("Why we ask (F7)", id="cmd-why")
-                    yield Button("Save & leave (Esc)", id="cmd-leave")
+                    for command in COMMAND_BUTTONS:
+                        yield Button(t(f"interview.{command}"), id=f"cmd-{command}")
             with VerticalScroll(id="profile-side"):
-                yield Label("Your profile so far", classes="side-title")
+                yield Label(t("interview.profile_title"), id="profile-title", classes="side-title")
                 yield ProfilePanel(id="profile")
         yield StatusBar(id="status")
-        yield Footer()
+        yield AppFooter()
+
+    async def relabel(self) -> None:
+        """The chrome in the app's new language (the question shown keeps its own)."""
+        self.query_one("#answer", Input).placeholder = t("interview.placeholder")
+        for command in COMMAND_BUTTONS:
+            self.query_one(f"#cmd-{command}", Button).label = t(f"interview.{command}")
+        self.query_one("#profile-title", Label).update(t("interview.profile_title"))
+        if self.session is None:
+            self.query_one("#progress-label", Label).update(t("interview.starting"))
+        else:
+            self.query_one("#profile", ProfilePanel).show(_answered_rows(self.session), _labels())
 
     def on_mount(self) -> None:
         answer = self.query_one("#answer", Input)
@@ -77,10 +88,11 @@ class InterviewScreen(Screen[None]):
 
         settings = getattr(self.app, "settings", None)
         try:
-            if self.resume_id:
+            if self.resume_id:  # a resumed interview keeps the language it started in
                 session = InterviewSession.resume(self.resume_id, settings)
             else:
-                session = InterviewSession.start(settings)
+                lang = {"lang": getattr(self.app, "lang", "en")}
+                session = InterviewSession.start(settings and settings.model_copy(update=lang))
         except UsageError as exc:
             self.app.call_from_thread(self._fail, str(exc))
             return
@@ -98,7 +110,7 @@ class InterviewScreen(Screen[None]):
         if set_session is not None:
             set_session(self.session.session_id)
         if self.resume_id:
-            self.notify(f"Resumed session {self.session.session_id}.")
+            self.notify(t("interview.resumed", id=self.session.session_id))
         if view is None:  # a finished session: straight to its plan
             self._finish(self.session.plan_path)
             return
@@ -109,9 +121,9 @@ class InterviewScreen(Screen[None]):
         self.query_one("#interview-loading").display = False
         answered, total = view.progress
         label = (
-            f"Question {min(answered + 1, total)} of {total}"
+            t("interview.progress", n=min(answered + 1, total), total=total)
             if view.kind == "question"
-            else "Check your answers"
+            else t("interview.check")
         )
         self.query_one("#progress-label", Label).update(label)
         self.query_one("#progress", ProgressBar).update(total=total, progress=answered)
@@ -119,7 +131,7 @@ class InterviewScreen(Screen[None]):
         await area.remove_children()
         await area.mount(QuestionWidget(view, id="question-widget"))
         assert self.session is not None
-        self.query_one("#profile", ProfilePanel).show(_answered_rows(self.session))
+        self.query_one("#profile", ProfilePanel).show(_answered_rows(self.session), _labels())
         self.query_one("#answer", Input).focus()
 
     def send(self, text: str) -> None:
@@ -147,14 +159,14 @@ class InterviewScreen(Screen[None]):
 
         assert self.session is not None
         profile = self.session.profile_so_far
-        assessment = assess(profile)
+        assessment = assess(profile, current_lang())
         session_id = self.session.session_id
         self.session.close()
         link = getattr(self.app, "link_profile", None)
         if link is not None:  # the chat now answers "what should we do first?" from it
             link(profile, f"interview {session_id}")
         if plan_path:
-            self.notify(f"Governance plan written to {plan_path}", title="Interview finished")
+            self.notify(t("interview.plan_written", path=plan_path), title=t("interview.finished"))
         # The saved plan (statuses editable) when the interview saved one, else the plan alone.
         saved = saved_plan_screen(session_id, getattr(self.app, "settings", None))
         self.app.switch_screen(saved or PlanScreen(assessment, session_id=session_id))
@@ -184,7 +196,7 @@ class InterviewScreen(Screen[None]):
             session_id = self.session.session_id
             self.session.close()
             self.session = None
-            self.notify(f"Saved. Resume session {session_id} any time with F3.")
+            self.notify(t("interview.saved", id=session_id))
         set_session = getattr(self.app, "set_session", None)
         if set_session is not None:
             set_session(None)
@@ -192,10 +204,20 @@ class InterviewScreen(Screen[None]):
 
 
 def _answered_rows(session: InterviewSession) -> list[tuple[str, str]]:
-    """(field, answer label) for every answered question that still applies."""
+    """(question id, answer in the app's language) for every answered question that applies."""
     from agent.interview.state import applicable_questions
 
-    answers = session.answers
+    answers, lang = session.answers, current_lang()
     return [
-        (q.id, q.label_of(answers[q.id])) for q in applicable_questions(answers) if q.id in answers
+        (q.id, q.label_of(answers[q.id], lang))
+        for q in applicable_questions(answers)
+        if q.id in answers
     ]
+
+
+def _labels() -> dict[str, str]:
+    """Each question's short name in the app's language, by id (the panel's first column)."""
+    from knowledge.questions import load_questions
+
+    lang = current_lang()
+    return {q.id: q.label_in(lang) for q in load_questions()}

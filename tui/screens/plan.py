@@ -9,17 +9,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from core.config import Settings
 from core.errors import UsageError
 from tools.assess import Assessment
 from tools.terminal_text import clean
-from tui.screens.action import STATUSES, ActionScreen, StatusSaver
+from tui.lang import LocalScreen, current_lang, t
+from tui.screens.action import ActionScreen, StatusSaver, status_label
 from tui.screens.answer import AnswerChanger, AnswerScreen, Changed
 from tui.screens.export import FileNameScreen
 from tui.widgets.action_list import ActionItem, ActionList
+from tui.widgets.footer import AppFooter
 from tui.widgets.plan_sections import plan_sections
 from tui.widgets.status import StatusBar
 
@@ -30,13 +31,23 @@ def _cites(citations: list) -> str:
     return "; ".join(c.label() for c in citations)
 
 
-class PlanScreen(Screen[None]):
+def in_lang(assessment: Assessment, lang: str) -> Assessment:
+    """The same plan worded in `lang` (ids, dates and progress are the same in both)."""
+    from tools.assess import assess
+
+    if assessment.lang == lang:
+        return assessment
+    worded = assess(assessment.profile, "ja" if lang == "ja" else "en")
+    return worded.model_copy(update={"progress": assessment.progress})
+
+
+class PlanScreen(LocalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "actions", "Actions"),
-        Binding("e", "edit_answer", "Edit"),  # short: the footer fits 80 columns
-        Binding("m", "export('markdown')", "Export Markdown"),
-        Binding("j", "export('json')", "Export JSON"),
-        Binding("escape", "close", "Back"),
+        Binding("a", "actions", "actions"),
+        Binding("e", "edit_answer", "edit"),  # short: the footer fits 80 columns
+        Binding("m", "export('markdown')", "export_markdown"),
+        Binding("j", "export('json')", "export_json"),
+        Binding("escape", "close", "back"),
     ]
 
     def __init__(
@@ -59,23 +70,23 @@ class PlanScreen(Screen[None]):
         a = self.assessment
         yield Header(icon="道")
         with VerticalScroll(id="plan-body"):
-            name = clean(a.profile.name) or "your AI use case"
-            yield Label(f"Governance plan for {name}", id="plan-title", markup=False)
+            name = clean(a.profile.name) or t("plan.unnamed")
+            yield Label(t("plan.title", name=name), id="plan-title", markup=False)
             yield Static(
-                f"Rule base as of {a.rule_base_as_of.isoformat()} · not legal advice · "
-                "Enter on an action for its details · M or J to export"
-                + (" · E to change an answer" if self.change else ""),
+                t("plan.note", date=a.rule_base_as_of.isoformat())
+                + (t("plan.note_edit") if self.change else ""),
                 classes="plan-note",
+                markup=False,
             )
             yield from plan_sections(a)
-            yield Label(f"Your roles ({len(a.roles)})", classes="plan-heading")
+            yield Label(t("plan.roles", count=len(a.roles)), classes="plan-heading")
             for role in a.roles:
                 text = Text()
                 text.append(f"• {role.name}", style="bold")
                 text.append(f" — {role.definition} ")
                 text.append(f"[{_cites(role.citations)}]", style="dim")
                 yield Static(text, classes="plan-role")
-            yield Label(f"Layers of the regime engaged ({len(a.triggers)})", classes="plan-heading")
+            yield Label(t("plan.layers", count=len(a.triggers)), classes="plan-heading")
             for trigger in a.triggers:
                 text = Text()
                 text.append(f"• {trigger.title}", style="bold")
@@ -86,18 +97,24 @@ class PlanScreen(Screen[None]):
                 text.append(f"[{_cites(trigger.citations)}]", style="dim")
                 yield Static(text, classes="plan-trigger")
             yield Label(
-                f"Actions ({len(a.checklist)})", id="actions-heading", classes="plan-heading"
+                t("plan.actions", count=len(a.checklist)),
+                id="actions-heading",
+                classes="plan-heading",
             )
             yield ActionList(a.checklist, self._status_labels(), id="checklist")
             if a.caveats:
-                yield Label("Caveats", classes="plan-heading")
+                yield Label(t("plan.caveats"), classes="plan-heading")
                 for caveat in a.caveats:
                     yield Static(f"• {caveat.text} [{_cites(caveat.citations)}]", markup=False)
         yield StatusBar(id="status")
-        yield Footer()
+        yield AppFooter()
 
     def _status_labels(self) -> dict[str, str]:
-        return {k: STATUSES.get(v, v) for k, v in self.statuses.items()}
+        return {k: status_label(v) for k, v in self.statuses.items()}
+
+    async def relabel(self) -> None:
+        self.assessment = in_lang(self.assessment, current_lang())
+        await self.recompose()
 
     def action_actions(self) -> None:
         """Jump to the action list (below the roles and layers)."""
@@ -112,27 +129,28 @@ class PlanScreen(Screen[None]):
                 return
             self.statuses[item.id] = status
             row = self.query_one(f"#action-{item.id}", ActionItem)
-            row.show_status(STATUSES.get(status, status))
+            row.show_status(status_label(status))
 
         status = self.statuses.get(item.id, "todo")
         self.app.push_screen(ActionScreen(item, status=status, save=self.save), saved)
 
     def action_edit_answer(self) -> None:
         if self.change is None:
-            self.notify("Only a saved plan's answers can be changed.", markup=False)
+            self.notify(t("plan.only_saved"), markup=False)
             return
         self.app.push_screen(AnswerScreen(self.assessment.profile, self.change), self._changed)
 
     async def _changed(self, changed: Changed | None) -> None:
         if changed is None:
             return
-        self.assessment, dropped = changed
+        assessment, dropped = changed
+        self.assessment = in_lang(assessment, current_lang())
         self.statuses = {a: p.status.value for a, p in self.assessment.progress.items()}
         await self.recompose()
-        message = "The plan was re-assessed; statuses of unchanged actions are kept."
+        message = t("plan.reassessed")
         if dropped:
-            message += f" No longer in the plan: {'; '.join(dropped)}."
-        self.notify(clean(message), title="Answer changed", markup=False)
+            message += t("plan.dropped", titles="; ".join(dropped))
+        self.notify(clean(message), title=t("plan.answer_changed"), markup=False)
 
     def default_name(self, fmt: str) -> str:
         stem = f"shirube-plan-{self.session_id}" if self.session_id else "shirube-plan"
@@ -143,7 +161,7 @@ class PlanScreen(Screen[None]):
             if path is not None:
                 self.export_to(path, fmt)
 
-        title = f"Export the plan as {'Markdown' if fmt == 'markdown' else 'JSON'} to:"
+        title = t("plan.export_markdown" if fmt == "markdown" else "plan.export_json")
         self.app.push_screen(FileNameScreen(title, self.default_name(fmt)), write)
 
     def export_to(self, path: Path, fmt: str) -> None:
@@ -155,7 +173,7 @@ class PlanScreen(Screen[None]):
         except UsageError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(f"Plan saved to {path.resolve()}", title="Exported")
+        self.notify(t("plan.saved_to", path=path.resolve()), title=t("chat.exported_title"))
 
     def action_close(self) -> None:
         set_session = getattr(self.app, "set_session", None)
@@ -193,5 +211,6 @@ def saved_plan_screen(plan_id: str, settings: Settings | None) -> PlanScreen | N
         with plan_service.opened(settings) as store:
             return plan_service.change_answer(store, plan_id, field, value)
 
+    assessment = in_lang(assessment, current_lang())
     statuses = {action: p.status.value for action, p in assessment.progress.items()}
     return PlanScreen(assessment, session_id=plan_id, statuses=statuses, save=save, change=change)

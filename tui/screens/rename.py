@@ -7,14 +7,15 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tui.lang import LocalModal, t
 
-class RenameScreen(ModalScreen[str | None]):
+
+class RenameScreen(LocalModal[str | None]):
     """An input filled with the current name; Enter or OK keeps a non-empty name."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, session_id: str, current: str) -> None:
         self.session_id = session_id
@@ -23,12 +24,16 @@ class RenameScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rename-dialog", classes="dialog"):
-            yield Label(f"Rename session {self.session_id}", classes="dialog-title", markup=False)
-            yield Input(self.current, placeholder="A name you will recognise", id="rename-input")
+            yield Label(
+                t("sessions.rename_title", id=self.session_id), classes="dialog-title", markup=False
+            )
+            yield Input(
+                self.current, placeholder=t("sessions.rename_placeholder"), id="rename-input"
+            )
             yield Static("", id="rename-error", classes="error-line", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Rename", id="rename-ok", variant="primary")
-                yield Button("Cancel", id="rename-cancel")
+                yield Button(t("sessions.rename_ok"), id="rename-ok", variant="primary")
+                yield Button(t("dialog.cancel"), id="rename-cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = getattr(self.app, "blink", True)
@@ -36,7 +41,7 @@ class RenameScreen(ModalScreen[str | None]):
     def _submit(self) -> None:
         name = " ".join(self.query_one(Input).value.split())
         if not name:
-            self.query_one("#rename-error", Static).update("Type a name, or press Esc.")
+            self.query_one("#rename-error", Static).update(t("sessions.rename_empty"))
             return
         self.dismiss(name)
 

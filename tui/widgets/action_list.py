@@ -10,17 +10,22 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import ListItem, ListView, Static
 
+from knowledge.schema import load_labels
 from tools.checklist import ChecklistItem
 from tools.terminal_text import clean
+from tui.lang import current_lang, t
 
 
 def facts_line(item: ChecklistItem, status: str | None = None) -> str:
     """Priority, phase, owner (and due date), first source and, when known, the status."""
     source = item.citations[0].label() if item.citations else ""
-    owner = f"owner: {item.owner}"
+    owner = t("action.owner", owner=item.owner)
     if item.due:  # the due date sits beside the owner: who does it by when
-        owner += f", due {item.due.isoformat()}"
-    parts = [f"{item.priority.value} priority", item.phase.value, owner, source]
+        owner += t("action.due", date=item.due.isoformat())
+    said = load_labels().text(current_lang())  # the plan's own words for priority and phase
+    priority = said.priorities.get(item.priority.value, item.priority.value)
+    phase = said.phases.get(item.phase.value, item.phase.value)
+    parts = [t("action.priority", priority=priority), phase, owner, source]
     if status:
         parts.append(status)
     return clean(" · ".join(p for p in parts if p))

@@ -24,6 +24,7 @@ from textual.widgets import Markdown, Static
 from agent.answer.numbering import numbered
 from agent.state import Answer, AnswerCitation
 from tools.terminal_text import clean
+from tui.lang import t
 from tui.legal import short_name
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class CitationItem(Static, can_focus=True):
 
     DEFAULT_CLASSES = "citation-item"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "open", "Open source", show=True)
+        Binding("enter,space", "open", "open_source", show=True)
     ]
 
     class Selected(Message):
@@ -112,7 +113,7 @@ class AnswerView(Vertical):
         if not isinstance(self.answer, Answer) and self.answer.followup:  # a chat Turn
             # Say how a follow-up was read, so a wrong reading is visible at once.
             yield Static(
-                clean(f"Understood as: {self.answer.resolved}"),
+                clean(t("chat.understood_as", question=self.answer.resolved)),
                 classes="answer-resolved",
                 markup=False,
             )
@@ -124,13 +125,13 @@ class AnswerView(Vertical):
         if self.answer.notice:
             tail.append(Static(clean(self.answer.notice), classes="answer-notice", markup=False))
         if self.answer.citations:
-            tail.append(
-                Static("Sources (Tab to a source, Enter to open it)", classes="sources-title")
-            )
+            tail.append(Static(t("chat.sources_title"), classes="sources-title"))
             for number, citation in numbered(self.answer.citations):
                 tail.append(CitationItem(citation, number, id=f"cite-{self.turn}-{number}"))
-        mode = "rule base (offline)" if self.answer.mode == "offline" else self.answer.mode
-        tail.append(Static(clean(f"answered from {mode}"), classes="answer-mode", markup=False))
+        mode = t("chat.mode_offline") if self.answer.mode == "offline" else self.answer.mode
+        tail.append(
+            Static(clean(t("chat.answered_from", mode=mode)), classes="answer-mode", markup=False)
+        )
         return tail
 
     def _hidden_while_revealing(self, tail: list[Widget]) -> list[Widget]:

@@ -12,8 +12,8 @@ class HistoryInput(Input):
     """Up/Down walk the history like a shell; Down past the newest brings back the draft."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "recall(-1)", "Previous question", show=False),
-        Binding("down", "recall(1)", "Next question", show=False),
+        Binding("up", "recall(-1)", "previous_question", show=False),
+        Binding("down", "recall(1)", "next_question", show=False),
     ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:

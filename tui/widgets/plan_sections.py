@@ -10,6 +10,7 @@ from textual.widgets import Label, Static
 
 from tools.assess import Assessment
 from tools.terminal_text import clean
+from tui.lang import t
 
 
 def start_here_rows(assessment: Assessment) -> list[Text]:
@@ -18,10 +19,11 @@ def start_here_rows(assessment: Assessment) -> list[Text]:
     rows = []
     for n, top in enumerate(assessment.start_here, 1):
         due = dates.get(top.id)
-        when = f"due {due.isoformat()}" if due else top.timing_label.lower()
+        when = t("plan.due", date=due.isoformat()) if due else top.timing_label.lower()
         text = Text()
         text.append(f"{n}. {clean(top.title)}", style="bold")
-        text.append(f" ({clean(top.owner)}, {when})\n   {clean(top.why)}")
+        text.append(t("plan.start_item", owner=clean(top.owner), when=when))
+        text.append(f"\n   {clean(top.why)}")
         rows.append(text)
     return rows
 
@@ -32,7 +34,7 @@ def to_confirm_rows(assessment: Assessment) -> list[Text]:
     for a in assessment.to_confirm:
         text = Text()
         text.append(f"• {clean(a.label)}:", style="bold")
-        text.append(f" you were not sure; assumed '{clean(a.assumed)}'. {clean(a.change)}")
+        text.append(f" {t('plan.not_sure', assumed=clean(a.assumed))} {clean(a.change)}")
         rows.append(text)
     return rows
 
@@ -40,11 +42,11 @@ def to_confirm_rows(assessment: Assessment) -> list[Text]:
 def plan_sections(assessment: Assessment) -> Iterator[Widget]:
     """The "Start here" heading and rows, then "To confirm" when there is anything to confirm."""
     if assessment.start_here:
-        yield Label("Start here", id="start-here-heading", classes="plan-heading")
+        yield Label(t("plan.start_here"), id="start-here-heading", classes="plan-heading")
         for row in start_here_rows(assessment):
             yield Static(row, classes="plan-start")
     confirm = to_confirm_rows(assessment)
     if confirm:
-        yield Label("To confirm", id="to-confirm-heading", classes="plan-heading")
+        yield Label(t("plan.to_confirm"), id="to-confirm-heading", classes="plan-heading")
         for row in confirm:
             yield Static(row, classes="plan-confirm")

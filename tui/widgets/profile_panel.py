@@ -7,23 +7,26 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tools.terminal_text import plain
+from tui.lang import t
 
 
 class ProfilePanel(Static):
-    """Shows every answered question as 'field: answer'; unanswered ones are left out."""
+    """Shows every answered question as 'name: answer'; unanswered ones are left out."""
 
     DEFAULT_CLASSES = "profile-panel"
 
     rows: list[tuple[str, str]]
 
-    def show(self, rows: list[tuple[str, str]]) -> None:
+    def show(self, rows: list[tuple[str, str]], labels: dict[str, str] | None = None) -> None:
+        """`rows` are (field, answer); `labels` name each field (else the field id shows)."""
         self.rows = rows
+        labels = labels or {}
         if not rows:
-            self.update(Text("Nothing answered yet.", style="dim"))
+            self.update(Text(t("interview.nothing_yet"), style="dim"))
             return
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for field, answer in rows:
-            table.add_row(plain(field), plain(answer))
+            table.add_row(plain(labels.get(field, field)), plain(answer))
         self.update(table)

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Button, SelectionList, Static
 
 from tools.terminal_text import clean
+from tui.lang import t
 
 if TYPE_CHECKING:  # the interview's graph loads when F2 opens it
     from agent.interview.views import QuestionView
@@ -35,7 +36,7 @@ class QuestionWidget(Vertical):
             yield Static(clean(f"! {view.error}"), id="q-error", classes="error-line", markup=False)
         if view.shown_help:
             yield Static(
-                clean(f"Why we ask: {view.shown_help}"),
+                clean(t("interview.why_prefix", text=view.shown_help)),
                 id="q-help",
                 classes="help-line",
                 markup=False,
@@ -50,19 +51,25 @@ class QuestionWidget(Vertical):
         yield Static(clean(view.text), id="q-text", markup=False)
         if view.type == "yes_no":
             with Horizontal(classes="choices"):
-                yield Button("Yes", id="choice-yes", variant="success")
-                yield Button("No", id="choice-no", variant="error")
+                yield Button(t("interview.yes"), id="choice-yes", variant="success")
+                yield Button(t("interview.no"), id="choice-no", variant="error")
         elif view.type == "one_of" and view.kind == "question":
             with Vertical(classes="choices"):
                 for i, choice in enumerate(view.choices, 1):
                     yield Button(f"{i}) {choice.label}", id=f"choice-{i}", classes="choice")
         elif view.type == "several_of":
             yield SelectionList[str](*[(c.label, c.value) for c in view.choices], id="several")
-            yield Button("Use the ticked choices", id="choice-several", variant="primary")
+            yield Button(t("interview.use_ticked"), id="choice-several", variant="primary")
         if view.examples:
-            yield Static("e.g. " + " · ".join(view.examples), classes="hint", markup=False)
+            yield Static(
+                t("interview.examples", examples=" · ".join(view.examples)),
+                classes="hint",
+                markup=False,
+            )
         if view.previous is not None:
-            yield Static(clean(f"current answer: {view.previous}"), classes="hint", markup=False)
+            yield Static(
+                clean(t("interview.current", answer=view.previous)), classes="hint", markup=False
+            )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id or ""
