@@ -26,16 +26,20 @@ def render(answer: Answer, fmt: str) -> None:
     from rich.console import Console
     from rich.markdown import Markdown
 
+    from knowledge.ui_labels import ui_text
+
     console = Console()
+    lang = answer.lang  # the headings in the answer's language (the question's, or --lang)
     if answer.notice:
         console.print(f"[yellow]{markup(answer.notice)}[/]", highlight=False)
     console.print(Markdown(clean(answer.answer)))
     if answer.citations:
-        console.print("\n[bold]Sources[/]")
+        console.print(f"\n[bold]{ui_text('cli.sources', lang)}[/]")
         for number, cite in numbered(answer.citations):
             console.print(source_line(number, cite), highlight=False, markup=False)
-    as_of = f" · rule base as of {answer.rule_base_as_of}" if answer.rule_base_as_of else ""
-    footer = f"mode: {markup(answer.mode)} · {answer.latency_ms} ms{as_of}"
+    date = answer.rule_base_as_of
+    as_of = ui_text("cli.as_of", lang, date=date) if date else ""
+    footer = ui_text("cli.mode", lang, mode=markup(answer.mode), ms=answer.latency_ms) + as_of
     console.print(f"[dim]{footer}[/]", highlight=False)
 
 
@@ -50,8 +54,8 @@ def render_explanation(answer: Answer) -> None:
         "query": answer.query,
         "facts": answer.fact_ids,
         "tools_called": answer.tools_called,
-        "model": answer.model.model_dump(mode="json") if answer.model else None,
         # A use case: each engaged layer, the data that ranks it, and whether the answer states it.
         "layers": layer_ranking(answer.query),
+        "model": answer.model.model_dump(mode="json") if answer.model else None,
     }
     sys.stderr.write(clean(json.dumps(explained, indent=2, ensure_ascii=False)) + "\n")

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from agent.interview.store import SessionInfo
     from core.config import Settings
 
+KINDS = ("interview", "chat")  # the session kinds with a label in ui_labels.yaml
 ANSWER_START = 160  # characters of each answer `sessions show` prints for a chat turn
 
 
@@ -108,7 +109,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(sessions, name="sessions")
 
     @sessions.command("list")
-    def list_() -> None:
+    def list_(
+        lang: Annotated[
+            str | None,
+            typer.Option("--lang", help="Column names in en or ja (default: SHIRUBE_LANG)."),
+        ] = None,
+    ) -> None:
         """List saved sessions, most recent first."""
         from rich.console import Console
         from rich.table import Table
@@ -117,8 +123,10 @@ def register(app: typer.Typer) -> None:
         from agent.interview import store
         from core.config import get_settings
         from core.storage import StorageError
+        from knowledge.ui_labels import ui_text
 
         settings = get_settings()
+        words = lang or settings.lang  # 'auto' (no question to read it from): English
         with store.opened(settings) as conn:
             rows = store.list_sessions(conn)
             rule_base = rule_base_cells(conn, rows) if isinstance(conn, sqlite3.Connection) else {}
@@ -130,15 +138,17 @@ def register(app: typer.Typer) -> None:
         if settings.database_url:
             _journal_notice(console, settings)
         if not rows:
-            console.print("No saved sessions. Start one with `shirube interview`.")
+            console.print(ui_text("cli.no_sessions", words))
             return
-        table = Table("id", "kind", "status", "updated", "rule base", "title")
+        columns = ("id", "kind", "status", "updated", "rule_base", "title")
+        table = Table(*(ui_text(f"cli.col_{column}", words) for column in columns))
         for row in rows:
             try:
                 status = _status(row)
             except StorageError:  # one garbled session must not hide the others
-                status = "damaged: see `sessions show`"
-            cells = (row.id, row.kind, status, row.updated, rule_base.get(row.id, ""), row.title)
+                status = ui_text("cli.damaged", words)
+            kind = ui_text(f"sessions.kind_{row.kind}", words) if row.kind in KINDS else row.kind
+            cells = (row.id, kind, status, row.updated, rule_base.get(row.id, ""), row.title)
             table.add_row(*map(plain, cells))
         console.print(table)
 
