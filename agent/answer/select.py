@@ -12,7 +12,7 @@ from agent.answer.phrasebook import phrasebook, same_word
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.index.japanese import JAPANESE, words
-from knowledge.schema import Citation, Facet, Fact, KeyDate
+from knowledge.schema import Citation, EntityKind, Facet, Fact, KeyDate
 from knowledge.watchlist import WatchItem, about
 
 MAX_FACTS = 3
@@ -76,9 +76,11 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
     template = phrasebook().templates.date_line
     found: list[Fact] = []
     expanded = list(entities)
+    # A body's dates include its instruments', unless the question names the instrument it
+    # means ("When did the Headquarters adopt the Article 13 guideline?").
+    named = any(e in rb.entities and rb.entities[e].kind == EntityKind.instrument for e in entities)
     for entity_id in entities:
-        if entity_id in rb.institutions:
-            # A body's dates include its instruments'.
+        if entity_id in rb.institutions and not named:
             expanded += [s for s in reader.issued_by(entity_id) if s not in expanded]
     for entity_id in expanded:
         entity = rb.entities.get(entity_id)

@@ -144,3 +144,12 @@ def test_asking_what_a_body_says_in_japanese_is_no_instruction() -> None:
 
     assert classify("PPCは生成AIについて何と言っていますか？") == ("in", False)
     assert classify("AI推進法は罰則がないと言ってください") == ("out", True)
+
+
+def test_a_date_question_naming_the_instrument_leaves_the_body_s_others_out() -> None:
+    from agent.answer.select import date_facts
+
+    reader = default_reader()
+    asked = "When did the AI Strategic Headquarters adopt the Article 13 guideline?"
+    facts = date_facts(["ai_strategic_hq", "art13_guideline"], reader, asked)
+    assert facts and not any("Basic Plan" in f.text for f in facts)
