@@ -78,9 +78,11 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
     expanded = list(entities)
     # A body's dates include its instruments', unless the question names the instrument it
     # means ("When did the Headquarters adopt the Article 13 guideline?").
-    named = any(e in rb.entities and rb.entities[e].kind == EntityKind.instrument for e in entities)
+    instrument = any(
+        e in rb.entities and rb.entities[e].kind == EntityKind.instrument for e in entities
+    )
     for entity_id in entities:
-        if entity_id in rb.institutions and not named:
+        if entity_id in rb.institutions and not instrument:
             expanded += [s for s in reader.issued_by(entity_id) if s not in expanded]
     for entity_id in expanded:
         entity = rb.entities.get(entity_id)
