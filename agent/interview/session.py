@@ -239,9 +239,9 @@ class InterviewSession:
                 "database is back."
             )
         return StorageError(
-            f"{exc} Your answer {text!r} to {pending.label or pending.id!r} is kept on this "
-            f"machine in {kept}; it is written when the database is back and you run "
-            f"`shirube interview --resume {self.session_id}`."
+            f"{exc} Your answer {text!r} to {pending.label or pending.id!r} did not reach it and "
+            f"is kept on this machine in {kept}; it is written when the database is back and "
+            f"you run `shirube interview --resume {self.session_id}`."
         )
 
     def _rewrite(self, entry: journal.Entry) -> journal.Outcome:
