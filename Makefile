@@ -30,6 +30,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	$(BIN)/vulture
 	$(BIN)/python -m pytest
 
 # The quick loop while working: lint, then the pure tiers (engine steps, tools, rule-base
@@ -38,6 +39,7 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/vulture
 	$(BIN)/python -m pytest -x tests/answer/test_linker.py tests/answer/test_prose_check.py tests/tools tests/knowledge/test_facts.py tests/knowledge/test_schema.py tests/evals/test_answer_checks.py tests/evals/test_answer_cases.py tests/evals/test_premise_ids.py tests/agent/test_guard_use_cases.py \
 	  tests/knowledge/test_fixture_rule_base.py tests/answer/test_engine_on_fixture.py
 

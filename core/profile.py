@@ -90,7 +90,3 @@ class UseCaseProfile(BaseModel):
         default_factory=list,
         description="Fields answered 'not sure': assumed the cautious way, listed to confirm.",
     )
-
-    @property
-    def is_government(self) -> bool:
-        return self.organisation in ("government", "local_government")

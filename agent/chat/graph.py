@@ -23,7 +23,6 @@ from agent.scope_data import scope
 from knowledge.loader import load_rule_base
 
 HISTORY_TURNS = 4  # verified in-scope turns the model sees; older ones add noise for a 7B model
-TOPIC_CARDS = 3
 PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -109,15 +108,11 @@ def _subject(source_id: str) -> str:
     return f"the {PAREN.sub('', source.short_name)}"
 
 
-def _topic(resolved: str, sources: list[str], context: ChatContext) -> Topic:
-    from knowledge.index.search import search
-
-    found = search(resolved, TOPIC_CARDS, settings=context.settings)
-    cards = [p.ref_id for p in found if p.kind == "topic"] or [p.ref_id for p in found]
+def _topic(resolved: str, sources: list[str]) -> Topic:
     # The instrument the question names is the subject; else the answer's first citation.
     named = [src for pattern, ids in scope().aliases if pattern.search(resolved) for src in ids]
     main = next((s for s in named if s in sources), sources[0])
-    return Topic(subject=_subject(main), sources=sources, card_ids=cards, question=resolved)
+    return Topic(subject=_subject(main), sources=sources, question=resolved)
 
 
 def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
@@ -146,7 +141,7 @@ def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
     update: dict[str, Any] = {"turns": _append(state, turn)}
     sources = list(dict.fromkeys(c.id for c in result.citations))
     if result.scope == "in" and sources:
-        update["topic"] = _topic(state["resolved"], sources, context).model_dump()
+        update["topic"] = _topic(state["resolved"], sources).model_dump()
     return update
 
 

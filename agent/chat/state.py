@@ -23,7 +23,6 @@ class Topic(BaseModel):
 
     subject: str = Field(description="Short name of the main instrument, e.g. 'the AI Basic Plan'.")
     sources: list[str] = Field(description="Source ids cited by that answer, in order.")
-    card_ids: list[str] = Field(description="Rule-base entries the answer drew on (best first).")
     question: str = Field(description="The (resolved) question that set the topic.")
 
 

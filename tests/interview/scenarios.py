@@ -157,7 +157,3 @@ SCENARIOS: list[Scenario] = [
         },
     ),
 ]
-
-
-def answer_for(scenario_answers: dict[str, str], question_id: str) -> str:
-    return scenario_answers.get(question_id, "skip")
