@@ -22,7 +22,7 @@ def _progress(plan: str, tmp_path: Path) -> dict[str, dict[str, object]]:
 def test_status_round_trips_through_a_japanese_markdown_export(
     plan_id: str, tmp_path: Path
 ) -> None:
-    out = tmp_path / "plan.md"
+    out = tmp_path / "plan-ja.md"  # plan.md is the interview's own
     done = shirube("plan", "export", plan_id, "-o", str(out), "--lang", "ja", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     text = out.read_text(encoding="utf-8")
