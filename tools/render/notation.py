@@ -1,4 +1,4 @@
-"""Citation sections in Japanese notation: 'Art. 30-4' → 第30条の4, 'Part 2 C' → 第2部C.
+"""Citation sections in the notation Japanese plans use: 第30条の4, 第3条第4項, 第2部C, 別添7.
 
 Pure text rules; the words that are not numbers ('alert to businesses') come from labels.yaml
 `sections_ja`. (agent/answer/lang.py writes answers' sections with the same rules.)
