@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
@@ -119,7 +120,7 @@ class CompiledPhrasebook:
         # Groups of word starts that name one dated event ("adopt" finds "decid", "pass").
         self.event_groups = [frozenset(group) for group in book.event_words]
 
-    def event_words(self, stems: set[str]) -> set[str]:
+    def event_words(self, stems: AbstractSet[str]) -> set[str]:
         """The stems plus the words naming the same event ("adopt" → "decid", "pass"…)."""
         found = set(stems)
         for group in self.event_groups:

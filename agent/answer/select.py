@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -22,12 +23,13 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # the facts' texts are read for every question
+def _stems(text: str) -> frozenset[str]:
     """English word stems (first five letters); Japanese text adds its content words."""
     stems = {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
     if JAPANESE.search(text):
         stems |= {w for w in words(text) if JAPANESE.search(w)}
-    return stems
+    return frozenset(stems)
 
 
 def fact_in(reader: Reader, **fields: object) -> Fact:
