@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from agent.model_status import ModelStatus
 from core.config import Settings
-from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce, Source
 from tools.terminal_text import CleanText
 
 if TYPE_CHECKING:
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from agent.answer.lang import Lang
     from agent.answer.reader import Reader
     from knowledge.loader import RuleBase
+    from knowledge.schema import Source
 
 EXCERPT_CHARS = 240
 
@@ -67,6 +67,9 @@ class AnswerCitation(BaseModel):
     @property
     def legal_force_label(self) -> str:
         """'non_binding_soft_law' → 'non-binding soft law', the wording answers agree with."""
+        # Here, not at the top: the TUI's first screen imports this module, not every schema.
+        from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce
+
         try:
             return LEGAL_FORCE_LABELS[LegalForce(self.legal_force)]
         except ValueError:

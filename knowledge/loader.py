@@ -7,13 +7,12 @@ Errors name the file, the entry id and the field, so a typo is fixed in seconds.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from knowledge.schema import (
@@ -30,59 +29,11 @@ from knowledge.schema import (
     Trigger,
 )
 
-DATA_DIR = Path(__file__).parent / "data"
+# Re-exported: callers import the YAML basics from here as well as from knowledge.yaml_files.
+from knowledge.yaml_files import DATA_DIR, Problem, RuleBaseError, read_yaml
+from knowledge.yaml_files import rel as _rel
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    entry: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: entry '{self.entry}'"
-        if self.field:
-            where += f", field '{self.field}'"
-        return f"{where}: {self.message}"
-
-
-class RuleBaseError(Exception):
-    """The rule base is invalid; `problems` lists every problem found."""
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-# libyaml's parser when present: the same safe constructor, ~8x faster than pure Python, and
-# parsing was the largest part of every cold start (benchmarks/RESULTS.md).
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _safe_load(text: str) -> object:
-    parser = _SAFE_LOADER(text)
-    try:
-        return parser.get_single_data()
-    finally:
-        parser.dispose()
-
-
-def read_yaml(path: Path) -> object:
-    try:
-        return _safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, ValueError) as exc:
-        # ValueError: YAML accepts the shape of an impossible date (2025-13-01) and then fails.
-        raise RuleBaseError([Problem(_rel(path), "-", "", f"invalid YAML: {exc}")]) from exc
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(path.relative_to(DATA_DIR.parent.parent))
-    except ValueError:
-        return str(path)
 
 
 def validate_entries(path: Path, model: type[ModelT]) -> tuple[list[ModelT], list[Problem]]:

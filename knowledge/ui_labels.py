@@ -60,7 +60,7 @@ class UiLabels(RootModel[dict[str, dict[str, UiText]]]):
 
 @cache
 def load_ui_labels(path: Path = UI_LABELS_FILE) -> UiLabels:
-    from knowledge.loader import read_yaml
+    from knowledge.yaml_files import read_yaml  # not knowledge.loader: no rule-base schemas
 
     return UiLabels.model_validate(read_yaml(path))
 

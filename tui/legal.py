@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from knowledge.loader import load_rule_base
+# The rule base (every schema, every file) loads on first use, never on the first screen.
 
 
 def source_dates(source_id: str) -> list[str]:
     """The instrument's key dates as 'event: YYYY-MM-DD' lines (empty for an unknown id)."""
+    from knowledge.loader import load_rule_base
+
     source = load_rule_base().sources.get(source_id)
     if source is None:
         return []
@@ -14,14 +16,22 @@ def source_dates(source_id: str) -> list[str]:
 
 
 def as_of() -> str:
-    """The rule base's as-of date, from meta.yaml alone: the first screen needs no more."""
-    from knowledge.loader import DATA_DIR, read_yaml
-    from knowledge.schema import RuleBaseMeta
+    """The rule base's as-of date, from meta.yaml alone: the first screen needs no more (and
+    builds no rule-base schema; `kb check` validates the whole file)."""
+    import datetime as dt
 
-    return RuleBaseMeta.model_validate(read_yaml(DATA_DIR / "meta.yaml")).as_of.isoformat()
+    from pydantic import TypeAdapter
+
+    from knowledge.yaml_files import DATA_DIR, read_yaml
+
+    meta = read_yaml(DATA_DIR / "meta.yaml")
+    value = meta.get("as_of") if isinstance(meta, dict) else None
+    return TypeAdapter(dt.date).validate_python(value).isoformat()
 
 
 def short_name(source_id: str, fallback: str) -> str:
     """The instrument's short name (e.g. for citation lines), else `fallback`."""
+    from knowledge.loader import load_rule_base
+
     source = load_rule_base().sources.get(source_id)
     return source.short_name if source else fallback

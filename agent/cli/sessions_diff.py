@@ -24,14 +24,19 @@ def rule_base_cells(conn: sqlite3.Connection, rows: list[SessionInfo]) -> dict[s
     """Session id → 'changed: N' or 'current' for interviews whose plan has a stamp."""
     from agent.interview import stamps
     from core.storage import StorageError
-    from knowledge.loader import RuleBaseError
 
     try:
         counts = stamps.changed_counts(conn, {r.id for r in rows if r.kind == "interview"})
-    except (RuleBaseError, StorageError, sqlite3.OperationalError):
-        # The list still shows every session (a read-only database, a broken rule base:
-        # `sessions diff` and `kb check` name the problem).
+    except (StorageError, sqlite3.OperationalError):
+        # The list still shows every session (a read-only database: `sessions diff` names it).
         return {}
+    except Exception as exc:
+        # Imported only here: a list with no stamped plan never loads the rule base (start-up).
+        from knowledge.loader import RuleBaseError
+
+        if isinstance(exc, RuleBaseError):  # a broken rule base: `kb check` names the problem
+            return {}
+        raise
     return {sid: f"changed: {n}" if n else "current" for sid, n in counts.items()}
 
 

@@ -19,7 +19,7 @@ from textual.events import Click
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from agent.answer.numbering import numbered
 from agent.state import Answer, AnswerCitation
@@ -29,6 +29,9 @@ from tui.legal import short_name
 
 if TYPE_CHECKING:
     from agent.chat.state import Turn  # only named: importing it loads LangChain
+
+# textual's Markdown (markdown-it, pygments) is imported where an answer is drawn: the first
+# screen has none, and loading it there cost the start-up a tenth of a second.
 
 # A long answer still finishes its reveal in about this many ticks (~2 s at 25 ms a tick).
 REVEAL_TICKS = 80
@@ -117,6 +120,8 @@ class AnswerView(Vertical):
                 classes="answer-resolved",
                 markup=False,
             )
+        from textual.widgets import Markdown
+
         yield Markdown("" if self.revealing else self.answer.answer, classes="answer-markdown")
         yield from self._hidden_while_revealing(self._tail_widgets())
 
@@ -148,6 +153,8 @@ class AnswerView(Vertical):
     @property
     def shown_text(self) -> str:
         """The Markdown source on screen now (the whole answer once the reveal is over)."""
+        from textual.widgets import Markdown
+
         return self.query_one(".answer-markdown", Markdown).source
 
     async def _tick(self) -> None:
@@ -166,6 +173,8 @@ class AnswerView(Vertical):
             self._shown = min(max(upto, self._shown), len(self._words))
             scroller = self.parent
             follow = isinstance(scroller, Widget) and scroller.is_vertical_scroll_end
+            from textual.widgets import Markdown
+
             markdown = self.query_one(".answer-markdown", Markdown)
             done = self._shown >= len(self._words)
             # At the end, exactly the verified text (its own leading/trailing whitespace too).
