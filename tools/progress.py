@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from knowledge.schema import LANGS, load_labels
 from tools.checklist import ChecklistItem
 
 
@@ -93,3 +95,24 @@ def kept(
         for i in new
         if i.id in progress and before.get(i.id) == (i.title, i.text)
     }
+
+
+class ReadProgress(BaseModel):
+    """One action's progress as read from a file (owner and due as written there)."""
+
+    status: Status
+    owner: str | None = None
+    due: dt.date | None = None
+    evidence: str = ""
+    reason: str = ""
+
+
+@cache
+def status_by_label() -> dict[str, Status]:
+    """Status labels of every plan language ('Done', '完了'), lower-cased, as exports write them."""
+    labels = load_labels()
+    return {
+        label.lower(): Status(status)
+        for lang in LANGS
+        for status, label in labels.text(lang).statuses.items()
+    } | {label.lower(): status for status, label in STATUS_LABELS.items()}

@@ -1,4 +1,4 @@
-"""Read progress back from an exported plan (JSON or Markdown), so status round-trips.
+"""Read progress back from an exported plan (JSON, Markdown, worksheet): status round-trips.
 
 Returns what the file says for each action, keyed by action id (JSON) or title (Markdown);
 the caller matches keys against the saved plan.
@@ -9,28 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import cache
 from pathlib import Path
-
-from pydantic import BaseModel
 
 from core.errors import UsageError
 from knowledge.schema import LANGS, load_labels
-from tools.progress import STATUS_LABELS, Status
+from tools.progress import STATUS_LABELS, ReadProgress, status_by_label
+from tools.worksheet_read import read_worksheet_progress
 
 _ESCAPE = re.compile(r"\\(.)")
 # "Done (https://…)", "Not applicable: no video (note)" as the Markdown table writes them.
 _STATUS = re.compile(r"^(?P<label>[^:(]+?)(?::\s*(?P<reason>[^(]*?))?\s*(?:\((?P<evidence>.*)\))?$")
-
-
-class ReadProgress(BaseModel):
-    """One action's progress as read from a file (owner and due as written there)."""
-
-    status: Status
-    owner: str | None = None
-    due: dt.date | None = None
-    evidence: str = ""
-    reason: str = ""
 
 
 def _from_json(text: str, path: Path) -> dict[str, ReadProgress]:
@@ -42,17 +30,6 @@ def _from_json(text: str, path: Path) -> dict[str, ReadProgress]:
             f"'{path}' is not a JSON plan export with a 'progress' section. Export one with "
             "`shirube plan export ID --format json -o plan.json`."
         ) from None
-
-
-@cache
-def _by_label() -> dict[str, Status]:
-    """Status labels of every plan language ('Done', '完了'), lower-cased."""
-    labels = load_labels()
-    return {
-        label.lower(): Status(status)
-        for lang in LANGS
-        for status, label in labels.text(lang).statuses.items()
-    } | {label.lower(): status for status, label in STATUS_LABELS.items()}
 
 
 def _checklist_section(text: str) -> str:
@@ -77,7 +54,7 @@ def _from_markdown(text: str, path: Path) -> dict[str, ReadProgress]:
             continue
         title = _plain(cells[1]).split("**")[1] if "**" in cells[1] else _plain(cells[1])
         match = _STATUS.match(_plain(cells[5]))
-        status = _by_label().get(match["label"].strip().lower()) if match else None
+        status = status_by_label().get(match["label"].strip().lower()) if match else None
         if match is None or status is None:
             raise UsageError(
                 f"'{path}': the status '{_plain(cells[5])}' of '{title}' is not one of: "
@@ -98,6 +75,8 @@ def _from_markdown(text: str, path: Path) -> dict[str, ReadProgress]:
 
 def read_progress(path: Path) -> dict[str, ReadProgress]:
     """The progress an exported plan records (UsageError names the file and the problem)."""
+    if path.suffix.lower() in (".xlsx", ".csv"):
+        return read_worksheet_progress(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

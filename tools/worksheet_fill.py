@@ -104,13 +104,13 @@ def _relations(row: Row, profile: UseCaseProfile, roles: Sequence[str], official
     return "\n".join(notes)
 
 
-def approach_text(action: ChecklistAction, progress: ActionProgress | None = None) -> str:
+def approach_text(action: ChecklistAction, progress: ActionProgress) -> str:
+    """One action's line; tools/worksheet_read.py parses it back, so change both together."""
     cites = "; ".join(c.label() for c in action.citations)
-    text = f"• {action.title} [{action.id}]: {action.text.strip()} (Cites: {cites})"
-    if progress is not None:
-        evidence = f", evidence: {progress.evidence}" if progress.evidence else ""
-        text += f" [Status: {STATUS_LABELS[progress.status]}{evidence}]"
-    return text
+    reason = f": {progress.reason}" if progress.reason else ""
+    evidence = f", evidence: {progress.evidence}" if progress.evidence else ""
+    status = f"[Status: {STATUS_LABELS[progress.status]}{reason}{evidence}]"
+    return f"• {action.title} [{action.id}]: {action.text.strip()} (Cites: {cites}) {status}"
 
 
 def fill_worksheet(assessment: Assessment, official: Official | None = None) -> list[FilledSheet]:
@@ -126,7 +126,10 @@ def fill_worksheet(assessment: Assessment, official: Official | None = None) -> 
             applies = row_applies(row, roles)
             ids = covered.get(row.id, []) if applies else []
             states = assessment.progress
-            approach = "\n".join(approach_text(actions[i], states.get(i)) for i in ids)
+            # Every action shows its status, as the Markdown table does, so it can be edited there.
+            approach = "\n".join(
+                approach_text(actions[i], states.get(i, ActionProgress())) for i in ids
+            )
             done = bool(ids) and all(i in states and states[i].status == Status.done for i in ids)
             rows.append(
                 FilledRow(

@@ -238,7 +238,9 @@ def register(app: typer.Typer) -> None:
     @plan.command("import")
     def import_(
         plan_id: Annotated[str, typer.Argument(help="The plan id.")],
-        path: Annotated[Path, typer.Argument(help="A Markdown or JSON export of the plan.")],
+        path: Annotated[
+            Path, typer.Argument(help="A Markdown, JSON or worksheet (.xlsx, .csv) export.")
+        ],
     ) -> None:
         """Read statuses, owners, due dates and evidence back from an edited export."""
         from agent.interview.plan_service import import_progress, load, opened

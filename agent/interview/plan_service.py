@@ -28,8 +28,7 @@ from core.errors import UsageError
 from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.questions import Question, load_questions
 from tools.assess import Assessment, assess
-from tools.progress import ActionProgress, Row, Status, kept, overdue, rows
-from tools.progress_io import ReadProgress
+from tools.progress import ActionProgress, ReadProgress, Row, Status, kept, overdue, rows
 
 
 @contextmanager
@@ -277,10 +276,14 @@ def import_progress(
     for key, given in read.items():
         action_id = _action_id(assessment, key)
         item = items[action_id]
+        kept_before = progress.get(action_id, ActionProgress())
+        # A file without owner or due (the worksheet) keeps the overrides already recorded.
+        owner = kept_before.owner if given.owner is None else given.owner
+        due = kept_before.due if given.due is None else given.due
         progress[action_id] = ActionProgress(
             status=given.status,
-            owner=given.owner if given.owner and given.owner != item.owner else None,
-            due=given.due if given.due and given.due != item.due else None,
+            owner=owner if owner and owner != item.owner else None,
+            due=due if due and due != item.due else None,
             evidence=given.evidence,
             reason=given.reason,
         )

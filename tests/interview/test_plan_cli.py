@@ -141,3 +141,39 @@ def test_the_worksheet_ticks_rows_whose_actions_are_done(plan_id: str, tmp_path:
     cells = [c.value for ws in load_workbook(out) for row in ws.iter_rows() for c in row]
     assert "✓" in cells
     assert any(isinstance(v, str) and "Status: Done" in v for v in cells)
+
+
+def test_progress_round_trips_through_an_edited_worksheet(plan_id: str, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    shirube("plan", "set", plan_id, "human_review", "--status", "doing", "--owner", "Aiko",
+            cwd=tmp_path)  # fmt: skip
+    out = tmp_path / "plan.xlsx"
+    assert shirube("plan", "export", plan_id, "-f", "worksheet", "-o", str(out),
+                   cwd=tmp_path).returncode == 0  # fmt: skip
+    book = load_workbook(out)
+    edited = 0
+    for sheet in book.worksheets:  # every cell naming the action, as a careful user would
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "[fairness_testing]" in cell.value:
+                    lines = [
+                        line.replace("[Status: To do]", f"[Status: Done, evidence: {EVIDENCE}]")
+                        if "[fairness_testing]" in line
+                        else line
+                        for line in cell.value.split("\n")
+                    ]
+                    cell.value = "\n".join(lines)
+                    edited += 1
+    assert edited
+    book.save(out)
+    imported = shirube("plan", "import", plan_id, str(out), cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    again = tmp_path / "again.json"
+    shirube("plan", "export", plan_id, "-f", "json", "-o", str(again), cwd=tmp_path)
+    progress = json.loads(again.read_text(encoding="utf-8"))["progress"]
+    assert progress["fairness_testing"]["status"] == "done"
+    assert progress["fairness_testing"]["evidence"] == EVIDENCE
+    # The worksheet has no owner column: the owner set before survives the import.
+    assert progress["human_review"]["status"] == "doing"
+    assert progress["human_review"]["owner"] == "Aiko"

@@ -84,10 +84,12 @@ def test_ministry_plan_cites_digital_agency_guideline() -> None:
     assert "advanced_ai_advisory_board" in buyer.regulators
 
 
-def test_checklist_is_sorted_by_timing_then_phase() -> None:
+def test_checklist_is_sorted_by_timing_then_start_here_then_phase() -> None:
     profile, _ = _load(Path(__file__).parent / "scenarios" / "overseas_foundation_model.yaml")
-    items = assess(profile).checklist
+    result = assess(profile)
+    top = {item.id for item in result.start_here}
+    items = [item for item in result.checklist if item.id not in top]
     ranks = [(["high", "medium", "low"].index(i.priority), i.phase) for i in items]
     phases = ["govern", "plan", "build", "deploy", "operate"]
     assert ranks == sorted(ranks, key=lambda r: (r[0], phases.index(r[1])))
-    assert items[0].timing == "before_launch"
+    assert result.checklist[0].timing == "before_launch"
