@@ -45,8 +45,8 @@ def _cells(path: Path) -> Iterator[tuple[str, str]]:
         ) from None
     try:
         for sheet in book.worksheets:
-            for row in sheet.iter_rows():
-                for cell in row:
+            for cells in sheet.iter_rows():
+                for cell in cells:
                     if isinstance(cell.value, str):
                         yield f"{sheet.title}!{cell.coordinate}", cell.value
     finally:
