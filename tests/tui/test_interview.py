@@ -10,7 +10,7 @@ from textual.widgets import Input, Label
 from agent.interview.session import InterviewSession
 from core.config import Settings
 from tests.interview.scenarios import SCENARIOS
-from tests.tui.conftest import SIZE, messages, open_from_sessions_list, settle
+from tests.tui.conftest import Running, messages, open_from_sessions_list, settle
 from tools.assess import assess
 from tui.screens.chat import ChatScreen
 from tui.screens.interview import InterviewScreen
@@ -30,12 +30,9 @@ async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
 
 
-async def test_whole_interview_by_keys_ends_in_the_plan(make_app, in_tmp: Path) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f2")
-        await settle(pilot)
+async def test_whole_interview_by_keys_ends_in_the_plan(running: Running, in_tmp: Path) -> None:
+    async with running("f2") as pilot:
+        app = pilot.app
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         assert screen.session is not None
@@ -76,12 +73,9 @@ async def test_whole_interview_by_keys_ends_in_the_plan(make_app, in_tmp: Path) 
         assert chat.thread.profile_source == f"interview {session_id}"
 
 
-async def test_why_and_back_work_like_the_cli(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f2")
-        await settle(pilot)
+async def test_why_and_back_work_like_the_cli(running: Running) -> None:
+    async with running("f2") as pilot:
+        app = pilot.app
         screen = app.screen
         await _type(pilot, "Support chatbot")
         assert screen.session is not None and screen.session.current is not None
@@ -101,15 +95,14 @@ async def test_why_and_back_work_like_the_cli(make_app) -> None:  # type: ignore
         assert any("Resume session" in m for m in messages(app))
 
 
-async def test_resume_a_saved_session_from_the_list(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_resume_a_saved_session_from_the_list(running: Running) -> None:
     with InterviewSession.start(Settings()) as saved:
         saved.answer("Resume me")
         saved.answer("An assistant that drafts replies.")
         session_id = saved.session_id
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
         await open_from_sessions_list(pilot, session_id)
+        app = pilot.app
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         assert screen.session is not None and screen.session.session_id == session_id

@@ -13,7 +13,7 @@ from textual.widgets import Label, Static
 
 from agent.interview.session import InterviewSession
 from core.config import Settings
-from tests.tui.conftest import CHATBOT, SIZE, messages, open_from_sessions_list, settle
+from tests.tui.conftest import CHATBOT, Running, messages, open_from_sessions_list, settle
 from tools.assess import assess
 from tui.screens.interview import InterviewScreen
 from tui.screens.plan import PlanScreen
@@ -26,14 +26,13 @@ NAME = "Acme [beta] [/] [bold]x[link=javascript:alert(1)]y"
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J"
 
 
-async def test_a_session_named_with_markup_lists_and_resumes(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_a_session_named_with_markup_lists_and_resumes(running: Running) -> None:
     with InterviewSession.start(Settings()) as saved:
         saved.answer(f"{NAME}{ESCAPES}")
         saved.answer("[/] drafts replies [red]")
         session_id = saved.session_id
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         label = await open_from_sessions_list(pilot, session_id)
         assert label.endswith(NAME)
         screen = app.screen
@@ -44,24 +43,20 @@ async def test_a_session_named_with_markup_lists_and_resumes(make_app) -> None: 
     assert "\x1b" not in shown
 
 
-async def test_the_plan_shows_a_bracketed_name_as_written(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_the_plan_shows_a_bracketed_name_as_written(running: Running) -> None:
     profile = CHATBOT.model_copy(update={"name": f"{NAME}{ESCAPES}"})
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.push_screen(PlanScreen(assess(profile)))
-        await settle(pilot)
+    async with running(screen=PlanScreen(assess(profile))) as pilot:
+        app = pilot.app
         title = str(app.screen.query_one("#plan-title", Label).render())
     assert title == f"Governance plan for {NAME}"
 
 
-async def test_a_bracketed_path_in_an_error_is_notified_as_written(  # type: ignore[no-untyped-def]
-    make_app, tmp_path: Path
+async def test_a_bracketed_path_in_an_error_is_notified_as_written(
+    running: Running, tmp_path: Path
 ) -> None:
     missing = tmp_path / f"[/]missing[bold]{ESCAPES}.yaml"
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         app.open_profile(missing)
         await settle(pilot)
         shown = messages(app)
@@ -69,16 +64,15 @@ async def test_a_bracketed_path_in_an_error_is_notified_as_written(  # type: ign
     assert not any("\x1b" in m for m in shown)
 
 
-async def test_ollama_error_text_with_markup_is_shown_as_written(  # type: ignore[no-untyped-def]
-    make_app, monkeypatch: pytest.MonkeyPatch
+async def test_ollama_error_text_with_markup_is_shown_as_written(
+    running: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.faults.hostile_ollama import hostile_ollama
 
     with hostile_ollama(error=f"[/] [bold]boom[link=x]{ESCAPES}") as url:
         monkeypatch.setenv("OLLAMA_HOST", url)
-        app = make_app(settings=Settings())
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+        async with running(settings=Settings()) as pilot:
+            app = pilot.app
             app.screen.query_one("#question").value = "What does the AI Promotion Act require?"  # type: ignore[attr-defined]
             await pilot.press("enter")
             await settle(pilot)
@@ -90,19 +84,16 @@ async def test_ollama_error_text_with_markup_is_shown_as_written(  # type: ignor
     assert not any("\x1b" in text for text in [*shown, *notices])
 
 
-async def test_a_bracketed_file_name_in_the_dialog_error_is_shown_as_written(  # type: ignore[no-untyped-def]
-    make_app, tmp_path: Path
+async def test_a_bracketed_file_name_in_the_dialog_error_is_shown_as_written(
+    running: Running, tmp_path: Path
 ) -> None:
     from textual.widgets import Input
 
     from tui.screens.export import FileNameScreen
 
     typed = tmp_path / "[/]nope[bold]" / "plan.md"
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.push_screen(PlanScreen(assess(CHATBOT)))
-        await pilot.pause()
+    async with running(screen=PlanScreen(assess(CHATBOT))) as pilot:
+        app = pilot.app
         await pilot.press("m")
         await pilot.pause()
         dialog = app.screen

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, Select
 
 from core.config import Settings
-from tests.tui.conftest import CHATBOT, SIZE, messages, settle
+from tests.tui.conftest import CHATBOT, Running, messages, raised, settle
 from tools.assess import assess
 from tools.render import render_plan
 from tui.screens.answer import AnswerScreen
@@ -30,13 +30,10 @@ async def _export(pilot, key: str, path: Path) -> None:  # type: ignore[no-untyp
     await settle(pilot)
 
 
-async def test_export_writes_markdown_and_json(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_export_writes_markdown_and_json(running: Running, tmp_path: Path) -> None:
     assessment = assess(CHATBOT)
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.push_screen(PlanScreen(assessment, session_id="abcd1234"))
-        await pilot.pause()
+    async with running(screen=PlanScreen(assessment, session_id="abcd1234")) as pilot:
+        app = pilot.app
         await pilot.press("m")
         await pilot.pause()
         assert app.screen.query_one(Input).value == "shirube-plan-abcd1234.md"
@@ -50,12 +47,9 @@ async def test_export_writes_markdown_and_json(make_app, tmp_path: Path) -> None
     assert f"Plan saved to {tmp_path / 'plan.json'}" in messages(app)
 
 
-async def test_export_to_a_missing_folder_says_so(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.push_screen(PlanScreen(assess(CHATBOT)))
-        await pilot.pause()
+async def test_export_to_a_missing_folder_says_so(running: Running, tmp_path: Path) -> None:
+    async with running(screen=PlanScreen(assess(CHATBOT))) as pilot:
+        app = pilot.app
         await _export(pilot, "m", tmp_path / "nope" / "plan.md")
         dialog = app.screen
         assert isinstance(dialog, FileNameScreen)
@@ -66,14 +60,13 @@ async def test_export_to_a_missing_folder_says_so(make_app, tmp_path: Path) -> N
         assert not (tmp_path / "nope").exists()
 
 
-async def test_open_profile_file_shows_its_plan(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_open_profile_file_shows_its_plan(running: Running, tmp_path: Path) -> None:
     good = tmp_path / "profile.json"
     good.write_text(CHATBOT.model_dump_json(), encoding="utf-8")
     bad = tmp_path / "bad.yaml"
     bad.write_text("personal_data: lots\n", encoding="utf-8")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         app.open_profile(bad)
         await pilot.pause()
         assert not isinstance(app.screen, PlanScreen)
@@ -91,17 +84,14 @@ async def test_open_profile_file_shows_its_plan(make_app, tmp_path: Path) -> Non
         assert rows == expected.checklist
 
 
-async def test_plan_opens_with_start_here_due_dates_and_to_confirm(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_plan_opens_with_start_here_due_dates_and_to_confirm(running: Running) -> None:
     profile = CHATBOT.model_copy(
         update={"launch_date": dt.date(2027, 3, 1), "unsure": ["personal_data"]}
     )
     assessment = assess(profile)
     assert assessment.start_here and assessment.to_confirm
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.push_screen(PlanScreen(assessment))
-        await pilot.pause()
+    async with running(screen=PlanScreen(assessment)) as pilot:
+        app = pilot.app
         body = app.screen.query_one("#plan-body")
         headings = [str(w.render()) for w in body.query(".plan-heading")]
         assert headings[:2] == ["Start here", "To confirm"]
@@ -118,12 +108,11 @@ async def test_plan_opens_with_start_here_due_dates_and_to_confirm(make_app) -> 
             assert f"owner: {row.item.owner}, due {due.isoformat()}" in facts
 
 
-async def test_plan_without_launch_date_or_doubts_has_no_dates_nor_to_confirm(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.push_screen(PlanScreen(assess(CHATBOT)))
-        await pilot.pause()
+async def test_plan_without_launch_date_or_doubts_has_no_dates_nor_to_confirm(
+    running: Running,
+) -> None:
+    async with running(screen=PlanScreen(assess(CHATBOT))) as pilot:
+        app = pilot.app
         assert not app.screen.query(".plan-confirm")
         assert app.screen.query(".plan-start")
         for row in plan_rows(app):
@@ -147,7 +136,7 @@ async def _change_answer(pilot, field: str, value: str) -> AnswerScreen:  # type
     return dialog
 
 
-async def test_an_answer_is_changed_from_a_saved_plan(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_an_answer_is_changed_from_a_saved_plan(running: Running) -> None:
     from agent.interview import plan_service
     from tui.screens.plan import saved_plan_screen
 
@@ -157,9 +146,8 @@ async def test_an_answer_is_changed_from_a_saved_plan(make_app) -> None:  # type
         before = plan_service.save(store, plan_id, CHATBOT)
         kept = before.checklist[0].id
         plan_service.set_progress(store, plan_id, kept, status="done", evidence="https://x.test")
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running() as pilot:
+        app = pilot.app
         screen = saved_plan_screen(plan_id, settings)
         assert screen is not None
         await app.push_screen(screen)
@@ -188,17 +176,12 @@ async def test_an_answer_is_changed_from_a_saved_plan(make_app) -> None:  # type
     assert after.progress[kept].status.value == "done"
 
 
-async def test_an_unsaved_plan_says_its_answers_cannot_change(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.push_screen(PlanScreen(assess(CHATBOT)))
-        await pilot.pause()
-        await pilot.press("e")
-        await settle(pilot)
+async def test_an_unsaved_plan_says_its_answers_cannot_change(running: Running) -> None:
+    async with running("e", screen=PlanScreen(assess(CHATBOT))) as pilot:
+        app = pilot.app
         assert isinstance(app.screen, PlanScreen)
         assert "Only a saved plan's answers can be changed." in messages(app)
 
 
 def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.title or "" for n in app._notifications]
+    return [n.title or "" for n in raised(app)]

@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.fakes import fake_model
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import Running, settle
 from tui.widgets.answer import AnswerView, CitationItem
 
 pytestmark = pytest.mark.anyio
@@ -31,10 +31,11 @@ def _sources_shown(view: AnswerView) -> bool:
     return bool(items) and all(item.display for item in items)
 
 
-async def test_model_answer_is_partial_mid_reveal_then_whole_with_citations(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(chat_model=fake_model([REPLY] * 4), reveal_interval=SLOW)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_model_answer_is_partial_mid_reveal_then_whole_with_citations(
+    running: Running,
+) -> None:
+    async with running(chat_model=fake_model([REPLY] * 4), reveal_interval=SLOW) as pilot:
+        app = pilot.app
         view = await _ask(pilot, "Does Japan have an AI Act?")
         full = view.answer.answer
         assert view.answer.mode.startswith("model:")
@@ -57,10 +58,8 @@ async def test_model_answer_is_partial_mid_reveal_then_whole_with_citations(make
         assert view.query_one(".answer-mode").display
 
 
-async def test_reveal_runs_to_the_end_on_its_own(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(chat_model=fake_model([REPLY] * 4), reveal_interval=0.01)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_reveal_runs_to_the_end_on_its_own(running: Running) -> None:
+    async with running(chat_model=fake_model([REPLY] * 4), reveal_interval=0.01) as pilot:
         view = await _ask(pilot, "Does Japan have an AI Act?")
         deadline = time.monotonic() + 30  # generous: the CI machine may be busy
         while view.revealing and time.monotonic() < deadline:
@@ -71,10 +70,8 @@ async def test_reveal_runs_to_the_end_on_its_own(make_app) -> None:  # type: ign
         assert _sources_shown(view)
 
 
-async def test_a_new_question_shows_the_last_answer_whole_at_once(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(chat_model=fake_model([REPLY] * 6), reveal_interval=SLOW)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_a_new_question_shows_the_last_answer_whole_at_once(running: Running) -> None:
+    async with running(chat_model=fake_model([REPLY] * 6), reveal_interval=SLOW) as pilot:
         first = await _ask(pilot, "Does Japan have an AI Act?")
         assert first.revealing
         await _ask(pilot, "Are the AI Guidelines for Business binding?")
@@ -83,10 +80,8 @@ async def test_a_new_question_shows_the_last_answer_whole_at_once(make_app) -> N
         assert _sources_shown(first)
 
 
-async def test_leaving_the_chat_finishes_the_reveal(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(chat_model=fake_model([REPLY] * 4), reveal_interval=SLOW)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_leaving_the_chat_finishes_the_reveal(running: Running) -> None:
+    async with running(chat_model=fake_model([REPLY] * 4), reveal_interval=SLOW) as pilot:
         view = await _ask(pilot, "Does Japan have an AI Act?")
         assert view.revealing
         await pilot.press("f1")
@@ -96,10 +91,10 @@ async def test_leaving_the_chat_finishes_the_reveal(make_app) -> None:  # type: 
         assert _sources_shown(view)
 
 
-async def test_offline_answer_is_whole_at_once_even_with_a_reveal_interval(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(reveal_interval=SLOW)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_offline_answer_is_whole_at_once_even_with_a_reveal_interval(
+    running: Running,
+) -> None:
+    async with running(reveal_interval=SLOW) as pilot:
         view = await _ask(pilot, "Does Japan have an AI Act?")
         assert view.answer.mode == "offline"
         assert not view.revealing

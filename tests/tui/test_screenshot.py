@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.config import Settings
-from tests.tui.conftest import SIZE, messages, settle
+from tests.tui.conftest import Running, messages, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -23,12 +23,11 @@ def no_downloads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def test_screenshot_goes_to_the_data_dir_with_a_message(
-    make_app, tmp_path: Path, no_downloads: Path
-) -> None:  # type: ignore[no-untyped-def]
+    running: Running, tmp_path: Path, no_downloads: Path
+) -> None:
     data = tmp_path / "data"
-    app = make_app(settings=Settings(home=data, offline=True))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(settings=Settings(home=data, offline=True)) as pilot:
+        app = pilot.app
         app.deliver_screenshot()  # what the palette's "Screenshot" command calls
         await settle(pilot)
     [saved] = (data / "screenshots").glob("shirube-*.svg")
@@ -38,14 +37,13 @@ async def test_screenshot_goes_to_the_data_dir_with_a_message(
 
 
 async def test_an_unwritable_data_dir_is_named(
-    make_app, tmp_path: Path, no_downloads: Path
-) -> None:  # type: ignore[no-untyped-def]
+    running: Running, tmp_path: Path, no_downloads: Path
+) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / "screenshots").write_text("a file where the folder should be", encoding="utf-8")
-    app = make_app(settings=Settings(home=data, offline=True))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(settings=Settings(home=data, offline=True)) as pilot:
+        app = pilot.app
         assert app.deliver_screenshot() is None
         await settle(pilot)
     [message] = [m for m in messages(app) if "screenshot" in m.lower()]

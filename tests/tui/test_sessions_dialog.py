@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from agent.chat.thread import ChatThread
 from agent.interview import store
 from agent.interview.session import InterviewSession
 from core.config import Settings
-from tests.tui.conftest import SIZE, messages, settle
+from tests.tui.conftest import Running, messages, settle
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.rename import RenameScreen
 from tui.screens.sessions import SessionsScreen
@@ -31,10 +32,8 @@ def _ids() -> set[str]:
         return {s.id for s in store.list_sessions(conn)}
 
 
-async def _dialog(pilot, session_id: str) -> SessionsScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await pilot.press("f3")
-    await settle(pilot)
+def _dialog(pilot: Pilot[None], session_id: str) -> SessionsScreen:
+    """The sessions list (opened with F3 by `running`) with `session_id` highlighted."""
     dialog = pilot.app.screen
     assert isinstance(dialog, SessionsScreen)
     options = dialog.query_one(OptionList)
@@ -48,21 +47,20 @@ def _label(dialog: SessionsScreen, session_id: str) -> str:
     return str(options.get_option(session_id).prompt)
 
 
-async def test_each_session_shows_its_status(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_each_session_shows_its_status(running: Running) -> None:
     interview_id, chat_id = _saved()
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await _dialog(pilot, interview_id)
+    async with running("f3") as pilot:
+        dialog = _dialog(pilot, interview_id)
         assert "in progress (1/" in _label(dialog, interview_id)
         assert "Hiring scorer" in _label(dialog, interview_id)
         assert "0 turns" in _label(dialog, chat_id)
 
 
-async def test_rename_a_session(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_rename_a_session(running: Running) -> None:
     interview_id, _ = _saved()
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await _dialog(pilot, interview_id)
+    async with running("f3") as pilot:
+        app = pilot.app
+        dialog = _dialog(pilot, interview_id)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, RenameScreen)
@@ -75,11 +73,11 @@ async def test_rename_a_session(make_app) -> None:  # type: ignore[no-untyped-de
         assert store.get_session(conn, interview_id).title == "Video interview scorer"
 
 
-async def test_delete_asks_first_and_cancel_keeps_it(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_delete_asks_first_and_cancel_keeps_it(running: Running) -> None:
     interview_id, chat_id = _saved()
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await _dialog(pilot, interview_id)
+    async with running("f3") as pilot:
+        app = pilot.app
+        dialog = _dialog(pilot, interview_id)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -98,12 +96,11 @@ async def test_delete_asks_first_and_cancel_keeps_it(make_app) -> None:  # type:
         assert f"Deleted session {interview_id}." in messages(app)
 
 
-async def test_a_session_open_elsewhere_is_not_deleted(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_a_session_open_elsewhere_is_not_deleted(running: Running) -> None:
     interview_id, _ = _saved()
-    app = make_app()
     with InterviewSession.resume(interview_id, Settings()):  # another window answers it
-        async with app.run_test(size=SIZE) as pilot:
-            dialog = await _dialog(pilot, interview_id)
+        async with running("f3") as pilot:
+            dialog = _dialog(pilot, interview_id)
             await pilot.press("d")
             await pilot.pause()
             await pilot.press("y")

@@ -6,7 +6,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Button, Input
 
-from tests.tui.conftest import settle
+from tests.tui.conftest import Running, settle
 from tui.screens.interview import InterviewScreen
 from tui.screenshots import SMALL
 
@@ -23,13 +23,9 @@ def _whole(button: Button, screen: Region) -> bool:
     )
 
 
-async def test_interview_at_80x24_shows_all_choices_and_whole_buttons(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app()
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await pilot.press("f2")
-        await settle(pilot)
-        screen = app.screen
+async def test_interview_at_80x24_shows_all_choices_and_whole_buttons(running: Running) -> None:
+    async with running("f2", size=SMALL) as pilot:
+        screen = pilot.app.screen
         assert isinstance(screen, InterviewScreen)
         for answer in ("Hiring scorer", "Scores video interviews of job candidates"):
             screen.query_one("#answer", Input).value = answer

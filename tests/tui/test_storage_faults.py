@@ -8,24 +8,21 @@ from pathlib import Path
 import pytest
 
 from core.config import Settings
-from tests.tui.conftest import SIZE, messages, settle
+from tests.tui.conftest import Running, messages
 from tui.screens.chat import ChatScreen
 
 pytestmark = pytest.mark.anyio
 
 
-async def test_sessions_list_on_a_damaged_db_is_a_notice(  # type: ignore[no-untyped-def]
-    make_app, session_home: Path, fresh_home: Path
+async def test_sessions_list_on_a_damaged_db_is_a_notice(
+    running: Running, session_home: Path, fresh_home: Path
 ) -> None:
     fresh_home.mkdir(parents=True)
     shutil.copytree(session_home / "index", fresh_home / "index")
     settings = Settings(home=fresh_home)
     settings.sessions_db.write_bytes(b"not a database" * 300)
-    app = make_app(settings=settings)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f3")
-        await settle(pilot)
+    async with running("f3", settings=settings) as pilot:
+        app = pilot.app
         assert isinstance(app.screen, ChatScreen)  # still running, still on the chat
         [notice] = [m for m in messages(app) if "sessions database" in m]
         assert notice.startswith(f"The sessions database {settings.sessions_db} is damaged")
