@@ -53,4 +53,8 @@ class Query(BaseModel):
 
     @property
     def route(self) -> Route:
+        """A false premise first (the answer corrects it before anything else), then a use case,
+        then the first part's way."""
+        if any(part.route == "premise" for part in self.parts):
+            return "premise"
         return "use_case" if self.use_case else self.parts[0].route

@@ -153,3 +153,14 @@ def test_a_date_question_naming_the_instrument_leaves_the_body_s_others_out() ->
     asked = "When did the AI Strategic Headquarters adopt the Article 13 guideline?"
     facts = date_facts(["ai_strategic_hq", "art13_guideline"], reader, asked)
     assert facts and not any("Basic Plan" in f.text for f in facts)
+
+
+def test_a_false_premise_beside_a_use_case_routes_as_a_premise() -> None:
+    from agent.answer.query import Part, Query, UseCase
+
+    query = Query(
+        question="Since the AI Act fines companies, how should we budget?",
+        parts=[Part(text="since the AI Act fines companies", route="premise"), Part(text="x")],
+        use_case=UseCase(reads=["budget"], profile={}),
+    )
+    assert query.route == "premise"
