@@ -8,7 +8,7 @@ from tui.screens.help import KEYS
 
 
 def test_every_surface_lists_every_command() -> None:
-    shown_in_keys = {key for where, key, _ in KEYS if where == "Chat"}
+    shown_in_keys = {key for where, key, _ in KEYS if where == "help.chat"}  # label names
     for command in COMMANDS:
         assert command.usage in help_text()
         assert command.usage in tui_help_text()

@@ -104,9 +104,7 @@ async def test_model_down_becomes_a_notification(make_app) -> None:  # type: ign
             "Model unavailable: no Ollama server answered at http://127.0.0.1:9. "
             "Answers come from the rule base."
         ) in messages(app)
-        assert "offline: answers from the rule base" in str(
-            app.screen.query_one(StatusBar).render()
-        )
+        assert "offline (rule base)" in str(app.screen.query_one(StatusBar).render())
 
 
 async def test_empty_question_is_refused_with_a_hint(make_app) -> None:  # type: ignore[no-untyped-def]
