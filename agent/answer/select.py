@@ -32,9 +32,18 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(stems)
 
 
-def fact_in(reader: Reader, **fields: object) -> Fact:
-    """A fact derived from sources.yaml, in the reader's language."""
-    return in_lang(Fact.model_validate(fields), reader.lang)
+def derived_fact(
+    reader: Reader,
+    fact_id: str,
+    about: str,
+    facet: Facet,
+    cites: list[Citation],
+    text: tuple[str, str],
+) -> Fact:
+    """A fact derived from sources.yaml about one entity (`text` in English and Japanese), in
+    the reader's language."""
+    fields = {"id": fact_id, "text": text[0], "text_ja": text[1], "about": [about]}
+    return in_lang(Fact.model_validate({**fields, "facet": facet, "cites": cites}), reader.lang)
 
 
 def _kanji_pairs(text: str) -> set[str]:
@@ -59,15 +68,7 @@ def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
         )
         cite = [Citation(source=source.id)]
         found.append(
-            fact_in(
-                reader,
-                id=f"issuer_{source.id}",
-                text=text,
-                text_ja=text_ja,
-                about=[entity_id],
-                facet=Facet.who,
-                cites=cite,
-            )
+            derived_fact(reader, f"issuer_{source.id}", entity_id, Facet.who, cite, (text, text_ja))
         )
     return found
 
@@ -111,16 +112,9 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
             text_ja = templates("ja").date_line.format(
                 name=name_ja, event=key.event_ja or key.event, date=date_text(key.date, "ja")
             )
+            fact_id = f"date_{entity_id}_{n}"
             found.append(
-                fact_in(
-                    reader,
-                    id=f"date_{entity_id}_{n}",
-                    text=text,
-                    text_ja=text_ja,
-                    about=[entity_id],
-                    facet=Facet.when,
-                    cites=list(cites),
-                )
+                derived_fact(reader, fact_id, entity_id, Facet.when, list(cites), (text, text_ja))
             )
     return found
 
@@ -161,9 +155,9 @@ def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int
     return shared, answers, relevance(fact, part), primary
 
 
-def _on_words(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
-    """The facts sharing two of the question's content words other than the names of what it
-    names (one word start alone is too weak: "counts" is not "countermeasures")."""
+def _content_words(part: Part, reader: Reader) -> frozenset[str]:
+    """The question's word stems less those of the names of what it names and of the words
+    every answer has."""
     rb = reader.rule_base
     names = " ".join(
         a
@@ -172,7 +166,13 @@ def _on_words(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
         for a in (rb.entities[e].name, *rb.entities[e].aliases)
     )
     asked = phrasebook().body_says.sub(" ", part.text)
-    words = _stems(asked) - _stems(names) - phrasebook().ignored_stems
+    return _stems(asked) - _stems(names) - phrasebook().ignored_stems
+
+
+def _on_words(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
+    """The facts sharing two of the question's content words other than the names of what it
+    names (one word start alone is too weak: "counts" is not "countermeasures")."""
+    words = _content_words(part, reader)
     return [f for f in facts if len(_stems(f.text) & words) >= MIN_SHARED_WORDS]
 
 
@@ -222,7 +222,12 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if issued:
         chosen = [f for f in chosen if f.facet == part.facet]  # no fallback beside a derived lead
     specific = len(chosen) <= limit
-    chosen = issued + chosen
+    # A derived lead (who issues it, how far it binds) gives way to a fact on the facet that
+    # shares more of the question's words ("who enforces the APPI" is not who enacted it).
+    words = _content_words(part, reader)
+    shared = [len(_stems(f.text) & words) for f in issued]
+    closer = bool(chosen) and len(_stems(chosen[0].text) & words) > max(shared, default=0)
+    chosen = [*chosen[:1], *issued, *chosen[1:]] if issued and closer else issued + chosen
     if not chosen:
         return []
     rest = [f for f in chosen[1:] if specific or relevance(f, part) > 0]

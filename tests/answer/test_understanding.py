@@ -164,3 +164,13 @@ def test_a_false_premise_beside_a_use_case_routes_as_a_premise() -> None:
         use_case=UseCase(reads=["budget"], profile={}),
     )
     assert query.route == "premise"
+
+
+def test_who_enforces_is_not_who_enacted() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    (part,) = understand("Who enforces the APPI?", reader).parts
+    assert by_entity_and_facet(part, reader)[0].id == "ppc_role"
+    (part,) = understand("Who publishes the AI Guidelines for Business?", reader).parts
+    assert by_entity_and_facet(part, reader)[0].id == "issuer_aigfb"
