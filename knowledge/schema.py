@@ -13,7 +13,14 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
 
@@ -126,6 +133,20 @@ class PlanText(Strict):
     statuses: dict[str, str]
     priorities: dict[str, str]
     phases: dict[str, str]
+
+    @model_validator(mode="after")
+    def _every_status_priority_and_phase(self) -> PlanText:
+        # Literal lists: the enums live further down (Phase, Priority) or in tools (Status).
+        wanted = {
+            "statuses": {"todo", "doing", "done", "not_applicable"},
+            "priorities": {"high", "medium", "low"},
+            "phases": {"govern", "plan", "build", "deploy", "operate"},
+        }
+        for field, keys in wanted.items():
+            missing = keys - set(getattr(self, field))
+            if missing:
+                raise ValueError(f"{field} has no label for {', '.join(sorted(missing))}")
+        return self
 
 
 class Labels(Strict):

@@ -99,3 +99,14 @@ def test_owners_timings_harms_and_labels_speak_japanese() -> None:
     labels = load_labels()
     assert labels.text("ja").checklist == "チェックリスト"
     assert labels.force_label("binding_hard_law", "ja") == "拘束力のある法律（ハードロー）"
+
+
+def test_a_plan_text_missing_a_status_label_fails_kb_check(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    labels = data / "labels.yaml"
+    text = labels.read_text(encoding="utf-8")
+    assert ", done: 完了" in text
+    labels.write_text(text.replace(", done: 完了", ""), encoding="utf-8")
+    found = [str(p) for p in check_rule_base(data) if p.file.endswith("labels.yaml")]
+    assert any("statuses has no label for done" in p for p in found), found
