@@ -1,7 +1,9 @@
 """Personalised answers: questions about "us" answered from tools.assess on the linked profile.
 
 Every sentence comes from the assessment (roles, triggers, checklist) or the rule base entries
-behind it, each with numbered citations, and names the profile answers that led there.
+behind it, each with numbered citations, and names the profile answers that led there. The
+wording is data (knowledge/data/personal_answers.yaml); the functions are generic: whether the
+plan includes an action, whether the rules tied to a source are engaged.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from agent.chat.intents import chat_intents
+from agent.chat.personal_words import personal_words
 from agent.state import AnswerCitation
 from core import conditions
 from knowledge.loader import load_rule_base
@@ -51,24 +54,25 @@ class Personal:
 
 def _name(assessment: Assessment) -> str:
     profile = assessment.profile
-    return profile.name or profile.description[:60] or "your use case"
+    return profile.name or profile.description[:60] or personal_words().your_use_case
 
 
 def _because(answers: list[str]) -> str:
     unique = list(dict.fromkeys(answers))
-    return f" _(from your answers: {'; '.join(unique)})_" if unique else ""
+    return personal_words().because.format(answers="; ".join(unique)) if unique else ""
 
 
 def rules_apply(assessment: Assessment) -> Personal:
+    said = personal_words().rules_apply
     cites, used = Cites(), []
-    lines = [f"For **{_name(assessment)}**, the assessment of your profile finds:", "", "**Roles**"]
+    lines = [said.intro.format(name=_name(assessment)), "", said.roles_heading]
     for role in assessment.roles:
         used += role.why
         marks = cites.marks(role.citations, role.definition)
         lines.append(f"- {role.name}: {role.definition} {marks}{_because(role.why)}")
     if not assessment.roles:
-        lines.append("- None of the defined roles applies on your current answers.")
-    lines += ["", "**Rules engaged**"]
+        lines.append(said.no_role)
+    lines += ["", said.rules_heading]
     for trig in assessment.triggers:
         used += trig.answers
         marks = cites.marks(trig.citations, trig.why)
@@ -80,26 +84,32 @@ def rules_apply(assessment: Assessment) -> Personal:
 
 def first_steps(assessment: Assessment) -> Personal:
     """The plan's 'Start here' actions, ranked by data for this use case, with why and who."""
+    said = personal_words().first_steps
     items = {item.id: item for item in assessment.checklist}
     cites, used = Cites(), []
     for trig in assessment.triggers:
         used += trig.answers
-    lines = [f"For **{_name(assessment)}**, start with these actions (most important first):"]
+    lines = [said.intro.format(name=_name(assessment))]
     for number, top in enumerate(assessment.start_here, 1):
         item = items[top.id]
         marks = cites.marks(item.citations, item.text)
-        when = f"due {item.due}" if item.due else top.timing_label.lower()
-        lines.append(f"{number}. **{top.title}** (owner: {top.owner}, {when}) {marks}: {top.why}")
-    lines.append("Type /plan for the full checklist.")
+        when = said.due.format(date=item.due) if item.due else top.timing_label.lower()
+        lines.append(
+            said.item.format(
+                number=number, title=top.title, owner=top.owner, when=when, marks=marks, why=top.why
+            )
+        )
+    lines.append(said.closing)
     for role in assessment.roles:
         used += role.why
     return Personal("\n".join(lines), cites.items, used)
 
 
-def caio(assessment: Assessment) -> Personal:
-    data = chat_intents().data
+def action_in_plan(assessment: Assessment, action_id: str) -> Personal:
+    """Does the plan include this checklist action? Yes with why, or no with what would."""
+    said = personal_words().action_in_plan
     rb = load_rule_base()
-    action = rb.checklist[data.caio_action]
+    action = rb.checklist[action_id]
     cites = Cites()
     item = next((i for i in assessment.checklist if i.id == action.id), None)
     if item is not None:
@@ -108,7 +118,9 @@ def caio(assessment: Assessment) -> Personal:
             w for t in assessment.triggers if t.id in action.applies_to_triggers for w in t.answers
         ]
         marks = cites.marks(item.citations, item.text)
-        text = f"Yes. {item.title}: {item.text} {marks}{_because(why)}"
+        text = said.included.format(
+            title=item.title, text=item.text, marks=marks, because=_because(why)
+        )
         return Personal(text, cites.items, why)
     given_by = [rb.roles[r].name for r in action.applies_to_roles if r in rb.roles]
     given_by += [rb.triggers[t].title for t in action.applies_to_triggers if t in rb.triggers]
@@ -127,55 +139,64 @@ def caio(assessment: Assessment) -> Personal:
         )
     ]
     marks = cites.marks(list(action.citations), action.text)
-    text = (
-        f"No. The plan for **{_name(assessment)}** does not include '{action.title}': that "
-        f"action comes only with: {'; '.join(given_by)}. The assessment of your profile engages "
-        f"none of these. {marks}{_because(why)}"
+    text = said.missing.format(
+        name=_name(assessment),
+        title=action.title,
+        given_by="; ".join(given_by),
+        marks=marks,
+        because=_because(why),
     )
     return Personal(text, cites.items, why)
 
 
-def ppc_warning(assessment: Assessment) -> Personal:
-    data = chat_intents().data
+def source_engaged(assessment: Assessment, source_id: str) -> Personal:
+    """Are the rules that cite this source engaged? Yes with each, or no with what would."""
+    words = personal_words()
+    said, named = words.source_engaged, words.sources[source_id]
     cites = Cites()
-    engaged = [
-        t for t in assessment.triggers if any(c.source == data.ppc_source for c in t.citations)
-    ]
+    engaged = [t for t in assessment.triggers if any(c.source == source_id for c in t.citations)]
     if engaged:
-        lines = [f"Yes. For **{_name(assessment)}** the PPC alert is engaged:"]
+        lines = [said.engaged.format(name=_name(assessment), source=named.name)]
         used: list[str] = []
         for trig in engaged:
             used += trig.answers
             marks = cites.marks(trig.citations, trig.in_practice)
-            lines.append(f"- {trig.title}: {trig.in_practice} {marks}{_because(trig.answers)}")
+            lines.append(
+                said.item.format(
+                    title=trig.title,
+                    text=trig.in_practice,
+                    marks=marks,
+                    because=_because(trig.answers),
+                )
+            )
         return Personal("\n".join(lines), cites.items, used)
     rb = load_rule_base()
-    related = [
-        t for t in rb.triggers.values() if any(c.source == data.ppc_source for c in t.citations)
-    ]
+    related = [t for t in rb.triggers.values() if any(c.source == source_id for c in t.citations)]
     why = [
         w
         for t in related
         for w in conditions.explain({"not": t.when}, assessment.profile, describe_answer)
     ]
-    titles = "; ".join(t.title for t in related)
     excerpt = related[0].why if related else ""
     marks = cites.marks([c for t in related for c in t.citations], excerpt)
-    force = LEGAL_FORCE_LABELS[rb.sources[data.ppc_source].legal_force]
-    text = (
-        f"Not on your current answers. The assessment of **{_name(assessment)}** engages none of "
-        f"the rules tied to the PPC alert ({titles}; the alert itself: {force}). {marks}"
-        f"{_because(why)} If personal data will go into the AI, change that answer with "
-        "/interview and ask again."
+    text = said.not_engaged.format(
+        name=_name(assessment),
+        source=named.name,
+        titles="; ".join(t.title for t in related),
+        force=LEGAL_FORCE_LABELS[rb.sources[source_id].legal_force],
+        marks=marks,
+        because=_because(why),
+        hint=named.hint,
     )
     return Personal(text, cites.items, why)
 
 
+# Intent id → its answer; which action or source an intent asks about is data (chat_intents.yaml).
 ANSWERS: dict[str, Callable[[Assessment], Personal]] = {
     "rules_apply": rules_apply,
     "first_steps": first_steps,
-    "caio": caio,
-    "ppc_warning": ppc_warning,
+    "caio": lambda a: action_in_plan(a, chat_intents().data.caio_action),
+    "ppc_warning": lambda a: source_engaged(a, chat_intents().data.ppc_source),
 }
 
 
