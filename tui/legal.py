@@ -6,13 +6,19 @@ from __future__ import annotations
 
 
 def source_dates(source_id: str) -> list[str]:
-    """The instrument's key dates as 'event: YYYY-MM-DD' lines (empty for an unknown id)."""
+    """The instrument's key dates as 'event: YYYY-MM-DD' lines in the app's language (empty for
+    an unknown id)."""
     from knowledge.loader import load_rule_base
+    from tui.lang import current_lang
 
     source = load_rule_base().sources.get(source_id)
     if source is None:
         return []
-    return [f"{d.event}: {d.date.isoformat()}" for d in source.dates]
+    japanese = current_lang() == "ja"
+    return [
+        f"{d.event_ja if japanese and d.event_ja else d.event}: {d.date.isoformat()}"
+        for d in source.dates
+    ]
 
 
 def as_of() -> str:
@@ -30,8 +36,13 @@ def as_of() -> str:
 
 
 def short_name(source_id: str, fallback: str) -> str:
-    """The instrument's short name (e.g. for citation lines), else `fallback`."""
+    """The instrument's short name in the app's language (citation lines), else `fallback`."""
     from knowledge.loader import load_rule_base
+    from tui.lang import current_lang
 
     source = load_rule_base().sources.get(source_id)
-    return source.short_name if source else fallback
+    if source is None:
+        return fallback
+    if current_lang() == "ja":
+        return source.short_name_ja or source.short_name
+    return source.short_name

@@ -210,3 +210,19 @@ async def test_japanese_screens_cut_no_label(scene: str, size: tuple[int, int]) 
             squashed = re.sub(r"[\s█▀▄▁▔▂▃▅▆▇]", "", text)
             for key in ("help.title", "help.close", "help.k_lang", "help.note"):
                 assert re.sub(r"\s", "", ui_text(key, "ja")) in squashed, key
+
+
+async def test_in_japanese_a_source_shows_its_japanese_name_and_dates(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(settings=Settings(offline=True), lang="ja")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#starter-2")
+        await settle(pilot)
+        item = app.screen.query_one("#cite-1-1", Static)
+        assert JAPANESE.search(str(item.render()))
+        item.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        dates = str(app.screen.query_one("#citation-dates", Static).render())
+        assert dates.startswith(ui_text("citation.dates", "ja"))
+        assert JAPANESE.search(dates.removeprefix(ui_text("citation.dates", "ja")))
