@@ -103,16 +103,16 @@ def personal(state: ChatState) -> dict[str, Any]:
     return {"turns": _append(state, turn)}
 
 
-def _subject(source_id: str) -> str:
-    source = load_rule_base().sources[source_id]
+def _subject(source_id: str, context: ChatContext) -> str:
+    source = (context.rule_base or load_rule_base()).sources[source_id]
     return f"the {PAREN.sub('', source.short_name)}"
 
 
-def _topic(resolved: str, sources: list[str]) -> Topic:
+def _topic(resolved: str, sources: list[str], context: ChatContext) -> Topic:
     # The instrument the question names is the subject; else the answer's first citation.
     named = [src for pattern, ids in scope().aliases if pattern.search(resolved) for src in ids]
     main = next((s for s in named if s in sources), sources[0])
-    return Topic(subject=_subject(main), sources=sources, question=resolved)
+    return Topic(subject=_subject(main, context), sources=sources, question=resolved)
 
 
 def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
@@ -126,6 +126,7 @@ def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
         offline=context.offline,
         history=verified_history(state.get("turns", [])),
         lang=state.get("lang"),
+        rule_base=context.rule_base,
     )
     turn = Turn(
         question=state["question"],
@@ -141,7 +142,7 @@ def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
     update: dict[str, Any] = {"turns": _append(state, turn)}
     sources = list(dict.fromkeys(c.id for c in result.citations))
     if result.scope == "in" and sources:
-        update["topic"] = _topic(state["resolved"], sources).model_dump()
+        update["topic"] = _topic(state["resolved"], sources, context).model_dump()
     return update
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,6 +12,9 @@ from agent.model_status import ModelStatus
 from agent.state import AnswerCitation
 from core.config import Settings
 from tools.terminal_text import CleanText
+
+if TYPE_CHECKING:
+    from knowledge.loader import RuleBase
 
 TurnKind = Literal["qa", "personal", "no_profile"]
 
@@ -79,8 +82,10 @@ class ChatState(TypedDict, total=False):
 
 @dataclass(frozen=True)
 class ChatContext:
-    """Run-scoped: settings and the chat model (None with offline=True means the composer)."""
+    """Run-scoped: settings, the chat model (None with offline: the composer), the rule base."""
 
     settings: Settings
     chat_model: BaseChatModel | None = None
     offline: bool = False
+    rule_base: RuleBase | None = None
+    """The rule base answers come from; None: the packaged one (tests pass the fixture one)."""

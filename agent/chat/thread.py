@@ -7,7 +7,7 @@ thread.link_profile(profile, "profile.yaml")
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.language_models import BaseChatModel
 
@@ -18,6 +18,9 @@ from agent.interview.session_lock import SessionLock, acquire_or_close
 from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.profile import UseCaseProfile
+
+if TYPE_CHECKING:
+    from knowledge.loader import RuleBase
 
 KIND = "chat"
 TITLE_CHARS = 60
@@ -33,12 +36,15 @@ class ChatThread:
         *,
         chat_model: BaseChatModel | None = None,
         offline: bool = False,
+        rule_base: RuleBase | None = None,
     ) -> None:
         self.settings = settings
         self.thread_id = thread_id
         self._conn = store.connect(settings)
         self._graph = build_graph(store.checkpointer(self._conn))
-        self._context = ChatContext(settings=settings, chat_model=chat_model, offline=offline)
+        self._context = ChatContext(
+            settings=settings, chat_model=chat_model, offline=offline, rule_base=rule_base
+        )
         self._lock: SessionLock | None = None
 
     def _hold(self) -> None:
@@ -52,13 +58,17 @@ class ChatThread:
         *,
         chat_model: BaseChatModel | None = None,
         offline: bool = False,
+        rule_base: RuleBase | None = None,
     ) -> ChatThread:
-        """A new, empty thread, registered in `shirube sessions list` as kind 'chat'."""
+        """A new, empty thread, registered in `shirube sessions list` as kind 'chat'.
+
+        `rule_base` replaces the packaged rule base (tests pass the fixture one)."""
         thread = cls(
             settings or get_settings(),
             store.new_session_id(),
             chat_model=chat_model,
             offline=offline,
+            rule_base=rule_base,
         )
         thread._hold()
         store.register_session(thread._conn, thread.thread_id, KIND)

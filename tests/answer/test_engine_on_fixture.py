@@ -48,3 +48,25 @@ def test_ask_answers_from_the_rule_base_passed_in() -> None:
     assert "Fixture Act" in answer.answer
     assert answer.rule_base_as_of == dt.date(2001, 2, 3)
     assert [c.title for c in answer.citations] == ["Fixture Act"]
+
+
+def test_a_chat_thread_answers_from_the_rule_base_passed_in(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from agent.chat.thread import ChatThread
+    from core.config import Settings
+
+    monkeypatch.setenv("SHIRUBE_HOME", str(tmp_path))
+    rb = fixture_rule_base()
+    source = rb.sources["ai_promotion_act"]
+    renamed = source.model_copy(update={"short_name": "Fixture Act", "title_en": "Fixture Act"})
+    given = dataclasses.replace(rb, sources={**rb.sources, source.id: renamed})
+
+    thread = ChatThread.start(Settings(), offline=True, rule_base=given)
+    try:
+        turn = thread.ask("Are there fines under the AI Promotion Act?")
+        assert "Fixture Act" in turn.answer
+        assert [c.title for c in turn.citations] == ["Fixture Act"]
+        assert thread.topic is not None and thread.topic.subject == "the Fixture Act"
+    finally:
+        thread.close()
