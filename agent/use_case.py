@@ -12,25 +12,53 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from agent.answer.spelling import Speller
 from core.profile import UseCaseProfile
-from knowledge.hints import Hint, load_hints
+from knowledge.hints import Hint, HintFile, load_hints
+
+# The seam spaced() puts between Japanese and Latin letters ('生成AIで' → '生成 AI で'): English
+# patterns need it, Japanese ones ('生成ai') are written without it.
+_SEAM = re.compile(r"(?<=[^\x00-\x7f]) (?=[a-z])|(?<=[a-z]) (?=[^\x00-\x7f])", re.IGNORECASE)
+# A regex escape ('\b', '\w', '\s') is no word of the vocabulary.
+_ESCAPE = re.compile(r"\\[a-zA-Z]")
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+class _Compiled(typing.NamedTuple):
+    asks: re.Pattern[str]
+    actors: re.Pattern[str]
+    activities: re.Pattern[str]
+    hints: list[tuple[Hint, re.Pattern[str], re.Pattern[str] | None]]
+    speller: Speller
+
+
+def _vocabulary(data: HintFile) -> Speller:
+    """The words the patterns are written in, to read a misspelt word as the one it misspells
+    (the rapidfuzz speller the answer engine uses for the rule base's own words)."""
+    return Speller(_ESCAPE.sub(" ", p) for p in data.patterns())
 
 
 @cache
-def _compiled() -> tuple[
-    re.Pattern[str], list[tuple[Hint, re.Pattern[str], re.Pattern[str] | None]]
-]:
+def _compiled() -> _Compiled:
     data = load_hints()
-    asks = re.compile("|".join(f"(?:{p})" for p in data.asks), re.IGNORECASE)
     hints = [
         (
             h,
-            re.compile(h.pattern, re.IGNORECASE),
-            re.compile(h.unless, re.IGNORECASE) if h.unless else None,
+            re.compile(data.expand(h.pattern), re.IGNORECASE),
+            re.compile(data.expand(h.unless), re.IGNORECASE) if h.unless else None,
         )
         for h in data.hints
     ]
-    return asks, hints
+    return _Compiled(
+        asks=_any([data.expand(p) for p in data.asks]),
+        actors=_any([data.expand(p) for p in data.actors] or ["(?!)"]),
+        activities=_any([data.expand(p) for p in data.activities] or ["(?!)"]),
+        hints=hints,
+        speller=_vocabulary(data),
+    )
 
 
 class Reading(BaseModel):
@@ -39,10 +67,17 @@ class Reading(BaseModel):
     profile: UseCaseProfile
     hints: list[Hint]
     asks: bool
+    actor: bool = False
+    """Someone speaks for their own organisation ("we", "our clinic", 弊社)."""
+    activity: bool = False
+    """The question puts AI to work (an AI word, a product, generating content)."""
 
     @property
     def is_use_case(self) -> bool:
-        return self.asks and any(h.use_case for h in self.hints)
+        """An ask about a use: named by a use-case hint (a sector, a decision about people…),
+        or by its shape alone, an actor putting AI to work."""
+        described = any(h.use_case for h in self.hints) or (self.actor and self.activity)
+        return self.asks and described
 
     @property
     def reads(self) -> list[str]:
@@ -69,19 +104,49 @@ def _merge(values: dict[str, Any], sets: dict[str, Any]) -> None:
             values[name] = value
 
 
+def _corrected(speller: Speller, question: str) -> str:
+    """Misspelt words read as the patterns' own ('recruting' → 'recruiting', 'aply' → 'apply').
+    A word that extends a pattern word ('prioritise' after the stem 'prioriti') is no typo."""
+
+    def word(match: re.Match[str]) -> str:
+        typed = match.group(0)
+        meant = speller.word(typed)
+        return typed if typed.lower().startswith(meant.lower()) else meant
+
+    return re.sub(r"[A-Za-z]+", word, question)
+
+
 def read_use_case(question: str) -> Reading:
     from knowledge.index.japanese import spaced
 
-    question = spaced(question)  # 'ChatGPTに' has a word boundary, as 'ChatGPT to' does
-    asks, hints = _compiled()
+    compiled = _compiled()
+    # 'ChatGPTに' has a word boundary, as 'ChatGPT to' does; the Japanese patterns are matched
+    # on the text as typed too ('生成AIで' keeps '生成ai' whole).
+    spelled = _corrected(compiled.speller, spaced(question))
+    forms = (spelled, _SEAM.sub("", spelled))
+
+    def said(pattern: re.Pattern[str] | None) -> bool:
+        return pattern is not None and any(pattern.search(form) for form in forms)
+
+    actor = said(compiled.actors)
     matched = [
         hint
-        for hint, pattern, unless in hints
-        if pattern.search(question) and not (unless and unless.search(question))
+        for hint, pattern, unless in compiled.hints
+        if said(pattern) and not said(unless) and (actor or not hint.needs_actor)
     ]
     values: dict[str, Any] = {}
     for hint in matched:
         _merge(values, hint.sets)
     return Reading(
-        profile=UseCaseProfile(**values), hints=matched, asks=bool(asks.search(question))
+        profile=UseCaseProfile(**values),
+        hints=matched,
+        asks=said(compiled.asks),
+        actor=actor,
+        activity=said(compiled.activities),
     )
+
+
+def puts_ai_to_use(question: str) -> bool:
+    """The question describes a use case that puts AI to work and asks what applies to it."""
+    reading = read_use_case(question)
+    return reading.is_use_case and reading.activity

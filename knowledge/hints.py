@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from core.profile import UseCaseProfile
 from knowledge.loader import DATA_DIR
 from knowledge.schema import compiles
 
 HINTS_FILE = DATA_DIR / "use_case_hints.yaml"
+# `{people}` in a pattern names a word list; regex counts ('{0,2}') hold no letters.
+_WORD_LIST = re.compile(r"\{([a-z_]+)\}")
 
 
 class Hint(BaseModel):
@@ -28,6 +31,8 @@ class Hint(BaseModel):
     unless: str | None = None
     use_case: bool = True
     """False for context words that alone do not make a question about a use case."""
+    needs_actor: bool = False
+    """True: applies only where someone speaks for their own organisation (`actors`)."""
 
     _check_pattern = field_validator("pattern", "unless")(lambda v: v if v is None else compiles(v))
 
@@ -44,10 +49,40 @@ class Hint(BaseModel):
 class HintFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    words: dict[str, list[str]] = Field(default_factory=dict)
+    """Word lists a pattern names as `{name}`: one list (the people data is held about, public
+    bodies) serves every pattern that needs it."""
     asks: list[str] = Field(min_length=1)
+    actors: list[str] = Field(default_factory=list)
+    """Someone speaking for their own organisation ("we", "our clinic", 弊社)."""
+    activities: list[str] = Field(default_factory=list)
+    """Putting AI to work (an AI word, a product name, generating content)."""
     hints: list[Hint] = Field(min_length=1)
 
-    _check_asks = field_validator("asks")(lambda v: [compiles(p) for p in v])
+    _check_lists = field_validator("asks", "actors", "activities")(
+        lambda v: [compiles(p) for p in v]
+    )
+
+    def expand(self, pattern: str) -> str:
+        """`pattern` with each `{name}` replaced by its word list as one group."""
+
+        def group(match: re.Match[str]) -> str:
+            if match.group(1) not in self.words:
+                raise ValueError(f"no word list {{{match.group(1)}}} under words:")
+            return "(?:" + "|".join(self.words[match.group(1)]) + ")"
+
+        return _WORD_LIST.sub(group, pattern)
+
+    def patterns(self) -> list[str]:
+        """Every pattern of the file, its word lists expanded."""
+        own = [p for h in self.hints for p in (h.pattern, h.unless) if p is not None]
+        return [self.expand(p) for p in (*self.asks, *self.actors, *self.activities, *own)]
+
+    @model_validator(mode="after")
+    def _lists_named_exist(self) -> HintFile:
+        for pattern in self.patterns():  # raises on an unknown list
+            compiles(pattern)
+        return self
 
 
 def load_hints(path: Path = HINTS_FILE) -> HintFile:

@@ -9,6 +9,7 @@ from typing import Literal
 
 from agent.scope_data import scope
 from agent.state import QAState
+from agent.use_case import puts_ai_to_use
 from knowledge.schema import EntityKind
 
 # A question whose content words are (nearly) all in one card's phrasing is what that card
@@ -70,6 +71,10 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     # AI put to a regulated use ("our hiring AI", "a hospital using AI triage") is what Shirube
     # is for, whether or not the question says "Japan".
     if said(rules.ai) and (about_japan or said(rules.use_case)):
+        return "in", False
+    # So is a use the use-case reader recognises, typos and AI products included ("were a small
+    # recruting agency using chatgpt to shortlist candidates, what laws aply?").
+    if puts_ai_to_use(question):
         return "in", False
     # "AI" alone ("Which AI stocks should I buy?") is not AI governance; a card phrasing is.
     return ("in" if matches_a_card(forms[0]) else "out"), False

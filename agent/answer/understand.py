@@ -197,9 +197,12 @@ def understand(
             continue
         part.context = before.text
         part.route = route_part(part, reader)
+    # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
+    # to…"), the answer says so rather than list the layers of the laws it does cover.
+    asked_elsewhere = parts[0].route == "not_covered"
     return Query(
         question=question,
         parts=parts,
-        use_case=read_use_case(asked, answer_lang),
+        use_case=None if asked_elsewhere else read_use_case(asked, answer_lang),
         lang=answer_lang,
     )
