@@ -19,7 +19,6 @@ from knowledge.ui_labels import UiLang, load_ui_labels, ui_text
 from tui.widgets.footer import fit
 
 R = TypeVar("R")
-LANGS: tuple[UiLang, ...] = ("en", "ja")
 
 
 def current_lang() -> UiLang:
