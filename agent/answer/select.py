@@ -13,7 +13,7 @@ from agent.answer.phrasebook import phrasebook, same_word
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.index.japanese import JAPANESE, words
-from knowledge.schema import Citation, EntityKind, Facet, Fact, KeyDate
+from knowledge.schema import Citation, EntityKind, Facet, Fact, Institution, KeyDate
 from knowledge.watchlist import WatchItem, about
 
 MAX_FACTS = 3
@@ -104,7 +104,11 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         # The event the question names ("promulgated", "first meeting") comes first.
         if phrasebook().latest.search(asked):  # newest first, the named events too
             dates = sorted(dates, key=lambda d: d.date, reverse=True)
-        named = named_events(dates, asked)
+        # An issued instrument's event that names the body ("decided by the AI Strategic
+        # Headquarters") is not named by a question that only names the body.
+        issuers = [rb.institutions[e] for e in entities if e in rb.institutions]
+        unnamed = [_without_names(d, issuers) for d in dates]
+        named = [dates[unnamed.index(d)] for d in named_events(unnamed, asked)]
         if entity_id not in entities and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
@@ -113,10 +117,33 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
                 name=name_ja, event=key.event_ja or key.event, date=date_text(key.date, "ja")
             )
             fact_id = f"date_{entity_id}_{n}"
+            cite = _evidence(key, cites, reader) if institution is not None else list(cites)
             found.append(
-                derived_fact(reader, fact_id, entity_id, Facet.when, list(cites), (text, text_ja))
+                derived_fact(reader, fact_id, entity_id, Facet.when, cite, (text, text_ja))
             )
     return found
+
+
+def _without_names(date: KeyDate, bodies: list[Institution]) -> KeyDate:
+    """The dated event less the names of the given bodies, in both languages."""
+    event, event_ja = date.event, date.event_ja or ""
+    for body in bodies:
+        event = re.sub(re.escape(body.name_en), " ", event, flags=re.IGNORECASE)
+        event_ja = event_ja.replace(body.name_ja, " ")
+    return date.model_copy(update={"event": event, "event_ja": event_ja or None})
+
+
+def _evidence(date: KeyDate, cites: list[Citation], reader: Reader) -> list[Citation]:
+    """A body's dated event cites the instrument dated that day (the Act's chapter in force,
+    the guideline it adopted); an event no instrument dates cites the body's first citation,
+    its founding instrument, not every source the body has."""
+    sources = reader.rule_base.sources
+    dated = [
+        c
+        for c in cites
+        if c.source in sources and date.date in {d.date for d in sources[c.source].dates}
+    ]
+    return dated or cites[:1]
 
 
 def _numbers(text: str) -> set[str]:
