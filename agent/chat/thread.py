@@ -1,4 +1,7 @@
-"""`ChatThread`: one chat, persisted as a LangGraph thread in the sessions database.
+"""`ChatThread`: one chat, persisted as a LangGraph thread in the sessions store.
+
+The store is agent.interview.store's choice: the SQLite file, or the team's PostgreSQL when
+SHIRUBE_DATABASE_URL is set (anyone may then continue the thread, one person at a time).
 
 thread = ChatThread.start()                 # or ChatThread.resume("a1b2c3d4")
 turn = thread.ask("Is the AI Basic Plan binding?")
@@ -27,7 +30,7 @@ TITLE_CHARS = 60
 
 
 class ChatThread:
-    """A chat thread; every turn is on disk (durability 'sync') when `ask` returns."""
+    """A chat thread; every turn is stored (durability 'sync') when `ask` returns."""
 
     def __init__(
         self,

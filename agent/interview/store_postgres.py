@@ -39,8 +39,10 @@ def connect(url: str, timeout: float, registry: str) -> SharedConnection:
     conn.url = url
     try:
         with guard(conn), conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SETUP_LOCK,))
-            conn.execute(registry)
+            # Created once; a user who may only read and write the tables is not asked to CREATE.
+            if execute(conn, "SELECT to_regclass('shirube_sessions')")[0][0] is None:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SETUP_LOCK,))
+                conn.execute(registry)
     except BaseException:
         conn.close()
         raise
@@ -70,6 +72,8 @@ def checkpointer(conn: SharedConnection) -> PostgresSaver:
     from langgraph.checkpoint.postgres import PostgresSaver
 
     saver = PostgresSaver(conn)  # type: ignore[arg-type]  # its own cursors use dict rows
+    if _migrated(conn, len(saver.MIGRATIONS) - 1):
+        return saver
     with guard(conn):
         # A session lock, not a transaction: its migrations build indexes CONCURRENTLY.
         conn.execute("SELECT pg_advisory_lock(%s)", (_SETUP_LOCK,))
@@ -78,3 +82,12 @@ def checkpointer(conn: SharedConnection) -> PostgresSaver:
         finally:
             conn.execute("SELECT pg_advisory_unlock(%s)", (_SETUP_LOCK,))
     return saver
+
+
+def _migrated(conn: SharedConnection, latest: int) -> bool:
+    """The checkpoint tables are already at the saver's latest migration (nothing to set up)."""
+    with guard(conn):
+        if execute(conn, "SELECT to_regclass('checkpoint_migrations')")[0][0] is None:
+            return False
+        row = execute(conn, "SELECT max(v) FROM checkpoint_migrations")
+    return bool(row) and row[0][0] is not None and int(row[0][0]) >= latest

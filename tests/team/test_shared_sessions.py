@@ -148,3 +148,32 @@ def test_a_session_open_elsewhere_cannot_be_deleted(settings: Settings) -> None:
         session_lock.held(settings, session.session_id),
     ):
         pass
+
+
+def test_a_user_who_may_not_create_tables_continues_an_interview(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    import uuid
+
+    import psycopg
+
+    from tests.team.pg_server import fresh_database
+
+    url = fresh_database(postgres_url, f"g_{uuid.uuid4().hex[:12]}")
+    owner = Settings(home=tmp_path / "owner", database_url=url, offline=True)
+    with InterviewSession.start(owner) as session:  # the first run creates the tables
+        session.answer("Bot")
+        sid = session.session_id
+    role = f"clerk_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{role}" LOGIN')
+        admin.execute(f'REVOKE CREATE ON SCHEMA public FROM PUBLIC, "{role}"')
+        admin.execute(
+            f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{role}"'
+        )
+    clerk = Settings(
+        home=tmp_path / "clerk", database_url=url.replace("//shirube@", f"//{role}@"), offline=True
+    )
+    with InterviewSession.resume(sid, clerk) as session:
+        session.answer("A support chatbot")
+        assert session.answers == {"name": "Bot", "description": "A support chatbot"}
