@@ -38,7 +38,7 @@ def render(answer: Answer, fmt: str) -> None:
         for number, cite in numbered(answer.citations):
             console.print(source_line(number, cite), highlight=False, markup=False)
     date = answer.rule_base_as_of
-    as_of = ui_text("cli.as_of", lang, date=date) if date else ""
+    as_of = ui_text("cli.rules_as_of", lang, date=date) if date else ""
     footer = ui_text("cli.mode", lang, mode=markup(answer.mode), ms=answer.latency_ms) + as_of
     console.print(f"[dim]{footer}[/]", highlight=False)
 

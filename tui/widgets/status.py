@@ -45,7 +45,7 @@ class StatusBar(Static):
         text.append("● ", style="bold green" if info.online else "bold yellow")
         text.append(clean(model_line(info)))
         text.append(" │ ", style="dim")
-        text.append(t("status.as_of", date=info.as_of))
+        text.append(t("status.rules_as_of", date=info.as_of))
         text.append(" │ ", style="dim")
         text.append(clean(t("status.session", id=info.session_id or "—")))
         text.append(" │ ", style="dim")
