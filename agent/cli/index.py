@@ -1,8 +1,14 @@
-"""`shirube index [--rebuild]`: build the search index, or confirm the existing one is current."""
+"""`shirube index [--rebuild | --prune]`: build the search index, confirm the existing one is
+current, or remove the stores of other rule-base versions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def register(app: typer.Typer) -> None:
@@ -10,6 +16,12 @@ def register(app: typer.Typer) -> None:
     def index_command(
         rebuild: bool = typer.Option(
             False, "--rebuild", help="Rebuild even if the index is current."
+        ),
+        prune: bool = typer.Option(
+            False,
+            "--prune",
+            help="Remove the indexes of other rule-base versions (on a Chroma server: its other "
+            "Shirube collections, which clients on an older rule base may still be reading).",
         ),
     ) -> None:
         """Build or reuse the local search index over the rule base (works offline)."""
@@ -21,6 +33,9 @@ def register(app: typer.Typer) -> None:
         from knowledge.index.store import ensure_index
         from knowledge.loader import RuleBaseError
 
+        if prune:
+            _prune(Console(soft_wrap=True))
+            return
         try:
             status = ensure_index(rebuild=rebuild)
         except RuleBaseError as exc:
@@ -36,3 +51,22 @@ def register(app: typer.Typer) -> None:
             highlight=False,
             markup=False,
         )
+
+
+def _prune(console: Console) -> None:
+    from core.config import get_settings
+    from knowledge.index.store import prune
+
+    settings = get_settings()
+    where = (
+        f"the Chroma server {settings.chroma_host}:{settings.chroma_port}"
+        if settings.chroma_host
+        else str(settings.index_dir)
+    )
+    removed = prune(settings)
+    if not removed:
+        console.print(f"Nothing to prune in {where}.", highlight=False, markup=False)
+        return
+    console.print(f"Removed {len(removed)} from {where}:", highlight=False, markup=False)
+    for name in removed:
+        console.print(f"  {name}", highlight=False, markup=False)

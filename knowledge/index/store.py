@@ -1,14 +1,20 @@
 """The Chroma store: build once, reuse, rebuild when the rule base changes or the files break.
 
-Layout under settings.index_dir: `index_meta.json` names the live store (`chroma-<nonce>/`, or a
-collection on a Chroma server). A rebuild writes a fresh store and then swaps the meta file
-atomically, so a crash mid-build leaves the old index usable.
+Layout under settings.index_dir: `index_meta.json` names the live store (`chroma-<nonce>/`). A
+rebuild writes a fresh store and then swaps the meta file atomically, so a crash mid-build leaves
+the old index usable.
+
+On a Chroma server (settings.chroma_host) every client uses one collection per rule-base version
+and embedding model (`meta.shared_name`), built once by whoever takes the server's lock first and
+marked whole in its own metadata; the others wait and reuse it. Nothing is deleted on a rebuild:
+`shirube index --prune` removes other versions' collections.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,14 +25,19 @@ from knowledge.index.documents import IndexDocument, build_documents
 from knowledge.index.embeddings import MODEL_ID
 from knowledge.index.faults import build_faults, discard_store, warn
 from knowledge.index.health import GuardedCollection, quick_check
-from knowledge.index.lock import build_lock
+from knowledge.index.lock import build_lock, server_build_lock
 from knowledge.index.meta import (
     META_FILE,
     ChromaUnreachable,
     IndexMeta,
     index_files,
+    lock_name,
     meta_path,
+    prune_local,
+    prune_server,
     read_meta,
+    shared_meta,
+    shared_name,
 )
 from knowledge.index.meta import chromadb_version as _chromadb_version
 from knowledge.index.meta import client as _client
@@ -34,6 +45,7 @@ from knowledge.index.meta import collection_name as _collection_name
 from knowledge.index.meta import drop_old as _drop_old
 from knowledge.index.meta import entries as _entries
 from knowledge.index.meta import entry_ids as _entry_ids
+from knowledge.index.meta import ready_metadata as _ready_metadata
 from knowledge.index.meta import stale_reason as _stale_reason
 from knowledge.index.meta import write_meta as _write_meta
 from knowledge.loader import DATA_DIR, RuleBase, corpus_hash, load_rule_base
@@ -51,6 +63,7 @@ __all__ = [
     "index_files",
     "load_index",
     "meta_path",
+    "prune",
     "read_meta",
     "reset_process_cache",
 ]
@@ -116,7 +129,10 @@ def _open(settings: Settings, meta: IndexMeta, rule_base: RuleBase) -> LoadedInd
         if count != meta.entry_count:
             raise ValueError(f"holds {count} entries, expected {meta.entry_count}")
     documents = build_documents(rule_base)
-    mtime = meta_path(settings).stat().st_mtime
+    try:
+        mtime = meta_path(settings).stat().st_mtime
+    except OSError:  # server mode, a client that has not recorded it yet (doctor)
+        mtime = 0.0
     positions = {d.id: i for i, d in enumerate(documents)}
 
     def rebuild() -> Any:
@@ -141,8 +157,15 @@ def embed_texts(texts: list[str]) -> tuple[Any, int]:
     return vector_cache.embed_texts(texts)
 
 
-def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[IndexMeta, int]:
-    """Write a fresh store; returns its meta and how many texts had to be embedded."""
+def _build(
+    settings: Settings,
+    rule_base: RuleBase,
+    progress: bool,
+    store: str | None = None,
+    beat: Callable[[], None] | None = None,
+) -> tuple[IndexMeta, int]:
+    """Write a fresh store (or fill the shared collection `store`); returns its meta and how
+    many texts had to be embedded. `beat` is called at every batch (the server lock)."""
 
     from knowledge.index import vector_cache
     from knowledge.index.warm import await_prewarm
@@ -153,11 +176,12 @@ def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[Ind
     entries = _entries(documents)
     cache_file = vector_cache.cache_path(settings.index_dir)
     vector_cache.load_file(cache_file, warn=warn)
-    store = f"chroma-{uuid.uuid4().hex[:12]}"
+    store = store or f"chroma-{uuid.uuid4().hex[:12]}"
     try:
-        embedded = _fill(settings, store, entries, progress)
+        embedded = _fill(settings, store, entries, progress, beat)
     except BaseException:
-        discard_store(settings, store)  # a failed try leaves no orphan store behind
+        if not settings.chroma_host:  # a shared collection stays: the next builder upserts
+            discard_store(settings, store)  # a failed try leaves no orphan store behind
         raise
     try:
         vector_cache.save_file(cache_file, [e[1] for e in entries])
@@ -176,8 +200,17 @@ def _build(settings: Settings, rule_base: RuleBase, progress: bool) -> tuple[Ind
     return meta, embedded
 
 
-def _fill(settings: Settings, store: str, entries: list[Any], progress: bool) -> int:
-    """Create the store and add every entry; returns how many texts had to be embedded."""
+def _fill(
+    settings: Settings,
+    store: str,
+    entries: list[Any],
+    progress: bool,
+    beat: Callable[[], None] | None = None,
+) -> int:
+    """Create the store and add every entry; returns how many texts had to be embedded.
+
+    Upserts with deterministic ids: a shared collection a dead builder left half filled is
+    completed, never doubled."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -185,7 +218,7 @@ def _fill(settings: Settings, store: str, entries: list[Any], progress: bool) ->
 
     embedded = 0
     client = _client(settings, store)
-    collection = client.create_collection(
+    collection = client.get_or_create_collection(
         _collection_name(settings, store),
         embedding_function=ShirubeMiniLM(),
         configuration={"hnsw": {"space": "cosine"}},
@@ -204,17 +237,24 @@ def _fill(settings: Settings, store: str, entries: list[Any], progress: bool) ->
             batch = entries[start : start + ADD_BATCH]
             vectors, misses = embed_texts([e[1] for e in batch])
             embedded += misses
-            collection.add(
+            collection.upsert(
                 ids=[e[0] for e in batch],
                 documents=[e[1] for e in batch],
                 metadatas=[e[2] for e in batch],
                 embeddings=vectors,
             )
             bar.advance(task, len(batch))
+            if beat is not None:
+                beat()
     return embedded
 
 
 def _try_open(settings: Settings, rule_base: RuleBase) -> tuple[LoadedIndex | None, str | None]:
+    if settings.chroma_host:
+        meta = shared_meta(_client(settings, ""), shared_name(rule_base.corpus_hash))
+        if meta is None:
+            return None, "no shared index for this rule base on the server yet"
+        return _open(settings, meta, rule_base), None
     meta = read_meta(settings)
     reason = _stale_reason(meta, rule_base.corpus_hash)
     if reason is not None or meta is None:
@@ -254,7 +294,9 @@ def load_index(
             )
     loaded, reason = (None, "rebuild requested") if rebuild else _try_open(settings, rule_base)
     embedded: int | None = None
-    if loaded is None:
+    if loaded is None and settings.chroma_host:
+        loaded, reason, embedded = _load_shared(settings, rule_base, progress, rebuild, reason)
+    elif loaded is None:
         with build_lock(settings.index_dir):
             # Another process may have built it while we waited for the lock.
             if not rebuild:
@@ -285,6 +327,62 @@ def load_index(
         embedded=embedded,
     )
     return loaded, status
+
+
+def _load_shared(
+    settings: Settings, rule_base: RuleBase, progress: bool, rebuild: bool, reason: str | None
+) -> tuple[LoadedIndex, str | None, int | None]:
+    """Build the shared collection under the server's lock, or reuse it when another client
+    built it while this one waited; records it locally and opens it."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    chroma = _client(settings, "")
+    name = shared_name(rule_base.corpus_hash)
+    where = f"{settings.chroma_host}:{settings.chroma_port}"
+
+    def ready() -> bool:
+        return not rebuild and shared_meta(chroma, name) is not None
+
+    def waiting() -> None:
+        if progress:
+            console.print(
+                f"Another Shirube client is building the shared index {name} on {where}; "
+                "waiting for it.",
+                highlight=False,
+                markup=False,
+            )
+
+    embedded: int | None = None
+    with server_build_lock(chroma, lock_name(rule_base.corpus_hash), ready, waiting) as held:
+        meta = None if rebuild else shared_meta(chroma, name)
+        if meta is not None:
+            reason = None  # built by another client while this one waited
+        else:
+            assert held is not None  # a None lock means the collection is ready
+            if progress:
+                console.print(
+                    f"Building the shared search index {name} on {where}: {reason}.",
+                    highlight=False,
+                    markup=False,
+                )
+            with build_faults(settings):
+                meta, embedded = _build(settings, rule_base, progress, name, held.beat)
+                meta = meta.model_copy(update={"store": name})
+                chroma.get_collection(name).modify(metadata=_ready_metadata(meta))
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    _write_meta(settings, meta)  # this client's record, so warm queries skip the server check
+    return _open(settings, meta, rule_base), reason, embedded
+
+
+def prune(settings: Settings | None = None, rule_base: RuleBase | None = None) -> list[str]:
+    """Remove the stores of other rule-base versions (collections on a Chroma server, stray
+    local stores otherwise); returns their names."""
+    settings = settings or get_settings()
+    if settings.chroma_host:
+        rule_base = rule_base or load_rule_base()
+        return prune_server(settings, rule_base.corpus_hash)
+    return prune_local(settings)
 
 
 def ensure_index(

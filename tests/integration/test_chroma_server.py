@@ -35,7 +35,7 @@ def _client(settings: Settings) -> chromadb.api.ClientAPI:
 
 def test_build_is_on_the_server_and_idempotent(server_settings: Settings) -> None:
     first = ensure_index(server_settings, progress=False)
-    assert first.rebuilt and first.reason == "no index yet"
+    assert first.rebuilt and first.reason == "no shared index for this rule base on the server yet"
     client = _client(server_settings)
     assert [c.name for c in client.list_collections()] == [first.meta.store]
     ids = sorted(client.get_collection(first.meta.store).get(include=[])["ids"])
