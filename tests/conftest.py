@@ -73,9 +73,13 @@ def _seed_index() -> None:
     if _WORKER is None or (_SESSION_HOME / "index").exists():
         return
     from core.config import Settings
+    from knowledge.index.lock import IndexBusyError
     from knowledge.index.store import ensure_index
 
-    ensure_index(Settings(home=_SHARED_INDEX_HOME), progress=False)
+    try:
+        ensure_index(Settings(home=_SHARED_INDEX_HOME), progress=False)
+    except IndexBusyError:  # another worker's build outlasted the wait (a loaded machine)
+        return  # this worker builds its own where it needs one
     shutil.copytree(_SHARED_INDEX_HOME / "index", _SESSION_HOME / "index")
 
 
