@@ -82,14 +82,16 @@ def main() -> None:
         stdout_guard.report(exc)
         sys.exit(1)
     except UsageError as exc:
-        Console(stderr=True).print(f"[bold red]Error:[/] {markup(exc)}", highlight=False)
+        # soft_wrap: Rich would break a long path with newlines, and users copy paths from here.
+        errors = Console(stderr=True, soft_wrap=True)
+        errors.print(f"[bold red]Error:[/] {markup(exc)}", highlight=False)
         sys.exit(exc.exit_code)  # 2 for bad input; 3 for a plan another person changed first
     except OSError as exc:
         # Read-only or missing data dir, disk full: one line, never a traceback.
         problem = markup(
             f"{exc.strerror or exc} ({exc.filename})" if exc.filename else exc.strerror or exc
         )
-        Console(stderr=True).print(
+        Console(stderr=True, soft_wrap=True).print(
             f"[bold red]Error:[/] {problem}. Check that the path exists, "
             "is writable and has free space; the data directory is set by SHIRUBE_HOME.",
             highlight=False,
