@@ -71,3 +71,10 @@ def test_a_fact_an_earlier_part_stated_is_not_a_later_part_lead() -> None:
 def test_a_short_event_word_finds_the_longer_one() -> None:
     dates = _dates("bill approved by the Cabinet", "passed by the Diet", "promulgated")
     assert named_events(dates, "When was the Act adopted?")[0].event == "passed by the Diet"
+
+
+def test_asking_what_a_law_asks_of_someone_is_a_duty_question() -> None:
+    # 求める ("asks of") names duties as 義務 does: without it the question read as "what".
+    book = phrasebook()
+    assert book.facet_of("AI推進法は事業者に何を求めていますか？") == Facet.duty
+    assert book.facet_of("このガイドラインは開発者に何を求めているのか") == Facet.duty
