@@ -35,6 +35,3 @@ _.intra_op_num_threads, _.inter_op_num_threads  # onnxruntime SessionOptions
 _.graph_optimization_level, _.log_severity_level
 _.model_id, _.default_space, _.supported_spaces  # chromadb EmbeddingFunction
 _.border, _.orientation, _.fitToWidth, _.fitToPage  # openpyxl cell and page setup
-
-# Known, kept: stamps.forget should run when a session is deleted (it does not yet; reported).
-forget

@@ -284,3 +284,16 @@ def delete_session(conn: Conn, session_id: str) -> None:
     with guard(conn):
         saver.delete_thread(session_id)
         _rows(conn, "DELETE FROM shirube_sessions WHERE id = ?", (session_id,))
+    _forget_stamp(conn, session_id)
+
+
+def _forget_stamp(conn: Conn, session_id: str) -> None:
+    """Drop the session's plan stamp (stamps live in the local SQLite file, any backend)."""
+    from agent.interview import stamps  # imported here: stamps imports this module
+
+    if isinstance(conn, sqlite3.Connection):
+        stamps.forget(conn, session_id)
+        return
+    if get_settings().sessions_db.exists():  # no local file: no stamp to drop
+        with opened_local() as local:
+            stamps.forget(local, session_id)
