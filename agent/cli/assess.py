@@ -15,6 +15,13 @@ FORMATS = ("text", "markdown", "json", "docx", "worksheet", "csv")
 FILE_FORMATS = ("worksheet", "csv")
 
 
+def _say(text: str) -> None:
+    """A note on stderr; soft_wrap so a long path is never broken (users copy it from here)."""
+    from rich.console import Console
+
+    Console(stderr=True, soft_wrap=True).print(text, highlight=False)
+
+
 def assess_command(
     profile: Annotated[
         Path,
@@ -75,7 +82,7 @@ def assess_command(
         assessment = assess(loaded, plan_lang(chosen, loaded))
     except (RuleBaseError, ConditionError) as exc:
         # A broken rule base is not the user's input error: say so and exit 1.
-        Console(stderr=True).print(f"[bold red]Rule base error:[/] {markup(exc)}", highlight=False)
+        _say(f"[bold red]Rule base error:[/] {markup(exc)}")
         raise typer.Exit(1) from None
     if fmt in FILE_FORMATS and output is not None:  # output is required for these (above)
         from tools.worksheet import write_csv, write_xlsx
@@ -86,9 +93,7 @@ def assess_command(
             else write_csv(assessment, output)
         )
         for path in written:
-            Console(stderr=True).print(
-                f"Wrote the official worksheet to {markup(path)}", highlight=False
-            )
+            _say(f"Wrote the official worksheet to {markup(path)}")
         return
     if output is None:
         if fmt == "text":
@@ -104,7 +109,7 @@ def assess_command(
     from tools.safe_output import write_output
 
     write_output(output, plan_bytes(assessment, fmt, appendix=appendix))
-    Console(stderr=True).print(f"Wrote the {fmt} plan to {markup(output)}", highlight=False)
+    _say(f"Wrote the {fmt} plan to {markup(output)}")
 
 
 def register(app: typer.Typer) -> None:
