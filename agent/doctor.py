@@ -81,6 +81,10 @@ def check_index(settings: Settings, chroma_ok: bool) -> Check:
     from knowledge.index.store import _stale_reason, _try_open, read_meta
     from knowledge.loader import RuleBaseError, load_rule_base
 
+    if settings.chroma_host and chroma_ok:
+        # The server, not this client's local record, says which collection is in use: a fresh
+        # client reuses the complete collection another client built for this rule base.
+        return _check_shared_index(settings)
     meta = read_meta(settings)
     if meta is None:
         return Check(
@@ -109,6 +113,45 @@ def check_index(settings: Settings, chroma_ok: bool) -> Check:
         )
     if not chroma_ok:
         return Check(name="index", status="warn", detail=f"{summary}; server not reachable")
+    return Check(name="index", status="ok", detail=f"{summary}; up to date")
+
+
+def _check_shared_index(settings: Settings) -> Check:
+    """Server mode: is this rule-base version's shared collection on the server and whole?"""
+    import chromadb
+
+    from knowledge.index.meta import client, shared_meta, shared_name
+    from knowledge.index.store import _stale_reason, _try_open
+    from knowledge.loader import RuleBaseError, load_rule_base
+
+    where = f"{settings.chroma_host}:{settings.chroma_port}"
+    try:
+        rule_base = load_rule_base()
+    except RuleBaseError:
+        return Check(name="index", status="warn", detail=f"server {where}; rule base invalid")
+    name = shared_name(rule_base.corpus_hash)
+    meta = shared_meta(client(settings, ""), name)
+    if meta is None:
+        return Check(
+            name="index",
+            status="warn",
+            detail=f"not built yet on the Chroma server {where} (no complete collection {name})",
+            fix="Run `shirube index` (or just ask: the first question builds it).",
+        )
+    summary = (
+        f"{meta.document_count} documents in {name} on {where}, "
+        f"built with chromadb {meta.chromadb_version} (installed {chromadb.__version__})"
+    )
+    reason = _stale_reason(meta, rule_base.corpus_hash)
+    if reason is None:
+        _, reason = _try_open(settings, rule_base)
+    if reason is not None:
+        return Check(
+            name="index",
+            status="warn",
+            detail=f"{summary}; out of date: {reason}",
+            fix="Run `shirube index` (the next question also rebuilds it).",
+        )
     return Check(name="index", status="ok", detail=f"{summary}; up to date")
 
 

@@ -125,3 +125,17 @@ def test_rebuild_keeps_the_collection_and_prune_removes_other_versions(
         assert f"  {name}" in done.stdout
     left = sorted(c.name for c in client.list_collections())
     assert left == sorted([shared_name(_corpus()), "someone-elses"])
+
+
+def test_doctor_on_a_fresh_client_sees_the_servers_collection(
+    server: int, tmp_path: Path, session_home: Path
+) -> None:
+    from agent.doctor import check_index
+
+    builder = Settings(**_settings_fields(_home(tmp_path, "erin", session_home), server))
+    ensure_index(builder, progress=False)
+    reset_process_cache()
+    fresh = Settings(**_settings_fields(tmp_path / "frank", server))  # no local record at all
+    check = check_index(fresh, chroma_ok=True)
+    assert check.status == "ok", check
+    assert shared_name(_corpus()) in check.detail
