@@ -138,11 +138,14 @@ def register(app: typer.Typer) -> None:
                 "changed since. Default: the version read now."
             ),
         ] = None,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Record progress on one action (who and when go to the plan's history)."""
         from agent.interview.plan_service import opened, set_progress
-        from tools.progress import STATUS_LABELS
+        from knowledge.schema import load_labels
+        from knowledge.ui_labels import ui_text
 
+        wanted = check_lang(lang)  # before the write: a bad --lang changes nothing
         if not any(v is not None for v in (status, evidence, owner, due, reason)):
             raise UsageError(
                 "Nothing to set: give --status, --evidence, --owner, --due or --reason."
@@ -153,8 +156,11 @@ def register(app: typer.Typer) -> None:
                 due=_date(due, "--due"), reason=reason, expect_version=expect_version,
             )  # fmt: skip
             version = store.get(plan_id)
-        now = f" (plan version {version.version})" if version else ""
-        print(f"{action_id}: {STATUS_LABELS[progress.status]}{now}")
+        assert version is not None  # set_progress found and wrote it
+        said = plan_lang(wanted, version.profile)
+        status_text = load_labels().text(said).statuses[progress.status]
+        print(ui_text("cli.plan_set", said, action=action_id, status=status_text,
+                      version=version.version))  # fmt: skip
 
     @plan.command("history")
     def history_(
@@ -175,17 +181,22 @@ def register(app: typer.Typer) -> None:
     def check(
         plan_id: Annotated[str, typer.Argument(help="The plan id.")],
         today: Annotated[str | None, typer.Option(help="Check as of this date.")] = None,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Exit 1 when an open action is past its due date (for CI or cron), else 0."""
         from agent.interview.plan_service import late, load, opened
+        from knowledge.ui_labels import ui_text
 
+        check_lang(lang)
         with opened() as store:
-            overdue = late(load(store, plan_id), _date(today, "--today"))
+            assessment = _in_lang(load(store, plan_id), lang)
+        overdue = late(assessment, _date(today, "--today"))
         for row in overdue:
-            print(f"Overdue since {row.due}: {clean(row.title)} ({clean(row.owner)})")
+            print(ui_text("cli.plan_overdue", assessment.lang, due=row.due,
+                          title=clean(row.title), owner=clean(row.owner)))  # fmt: skip
         if overdue:
             raise typer.Exit(1)
-        print("Nothing is overdue.")
+        print(ui_text("cli.plan_nothing_overdue", assessment.lang))
 
     @plan.command("answer")
     def answer(

@@ -60,3 +60,14 @@ def test_a_japanese_json_export_keeps_the_english_keys(plan_id: str, tmp_path: P
 def test_plan_show_refuses_an_unknown_lang(plan_id: str, tmp_path: Path) -> None:
     shown = shirube("plan", "show", plan_id, "--lang", "de", cwd=tmp_path)
     assert shown.returncode == 2 and "--lang ja" in " ".join(shown.stderr.split())
+
+
+def test_plan_set_and_check_answer_in_japanese(plan_id: str, tmp_path: Path) -> None:
+    done = shirube("plan", "set", plan_id, "fairness_testing", "--status", "done",
+                   "--lang", "ja", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "完了" in done.stdout and "計画のバージョン" in done.stdout
+    fine = shirube("plan", "check", plan_id, "--today", "2027-01-01", "--lang", "ja", cwd=tmp_path)
+    assert "期限切れの対応はありません" in fine.stdout and "Nothing" not in fine.stdout
+    late = shirube("plan", "check", plan_id, "--today", "2030-01-01", "--lang", "ja", cwd=tmp_path)
+    assert late.returncode == 1 and "期限切れ" in late.stdout and "Overdue" not in late.stdout
