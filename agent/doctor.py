@@ -6,12 +6,16 @@ configured servers (Chroma, Ollama) with short timeouts.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 from pydantic import BaseModel, ConfigDict
 
 from core.config import Settings
+
+if TYPE_CHECKING:
+    from knowledge.index.meta import IndexMeta
+    from knowledge.loader import RuleBase
 
 Status = Literal["ok", "warn", "fail"]
 
@@ -78,7 +82,7 @@ def check_chroma(settings: Settings) -> Check:
 def check_index(settings: Settings, chroma_ok: bool) -> Check:
     import chromadb
 
-    from knowledge.index.store import _stale_reason, _try_open, read_meta
+    from knowledge.index.store import read_meta
     from knowledge.loader import RuleBaseError, load_rule_base
 
     if settings.chroma_host and chroma_ok:
@@ -101,8 +105,17 @@ def check_index(settings: Settings, chroma_ok: bool) -> Check:
         rule_base = load_rule_base()
     except RuleBaseError:
         return Check(name="index", status="warn", detail=f"{summary}; rule base invalid")
+    return _verdict(settings, rule_base, meta, summary, reachable=chroma_ok)
+
+
+def _verdict(
+    settings: Settings, rule_base: RuleBase, meta: IndexMeta, summary: str, *, reachable: bool
+) -> Check:
+    """Up to date, out of date (and why), or not checkable because the server is away."""
+    from knowledge.index.store import _stale_reason, _try_open
+
     reason = _stale_reason(meta, rule_base.corpus_hash)
-    if reason is None and chroma_ok:
+    if reason is None and reachable:
         _, reason = _try_open(settings, rule_base)
     if reason is not None:
         return Check(
@@ -111,7 +124,7 @@ def check_index(settings: Settings, chroma_ok: bool) -> Check:
             detail=f"{summary}; out of date: {reason}",
             fix="Run `shirube index` (the next question also rebuilds it).",
         )
-    if not chroma_ok:
+    if not reachable:
         return Check(name="index", status="warn", detail=f"{summary}; server not reachable")
     return Check(name="index", status="ok", detail=f"{summary}; up to date")
 
@@ -121,7 +134,6 @@ def _check_shared_index(settings: Settings) -> Check:
     import chromadb
 
     from knowledge.index.meta import client, shared_meta, shared_name
-    from knowledge.index.store import _stale_reason, _try_open
     from knowledge.loader import RuleBaseError, load_rule_base
 
     where = f"{settings.chroma_host}:{settings.chroma_port}"
@@ -142,17 +154,7 @@ def _check_shared_index(settings: Settings) -> Check:
         f"{meta.document_count} documents in {name} on {where}, "
         f"built with chromadb {meta.chromadb_version} (installed {chromadb.__version__})"
     )
-    reason = _stale_reason(meta, rule_base.corpus_hash)
-    if reason is None:
-        _, reason = _try_open(settings, rule_base)
-    if reason is not None:
-        return Check(
-            name="index",
-            status="warn",
-            detail=f"{summary}; out of date: {reason}",
-            fix="Run `shirube index` (the next question also rebuilds it).",
-        )
-    return Check(name="index", status="ok", detail=f"{summary}; up to date")
+    return _verdict(settings, rule_base, meta, summary, reachable=True)
 
 
 def check_ollama(settings: Settings) -> list[Check]:
