@@ -15,6 +15,7 @@ import tempfile
 
 from agent.doctor import Check
 from core.config import Settings
+from core.storage import INSTALL_TEAM
 
 MIN_FREE_BYTES = 50 * 1024 * 1024
 """Below this the index build (a few MB) or a session's next answer may not fit."""
@@ -164,7 +165,7 @@ def check_database(settings: Settings) -> Check | None:
         import psycopg
     except ImportError:
         return Check(name=name, status="fail", detail="psycopg is not installed",
-                     fix="pip install 'shirube[team]', or unset SHIRUBE_DATABASE_URL.")  # fmt: skip
+                     fix=f"{INSTALL_TEAM}, or unset SHIRUBE_DATABASE_URL.")  # fmt: skip
     try:
         with psycopg.connect(url, connect_timeout=max(1, round(settings.connect_timeout))) as conn:
             row = conn.execute("SELECT to_regclass('shirube_schema') IS NOT NULL").fetchone()

@@ -22,6 +22,18 @@ class StorageError(UsageError):
     """A file Shirube keeps cannot be read or written; the message names it and the fix."""
 
 
+# Shirube installs from its clone (not from a package index), hence `-e .`.
+INSTALL_TEAM = "pip install -e '.[team]' in the Shirube clone"
+
+
+def no_postgres_driver() -> StorageError:
+    """SHIRUBE_DATABASE_URL names PostgreSQL but the team extra is not installed."""
+    return StorageError(
+        "SHIRUBE_DATABASE_URL points at PostgreSQL, but its driver is not installed. "
+        f"Install it with `{INSTALL_TEAM}` (psycopg), or unset the variable."
+    )
+
+
 def sqlite_fault(path: Path, exc: sqlite3.Error, what: str = "sessions database") -> StorageError:
     """The message for a SQLite failure on `path`, by its SQLite error class."""
     name = getattr(exc, "sqlite_errorname", "") or ""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from agent.interview.plan_sql import SqlPlanStore
 from core.config import redacted_url
-from core.storage import StorageError
+from core.storage import StorageError, no_postgres_driver
 
 if TYPE_CHECKING:
     import psycopg
@@ -77,10 +77,7 @@ def connect(url: str, timeout: float = 5.0) -> Iterator[PostgresPlanStore]:
     try:
         import psycopg
     except ImportError:
-        raise StorageError(
-            "SHIRUBE_DATABASE_URL points at PostgreSQL, but its driver is not installed. "
-            "Install it with `pip install 'shirube[team]'` (psycopg), or unset the variable."
-        ) from None
+        raise no_postgres_driver() from None
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, round(timeout)))
     except psycopg.Error as exc:

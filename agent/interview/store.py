@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.config import Settings, get_settings
 from core.errors import UsageError
-from core.storage import StorageError, guarded
+from core.storage import StorageError, guarded, no_postgres_driver
 
 if TYPE_CHECKING:
     from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -135,10 +135,7 @@ def connect_shared(url: str, timeout: float) -> SharedConnection:
     try:
         from agent.interview import store_postgres
     except ImportError:
-        raise StorageError(
-            "SHIRUBE_DATABASE_URL points at PostgreSQL, but its driver is not installed. "
-            "Install it with `pip install 'shirube[team]'` (psycopg), or unset the variable."
-        ) from None
+        raise no_postgres_driver() from None
     return store_postgres.connect(url, timeout, _TABLE)
 
 
