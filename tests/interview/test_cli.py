@@ -30,19 +30,23 @@ SHIRUBE = str(VENV_BIN / "shirube")
 PROMPT = re.compile(r"^\[(\d+)/(\d+)\] ")
 
 
-def _env() -> dict[str, str]:
-    # Wide columns: rich must not wrap the messages the tests compare.
-    return {**os.environ, "COLUMNS": "250"}
+def _env(**extra: str) -> dict[str, str]:
+    # Wide columns: rich must not wrap the messages the tests compare. The developer's own
+    # SHIRUBE_LANG must not change the language the tests expect; a test sets it itself.
+    env = {k: v for k, v in os.environ.items() if k != "SHIRUBE_LANG"}
+    return {**env, "COLUMNS": "250", **extra}
 
 
-def shirube(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def shirube(
+    *args: str, cwd: Path, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [SHIRUBE, *args],
         input=stdin,
         capture_output=True,
         text=True,
         cwd=cwd,
-        env=_env(),
+        env=_env(**env),
         timeout=120,
         check=False,
     )

@@ -4,9 +4,7 @@ language when resumed and ends with a Japanese result; the profile is the Englis
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +14,8 @@ from agent.interview.state import next_question_id
 from core.config import Settings
 from core.profile import UseCaseProfile
 from knowledge.questions import question_by_id
-from tests.conftest import VENV_BIN
 from tests.interview.scenarios import SCENARIOS
-
-SHIRUBE = str(VENV_BIN / "shirube")
+from tests.interview.test_cli import shirube
 
 # The first English scenario (support_chatbot) as a Japanese user types it: the same free text,
 # choices by their Japanese names, 、 between several, full-width digits and はい（理由）.
@@ -36,24 +32,6 @@ JAPANESE = {
     "copyrighted_material": "はい",
     "sectors": "なし",
 }
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "SHIRUBE_LANG"}
-    return {**env, "COLUMNS": "250", **extra}
-
-
-def shirube(*args: str, cwd: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [SHIRUBE, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=_env(**env),
-        timeout=120,
-        check=False,
-    )
 
 
 def japanese_lines() -> list[str]:
