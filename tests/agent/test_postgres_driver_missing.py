@@ -14,7 +14,8 @@ URL = "postgresql://u:secret@127.0.0.1:9/shirube"
 
 @pytest.fixture
 def no_psycopg(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in [m for m in sys.modules if m.startswith(("psycopg", "agent.interview.store_postgres"))]:
+    cached = ("psycopg", "agent.interview.store_postgres")
+    for name in [m for m in sys.modules if m.startswith(cached)]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg → ImportError
 
