@@ -20,8 +20,12 @@ ALL = DEV + BLIND
 # The Japanese suite (issue 18): evals/cases/ja/ and blind/ja_answers.jsonl, tagged "ja".
 JA = [c for c in ALL if "ja" in c.tags]
 EN = [c for c in ALL if "ja" not in c.tags]
-# Dev cases added after the split was drawn (tagged "dev_only") never move the blind third.
-DRAWN = [c for c in ALL if "dev_only" not in c.tags]
+# Held-out rounds written after the split was drawn (tagged "blind_round2") are blind as a whole.
+ROUND2 = [c for c in ALL if "blind_round2" in c.tags]
+# Dev cases added after the split was drawn (tagged "dev_only") never move the blind third, and
+# neither do the later held-out rounds.
+DRAWN = [c for c in ALL if "dev_only" not in c.tags and c not in ROUND2]
+BLIND_DRAWN = [c for c in BLIND if c not in ROUND2]
 
 
 def test_at_least_150_cases_with_unique_ids() -> None:
@@ -38,9 +42,9 @@ def test_every_category_has_five_cases_and_a_blind_share() -> None:
 
 
 def test_blind_is_the_seeded_random_third_of_each_category() -> None:
-    assert 0.3 <= len(BLIND) / len(DRAWN) <= 0.37
-    assert {c.id for c in BLIND if c in EN} == blind_ids([c for c in EN if c in DRAWN])
-    assert {c.id for c in BLIND if c in JA} == blind_ids(
+    assert 0.3 <= len(BLIND_DRAWN) / len(DRAWN) <= 0.37
+    assert {c.id for c in BLIND_DRAWN if c in EN} == blind_ids([c for c in EN if c in DRAWN])
+    assert {c.id for c in BLIND_DRAWN if c in JA} == blind_ids(
         [c for c in JA if c in DRAWN], seed=SEED_JA
     )
     assert not any("dev_only" in c.tags for c in BLIND)
@@ -81,8 +85,17 @@ def test_each_category_is_annotated_as_it_should_be() -> None:
 
 def test_the_japanese_suite_has_sixty_cases_over_the_categories_a_blind_third() -> None:
     assert len(JA) >= 60
-    assert len([c for c in JA if c.heldout]) == 20
+    assert len([c for c in JA if c.heldout and c not in ROUND2]) == 20
     assert {c.category for c in JA} == set(CATEGORIES) - {"japanese"}
+
+
+def test_round_two_is_wholly_held_out_in_english_and_japanese() -> None:
+    assert ROUND2 and all(c in BLIND and c.heldout and c.id.startswith("r2-") for c in ROUND2)
+    assert not any("blind_round2" in c.tags for c in DEV)
+    assert not any("dev_only" in c.tags for c in ROUND2)
+    assert len([c for c in ROUND2 if c in EN]) >= 50 and len([c for c in ROUND2 if c in JA]) >= 30
+    seen = {normalise(c.question or "") for c in ALL if c not in ROUND2}
+    assert not [c.id for c in ROUND2 if normalise(c.question or "") in seen]
 
 
 def test_questions_are_new_not_copied_from_qa_cases_or_topic_cards() -> None:
