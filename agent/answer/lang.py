@@ -13,14 +13,13 @@ from typing import Literal
 
 from agent.answer.phrasebook import Templates, phrasebook
 from knowledge.loader import RuleBase
+from knowledge.notation import section_ja
 from knowledge.schema import Fact
 
 Lang = Literal["en", "ja"]
 LANGS: tuple[Lang, ...] = ("en", "ja")
 # Kana or kanji anywhere: a Japanese reader (an English question rarely holds either).
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
-_NUM = r"\d+(?:-\d+)?"
 
 
 def detect(text: str) -> Lang:
@@ -66,34 +65,9 @@ def date_text(date: dt.date, lang: Lang) -> str:
     return f"{date.year}年{date.month}月{date.day}日" if lang == "ja" else f"{date:%-d %B %Y}"
 
 
-def _article(number: str) -> str:
-    """'30-4' → '第30条の4' (a branch article), '7' → '第7条'."""
-    main, _, branch = number.partition("-")
-    return f"第{main}条" + (f"の{branch}" if branch else "")
-
-
-def _articles(match: re.Match[str]) -> str:
-    first, last = match.group(1), match.group(2)
-    return f"{_article(first)}～{_article(last)}"
-
-
 def section_text(section: str | None, lang: Lang) -> str | None:
-    """An English section ('Arts. 19–28 (Ch. IV)', 'Art. 3(4)', 'Part 2 C') in `lang`'s notation."""
+    """An English section ('Arts. 19–28 (Ch. IV)', 'Art. 3(4)', 'Part 2 C') in `lang`'s notation
+    (knowledge/notation.py: the same rules as plans and the TUI)."""
     if section is None or lang == "en":
         return section
-    text = section
-    for english, japanese in phrasebook().book.sections_ja.items():
-        text = text.replace(english, japanese)
-    text = re.sub(r"Arts\.\s*(\d+)\s*[–-]\s*(\d+)", _articles, text)  # a range of articles
-    text = re.sub(rf"Art\.\s*({_NUM})\((\d+)\)", lambda m: f"{_article(m[1])}第{m[2]}項", text)
-    text = re.sub(rf"Arts?\.\s*({_NUM})", lambda m: _article(m[1]), text)
-    text = re.sub(
-        r"Ch\.\s*([IVX]+)", lambda m: f"第{_ROMAN.get(m[1], m[1])}章", text
-    )  # Roman chapter numbers as in the English translation
-    text = re.sub(r"Parts\s*(\d+)\s*[–-]\s*(\d+)", r"第\1部～第\2部", text)
-    text = re.sub(r"Part\s*(\d+)", r"第\1部", text)
-    text = re.sub(r"Appendix\s*(\d+)", r"別添\1", text)
-    text = text.replace("(", "（").replace(")", "）") if "（" not in text else text
-    # An English gloss left in brackets ('(developer, provider, business user)') is dropped.
-    text = re.sub(r"\s*（[^）]*[A-Za-z]{3,}[^）]*）", "", text)
-    return re.sub(r"\s*（", "（", text).strip()
+    return section_ja(section)

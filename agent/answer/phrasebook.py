@@ -68,9 +68,6 @@ class Phrasebook(Strict):
     templates: Templates
     templates_ja: Templates
     answers_ja: dict[str, str] = Field(description="A fact's direct answer, in Japanese.")
-    sections_ja: dict[str, str] = Field(
-        default_factory=dict, description="Section words cited in English, in Japanese."
-    )
 
     _check = field_validator(
         "yes_no",

@@ -4,9 +4,9 @@ wording in its language (labels.yaml `plan_text`)."""
 from __future__ import annotations
 
 from knowledge.loader import load_rule_base
+from knowledge.notation import section_ja
 from knowledge.schema import Citation, PlanText, Source, load_labels, text_in
 from tools.assess import Assessment
-from tools.render.notation import section_ja
 from tools.triggers import TriggerResult
 
 

@@ -1,7 +1,8 @@
-"""Citation sections in the notation Japanese plans use: 第30条の4, 第3条第4項, 第2部C, 別添7.
+"""Citation sections in Japanese notation: 第30条の4, 第3条第4項, 第19条～第28条, 第2部C, 別添7B.
 
-Pure text rules; the words that are not numbers ('alert to businesses') come from labels.yaml
-`sections_ja`. (agent/answer/lang.py writes answers' sections with the same rules.)
+The one implementation of these rules: answers (agent/answer/lang.py), plans (tools/render) and
+the TUI's action details all write a Japanese section with `section_ja`. Pure text rules; the
+words that are not numbers ('alert to businesses') come from labels.yaml `sections_ja`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def article(number: str) -> str:
 
 
 def section_ja(section: str) -> str:
-    """An English section ('Arts. 4-6', 'Art. 3(4)', 'Ch. V (public bodies)', 'Appendix 7B')."""
+    """An English section ('Arts. 19–28 (Ch. IV)', 'Art. 3(4)', 'Part 2 C', 'Appendix 7B')."""
     text = section
     for english, japanese in load_labels().sections_ja.items():
         text = text.replace(english, japanese)
@@ -32,7 +33,12 @@ def section_ja(section: str) -> str:
     )
     text = re.sub(rf"Art\.\s*({_NUM})\((\d+)\)", lambda m: f"{article(m[1])}第{m[2]}項", text)
     text = re.sub(rf"Arts?\.\s*({_NUM})", lambda m: article(m[1]), text)
-    text = re.sub(r"Ch\.\s*([IVX]+)", lambda m: f"第{_ROMAN.get(m[1], m[1])}章", text)
+    # Roman chapter numbers, as the English translation writes them.
+    text = re.sub(r"Ch\.\s*([IVX]+)\b", lambda m: f"第{_ROMAN.get(m[1], m[1])}章", text)
+    text = re.sub(r"Parts\s*(\d+)\s*[–-]\s*(\d+)", r"第\1部～第\2部", text)
     text = re.sub(r"Part\s*(\d+)\s*", r"第\1部", text)
     text = re.sub(r"Appendix\s*(\w+)", r"別添\1", text)
-    return re.sub(r"\s*\(([^()]*)\)$", r"（\1）", text).strip()
+    text = text.replace("(", "（").replace(")", "）")
+    # An English gloss left in brackets ('(developer, provider, business user)') is dropped.
+    text = re.sub(r"\s*（[^（）]*[A-Za-z]{3,}[^（）]*）", "", text)
+    return re.sub(r"\s*（", "（", text).strip()
