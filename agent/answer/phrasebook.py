@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import Field, field_validator
 
+from knowledge.index.japanese import JAPANESE
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Facet, Strict, compiles
 
@@ -138,12 +139,18 @@ class CompiledPhrasebook:
 
         A cue that opens the question wins ("Which authority enforces…" asks who, though
         "enforces" alone would ask about penalties); otherwise the cue file's order decides.
+        Japanese puts the question word and the predicate last, so there the cue nearest the
+        end wins ("個人情報保護法を執行しているのはどこ" asks who, not about enforcement).
         """
         found = [
             (match, facet) for facet, pattern in self.facets if (match := pattern.search(text))
         ]
         if not found:
             return Facet.what, None
+        if JAPANESE.search(text):
+            ends = [(list(p.finditer(text))[-1], f) for f, p in self.facets if p.search(text)]
+            match, facet = max(ends, key=lambda pair: pair[0].end())  # the first on a tie
+            return facet, match.span()
         opening = len(text) - len(text.lstrip())
         match, facet = next(((m, f) for m, f in found if m.start() == opening), found[0])
         return facet, match.span()
