@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from evals.models import CATEGORIES, AnswerFigures, AnswerScore, AnswerStats, CaseResult
+
+# A held-out round written after the seeded blind draw carries a tag like "blind_round2"; its
+# figure is reported on its own, since it is the one no engine change has seen.
+ROUND_TAG = re.compile(r"^blind_round\d+$")
 
 
 def _share(
@@ -47,10 +52,12 @@ def answer_figures(results: Sequence[CaseResult]) -> AnswerFigures | None:
         return None
     per = {c: stats([r for r in mine if r.category == c]) for c in CATEGORIES}
     langs = {lang: stats([r for r in mine if question_lang(r) == lang]) for lang in ("en", "ja")}
+    rounds = sorted({t for r in mine for t in r.tags if ROUND_TAG.match(t)})
     return AnswerFigures(
         overall=stats(mine),
         per_category={c: s for c, s in per.items() if s.total},
         per_lang={lang: s for lang, s in langs.items() if s.total},
+        per_round={t: stats([r for r in mine if t in r.tags]) for t in rounds},
     )
 
 

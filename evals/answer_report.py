@@ -42,6 +42,10 @@ def overall_rows(figures: AnswerFigures | None) -> list[tuple[str, str]]:
             (f"Answers: pass rate, questions in {lang}", _pct(stats.pass_rate))
             for lang, stats in figures.per_lang.items()
         ),
+        *(
+            (f"Answers: pass rate, held-out round {tag}", _pct(stats.pass_rate))
+            for tag, stats in figures.per_round.items()
+        ),
         ("Answers: errors", str(s.errors)),
     ]
 
@@ -58,10 +62,11 @@ def _cells(name: str, s: AnswerStats, digits: int) -> list[str]:
 
 
 def rows(figures: AnswerFigures, digits: int = 1) -> list[list[str]]:
-    """One row per category, one per language of the questions, then the overall row."""
+    """One row per category, per held-out round, per language of the questions, then overall."""
     per = [_cells(name, s, digits) for name, s in figures.per_category.items()]
+    rounds = [_cells(tag, s, digits) for tag, s in figures.per_round.items()]
     langs = [_cells(f"lang {lang}", s, digits) for lang, s in figures.per_lang.items()]
-    return [*per, *langs, _cells("all", figures.overall, digits)]
+    return [*per, *rounds, *langs, _cells("all", figures.overall, digits)]
 
 
 def rich_table(figures: AnswerFigures) -> Table:

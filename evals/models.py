@@ -265,6 +265,10 @@ class AnswerFigures(BaseModel):
     per_lang: dict[str, AnswerStats] = Field(
         default_factory=dict, description="By the language of the question: 'en', 'ja'."
     )
+    per_round: dict[str, AnswerStats] = Field(
+        default_factory=dict,
+        description="By later held-out round, named by its tag ('blind_round2'); each on its own.",
+    )
 
 
 class Summary(BaseModel):

@@ -194,6 +194,19 @@ def test_figures_per_category_and_in_the_report() -> None:
     assert "## Answers suite by category" in report and "| typo | 1 | 0.0%" in report
 
 
+def test_a_later_blind_round_gets_its_own_figures_and_report_row() -> None:
+    round2 = _case(id="r2-a", category="typo", tags=["typo", "blind_round2"], heldout=True)
+    good = _run(RoutedAnswer(DIRECT, [Cite("ai_promotion_act")], route="premise"), round2)
+    bad = _run(RoutedAnswer(REVIEW_CLAUSE, [], route="lookup"))
+    summary = summarise([good, bad], "offline")
+    assert summary.answers is not None
+    assert {t: (s.total, s.pass_rate) for t, s in summary.answers.per_round.items()} == {
+        "blind_round2": (1, 1.0)
+    }
+    assert ["blind_round2", "1", "100.0%"] in [row[:3] for row in rows(summary.answers)]
+    assert "| blind_round2 | 1 | 100.0%" in markdown(summary, [good, bad], [])
+
+
 def test_the_answers_suite_is_never_gated_nor_written_to_the_baseline() -> None:
     bad = _run(RoutedAnswer(REVIEW_CLAUSE, [], route="lookup"))
     summary = summarise([bad], "offline")
