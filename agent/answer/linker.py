@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -49,9 +49,24 @@ def _typos_plausible(words: list[str], alias: list[str]) -> bool:
 class Linker:
     """Maps phrases in a question to entity ids, in the order the question names them."""
 
-    def __init__(self, entities: Iterable[Entity], function_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        function_words: Iterable[str] = (),
+        abbreviations: Mapping[str, str] | None = None,
+    ) -> None:
         # A misspelt name never starts or ends on a function word ("there a law" ≠ "the ai law").
         self.edge_words = frozenset(function_words)
+        # A Latin abbreviation against Japanese ('事業者gl') reads as the word it stands for.
+        self._abbreviations = {a.lower(): full for a, full in (abbreviations or {}).items()}
+        short = "|".join(re.escape(a) for a in self._abbreviations)
+        self._abbreviated = (
+            re.compile(
+                rf"(?<=[^\x00-\x7f])({short})(?![a-z0-9])|(?<![a-z0-9])({short})(?=[^\x00-\x7f])"
+            )
+            if short
+            else None
+        )
         self.by_alias: dict[str, str] = {}
         for entity in entities:
             for alias in (entity.name, entity.name_ja, *entity.aliases):
@@ -69,6 +84,8 @@ class Linker:
     def link(self, text: str) -> list[str]:
         """Entity ids named in `text`, first mention first, each once."""
         norm = normalise(text)
+        if self._abbreviated is not None and JAPANESE.search(norm):
+            norm = self._abbreviated.sub(lambda m: self._abbreviations[m.group(0)], norm)
         spans: list[tuple[int, int, str]] = []
         if self._exact is not None:
             spans = [

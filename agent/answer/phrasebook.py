@@ -69,6 +69,10 @@ class Phrasebook(Strict):
     templates: Templates
     templates_ja: Templates
     answers_ja: dict[str, str] = Field(description="A fact's direct answer, in Japanese.")
+    abbreviations_ja: dict[str, str] = Field(
+        default_factory=dict,
+        description="Latin abbreviations Japanese writers put beside Japanese words ('事業者GL').",
+    )
 
     _check = field_validator(
         "yes_no",

@@ -27,7 +27,10 @@ class Reader:
     def __init__(self, rule_base: RuleBase, lang: Lang = "en") -> None:
         self.lang: Lang = lang
         self.rule_base = localise(rule_base, lang)  # facts in the language answers are written in
-        self.linker = Linker(rule_base.entities.values(), phrasebook().book.function_words.split())
+        book = phrasebook().book
+        self.linker = Linker(
+            rule_base.entities.values(), book.function_words.split(), book.abbreviations_ja
+        )
         self._english_base = rule_base
         self.claims = [(p.id, normalise(c)) for p in rule_base.premises.values() for c in p.claims]
         self.premises = [

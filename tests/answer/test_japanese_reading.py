@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from agent.answer.reader import default_reader
 from agent.answer.understand import understand
 
 
@@ -31,3 +32,44 @@ def test_a_full_width_question_mark_ends_a_part() -> None:
 )
 def test_the_japanese_question_word_at_the_end_decides_the_facet(question: str, facet: str) -> None:
     assert _facets(question) == [facet]
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("事業者GLの最新版はいつ公表されましたか", "aigfb"),  # GL: ガイドライン
+        ("AI事業者ＧＬって拘束力ある？", "aigfb"),
+        ("個情法って生成AIにも関係ある？", "appi"),
+        ("こじんじょうほうほごほうを執行しているのはどこ？", "appi"),
+    ],
+)
+def test_japanese_abbreviations_and_kana_link(question: str, entity: str) -> None:
+    assert entity in default_reader().linker.link(question) or entity in [
+        e for p in understand(question).parts for e in p.entities
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        ("AI推進法では採用に使うAIは高リスクAIに分類されるのでしょうか", "risk_tier"),
+        ("AIで作った広告画像は「AI生成」と明記しないと違法ですよね", "labelling_mandatory"),
+        ("うちは米国企業なので日本の個人情報保護法は適用されませんよね？", "foreign_exempt"),
+        ("事業者ガイドラインを守らないと罰金を取られますか？", "ai_fines"),
+    ],
+)
+def test_a_false_belief_is_caught_in_japanese_wording(question: str, premise: str) -> None:
+    assert premise in understand(question).parts[0].premises
+
+
+def test_an_elliptical_japanese_follow_up_asks_of_the_earlier_subject() -> None:
+    (part,) = understand("罰則は？", history=["AI推進法について教えて"]).parts
+    assert part.entities[0] == "ai_promotion_act"
+    assert part.facet.value == "penalty"
+
+
+def test_a_negative_question_gets_no_bare_yes(session_home: object) -> None:
+    from agent.qa import ask
+
+    answer = ask("うちは米国企業なので日本の個人情報保護法は適用されませんよね？", offline=True)
+    assert not answer.answer.startswith("はい"), answer.answer
