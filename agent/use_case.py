@@ -31,8 +31,12 @@ class _Compiled(typing.NamedTuple):
     asks: re.Pattern[str]
     actors: re.Pattern[str]
     activities: re.Pattern[str]
+    permission: re.Pattern[str]
     hints: list[tuple[Hint, re.Pattern[str], re.Pattern[str] | None]]
     speller: Speller
+    ja_asks: frozenset[str]
+    ja_question: re.Pattern[str]
+    ja_wish: frozenset[str]
 
 
 def _vocabulary(data: HintFile) -> Speller:
@@ -56,9 +60,32 @@ def _compiled() -> _Compiled:
         asks=_any([data.expand(p) for p in data.asks]),
         actors=_any([data.expand(p) for p in data.actors] or ["(?!)"]),
         activities=_any([data.expand(p) for p in data.activities] or ["(?!)"]),
+        permission=_any([data.expand(p) for p in data.permission] or ["(?!)"]),
         hints=hints,
         speller=_vocabulary(data),
+        ja_asks=frozenset(data.ja_asks),
+        ja_question=re.compile(data.ja_question),
+        ja_wish=frozenset(data.ja_wish),
     )
+
+
+class _JapaneseShape(typing.NamedTuple):
+    asks: bool
+    wish: bool
+
+
+def _japanese_shape(question: str, compiled: _Compiled) -> _JapaneseShape:
+    """A Japanese question's ask and actor by its words, not its phrasing: a question with a word
+    that asks what applies or what to do (any of its inflections: 注意すれば, 気をつける), and a
+    wish of the speaker's (導入したい), read with SudachiPy; English text reads as neither."""
+    from knowledge.index.japanese import JAPANESE, lemmas
+
+    if not JAPANESE.search(question):
+        return _JapaneseShape(asks=False, wish=False)
+    # Whole words: 冷たい is one word, so its たい is no wish.
+    said = lemmas(question)
+    asks = bool(compiled.ja_question.search(question)) and bool(said & compiled.ja_asks)
+    return _JapaneseShape(asks=asks, wish=bool(said & compiled.ja_wish))
 
 
 class Reading(BaseModel):
@@ -71,6 +98,16 @@ class Reading(BaseModel):
     """Someone speaks for their own organisation ("we", "our clinic", 弊社)."""
     activity: bool = False
     """The question puts AI to work (an AI word, a product, generating content)."""
+    permission: bool = False
+    """It asks leave with no one named ("is it legal to …", 'しても問題ないですか')."""
+
+    @property
+    def own_use(self) -> bool:
+        """The asker's own use: an actor, or leave asked for a use the question places (a
+        sector, a public body, a decision about people), not a general question on a topic."""
+        p = self.profile
+        placed = bool(p.sectors) or p.organisation != "company" or p.decisions_about_people
+        return self.actor or (self.permission and placed)
 
     @property
     def is_use_case(self) -> bool:
@@ -104,6 +141,14 @@ def _merge(values: dict[str, Any], sets: dict[str, Any]) -> None:
             values[name] = value
 
 
+def merged_profile(hints: list[Hint]) -> UseCaseProfile:
+    """The partial profile `hints` read together (a follow-up carries them from turn to turn)."""
+    values: dict[str, Any] = {}
+    for hint in hints:
+        _merge(values, hint.sets)
+    return UseCaseProfile(**values)
+
+
 def _corrected(speller: Speller, question: str) -> str:
     """Misspelt words read as the patterns' own ('recruting' → 'recruiting', 'aply' → 'apply').
     A word that extends a pattern word ('prioritise' after the stem 'prioriti') is no typo."""
@@ -128,7 +173,8 @@ def read_use_case(question: str) -> Reading:
     def said(pattern: re.Pattern[str] | None) -> bool:
         return pattern is not None and any(pattern.search(form) for form in forms)
 
-    actor = said(compiled.actors)
+    japanese = _japanese_shape(question, compiled)
+    actor = said(compiled.actors) or japanese.wish
     matched = [
         hint
         for hint, pattern, unless in compiled.hints
@@ -140,9 +186,10 @@ def read_use_case(question: str) -> Reading:
     return Reading(
         profile=UseCaseProfile(**values),
         hints=matched,
-        asks=said(compiled.asks),
+        asks=said(compiled.asks) or japanese.asks,
         actor=actor,
         activity=said(compiled.activities),
+        permission=said(compiled.permission),
     )
 
 

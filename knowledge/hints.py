@@ -57,11 +57,22 @@ class HintFile(BaseModel):
     """Someone speaking for their own organisation ("we", "our clinic", 弊社)."""
     activities: list[str] = Field(default_factory=list)
     """Putting AI to work (an AI word, a product name, generating content)."""
+    permission: list[str] = Field(default_factory=list)
+    """Asking leave with no one named ("is it legal to …", 'しても問題ないですか')."""
+    ja_asks: list[str] = Field(default_factory=list)
+    """Japanese words, in their dictionary form (SudachiPy's normalised form: 気を付ける →
+    '気', '付ける'), that ask what applies or what to do when the sentence is a question."""
+    ja_question: str = "(?!)"
+    """A Japanese question: a question mark, a closing か, a question word."""
+    ja_wish: list[str] = Field(default_factory=list)
+    """Words (dictionary form) of a wish or plan that make the speaker the actor ('導入したい':
+    たい, '導入する予定': 予定)."""
     hints: list[Hint] = Field(min_length=1)
 
-    _check_lists = field_validator("asks", "actors", "activities")(
+    _check_lists = field_validator("asks", "actors", "activities", "permission")(
         lambda v: [compiles(p) for p in v]
     )
+    _check_question = field_validator("ja_question")(compiles)
 
     def expand(self, pattern: str) -> str:
         """`pattern` with each `{name}` replaced by its word list as one group."""
@@ -76,7 +87,8 @@ class HintFile(BaseModel):
     def patterns(self) -> list[str]:
         """Every pattern of the file, its word lists expanded."""
         own = [p for h in self.hints for p in (h.pattern, h.unless) if p is not None]
-        return [self.expand(p) for p in (*self.asks, *self.actors, *self.activities, *own)]
+        lists = (*self.asks, *self.actors, *self.activities, *self.permission)
+        return [self.expand(p) for p in (*lists, *own)]
 
     @model_validator(mode="after")
     def _lists_named_exist(self) -> HintFile:

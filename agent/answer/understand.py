@@ -88,7 +88,10 @@ def read_use_case(question: str, lang: str = "en") -> UseCase | None:
     from agent.use_case import read_use_case as hints
 
     reading = hints(question)
-    if not reading.is_use_case or not phrasebook().describes_use.search(question):
+    # Someone's own use: the reader's (we, 弊社, a wish such as 導入したい, leave asked for a placed
+    # use) or a named organisation's ("a hospital group plans to …").
+    own_use = reading.own_use or phrasebook().describes_use.search(question)
+    if not reading.is_use_case or not own_use:
         return None
     profile = reading.profile.model_dump(exclude_defaults=True)
     return UseCase(reads=reading.reads_in(lang), profile=profile)

@@ -78,6 +78,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1024)
+def lemmas(text: str) -> frozenset[str]:
+    """Every word's dictionary form, endings and auxiliaries too ('したい' → 為る, たい), in the
+    longest units (冷たい stays one word): how a question is phrased, where `words` keeps only
+    what it is about."""
+    from sudachipy import SplitMode
+
+    text = unicodedata.normalize("NFKC", text)
+    return frozenset(m.normalized_form() for m in _tokenizer().tokenize(text, SplitMode.C))
+
+
 def katakana(text: str) -> str:
     """Hiragana as katakana, so a reading and a kana spelling compare equal."""
     return _HIRAGANA.sub(lambda m: chr(ord(m.group(0)) + 0x60), text)

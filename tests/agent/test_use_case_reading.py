@@ -1,0 +1,137 @@
+"""Reading a use case by its parts: an actor, AI put to work and an ask, each from a class of
+words or a sentence frame rather than a case's phrasing; personal data, sectors and creative works
+from their nouns (agent/use_case.py, knowledge/data/use_case_hints.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.answer.understand import understand
+from agent.use_case import read_use_case
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're adding AI demand forecasting to our bakery chain. Anything we should keep in mind?",
+        "Our warehouse robots use machine learning to pick parcels. Do we need to do anything?",
+        "We plan to let an AI assistant handle our invoices. What does Japanese law require?",
+        "my team uses GPT-4 to translate manuals. any regulations we'd be breaking?",
+        "I'm building an AI study planner. Is there a problem if I launch it in Japan?",
+    ],
+)
+def test_an_ask_is_read_from_its_frame(question: str) -> None:
+    reading = read_use_case(question)
+    assert reading.asks and reading.is_use_case
+    assert understand(question).use_case is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're installing face recognition gates at our office. What rules apply?",
+        "Our plant wants machine vision to sort recycled plastics. What applies to us?",
+        "We want a model that predicts which shops to restock. What applies?",
+        "Our call centre adds speech recognition to its phones. What applies to us?",
+    ],
+)
+def test_ai_named_by_what_it_does_is_ai_at_work(question: str) -> None:
+    reading = read_use_case(question)
+    assert reading.activity and reading.is_use_case
+
+
+def test_a_question_word_before_can_we_asks_for_something_else() -> None:
+    reading = read_use_case("Given the cost of chatbots, what vendors can we use for our shop?")
+    assert not reading.asks
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "弊社は倉庫の在庫管理にAIを使いたいです。何に留意すればよいでしょうか？",
+        "飲食店の売上予測にAIを入れたいのですが、必要な届出はありますか？",
+        "工場のラインに画像認識を導入する予定です。守るべきルールは？",
+    ],
+)
+def test_japanese_asks_and_wishes_are_read_from_their_words(question: str) -> None:
+    reading = read_use_case(question)
+    assert reading.asks and reading.actor
+    assert understand(question).use_case is not None
+
+
+def test_an_adjective_ending_in_tai_is_no_wish() -> None:
+    assert not read_use_case("冷たい飲み物をAIで売る話はありますか？").actor
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [
+        ("Is it legal to score loan applicants with AI?", True),  # a sector places it
+        ("介護施設で入居者の見守りにAIカメラを使っても大丈夫ですか？", False),  # nothing places it
+        ("Is it legal to train AI on copyrighted novels?", False),  # a topic, not a use
+        ("保険の審査をAIで自動化しても問題ありませんか？", True),
+    ],
+)
+def test_leave_asked_with_no_one_named_is_own_use_where_it_is_placed(
+    question: str, own: bool
+) -> None:
+    reading = read_use_case(question)
+    assert reading.permission
+    assert reading.own_use is own
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our gym wants AI to study members' workout bookings and habits. What applies?",
+        "We want an AI to sort visitors' fingerprints at the door. What applies?",
+        "当社は会員の予約と好みをAIで分析したいです。注意点は？",
+    ],
+)
+def test_personal_data_is_read_from_data_nouns(question: str) -> None:
+    assert read_use_case(question).profile.personal_data in ("personal", "sensitive")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our clinic wants AI to summarise the notes on each patient. What applies?",
+        "We want AI to flag drug interactions from customers' prescriptions. What rules apply?",
+        "当院では受診者の検査結果を生成AIで説明したいです。どの規制が関係しますか？",
+    ],
+)
+def test_health_records_and_patients_records_are_sensitive(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "sensitive"
+
+
+@pytest.mark.parametrize(
+    ("question", "works"),
+    [
+        (
+            "Our studio wants to generate sprites and textures with Midjourney. What applies?",
+            True,
+        ),
+        ("We use generative AI to draw logos for clients. Is that legal in Japan?", True),
+        ("我々は画像生成AIでロゴを制作しています。注意点は？", True),
+        ("We use generative AI to summarise images of receipts. What applies?", False),
+    ],
+)
+def test_generating_creative_works_raises_copyright(question: str, works: bool) -> None:
+    assert read_use_case(question).profile.copyrighted_material is works
+
+
+def test_a_verb_book_is_no_book() -> None:
+    reading = read_use_case("Our salon wants a chatbot to book visits for customers. What applies?")
+    assert not reading.profile.copyrighted_material
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're a neobank using AI to answer customers. What applies?",
+        "Our securities brokerage wants AI to draft research notes. What applies?",
+        "当社は証券会社で、AIで顧客対応をしたいです。注意点は？",
+    ],
+)
+def test_finance_is_read_from_its_nouns(question: str) -> None:
+    assert "finance" in read_use_case(question).profile.sectors
