@@ -41,6 +41,22 @@ def _is_ascii(text: str) -> bool:
     return text.isascii()
 
 
+def _respelt(alias: str, spellings: Mapping[str, str]) -> list[str]:
+    """A Japanese alias in the other spelling of each word it holds: a Latin word set against
+    Japanese ('ai推進法') in its Japanese spelling (人工知能推進法), and back."""
+    if not JAPANESE.search(alias):
+        return []
+    found = []
+    for latin, native in spellings.items():
+        latin = latin.lower()
+        respelt = re.sub(rf"(?<![a-z0-9]){re.escape(latin)}(?![a-z0-9])", native, alias)
+        if respelt == alias:
+            respelt = alias.replace(native, latin)
+        if respelt != alias:
+            found.append(respelt)
+    return found
+
+
 def _typos_plausible(words: list[str], alias: list[str]) -> bool:
     """A word that differs from the alias's is long enough to hold a typo ("ai" is not "aisi")."""
     return all(w == a or len(w) >= MIN_TYPO_WORD for w, a in zip(words, alias, strict=False))
@@ -54,6 +70,7 @@ class Linker:
         entities: Iterable[Entity],
         function_words: Iterable[str] = (),
         abbreviations: Mapping[str, str] | None = None,
+        spellings: Mapping[str, str] | None = None,
     ) -> None:
         # A misspelt name never starts or ends on a function word ("there a law" ≠ "the ai law").
         self.edge_words = frozenset(function_words)
@@ -72,6 +89,10 @@ class Linker:
             for alias in (entity.name, entity.name_ja, *entity.aliases):
                 if alias:
                     self.by_alias.setdefault(normalise(alias).strip(), entity.id)
+        # A Japanese alias is matched in either spelling of a word ('aiの法律', 人工知能の法律).
+        for alias, entity_id in list(self.by_alias.items()):
+            for other in _respelt(alias, spellings or {}):
+                self.by_alias.setdefault(other, entity_id)
         latin = sorted((a for a in self.by_alias if _is_ascii(a)), key=len, reverse=True)
         other = sorted((a for a in self.by_alias if not _is_ascii(a)), key=len, reverse=True)
         pieces = [rf"(?<![a-z0-9]){re.escape(a)}(?![a-z0-9])" for a in latin]

@@ -69,6 +69,9 @@ class Phrasebook(Strict):
     templates: Templates
     templates_ja: Templates
     answers_ja: dict[str, str] = Field(description="A fact's direct answer, in Japanese.")
+    spellings_ja: dict[str, str] = Field(
+        default_factory=dict, description="A Latin word and its Japanese spelling ('ai': 人工知能)."
+    )
     abbreviations_ja: dict[str, str] = Field(
         default_factory=dict,
         description="Latin abbreviations Japanese writers put beside Japanese words ('事業者GL').",

@@ -29,7 +29,10 @@ class Reader:
         self.rule_base = localise(rule_base, lang)  # facts in the language answers are written in
         book = phrasebook().book
         self.linker = Linker(
-            rule_base.entities.values(), book.function_words.split(), book.abbreviations_ja
+            rule_base.entities.values(),
+            book.function_words.split(),
+            book.abbreviations_ja,
+            book.spellings_ja,
         )
         self._english_base = rule_base
         self.claims = [(p.id, normalise(c)) for p in rule_base.premises.values() for c in p.claims]

@@ -73,3 +73,22 @@ def test_a_negative_question_gets_no_bare_yes(session_home: object) -> None:
 
     answer = ask("うちは米国企業なので日本の個人情報保護法は適用されませんよね？", offline=True)
     assert not answer.answer.startswith("はい"), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("人工知能事業者ガイドラインは拘束力ある？", "aigfb"),  # AI written 人工知能
+        ("じんこうちのうの法律ってあるの？", "japan_ai_regime"),  # and heard in kana
+    ],
+)
+def test_ai_links_in_either_spelling(question: str, entity: str) -> None:
+    assert entity in default_reader().linker.link(question)
+
+
+@pytest.mark.parametrize("question", ["日本にはAIに関する法律はありますか", "AIの法律ってあるの？"])
+def test_whether_the_ai_law_exists_is_answered_yes(session_home: object, question: str) -> None:
+    from agent.qa import ask
+
+    answer = ask(question, offline=True)
+    assert answer.answer.startswith("はい。日本にはAIに関する法律があります"), answer.answer
