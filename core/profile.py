@@ -59,6 +59,10 @@ class UseCaseProfile(BaseModel):
         default=False, description="Trains on, retrieves or generates from copyrighted works."
     )
     sectors: list[Sector] = Field(default_factory=list, description="Regulated sectors touched.")
+    medical_purpose: bool = Field(
+        default=False,
+        description="Meant to diagnose, treat or prevent disease (a possible medical device).",
+    )
     synthetic_media: bool = Field(
         default=False, description="Generates realistic images, voice or video of people."
     )

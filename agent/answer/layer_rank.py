@@ -12,9 +12,10 @@ question never touched. Each layer is ranked by data alone, nothing per case:
   that holds for every use, `always`, reads none: it frames every answer alike);
 - role: of those fields, the ones that put the organisation in a role (role_rules.yaml).
 
-The answer states the layers the question names and the binding layers its own words engage
-(read; weighed as binding hard law or more); where the words engage no binding layer, only the
-first-ranked of those they engage. It names the rest on one line.
+The answer states the layers the question names, the binding layers its own words engage
+(read; weighed as binding hard law or more) and, for each field the words set beyond a role, the
+first-ranked layer that reads it; where that is none, only the first-ranked layer the words
+engage. It names the rest on one line.
 """
 
 from __future__ import annotations
@@ -126,8 +127,14 @@ def rank_layers(
     ranked.sort(key=lambda r: r.key)  # stable: triggers.yaml order breaks the last ties
     own = [r for r in ranked if r.read]
     binding = weights.get(LegalForce.binding_hard_law, 0)
-    # Every binding layer the words engage; where they engage none, only the first of theirs.
-    chosen = {r.id for r in own if r.force_weight >= binding} or {r.id for r in own[:1]}
+    # Every binding layer the words engage, and for each thing the words say beyond a role
+    # ("ranks candidates", "consumers") the most binding layer that reads it: what the question
+    # says is answered even where only guidance speaks to it. Where that is nothing, only the
+    # first of the layers the words engage (the role's).
+    chosen = {r.id for r in own if r.force_weight >= binding}
+    for said in sorted({f for r in own for f in r.read if f not in r.role}):
+        chosen.add(next(r.id for r in own if said in r.read))
+    chosen = chosen or {r.id for r in own[:1]}
     for r in ranked:
         r.stated = bool(r.named) or r.id in chosen
     if ranked and not any(r.stated for r in ranked):

@@ -10,12 +10,13 @@ from agent.answer.layer_rank import RankedLayer, condition_fields, force_rank, r
 from agent.answer.query import Part, UseCase
 from agent.answer.reader import Reader
 from agent.answer.select import relevance
+from agent.answer.use_case_lead import AskKind, ask_kind, lead_file
 from core import conditions
 from core.profile import UseCaseProfile
 from knowledge.questions import load_questions
-from knowledge.schema import EntityKind, Facet, Fact, LegalForce, Trigger
-from tools.checklist import build_checklist
-from tools.start_here import start_here
+from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce, Trigger
+from tools.checklist import ChecklistItem, build_checklist
+from tools.start_here import score
 from tools.triggers import TriggerResult, checked_triggers, lookup_triggers
 
 TOP_ACTIONS = 3
@@ -63,13 +64,12 @@ def _watch_facts(
     """Facts on what the question names beyond the regime (personal data, RAG, likenesses…):
     what the layers mean for this use, most relevant first, one per thing named.
 
-    Only facts that rest on nothing but binding law or the instruments of the layers the answer
-    states (`stated`): a fact resting on guidance the answer does not state is padding here."""
+    Only facts that rest on nothing but the instruments of the layers the answer states
+    (`stated`): a fact resting on any other instrument is about something not asked."""
     rb = reader.rule_base
-    binding = {s.id for s in rb.sources.values() if s.legal_force == LegalForce.binding_hard_law}
 
     def on_layers(fact: Fact) -> bool:
-        return {c.source for c in fact.cites} <= stated | binding
+        return {c.source for c in fact.cites} <= stated
 
     general = {EntityKind.instrument, EntityKind.institution, EntityKind.role}
     named = [e for e in reader.linker.link(question) if rb.entities[e].kind not in general]
@@ -154,26 +154,33 @@ def compose_use_case(
         names = "、".join(f"{title(t)}（{force_label(t.legal_force, 'ja')}）" for t in layers)
     else:
         names = "; ".join(f"{t.title} ({t.legal_force_label})" for t in layers)
+    lead, lead_cites = _lead(question, layers, names, reader, cites)
     lines = [
-        templates.use_case_lead.format(layers=names),
+        lead,
         "",
         templates.use_case_read.format(reads=("、" if ja else ", ").join(use_case.reads)),
         "",
     ]
+    framing = _framing_sources(ranking, engaged, reader)
+    layers = [_cited_by_own(t, framing) for t in layers]
     for trig in layers:
         sep = "：" if ja else ": "
         lines.append(
             f"- **{title(trig)}**{sep}{why(trig)} {cites.marks(trig.citations, why(trig))}"
         )
+    # The instruments the answer states; nothing else is cited (an instrument the question did
+    # not touch is padding, whatever else the plan would say about it).
+    layer_sources = {c.source for t in layers for c in t.citations}
+    stated_sources = layer_sources | lead_cites
     read = set(use_case.profile)
     for asked, trigger in one_answer_away(profile, read, set(engaged), reader.lang):
-        marks = cites.marks(trigger.citations, trigger.why)
+        own = [c for c in trigger.citations if c.source in stated_sources]
+        if not own:
+            continue  # a layer one more yes would engage, on an instrument not stated here
         layer = (trigger.title_ja or trigger.title) if ja else trigger.title
         check = templates.also_check.format(what=asked, layer=layer)
-        lines.append(f"- {check} {marks}")
-    stated_sources = {c.source for t in layers for c in t.citations}
-    engaged_sources = {c.source for t in engaged.values() for c in t.citations}
-    also = _also_line(rest, stated_sources, reader)
+        lines.append(f"- {check} {cites.marks(own, trigger.why)}")
+    also = _also_line(rest, layer_sources, reader)
     if also:
         lines += ["", also]
     watch = _watch_facts(question, reader, stated_sources) if question else []
@@ -183,19 +190,66 @@ def compose_use_case(
     # The plan's own ranking (tools/start_here.py): law that bites and launch blockers first.
     # Built in the answer's language: every action has its Japanese text (checklist.yaml).
     checklist = build_checklist(profile, reader.lang)
-    by_id = {item.id: item for item in checklist}
-    ranked = start_here(checklist, list(engaged.values()), reader.lang)
-    actions = [by_id[top.id] for top in ranked][:TOP_ACTIONS]
+    ranked = sorted(checklist, key=lambda item: -score(item, engaged))  # stable: plan order
+    actions = [
+        (item, own) for item in ranked if (own := _action_cites(item, layers, stated_sources))
+    ]
+    actions = actions[:TOP_ACTIONS]
     if actions:
         lines += ["", templates.first_actions, ""]
-    # An action is cited by the engaged layers' instruments it rests on; its further reading
-    # (evaluation guides, plans) stays in the plan, so the answer cites nothing the layers do not.
-    for number, item in enumerate(actions, 1):
-        own = [c for c in item.citations if c.source in engaged_sources] or item.citations
+    for number, (item, own) in enumerate(actions, 1):
         marks = cites.marks(own, item.text)
         lines.append(f"{number}. **{item.title}**{'：' if ja else ': '}{item.text} {marks}")
     lines += ["", " ".join(templates.use_case_closing.split())]
     return "\n".join(lines), list(TOOLS_CALLED)
+
+
+def _framing_sources(
+    ranking: list[RankedLayer], engaged: dict[str, TriggerResult], reader: Reader
+) -> set[str]:
+    """The instruments of the layers that hold for every use (condition `always`) which the
+    answer only names: every answer would carry them, so no stated layer is cited by them."""
+    rules = reader.rule_base.triggers
+    return {
+        engaged[r.id].citations[0].source
+        for r in ranking
+        if not r.stated and not condition_fields(rules[r.id].when)
+    }
+
+
+def _cited_by_own(layer: TriggerResult, framing: set[str]) -> TriggerResult:
+    """The layer cited without the framing instruments (its first citation always kept)."""
+    own = [c for i, c in enumerate(layer.citations) if i == 0 or c.source not in framing]
+    return layer.model_copy(update={"citations": own})
+
+
+def _action_cites(
+    item: ChecklistItem, layers: list[TriggerResult], stated: set[str]
+) -> list[Citation]:
+    """What an action is cited by in the answer: the stated instruments it rests on; for an
+    action a stated layer brought in that rests on none of them, that layer's own instruments
+    (the action applies them). Empty: the action belongs to a layer only named here, so it stays
+    in the plan rather than cite an instrument the answer does not state."""
+    own = [c for c in item.citations if c.source in stated]
+    if own:
+        return own
+    return [c for t in layers if t.id in item.triggers for c in t.citations]
+
+
+def _lead(
+    question: str, layers: list[TriggerResult], names: str, reader: Reader, cites: Citations
+) -> tuple[str, set[str]]:
+    """The first sentence (agent/answer/use_case_lead.py) and the sources it cites: a yes/no
+    ask is answered yes or no, resting on the fact that Japan's AI rules ban no use as such."""
+    data = lead_file()
+    kind = ask_kind(question) if question else AskKind.applies
+    binding = any(t.legal_force == LegalForce.binding_hard_law for t in layers)
+    leads = data.leads_ja if reader.lang == "ja" else data.leads
+    lead = leads.pick(kind, binding).format(layers=names)
+    if kind is AskKind.applies:
+        return lead, set()
+    fact = reader.rule_base.facts[data.no_ban_fact]
+    return f"{lead} {cites.marks(fact.cites, fact.text)}", {c.source for c in fact.cites}
 
 
 def layer_ranking(query: dict[str, object] | None) -> list[dict[str, object]]:

@@ -29,9 +29,10 @@ def _rank(linked: list[str] | None = None, **fields: Any) -> list[RankedLayer]:
 def test_binding_law_the_words_engage_is_stated_and_the_framework_only_named() -> None:
     ranked = _rank(personal_data="personal", sectors=["employment"], decisions_about_people=True)
     stated = [r.id for r in ranked if r.stated]
-    assert set(stated) == {"ppc_genai_personal_data", "sector_employment"}
+    # The binding layers, and guidance on what the words add beyond them (decisions about people).
+    assert set(stated) == {"ppc_genai_personal_data", "sector_employment", "decisions_about_people"}
     rest = {r.id for r in ranked if not r.stated}
-    assert {"ai_act_framework", "art13_appropriateness", "decisions_about_people"} <= rest
+    assert {"ai_act_framework", "art13_appropriateness"} <= rest
     # Binding hard law first, ranked by plan_rules.yaml's weights (no weight of its own).
     assert ranked[0].legal_force == LegalForce.binding_hard_law
     weights = plan_rules().force_weights
@@ -103,15 +104,29 @@ def test_explain_shows_the_ranking(hiring: Answer) -> None:
     assert {entry["id"] for entry in layers if entry["stated"]} == {
         "ppc_genai_personal_data",
         "sector_employment",
+        "decisions_about_people",
     }
     assert layer_ranking(None) == []
 
 
-def test_without_binding_law_only_the_first_guidance_layer_is_detailed() -> None:
+def test_without_binding_law_the_guidance_on_what_the_words_add_is_detailed() -> None:
     ranked = _rank(uses_in_operations=True, customers=["consumers"])
     stated = [r.id for r in ranked if r.stated]
-    assert stated == ["aigfb_business"]  # it touches the role; consumer_facing is only named
-    assert not next(r for r in ranked if r.id == "consumer_facing").stated
+    assert stated == ["consumer_facing"]  # the consumers the words name; the role is only named
+    assert not next(r for r in ranked if r.id == "aigfb_business").stated
+
+
+def test_one_layer_answers_each_thing_the_words_say() -> None:
+    """A deepfake's labelling guidance reads the same field as the criminal-law layer above it."""
+    ranked = _rank(synthetic_media=True, offers_to_others=True)
+    stated = {r.id for r in ranked if r.stated}
+    assert "synthetic_media_misuse" in stated and "synthetic_media_labelling" not in stated
+
+
+def test_a_stated_layer_is_not_cited_by_the_framework_only_named(hiring: Answer) -> None:
+    """Decisions about people cite the AI Guidelines for Business, not the Article 13 guideline
+    that frames every use and is only named on the 'also relevant' line."""
+    assert "art13_guideline" not in {c.id for c in hiring.citations}
 
 
 def test_a_japanese_use_case_answer_has_japanese_first_actions(session_home: object) -> None:

@@ -34,7 +34,9 @@ EXPECTED = {
 
 
 def _layer(sector: str, trigger_id: str) -> TriggerResult:
-    triggers = assess(UseCaseProfile(sectors=[sector], uses_in_operations=True)).triggers
+    # A medical purpose is what brings the PMD Act in (tested below); other sectors ignore it.
+    profile = UseCaseProfile(sectors=[sector], uses_in_operations=True, medical_purpose=True)
+    triggers = assess(profile).triggers
     (layer,) = [t for t in triggers if t.id == trigger_id]
     return layer
 
@@ -107,3 +109,19 @@ def test_an_uncovered_sector_law_ranks_its_review_like_binding_law() -> None:
     score, why = review("critical_infrastructure")
     assert "not covered by Shirube" in why
     assert score == review("employment")[0]  # the Employment Security Act: binding hard law
+
+
+def test_the_pmd_act_needs_a_diagnostic_or_treatment_purpose() -> None:
+    """Drafting letters from patients' records is no medical device (PMD Act Art. 2(4) reaches a
+    program by its intended use); the records are special care-required data under the APPI."""
+    letters = UseCaseProfile(sectors=["health"], uses_in_operations=True, personal_data="personal")
+    ids = {t.id for t in assess(letters).triggers}
+    assert "sector_health" not in ids
+    assert "appi_sensitive_data" in ids
+    diagnosis = letters.model_copy(update={"medical_purpose": True})
+    assert "sector_health" in {t.id for t in assess(diagnosis).triggers}
+
+
+def test_personal_data_outside_health_is_not_made_sensitive() -> None:
+    profile = UseCaseProfile(sectors=["finance"], uses_in_operations=True, personal_data="personal")
+    assert "appi_sensitive_data" not in {t.id for t in assess(profile).triggers}
