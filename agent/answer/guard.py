@@ -96,9 +96,10 @@ def without_instructions(question: str) -> str:
 
 
 def _refers_back(question: str, history: list[tuple[str, str]]) -> bool:
-    from agent.answer.phrasebook import phrasebook
+    from agent.answer.follow_up import refers_back
 
-    return bool(history) and bool(phrasebook().follow_up.search(question))
+    # Pointing back ('when did it first meet?') or a fragment ('病院の場合は？', 'and for a city?').
+    return bool(history) and refers_back(question)
 
 
 def guard(state: QAState) -> QAState:

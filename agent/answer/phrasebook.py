@@ -15,6 +15,8 @@ from knowledge.loader import DATA_DIR
 from knowledge.schema import Facet, Strict, compiles
 
 PHRASEBOOK = DATA_DIR / "phrasebook.yaml"
+# The question's own word: "(ok and) under the APPI, who …" asks who, whatever comes before.
+_QUESTION_WORD = re.compile(r"\b(who|whom|when|where|which|what|how|why)\b", re.IGNORECASE)
 
 
 class FacetCue(Strict):
@@ -158,8 +160,11 @@ class CompiledPhrasebook:
             ends = [(list(p.finditer(text))[-1], f) for f, p in self.facets if p.search(text)]
             match, facet = max(ends, key=lambda pair: pair[0].end())  # the first on a tie
             return facet, match.span()
-        opening = len(text) - len(text.lstrip())
-        match, facet = next(((m, f) for m, f in found if m.start() == opening), found[0])
+        # The question's opening, or where its first question word opens it.
+        openings = {len(text) - len(text.lstrip())}
+        if (asked := _QUESTION_WORD.search(text)) is not None:
+            openings.add(asked.start())
+        match, facet = next(((m, f) for m, f in found if m.start() in openings), found[0])
         return facet, match.span()
 
 

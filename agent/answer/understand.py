@@ -8,6 +8,13 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.answer.follow_up import (
+    as_use_case,
+    carried_use_case,
+    earlier_use_case,
+    refers_back,
+    use_case_subjects,
+)
 from agent.answer.lang import choose
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, Query, Route, UseCase
@@ -111,10 +118,12 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
     """The entities an earlier question named, when this one names none and refers back."""
     if not history or _names_subject(reader.linker.link(question), reader):
         return []
-    if read_use_case(question):
+    if read_use_case(question) or not refers_back(question):
         return []
-    if not phrasebook().follow_up.search(question):
-        return []
+    # After a use-case question, 'that' is the rules its answer detailed ("who enforces that?").
+    chain = earlier_use_case(history, reader)
+    if chain is not None:
+        return use_case_subjects(as_use_case(chain, "en"), reader, history[-1])
     for earlier in reversed(history):
         linked = reader.linker.link(earlier)
         if linked:
@@ -203,9 +212,7 @@ def understand(
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.
     asked_elsewhere = parts[0].route == "not_covered"
-    return Query(
-        question=question,
-        parts=parts,
-        use_case=None if asked_elsewhere else read_use_case(asked, answer_lang),
-        lang=answer_lang,
-    )
+    use_case = None if asked_elsewhere else read_use_case(asked, answer_lang)
+    if use_case is None and not asked_elsewhere:  # "and for a hospital?" after a use case
+        use_case = carried_use_case(asked, earlier, reader, answer_lang)
+    return Query(question=question, parts=parts, use_case=use_case, lang=answer_lang)

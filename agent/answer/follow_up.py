@@ -1,0 +1,125 @@
+"""Follow-ups: whether a turn refers back, and what it carries from the turn before.
+
+A turn refers back by its structure, not its wording: it names no subject of its own (no
+instrument, body or use case) and either points back (a pronoun, 'that', 'and …') or is a
+fragment ('and for a hospital?', '罰則は？'). A self-contained question is never a follow-up.
+
+After a use-case question, such a turn asks the use case again: with the new actor or sector it
+names ("what about if we are a city?" → the same use, run by a local government), or, when it
+asks something of its own ("who enforces that?"), of the instruments the use-case answer detailed.
+"""
+
+from __future__ import annotations
+
+from agent.answer.phrasebook import phrasebook
+from agent.answer.query import UseCase
+from agent.answer.reader import Reader
+from core.profile import UseCaseProfile
+from knowledge.hints import Hint
+from knowledge.schema import EntityKind
+
+# Who runs the use and where: a follow-up that names any of these replaces them all ("and for a
+# hospital?" after a bank is a hospital's use, no longer a bank's); the rest of the use stays.
+ACTOR_FIELDS = frozenset({"sectors", "organisation", "government_procurement"})
+# A thing a question is asked of; a concept ('penalties'), a role, a sector or a technology only
+# narrows it.
+_SUBJECT_KINDS = frozenset({EntityKind.instrument, EntityKind.institution})
+
+
+def refers_back(question: str) -> bool:
+    """The turn points back or is a fragment of one ('who enforces that?', 'and for a city?')."""
+    book = phrasebook()
+    return bool(book.follow_up.search(question) or book.elliptical.search(question))
+
+
+def names_subject(entities: list[str], reader: Reader) -> bool:
+    """An instrument or body of its own: the question is asked of that."""
+    return any(reader.rule_base.entities[e].kind in _SUBJECT_KINDS for e in entities)
+
+
+def _hints(question: str) -> list[Hint]:
+    from agent.use_case import read_use_case
+
+    return list(read_use_case(question).hints)
+
+
+def carry(earlier: list[Hint], changes: list[Hint]) -> list[Hint]:
+    """The earlier use case's hints with a follow-up's: one that names a new actor or sector
+    replaces the old one ("and for a hospital?" after a bank); anything else adds to the use."""
+    if any(ACTOR_FIELDS & h.sets.keys() for h in changes):
+        earlier = [h for h in earlier if not ACTOR_FIELDS & h.sets.keys()]
+    ids = {h.id for h in earlier}
+    return [*earlier, *(h for h in changes if h.id not in ids)]
+
+
+def as_use_case(hints: list[Hint], lang: str) -> UseCase:
+    """The use case the hints read, as `understand` hands it on."""
+    from agent.use_case import Reading, merged_profile
+
+    reading = Reading(profile=merged_profile(hints), hints=hints, asks=True)
+    profile = reading.profile.model_dump(exclude_defaults=True)
+    return UseCase(reads=reading.reads_in(lang), profile=profile)
+
+
+def may_refer_back(question: str, reader: Reader) -> bool:
+    """No subject of its own and a pointer back or a fragment's shape."""
+    return refers_back(question) and not names_subject(reader.linker.link(question), reader)
+
+
+def earlier_use_case(history: list[str], reader: Reader) -> list[Hint] | None:
+    """The hints of the use case the conversation is on: the last question's own, or carried
+    through the follow-ups before it; None when the last question is on no use case."""
+    from agent.answer.understand import read_use_case
+
+    if not history:
+        return None
+    last, before = history[-1], history[:-1]
+    if read_use_case(last) is not None:
+        return _hints(last)
+    if not may_refer_back(last, reader):
+        return None
+    chain = earlier_use_case(before, reader)
+    return None if chain is None else carry(chain, _hints(last))
+
+
+def use_case_subjects(use_case: UseCase, reader: Reader, question: str) -> list[str]:
+    """The instrument a use-case answer details first (binding law first): what 'that' in a
+    question asked after it ('who enforces that?') is asked of."""
+    from agent.answer.layer_rank import force_rank
+    from agent.answer.use_case import ranked_layers
+    from tools.triggers import lookup_triggers
+
+    profile = UseCaseProfile.model_validate(use_case.profile)
+    engaged = {t.id: t for t in lookup_triggers(profile)}
+    entities = reader.rule_base.entities
+    found: list[str] = []
+    for layer in ranked_layers(use_case, reader, question):
+        if not layer.stated:
+            continue
+        for citation in engaged[layer.id].citations:
+            source = citation.source
+            if source in entities and entities[source].kind in _SUBJECT_KINDS:
+                found.append(source)
+    # 'that' is the binding law the answer detailed before the guidance explaining it.
+    sources = reader.rule_base.sources
+    return sorted(dict.fromkeys(found), key=lambda s: force_rank(sources[s].legal_force))[:1]
+
+
+def carried_use_case(asked: str, history: list[str], reader: Reader, lang: str) -> UseCase | None:
+    """A fragment after a use-case question that names a new actor, sector or use and asks
+    nothing of its own ('and for a hospital?', 'what about if we are a city?', '病院の場合は？'):
+    that use case again, changed as it says."""
+    if not history or phrasebook().facet_match(asked)[1] is not None:
+        return None
+    if not may_refer_back(asked, reader):
+        return None
+    changes = _hints(asked)
+    if not changes:
+        return None
+    chain = earlier_use_case(history, reader)
+    return None if chain is None else as_use_case(carry(chain, changes), lang)
+
+
+def on_use_case(asked: str, history: list[str], reader: Reader) -> bool:
+    """The turn refers back to a use case (it is answered from that use case)."""
+    return may_refer_back(asked, reader) and earlier_use_case(history, reader) is not None

@@ -1,0 +1,90 @@
+"""Follow-ups read by structure: a turn with no subject of its own that points back or is a
+fragment carries the earlier use case or subject; a self-contained question carries nothing."""
+
+from __future__ import annotations
+
+from agent.answer.guard import guard
+from agent.answer.phrasebook import phrasebook
+from agent.answer.reader import default_reader
+from agent.answer.understand import understand
+from knowledge.schema import Facet
+
+BANK = "Can our bank use AI for credit scoring?"
+CLINIC = (
+    "Our clinic wants a chatbot that triages patients using their medical records. "
+    "What do we need to check in Japan?"
+)
+BANK_JA = "当行ではAIで与信審査をしたいのですが、どんな規制がありますか？"
+SHOP = "We run an online shop and want ChatGPT to answer customer emails. What rules apply?"
+
+
+def _read(question: str, *history: str):  # type: ignore[no-untyped-def]
+    return understand(question, default_reader(), history=list(history))
+
+
+def test_a_new_sector_asks_the_earlier_use_case_again_for_it() -> None:
+    query = _read("and for a hospital?", BANK)
+    assert query.route == "use_case"
+    assert query.use_case is not None
+    profile = query.use_case.profile
+    assert profile["sectors"] == ["health"]  # the bank's sector is replaced, not added to
+    assert profile["decisions_about_people"] is True  # the use itself stays
+    assert "finance sector" not in query.use_case.reads
+
+
+def test_a_new_actor_keeps_the_rest_of_the_use() -> None:
+    query = _read("what about if we are a city?", CLINIC)
+    assert query.use_case is not None
+    profile = query.use_case.profile
+    assert profile["organisation"] == "local_government"
+    assert profile["personal_data"] == "sensitive"  # the medical records are still there
+    assert "sectors" not in profile
+
+
+def test_a_japanese_fragment_carries_the_use_case_too() -> None:
+    query = _read("病院の場合は？", BANK_JA)
+    assert query.use_case is not None
+    assert query.use_case.profile["sectors"] == ["health"]
+    assert query.lang == "ja"
+
+
+def test_a_chain_of_follow_ups_keeps_the_first_use_case() -> None:
+    query = _read("and for a school?", BANK, "and for a hospital?")
+    assert query.use_case is not None
+    assert query.use_case.profile["sectors"] == ["education"]
+    assert query.use_case.profile["decisions_about_people"] is True
+
+
+def test_asking_something_of_that_use_case_asks_its_binding_law() -> None:
+    (part,) = _read("who enforces that?", SHOP).parts
+    assert part.entities == ["appi"]
+    assert part.facet == Facet.who
+    assert _read("who enforces that?", SHOP).use_case is None
+
+
+def test_a_self_contained_question_after_a_use_case_carries_nothing() -> None:
+    query = _read("When was the AI Promotion Act promulgated?", BANK)
+    assert query.use_case is None
+    assert query.parts[0].entities == ["ai_promotion_act"]
+    own = _read("Our school wants to grade essays with AI. What applies to us?", BANK)
+    assert own.use_case is not None
+    assert own.use_case.profile["sectors"] == ["education"]
+
+
+def test_a_fragment_with_a_facet_inherits_the_earlier_subject() -> None:
+    (part,) = _read("罰則は？", "AI事業者ガイドラインについて教えて").parts
+    assert part.entities[0] == "aigfb"
+    assert part.facet == Facet.penalty
+
+
+def test_a_fragment_after_an_answer_is_in_scope() -> None:
+    history = [(BANK_JA, "…")]
+    assert guard({"question": "病院の場合は？", "history": history})["scope"] == "in"
+    assert guard({"question": "病院の場合は？", "history": []})["scope"] == "out"
+
+
+def test_the_question_word_asks_whatever_comes_before_it() -> None:
+    book = phrasebook()
+    assert book.facet_match("and in Japanese law, who enforces it?")[0] == Facet.who
+    assert book.facet_match("ok and in japanese law who enforces that")[0] == Facet.who
+    assert book.facet_match("What are the penalties for breaching the APPI?")[0] == Facet.penalty
