@@ -550,3 +550,16 @@ class Premise(Strict):
         "question states as given ('since…', '…, right?') is matched against them, typos and "
         "word order aside.",
     )
+    terms: list[str] = Field(
+        default_factory=list,
+        description="Regular expressions naming the thing believed in ('licen[cs]', 'high-risk'): "
+        "a wh-question or a stated claim that names it presupposes the belief ('which agency "
+        "licenses…', '…is high-risk, so…'); a yes/no question only asks.",
+    )
+    needs_duty: bool = Field(
+        default=False,
+        description="The belief is a duty ('labels are required'): a term presupposes it only "
+        "beside a duty word ('how should we label' asks advice).",
+    )
+
+    _terms = field_validator("terms")(lambda v: [compiles(p) for p in v])

@@ -57,6 +57,13 @@ class Phrasebook(Strict):
     existence: str
     negation: str
     denial: str
+    duty: str = Field(
+        description="Words that make a statement a duty ('must', 'required', '義務')."
+    )
+    addressee: str = Field(
+        description="Who a duty or scope question is asked of ('…require of businesses'): "
+        "the named group 'who'."
+    )
     event_words: list[list[str]] = Field(
         min_length=1, description="Groups of word starts that name the same dated event."
     )
@@ -86,6 +93,8 @@ class Phrasebook(Strict):
         "existence",
         "negation",
         "denial",
+        "duty",
+        "addressee",
         "describes_use",
         "latest",
         "body_says",
@@ -115,6 +124,8 @@ class CompiledPhrasebook:
         self.existence = re.compile(book.existence, re.IGNORECASE)
         self.negation = re.compile(book.negation, re.IGNORECASE)
         self.denial = re.compile(book.denial, re.IGNORECASE)
+        self.duty = re.compile(book.duty, re.IGNORECASE)
+        self.addressee = re.compile(book.addressee, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)

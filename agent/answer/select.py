@@ -10,10 +10,11 @@ from rapidfuzz import fuzz
 from agent.answer.force import force_facts
 from agent.answer.lang import date_text, in_lang, templates
 from agent.answer.phrasebook import phrasebook, same_word
+from agent.answer.presupposition import names_belief
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.index.japanese import JAPANESE, words
-from knowledge.schema import Citation, EntityKind, Facet, Fact, Institution, KeyDate
+from knowledge.schema import Citation, EntityKind, Facet, Fact, Institution, KeyDate, SourceKind
 from knowledge.watchlist import WatchItem, about
 
 MAX_FACTS = 3
@@ -118,6 +119,8 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
             )
             fact_id = f"date_{entity_id}_{n}"
             cite = _evidence(key, cites, reader) if institution is not None else list(cites)
+            if not named and not _asked_source(cite, cites, entities, reader):
+                continue  # "adopted the Article 13 guideline" dates that guideline, not asked of
             found.append(
                 derived_fact(reader, fact_id, entity_id, Facet.when, cite, (text, text_ja))
             )
@@ -144,6 +147,32 @@ def _evidence(date: KeyDate, cites: list[Citation], reader: Reader) -> list[Cita
         if c.source in sources and date.date in {d.date for d in sources[c.source].dates}
     ]
     return dated or cites[:1]
+
+
+def _asked_source(
+    cite: list[Citation], own: list[Citation], entities: list[str], reader: Reader
+) -> bool:
+    """A body's date the question did not name by its event is answered only when it is dated by
+    the body's founding instrument or by one the question names."""
+    founding = {c.source for c in own[:1]}
+    return {c.source for c in cite} <= founding | sources_of(entities, reader, bodies=False)
+
+
+def sources_of(entities: list[str], reader: Reader, *, bodies: bool = True) -> set[str]:
+    """The source ids of the named instruments and of the bodies named (what they cite and
+    issue): the sources an answer about them may cite beside its lead's."""
+    rb = reader.rule_base
+    found: set[str] = set()
+    for entity_id in entities:
+        entity = rb.entities.get(entity_id)
+        if entity is None:
+            continue
+        if entity.kind == EntityKind.instrument and (entity.source or entity_id) in rb.sources:
+            found.add(entity.source or entity_id)
+        elif bodies and entity_id in rb.institutions:
+            found |= {c.source for c in rb.institutions[entity_id].citations}
+            found |= set(reader.issued_by(entity_id))
+    return found
 
 
 def _numbers(text: str) -> set[str]:
@@ -178,8 +207,10 @@ def relevance(fact: Fact, part: Part) -> int:
 def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int]:
     shared = len(set(fact.about) & set(named))
     primary = 1 if named and fact.about[0] in named else 0
-    answers = 1 if part.yes_no and fact.answers and fact.facet == part.facet else 0
-    return shared, answers, relevance(fact, part), primary
+    relevant = relevance(fact, part)
+    # A fact's own yes or no answers the question only if it speaks of what the question asks.
+    answers = 1 if part.yes_no and fact.answers and fact.facet == part.facet and relevant else 0
+    return shared, answers, relevant, primary
 
 
 def _content_words(part: Part, reader: Reader) -> frozenset[str]:
@@ -229,7 +260,11 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     issued = issuer_facts(part.entities, reader) if part.facet == Facet.who else []
     issued += force_facts(part.entities, part.facet, reader)
     facts = list(reader.rule_base.facts.values())
-    on_facet = [f for f in facts if f.facet == part.facet]
+    facets = {part.facet}
+    bodies = [e for e in part.entities if e in reader.rule_base.institutions]
+    if part.facet == Facet.what and bodies and len(bodies) == len(part.entities):
+        facets.add(Facet.who)  # what a body is, is what it does ("What is the PPC?")
+    on_facet = [f for f in facts if f.facet in facets]
     tiers = [_about_all(on_facet, part.entities)]
     if part.facet == Facet.what and not phrasebook().existence.search(part.text):
         # No facet asked, but words beyond the names ("APPI consent for training"): the facts
@@ -259,7 +294,33 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         return []
     rest = [f for f in chosen[1:] if specific or relevance(f, part) > 0]
     rest = [f for f in rest if not _repeats(f, chosen[0])]
-    return [chosen[0], *rest[: limit - 1]]
+    return [chosen[0], *focused(chosen[0], rest, part, reader)[: limit - 1]]
+
+
+def focused(lead: Fact, rest: list[Fact], part: Part, reader: Reader) -> list[Fact]:
+    """No padding: after the lead, only facts about what the lead answers of the things named,
+    citing no instrument beyond those named and the lead's own (a question about a named
+    instrument or body; one about a technology or the regime may draw on any)."""
+    rb = reader.rule_base
+    kinds = (EntityKind.instrument, EntityKind.institution)
+    if not any(rb.entities[e].kind in kinds for e in part.entities if e in rb.entities):
+        return rest
+    asked = {e for e in set(lead.about) & set(part.entities) if rb.entities[e].kind in kinds}
+    allowed = sources_of(part.entities, reader) | sources_of(lead.about, reader, bodies=False)
+    allowed |= {c.source for c in lead.cites}
+
+    def other_instrument(fact: Fact) -> bool:
+        if not sources_of(fact.about, reader, bodies=False) <= allowed:
+            return True  # about an instrument neither asked nor the lead's
+        # A statute's article is the legal basis of what is named, not another instrument.
+        return any(c.source not in allowed and not _basis(c, reader) for c in fact.cites)
+
+    return [f for f in rest if asked <= set(f.about) and not other_instrument(f)]
+
+
+def _basis(cite: Citation, reader: Reader) -> bool:
+    source = reader.rule_base.sources.get(cite.source)
+    return bool(cite.section) and source is not None and source.kind == SourceKind.statute
 
 
 def _repeats(fact: Fact, lead: Fact) -> bool:
@@ -268,13 +329,37 @@ def _repeats(fact: Fact, lead: Fact) -> bool:
 
 
 def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
+    """The facts that show the part's premises false: the best for each premise in the order the
+    question names them (the belief it asks about first), then the next best of any."""
     subjects = reader.subjects(part.entities)
-    ids: list[str] = []
+    best: list[Fact] = []
+    others: list[Fact] = []
+    named: dict[str, bool] = {}
     for premise in part.premises:
-        ids += [i for i in reader.refuting(premise, subjects) if i not in ids]
-    facts = [reader.rule_base.facts[i] for i in ids]
-    facts.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
-    return facts[:limit]
+        facts = [reader.rule_base.facts[i] for i in reader.refuting(premise, subjects)]
+        # The fact that names the belief corrects it ("no registration…", not "no licence…").
+        for f in facts:
+            named[f.id] = named.get(f.id, False) or names_belief(f.text, premise, reader)
+        facts.sort(key=lambda f: (named[f.id], _score(f, part.entities, part)), reverse=True)
+        fresh = [f for f in facts if f not in best]
+        best += fresh[:1]
+        others += [f for f in fresh[1:] if f not in others]
+    # After the corrections, what holds instead; not a correction of a belief nobody voiced
+    # ("needs no licence" beside "no registration").
+    others = [
+        f
+        for f in others
+        if not any(p not in part.premises and names_belief(f.text, p, reader) for p in f.refutes)
+    ]
+    others.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
+    chosen = [*best, *(f for f in others if f not in best)]
+    if not chosen:
+        return []
+    # A yes/no question is answered by its correction; one that takes the belief for granted
+    # ("what is the maximum fine…") also hears what holds instead (the existing law's sanctions).
+    if part.yes_no and phrasebook().stated(part.text) is None:
+        chosen = [chosen[0], *focused(chosen[0], chosen[1:], part, reader)]
+    return chosen[: max(limit, len(best))]
 
 
 def watch_items(parts: list[Part]) -> list[WatchItem]:

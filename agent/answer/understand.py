@@ -16,16 +16,20 @@ from agent.answer.follow_up import (
     use_case_subjects,
 )
 from agent.answer.lang import choose
+from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
+from agent.answer.presupposition import presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet
 from knowledge.index.japanese import spaced
-from knowledge.schema import EntityKind
+from knowledge.schema import EntityKind, Facet
 
 MIN_PART_WORDS = 3
 _QUESTION_WORD = re.compile(r"^\s*(what|when|who|whom|which|how|why|where)\b", re.IGNORECASE)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# "Who adopted it, when, and is it binding?": a question word on its own asks a part of its own.
+_BARE_QUESTION = re.compile(r"^\s*(when|who|where|why|how|which one)\s*\??\s*$", re.IGNORECASE)
 
 
 def _asks(piece: str) -> bool:
@@ -44,7 +48,7 @@ def split_parts(question: str) -> list[str]:
     context = ""
     for piece in pieces:
         words = len(piece.split()) if not _JAPANESE.search(piece) else len(piece) // 3
-        if parts and words < MIN_PART_WORDS:
+        if parts and words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece):
             parts[-1] = f"{parts[-1]} {piece}"
         elif not _asks(piece):
             context = f"{context} {piece}".strip()
@@ -71,21 +75,64 @@ def route_part(part: Part, reader: Reader) -> Route:
     return "lookup" if by_entity_and_facet(part, reader) else "search"
 
 
+def _named(text: str, span: tuple[int, int] | None, reader: Reader) -> list[str]:
+    """What the words name. Those that say what is asked ("which ministries", "who regulates")
+    name no subject, unless a name runs on past them ("definition of AI", "AIの定義")."""
+    whole = reader.linker.link(text)
+    if span is None:
+        return whole
+    subject = reader.linker.link(text[: span[0]] + " " + text[span[1] :])
+    asking = set(reader.linker.link(text[span[0] : span[1]]))
+    kept = [e for e in whole if e in subject or e not in asking]
+    return kept + [e for e in subject if e not in kept]
+
+
+# Facets whose question is asked of someone: "what does the Act require of businesses".
+_ADDRESSED = {Facet.duty, Facet.scope, Facet.penalty, Facet.legal_force, Facet.what}
+
+
+def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> str | None:
+    """The role a duty or scope question is asked of in everyday words ("of businesses", "事業者に
+    何を"): the role with an alias holding those words, and on a tie the one with the most facts
+    beside what the question names. None when a role is named already or none fits."""
+    rb = reader.rule_base
+    roles = [e for e in rb.entities.values() if e.kind == EntityKind.role]
+    match = phrasebook().addressee.search(text)
+    if facet not in _ADDRESSED or match is None or any(r.id in entities for r in roles):
+        return None
+    who = normalise(match.group("who") or match.group("who_ja")).strip()
+    words = set(who.split())
+    fits = [
+        role
+        for role in roles
+        if any(
+            (words <= set(alias.split())) if who.isascii() else who in alias
+            for alias in (normalise(a) for a in (role.name, role.name_ja or "", *role.aliases) if a)
+        )
+    ]
+    if not fits:
+        return None
+    named = set(entities)
+    beside = [set(f.about) for f in rb.facts.values() if named & set(f.about)]
+    return max(fits, key=lambda role: sum(role.id in about for about in beside)).id
+
+
 def read_part(text: str, reader: Reader) -> Part:
     book = phrasebook()
     facet, span = book.facet_match(text)
-    # The words that say what is asked ("which ministries", "who regulates") name no subject.
-    subject_text = text if span is None else text[: span[0]] + " " + text[span[1] :]
-    entities = reader.linker.link(subject_text)
+    entities = _named(text, span, reader)
+    role = addressee(text, facet, entities, reader)
+    entities += [role] if role else []
     if book.body_says.search(text):  # what a body said: the instruments it issued say it
         entities = reader.instruments_for(entities)
+    yes_no = bool(book.yes_no.search(text.strip()))
     part = Part(
         text=text,
         entities=entities,
         facet=facet,
-        yes_no=bool(book.yes_no.search(text.strip())),
+        yes_no=yes_no,
         claim=not _asks(text),
-        premises=reader.premises_in(text),
+        premises=presupposed(text, reader, asks_whether=yes_no),
     )
     part.route = route_part(part, reader)
     return part
@@ -207,6 +254,8 @@ def understand(
             part.entities = [*subjects, *part.entities]
         else:
             continue
+        if book.body_says.search(part.text):  # "…and has it said anything about chatbots?"
+            part.entities = reader.instruments_for(part.entities)
         part.context = before.text
         part.route = route_part(part, reader)
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI

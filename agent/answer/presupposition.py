@@ -1,0 +1,98 @@
+"""Premises a question takes for granted, read from its structure.
+
+A wh-question presupposes what it asks about ("which agency licenses…": something licenses; "when
+is the deadline to register…": a registration exists), and so does a claim stated as given
+("our tool is high-risk, so…"); a yes/no question only asks, so only the premises' cues read it.
+A mention the words deny ("no registration duty", "登録は不要") believes nothing. The beliefs
+come first in the order the question names them: the one it asks about is corrected first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from agent.answer.linker import normalise
+from agent.answer.phrasebook import phrasebook
+from agent.answer.reader import Reader
+
+WORDS_BEFORE = 3  # "has no registration duty", "don't need to register": a denial this close
+CHARS_AFTER = 10  # "登録は不要", "登録義務はありません": Japanese denies after the word
+_WORD = re.compile(r"[\w'’-]+")
+# Japanese duties end in a negative form ("登録しなければならない" is a duty, not a denial).
+_JA_MUST = re.compile(r"な(?:ければ|くては|いと)(?:なら|いけ|だめ)(?:ない|ません)?")
+_JA_STOP = re.compile(r"[、。,.?？!！]")
+
+
+@dataclass(frozen=True)
+class Belief:
+    id: str
+    cues: re.Pattern[str]
+    terms: re.Pattern[str] | None
+    needs_duty: bool
+    negative: bool  # the belief is itself a denial ("Japan has no AI rules")
+
+
+@cache
+def _beliefs(reader: Reader) -> tuple[Belief, ...]:
+    book = phrasebook()
+
+    def joined(patterns: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+    out = []
+    for p in reader.rule_base.premises.values():
+        cues = joined(p.cues)
+        assert cues is not None  # the schema asks for one cue at least
+        negative = any(book.denial.search(claim) for claim in p.claims)
+        out.append(Belief(p.id, cues, joined(p.terms), p.needs_duty, negative))
+    return tuple(out)
+
+
+def denied(text: str, start: int, end: int) -> bool:
+    """Do the words right before (English) or after (Japanese) a mention deny it?"""
+    book = phrasebook()
+    text = _JA_MUST.sub(lambda m: "_" * len(m.group()), text)  # the same length: spans hold
+    before = _WORD.findall(text[:start])[-WORDS_BEFORE:]
+    if before and book.denial.search(" ".join(before)):
+        return True
+    after = _JA_STOP.split(text[end : end + CHARS_AFTER], maxsplit=1)[0]
+    return bool(after) and not after.isascii() and bool(book.denial.search(after))
+
+
+def _first_held(pattern: re.Pattern[str], text: str, belief: Belief) -> int | None:
+    """Where the first mention the words do not deny starts; None if there is none."""
+    for seen in (text, normalise(text)):  # Japanese cues are written unspaced
+        for match in pattern.finditer(seen):
+            if belief.negative or not denied(seen, match.start(), match.end()):
+                return match.start()
+    return None
+
+
+def presupposed(text: str, reader: Reader, *, asks_whether: bool) -> list[str]:
+    """The premise ids `text` carries, the first named first: cued anywhere, named by a term in
+    a wh-question or a stated claim (`asks_whether` False), or claimed as given in other words."""
+    book = phrasebook()
+    stated = book.stated(text) is not None
+    duty = bool(book.duty.search(text))
+    found: dict[str, int] = {}
+    for belief in _beliefs(reader):
+        at = _first_held(belief.cues, text, belief)
+        presupposing = stated or not asks_whether
+        if belief.terms is not None and presupposing and (duty or not belief.needs_duty):
+            term = _first_held(belief.terms, text, belief)
+            at = term if at is None else min(at, term if term is not None else at)
+        if at is not None:
+            found[belief.id] = at
+    for pid in reader.claimed(text):  # a claim in words no cue foresaw: it opens the question
+        found.setdefault(pid, 0)
+    return sorted(found, key=lambda pid: found[pid])
+
+
+def names_belief(text: str, premise: str, reader: Reader) -> bool:
+    """Does `text` (a fact) name the thing the belief is about, by its cues or terms?"""
+    for belief in _beliefs(reader):
+        if belief.id == premise:
+            return any(p is not None and p.search(text) for p in (belief.terms, belief.cues))
+    return False

@@ -1,0 +1,104 @@
+"""Fact questions (issue 15): a false premise the question's structure presupposes is corrected
+first, the lead answers the facet asked of what is named, and nothing about other instruments
+follows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agent.answer.understand import split_parts, understand
+from agent.qa import ask
+
+
+def _lead(text: str) -> str:
+    return re.split(r"(?<=[.!?。])\s*", text.strip(), maxsplit=1)[0]
+
+
+def _cited(answer) -> set[str]:  # type: ignore[no-untyped-def]
+    return {c.id for c in answer.citations}
+
+
+@pytest.fixture(scope="module")
+def offline(session_home: object):  # type: ignore[no-untyped-def]
+    def run(question: str):  # type: ignore[no-untyped-def]
+        return ask(question, offline=True)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        # A wh-question presupposes what it asks about: someone licenses, a deadline exists.
+        ("Which agency licenses AI models in Japan?", "licence"),
+        ("Which Japanese ministry certifies AI chatbots before they go live?", "licence"),
+        ("Who do we file our AI impact assessment with?", "registration"),
+        # A claim stated as given, in words no premise claim foresaw.
+        (
+            "The AI Act requires labels on generated images, so where does the label go?",
+            "labelling_mandatory",
+        ),
+        ("Our AI hiring tool is high-risk under Japanese law, so what applies to us?", "risk_tier"),
+        ("日本でAIサービスを始めるにはどの省庁の認証が要りますか？", "licence"),
+    ],
+)
+def test_a_presupposed_belief_is_read_from_the_question_s_structure(
+    question: str, premise: str
+) -> None:
+    assert premise in understand(question).parts[0].premises
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Since Japan has no registration duty for AI, what should we document?",
+        "How should we label AI-generated images in our app?",
+        "What does the Hiroshima code say about watermarks?",
+    ],
+)
+def test_a_denied_or_dutiless_mention_presupposes_nothing(question: str) -> None:
+    premises = understand(question).parts[0].premises
+    assert "registration" not in premises and "labelling_mandatory" not in premises
+
+
+def test_the_belief_the_question_asks_about_is_corrected_first(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Which government database do high-risk AI systems have to be entered into?")
+    assert answer.route == "premise"
+    assert re.search(r"regist|database", _lead(answer.answer), re.IGNORECASE), answer.answer
+
+
+def test_a_duty_question_of_businesses_leads_with_their_duties(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("What does the AI Promotion Act require of businesses?")
+    assert "Article 7" in _lead(answer.answer), answer.answer
+
+
+def test_a_definition_question_links_the_definition(offline) -> None:  # type: ignore[no-untyped-def]
+    question = "Does the AI Act's definition of AI cover non-generative systems?"
+    assert "ai_definition" in understand(question).parts[0].entities
+    assert "broad" in _lead(offline(question).answer)
+
+
+def test_a_body_s_date_cites_no_instrument_the_question_does_not_ask_about(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("When was the AI Strategy Headquarters set up?")
+    assert "1 September 2025" in _lead(answer.answer)
+    assert _cited(answer) == {"ai_promotion_act"}, answer.answer
+
+
+def test_a_who_answer_adds_no_fact_about_another_instrument(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Who prepares the AI Basic Plan?")
+    assert "art13_guideline" not in _cited(answer), answer.answer
+
+
+def test_a_bare_question_word_is_a_part_of_its_own() -> None:
+    parts = split_parts("Who adopted the Article 13 guideline, when, and is it binding?")
+    assert len(parts) == 3, parts
+
+
+def test_every_part_of_a_three_part_question_is_answered(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Who adopted the Article 13 guideline, when, and is it binding?")
+    assert "Strategic Headquarters" in _lead(answer.answer)
+    assert "19 December 2025" in answer.answer
+    assert "not binding" in answer.answer
+    assert _cited(answer) <= {"art13_guideline", "ai_promotion_act"}, answer.answer
