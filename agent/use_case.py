@@ -107,13 +107,16 @@ class Reading(BaseModel):
         sector, a public body, a decision about people), not a general question on a topic."""
         p = self.profile
         placed = bool(p.sectors) or p.organisation != "company" or p.decisions_about_people
+        placed = placed or any(h.places for h in self.hints)
         return self.actor or (self.permission and placed)
 
     @property
     def is_use_case(self) -> bool:
         """An ask about a use: named by a use-case hint (a sector, a decision about people…),
         or by its shape alone, an actor putting AI to work."""
-        described = any(h.use_case for h in self.hints) or (self.actor and self.activity)
+        described = any(h.use_case for h in self.hints) or (
+            (self.actor or self.permission) and self.activity
+        )
         return self.asks and described
 
     @property

@@ -33,6 +33,9 @@ class Hint(BaseModel):
     """False for context words that alone do not make a question about a use case."""
     needs_actor: bool = False
     """True: applies only where someone speaks for their own organisation (`actors`)."""
+    places: bool = False
+    """True: names whom the use concerns (people whose data it holds), so leave asked with no
+    one named ("is it legal to read employees' emails?") is about a use, not a topic."""
 
     _check_pattern = field_validator("pattern", "unless")(lambda v: v if v is None else compiles(v))
 

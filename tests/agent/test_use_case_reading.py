@@ -135,3 +135,33 @@ def test_a_verb_book_is_no_book() -> None:
 )
 def test_finance_is_read_from_its_nouns(question: str) -> None:
     assert "finance" in read_use_case(question).profile.sectors
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our e-sports company wants AI to spot cheaters from match data. Legal issues?",
+        "We'd like to fine-tune Llama on our internal wiki. What's the legal situation in Japan?",
+        "we sell used cars and want AI to write listings. need to worry about anything?",
+        "How should our insurance company run AI claims triage under Japanese rules?",
+        "うちの会社で議事録作成にChatGPTを使うのはまずいですか？",
+        "ウチの店でお客さんの顔を認識して常連か判定したい。法律的にOK？",
+    ],
+)
+def test_terse_and_roundabout_asks_are_read(question: str) -> None:
+    assert understand(question).use_case is not None
+
+
+def test_leave_asked_about_named_peoples_data_is_a_use() -> None:
+    question = "Is it legal for a company to use AI to read employees' emails in Japan?"
+    assert understand(question).use_case is not None
+
+
+def test_a_generated_voice_of_a_real_person_is_synthetic_media() -> None:
+    reading = read_use_case("Our ad uses an AI-generated voice of a famous actor. Allowed?")
+    assert reading.profile.synthetic_media
+
+
+def test_machine_learning_is_no_training_on_inputs() -> None:
+    reading = read_use_case("製造ラインの異常検知に機械学習を使いたいです。必要な手続きは？")
+    assert not reading.profile.personal_data_beyond_output
