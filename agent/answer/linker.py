@@ -91,8 +91,8 @@ class Linker:
                     self.by_alias.setdefault(normalise(alias).strip(), entity.id)
         # A Japanese alias is matched in either spelling of a word ('aiの法律', 人工知能の法律).
         for alias, entity_id in list(self.by_alias.items()):
-            for other in _respelt(alias, spellings or {}):
-                self.by_alias.setdefault(other, entity_id)
+            for respelt in _respelt(alias, spellings or {}):
+                self.by_alias.setdefault(respelt, entity_id)
         latin = sorted((a for a in self.by_alias if _is_ascii(a)), key=len, reverse=True)
         other = sorted((a for a in self.by_alias if not _is_ascii(a)), key=len, reverse=True)
         pieces = [rf"(?<![a-z0-9]){re.escape(a)}(?![a-z0-9])" for a in latin]

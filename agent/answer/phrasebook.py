@@ -67,6 +67,12 @@ class Phrasebook(Strict):
     event_words: list[list[str]] = Field(
         min_length=1, description="Groups of word starts that name the same dated event."
     )
+    question_words_ja: str = Field(
+        default="(?!)", description="Japanese question words: the facet cue holding one wins."
+    )
+    event_words_ja: list[list[str]] = Field(
+        default_factory=list, description="The same, as Japanese words or word pieces."
+    )
     latest: str
     describes_use: str
     body_says: str = Field(description="Words asking what a body said or issued.")
@@ -137,6 +143,7 @@ class CompiledPhrasebook:
         self.function_stems = frozenset(w[:5] for w in book.function_words.split())
         # Groups of word starts that name one dated event ("adopt" finds "decid", "pass").
         self.event_groups = [frozenset(group) for group in book.event_words]
+        self.question_words_ja = re.compile(book.question_words_ja)
 
     def event_words(self, stems: AbstractSet[str]) -> set[str]:
         """The stems plus the words naming the same event ("adopt" → "decid", "pass"…)."""
@@ -145,6 +152,11 @@ class CompiledPhrasebook:
             if any(same_word(stem, word) for stem in stems for word in group):
                 found |= group
         return found
+
+    def event_words_ja(self, text: str) -> set[str]:
+        """The Japanese words naming the events `text` names ("いつから" → 施行, 適用…)."""
+        groups = self.book.event_words_ja
+        return {word for group in groups if any(w in text for w in group) for word in group}
 
     def stated(self, text: str) -> str | None:
         """The claim `text` states as given ("Since the AI Act fines…"), if it states one."""
@@ -168,8 +180,11 @@ class CompiledPhrasebook:
         if not found:
             return Facet.what, None
         if JAPANESE.search(text):
-            ends = [(list(p.finditer(text))[-1], f) for f, p in self.facets if p.search(text)]
-            match, facet = max(ends, key=lambda pair: pair[0].end())  # the first on a tie
+            every = [(m, f) for f, p in self.facets for m in p.finditer(text)]
+            # A question word (いつ, どこ, 誰) decides: "いつから適用されますか" asks when.
+            words = [q.start() for q in self.question_words_ja.finditer(text)]
+            hits = [(m, f) for m, f in every if words and m.start() <= words[-1] < m.end()]
+            match, facet = hits[0] if hits else max(every, key=lambda pair: pair[0].end())
             return facet, match.span()
         # The question's opening, or where its first question word opens it.
         openings = {len(text) - len(text.lstrip())}

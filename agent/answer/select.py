@@ -186,10 +186,12 @@ def named_events(dates: list[KeyDate], asked: str) -> list[KeyDate]:
     book = phrasebook()
     words = book.event_words(_stems(asked)) - book.ignored_stems
     numbers = _numbers(asked)
+    japanese = book.event_words_ja(asked) if JAPANESE.search(asked) else set()
 
     def score(d: KeyDate) -> tuple[int, int]:
         said = sum(any(same_word(stem, w) for w in words) for stem in _stems(d.event))
         shared = said + len(_kanji_pairs(d.event_ja or "") & _kanji_pairs(asked))
+        shared += sum(word in (d.event_ja or "") for word in japanese)
         return len(_numbers(d.event) & numbers), shared
 
     scored = [(score(d), n, d) for n, d in enumerate(dates)]

@@ -92,3 +92,16 @@ def test_whether_the_ai_law_exists_is_answered_yes(session_home: object, questio
 
     answer = ask(question, offline=True)
     assert answer.answer.startswith("はい。日本にはAIに関する法律があります"), answer.answer
+
+
+def test_since_when_asks_when_it_took_effect() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader("ja")
+    for question, history in [
+        ("AI推進法はいつから適用されていますか", None),  # いつ decides, not 適用 (scope)
+        ("それはいつから？", ["AI推進法とは何ですか？"]),
+    ]:
+        (part,) = understand(question, reader, history=history).parts
+        assert part.facet.value == "when"
+        assert "2025年6月4日" in by_entity_and_facet(part, reader)[0].text  # in force that day
