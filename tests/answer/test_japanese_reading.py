@@ -105,3 +105,14 @@ def test_since_when_asks_when_it_took_effect() -> None:
         (part,) = understand(question, reader, history=history).parts
         assert part.facet.value == "when"
         assert "2025年6月4日" in by_entity_and_facet(part, reader)[0].text  # in force that day
+
+
+def test_face_recognition_is_no_approval_and_holds_personal_data() -> None:
+    from agent.use_case import read_use_case
+
+    question = "店舗の防犯カメラに顔認証を入れて万引きを検知したいのですが、注意点は？"
+    assert "licence" not in understand(question).parts[0].premises  # 認証 in 顔認証 is no approval
+    assert read_use_case(question).profile.personal_data == "personal"
+    # A diagnosis is health information: special care-required personal data.
+    reading = read_use_case("病院で画像診断をAIに手伝わせたいのですが、手続きは必要ですか？")
+    assert reading.profile.personal_data == "sensitive"
