@@ -51,11 +51,14 @@ def names_japanese_rule(question: str) -> bool:
 
 def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     """(scope, injection) for a question; pure, so it is tested without a graph."""
+    from agent.answer.reader import default_reader
     from knowledge.index.japanese import spaced
 
     rules = scope()
-    # Both spellings: English cues need 'AI を' spaced, Japanese ones ('AI戦略本部') do not.
-    forms = (spaced(question), unicodedata.normalize("NFKC", question))
+    # Both spellings: English cues need 'AI を' spaced, Japanese ones ('AI戦略本部') do not; and
+    # the words as meant ('does japan have an aiact' names the AI Act).
+    spelt = default_reader().speller.correct(spaced(question))
+    forms = (spaced(question), unicodedata.normalize("NFKC", question), spelt)
 
     def said(pattern: re.Pattern[str] | None) -> bool:
         return pattern is not None and any(pattern.search(form) for form in forms)
@@ -63,6 +66,7 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     if said(rules.injection):
         return "out", True
     named = said(rules.instrument) or names_japanese_rule(question)
+    named = named or (spelt != forms[0] and names_japanese_rule(spelt))
     about_japan = named or said(rules.japan)
     if said(rules.other) and not about_japan:
         return "out", False  # another jurisdiction only: nothing to say from a Japan rule base
