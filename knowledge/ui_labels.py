@@ -7,12 +7,16 @@ label can never show in one language only or fail to format in the other.
 
 from __future__ import annotations
 
+import re
 import string
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+
+from core.errors import UsageError
 
 UiLang = Literal["en", "ja"]
 UI_LABELS_FILE = Path(__file__).parent / "data" / "ui_labels.yaml"
@@ -70,3 +74,51 @@ def ui_text(key: str, lang: str = "en", /, **values: object) -> str:
     label = load_ui_labels().get(key)
     text = label.ja if lang == "ja" else label.en
     return text.format(**values) if values else text
+
+
+class LabelledError(UsageError):
+    """A usage error whose message is a label, so the CLI can show it in its reader's language
+    (str() is the English text, for logs and the English reader)."""
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(ui_text(key, "en", **values))
+
+    def in_lang(self, lang: str) -> str:
+        return ui_text(self.key, lang, **self.values)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """An English label as a regular expression whose groups are its {fields}."""
+    parts, seen = [], set()
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is not None:  # a field used twice must read the same both times
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+    return re.compile("".join(parts))
+
+
+def _literal(template: str) -> str:
+    return "".join(literal for literal, _, _, _ in string.Formatter().parse(template))
+
+
+def reword(
+    text: str,
+    section: str,
+    lang: str,
+    value: Callable[[str, str], str] = lambda _name, raw: raw,
+) -> str:
+    """A line recorded in English from one of `section`'s labels (a plan's history, a session's
+    status), in `lang`: the label it was made from, its fields read back and passed through
+    `value(field, raw)`. Text no label made (older records, free text) is returned as it is."""
+    if lang != "ja":
+        return text
+    labels = load_ui_labels().root.get(section, {}).values()
+    # The most specific label first: 'owner cleared' is not 'owner {value}' with value 'cleared'.
+    for label in sorted(labels, key=lambda label: -len(_literal(label.en))):
+        found = _pattern(label.en).fullmatch(text)
+        if found:
+            return label.ja.format(**{k: value(k, v) for k, v in found.groupdict().items()})
+    return text

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Iterable
+from functools import cache
 
 import typer
 from rich.console import Console
 
 from agent import __version__
+from agent.cli.error_lang import error_words
 from core.errors import UsageError
 from tools.terminal_text import markup
-
-app = typer.Typer(
-    name="shirube",
-    help="道標 Shirube: what Japan's AI regulation means for your AI use case, with citations.",
-    no_args_is_help=False,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode="rich",
-)
 
 # Each module registers its own commands; the list keeps --help fast and the order stable.
 COMMAND_MODULES = (
@@ -46,7 +40,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
     version: bool = typer.Option(
@@ -65,8 +58,40 @@ def _root(
         open_app()
 
 
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"agent.cli.{_name}").register(app)
+def build_app(commands: Iterable[str] = COMMAND_MODULES) -> typer.Typer:
+    """The typer app with `commands` registered (each module adds its own)."""
+    built = typer.Typer(
+        name="shirube",
+        help="道標 Shirube: what Japan's AI regulation means for your AI use case, with citations.",
+        no_args_is_help=False,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        rich_markup_mode="rich",
+    )
+    built.callback(invoke_without_command=True)(_root)
+    for name in commands:
+        importlib.import_module(f"agent.cli.{name}").register(built)
+    return built
+
+
+def commands_for(argv: list[str]) -> tuple[str, ...]:
+    """The command modules a command line needs: only the command it names (its own --help
+    included), so `sessions list` neither imports nor converts thirteen other commands; every
+    one for the top-level --help, no command, or a misspelt one (its suggestions)."""
+    named = next((arg for arg in argv if not arg.startswith("-")), None)
+    return (named,) if named in COMMAND_MODULES else COMMAND_MODULES
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: every command, built on first use (tests drive it with typer's CliRunner)."""
+    if name == "app":
+        return _full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _full_app() -> typer.Typer:
+    return build_app()
 
 
 def main() -> None:
@@ -77,14 +102,15 @@ def main() -> None:
     # A full disk or a closed pipe on stdout is an error, never a silently cut-off plan.
     sys.stdout = stdout_guard.checked(sys.stdout)
     try:
-        app()
+        build_app(commands_for(sys.argv[1:]))()
     except stdout_guard.StdoutError as exc:
         stdout_guard.report(exc)
         sys.exit(1)
     except UsageError as exc:
         # soft_wrap: Rich would break a long path with newlines, and users copy paths from here.
         errors = Console(stderr=True, soft_wrap=True)
-        errors.print(f"[bold red]Error:[/] {markup(exc)}", highlight=False)
+        prefix, message = error_words(exc, sys.argv[1:])
+        errors.print(f"[bold red]{markup(prefix)}[/] {markup(message)}", highlight=False)
         sys.exit(exc.exit_code)  # 2 for bad input; 3 for a plan another person changed first
     except OSError as exc:
         # Read-only or missing data dir, disk full: one line, never a traceback.

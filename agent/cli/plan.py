@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from tools.assess import Assessment
 
 EXPORT_FORMATS = ("markdown", "json", "docx", "worksheet")
+LIST_LANG_HELP = "Language of the list: ja (日本語) or en. Default: SHIRUBE_LANG, else English."
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -28,7 +29,9 @@ def _date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} '{value}' is not a date. Use the form 2027-03-31.") from None
+        from knowledge.ui_labels import LabelledError
+
+        raise LabelledError("errors.not_a_date", option=option, value=value) from None
 
 
 def _in_lang(assessment: Assessment, lang: str | None) -> Assessment:
@@ -41,9 +44,11 @@ def _in_lang(assessment: Assessment, lang: str | None) -> Assessment:
 def _show(assessment: Assessment) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from agent.interview.plan_service import table
     from knowledge.schema import load_labels
+    from knowledge.ui_labels import ui_text
 
     said = load_labels().text(assessment.lang)
     colon = said.colon
@@ -51,9 +56,18 @@ def _show(assessment: Assessment) -> None:
     name = clean(assessment.profile.name) or said.default_name
     console.print(said.title.format(name=name), markup=False)
     console.print(f"{said.start_here}{colon.rstrip()}", markup=False)
+    # A grid, not "  1. title": Rich wraps at spaces, so a long Japanese title (no spaces) would
+    # otherwise start on the line after its number; in a column it wraps under itself.
+    starts = Table.grid(padding=(0, 1))
+    starts.add_column(justify="right", no_wrap=True, min_width=3)
+    starts.add_column(overflow="fold")
     for number, top in enumerate(assessment.start_here, 1):
         lead = said.start_item.format(owner=top.owner, when=top.timing_label, why=top.why)
-        console.print(f"  {number}. {top.title}{lead}", markup=False)
+        starts.add_row(f"{number}.", Text(f"{top.title}{lead}"))
+    with console.capture() as captured:
+        console.print(starts)
+    for line in captured.get().splitlines():  # without the grid's padding to the full width
+        console.print(line.rstrip(), markup=False)
     for assumption in assessment.to_confirm:
         console.print(
             f"{said.to_confirm}{colon}{assumption.label}. {assumption.change}", markup=False
@@ -65,20 +79,51 @@ def _show(assessment: Assessment) -> None:
     grid.add_column(said.due_column, no_wrap=True, min_width=10)
     grid.add_column(said.status, ratio=2)
     for number, row in enumerate(table(assessment), 1):
-        status = said.statuses[row.status] + (f": {row.reason}" if row.reason else "")
-        status += f" ({row.evidence})" if row.evidence else ""
+        status = said.statuses[row.status]
+        if row.reason:
+            status = ui_text("cli.status_reason", assessment.lang, status=status, reason=row.reason)
+        if row.evidence:
+            status = ui_text("cli.status_evidence", assessment.lang, status=status,
+                             evidence=row.evidence)  # fmt: skip
         grid.add_row(
             str(number), clean(row.title), clean(row.owner), str(row.due or ""), clean(status)
         )
     console.print(grid)
 
 
-def _line(landed: Change) -> str:
-    action = f" [{clean(landed.action)}]" if landed.action else ""
-    return (
-        f"v{landed.version} {landed.at:%Y-%m-%d %H:%M:%S} UTC by {clean(landed.who)}{action}: "
-        f"{clean(landed.what)}"
-    )
+def _what(what: str, lang: str) -> str:
+    """A recorded change ('status todo -> done; evidence …') in `lang` (ui_labels `recorded`)."""
+    from knowledge.schema import load_labels
+    from knowledge.ui_labels import reword, ui_text
+
+    if lang != "ja":
+        return what
+    statuses = load_labels().text("ja").statuses
+
+    def value(name: str, raw: str) -> str:
+        return statuses.get(raw, raw) if name in ("before", "after") else raw
+
+    parts = [reword(part, "recorded", lang, value) for part in what.split("; ")]
+    return ui_text("cli.history_part_sep", lang).join(parts)
+
+
+def _line(landed: Change, lang: str = "en") -> str:
+    from knowledge.ui_labels import ui_text
+
+    action = ui_text("cli.history_action", lang, action=landed.action) if landed.action else ""
+    return clean(
+        ui_text(
+            "cli.history_line", lang, version=landed.version, at=f"{landed.at:%Y-%m-%d %H:%M:%S}",
+            who=landed.who, action=action, what=_what(landed.what, lang),
+        )
+    )  # fmt: skip
+
+
+def _cli_lang(option: str | None) -> str:
+    """--lang, else SHIRUBE_LANG when it names a language, else English (no profile to read)."""
+    from core.config import get_settings
+
+    return check_lang(option) or ("ja" if get_settings().lang == "ja" else "en")
 
 
 def register(app: typer.Typer) -> None:
@@ -89,18 +134,25 @@ def register(app: typer.Typer) -> None:
     app.add_typer(plan, name="plan")
 
     @plan.command("list")
-    def list_() -> None:
+    def list_(
+        lang: Annotated[str | None, typer.Option("--lang", help=LIST_LANG_HELP)] = None,
+    ) -> None:
         """Every saved plan in the store (the team's, with SHIRUBE_DATABASE_URL): id, name,
         version and last change."""
         from agent.interview.plan_service import opened, summaries
+        from knowledge.ui_labels import ui_text
 
+        said = _cli_lang(lang)
         with opened() as store:
             found = summaries(store)
         if not found:
-            print("No saved plans. Plans are saved when an interview finishes.")
+            print(ui_text("cli.plan_none", said))
         for plan, last in found:
-            name = clean(plan.profile.name) or "AI use case"
-            print(f"{plan.id}  v{plan.version}  {name}" + (f"  ({_line(last)})" if last else ""))
+            name = clean(plan.profile.name) or ui_text("cli.plan_unnamed", said)
+            row = f"{plan.id}  v{plan.version}  {name}"
+            if last:
+                row += ui_text("cli.plan_row_last", said, line=_line(last, said))
+            print(row)
 
     @plan.command("show")
     def show(
@@ -109,16 +161,20 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Show the plan: start here, to confirm, and every action with owner, due and status."""
         from agent.interview.plan_service import load, opened
+        from knowledge.ui_labels import ui_text
 
         check_lang(lang)
         with opened() as store:
             assessment = load(store, plan_id)
             changes = store.history(plan_id)
             plan = store.get(plan_id)
-        _show(_in_lang(assessment, lang))
+        shown = _in_lang(assessment, lang)
+        _show(shown)
         if plan is not None:
-            last = f", last change {_line(changes[-1])}" if changes else ""
-            print(f"Version {plan.version}{last}. History: shirube plan history {plan_id}")
+            said = shown.lang
+            last = ui_text("cli.plan_footer_last", said, line=_line(changes[-1], said))
+            print(ui_text("cli.plan_footer", said, version=plan.version, id=plan_id,
+                          last=last if changes else ""))  # fmt: skip
 
     @plan.command("set")
     def set_(
@@ -147,9 +203,9 @@ def register(app: typer.Typer) -> None:
 
         wanted = check_lang(lang)  # before the write: a bad --lang changes nothing
         if not any(v is not None for v in (status, evidence, owner, due, reason)):
-            raise UsageError(
-                "Nothing to set: give --status, --evidence, --owner, --due or --reason."
-            )
+            from knowledge.ui_labels import LabelledError
+
+            raise LabelledError("errors.nothing_to_set")
         with opened() as store:
             action_id, progress = set_progress(
                 store, plan_id, action, status=status, evidence=evidence, owner=owner,
@@ -165,17 +221,21 @@ def register(app: typer.Typer) -> None:
     @plan.command("history")
     def history_(
         plan_id: Annotated[str, typer.Argument(help="The plan id.")],
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Every change to the plan: version, when (UTC), who, which action, what."""
         from agent.interview.plan_service import history, opened
+        from knowledge.ui_labels import ui_text
 
+        wanted = check_lang(lang)
         with opened() as store:
             plan, changes = history(store, plan_id)
+        said = plan_lang(wanted, plan.profile)
         if not changes:
-            print(f"Plan {plan_id} has no recorded changes (saved before history was kept).")
+            print(ui_text("cli.history_none", said, id=plan_id))
         for landed in changes:
-            print(_line(landed))
-        print(f"Plan {plan_id} is at version {plan.version}.")
+            print(_line(landed, said))
+        print(ui_text("cli.history_version", said, id=plan_id, version=plan.version))
 
     @plan.command("check")
     def check(
@@ -203,15 +263,19 @@ def register(app: typer.Typer) -> None:
         plan_id: Annotated[str, typer.Argument(help="The plan id.")],
         field: Annotated[str, typer.Argument(help="The question id, e.g. personal_data.")],
         value: Annotated[str, typer.Argument(help="The new answer, as in the interview.")],
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Change one answer: the plan is assessed again; unchanged actions keep their status."""
-        from agent.interview.plan_service import change_answer, opened
+        from agent.interview.plan_service import change_answer, load, opened
+        from knowledge.ui_labels import ui_text
 
+        wanted = check_lang(lang)
         with opened() as store:
-            after, dropped = change_answer(store, plan_id, field, value)
-        print(f"Re-assessed: {len(after.checklist)} actions.")
+            said = plan_lang(wanted, load(store, plan_id).profile)
+            after, dropped = change_answer(store, plan_id, field, value, lang=said)
+        print(ui_text("cli.reassessed", said, count=len(after.checklist)))
         for title in dropped:
-            print(f"Progress dropped (the action changed or no longer applies): {clean(title)}")
+            print(ui_text("cli.progress_dropped", said, title=clean(title)))
 
     @plan.command("export")
     def export(
@@ -228,6 +292,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write the plan with its progress (status, owner, due, evidence)."""
         from agent.interview.plan_service import load, opened
+        from knowledge.ui_labels import ui_text
         from tools.output_target import check_target
         from tools.render import SUFFIXES, plan_bytes
         from tools.safe_output import write_output
@@ -244,7 +309,7 @@ def register(app: typer.Typer) -> None:
             written = write_xlsx(assessment, output)
         else:
             written = write_output(output, plan_bytes(assessment, fmt, appendix=appendix))
-        print(f"Wrote the {fmt} plan to {clean(written)}")
+        print(ui_text("cli.plan_exported", assessment.lang, format=fmt, path=clean(written)))
 
     @plan.command("import")
     def import_(
@@ -252,14 +317,19 @@ def register(app: typer.Typer) -> None:
         path: Annotated[
             Path, typer.Argument(help="A Markdown, JSON or worksheet (.xlsx, .csv) export.")
         ],
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Read statuses, owners, due dates and evidence back from an edited export."""
         from agent.interview.plan_service import import_progress, load, opened
+        from knowledge.ui_labels import ui_text
         from tools.progress_io import read_progress
         from tools.progress_lang import in_plan_terms
 
+        wanted = check_lang(lang)
         read = read_progress(path)
         with opened() as store:
+            saved = load(store, plan_id)
             # A Japanese export names actions and owners in Japanese: key them by id first.
-            count = import_progress(store, plan_id, in_plan_terms(read, load(store, plan_id)))
-        print(f"Read the progress of {count} action(s) from {clean(path)}")
+            count = import_progress(store, plan_id, in_plan_terms(read, saved))
+        said = plan_lang(wanted, saved.profile)
+        print(ui_text("cli.progress_imported", said, count=count, path=clean(path)))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from core.errors import UsageError
-
 if TYPE_CHECKING:
     from core.profile import UseCaseProfile
     from knowledge.schema import Lang
@@ -27,10 +25,9 @@ def check_lang(option: str | None) -> Lang | None:
         return None
     value = option.strip().lower()
     if value not in PLAN_LANGS:
-        raise UsageError(
-            f"Unknown --lang '{option}'. Use --lang ja (Japanese) or --lang en (English), "
-            "or leave it out to follow SHIRUBE_LANG."
-        )
+        from knowledge.ui_labels import LabelledError
+
+        raise LabelledError("errors.unknown_lang", given=option)
     return cast("Lang", value)
 
 

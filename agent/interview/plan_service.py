@@ -26,7 +26,8 @@ from agent.interview.plan_store import (
 from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.profile import UNASKED_FIELDS, UseCaseProfile
-from knowledge.questions import Question, load_questions
+from knowledge.questions import Lang, Question, load_questions
+from knowledge.ui_labels import LabelledError, ui_text
 from tools.assess import Assessment, assess
 from tools.progress import ActionProgress, ReadProgress, Row, Status, kept, overdue, rows
 
@@ -54,7 +55,7 @@ def save(
     profile: UseCaseProfile,
     *,
     who: str | None = None,
-    what: str = "saved the plan from the interview",
+    what: str = ui_text("recorded.plan_saved"),
 ) -> Assessment:
     """Save the plan for `profile`, keeping the progress of actions that did not change."""
     old = store.get(plan_id)
@@ -96,10 +97,7 @@ def load(store: PlanStore, plan_id: str) -> Assessment:
     """The saved plan's assessment with its progress (UsageError when there is none)."""
     plan = store.get(plan_id)
     if plan is None:
-        raise UsageError(
-            f"No saved plan with id '{plan_id}'. Plans are saved when an interview finishes; "
-            "run `shirube sessions list` to see the finished interviews."
-        )
+        raise LabelledError("errors.no_plan", id=plan_id)
     return assess(plan.profile).model_copy(update={"progress": plan.progress})
 
 
@@ -112,10 +110,7 @@ def _action_id(assessment: Assessment, action: str) -> str:
     for item in items:
         if key in (item.id, item.title):
             return item.id
-    raise UsageError(
-        f"No action '{action}' in this plan. Give its number (1-{len(items)}) or its id, "
-        "as `shirube plan show ID` lists them."
-    )
+    raise LabelledError("errors.no_action", action=action, count=len(items))
 
 
 def _updated(current: ActionProgress, fields: dict[str, object]) -> ActionProgress:
@@ -126,25 +121,32 @@ def _updated(current: ActionProgress, fields: dict[str, object]) -> ActionProgre
             update["status"] = Status(given.replace("-", "_").replace(" ", "_").lower())
         except ValueError:
             allowed = ", ".join(s.value for s in Status)
-            raise UsageError(f"Unknown --status '{given}'. Use one of: {allowed}.") from None
+            raise LabelledError("errors.unknown_status", given=given, allowed=allowed) from None
     try:
         return ActionProgress.model_validate({**current.model_dump(), **update})
     except ValueError:
-        raise UsageError(
-            "--status not_applicable needs --reason saying why the action does not apply."
-        ) from None
+        raise LabelledError("errors.needs_reason") from None
 
 
 def describe(before: ActionProgress, after: ActionProgress) -> str:
-    """What a change did, for the history: 'status todo -> done; evidence https://…'."""
+    """What a change did, for the history: 'status todo -> done; evidence https://…'.
+
+    Recorded in English from ui_labels `recorded` (the history is shared by readers of both
+    languages); `plan history` shows it in Japanese through the same labels.
+    """
     parts = []
     if before.status != after.status:
-        parts.append(f"status {before.status.value} -> {after.status.value}")
+        parts.append(
+            ui_text("recorded.status", before=before.status.value, after=after.status.value)
+        )
     for name in ("owner", "due", "evidence", "reason"):
         old, new = getattr(before, name), getattr(after, name)
         if old != new:
-            parts.append(f"{name} {new}" if new not in (None, "") else f"{name} cleared")
-    return "; ".join(parts) or "no change"
+            if new in (None, ""):
+                parts.append(ui_text(f"recorded.{name}_cleared"))
+            else:
+                parts.append(ui_text(f"recorded.{name}", value=new))
+    return "; ".join(parts) or ui_text("recorded.no_change")
 
 
 def _clash(store: PlanStore, plan_id: str, action_id: str, read: int) -> None:
@@ -186,10 +188,7 @@ def set_progress(
     assert plan is not None  # load() above found it
     read = plan.version if expect_version is None else expect_version
     if not 0 < read <= plan.version:
-        raise UsageError(
-            f"--expect-version {read} is not a version of plan {plan_id} (it is at "
-            f"{plan.version}). Use the version `shirube plan show {plan_id}` prints."
-        )
+        raise LabelledError("errors.bad_version", read=read, id=plan_id, version=plan.version)
     for _ in range(10):  # bounded: each retry follows a write another process completed
         _clash(store, plan_id, action_id, read)
         current = plan.progress.get(action_id, ActionProgress())
@@ -240,27 +239,37 @@ def _question(field: str) -> Question:
         if key in (question.id, question.label.lower()) and question.id not in UNASKED_FIELDS:
             return question
     fields = ", ".join(q.id for q in load_questions())
-    raise UsageError(f"Unknown answer '{field}'. Use one of: {fields}.")
+    raise LabelledError("errors.unknown_answer", field=field, fields=fields)
 
 
 def change_answer(
-    store: PlanStore, plan_id: str, field: str, value: str, *, who: str | None = None
+    store: PlanStore,
+    plan_id: str,
+    field: str,
+    value: str,
+    *,
+    who: str | None = None,
+    lang: Lang = "en",
 ) -> tuple[Assessment, list[str]]:
-    """Answer one question again, re-assess, keep unchanged actions' progress.
+    """Answer one question again, re-assess, keep unchanged actions' progress (a value that
+    is not an answer is refused with the parser's message in `lang`).
 
     Returns the new assessment and the titles of actions whose progress was dropped.
     """
     before = load(store, plan_id)
     question = _question(field)
-    parsed = parse_answer(question, value)
+    parsed = parse_answer(question, value, lang)
     if parsed.kind not in ("value", "unsure", "skip"):
-        raise UsageError(parsed.message or f"'{value}' is not an answer to '{question.id}'.")
+        if parsed.message:
+            raise UsageError(parsed.message)
+        raise LabelledError("errors.not_an_answer", value=value, question=question.id)
     unsure = [f for f in before.profile.unsure if f != question.id]
     if parsed.kind == "unsure":
         unsure.append(question.id)
     data = {**before.profile.model_dump(), question.id: parsed.value, "unsure": unsure}
     profile = UseCaseProfile.model_validate(data)
-    after = save(store, plan_id, profile, who=who, what=f"changed the answer {question.id}")
+    what = ui_text("recorded.answer_changed", question=question.id)
+    after = save(store, plan_id, profile, who=who, what=what)
     titles = {i.id: i.title for i in before.checklist}
     dropped = [titles[a] for a in before.progress if a not in after.progress and a in titles]
     return after, dropped
@@ -289,6 +298,6 @@ def import_progress(
         )
     plan = store.get(plan_id)
     assert plan is not None
-    what = f"imported the progress of {len(read)} action(s) from an export"
+    what = ui_text("recorded.imported", count=len(read))
     store.put(plan.model_copy(update={"progress": progress}), change(plan_id, _who(who), what))
     return len(read)

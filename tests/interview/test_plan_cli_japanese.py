@@ -4,6 +4,7 @@ status edited in a Japanese export comes back in with `plan import`."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from knowledge.loader import load_rule_base
@@ -71,3 +72,75 @@ def test_plan_set_and_check_answer_in_japanese(plan_id: str, tmp_path: Path) -> 
     assert "期限切れの対応はありません" in fine.stdout and "Nothing" not in fine.stdout
     late = shirube("plan", "check", plan_id, "--today", "2030-01-01", "--lang", "ja", cwd=tmp_path)
     assert late.returncode == 1 and "期限切れ" in late.stdout and "Overdue" not in late.stdout
+
+
+def _no_english(text: str) -> None:
+    for word in ("saved the plan", " -> ", " by ", "Version", "History", "Plan ", "Error", "Use "):
+        assert word not in text, (word, text)
+
+
+def test_history_list_and_show_footer_read_in_japanese(plan_id: str, tmp_path: Path) -> None:
+    shirube("plan", "set", plan_id, "fairness_testing", "--status", "done", "--evidence",
+            EVIDENCE, cwd=tmp_path)  # fmt: skip
+    shirube("plan", "set", plan_id, "fairness_testing", "--owner", "田中", cwd=tmp_path)
+    history = shirube("plan", "history", plan_id, "--lang", "ja", cwd=tmp_path).stdout
+    assert "ヒアリングの結果から計画を保存" in history
+    assert f"状況 未着手 → 完了、根拠 {EVIDENCE}" in history and "担当 田中" in history
+    assert f"計画 {plan_id} は現在バージョン 3 です。" in history
+    _no_english(history)
+    listed = shirube("plan", "list", cwd=tmp_path, SHIRUBE_LANG="ja").stdout
+    assert f"{plan_id}  v3" in listed and "担当 田中" in listed
+    _no_english(listed)
+    footer = shirube("plan", "show", plan_id, "--lang", "ja", cwd=tmp_path).stdout.splitlines()[-1]
+    assert footer.startswith("バージョン 3（最終変更：v3 ") and "履歴：" in footer
+    _no_english(footer)
+    english = shirube("plan", "history", plan_id, "--lang", "en", cwd=tmp_path).stdout
+    assert "status todo -> done" in english and "saved the plan from the interview" in english
+
+
+def test_answer_export_and_import_say_what_they_did_in_japanese(
+    plan_id: str, tmp_path: Path
+) -> None:
+    changed = shirube("plan", "answer", plan_id, "team_size", "solo", "--lang", "ja", cwd=tmp_path)
+    assert changed.returncode == 0, changed.stderr
+    assert changed.stdout.startswith("計画を再評価しました：対応事項 ")
+    out = tmp_path / "p.json"
+    wrote = shirube("plan", "export", plan_id, "-f", "json", "-o", str(out), "--lang", "ja",
+                    cwd=tmp_path)  # fmt: skip
+    assert wrote.stdout.startswith("計画を json 形式で書き出しました：")
+    read = shirube("plan", "import", plan_id, str(out), "--lang", "ja", cwd=tmp_path)
+    assert "件の進捗を読み込みました" in read.stdout, read.stderr
+    history = shirube("plan", "history", plan_id, cwd=tmp_path, SHIRUBE_LANG="ja").stdout
+    assert "回答「team_size」を変更" in history and "書き出したファイルから対応事項" in history
+
+
+def test_errors_in_the_plan_and_session_commands_are_japanese(plan_id: str, tmp_path: Path) -> None:
+    missing = shirube("plan", "set", plan_id, "99", "--status", "done", "--lang", "ja",
+                      cwd=tmp_path)  # fmt: skip
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("エラー： この計画に対応事項「99」はありません。")
+    reason = shirube("plan", "set", plan_id, "1", "--status", "not_applicable", cwd=tmp_path,
+                     SHIRUBE_LANG="ja")  # fmt: skip
+    assert "--reason で指定してください" in reason.stderr
+    answer = shirube("plan", "answer", plan_id, "team_size", "zzz", "--lang", "ja", cwd=tmp_path)
+    assert "選択肢にありません" in answer.stderr
+    nothing = shirube("plan", "show", "nope", cwd=tmp_path, SHIRUBE_LANG="ja")
+    assert "ID「nope」の保存済み計画はありません" in nothing.stderr
+    session = shirube("sessions", "show", "nope", cwd=tmp_path, SHIRUBE_LANG="ja")
+    assert session.returncode == 2 and "ID「nope」のセッションはありません" in session.stderr
+    for done in (missing, reason, answer, nothing, session):
+        _no_english(done.stderr)
+    english = shirube("plan", "show", "nope", cwd=tmp_path)
+    assert english.stderr.startswith("Error: No saved plan with id 'nope'.")
+
+
+def test_start_here_titles_wrap_under_themselves_not_below_their_number(
+    plan_id: str, tmp_path: Path
+) -> None:
+    shown = shirube("plan", "show", plan_id, "--lang", "ja", cwd=tmp_path, COLUMNS="80")
+    lines = shown.stdout.splitlines()
+    start = lines.index("まず取り組むこと：")
+    numbered = [line for line in lines[start:] if re.match(r"^ *\d\.", line)]
+    assert len(numbered) >= 3
+    assert all(re.match(r"^ *\d\. \S", line) for line in numbered), numbered
+    assert all(line == line.rstrip() for line in lines[start : start + 6])

@@ -8,7 +8,15 @@ import pytest
 from pydantic import ValidationError
 
 from knowledge.loader import read_yaml
-from knowledge.ui_labels import UI_LABELS_FILE, UiLabels, load_ui_labels, placeholders, ui_text
+from knowledge.ui_labels import (
+    UI_LABELS_FILE,
+    LabelledError,
+    UiLabels,
+    load_ui_labels,
+    placeholders,
+    reword,
+    ui_text,
+)
 
 
 def test_every_label_has_english_and_japanese_with_the_same_fields() -> None:
@@ -52,3 +60,18 @@ def test_ui_text_fills_fields_in_the_asked_language() -> None:
 def test_an_unknown_label_names_itself() -> None:
     with pytest.raises(KeyError, match=r"chat\.nope"):
         ui_text("chat.nope")
+
+
+def test_a_recorded_english_line_reads_back_in_japanese() -> None:
+    assert reword("owner cleared", "recorded", "ja") == "担当を削除"  # not 'owner {value}'
+    assert reword("owner 田中", "recorded", "ja") == "担当 田中"
+    assert reword("3 turns, profile linked", "recorded", "ja") == "3往復・プロファイル連携"
+    assert reword("in progress (3/19)", "recorded", "ja") == "回答中（3/19）"
+    assert reword("free text nobody labelled", "recorded", "ja") == "free text nobody labelled"
+    assert reword("owner 田中", "recorded", "en") == "owner 田中"
+
+
+def test_a_labelled_error_is_english_text_with_a_japanese_reading() -> None:
+    error = LabelledError("errors.no_session", id="ab12")
+    assert str(error).startswith("No session with id 'ab12'.")
+    assert error.in_lang("ja").startswith("ID「ab12」のセッションはありません。")

@@ -1,0 +1,34 @@
+"""The language the CLI writes an error in: the command's --lang, else SHIRUBE_LANG, else English.
+
+A LabelledError is written from its label in that language; another UsageError whose English
+text one of ui_labels' `errors` made (raised where no label is passed) is read back through it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from core.errors import UsageError
+
+
+def error_lang(argv: list[str]) -> str:
+    """'ja' when the command line asks for Japanese (--lang ja) or SHIRUBE_LANG=ja does."""
+    given = None
+    for number, arg in enumerate(argv):
+        if arg == "--lang" and number + 1 < len(argv):
+            given = argv[number + 1]
+        elif arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+    # Not get_settings(): the error being written may be a bad setting.
+    wanted = (given or os.environ.get("SHIRUBE_LANG", "")).strip().lower()
+    return "ja" if wanted == "ja" else "en"
+
+
+def error_words(exc: UsageError, argv: list[str]) -> tuple[str, str]:
+    """('Error:', the message) in the command's language."""
+    from knowledge.ui_labels import LabelledError, reword, ui_text
+
+    lang = error_lang(argv)
+    if isinstance(exc, LabelledError):
+        return ui_text("cli.error", lang), exc.in_lang(lang)
+    return ui_text("cli.error", lang), reword(str(exc), "errors", lang)
