@@ -165,3 +165,31 @@ def test_a_generated_voice_of_a_real_person_is_synthetic_media() -> None:
 def test_machine_learning_is_no_training_on_inputs() -> None:
     reading = read_use_case("製造ラインの異常検知に機械学習を使いたいです。必要な手続きは？")
     assert not reading.profile.personal_data_beyond_output
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our gym wants fingerprint scanning at the door. What applies to us?",
+        "We're adding voice identification to our banking app's login. What applies?",
+        "区役所で区民からの要望を生成AIで分類したいです。注意点は？",
+    ],
+)
+def test_biometrics_and_requests_are_personal_data(question: str) -> None:
+    assert read_use_case(question).profile.personal_data in ("personal", "sensitive")
+
+
+def test_a_health_declaration_is_sensitive() -> None:
+    question = "We want AI to read the health declarations travellers fill in. What applies?"
+    assert read_use_case(question).profile.personal_data == "sensitive"
+
+
+@pytest.mark.parametrize(
+    ("question", "hiring"),
+    [
+        ("Our lender wants AI to rank loan applicants. What applies?", False),
+        ("We want AI to rank applicants for our open positions. What applies?", True),
+    ],
+)
+def test_applicants_are_hiring_only_for_a_job(question: str, hiring: bool) -> None:
+    assert ("employment" in read_use_case(question).profile.sectors) is hiring
