@@ -5,6 +5,7 @@ Exact aliases first (longest wins); then typos against the same vocabulary with 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -13,7 +14,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from knowledge.index.japanese import JAPANESE
-from knowledge.schema import Entity
+from knowledge.schema import Entity, EntityKind
 
 # How close a misspelt phrase must be to an alias (rapidfuzz ratio, 0–100). A single word must
 # be closer and longer: short words have too many near neighbours.
@@ -24,6 +25,8 @@ MIN_TYPO_WORD = 4
 # A Japanese name heard in the question (kana spelling, or a same-sounding typo like 推進方 for
 # 推進法) must sound this long in kana: shorter readings have too many homophones.
 MIN_READING = 5
+# What joins a Japanese name to the thing it owns: AI推進法の, AI推進法に基づく, AI推進法第13条の.
+_OF = re.compile(r"(の|に基づく|上の)?(第\d+条(の\d+)?(の|に基づく)?)?")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.\-]*")
 
 
@@ -85,6 +88,8 @@ class Linker:
             else None
         )
         self.by_alias: dict[str, str] = {}
+        entities = list(entities)
+        self.kinds = {entity.id: entity.kind for entity in entities}
         for entity in entities:
             for alias in (entity.name, entity.name_ja, *entity.aliases):
                 if alias:
@@ -113,7 +118,7 @@ class Linker:
                 (m.start(), m.end(), self.by_alias[m.group(0)]) for m in self._exact.finditer(norm)
             ]
         if JAPANESE.search(norm):
-            spans = _longest(spans, self._heard(norm))
+            spans = self._heads(norm, _longest(spans, self._heard(norm)))
         covered = [False] * len(norm)
         for start, end, _ in spans:
             covered[start:end] = [True] * (end - start)
@@ -121,6 +126,18 @@ class Linker:
         found += self._fuzzy(norm, covered)
         ordered = [entity for _, entity in sorted(found)]
         return list(dict.fromkeys(ordered))
+
+    def _heads(self, norm: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Japanese names its head last: in "AI推進法第13条の指針" or "個人情報保護法の注意喚起"
+        the instrument asked of is the second; the first only says whose it is."""
+        spans = sorted(spans)
+        dropped = {
+            a
+            for a, b in itertools.pairwise(spans)
+            if {self.kinds.get(a[2]), self.kinds.get(b[2])} == {EntityKind.instrument}
+            and _OF.fullmatch(norm[a[1] : b[0]])
+        }
+        return [s for s in spans if s not in dropped]
 
     @cached_property
     def _sounds(self) -> list[tuple[str, str]]:

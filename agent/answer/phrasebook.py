@@ -184,6 +184,7 @@ class CompiledPhrasebook:
             # A question word (いつ, どこ, 誰) decides: "いつから適用されますか" asks when.
             words = [q.start() for q in self.question_words_ja.finditer(text)]
             hits = [(m, f) for m, f in every if words and m.start() <= words[-1] < m.end()]
+            hits.sort(key=lambda pair: pair[0].end() - pair[0].start(), reverse=True)  # specific
             match, facet = hits[0] if hits else max(every, key=lambda pair: pair[0].end())
             return facet, match.span()
         # The question's opening, or where its first question word opens it.

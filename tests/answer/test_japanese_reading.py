@@ -116,3 +116,29 @@ def test_face_recognition_is_no_approval_and_holds_personal_data() -> None:
     # A diagnosis is health information: special care-required personal data.
     reading = read_use_case("病院で画像診断をAIに手伝わせたいのですが、手続きは必要ですか？")
     assert reading.profile.personal_data == "sensitive"
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        ("AI推進法って誰に適用されるの？", "scope"),  # 誰に適用: to whom, not who
+        ("AI事業者ガイドラインの対象は誰ですか", "scope"),
+        ("AI事業者ガイドラインって守らなきゃいけないの？", "legal_force"),
+        ("AI事業者ガイドラインは何版まで出ていますか", "when"),
+    ],
+)
+def test_plain_japanese_asks_its_facet(question: str, facet: str) -> None:
+    assert _facets(question) == [facet]
+
+
+def test_approval_by_the_state_is_the_licence_belief() -> None:
+    assert "licence" in understand("AIを導入する前に国の承認が要りますか").parts[0].premises
+
+
+def test_the_head_of_a_japanese_name_is_asked_of() -> None:
+    # The guideline under Art. 13 of the Act is asked of, not the Act.
+    assert default_reader().linker.link("AI推進法第13条の指針は誰が決めたの") == ["art13_guideline"]
+    assert default_reader().linker.link("AI推進法とAI事業者ガイドライン") == [
+        "ai_promotion_act",
+        "aigfb",
+    ]
