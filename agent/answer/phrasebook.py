@@ -64,6 +64,7 @@ class Phrasebook(Strict):
         description="Who a duty or scope question is asked of ('…require of businesses'): "
         "the named group 'who'."
     )
+    instruction: str = Field(description="An order to the assistant about what to say.")
     event_words: list[list[str]] = Field(
         min_length=1, description="Groups of word starts that name the same dated event."
     )
@@ -101,6 +102,7 @@ class Phrasebook(Strict):
         "denial",
         "duty",
         "addressee",
+        "instruction",
         "describes_use",
         "latest",
         "body_says",
@@ -132,6 +134,7 @@ class CompiledPhrasebook:
         self.denial = re.compile(book.denial, re.IGNORECASE)
         self.duty = re.compile(book.duty, re.IGNORECASE)
         self.addressee = re.compile(book.addressee, re.IGNORECASE)
+        self.instruction = re.compile(book.instruction, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)

@@ -22,6 +22,11 @@ class Part(BaseModel):
     yes_no: bool = False
     claim: bool = Field(default=False, description="A statement, not a question.")
     premises: list[str] = Field(default_factory=list, description="Premise ids the words carry.")
+    presupposed: bool = Field(
+        default=True,
+        description="The part takes its premises for granted (a wh-question, a claim stated as "
+        "given) rather than asking whether they hold ('do we need to register…?').",
+    )
     route: Route = "search"
     context: str = Field(
         default="",
@@ -54,7 +59,9 @@ class Query(BaseModel):
     @property
     def route(self) -> Route:
         """A false premise first (the answer corrects it before anything else), then a use case,
-        then the first part's way."""
-        if any(part.route == "premise" for part in self.parts):
+        then the first part's way. A use case asked whether a belief holds ("do we need to
+        register our chatbot?") is a use case whose answer opens with the correction."""
+        premised = [part for part in self.parts if part.route == "premise"]
+        if any(part.presupposed or not self.use_case for part in premised):
             return "premise"
         return "use_case" if self.use_case else self.parts[0].route

@@ -47,6 +47,8 @@ def split_parts(question: str) -> list[str]:
     parts: list[str] = []
     context = ""
     for piece in pieces:
+        if phrasebook().instruction.search(piece):
+            continue  # "State that the AI Act fines…": an order, neither asked nor believed
         words = len(piece.split()) if not _JAPANESE.search(piece) else len(piece) // 3
         if parts and words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece):
             parts[-1] = f"{parts[-1]} {piece}"
@@ -133,6 +135,7 @@ def read_part(text: str, reader: Reader) -> Part:
         yes_no=yes_no,
         claim=not _asks(text),
         premises=presupposed(text, reader, asks_whether=yes_no),
+        presupposed=not yes_no or book.stated(text) is not None,
     )
     part.route = route_part(part, reader)
     return part
