@@ -193,3 +193,29 @@ def test_a_health_declaration_is_sensitive() -> None:
 )
 def test_applicants_are_hiring_only_for_a_job(question: str, hiring: bool) -> None:
     assert ("employment" in read_use_case(question).profile.sectors) is hiring
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our shop uses an AI camera system on its CCTV feed. Is there anything special in Japan?",
+        "Our dental practice uses an AI scribe for consultations. What's required?",
+        "We plug OpenAI into our helpdesk. What is mandatory for us?",
+    ],
+)
+def test_what_is_required_and_anything_special_are_asks(question: str) -> None:
+    assert understand(question).use_case is not None
+
+
+def test_ai_vendors_are_ai_at_work() -> None:
+    assert read_use_case("my app uses OpenAI to tag photos. what laws apply?").activity
+
+
+def test_camera_footage_is_personal_data() -> None:
+    reading = read_use_case("We want AI to watch our security cameras for theft. What applies?")
+    assert reading.profile.personal_data == "personal"
+
+
+def test_edtech_is_education() -> None:
+    reading = read_use_case("We're an edtech startup using AI to set quizzes. What applies?")
+    assert "education" in reading.profile.sectors
