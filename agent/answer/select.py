@@ -296,7 +296,20 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         return []
     rest = [f for f in chosen[1:] if specific or relevance(f, part) > 0]
     rest = [f for f in rest if not _repeats(f, chosen[0])]
+    contrast = _contrast(part, reader) if part.facet == Facet.compare else []
+    if contrast:  # two instruments compared: how far each binds is the first difference
+        if chosen[0].facet != Facet.compare:
+            return contrast  # a fact that compares them leads; no other fact does
+        return [chosen[0], *(f for f in contrast if not _repeats(f, chosen[0]))]
     return [chosen[0], *focused(chosen[0], rest, part, reader)[: limit - 1]]
+
+
+def _contrast(part: Part, reader: Reader) -> list[Fact]:
+    """The legal force of each instrument a comparison names, when it names two or more."""
+    rb = reader.rule_base
+    named = [e for e in part.entities if rb.entities[e].kind == EntityKind.instrument]
+    forces = [f for e in named for f in force_facts([e], Facet.legal_force, reader)]
+    return forces if len(forces) >= 2 else []
 
 
 def focused(lead: Fact, rest: list[Fact], part: Part, reader: Reader) -> list[Fact]:
@@ -354,6 +367,10 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
         if not any(p not in part.premises and names_belief(f.text, p, reader) for p in f.refutes)
     ]
     others.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
+    # A correction of the very thing named ("face recognition is not banned") needs no
+    # regime-wide one after it.
+    if best and set(best[0].about) & set(part.entities):
+        others = [f for f in others if set(f.about) & set(part.entities)]
     chosen = [*best, *(f for f in others if f not in best)]
     if not chosen:
         return []

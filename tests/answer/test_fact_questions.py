@@ -119,3 +119,15 @@ def test_a_use_case_asking_whether_a_belief_holds_stays_a_use_case() -> None:
     assert asked.route == "use_case"
     given = understand("Our AI hiring tool is high-risk under Japanese law, so what applies to us?")
     assert given.parts[0].presupposed and given.route == "premise"
+
+
+def test_two_instruments_compared_are_told_apart_by_how_far_each_binds(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("How does the AI Promotion Act differ from the AI Guidelines for Business?")
+    assert "binding statute" in answer.answer and "non-binding soft law" in answer.answer
+    assert _cited(answer) == {"ai_promotion_act", "aigfb"}, answer.answer
+
+
+def test_a_correction_of_the_thing_named_needs_no_regime_wide_one(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Facial recognition is banned in Japan, right?")
+    assert answer.route == "premise"
+    assert _cited(answer) == {"ai_promotion_act"}, answer.answer
