@@ -142,3 +142,24 @@ def test_the_head_of_a_japanese_name_is_asked_of() -> None:
         "ai_promotion_act",
         "aigfb",
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "AIシステムの届け出先はどこですか",
+        "AI利用者として気をつけることは？",
+        "AIを使うには免許が要るって本当？",
+    ],
+)
+def test_plain_japanese_about_duties_and_roles_is_in_scope(question: str) -> None:
+    from agent.answer.guard import classify
+
+    assert classify(question) == ("in", False)
+
+
+def test_is_it_true_asks_yes_or_no_and_a_licence_is_corrected(session_home: object) -> None:
+    from agent.qa import ask
+
+    answer = ask("AIを使うには免許が要るって本当？", offline=True)
+    assert answer.route == "premise" and answer.answer.startswith("いいえ。"), answer.answer
