@@ -21,6 +21,8 @@ HEAVY = ("langchain_core", "langgraph", "chromadb")
 CHILD = f"""
 import os, sys, time
 started = float(os.environ["SHIRUBE_BENCH_T0"])
+from core.telemetry import turn_off_telemetry
+turn_off_telemetry()  # as `shirube` does first, before it opens the app
 from core.config import Settings
 from tui.app import ShirubeApp
 from tui.screens.chat import ChatScreen

@@ -17,6 +17,9 @@ OPT_OUTS = {
     "HF_HUB_OFFLINE": "1",  # tokenizers/huggingface_hub: the model ships in a package
     "HF_HUB_DISABLE_TELEMETRY": "1",
     "DO_NOT_TRACK": "1",  # the cross-tool convention
+    # pydantic plugins (logfire is one) see every validation; none is wanted, and not looking
+    # for them skips a scan of every installed package's entry points at the first model.
+    "PYDANTIC_DISABLE_PLUGINS": "__all__",
 }
 
 

@@ -14,7 +14,6 @@ from textual.screen import Screen
 
 from core.config import Settings, get_settings
 from core.errors import UsageError
-from core.profile import UseCaseProfile
 from knowledge.ui_labels import UiLang, ui_text
 from tools.terminal_text import clean
 from tui.lang import t
@@ -27,6 +26,7 @@ if TYPE_CHECKING:  # LangChain loads in a worker after the first screen, never b
     from langchain_core.language_models import BaseChatModel
 
     from agent.model_status import ModelStatus
+    from core.profile import UseCaseProfile
 
 SCREENSHOTS = "screenshots"  # the folder in the data dir (SHIRUBE_HOME) for saved screenshots
 
@@ -79,7 +79,10 @@ class ShirubeApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(ChatScreen())
-        # The model probe and the index (LangChain, Chroma) load once the first screen is up.
+
+    def on_ready(self) -> None:
+        # The model probe and the index (LangChain, Chroma) load once the first frame is shown:
+        # their imports hold the GIL for most of a second and would hold the first frame back.
         self.call_after_refresh(self._start_workers)
 
     def _start_workers(self) -> None:

@@ -1,4 +1,9 @@
-"""What the fast paths leave unloaded: the rule-base schemas and Markdown wait until needed."""
+"""What the fast paths leave unloaded (issue 17: `sessions list` and the TUI's first screen).
+
+LangChain, LangGraph and Chroma wait for the workers that start after the first frame; the
+rule-base schemas, textual's Markdown and the answer models are built when first needed; and a
+command line loads only the command module it names.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +12,39 @@ import subprocess
 import sys
 from pathlib import Path
 
+from agent.cli.main import COMMAND_MODULES, commands_for
 from tests.conftest import REPO_ROOT
 
-# Built on first use only: every rule-base schema (knowledge.schema) and textual's Markdown.
-LATER = ("knowledge.schema", "knowledge.loader", "markdown_it")
+HEAVY = ("langchain_core", "langgraph", "chromadb")  # seconds of imports: workers only
+LATER = ("knowledge.schema", "knowledge.loader", "markdown_it")  # built on first use only
+OTHER_COMMANDS = tuple(f"agent.cli.{name}" for name in COMMAND_MODULES if name != "sessions")
+# The first screen shows no answer and no profile yet: their pydantic models wait too.
+NOT_ON_THE_FIRST_SCREEN = ("agent.state", "core.profile")
 
-SESSIONS_LIST = f"""
-import json, sys
+SESSIONS_LIST = """
 sys.argv = ["shirube", "sessions", "list"]
 from agent.cli.main import main
 try:
     main()
 except SystemExit:
     pass
-print(json.dumps([m for m in {LATER!r} if m in sys.modules]))
 """
 
-FIRST_SCREEN = f"""
-import json, sys
+FIRST_SCREEN = """
 from tui.app import ShirubeApp
 from tui.screens.chat import ChatScreen
 from tui.legal import as_of
 ShirubeApp(); ChatScreen(); as_of()
-print(json.dumps([m for m in {LATER!r} if m in sys.modules]))
 """
 
 
-def _loaded(code: str, home: Path) -> list[str]:
+def _loaded(code: str, home: Path, modules: tuple[str, ...]) -> list[str]:
+    """Which of `modules` (or their top-level packages) a fresh process has loaded after `code`."""
+    probe = (
+        f"import json, sys\n{code}\nprint(json.dumps([m for m in {modules!r} if m in sys.modules]))"
+    )
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
         cwd=REPO_ROOT,
@@ -46,9 +55,22 @@ def _loaded(code: str, home: Path) -> list[str]:
     return list(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def test_sessions_list_loads_no_rule_base(tmp_path: Path) -> None:
-    assert _loaded(SESSIONS_LIST, tmp_path) == []
+def test_sessions_list_loads_no_rule_base_no_langchain_and_no_other_command(
+    tmp_path: Path,
+) -> None:
+    assert _loaded(SESSIONS_LIST, tmp_path, HEAVY + LATER + OTHER_COMMANDS) == []
 
 
-def test_the_first_screen_builds_no_rule_base_schema_and_no_markdown(tmp_path: Path) -> None:
-    assert _loaded(FIRST_SCREEN, tmp_path) == []
+def test_the_first_screen_loads_no_langchain_no_schema_no_markdown_and_no_answer_model(
+    tmp_path: Path,
+) -> None:
+    assert _loaded(FIRST_SCREEN, tmp_path, HEAVY + LATER + NOT_ON_THE_FIRST_SCREEN) == []
+
+
+def test_a_command_line_loads_only_the_command_it_names() -> None:
+    assert commands_for(["sessions", "list", "--lang", "ja"]) == ("sessions",)
+    assert commands_for(["ask", "--help"]) == ("ask",)
+    # The top-level help, no command and a misspelt one (typer suggests the others) need all.
+    assert commands_for(["--help"]) == COMMAND_MODULES
+    assert commands_for([]) == COMMAND_MODULES
+    assert commands_for(["sesions"]) == COMMAND_MODULES

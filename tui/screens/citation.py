@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,9 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from agent.state import AnswerCitation
 from tui.lang import LocalModal, t
 from tui.legal import source_dates
+
+if TYPE_CHECKING:
+    from agent.state import AnswerCitation
 
 
 def _field(label: str, value: str, *, id: str) -> Static:

@@ -22,13 +22,13 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from agent.answer.numbering import numbered
-from agent.state import Answer, AnswerCitation
 from tools.terminal_text import clean
 from tui.lang import t
 from tui.legal import short_name
 
 if TYPE_CHECKING:
     from agent.chat.state import Turn  # only named: importing it loads LangChain
+    from agent.state import Answer, AnswerCitation  # pydantic models, built when first drawn
 
 # textual's Markdown (markdown-it, pygments) is imported where an answer is drawn: the first
 # screen has none, and loading it there cost the start-up a tenth of a second.
@@ -113,6 +113,8 @@ class AnswerView(Vertical):
         super().__init__(id=f"answer-{turn}")
 
     def compose(self) -> ComposeResult:
+        from agent.state import Answer
+
         if not isinstance(self.answer, Answer) and self.answer.followup:  # a chat Turn
             # Say how a follow-up was read, so a wrong reading is visible at once.
             yield Static(
