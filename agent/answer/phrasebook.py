@@ -65,6 +65,9 @@ class Phrasebook(Strict):
         "the named group 'who'."
     )
     instruction: str = Field(description="An order to the assistant about what to say.")
+    who_acts: str = Field(
+        description="Verbs a who-question asks that the issuer does not answer ('who approves')."
+    )
     event_words: list[list[str]] = Field(
         min_length=1, description="Groups of word starts that name the same dated event."
     )
@@ -103,6 +106,7 @@ class Phrasebook(Strict):
         "duty",
         "addressee",
         "instruction",
+        "who_acts",
         "describes_use",
         "latest",
         "body_says",
@@ -135,6 +139,7 @@ class CompiledPhrasebook:
         self.duty = re.compile(book.duty, re.IGNORECASE)
         self.addressee = re.compile(book.addressee, re.IGNORECASE)
         self.instruction = re.compile(book.instruction, re.IGNORECASE)
+        self.who_acts = re.compile(book.who_acts, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)

@@ -259,7 +259,9 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         if dated:
             return dated[: max(limit, len(dated))]
     # Derived from sources.yaml, so they lead: who issues it, how far it binds.
-    issued = issuer_facts(part.entities, reader) if part.facet == Facet.who else []
+    # Who issued a thing answers "who prepares/publishes it", not "who approves/enforces".
+    acts = bool(phrasebook().who_acts.search(part.text))
+    issued = issuer_facts(part.entities, reader) if part.facet == Facet.who and not acts else []
     issued += force_facts(part.entities, part.facet, reader)
     facts = list(reader.rule_base.facts.values())
     facets = {part.facet}
@@ -272,6 +274,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         # No facet asked, but words beyond the names ("APPI consent for training"): the facts
         # about what it names that carry those words answer it, on whatever facet.
         tiers.insert(0, _on_words(_about(facts, part.entities), part, reader))
+        if len(part.entities) > 1:  # of several things named, facts about them all first
+            tiers.insert(0, _on_words(_about_all(facts, part.entities), part, reader))
     if len(part.entities) > 1:
         tiers.append(_about_all(facts, part.entities))
     tiers.append(_about(on_facet, part.entities))

@@ -131,3 +131,13 @@ def test_a_correction_of_the_thing_named_needs_no_regime_wide_one(offline) -> No
     answer = offline("Facial recognition is banned in Japan, right?")
     assert answer.route == "premise"
     assert _cited(answer) == {"ai_promotion_act"}, answer.answer
+
+
+def test_who_approves_is_not_answered_by_who_issued_the_law(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Who approves AI medical devices in Japan?")
+    assert "Issuer of" not in answer.answer and "National Diet" not in answer.answer
+
+
+def test_which_article_asks_where_not_about_articles(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Which article of the AI Promotion Act sets up the AI Strategic Headquarters?")
+    assert "registration" not in _lead(answer.answer), answer.answer
