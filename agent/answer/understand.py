@@ -172,8 +172,9 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
         return []
     # After a use-case question, 'that' is the rules its answer detailed ("who enforces that?").
     chain = earlier_use_case(history, reader)
-    if chain is not None:
-        return use_case_subjects(as_use_case(chain, "en"), reader, history[-1])
+    if chain is not None:  # a fragment asking nothing of its own is the use case asked again
+        asks = phrasebook().facet_match(question)[1] is not None
+        return use_case_subjects(as_use_case(chain, "en"), reader, history[-1]) if asks else []
     for earlier in reversed(history):
         linked = reader.linker.link(earlier)
         if linked:

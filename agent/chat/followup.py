@@ -70,14 +70,27 @@ def is_referring(question: str) -> bool:
     return short and bool(chat_intents().referring.search(question))
 
 
-def resolve(question: str, topic: Topic | None) -> str:
-    """The question to answer: `question` itself, or rewritten with the topic's subject."""
+def _engine_follows(text: str, earlier: list[str]) -> bool:
+    """The answer engine reads this follow-up itself from the earlier questions: it asks the
+    last question again ("and for developers?") or refers back to a use case ("and for a
+    hospital?", "who enforces that?")."""
+    from agent.answer.follow_up import on_use_case
+    from agent.answer.reader import default_reader
+    from agent.answer.understand import reasks
+    from knowledge.index.japanese import spaced
+
+    if reasks(text):
+        return True
+    return on_use_case(spaced(text), [spaced(q) for q in earlier], default_reader())
+
+
+def resolve(question: str, topic: Topic | None, earlier: list[str] | None = None) -> str:
+    """The question to answer: `question` itself, or rewritten with the topic's subject.
+    `earlier` holds the thread's earlier questions as answered (default: the topic's)."""
     text = question.strip()
     if topic is None or not text:
         return text
-    from agent.answer.understand import reasks
-
-    if reasks(text):  # "and for developers?": the engine asks the last question again
+    if _engine_follows(text, earlier if earlier is not None else [topic.question]):
         return text
     if is_referring(text):
         if len(text.split()) <= SHORT_WORDS and chat_intents().substitute.search(text):

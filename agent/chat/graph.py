@@ -55,7 +55,8 @@ def prepare(state: ChatState) -> dict[str, Any]:
     intent = match_intent(question)
     if intent and not state.get("profile") and _describes_use_case(question):
         intent = None  # no linked profile, but the question itself describes the use case
-    resolved = question if intent else resolve(question, current_topic(state))
+    earlier = [asked for asked, _ in verified_history(state.get("turns", []))]
+    resolved = question if intent else resolve(question, current_topic(state), earlier)
     return {"question": question, "intent": intent, "resolved": resolved}
 
 

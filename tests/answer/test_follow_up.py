@@ -88,3 +88,9 @@ def test_the_question_word_asks_whatever_comes_before_it() -> None:
     assert book.facet_match("and in Japanese law, who enforces it?")[0] == Facet.who
     assert book.facet_match("ok and in japanese law who enforces that")[0] == Facet.who
     assert book.facet_match("What are the penalties for breaching the APPI?")[0] == Facet.penalty
+
+
+def test_a_fragment_that_only_changes_the_use_case_asks_nothing_else() -> None:
+    # No lookup beside the use case: the APPI the bank's answer detailed is not asked again.
+    (part,) = _read("what about if we are a city?", BANK, "and for a hospital?").parts
+    assert part.entities == []

@@ -69,3 +69,26 @@ def test_follow_up_word_lists_are_data() -> None:
     assert all(words.substitute.fullmatch(w) for w in raw["substitutes"])
     assert words.possessives == frozenset(raw["possessives"])
     assert all(words.preposition.match(f"{w} providers") for w in raw["prepositions"])
+
+
+BANK = "Can our bank use AI for credit scoring?"
+ALERT = Topic(subject="the PPC generative AI alert", sources=["ppc_genai_alert"], question=BANK)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "and for a hospital?",
+        "what about if we are a city?",
+        "and in Japanese law, who enforces it?",
+    ],
+)
+def test_a_follow_up_on_a_use_case_is_left_to_the_engine(question: str) -> None:
+    # The engine asks the use case again with the new actor, or asks its binding law; a rewrite
+    # naming the answer's first source ("… under the PPC generative AI alert?") would lose it.
+    assert resolve(question, ALERT, [BANK]) == question
+    assert resolve(question, ALERT) == question  # the topic's question stands for the thread
+
+
+def test_a_follow_up_after_a_use_case_and_its_follow_up_is_left_to_the_engine() -> None:
+    assert resolve("and for a school?", ALERT, [BANK, "and for a hospital?"]) == "and for a school?"
