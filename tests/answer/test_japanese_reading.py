@@ -163,3 +163,32 @@ def test_is_it_true_asks_yes_or_no_and_a_licence_is_corrected(session_home: obje
 
     answer = ask("AIを使うには免許が要るって本当？", offline=True)
     assert answer.route == "premise" and answer.answer.startswith("いいえ。"), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question", "entity"),
+    [
+        ("AI推進法について教えて", "誰が作ったの", "ai_promotion_act"),  # the subject left unsaid
+        ("AI事業者ガイドラインについて教えてください", "最新は何版？", "aigfb"),
+        (
+            "人工知能基本計画とは何ですか",
+            "いつ閣議決定された？",
+            "ai_basic_plan",
+        ),  # 閣議決定: an event
+        ("デジタル庁のガイドラインって何", "地方自治体にも適用される？", "da_genai_guideline"),
+    ],
+)
+def test_a_japanese_follow_up_without_its_subject_asks_of_the_earlier_one(
+    earlier: str, question: str, entity: str
+) -> None:
+    from agent.answer.guard import classify
+
+    assert classify(question)[0] == "in" or _in_chat(question, earlier)
+    assert understand(question, history=[earlier]).parts[0].entities[0] == entity
+
+
+def _in_chat(question: str, earlier: str) -> bool:
+    from agent.answer.guard import guard
+
+    state = {"question": question, "history": [(earlier, "")]}
+    return guard(state)["scope"] == "in"  # type: ignore[arg-type]
