@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from knowledge import defaults
 from knowledge.schema import (
     ChecklistAction,
     Entity,
@@ -173,7 +173,11 @@ def load_rule_base_from(data_dir: Path) -> RuleBase:
     )
 
 
-@cache
-def load_rule_base() -> RuleBase:
-    """The packaged rule base, loaded and validated once per process."""
+def load_packaged_rule_base() -> RuleBase:
+    """The packaged rule base (knowledge/data), loaded and validated."""
     return load_rule_base_from(DATA_DIR)
+
+
+def load_rule_base() -> RuleBase:
+    """The rule base in use: the packaged one, loaded once, unless swapped (knowledge.defaults)."""
+    return defaults.rule_base()

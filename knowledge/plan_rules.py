@@ -10,6 +10,7 @@ from functools import cache
 
 from pydantic import Field
 
+from knowledge.defaults import derived
 from knowledge.loader import (
     DATA_DIR,
     Problem,
@@ -83,7 +84,7 @@ class OwnerKind(OwnerTitles):
         return str(getattr(titles, team_size)) if team_size else titles.default
 
 
-@cache
+@derived  # checked against the rule base: rebuilt when it is swapped
 def plan_rules() -> PlanRules:
     rules = PlanRules.model_validate(read_yaml(PLAN_RULES_FILE))
     owners = owner_kinds()

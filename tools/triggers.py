@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from pydantic import BaseModel
 
 from core import conditions
 from core.profile import UseCaseProfile
+from knowledge.defaults import derived
 from knowledge.loader import load_rule_base
 from knowledge.questions import describe_answer
 from knowledge.schema import Citation, Lang, LegalForce, Trigger, load_labels, text_in
@@ -29,7 +28,7 @@ class TriggerResult(BaseModel):
     citations: list[Citation]
 
 
-@cache
+@derived  # checked against the rule base: rebuilt when it is swapped
 def checked_triggers() -> tuple[Trigger, ...]:
     """The triggers with every condition validated (an error names the trigger id)."""
     triggers = tuple(load_rule_base().triggers.values())
