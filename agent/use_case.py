@@ -37,6 +37,10 @@ class _Compiled(typing.NamedTuple):
     ja_asks: frozenset[str]
     ja_question: re.Pattern[str]
     ja_wish: frozenset[str]
+    ja_doing: frozenset[str]
+    ja_polite: frozenset[str]
+    ja_verb_endings: frozenset[str]
+    ja_passive: frozenset[str]
 
 
 def _vocabulary(data: HintFile) -> Speller:
@@ -66,6 +70,10 @@ def _compiled() -> _Compiled:
         ja_asks=frozenset(data.ja_asks),
         ja_question=re.compile(data.ja_question),
         ja_wish=frozenset(data.ja_wish),
+        ja_doing=frozenset(data.ja_doing),
+        ja_polite=frozenset(data.ja_polite),
+        ja_verb_endings=frozenset(data.ja_verb_endings),
+        ja_passive=frozenset(data.ja_passive),
     )
 
 
@@ -78,14 +86,35 @@ def _japanese_shape(question: str, compiled: _Compiled) -> _JapaneseShape:
     """A Japanese question's ask and actor by its words, not its phrasing: a question with a word
     that asks what applies or what to do (any of its inflections: 注意すれば, 気をつける), and a
     wish of the speaker's (導入したい), read with SudachiPy; English text reads as neither."""
-    from knowledge.index.japanese import JAPANESE, lemmas
+    from knowledge.index.japanese import JAPANESE, lemma_sequence
 
     if not JAPANESE.search(question):
         return _JapaneseShape(asks=False, wish=False)
     # Whole words: 冷たい is one word, so its たい is no wish.
-    said = lemmas(question)
+    sequence = lemma_sequence(question)
+    said = set(sequence)
     asks = bool(compiled.ja_question.search(question)) and bool(said & compiled.ja_asks)
-    return _JapaneseShape(asks=asks, wish=bool(said & compiled.ja_wish))
+    return _JapaneseShape(
+        asks=asks, wish=bool(said & compiled.ja_wish) or _states_doing(sequence, compiled)
+    )
+
+
+# How many words after a verb its polite ending may come ('組み込ん で い ます').
+_ENDING_WORDS = 4
+
+
+def _states_doing(sequence: tuple[str, ...], compiled: _Compiled) -> bool:
+    """A verb of putting AI to work closed politely in the active voice ('導入します',
+    '使っています'): the speaker states their own use."""
+    for n, word in enumerate(sequence):
+        if word not in compiled.ja_doing:
+            continue
+        ending = sequence[n + 1 : n + 1 + _ENDING_WORDS]
+        if not ending or ending[0] not in compiled.ja_verb_endings:
+            continue  # a noun ('設置義務'), not a verb
+        if set(ending) & compiled.ja_polite and not set(ending) & compiled.ja_passive:
+            return True
+    return False
 
 
 class Reading(BaseModel):

@@ -67,6 +67,15 @@ class HintFile(BaseModel):
     '気', '付ける'), that ask what applies or what to do when the sentence is a question."""
     ja_question: str = "(?!)"
     """A Japanese question: a question mark, a closing か, a question word."""
+    ja_doing: list[str] = Field(default_factory=list)
+    """Verbs of putting AI to work (dictionary form) that, stated politely in the active voice
+    ('導入します', '組み込んでいます'), describe the speaker's own use."""
+    ja_polite: list[str] = Field(default_factory=list)
+    """The polite ending that closes such a statement (ます)."""
+    ja_verb_endings: list[str] = Field(default_factory=list)
+    """The word right after such a verb (導入 為る, 使う て); not after a noun (設置義務)."""
+    ja_passive: list[str] = Field(default_factory=list)
+    """Passive endings: 'AIは医療で使われています' states a general fact, not the speaker's use."""
     ja_wish: list[str] = Field(default_factory=list)
     """Words (dictionary form) of a wish or plan that make the speaker the actor ('導入したい':
     たい, '導入する予定': 予定)."""

@@ -79,14 +79,19 @@ def words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def lemmas(text: str) -> frozenset[str]:
-    """Every word's dictionary form, endings and auxiliaries too ('したい' → 為る, たい), in the
-    longest units (冷たい stays one word): how a question is phrased, where `words` keeps only
-    what it is about."""
+def lemma_sequence(text: str) -> tuple[str, ...]:
+    """Every word's dictionary form in order, endings and auxiliaries too ('したい' → 為る, たい),
+    in the longest units (冷たい stays one word): how a question is phrased, where `words` keeps
+    only what it is about."""
     from sudachipy import SplitMode
 
     text = unicodedata.normalize("NFKC", text)
-    return frozenset(m.normalized_form() for m in _tokenizer().tokenize(text, SplitMode.C))
+    return tuple(m.normalized_form() for m in _tokenizer().tokenize(text, SplitMode.C))
+
+
+def lemmas(text: str) -> frozenset[str]:
+    """The dictionary forms of `lemma_sequence`, as a set."""
+    return frozenset(lemma_sequence(text))
 
 
 def katakana(text: str) -> str:

@@ -219,3 +219,23 @@ def test_camera_footage_is_personal_data() -> None:
 def test_edtech_is_education() -> None:
     reading = read_use_case("We're an edtech startup using AI to set quizzes. What applies?")
     assert "education" in reading.profile.sectors
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [
+        ("保育施設で園児の様子をAIカメラで記録します。何に気をつけるべき？", True),
+        ("当社は会計ソフトにLLMを組み込んでいます。必要な対応は？", True),
+        ("AIは物流で広く使われています。どんな規制がありますか？", False),
+        ("AIを導入する企業にはどんな規制がありますか？", False),
+    ],
+)
+def test_a_use_stated_politely_in_the_active_voice_is_the_speakers(
+    question: str, own: bool
+) -> None:
+    assert read_use_case(question).actor is own
+
+
+def test_how_the_law_sees_a_placed_use_is_leave_asked() -> None:
+    reading = read_use_case("店員の接客態度をAIで採点するのは法的にどうですか")
+    assert reading.permission and reading.own_use
