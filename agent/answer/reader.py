@@ -7,6 +7,7 @@ from functools import cache, cached_property
 
 from rapidfuzz import fuzz
 
+from agent.answer.homophones import Homophones
 from agent.answer.lang import Lang, localise
 from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import PHRASEBOOK, phrasebook
@@ -50,6 +51,17 @@ class Reader:
         texts += [q for card in rb.topics.values() for q in (card.title, *card.questions)]
         texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
         return Speller(texts)
+
+    @cached_property
+    def homophones(self) -> Homophones:
+        """Conversion slips (交付 for 公布) towards the words the Japanese texts use; read on the
+        first Japanese question only."""
+        rb = self._english_base
+        texts = [f.text_ja for f in rb.facts.values() if f.text_ja]
+        texts += [a for e in rb.entities.values() for a in (e.name_ja or "", *e.aliases) if a]
+        texts += [s.short_name_ja or "" for s in rb.sources.values()]
+        texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
+        return Homophones(texts)
 
     def premises_in(self, text: str) -> list[str]:
         # Japanese cues are written unspaced ('aiの法律'); English ones need the seam spaces.

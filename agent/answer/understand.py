@@ -22,7 +22,7 @@ from agent.answer.presupposition import presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet
-from knowledge.index.japanese import spaced
+from knowledge.index.japanese import JAPANESE, spaced
 from knowledge.schema import EntityKind, Facet
 
 MIN_PART_WORDS = 3
@@ -237,6 +237,8 @@ def understand(
     # Japanese beside Latin letters keeps the cues' word boundaries; typos become the rule
     # base's own words ("requre" → "require").
     asked = reader.speller.correct(spaced(question))
+    if JAPANESE.search(asked):  # conversion slips as the words meant ("交付" → 公布)
+        asked = reader.homophones.correct(asked)
     parts = [read_part(text, reader) for text in split_parts(asked)]
     earlier = [spaced(h) for h in history or []]
     if len(parts) == 1:

@@ -1,0 +1,38 @@
+"""Japanese conversion slips (変換ミス) are read as the rule base's words that sound the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.answer.homophones import Homophones
+from agent.answer.reader import default_reader
+from agent.answer.understand import understand
+
+
+@pytest.fixture(scope="module")
+def slips() -> Homophones:
+    return Homophones(["AI推進法は公布の日に施行された。", "個人情報保護法が適用される。"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("いつ交付されましたか", "いつ公布されましたか"),  # 交付 / 公布: こうふ
+        ("いつ思考されましたか", "いつ施行されましたか"),  # 思考 / 施行: しこう
+        ("生成AIに摘要されますか", "生成AIに適用されますか"),  # 摘要 / 適用: てきよう
+    ],
+)
+def test_a_slip_is_read_as_the_word_meant(slips: Homophones, typed: str, meant: str) -> None:
+    assert slips.correct(typed) == meant
+
+
+def test_a_word_the_rule_base_uses_and_kana_stay(slips: Homophones) -> None:
+    for text in ("AI推進法はいつ施行されましたか", "すべてひらがなです", "English stays"):
+        assert slips.correct(text) == text
+
+
+def test_the_engine_reads_slips_against_its_own_japanese_texts() -> None:
+    (part,) = understand("AI推進法わいつ交付されましたか", default_reader("ja")).parts
+    assert part.facet.value == "when" and "公布" in part.text
+    (part,) = understand("人口知能基本計画はいつ決まった", default_reader("ja")).parts
+    assert part.entities == ["ai_basic_plan"]
