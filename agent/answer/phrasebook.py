@@ -68,6 +68,10 @@ class Phrasebook(Strict):
     who_acts: str = Field(
         description="Verbs a who-question asks that the issuer does not answer ('who approves')."
     )
+    audience: list[str] = Field(
+        default_factory=list,
+        description="Role ids a duty question naming no one is asked for, in order.",
+    )
     event_words: list[list[str]] = Field(
         min_length=1, description="Groups of word starts that name the same dated event."
     )

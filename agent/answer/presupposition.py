@@ -16,6 +16,7 @@ from functools import cache
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
+from knowledge.index.japanese import JAPANESE
 
 WORDS_BEFORE = 3  # "has no registration duty", "don't need to register": a denial this close
 CHARS_AFTER = 10  # "登録は不要", "登録義務はありません": Japanese denies after the word
@@ -87,7 +88,9 @@ def presupposed(text: str, reader: Reader, *, asks_whether: bool) -> list[str]:
             found[belief.id] = at
     for pid in reader.claimed(text):  # a claim in words no cue foresaw: it opens the question
         found.setdefault(pid, 0)
-    return sorted(found, key=lambda pid: found[pid])
+    # Japanese puts the head last ("ハイリスクAIの届出先" asks where to file): the last named first.
+    last_first = bool(JAPANESE.search(text))
+    return sorted(found, key=lambda pid: found[pid], reverse=last_first)
 
 
 def names_belief(text: str, premise: str, reader: Reader) -> bool:

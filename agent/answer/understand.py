@@ -100,8 +100,10 @@ def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> s
     rb = reader.rule_base
     roles = [e for e in rb.entities.values() if e.kind == EntityKind.role]
     match = phrasebook().addressee.search(text)
-    if facet not in _ADDRESSED or match is None or any(r.id in entities for r in roles):
+    if facet not in _ADDRESSED or any(r.id in entities for r in roles):
         return None
+    if match is None:
+        return _audience(facet, entities, reader)
     who = normalise(match.group("who") or match.group("who_ja")).strip()
     words = set(who.split())
     fits = [
@@ -117,6 +119,20 @@ def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> s
     named = set(entities)
     beside = [set(f.about) for f in rb.facts.values() if named & set(f.about)]
     return max(fits, key=lambda role: sum(role.id in about for about in beside)).id
+
+
+def _audience(facet: Facet, entities: list[str], reader: Reader) -> str | None:
+    """A duty question naming no one ("What does the Act require?") is asked by a business: of
+    an instrument with duties for a role Shirube's readers hold (phrasebook audience), that role."""
+    rb = reader.rule_base
+    named = {e for e in entities if rb.entities[e].kind == EntityKind.instrument}
+    if facet != Facet.duty or not named:
+        return None
+    duties = [set(f.about) for f in rb.facts.values() if f.facet == Facet.duty]
+    for role in phrasebook().book.audience:
+        if any(role in about and named & about for about in duties):
+            return role
+    return None
 
 
 def read_part(text: str, reader: Reader) -> Part:

@@ -141,3 +141,12 @@ def test_who_approves_is_not_answered_by_who_issued_the_law(offline) -> None:  #
 def test_which_article_asks_where_not_about_articles(offline) -> None:  # type: ignore[no-untyped-def]
     answer = offline("Which article of the AI Promotion Act sets up the AI Strategic Headquarters?")
     assert "registration" not in _lead(answer.answer), answer.answer
+
+
+def test_a_japanese_question_asks_about_the_belief_it_names_last() -> None:
+    assert understand("ハイリスクAIの届出先はどこですか？").parts[0].premises[0] == "registration"
+
+
+def test_a_duty_question_naming_no_one_is_asked_for_a_business(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("What does the AI Promotion Act require?")
+    assert "Article 7" in _lead(answer.answer), answer.answer
