@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from agent.answer.citations import Citations
 from agent.answer.force import force_label
 from agent.answer.lang import Lang
@@ -150,10 +152,7 @@ def compose_use_case(
         rule = triggers.get(trig.id)
         return (rule.why_ja or trig.why) if ja and rule else trig.why
 
-    if ja:
-        names = "、".join(f"{title(t)}（{force_label(t.legal_force, 'ja')}）" for t in layers)
-    else:
-        names = "; ".join(f"{t.title} ({t.legal_force_label})" for t in layers)
+    names = _named_by_force(layers, title, reader.lang)
     lead, lead_cites = _lead(question, layers, names, reader, cites)
     lines = [
         lead,
@@ -174,9 +173,9 @@ def compose_use_case(
     stated_sources = layer_sources | lead_cites
     read = set(use_case.profile)
     for asked, trigger in one_answer_away(profile, read, set(engaged), reader.lang):
-        own = [c for c in trigger.citations if c.source in stated_sources]
-        if not own:
+        if trigger.citations[0].source not in stated_sources:
             continue  # a layer one more yes would engage, on an instrument not stated here
+        own = [c for c in trigger.citations if c.source in stated_sources]
         layer = (trigger.title_ja or trigger.title) if ja else trigger.title
         check = templates.also_check.format(what=asked, layer=layer)
         lines.append(f"- {check} {cites.marks(own, trigger.why)}")
@@ -202,6 +201,29 @@ def compose_use_case(
         lines.append(f"{number}. **{item.title}**{'：' if ja else ': '}{item.text} {marks}")
     lines += ["", " ".join(templates.use_case_closing.split())]
     return "\n".join(lines), list(TOOLS_CALLED)
+
+
+def _named_by_force(
+    layers: list[TriggerResult], title: Callable[[TriggerResult], str], lang: Lang
+) -> str:
+    """The stated layers for the lead, grouped by legal force in rank order, each force said
+    once ('A and B (binding hard law); C (non-binding soft law)')."""
+    groups: dict[LegalForce, list[str]] = {}
+    for layer in layers:
+        groups.setdefault(layer.legal_force, []).append(title(layer))
+    ja = lang == "ja"
+    left, right = ("（", "）") if ja else (" (", ")")
+    said = [
+        f"{_joined(names, lang)}{left}{force_label(force, lang)}{right}"
+        for force, names in groups.items()
+    ]
+    return ("；" if ja else "; ").join(said)
+
+
+def _joined(names: list[str], lang: Lang) -> str:
+    if lang == "ja":
+        return "、".join(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _framing_sources(

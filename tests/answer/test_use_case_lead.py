@@ -74,3 +74,24 @@ def test_patients_records_without_diagnosis_bring_the_appi_not_the_pmd_act(
     cited = {c.id for c in answer.citations}
     assert "appi" in cited
     assert not cited & {"pmd_act", "mhlw_samd_guideline"}, cited
+
+
+def test_an_also_check_line_needs_its_own_instrument_stated(session_home: object) -> None:
+    """'If yes, the PMD Act layer applies' is never cited by the APPI it happens to cite too."""
+    answer = ask(
+        "We run dental clinics and want an AI that drafts follow-up letters from patient records."
+        " What rules apply?",
+        offline=True,
+    )
+    checks = [line for line in answer.answer.splitlines() if line.startswith("- Also check")]
+    assert not any("PMD Act" in line for line in checks), checks
+
+
+def test_the_lead_says_each_legal_force_once(session_home: object) -> None:
+    answer = ask(
+        "Is it OK for our hospital to use an AI that suggests diagnoses from patients' X-rays?",
+        offline=True,
+    )
+    lead = answer.answer.splitlines()[0]
+    assert lead.count("binding hard law") == 1, lead
+    assert "PMD Act" in lead and "APPI" in lead
