@@ -13,6 +13,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from agent.answer.romaji import RomajiNames
 from knowledge.index.japanese import JAPANESE
 from knowledge.schema import Entity, EntityKind
 
@@ -103,6 +104,7 @@ class Linker:
         pieces = [rf"(?<![a-z0-9]){re.escape(a)}(?![a-z0-9])" for a in latin]
         pieces += [re.escape(a) for a in other]
         self._exact = re.compile("|".join(pieces)) if pieces else None
+        self._romaji = RomajiNames(self.by_alias)  # 'kojin joho hogo ho' → 個人情報保護法
         self._by_words: dict[int, list[str]] = {}
         for alias in latin:
             self._by_words.setdefault(len(alias.split()), []).append(alias)
@@ -123,6 +125,7 @@ class Linker:
         for start, end, _ in spans:
             covered[start:end] = [True] * (end - start)
         found = [(start, entity) for start, _, entity in spans]
+        found += self._romaji.find(norm, covered)
         found += self._fuzzy(norm, covered)
         ordered = [entity for _, entity in sorted(found)]
         return list(dict.fromkeys(ordered))

@@ -59,6 +59,11 @@ def _english() -> frozenset[str]:
     return frozenset(w.decode("utf-8") for w in _JSON_KEY.findall(gzip.decompress(packed)))
 
 
+def is_english(word: str) -> bool:
+    """An English word in its own right (pyspellchecker's list), in any case."""
+    return word.lower() in _english()
+
+
 class Speller:
     """Corrects misspelt words towards a vocabulary (most used first on a tie)."""
 
