@@ -33,7 +33,6 @@ class Templates(Strict):
     not_covered: str
     not_covered_nearby: str
     no_facts: str
-    use_case_lead: str
     use_case_read: str
     use_case_also: str
     also_check: str
