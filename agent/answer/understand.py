@@ -162,8 +162,10 @@ def read_use_case(question: str, lang: str = "en") -> UseCase | None:
 
     reading = hints(question)
     # Someone's own use: the reader's (we, 弊社, a wish such as 導入したい, leave asked for a placed
-    # use) or a named organisation's ("a hospital group plans to …").
-    own_use = reading.own_use or phrasebook().describes_use.search(question)
+    # use) or a named organisation's ("a hospital group plans to …"). In Japanese the reader's
+    # words decide alone: 'AIサービスを始めるには…' names a service, not the asker's own.
+    named = not _JAPANESE.search(question) and phrasebook().describes_use.search(question)
+    own_use = reading.own_use or named
     if not reading.is_use_case or not own_use:
         return None
     profile = reading.profile.model_dump(exclude_defaults=True)

@@ -239,3 +239,15 @@ def test_a_use_stated_politely_in_the_active_voice_is_the_speakers(
 def test_how_the_law_sees_a_placed_use_is_leave_asked() -> None:
     reading = read_use_case("店員の接客態度をAIで採点するのは法的にどうですか")
     assert reading.permission and reading.own_use
+
+
+@pytest.mark.parametrize(
+    ("question", "use_case"),
+    [
+        ("AIサービスを始めるにはどの省庁の許可が必要ですか？", False),  # a service, no one's own
+        ("病院として、AIで問診票を要約したいと考えています。注意点は？", True),
+        ("AIで求人票を作るツールを開発している。何か規制ある？", True),
+    ],
+)
+def test_in_japanese_the_readers_words_decide_whose_use(question: str, use_case: bool) -> None:
+    assert (understand(question).use_case is not None) is use_case
