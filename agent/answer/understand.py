@@ -12,6 +12,7 @@ from agent.answer.follow_up import (
     as_use_case,
     carried_use_case,
     earlier_use_case,
+    names_subject,
     refers_back,
     use_case_subjects,
 )
@@ -195,8 +196,11 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
         return use_case_subjects(as_use_case(chain, "en"), reader, history[-1]) if asks else []
     for earlier in reversed(history):
         linked = reader.linker.link(earlier)
-        if linked:
-            return linked
+        # What it was asked of, not the topic that narrowed it ('生成AI' in "is the APPI
+        # relevant to generative AI?" is no subject of "who supervises it?").
+        subjects = [e for e in linked if names_subject([e], reader)]
+        if subjects or linked:
+            return subjects or linked
     return []
 
 

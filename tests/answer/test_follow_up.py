@@ -94,3 +94,10 @@ def test_a_fragment_that_only_changes_the_use_case_asks_nothing_else() -> None:
     # No lookup beside the use case: the APPI the bank's answer detailed is not asked again.
     (part,) = _read("what about if we are a city?", BANK, "and for a hospital?").parts
     assert part.entities == []
+
+
+def test_a_follow_up_inherits_what_was_asked_of_not_the_topic_beside_it() -> None:
+    (part,) = _read("じゃあ監督しているのは？", "個人情報保護法は生成AIにも関係ありますか").parts
+    assert part.entities == ["appi"]
+    (part,) = _read("who supervises it?", "Does the APPI apply to generative AI?").parts
+    assert part.entities == ["appi"]
