@@ -192,3 +192,10 @@ def _in_chat(question: str, earlier: str) -> bool:
 
     state = {"question": question, "history": [(earlier, "")]}
     return guard(state)["scope"] == "in"  # type: ignore[arg-type]
+
+
+def test_who_issued_it_is_said_in_a_japanese_sentence(session_home: object) -> None:
+    from agent.qa import ask
+
+    answer = ask("AI事業者ガイドラインは誰が作ったの？", offline=True)
+    assert answer.answer.startswith("AI事業者ガイドラインを定めたのは経済産業省・総務省です。")
