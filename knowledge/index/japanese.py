@@ -89,11 +89,6 @@ def lemma_sequence(text: str) -> tuple[str, ...]:
     return tuple(m.normalized_form() for m in _tokenizer().tokenize(text, SplitMode.C))
 
 
-def lemmas(text: str) -> frozenset[str]:
-    """The dictionary forms of `lemma_sequence`, as a set."""
-    return frozenset(lemma_sequence(text))
-
-
 def katakana(text: str) -> str:
     """Hiragana as katakana, so a reading and a kana spelling compare equal."""
     return _HIRAGANA.sub(lambda m: chr(ord(m.group(0)) + 0x60), text)
