@@ -186,10 +186,13 @@ class ChatThread:
 
     def status_line(self) -> str:
         """What `sessions list` shows: the number of turns and whether a profile is linked."""
+        from knowledge.ui_labels import ui_text
+
         values = self.values
         count = len(values.get("turns", []))
-        linked = ", profile linked" if values.get("profile") else ""
-        return f"{count} turn{'s' if count != 1 else ''}{linked}"
+        key = "recorded.turn_one" if count == 1 else "recorded.turns"
+        key += "_linked" if values.get("profile") else ""  # English, reworded for Japanese readers
+        return ui_text(key, count=count)
 
     def export_markdown(self) -> str:
         from agent.chat.export import to_markdown

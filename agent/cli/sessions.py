@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from core.config import Settings
 
 KINDS = ("interview", "chat")  # the session kinds with a label in ui_labels.yaml
+LANG_HELP = "Language: ja (日本語) or en. Default: SHIRUBE_LANG, else English."
 ANSWER_START = 160  # characters of each answer `sessions show` prints for a chat turn
 
 
@@ -53,37 +54,68 @@ def _answer_start(answer: str) -> str:
     return text if len(text) <= ANSWER_START else text[: ANSWER_START - 1].rstrip() + "…"
 
 
-def _show_chat(session_id: str) -> None:
+def _lang(option: str | None) -> str:
+    """--lang, else SHIRUBE_LANG when it names a language, else English."""
+    from agent.cli.plan_lang import check_lang
+    from core.config import get_settings
+
+    return check_lang(option) or ("ja" if get_settings().lang == "ja" else "en")
+
+
+def _source_name(source_id: str, lang: str) -> str:
+    """A cited source's short name in `lang` (its id when the rule base no longer has it)."""
+    from knowledge.loader import load_rule_base
+    from knowledge.schema import text_in
+
+    source = load_rule_base().sources.get(source_id)
+    return text_in(source, "short_name", lang) if source else source_id
+
+
+def _show_chat(session_id: str, lang: str) -> None:
     from rich.console import Console
 
     from agent.chat.thread import ChatThread
+    from knowledge.ui_labels import ui_text
 
     console = Console(highlight=False)
+
+    def say(key: str, **values: object) -> None:
+        console.print(clean(ui_text(key, lang, **values)), markup=False)
+
     with ChatThread.open(session_id) as thread:
         if thread.profile_source:
-            console.print(f"Linked profile: {clean(thread.profile_source)}", markup=False)
+            say("cli.chat_linked", path=thread.profile_source)
         turns = thread.turns
         if not turns:
-            console.print("No questions yet.")
+            say("cli.chat_empty")
         for number, turn in enumerate(turns, 1):
             console.print(f"{number}. {clean(turn.question)}", markup=False)
             if turn.followup:
-                console.print(f"   Understood as: {clean(turn.resolved)}", markup=False)
-            console.print(f"   {_answer_start(clean(turn.answer))}", markup=False)
-            cites = [f"{c.id}{f' {c.section}' if c.section else ''}" for c in turn.citations]
+                console.print("   ", end="")
+                say("cli.chat_understood", text=turn.resolved)
+            # soft_wrap: the terminal wraps it; Rich would move a long Japanese run (no spaces)
+            # to the next line whole.
+            answer = _answer_start(clean(turn.answer))
+            console.print(f"   {answer}", markup=False, soft_wrap=True)
+            cites = [
+                f"{_source_name(c.id, lang)}{f' {c.section}' if c.section else ''}"
+                for c in turn.citations
+            ]
             if cites:
-                console.print(f"   Sources: {'; '.join(cites)}", markup=False)
-    console.print(f"Continue with: shirube chat --thread {session_id}", markup=False)
+                console.print("   ", end="")
+                say("cli.chat_sources", cites=ui_text("cli.chat_cite_sep", lang).join(cites))
+    say("cli.chat_resume", id=session_id)
 
 
-def _export_chat(session_id: str, output: Path | None) -> None:
+def _export_chat(session_id: str, output: Path | None, lang: str) -> None:
     from agent.chat.commands import write_export
     from agent.chat.thread import ChatThread
+    from knowledge.ui_labels import ui_text
 
     path = output or Path.cwd() / f"shirube-chat-{session_id}.md"
     with ChatThread.open(session_id) as thread:
         written = write_export(thread, str(path))
-    print(f"Conversation written to {clean(written)}")
+    print(ui_text("cli.chat_exported", lang, path=clean(written)))
 
 
 def _journal_notice(console: Console, settings: Settings) -> None:
@@ -110,10 +142,7 @@ def register(app: typer.Typer) -> None:
 
     @sessions.command("list")
     def list_(
-        lang: Annotated[
-            str | None,
-            typer.Option("--lang", help="Column names in en or ja (default: SHIRUBE_LANG)."),
-        ] = None,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """List saved sessions, most recent first."""
         from rich.console import Console
@@ -123,17 +152,19 @@ def register(app: typer.Typer) -> None:
         from agent.interview import store
         from core.config import get_settings
         from core.storage import StorageError
-        from knowledge.ui_labels import ui_text
+        from knowledge.ui_labels import reword, ui_text
 
         settings = get_settings()
-        words = lang or settings.lang  # 'auto' (no question to read it from): English
+        words = _lang(lang)  # SHIRUBE_LANG 'auto' (no question to read it from): English
         with store.opened(settings) as conn:
             rows = store.list_sessions(conn)
-            rule_base = rule_base_cells(conn, rows) if isinstance(conn, sqlite3.Connection) else {}
+            rule_base = (
+                rule_base_cells(conn, rows, words) if isinstance(conn, sqlite3.Connection) else {}
+            )
         if settings.database_url and settings.sessions_db.exists():
             # Plan stamps stay on the machine that finished the interview (agent.interview.stamps).
             with store.opened_local(settings) as local:
-                rule_base = rule_base_cells(local, rows)
+                rule_base = rule_base_cells(local, rows, words)
         console = Console(highlight=False)
         if settings.database_url:
             _journal_notice(console, settings)
@@ -144,7 +175,7 @@ def register(app: typer.Typer) -> None:
         table = Table(*(ui_text(f"cli.col_{column}", words) for column in columns))
         for row in rows:
             try:
-                status = _status(row)
+                status = reword(_status(row), "recorded", words)
             except StorageError:  # one garbled session must not hide the others
                 status = ui_text("cli.damaged", words)
             kind = ui_text(f"sessions.kind_{row.kind}", words) if row.kind in KINDS else row.kind
@@ -173,6 +204,7 @@ def register(app: typer.Typer) -> None:
     @sessions.command("show")
     def show(
         session_id: Annotated[str, typer.Argument(help="Session id (see `sessions list`).")],
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Show an interview's answers so far, or a chat thread's turns with their sources."""
         from rich.console import Console
@@ -180,20 +212,22 @@ def register(app: typer.Typer) -> None:
         from agent.interview import store
         from agent.interview.session import InterviewSession
         from agent.interview.state import applicable_questions
+        from knowledge.ui_labels import ui_text
 
+        said = _lang(lang)
         with store.opened() as conn:
             info = store.get_session(conn, session_id)
         console = Console(highlight=False)
-        console.print(
-            clean(
-                f"Session {info.id} ({info.kind}) created {info.created}, updated {info.updated}"
-            ),
-            markup=False,
-        )
+
+        def say(key: str, **values: object) -> None:
+            console.print(clean(ui_text(key, said, **values)), markup=False)
+
+        kind = ui_text(f"sessions.kind_{info.kind}", said) if info.kind in KINDS else info.kind
+        say("cli.session_head", id=info.id, kind=kind, created=info.created, updated=info.updated)
         if info.title:
-            console.print(f"Title: {clean(info.title)}", markup=False)
+            say("cli.session_title", title=info.title)
         if info.kind == "chat":
-            _show_chat(session_id)
+            _show_chat(session_id, said)
             return
         if info.kind != "interview":
             return
@@ -201,32 +235,37 @@ def register(app: typer.Typer) -> None:
             answers = session.answers
             for question in applicable_questions(answers):
                 if question.id in answers:
-                    console.print(
-                        f"  {question.id}: {clean(question.label_of(answers[question.id]))}",
-                        markup=False,
-                    )
+                    value = question.label_of(answers[question.id], "ja" if said == "ja" else "en")
+                    console.print(f"  {question.id}: {clean(value)}", markup=False)
             if session.done:
-                console.print(f"Finished; plan written to {clean(session.plan_path)}", markup=False)
+                say("cli.session_finished", path=session.plan_path)
                 return
             view = session.current
             if view is not None:
-                pending = view.text if view.kind == "question" else "confirm the profile summary"
-                console.print(f"Next: {clean(pending)}", markup=False)
-            console.print(f"Continue with: shirube interview --resume {session_id}", markup=False)
+                pending = (
+                    view.text
+                    if view.kind == "question"
+                    else ui_text("cli.session_confirm_next", said)
+                )
+                say("cli.session_next", pending=pending)
+            say("cli.session_resume", id=session_id)
 
     @sessions.command("delete")
     def delete(
         session_id: Annotated[str, typer.Argument(help="Session id (see `sessions list`).")],
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Delete a session and everything stored for it."""
         from agent.interview import session_lock, store
         from core.config import get_settings
+        from knowledge.ui_labels import ui_text
 
+        said = _lang(lang)
         settings = get_settings()
         # Never pull a session from under a process that is answering it.
         with session_lock.held(settings, session_id), store.opened(settings) as conn:
             store.delete_session(conn, session_id)
-        print(f"Deleted session {clean(session_id)}.")
+        print(ui_text("cli.session_deleted", said, id=clean(session_id)))
 
     @sessions.command("export")
     def export(
@@ -240,17 +279,20 @@ def register(app: typer.Typer) -> None:
                 "or ./shirube-chat-<id>.md for a chat).",
             ),
         ] = None,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """Write an interview's profile (YAML for `shirube assess`) or a chat as Markdown."""
         import yaml
 
         from agent.interview import store
         from agent.interview.session import InterviewSession
+        from knowledge.ui_labels import ui_text
 
+        said = _lang(lang)
         with store.opened() as conn:
             info = store.get_session(conn, session_id)
         if info.kind == "chat":
-            _export_chat(session_id, output)
+            _export_chat(session_id, output, said)
             return
 
         from tools.safe_output import write_output
@@ -263,6 +305,6 @@ def register(app: typer.Typer) -> None:
 
         text = yaml.safe_dump(profile.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
         path = write_output(path, profile_header(session_id) + text)
-        print(f"Profile written to {clean(path)}")
+        print(ui_text("cli.profile_exported", said, path=clean(path)))
         if not done:
-            print("Note: the interview is not finished; unanswered questions keep their defaults.")
+            print(ui_text("cli.profile_unfinished", said))

@@ -20,8 +20,10 @@ MARK = {"added": "+", "removed": "-", "changed": "~"}
 VERB = {"added": "added", "removed": "removed", "changed": "changed"}
 
 
-def rule_base_cells(conn: sqlite3.Connection, rows: list[SessionInfo]) -> dict[str, str]:
-    """Session id → 'changed: N' or 'current' for interviews whose plan has a stamp."""
+def rule_base_cells(
+    conn: sqlite3.Connection, rows: list[SessionInfo], lang: str = "en"
+) -> dict[str, str]:
+    """Session id → 'changed: N' or 'current' (in `lang`) for interviews whose plan has a stamp."""
     from agent.interview import stamps
     from core.storage import StorageError
 
@@ -37,7 +39,13 @@ def rule_base_cells(conn: sqlite3.Connection, rows: list[SessionInfo]) -> dict[s
         if isinstance(exc, RuleBaseError):  # a broken rule base: `kb check` names the problem
             return {}
         raise
-    return {sid: f"changed: {n}" if n else "current" for sid, n in counts.items()}
+    from knowledge.ui_labels import ui_text
+
+    current = ui_text("cli.rule_base_current", lang)
+    return {
+        sid: ui_text("cli.rule_base_changed", lang, count=n) if n else current
+        for sid, n in counts.items()
+    }
 
 
 def _line(item: ItemChange) -> list[str]:

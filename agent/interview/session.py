@@ -267,14 +267,20 @@ class InterviewSession:
         return step
 
     def status_line(self) -> str:
-        """What `sessions list` shows: finished, in progress (answered/total) or to confirm."""
+        """What `sessions list` shows: finished, in progress (answered/total) or to confirm.
+
+        Recorded in English from ui_labels `recorded`; readers in Japanese see it reworded."""
+        from knowledge.ui_labels import ui_text
+
         if self.done:
-            return "finished"
+            return ui_text("recorded.finished")
         pending = self.current
         if pending is None:
-            return "not started"
+            return ui_text("recorded.not_started")
         answered, total = pending.progress
-        return f"in progress ({answered}/{total})" if pending.kind == "question" else "to confirm"
+        if pending.kind == "question":
+            return ui_text("recorded.in_progress", answered=answered, total=total)
+        return ui_text("recorded.to_confirm")
 
     def recap(self) -> list[SummaryRow]:
         """The answers given so far, with plain labels (shown when an interview resumes)."""

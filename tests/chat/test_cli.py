@@ -128,7 +128,7 @@ def test_sessions_show_list_and_export_a_chat(chat_settings: Settings, tmp_path:
     out = shown.stdout
     assert "1. Is the AI Basic Plan binding?" in out and "2. who adopted it?" in out
     assert "Understood as: who adopted the AI Basic Plan?" in out
-    assert "Sources: ai_basic_plan" in out and "Cabinet" in out
+    assert "Sources: AI Basic Plan" in out and "Cabinet" in out  # short names, not ids
     assert f"Continue with: shirube chat --thread {thread_id}" in out
 
     exported = sessions(home, "export", thread_id, cwd=tmp_path)

@@ -144,3 +144,15 @@ def test_start_here_titles_wrap_under_themselves_not_below_their_number(
     assert len(numbered) >= 3
     assert all(re.match(r"^ *\d\. \S", line) for line in numbered), numbered
     assert all(line == line.rstrip() for line in lines[start : start + 6])
+
+
+def test_sessions_list_and_show_in_japanese(plan_id: str, tmp_path: Path) -> None:
+    listed = shirube("sessions", "list", cwd=tmp_path, SHIRUBE_LANG="ja").stdout
+    assert "完了" in listed and "最新" in listed and "finished" not in listed
+    shown = shirube("sessions", "show", plan_id, "--lang", "ja", cwd=tmp_path).stdout
+    assert shown.startswith(f"セッション {plan_id}（ヒアリング）作成 ")
+    assert "customers: 企業" in shown and "完了しました。計画の保存先：" in shown
+    for word in ("Session", "Title", "Finished", "Businesses"):
+        assert word not in shown
+    missing = shirube("sessions", "delete", "nope", "--lang", "ja", cwd=tmp_path)
+    assert "ID「nope」のセッションはありません" in missing.stderr

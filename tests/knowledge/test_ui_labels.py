@@ -65,7 +65,7 @@ def test_an_unknown_label_names_itself() -> None:
 def test_a_recorded_english_line_reads_back_in_japanese() -> None:
     assert reword("owner cleared", "recorded", "ja") == "担当を削除"  # not 'owner {value}'
     assert reword("owner 田中", "recorded", "ja") == "担当 田中"
-    assert reword("3 turns, profile linked", "recorded", "ja") == "3往復・プロファイル連携"
+    assert reword("3 turns, profile linked", "recorded", "ja") == "質問 3件・プロファイル連携"
     assert reword("in progress (3/19)", "recorded", "ja") == "回答中（3/19）"
     assert reword("free text nobody labelled", "recorded", "ja") == "free text nobody labelled"
     assert reword("owner 田中", "recorded", "en") == "owner 田中"

@@ -56,6 +56,14 @@ async def test_each_session_shows_its_status(running: Running) -> None:
         assert "0 turns" in _label(dialog, chat_id)
 
 
+async def test_each_session_shows_its_status_in_japanese(running: Running) -> None:
+    interview_id, chat_id = _saved()
+    async with running("f3", lang="ja") as pilot:
+        dialog = _dialog(pilot, interview_id)
+        assert "回答中（1/" in _label(dialog, interview_id)
+        assert "質問 0件" in _label(dialog, chat_id) and "turns" not in _label(dialog, chat_id)
+
+
 async def test_rename_a_session(running: Running) -> None:
     interview_id, _ = _saved()
     async with running("f3") as pilot:

@@ -15,8 +15,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from core.errors import UsageError
+from knowledge.ui_labels import reword
 from tools.terminal_text import clean
-from tui.lang import LocalModal, t
+from tui.lang import LocalModal, current_lang, t
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.rename import RenameScreen
 
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
 def option_text(s: SessionInfo, changed: int = 0) -> str:
     """Id, kind, status and last use on the first line; the title on the second (it wraps);
     a third when today's rule base changes the session's plan."""
-    status = s.status or t("sessions.no_status")
+    # Recorded in English ('3 turns'); shown in the app's language.
+    status = reword(s.status, "recorded", current_lang()) if s.status else t("sessions.no_status")
     when = s.updated[:16].replace("T", " ")
     text = f"{s.id}  {kind_label(s.kind)}  {when}  {status}\n   {s.title or t('sessions.untitled')}"
     return clean(text + changed_line(changed))
