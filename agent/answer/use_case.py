@@ -153,24 +153,41 @@ def compose_use_case(
         return (rule.why_ja or trig.why) if ja and rule else trig.why
 
     names = _named_by_force(layers, title, reader.lang)
-    lead, lead_cites = _lead(question, layers, names, reader, cites)
+    framing = _framing_sources(ranking, engaged, reader)
+    layers = [_cited_by_own(t, framing) for t in layers]
+    kind = ask_kind(question) if question else AskKind.applies
+    data = lead_file()
+    no_ban = reader.rule_base.facts[data.no_ban_fact]
+    lead_cites = list(no_ban.cites) if kind in (AskKind.permission, AskKind.forbidden) else []
+    # The instruments the answer states; nothing else is cited (an instrument the question did
+    # not touch is padding, whatever else the plan would say about it).
+    layer_sources = {c.source for t in layers for c in t.citations}
+    stated_sources = layer_sources | {c.source for c in lead_cites}
+    # The plan's own ranking (tools/start_here.py): law that bites and launch blockers first.
+    # Built in the answer's language: every action has its Japanese text (checklist.yaml).
+    checklist = build_checklist(profile, reader.lang)
+    ranked = sorted(checklist, key=lambda item: -score(item, engaged))  # stable: plan order
+    actions = [
+        (item, own) for item in ranked if (own := _action_cites(item, layers, stated_sources))
+    ]
+    actions = actions[:TOP_ACTIONS]
+    leads = data.leads_ja if ja else data.leads
+    binding = any(t.legal_force == LegalForce.binding_hard_law for t in layers)
+    first = actions[0][0].title if actions else ""
+    lead = leads.pick(kind, binding, bool(first)).format(layers=names, action=_lowered(first))
+    if lead_cites:
+        lead = f"{lead} {cites.marks(lead_cites, no_ban.text)}"
     lines = [
         lead,
         "",
         templates.use_case_read.format(reads=("、" if ja else ", ").join(use_case.reads)),
         "",
     ]
-    framing = _framing_sources(ranking, engaged, reader)
-    layers = [_cited_by_own(t, framing) for t in layers]
     for trig in layers:
         sep = "：" if ja else ": "
         lines.append(
             f"- **{title(trig)}**{sep}{why(trig)} {cites.marks(trig.citations, why(trig))}"
         )
-    # The instruments the answer states; nothing else is cited (an instrument the question did
-    # not touch is padding, whatever else the plan would say about it).
-    layer_sources = {c.source for t in layers for c in t.citations}
-    stated_sources = layer_sources | lead_cites
     read = set(use_case.profile)
     for asked, trigger in one_answer_away(profile, read, set(engaged), reader.lang):
         if trigger.citations[0].source not in stated_sources:
@@ -186,14 +203,6 @@ def compose_use_case(
     if watch:
         lines += ["", templates.use_case_watch, ""]
         lines += [f"- {f.text} {cites.marks(f.cites, f.text)}" for f in watch]
-    # The plan's own ranking (tools/start_here.py): law that bites and launch blockers first.
-    # Built in the answer's language: every action has its Japanese text (checklist.yaml).
-    checklist = build_checklist(profile, reader.lang)
-    ranked = sorted(checklist, key=lambda item: -score(item, engaged))  # stable: plan order
-    actions = [
-        (item, own) for item in ranked if (own := _action_cites(item, layers, stated_sources))
-    ]
-    actions = actions[:TOP_ACTIONS]
     if actions:
         lines += ["", templates.first_actions, ""]
     for number, (item, own) in enumerate(actions, 1):
@@ -258,20 +267,10 @@ def _action_cites(
     return [c for t in layers if t.id in item.triggers for c in t.citations]
 
 
-def _lead(
-    question: str, layers: list[TriggerResult], names: str, reader: Reader, cites: Citations
-) -> tuple[str, set[str]]:
-    """The first sentence (agent/answer/use_case_lead.py) and the sources it cites: a yes/no
-    ask is answered yes or no, resting on the fact that Japan's AI rules ban no use as such."""
-    data = lead_file()
-    kind = ask_kind(question) if question else AskKind.applies
-    binding = any(t.legal_force == LegalForce.binding_hard_law for t in layers)
-    leads = data.leads_ja if reader.lang == "ja" else data.leads
-    lead = leads.pick(kind, binding).format(layers=names)
-    if kind is AskKind.applies:
-        return lead, set()
-    fact = reader.rule_base.facts[data.no_ban_fact]
-    return f"{lead} {cites.marks(fact.cites, fact.text)}", {c.source for c in fact.cites}
+def _lowered(title: str) -> str:
+    """An action's title inside a sentence ('Confirm the…' → 'confirm the…'); an acronym
+    ('AI…', 'DPIA…') and Japanese stay as they are."""
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
 
 
 def layer_ranking(query: dict[str, object] | None) -> list[dict[str, object]]:

@@ -23,6 +23,10 @@ class AskKind(StrEnum):
     applies = "applies"
     permission = "permission"
     forbidden = "forbidden"
+    to_do = "to_do"
+
+
+YES_NO_KINDS = (AskKind.permission, AskKind.forbidden)
 
 
 class KindCues(Strict):
@@ -38,11 +42,15 @@ class Leads(Strict):
     permission_binding: str
     forbidden: str
     forbidden_binding: str
+    to_do: str = Field(description="{layers} and {action}, the first action.")
 
-    def pick(self, kind: AskKind, binding: bool) -> str:
-        """The template for this kind of ask; the `_binding` one when hard law binds the use."""
-        if kind is AskKind.applies:
+    def pick(self, kind: AskKind, binding: bool, has_action: bool = True) -> str:
+        """The template for this kind of ask; the `_binding` one when hard law binds the use;
+        'what to do' with no action to name asks what applies."""
+        if kind is AskKind.applies or (kind is AskKind.to_do and not has_action):
             return self.applies
+        if kind is AskKind.to_do:
+            return self.to_do
         return str(getattr(self, f"{kind.value}_binding" if binding else kind.value))
 
 
@@ -72,13 +80,15 @@ def lead_file() -> LeadFile:
 
 
 def ask_kind(question: str) -> AskKind:
-    """The kind of the question's first yes/no part (the earliest cue in it); `applies` when
-    no part is a yes/no question or none of its words is a cue."""
+    """The kind of the question's first yes/no part (the earliest yes/no cue in it); otherwise
+    'what to do' when a part asks it; otherwise `applies`."""
     book = phrasebook()
     parts = [p.strip() for p in book.splitter.split(question) if p and p.strip()]
+    cues = _compiled()[1]
     for part in parts:
         if not book.yes_no.search(part):
             continue
-        found = [(m.start(), kind) for kind, cue in _compiled()[1] if (m := cue.search(part))]
+        found = [(m.start(), k) for k, cue in cues if k in YES_NO_KINDS and (m := cue.search(part))]
         return min(found, key=lambda hit: hit[0])[1] if found else AskKind.applies
-    return AskKind.applies
+    asks_to_do = any(k is AskKind.to_do and cue.search(question) for k, cue in cues)
+    return AskKind.to_do if asks_to_do else AskKind.applies

@@ -20,7 +20,10 @@ from evals.answer_checks import first_sentence
         ("採用で応募者の履歴書をAIで選別してもいいですか？", "permission"),
         ("銀行の広告文をChatGPTで作成するのは違法ですか？", "forbidden"),
         ("Our clinic wants an AI that drafts letters. What rules apply?", "applies"),
-        ("What do we need to do to comply?", "applies"),
+        ("What rules do we need to comply with?", "applies"),
+        ("What do we need to do to comply?", "to_do"),
+        ("Our clinic triages patients with AI. What should we check first?", "to_do"),
+        ("社員の人事評価にAIを使いたいのですが、何をすべきですか？", "to_do"),
         # The first yes/no part decides: "is that allowed" before "what do we check".
         ("We tune an LLM on support chats. Is that allowed, and what to check?", "permission"),
     ],
@@ -95,3 +98,15 @@ def test_the_lead_says_each_legal_force_once(session_home: object) -> None:
     lead = answer.answer.splitlines()[0]
     assert lead.count("binding hard law") == 1, lead
     assert "PMD Act" in lead and "APPI" in lead
+
+
+def test_a_what_to_do_question_opens_with_the_first_action(session_home: object) -> None:
+    answer = ask(
+        "We're a recruitment agency screening applicants' CVs with AI. What should we check?",
+        offline=True,
+    )
+    lead = answer.answer.splitlines()[0]
+    first = next(line for line in answer.answer.splitlines() if line.startswith("1. **"))
+    title = first.removeprefix("1. **").split("**")[0]
+    assert lead.endswith(f"start with this: {title[0].lower()}{title[1:]}."), lead
+    assert "Employment Security Act" in lead
