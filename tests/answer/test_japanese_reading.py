@@ -199,3 +199,11 @@ def test_who_issued_it_is_said_in_a_japanese_sentence(session_home: object) -> N
 
     answer = ask("AI事業者ガイドラインは誰が作ったの？", offline=True)
     assert answer.answer.startswith("AI事業者ガイドラインを定めたのは経済産業省・総務省です。")
+
+
+def test_a_negative_condition_is_no_negative_question(session_home: object) -> None:
+    from agent.qa import ask
+
+    # 従わないと: 'if we do not follow'; the question itself is plain, so it is answered no.
+    answer = ask("AI事業者ガイドラインに従わないと業務停止命令が出るの？", offline=True)
+    assert answer.answer.startswith("いいえ。"), answer.answer
