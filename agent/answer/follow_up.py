@@ -11,6 +11,8 @@ asks something of its own ("who enforces that?"), of the instruments the use-cas
 
 from __future__ import annotations
 
+import re
+
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import UseCase
 from agent.answer.reader import Reader
@@ -123,3 +125,32 @@ def carried_use_case(asked: str, history: list[str], reader: Reader, lang: str) 
 def on_use_case(asked: str, history: list[str], reader: Reader) -> bool:
     """The turn refers back to a use case (it is answered from that use case)."""
     return may_refer_back(asked, reader) and earlier_use_case(history, reader) is not None
+
+
+# "the Article 13 one": 'one' after a modifier stands for the noun of the earlier subject.
+_ONE = re.compile(
+    r"\bthe\b[^?.!]*?\b(?!(?:which|that|this|each|every|any|no|same)\b)\w+\s+(ones?)\b"
+)
+
+
+def named_by_one(asked: str, history: list[str], reader: Reader) -> list[str]:
+    """What 'the X one' names after a question on an instrument ('and the article 13 one?' after
+    one on the AI Guidelines for Business names the Article 13 guideline): 'one' read as each
+    word of the earlier subject's name in turn, until the words name another instrument."""
+    match = _ONE.search(asked.lower())
+    if not history or match is None or names_subject(reader.linker.link(asked), reader):
+        return []
+    earlier = [e for e in reader.linker.link(history[-1]) if names_subject([e], reader)]
+    start, end = match.span(1)
+    for entity in earlier:
+        for word in reader.rule_base.entities[entity].name.lower().split():
+            for noun in dict.fromkeys([word, word.removesuffix("s")]):
+                said = asked[:start] + noun + asked[end:]
+                found = [
+                    e
+                    for e in reader.linker.link(said)
+                    if e not in earlier and names_subject([e], reader)
+                ]
+                if found:
+                    return found
+    return []

@@ -12,6 +12,7 @@ from agent.answer.follow_up import (
     as_use_case,
     carried_use_case,
     earlier_use_case,
+    named_by_one,
     names_subject,
     refers_back,
     use_case_subjects,
@@ -264,6 +265,9 @@ def understand(
     parts = [read_part(text, reader) for text in split_parts(asked)]
     earlier = [spaced(h) for h in history or []]
     if len(parts) == 1:
+        named = named_by_one(asked, earlier, reader)  # "and the article 13 one?"
+        if named:
+            parts[0].entities = named
         parts[0] = re_ask(parts[0], asked, earlier, reader) or parts[0]
     inherited = follow_up_subject(asked, earlier, reader)
     if inherited and not _names_subject(parts[0].entities, reader):

@@ -101,3 +101,13 @@ def test_a_follow_up_inherits_what_was_asked_of_not_the_topic_beside_it() -> Non
     assert part.entities == ["appi"]
     (part,) = _read("who supervises it?", "Does the APPI apply to generative AI?").parts
     assert part.entities == ["appi"]
+
+
+def test_the_x_one_names_another_instrument_of_the_same_kind() -> None:
+    (part,) = _read("and the article 13 one?", "Who issued the AI Guidelines for Business?").parts
+    assert part.entities == ["art13_guideline"]
+    assert part.facet == Facet.who  # the earlier question asked again
+    (part,) = _read(
+        "is there one for hospitals?", "Are the AI Guidelines for Business binding?"
+    ).parts
+    assert "art13_guideline" not in part.entities

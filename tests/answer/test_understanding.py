@@ -81,8 +81,9 @@ def test_a_follow_up_with_its_own_facet_or_topic_keeps_it() -> None:
 def test_misspelt_words_become_the_rule_base_words() -> None:
     speller = default_reader().speller
     assert speller.correct("APPI consnet for trainning") == "APPI consent for training"
+    # 'Wat' is an English word, but before 'does' it opens the question.
     assert speller.correct("Wat does the AI Promtion Act requre") == (
-        "Wat does the AI promotion Act require"
+        "What does the AI promotion Act require"
     )
     # A swap of two letters is one edit.
     assert speller.correct("promotoin") == "promotion"
