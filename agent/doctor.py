@@ -133,7 +133,8 @@ def _check_shared_index(settings: Settings) -> Check:
     """Server mode: is this rule-base version's shared collection on the server and whole?"""
     import chromadb
 
-    from knowledge.index.meta import client, shared_meta, shared_name
+    from knowledge.index.meta import client
+    from knowledge.index.shared import shared_meta, shared_name
     from knowledge.loader import RuleBaseError, load_rule_base
 
     where = f"{settings.chroma_host}:{settings.chroma_port}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -153,56 +152,6 @@ def drop_old(settings: Settings, keep: str, old: IndexMeta | None) -> None:
     for path in settings.index_dir.glob("chroma-*"):
         if path.name != keep and path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
-
-
-# Server mode: one collection per rule-base version and embedding model, the same name on
-# every client, and one lock collection beside it while it is built.
-_MODEL_SLUG = re.sub(r"[^a-z0-9]+", "-", MODEL_ID.lower()).strip("-")
-SHARED_PREFIX, LOCK_PREFIX = "shirube-index-", "shirube-lock-"
-_LEGACY = re.compile(r"chroma-[0-9a-f]{12}")  # a server collection named before shared names
-
-
-def shared_name(corpus_hash: str) -> str:
-    return f"{SHARED_PREFIX}{corpus_hash}-{_MODEL_SLUG}"
-
-
-def lock_name(corpus_hash: str) -> str:
-    return f"{LOCK_PREFIX}{corpus_hash}-{_MODEL_SLUG}"
-
-
-def ready_metadata(meta: IndexMeta) -> dict[str, Any]:
-    """The collection's own record that it is whole: set once its last entry is in."""
-    return {**meta.model_dump(), "state": "ready"}
-
-
-def shared_meta(chroma: Any, name: str) -> IndexMeta | None:
-    """The record of a whole shared collection; None when it is missing or still being built."""
-    from chromadb.errors import NotFoundError
-
-    try:
-        found = dict(chroma.get_collection(name).metadata or {})
-    except NotFoundError:
-        return None
-    if found.pop("state", None) != "ready":
-        return None
-    try:
-        return IndexMeta.model_validate(found)
-    except ValidationError:
-        return None
-
-
-def prune_server(settings: Settings, corpus_hash: str) -> list[str]:
-    """Delete Shirube's collections of other rule-base versions (and their locks); their names."""
-    chroma = client(settings, "")
-    keep = {shared_name(corpus_hash), lock_name(corpus_hash)}
-    removed = []
-    for collection in chroma.list_collections():
-        name = collection.name
-        ours = name.startswith((SHARED_PREFIX, LOCK_PREFIX)) or _LEGACY.fullmatch(name)
-        if ours and name not in keep:
-            chroma.delete_collection(name)
-            removed.append(name)
-    return sorted(removed)
 
 
 def prune_local(settings: Settings) -> list[str]:

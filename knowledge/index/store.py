@@ -4,10 +4,8 @@ Layout under settings.index_dir: `index_meta.json` names the live store (`chroma
 rebuild writes a fresh store and then swaps the meta file atomically, so a crash mid-build leaves
 the old index usable.
 
-On a Chroma server (settings.chroma_host) every client uses one collection per rule-base version
-and embedding model (`meta.shared_name`), built once by whoever takes the server's lock first and
-marked whole in its own metadata; the others wait and reuse it. Nothing is deleted on a rebuild:
-`shirube index --prune` removes other versions' collections.
+On a Chroma server (settings.chroma_host) every client shares one collection per rule-base
+version (knowledge.index.shared), built under the server's lock (knowledge.index.server_lock).
 """
 
 from __future__ import annotations
@@ -25,19 +23,15 @@ from knowledge.index.documents import IndexDocument, build_documents
 from knowledge.index.embeddings import MODEL_ID
 from knowledge.index.faults import build_faults, discard_store, warn
 from knowledge.index.health import GuardedCollection, quick_check
-from knowledge.index.lock import build_lock, server_build_lock
+from knowledge.index.lock import build_lock
 from knowledge.index.meta import (
     META_FILE,
     ChromaUnreachable,
     IndexMeta,
     index_files,
-    lock_name,
     meta_path,
     prune_local,
-    prune_server,
     read_meta,
-    shared_meta,
-    shared_name,
 )
 from knowledge.index.meta import chromadb_version as _chromadb_version
 from knowledge.index.meta import client as _client
@@ -45,9 +39,9 @@ from knowledge.index.meta import collection_name as _collection_name
 from knowledge.index.meta import drop_old as _drop_old
 from knowledge.index.meta import entries as _entries
 from knowledge.index.meta import entry_ids as _entry_ids
-from knowledge.index.meta import ready_metadata as _ready_metadata
 from knowledge.index.meta import stale_reason as _stale_reason
 from knowledge.index.meta import write_meta as _write_meta
+from knowledge.index.shared import load_shared, prune_server, shared_meta, shared_name
 from knowledge.loader import DATA_DIR, RuleBase, corpus_hash, load_rule_base
 
 if TYPE_CHECKING:
@@ -295,7 +289,10 @@ def load_index(
     loaded, reason = (None, "rebuild requested") if rebuild else _try_open(settings, rule_base)
     embedded: int | None = None
     if loaded is None and settings.chroma_host:
-        loaded, reason, embedded = _load_shared(settings, rule_base, progress, rebuild, reason)
+        shared, reason, embedded = load_shared(
+            settings, rule_base, progress, rebuild, reason, build=_build, open_=_open
+        )
+        loaded = shared
     elif loaded is None:
         with build_lock(settings.index_dir):
             # Another process may have built it while we waited for the lock.
@@ -327,52 +324,6 @@ def load_index(
         embedded=embedded,
     )
     return loaded, status
-
-
-def _load_shared(
-    settings: Settings, rule_base: RuleBase, progress: bool, rebuild: bool, reason: str | None
-) -> tuple[LoadedIndex, str | None, int | None]:
-    """Build the shared collection under the server's lock, or reuse it when another client
-    built it while this one waited; records it locally and opens it."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    chroma = _client(settings, "")
-    name = shared_name(rule_base.corpus_hash)
-    where = f"{settings.chroma_host}:{settings.chroma_port}"
-
-    def ready() -> bool:
-        return not rebuild and shared_meta(chroma, name) is not None
-
-    def waiting() -> None:
-        if progress:
-            console.print(
-                f"Another Shirube client is building the shared index {name} on {where}; "
-                "waiting for it.",
-                highlight=False,
-                markup=False,
-            )
-
-    embedded: int | None = None
-    with server_build_lock(chroma, lock_name(rule_base.corpus_hash), ready, waiting) as held:
-        meta = None if rebuild else shared_meta(chroma, name)
-        if meta is not None:
-            reason = None  # built by another client while this one waited
-        else:
-            assert held is not None  # a None lock means the collection is ready
-            if progress:
-                console.print(
-                    f"Building the shared search index {name} on {where}: {reason}.",
-                    highlight=False,
-                    markup=False,
-                )
-            with build_faults(settings):
-                meta, embedded = _build(settings, rule_base, progress, name, held.beat)
-                meta = meta.model_copy(update={"store": name})
-                chroma.get_collection(name).modify(metadata=_ready_metadata(meta))
-    settings.index_dir.mkdir(parents=True, exist_ok=True)
-    _write_meta(settings, meta)  # this client's record, so warm queries skip the server check
-    return _open(settings, meta, rule_base), reason, embedded
 
 
 def prune(settings: Settings | None = None, rule_base: RuleBase | None = None) -> list[str]:

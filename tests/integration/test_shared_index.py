@@ -15,8 +15,8 @@ import pytest
 
 from core.config import Settings
 from knowledge.index import vector_cache
-from knowledge.index.lock import ServerLock
-from knowledge.index.meta import LOCK_PREFIX, lock_name, shared_name
+from knowledge.index.server_lock import ServerLock
+from knowledge.index.shared import LOCK_PREFIX, lock_name, shared_name
 from knowledge.index.store import ensure_index, reset_process_cache
 from knowledge.loader import DATA_DIR, corpus_hash
 from tests.conftest import VENV_BIN
