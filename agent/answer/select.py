@@ -159,8 +159,8 @@ def _asked_source(
 
 
 def sources_of(entities: list[str], reader: Reader, *, bodies: bool = True) -> set[str]:
-    """The source ids of the named instruments and of the bodies named (what they cite and
-    issue): the sources an answer about them may cite beside its lead's."""
+    """The source ids of the named instruments and of the named bodies' founding instruments:
+    the sources an answer about them may cite beside its lead's."""
     rb = reader.rule_base
     found: set[str] = set()
     for entity_id in entities:
@@ -170,8 +170,9 @@ def sources_of(entities: list[str], reader: Reader, *, bodies: bool = True) -> s
         if entity.kind == EntityKind.instrument and (entity.source or entity_id) in rb.sources:
             found.add(entity.source or entity_id)
         elif bodies and entity_id in rb.institutions:
-            found |= {c.source for c in rb.institutions[entity_id].citations}
-            found |= set(reader.issued_by(entity_id))
+            # A body's founding instrument, not every text it issues or is cited from ("who
+            # chairs the HQ" is not about the plans it prepares).
+            found |= {c.source for c in rb.institutions[entity_id].citations[:1]}
     return found
 
 
@@ -196,6 +197,9 @@ def named_events(dates: list[KeyDate], asked: str) -> list[KeyDate]:
 
     scored = [(score(d), n, d) for n, d in enumerate(dates)]
     named = [(s, n, d) for s, n, d in scored if s != (0, 0)]
+    # A number the question gives ("version 1.2") names that event alone.
+    if any(s[0] for s, _, _ in named):
+        named = [(s, n, d) for s, n, d in named if s[0] == max(x[0][0] for x in named)]
     return [d for _, _, d in sorted(named, key=lambda x: (-x[0][0], -x[0][1], x[1]))]
 
 
@@ -276,9 +280,14 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         tiers.insert(0, _on_words(_about(facts, part.entities), part, reader))
         if len(part.entities) > 1:  # of several things named, facts about them all first
             tiers.insert(0, _on_words(_about_all(facts, part.entities), part, reader))
-    if len(part.entities) > 1:
+    # Of several things named, a fact about them all on another facet answers a broad question
+    # ("what does the APPI say about training"), not one asking who, when or how far it binds.
+    narrow = part.facet in (Facet.who, Facet.when, Facet.penalty, Facet.legal_force)
+    if len(part.entities) > 1 and not narrow:
         tiers.append(_about_all(facts, part.entities))
     tiers.append(_about(on_facet, part.entities))
+    if len(part.entities) > 1 and narrow:
+        tiers.append(_about_all(facts, part.entities))
     if part.entities and part.facet != Facet.what:
         tiers.append(_about([f for f in facts if f.facet == Facet.what], part.entities))
     tiers.append(_about(on_facet, subjects))

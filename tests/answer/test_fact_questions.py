@@ -150,3 +150,19 @@ def test_a_japanese_question_asks_about_the_belief_it_names_last() -> None:
 def test_a_duty_question_naming_no_one_is_asked_for_a_business(offline) -> None:  # type: ignore[no-untyped-def]
     answer = offline("What does the AI Promotion Act require?")
     assert "Article 7" in _lead(answer.answer), answer.answer
+
+
+def test_a_version_number_names_that_version_s_date_alone(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("When did version 1.1 of the AI Guidelines for Business come out?")
+    assert "28 March 2025" in answer.answer and "2024" not in answer.answer, answer.answer
+
+
+def test_who_chairs_a_body_adds_nothing_about_the_texts_it_adopts(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Who chairs the AI Strategic Headquarters?")
+    assert "Prime Minister" in _lead(answer.answer)
+    assert _cited(answer) == {"ai_promotion_act"}, answer.answer
+
+
+def test_who_enforces_after_a_compound_s_first_part_is_answered_by_a_body(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Does the APPI apply to AI training, and who enforces it?")
+    assert "Personal Information Protection Commission" in answer.answer, answer.answer
