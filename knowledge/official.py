@@ -92,6 +92,7 @@ class RoleItem(_Strict):
 class Question7A(_Strict):
     id: str = Field(pattern=r"^7A-[1-9]$")
     gloss: str
+    gloss_ja: str = Field(description="The gloss in Japanese (Shirube's words, not the official).")
     principles: list[str]
 
 
@@ -142,19 +143,25 @@ class Official(BaseModel):
             return list(self.role_items[ref].rows)
         return []
 
-    def label(self, ref: str) -> str:
-        """A short human label for any ref id."""
+    def label(self, ref: str, lang: str = "en") -> str:
+        """A short human label for any ref id, in `lang` (ui_labels `official`)."""
+        from knowledge.ui_labels import ui_text
+
+        ja = lang == "ja"
         if ref in self.rows:
             row = self.rows[ref]
             if row.sheet_id == "hiroshima":  # the official item names are whole sentences
-                return f"Hiroshima item {row.code}: {row.name_en}"
+                name = row.name_ja if ja else row.name_en
+                return ui_text("official.hiroshima", lang, code=row.code, name=name)
             return f"{self.sheets[row.sheet_id].name} {row.code} {row.name_ja}"
         if ref in self.role_items:
-            return f"role item {self.role_items[ref].name_ja}"
+            return ui_text("official.role_item", lang, name=self.role_items[ref].name_ja)
         if ref in self.questions_7a:
-            return f"checklist 7A: {self.questions_7a[ref].gloss}"
+            question = self.questions_7a[ref]
+            gloss = question.gloss_ja if ja else question.gloss
+            return ui_text("official.checklist_7a", lang, gloss=gloss)
         if ref in self.perspectives:
-            return f"AISI perspective {self.perspectives[ref].name_ja}"
+            return ui_text("official.aisi", lang, name=self.perspectives[ref].name_ja)
         return ref
 
 

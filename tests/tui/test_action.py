@@ -81,6 +81,25 @@ async def test_enter_opens_the_action_with_text_why_official_items_and_sources(m
         assert app.screen is plan
 
 
+async def test_the_action_detail_names_official_items_and_sources_in_japanese(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(lang="ja")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        profile = CHATBOT.model_copy(update={"advanced_model": True, "builds_models": True})
+        item = next(
+            i
+            for i in assess(profile, "ja").checklist
+            if any(r.startswith(("7A-", "HCOC-")) for r in i.official_refs)
+        )
+        await app.push_screen(ActionScreen(item))
+        await settle(pilot)
+        body = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "checklist 7A" not in body and "Hiroshima item" not in body
+        assert "別添7A チェックリスト：" in body or "広島AIプロセス国際指針" in body
+        assert "AI Promotion Act" not in body and "Art. " not in body
+        assert any(c.source == "ai_promotion_act" for c in item.citations) <= ("AI推進法" in body)
+
+
 async def test_status_is_changed_through_the_plan_store(make_app) -> None:  # type: ignore[no-untyped-def]
     saved: list[tuple[str, str, str]] = []
 

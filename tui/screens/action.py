@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from core.errors import UsageError
 from tools.checklist import ChecklistItem
 from tools.terminal_text import clean
-from tui.lang import LocalModal, t
+from tui.lang import LocalModal, current_lang, t
 from tui.widgets.action_list import facts_line
 
 STATUS_VALUES = ("todo", "doing", "done", "not_applicable")
@@ -35,27 +35,28 @@ StatusSaver = Callable[[str, str, str], None]
 
 
 def official_lines(refs: list[str]) -> list[str]:
-    """Each official checklist item the action answers, with its label from the rule base."""
+    """Each official checklist item the action answers, with its label in the app's language."""
     if not refs:
         return []
     from knowledge.official import load_official
 
     official = load_official()
-    return [clean(f"{ref}  {official.label(ref)}") for ref in refs]
+    return [clean(f"{ref}  {official.label(ref, current_lang())}") for ref in refs]
 
 
 def source_lines(item: ChecklistItem) -> list[str]:
-    """Each source as 'short name, section — official URL'."""
+    """Each source as 'short name, section — official URL' ('AI推進法第13条 — URL' in Japanese,
+    the plan's own citation notation)."""
     from knowledge.loader import load_rule_base
+    from tools.render.common import cite
 
+    lang = current_lang()
     sources = load_rule_base().sources
     lines = []
     for citation in item.citations:
         source = sources.get(citation.source)
-        name = source.short_name if source else citation.source
-        where = f", {citation.section}" if citation.section else ""
         url = f" — {source.url}" if source else ""
-        lines.append(clean(f"{name}{where}{url}"))
+        lines.append(clean(f"{cite(citation, lang)}{url}"))
     return lines
 
 
