@@ -110,7 +110,8 @@ def expected(question: Question, lang: Lang = "en") -> str:
     if question.type == AnswerType.date:
         return say("expect_date", lang)
     options = say("option_sep", lang).join(
-        say("option", lang, number=i, value=c.value, label=c.label_in(lang))
+        # An English reader types the value ('personal'); a Japanese reader, the label.
+        say("option", lang, number=i, name=c.value if lang == "en" else c.label_in(lang))
         for i, c in enumerate(question.choices, 1)
     )
     if question.type == AnswerType.one_of:

@@ -34,7 +34,7 @@ class ResultView(BaseModel):
 
 def _confirm_line(assumption: Assumption, assessment: Assessment, lang: Lang) -> str:
     if lang == "en":
-        return say("to_confirm_item", lang, label=assumption.label, change=assumption.change)
+        return say("to_confirm_change", lang, label=assumption.label, change=assumption.change)
     # The Japanese line is built from the question bank, not from the English sentence.
     question = question_by_id(assumption.field)
     rule = question.if_unsure
