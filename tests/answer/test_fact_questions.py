@@ -42,6 +42,14 @@ def offline(session_home: object):  # type: ignore[no-untyped-def]
         ),
         ("Our AI hiring tool is high-risk under Japanese law, so what applies to us?", "risk_tier"),
         ("日本でAIサービスを始めるにはどの省庁の認証が要りますか？", "licence"),
+        (
+            "Given that Japan classifies AI by risk, which tier is a credit scoring model?",
+            "risk_tier",
+        ),
+        (
+            "My boss says the AI Act will fine us if we don't label it. What do we write?",
+            "ai_fines",
+        ),
     ],
 )
 def test_a_presupposed_belief_is_read_from_the_question_s_structure(
