@@ -131,13 +131,18 @@ class Reading(BaseModel):
     """It asks leave with no one named ("is it legal to …", 'しても問題ないですか')."""
 
     @property
-    def own_use(self) -> bool:
-        """The asker's own use: an actor, or leave asked for a use the question places (a
-        sector, a public body, a decision about people), not a general question on a topic."""
+    def placed(self) -> bool:
+        """The question places the use: a sector, a public body, a decision about people, or
+        people whose data it holds."""
         p = self.profile
         placed = bool(p.sectors) or p.organisation != "company" or p.decisions_about_people
-        placed = placed or any(h.places for h in self.hints)
-        return self.actor or (self.permission and placed)
+        return placed or any(h.places for h in self.hints)
+
+    @property
+    def own_use(self) -> bool:
+        """The asker's own use: an actor, or leave asked for a use the question places, not a
+        general question on a topic."""
+        return self.actor or (self.permission and self.placed)
 
     @property
     def is_use_case(self) -> bool:

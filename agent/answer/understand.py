@@ -164,11 +164,16 @@ def read_use_case(question: str, lang: str = "en") -> UseCase | None:
 
     reading = hints(question)
     # Someone's own use: the reader's (we, 弊社, a wish such as 導入したい, leave asked for a placed
-    # use) or a named organisation's ("a hospital group plans to …"). In Japanese the reader's
-    # words decide alone: 'AIサービスを始めるには…' names a service, not the asker's own.
-    named = not _JAPANESE.search(question) and phrasebook().describes_use.search(question)
+    # use) or a named organisation's ("a hospital group plans to …"). Japanese drops the subject,
+    # so a service is the asker's where the question places it ('採用面接をAIで評価するサービス');
+    # 'AIサービスを始めるには…' names no use.
+    named = bool(phrasebook().describes_use.search(question))
+    if _JAPANESE.search(question):
+        named = named and reading.placed
     own_use = reading.own_use or named
-    if not reading.is_use_case or not own_use:
+    # Whoever's use it is, putting AI to work describes one ("a startup wants AI to …").
+    described = reading.is_use_case or (reading.asks and reading.activity)
+    if not described or not own_use:
         return None
     profile = reading.profile.model_dump(exclude_defaults=True)
     return UseCase(reads=reading.reads_in(lang), profile=profile)

@@ -251,3 +251,23 @@ def test_how_the_law_sees_a_placed_use_is_leave_asked() -> None:
 )
 def test_in_japanese_the_readers_words_decide_whose_use(question: str, use_case: bool) -> None:
     assert (understand(question).use_case is not None) is use_case
+
+
+def test_whether_the_law_applies_is_a_fact_question() -> None:
+    assert not read_use_case("Does existing Japanese law still apply when we use AI?").asks
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which ministry licenses AI chatbots we run?",
+        "AIアプリを公開するにはどの省庁の許可が要りますか？",
+    ],
+)
+def test_a_ministry_asked_about_is_not_the_user(question: str) -> None:
+    assert read_use_case(question).profile.organisation == "company"
+
+
+def test_a_japanese_service_is_the_askers_where_the_question_places_it() -> None:
+    question = "社員の面談記録をAIで分析するサービスにはどの規制が関係しますか？"
+    assert understand(question).use_case is not None
