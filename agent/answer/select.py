@@ -272,6 +272,9 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     bodies = [e for e in part.entities if e in reader.rule_base.institutions]
     if part.facet == Facet.what and bodies and len(bodies) == len(part.entities):
         facets.add(Facet.who)  # what a body is, is what it does ("What is the PPC?")
+    penalty = dict((f, cue) for f, cue in phrasebook().facets)[Facet.penalty]
+    if part.facet == Facet.who and penalty.search(part.text):
+        facets.add(Facet.penalty)  # who enforces a text that carries no penalty: no one
     on_facet = [f for f in facts if f.facet in facets]
     tiers = [_about_all(on_facet, part.entities)]
     if part.facet == Facet.what and not phrasebook().existence.search(part.text):

@@ -174,3 +174,8 @@ def test_who_chairs_a_body_adds_nothing_about_the_texts_it_adopts(offline) -> No
 def test_who_enforces_after_a_compound_s_first_part_is_answered_by_a_body(offline) -> None:  # type: ignore[no-untyped-def]
     answer = offline("Does the APPI apply to AI training, and who enforces it?")
     assert "Personal Information Protection Commission" in answer.answer, answer.answer
+
+
+def test_who_enforces_a_text_without_penalties_hears_that_it_has_none(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Who enforces the AI Guidelines for Business?")
+    assert "no penalties" in answer.answer, answer.answer
