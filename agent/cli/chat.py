@@ -18,16 +18,16 @@ if TYPE_CHECKING:
     from agent.chat.state import Turn
 
 
-def _read(console: Console) -> str | None:
+def _read(console: Console, prompt: str = "you> ") -> str | None:
     """One line, or None at end of input; readline gives history when a person types."""
     if sys.stdin.isatty():
         with contextlib.suppress(ImportError):  # Windows without pyreadline: no history
             import readline  # noqa: F401  (importing it is what turns on history for input())
         try:
-            return input("you> ")
+            return input(prompt)
         except EOFError:
             return None
-    console.print("you> ", end="")
+    console.print(prompt, end="", markup=False)
     console.file.flush()
     line = sys.stdin.readline()
     if line == "":
@@ -38,11 +38,14 @@ def _read(console: Console) -> str | None:
     return line.rstrip("\r\n")
 
 
-def show_turn(console: Console, turn: Turn, last_notice: str | None) -> None:
+def show_turn(console: Console, turn: Turn, last_notice: str | None, lang: str = "en") -> None:
     from rich.markdown import Markdown
 
+    from knowledge.ui_labels import ui_text
+
     if turn.followup:
-        console.print(f"[dim]Understood as: {markup(turn.resolved)}[/]", highlight=False)
+        understood = ui_text("cli.chat_understood", lang, text=turn.resolved)
+        console.print(f"[dim]{markup(understood)}[/]", highlight=False)
     if turn.notice and turn.notice != last_notice:
         console.print(f"[yellow]{markup(turn.notice)}[/]", highlight=False)
     console.print(Markdown(clean(turn.answer)))
@@ -84,6 +87,7 @@ def register(app: typer.Typer) -> None:
         from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import load_rule_base
+        from knowledge.ui_labels import ui_text
         from tools.profile_io import load_profile
 
         settings = get_settings()
@@ -93,23 +97,30 @@ def register(app: typer.Typer) -> None:
         except IndexBusyError as exc:
             raise UsageError(str(exc)) from exc
         console = Console(highlight=False)
-        console.print(f"Rule base as of {load_rule_base().meta.as_of}.")
-        if thread:
-            current = ChatThread.resume(thread, settings, offline=offline)
-            console.print(
-                f"Continuing thread {markup(thread)} ({len(current.turns)} turns so far)."
-            )
-        else:
-            current = ChatThread.start(settings, offline=offline)
-            console.print(f"Thread {current.thread_id} started. /help lists commands.")
+        current = (
+            ChatThread.resume(thread, settings, offline=offline)
+            if thread
+            else ChatThread.start(settings, offline=offline)
+        )
         if lang is not None:
             current.set_lang(lang.value)
+        # The CLI's own lines: the thread's language, else SHIRUBE_LANG=ja, else English.
+        said = current.lang or ("ja" if settings.lang == "ja" else "en")
+
+        def say(key: str, **values: object) -> None:
+            console.print(clean(ui_text(key, said, **values)), markup=False)
+
+        say("cli.chat_rules_as_of", date=load_rule_base().meta.as_of)
+        if thread:
+            say("cli.chat_continuing", id=thread, count=len(current.turns))
+        else:
+            say("cli.chat_started", id=current.thread_id)
         if linked is not None:
             current.link_profile(linked, str(profile))
-            console.print(f"Linked profile {markup(profile)}.")
+            say("cli.chat_profile_linked", path=profile)
         last_notice: str | None = None
         try:
-            while (line := _read(console)) is not None:
+            while (line := _read(console, ui_text("cli.chat_prompt", said))) is not None:
                 if not line.strip():
                     continue
                 if line.strip().startswith("/"):
@@ -119,8 +130,8 @@ def register(app: typer.Typer) -> None:
                         break
                     continue
                 turn = current.ask(line)
-                show_turn(console, turn, last_notice)
+                show_turn(console, turn, last_notice, said)
                 last_notice = turn.notice or last_notice
         finally:
-            console.print(f"Saved. Continue with: shirube chat --thread {current.thread_id}")
+            say("cli.chat_saved", id=current.thread_id)
             current.close()

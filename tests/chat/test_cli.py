@@ -146,3 +146,16 @@ def test_sessions_show_list_and_export_a_chat(chat_settings: Settings, tmp_path:
     bad = sessions(home, "export", thread_id, "-o", str(tmp_path / "missing" / "x.md"))
     assert bad.returncode == 2 and "does not exist. Create it" in " ".join(bad.stderr.split())
     assert "Traceback" not in bad.stderr
+
+
+def test_the_chat_speaks_japanese_around_a_japanese_thread(
+    chat_settings: Settings, tmp_path: Path
+) -> None:
+    home = chat_settings.data_dir
+    done = run_chat(home, "AI推進法に罰則はありますか\n", "--lang", "ja")
+    assert done.returncode == 0, done.stderr
+    assert "ルールベースは " in done.stdout and "質問> " in done.stdout
+    thread_id = re.search(r"スレッド (\w+) を開始しました", done.stdout).group(1)  # type: ignore[union-attr]
+    assert f"保存しました。続けるには：shirube chat --thread {thread_id}" in done.stdout
+    for english in ("Rule base as of", "you> ", "Saved.", "started"):
+        assert english not in done.stdout
