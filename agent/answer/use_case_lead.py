@@ -51,7 +51,9 @@ class Leads(Strict):
             return self.applies
         if kind is AskKind.to_do:
             return self.to_do
-        return str(getattr(self, f"{kind.value}_binding" if binding else kind.value))
+        if kind is AskKind.forbidden:
+            return self.forbidden_binding if binding else self.forbidden
+        return self.permission_binding if binding else self.permission
 
 
 class LeadFile(Strict):
