@@ -1,5 +1,6 @@
-"""A health AI's purpose decides the PMD Act layer: diagnosing, spotting disease or proposing a
-treatment is read as a medical purpose; drafting letters from records is not (issue 15)."""
+"""Readings that decide a layer (issue 15): a health AI's purpose decides the PMD Act layer
+(diagnosing, spotting disease or proposing a treatment is a medical purpose; drafting letters
+from records is not), and business customers do not make an assistant consumer-facing."""
 
 from __future__ import annotations
 
@@ -29,3 +30,12 @@ def test_a_diagnostic_or_treatment_purpose_is_read(question: str) -> None:
 )
 def test_care_work_without_that_purpose_is_not(question: str) -> None:
     assert not read_use_case(question).profile.medical_purpose
+
+
+def test_an_assistant_for_business_customers_is_not_consumer_facing() -> None:
+    reading = read_use_case(
+        "We're a SaaS startup adding an AI writing assistant for our business customers."
+        " Which Japanese laws apply to us?"
+    )
+    assert "consumers" not in reading.profile.customers
+    assert reading.profile.offers_to_others
