@@ -102,6 +102,9 @@ def show_answers(console: Console, summary: list[SummaryRow]) -> None:
 
 def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> None:
     """What the plan says, on screen: roles, layers, start here, counts and what to confirm."""
+    from rich.table import Table
+    from rich.text import Text
+
     from agent.interview.result import result_view
 
     result = result_view(assessment, lang)
@@ -112,9 +115,16 @@ def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> 
     console.print(f"[bold]{heading}[/] {markup(layers)}", highlight=False)
     actions = _say("actions", lang, count=result.actions, before=result.before_launch)
     console.print(actions, highlight=False)
+    # A grid, not "  1. title": Rich wraps at spaces, so a long Japanese title (no spaces) would
+    # start on the line after its number; in a column it wraps under itself.
+    starts = Table.grid(padding=(0, 1))
+    starts.add_column(justify="right", no_wrap=True, min_width=3)
+    starts.add_column(overflow="fold")
     for number, top in enumerate(result.start_here, 1):
-        console.print(f"  {number}. [bold]{markup(top.title)}[/] ({markup(top.owner)})")
-        console.print(f"     [dim]{markup(top.why)}[/]", highlight=False)
+        title = _say("start_item", lang, title=markup(top.title), owner=markup(top.owner))
+        starts.add_row(f"{number}.", Text.from_markup(title))
+        starts.add_row("", Text(top.why, style="dim"))
+    console.print(starts, highlight=False)
     for line in result.to_confirm:
         console.print(f"[yellow]{_say('to_confirm', lang)}[/] {markup(line)}", highlight=False)
 

@@ -156,3 +156,20 @@ def test_sessions_list_and_show_in_japanese(plan_id: str, tmp_path: Path) -> Non
         assert word not in shown
     missing = shirube("sessions", "delete", "nope", "--lang", "ja", cwd=tmp_path)
     assert "ID「nope」のセッションはありません" in missing.stderr
+
+
+def test_the_interview_result_wraps_japanese_titles_under_themselves(
+    fresh_home: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "name: 採用支援AI\ndescription: 応募書類をAIで評価するサービス\n"
+        "personal_data: 2\ndecisions_about_people: はい\nlaunch_date: 2027-04-01\n",
+        encoding="utf-8",
+    )
+    done = shirube("interview", "--answers", str(answers), "-o", "plan.md", cwd=tmp_path,
+                   SHIRUBE_LANG="ja", COLUMNS="80")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    numbered = [line for line in done.stdout.splitlines() if re.match(r"^ *\d\. ", line)]
+    assert len(numbered) >= 3
+    assert all(re.match(r"^ *\d\. \S.*（.+）", line) for line in numbered), numbered
