@@ -57,10 +57,40 @@ def premise_section(part: Part, reader: Reader) -> Section | None:
     return Section(template.premise_statement.format(text=text), facts[1:], facts[0])
 
 
+def existence_fact(part: Part, reader: Reader, chosen: list[Fact]) -> Fact | None:
+    """Whether a named thing exists ("Is there an AI law in Japan?", "Does the Act have a review
+    clause?") is answered by the 'what' fact saying yes or no of it: one about the thing the words
+    after the existence cue name, beside nothing but the law or regime it sits in; of several,
+    the one already chosen for the question, else the one beside the fewest laws."""
+    exists = phrasebook().existence.search(part.text)
+    if not part.yes_no or part.facet != Facet.what or exists is None:
+        return None
+    entities = reader.rule_base.entities
+    named = reader.linker.link(part.text[exists.end() :])
+    around = {EntityKind.instrument, EntityKind.jurisdiction}
+
+    def others(fact: Fact, thing: str) -> list[str]:
+        return [e for e in fact.about if e != thing]
+
+    found = [
+        (len([e for e in others(f, thing) if entities[e].kind != EntityKind.jurisdiction]), f)
+        for thing in named[:1]
+        for f in reader.rule_base.facts.values()
+        if f.facet == Facet.what and f.answers and thing in f.about
+        if all(entities[e].kind in around for e in others(f, thing))
+    ]
+    ids = {fact.id for _, fact in found}
+    picked = next((f for f in chosen if f.id in ids), None)
+    return picked or (min(found, key=lambda pair: pair[0])[1] if found else None)
+
+
 def lookup_section(part: Part, reader: Reader) -> Section | None:
     facts = by_entity_and_facet(part, reader)
     if not facts:
         return None
+    exists = existence_fact(part, reader, facts)
+    if exists is not None:  # the yes or no to whether it exists leads
+        facts = [exists, *(f for f in facts if f.id != exists.id)]
     first = facts[0]
     # A fact's yes or no answers a question on its own facet only; a "what" fact answers only
     # whether a thing exists ("Does Japan have an AI Act?").

@@ -28,10 +28,34 @@ ACTOR_FIELDS = frozenset({"sectors", "organisation", "government_procurement"})
 _SUBJECT_KINDS = frozenset({EntityKind.instrument, EntityKind.institution})
 
 
+# A bare question word asks a facet of what went before ('and when?', 'and who?').
+_FACET_WORD = re.compile(r"\W*(when|who|whom|where|which|how)\b", re.IGNORECASE)
+
+
 def refers_back(question: str) -> bool:
-    """The turn points back or is a fragment of one ('who enforces that?', 'and for a city?')."""
+    """The turn points back or is a fragment of one ('who enforces that?', 'and for a city?').
+
+    A fragment ('and …?', 'what about …?', '…は？') follows up only if it asks something of the
+    rule base: a facet (罰則は？, いつから？, 'and when?'), a thing it names (an instrument, body,
+    role, sector), a use, or a word pointing back; an off-topic noun ('今日の天気は？', 'what
+    about lunch?') follows nothing up, so the scope guard answers it."""
     book = phrasebook()
-    return bool(book.follow_up.search(question) or book.elliptical.search(question))
+    opening = book.elliptical.search(question) or book.follow_up.match(question)
+    if opening is None:
+        return bool(book.follow_up.search(question))
+    rest = question[opening.end() :] if opening.start() == 0 else question
+    return bool(book.follow_up.search(rest) or _FACET_WORD.match(rest)) or _asks_of_rule_base(
+        question
+    )
+
+
+def _asks_of_rule_base(question: str) -> bool:
+    """A facet asked, a thing named or a use described: what the rule base could answer."""
+    from agent.answer.reader import default_reader
+
+    if phrasebook().facet_match(question)[1] is not None:
+        return True
+    return bool(default_reader().linker.link(question)) or bool(_hints(question))
 
 
 def names_subject(entities: list[str], reader: Reader) -> bool:

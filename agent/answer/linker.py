@@ -75,7 +75,17 @@ class Linker:
         function_words: Iterable[str] = (),
         abbreviations: Mapping[str, str] | None = None,
         spellings: Mapping[str, str] | None = None,
+        foreign: re.Pattern[str] | None = None,
     ) -> None:
+        # A name owned by another jurisdiction ("Colorado's AI Act", "米国のAI法") is that
+        # jurisdiction's law, never Japan's: `foreign` matches the other jurisdictions' names.
+        self._owned_elsewhere = (
+            re.compile(
+                rf"(?:{foreign.pattern})(?:'s|s'|の)?\s*(?:state\s+|national\s+)?$", foreign.flags
+            )
+            if foreign is not None
+            else None
+        )
         # A misspelt name never starts or ends on a function word ("there a law" ≠ "the ai law").
         self.edge_words = frozenset(function_words)
         # A Latin abbreviation against Japanese ('事業者gl') reads as the word it stands for.
@@ -124,11 +134,17 @@ class Linker:
         covered = [False] * len(norm)
         for start, end, _ in spans:
             covered[start:end] = [True] * (end - start)
-        found = [(start, entity) for start, _, entity in spans]
+        found = [(start, entity) for start, _, entity in spans if not self._owned(norm, start)]
         found += self._romaji.find(norm, covered)
         found += self._fuzzy(norm, covered)
         ordered = [entity for _, entity in sorted(found)]
         return list(dict.fromkeys(ordered))
+
+    def _owned(self, norm: str, start: int) -> bool:
+        """The name starting at `start` follows another jurisdiction's name, which owns it."""
+        return self._owned_elsewhere is not None and bool(
+            self._owned_elsewhere.search(norm[:start])
+        )
 
     def _heads(self, norm: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Japanese names its head last: in "AI推進法第13条の指針" or "個人情報保護法の注意喚起"

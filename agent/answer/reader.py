@@ -12,6 +12,7 @@ from agent.answer.lang import Lang, localise
 from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import PHRASEBOOK, phrasebook
 from agent.answer.spelling import Speller
+from agent.scope_data import scope
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind
 
@@ -34,6 +35,7 @@ class Reader:
             book.function_words.split(),
             book.abbreviations_ja,
             book.spellings_ja,
+            scope().other,
         )
         self._english_base = rule_base
         self.claims = [(p.id, normalise(c)) for p in rule_base.premises.values() for c in p.claims]

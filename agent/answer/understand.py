@@ -137,9 +137,29 @@ def _audience(facet: Facet, entities: list[str], reader: Reader) -> str | None:
     return None
 
 
+# What asking whether it exists asks of: a law named, or the regime as a whole.
+_EXISTS_AS = {EntityKind.instrument, EntityKind.jurisdiction}
+
+
+def asks_if_named_exists(text: str, span: tuple[int, int], reader: Reader) -> bool:
+    """'Is there an AI law in Japan?' asks whether a thing the rule base names exists (yes: the
+    AI Promotion Act), not what the regime lacks ('Is there a licence requirement?'): the word
+    the cue asks about ('law') is part of the name of an instrument or the regime, so without it
+    that name is gone. Japanese reads its own cue (phrasebook does_not)."""
+    thing = re.search(r"(\w+)\W*$", text[span[0] : span[1]])
+    if thing is None or _JAPANESE.search(text):
+        return False
+    start, end = span[0] + thing.start(1), span[0] + thing.end(1)
+    left = set(reader.linker.link(text[:start] + text[end:]))
+    entities = reader.rule_base.entities
+    return any(entities[e].kind in _EXISTS_AS and e not in left for e in reader.linker.link(text))
+
+
 def read_part(text: str, reader: Reader) -> Part:
     book = phrasebook()
     facet, span = book.facet_match(text)
+    if facet == Facet.does_not and span and asks_if_named_exists(text, span, reader):
+        facet, span = Facet.what, None  # whether the named law exists is asked of it
     entities = _named(text, span, reader)
     role = addressee(text, facet, entities, reader)
     entities += [role] if role else []
