@@ -36,7 +36,10 @@ def render(answer: Answer, fmt: str) -> None:
     if answer.citations:
         console.print(f"\n[bold]{ui_text('cli.sources', lang)}[/]")
         for number, cite in numbered(answer.citations):
-            console.print(source_line(number, cite), highlight=False, markup=False)
+            # soft_wrap: the terminal wraps a long Japanese title where the line ends; Rich would
+            # move it whole (it has no spaces) to the line after its number.
+            line = source_line(number, cite)
+            console.print(line, highlight=False, markup=False, soft_wrap=True)
     date = answer.rule_base_as_of
     as_of = ui_text("cli.rules_as_of", lang, date=date) if date else ""
     footer = ui_text("cli.mode", lang, mode=markup(answer.mode), ms=answer.latency_ms) + as_of

@@ -54,6 +54,7 @@ def show_turn(console: Console, turn: Turn, last_notice: str | None, lang: str =
             f"[{number}] {cite.heading}\n    {cite.url}",
             highlight=False,
             markup=False,
+            soft_wrap=True,  # a long Japanese title wraps where the line ends, not below "[1]"
         )
     console.print()
 

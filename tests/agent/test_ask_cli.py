@@ -64,6 +64,13 @@ def test_text_output_says_offline_and_lists_numbered_sources() -> None:
     assert f"rule base as of {load_rule_base().meta.as_of}" in done.stdout
 
 
+def test_a_long_japanese_source_title_stays_beside_its_number() -> None:
+    done = run_shirube("ask", "--offline", "AI推進法に罰則はありますか", env={"COLUMNS": "60"},
+                       timeout=240)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "[1] 人工知能関連技術の研究開発及び活用の推進に関する法律" in done.stdout
+
+
 def test_markdown_output() -> None:
     done = _run("--format", "markdown", "--offline", "Does Japan have an AI Act?")
     assert done.returncode == 0, done.stderr
