@@ -24,8 +24,15 @@ def sources(
             "--watch", help="List the watch list instead: reported developments not yet confirmed."
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Table in ja (日本語) or en. Default: SHIRUBE_LANG, else en."),
+    ] = None,
 ) -> None:
     """List the official instruments with their dates, legal force, URL and as-of date."""
+    from agent.cli.sessions import _lang
+
+    said = _lang(lang)
     from knowledge.loader import DATA_DIR, load_entries
     from knowledge.schema import Source
 
@@ -41,42 +48,48 @@ def sources(
             json.dumps([s.model_dump(mode="json") for s in entries], ensure_ascii=False, indent=2)
         )
         return
-    _print_table(entries)
+    _print_table(entries, said)
 
 
-def _print_table(entries: list) -> None:
+def _print_table(entries: list, lang: str = "en") -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from knowledge.schema import LEGAL_FORCE_LABELS
+    from knowledge.schema import load_labels, text_in
+    from knowledge.ui_labels import ui_text
 
-    table = Table(title="Official instruments Shirube cites", show_lines=True)
+    def say(key: str) -> str:
+        return ui_text(f"sources.{key}", lang)
+
+    labels = load_labels()
+    table = Table(title=say("title"), show_lines=True)
     table.add_column("#", justify="right")
-    table.add_column("Instrument", overflow="fold")
-    table.add_column("Kind")
-    table.add_column("Legal force")
-    table.add_column("Key dates")
-    table.add_column("Checked / review by")
+    table.add_column(say("col_instrument"), overflow="fold")
+    table.add_column(say("col_kind"), overflow="fold")  # Japanese has no spaces to wrap at
+    table.add_column(say("col_force"), overflow="fold")
+    table.add_column(say("col_dates"), overflow="fold")
+    table.add_column(say("col_checked"), overflow="fold")
     for number, source in enumerate(entries, start=1):
-        dates = "\n".join(f"{d.date.isoformat()} {d.event}" for d in source.dates)
+        dates = "\n".join(f"{d.date.isoformat()} {text_in(d, 'event', lang)}" for d in source.dates)
+        note = text_in(source, "legal_force_note", lang) if source.legal_force_note else ""
         table.add_row(
             str(number),
-            f"[bold]{source.short_name}[/]\n{source.title_ja}",
-            source.kind.value.replace("_", " "),
-            LEGAL_FORCE_LABELS[source.legal_force]
-            + (f"\n[dim]{source.legal_force_note}[/]" if source.legal_force_note else ""),
+            f"[bold]{text_in(source, 'short_name', lang)}[/]\n{source.title_ja}",
+            say(f"kind_{source.kind.value}"),
+            labels.force_label(source.legal_force, lang) + (f"\n[dim]{note}[/]" if note else ""),
             dates,
             f"{source.checked.isoformat()}\n{source.review_by.isoformat()}",
         )
     console = Console(highlight=False)
     console.print(table)
     # URLs go below the table, whole, so terminals can open them (a table cell would cut them).
-    console.print("[bold]Official texts[/] (the Japanese text controls)")
+    console.print(f"[bold]{say('texts')}[/]{say('texts_note')}")
     for number, source in enumerate(entries, start=1):
         console.print(f"{number:>3}. {source.url}", soft_wrap=True, markup=False)
         if source.english_url:
-            note = " (provisional translation)" if source.provisional_translation else ""
-            console.print(f"     English{note}: {source.english_url}", soft_wrap=True, markup=False)
+            key = "english_provisional" if source.provisional_translation else "english"
+            line = ui_text(f"sources.{key}", lang, url=source.english_url)
+            console.print(f"     {line}", soft_wrap=True, markup=False)
 
 
 def _print_watchlist(fmt: SourcesFormat) -> None:

@@ -112,3 +112,13 @@ def test_kb_check_on_the_packaged_rule_base() -> None:
     result = run("kb", "check")
     assert result.returncode == 0, result.stdout
     assert f"sources.yaml {len(load_rule_base().sources)}" in result.stdout
+
+
+def test_sources_table_in_japanese() -> None:
+    result = run_shirube("sources", "--lang", "ja", env={"COLUMNS": "160"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Shirube が出典とする公式文書" in out and "AI推進法" in out and "法律" in out
+    assert "公式の本文（日本語の本文が正本です）" in out and "英語版（仮訳）：" in out
+    for english in ("Official instruments", "AI Promotion Act", "statute", "Legal force"):
+        assert english not in out
