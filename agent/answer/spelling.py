@@ -2,7 +2,8 @@
 
 A word the rule base never uses is read as one it does use, unless it is an English word in its
 own right ("banks" stays "banks", not "bans"); the English word list (pyspellchecker) is read
-only when a word has such a reading. In order:
+only when a word has such a reading. A name with capitals inside ('SaaS', 'OpenAI') is never
+corrected, and an acronym in capitals ('SAAS') only parted. In order:
 
 - two words run together, each the rule base's own ('incharge' → 'in charge', 'aiact');
 - the closest word (rapidfuzz, optimal string alignment: a swap of two letters is one edit);
@@ -109,9 +110,12 @@ class Speller:
     def word(self, word: str) -> str:
         """`word` itself, or the vocabulary's word (or two) it misspells."""
         lower = word.lower()
-        if len(lower) < MIN_WORD or lower in self.known:
+        if len(lower) < MIN_WORD or lower in self.known or _is_name(word):
             return word
-        meant = self._split(lower) or self._near(lower) or self._sounds_like(lower)
+        split = self._split(lower)
+        if split is None and word.isupper():  # an acronym ('SAAS'), not a shouted typo
+            return word
+        meant = split or self._near(lower) or self._sounds_like(lower)
         if meant is None or lower in _english():
             return word
         return meant.upper() if word.isupper() else meant
@@ -120,6 +124,12 @@ class Speller:
         """`text` with each misspelt Latin word replaced; everything else as it was."""
         text = _question_word(text)
         return _TOKEN.sub(lambda m: self.word(m.group(0)), text)
+
+
+def _is_name(word: str) -> bool:
+    """Capitals inside a word ('SaaS', 'OpenAI', 'ChatGPT') mark a name typed with care, not a
+    typo of a common word."""
+    return any(c.isupper() for c in word[1:]) and not word.isupper()
 
 
 def _question_word(text: str) -> str:

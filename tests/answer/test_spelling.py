@@ -35,3 +35,11 @@ def test_a_misspelt_question_word_before_a_verb_is_the_question_word() -> None:
     assert speller.correct("Wat is the AI Basic Plan") == "What is the AI Basic Plan"
     assert speller.correct("wen the act passed") == "wen the act passed"  # no verb follows
     assert speller.correct("whe did it pass") == "whe did it pass"  # who or when: unsettled
+
+
+def test_a_mixed_case_or_capitalised_acronym_is_a_name_never_corrected() -> None:
+    speller = Speller([*VOCABULARY, "the act says", "open"])
+    assert speller.correct("We're a SaaS startup") == "We're a SaaS startup"
+    assert speller.word("SAAS") == "SAAS"  # an acronym, not 'says'
+    assert speller.word("OpenAI") == "OpenAI"
+    assert speller.word("AIACT") == "AI ACT"  # two of its words run together still part
