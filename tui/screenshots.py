@@ -107,7 +107,7 @@ ENGLISH: dict[str, Scene] = {
     "plan-actions": plan_actions,
     "action-detail": action_detail,
 }
-JAPANESE = ("chat-empty", "chat-answer", "help", "interview", "plan")
+JAPANESE = ("chat-empty", "chat-answer", "help", "interview", "plan", "action-detail")
 SCENES: dict[str, Scene] = {**ENGLISH, **{f"ja-{name}": ENGLISH[name] for name in JAPANESE}}
 
 

@@ -12,17 +12,22 @@ from textual.widgets import ListItem, ListView, Static
 
 from knowledge.schema import load_labels
 from tools.checklist import ChecklistItem
+from tools.render.common import cite
 from tools.terminal_text import clean
 from tui.lang import current_lang, t
 
 
 def facts_line(item: ChecklistItem, status: str | None = None) -> str:
     """Priority, phase, owner (and due date), first source and, when known, the status."""
-    source = item.citations[0].label() if item.citations else ""
+    lang = current_lang()
+    source = ""
+    if item.citations:  # Japanese readers get the plan's citation (AI推進法第13条), not the id
+        first = item.citations[0]
+        source = cite(first, "ja") if lang == "ja" else first.label()
     owner = t("action.owner", owner=item.owner)
     if item.due:  # the due date sits beside the owner: who does it by when
         owner += t("action.due", date=item.due.isoformat())
-    said = load_labels().text(current_lang())  # the plan's own words for priority and phase
+    said = load_labels().text(lang)  # the plan's own words for priority and phase
     priority = said.priorities.get(item.priority.value, item.priority.value)
     phase = said.phases.get(item.phase.value, item.phase.value)
     parts = [t("action.priority", priority=priority), phase, owner, source]
