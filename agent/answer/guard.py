@@ -49,6 +49,16 @@ def names_japanese_rule(question: str) -> bool:
     return any(reader.rule_base.entities[e].kind in kinds for e in reader.linker.link(question))
 
 
+def names_a_concept(question: str) -> bool:
+    """The question names a governance concept the entity registry holds ('AI incidents',
+    'labelling', 'risk tiers'): with an AI term, that is what the rule base answers about."""
+    from agent.answer.reader import default_reader
+
+    reader = default_reader()
+    kinds = {reader.rule_base.entities[e].kind for e in reader.linker.link(question)}
+    return EntityKind.concept in kinds
+
+
 def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     """(scope, injection) for a question; pure, so it is tested without a graph."""
     from agent.answer.reader import default_reader
@@ -75,6 +85,10 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     # AI put to a regulated use ("our hiring AI", "a hospital using AI triage") is what Shirube
     # is for, whether or not the question says "Japan".
     if said(rules.ai) and (about_japan or said(rules.use_case)):
+        return "in", False
+    # So is AI with a governance concept the rule base covers ("Which authority do I report AI
+    # incidents to?"); another jurisdiction's question was turned away above.
+    if said(rules.ai) and (names_a_concept(question) or names_a_concept(spelt)):
         return "in", False
     # So is a use the use-case reader recognises, typos and AI products included ("were a small
     # recruting agency using chatgpt to shortlist candidates, what laws aply?").

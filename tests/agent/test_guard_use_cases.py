@@ -32,3 +32,15 @@ def test_use_case_questions_are_in_scope(question: str) -> None:
 )
 def test_other_jurisdictions_and_other_topics_stay_out(question: str) -> None:
     assert classify(question) == ("out", False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which authority do I report AI incidents to?",
+        "Do I have to label AI-generated images?",
+    ],
+)
+def test_ai_and_a_governance_concept_the_rule_base_covers_are_in_scope(question: str) -> None:
+    # No 'Japan', no 'law': AI with a concept the rule base answers about is its question.
+    assert classify(question) == ("in", False)
