@@ -35,6 +35,11 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'.\-]*")
 _SEAM_SPACE = re.compile(r"(?<=[a-z0-9]) (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) (?=[a-z0-9])")
 
 
+# 'Japan has AI rules' names what 'Japan's AI rules' names: the verb read as the possessive, so
+# a name written with it ('japan's ai rules') is found in 'does Japan have AI rules?'.
+_POSSESSED = re.compile(r"\b(japan)\s+(?:has|have)\s+(?:any\s+)?(?=[a-z])")
+
+
 def normalise(text: str) -> str:
     """NFKC, lower case, straight quotes: how aliases and questions are compared."""
     text = _SEAM_SPACE.sub("", unicodedata.normalize("NFKC", text).lower())
@@ -121,7 +126,7 @@ class Linker:
 
     def link(self, text: str) -> list[str]:
         """Entity ids named in `text`, first mention first, each once."""
-        norm = normalise(text)
+        norm = _POSSESSED.sub(r"\1's ", normalise(text))
         if self._abbreviated is not None and JAPANESE.search(norm):
             norm = self._abbreviated.sub(lambda m: self._abbreviations[m.group(0)], norm)
         spans: list[tuple[int, int, str]] = []

@@ -63,3 +63,19 @@ def test_a_fragment_asking_a_facet_still_follows_up(fragment: str) -> None:
 
     assert refers_back(fragment)
     assert "appi" in understand(fragment, history=[APPI_GENAI]).parts[0].entities
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Japan have AI regulation?",
+        "Does Japan have AI rules?",
+        "Is AI regulated in Japan?",
+        "are there AI laws in japan",
+    ],
+)
+def test_whether_japan_regulates_ai_at_all_is_answered_yes(question: str) -> None:
+    # Without an article ('have AI regulation'), or asked of AI ('Is AI regulated …?').
+    answer = ask(question, offline=True).answer
+    assert answer.startswith("Yes."), answer
+    assert "AI Promotion Act" in answer
