@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Organisation = Literal["company", "government", "local_government", "research", "other"]
 Customer = Literal["consumers", "businesses", "government"]
 PersonalData = Literal["none", "personal", "sensitive"]
+# 'employment' is recruiting job seekers (the Employment Security Act); managing existing staff is
+# no sector. 'education' is primary and secondary schooling (MEXT's guideline), not universities.
 Sector = Literal[
     "health",
     "finance",

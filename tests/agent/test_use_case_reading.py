@@ -271,3 +271,34 @@ def test_a_ministry_asked_about_is_not_the_user(question: str) -> None:
 def test_a_japanese_service_is_the_askers_where_the_question_places_it() -> None:
     question = "社員の面談記録をAIで分析するサービスにはどの規制が関係しますか？"
     assert understand(question).use_case is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We use AI to evaluate our employees' performance. What applies?",
+        "We want AI to summarise staff attendance records. What applies?",
+        "社員の人事評価にAIを使おうと考えています。どんな決まりがありますか？",
+        "従業員の勤怠データをAIで分析したい。注意点は？",
+    ],
+)
+def test_existing_staff_records_are_personal_data_not_hiring(question: str) -> None:
+    """Job seekers' data is the Employment Security Act's (Art. 5-5); staff evaluations,
+    attendance and HR records are personal data under the APPI, and no recruitment."""
+    profile = read_use_case(question).profile
+    assert profile.personal_data == "personal"
+    assert "employment" not in profile.sectors
+
+
+@pytest.mark.parametrize(
+    ("question", "school"),
+    [
+        ("Our university wants students to use ChatGPT for essays. What applies?", False),
+        ("大学で学生に生成AIを使わせたい。注意点は？", False),
+        ("Our high school wants pupils to use ChatGPT for essays. What applies?", True),
+        ("中学校の授業で生成AIを使いたい。注意点は？", True),
+    ],
+)
+def test_the_school_sector_is_primary_and_secondary_education(question: str, school: bool) -> None:
+    """MEXT's guideline addresses primary and secondary education, not universities."""
+    assert ("education" in read_use_case(question).profile.sectors) is school

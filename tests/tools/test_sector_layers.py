@@ -7,6 +7,7 @@ import pytest
 
 from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
+from knowledge.questions import question_by_id
 from knowledge.schema import LegalForce
 from tools.assess import assess
 from tools.triggers import TriggerResult
@@ -125,3 +126,18 @@ def test_the_pmd_act_needs_a_diagnostic_or_treatment_purpose() -> None:
 def test_personal_data_outside_health_is_not_made_sensitive() -> None:
     profile = UseCaseProfile(sectors=["finance"], uses_in_operations=True, personal_data="personal")
     assert "appi_sensitive_data" not in {t.id for t in assess(profile).triggers}
+
+
+def test_the_employment_security_act_layer_is_for_recruiting_job_seekers() -> None:
+    """Its Art. 5-5 binds those recruiting and placing job seekers; the interview asks for
+    that, not for managing existing staff."""
+    (choice,) = [c for c in question_by_id("sectors").choices if c.value == "employment"]
+    assert "recruit" in choice.label.lower() and "採用" in choice.label_ja
+    assert "job seekers" in load_rule_base().triggers["sector_employment"].why
+    assert "labour" not in choice.synonyms and "人事評価" not in choice.synonyms_ja
+
+
+def test_the_school_layer_asks_for_primary_and_secondary_education() -> None:
+    (choice,) = [c for c in question_by_id("sectors").choices if c.value == "education"]
+    assert "secondary" in choice.label and "大学" not in choice.synonyms_ja
+    assert "university" not in choice.synonyms
