@@ -41,6 +41,7 @@ class _Compiled(typing.NamedTuple):
     ja_polite: frozenset[str]
     ja_verb_endings: frozenset[str]
     ja_passive: frozenset[str]
+    ja_intend: frozenset[str]
 
 
 def _vocabulary(data: HintFile) -> Speller:
@@ -73,6 +74,7 @@ def _compiled() -> _Compiled:
         ja_doing=frozenset(data.ja_doing),
         ja_polite=frozenset(data.ja_polite),
         ja_verb_endings=frozenset(data.ja_verb_endings),
+        ja_intend=frozenset(data.ja_intend),
         ja_passive=frozenset(data.ja_passive),
     )
 
@@ -105,11 +107,15 @@ _ENDING_WORDS = 4
 
 def _states_doing(sequence: tuple[str, ...], compiled: _Compiled) -> bool:
     """A verb of putting AI to work closed politely in the active voice ('導入します',
-    '使っています'): the speaker states their own use."""
+    '使っています'), or followed by と and a verb of intending ('使おうと考えています'): the speaker
+    states their own use or plan."""
     for n, word in enumerate(sequence):
         if word not in compiled.ja_doing:
             continue
         ending = sequence[n + 1 : n + 1 + _ENDING_WORDS]
+        plan = [w for w in ending if w != "為る"][:2]  # 導入 (為る) と 考える
+        if len(plan) == 2 and plan[0] == "と" and plan[1] in compiled.ja_intend:
+            return True
         if not ending or ending[0] not in compiled.ja_verb_endings:
             continue  # a noun ('設置義務'), not a verb
         if set(ending) & compiled.ja_polite and not set(ending) & compiled.ja_passive:

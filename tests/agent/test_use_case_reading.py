@@ -302,3 +302,14 @@ def test_existing_staff_records_are_personal_data_not_hiring(question: str) -> N
 def test_the_school_sector_is_primary_and_secondary_education(question: str, school: bool) -> None:
     """MEXT's guideline addresses primary and secondary education, not universities."""
     assert ("education" in read_use_case(question).profile.sectors) is school
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "社員の人事評価にAIを使おうと考えています。どんな決まりがありますか？",
+        "店舗にAIカメラを導入しようと思っています。注意点は？",
+    ],
+)
+def test_a_plan_stated_as_an_intention_is_the_speakers_use(question: str) -> None:
+    assert understand(question).use_case is not None
