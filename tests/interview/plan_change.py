@@ -15,8 +15,7 @@ import pytest
 import yaml
 
 from core.profile import UseCaseProfile
-from knowledge import loader
-from tools import triggers
+from knowledge import defaults, loader
 
 PROFILE = UseCaseProfile(
     name="Support chatbot",
@@ -32,8 +31,7 @@ REWRITTEN = "risk_assessment"  # in the plan before and after, with new wording
 
 def use(data_dir: Path) -> None:
     loader.DATA_DIR = data_dir
-    loader.load_rule_base.cache_clear()
-    triggers.checked_triggers.cache_clear()
+    defaults.clear()  # the rule base and every cache built from it
 
 
 @pytest.fixture
