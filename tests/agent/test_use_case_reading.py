@@ -313,3 +313,8 @@ def test_the_school_sector_is_primary_and_secondary_education(question: str, sch
 )
 def test_a_plan_stated_as_an_intention_is_the_speakers_use(question: str) -> None:
     assert understand(question).use_case is not None
+
+
+def test_files_staff_upload_are_not_their_hr_records() -> None:
+    question = "Our staff upload files to ChatGPT to summarise them. What applies?"
+    assert "staff_records" not in {h.id for h in read_use_case(question).hints}
