@@ -17,7 +17,7 @@ CASES: list[tuple[str, list[str], set[str]]] = [
     # What AI regulation in Japan is
     ("What is AI regulation in Japan?", ["governance"], {"ai_promotion_act", "aigfb"}),
     ("Does Japan actually have an AI law?", ["Yes.", "2025"], {"ai_promotion_act"}),
-    ("Japan has no AI regulation, right?", ["AI Guidelines for Business"], {"aigfb"}),
+    ("Japan has no AI regulation, right?", ["No.", "AI Promotion Act"], {"ai_promotion_act"}),
     (
         "Why did Japan go for soft law rather than a strict AI statute?",
         ["soft law"],
