@@ -57,7 +57,9 @@ def split_parts(question: str) -> list[str]:
         elif not _asks(piece):
             context = f"{context} {piece}".strip()
         else:
-            parts.append(f"{context} {piece}".strip() if context else piece)
+            # The sentence's full stop kept, so the question is still read as asked ("We're a
+            # startup. Does the Act apply to us?" is a yes/no question).
+            parts.append(f"{context}. {piece}" if context else piece)
             context = ""
     if context:
         parts = [*parts[:-1], f"{parts[-1]} {context}"] if parts else [context]
@@ -107,6 +109,8 @@ def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> s
     if match is None:
         return _audience(facet, entities, reader)
     who = normalise(match.group("who") or match.group("who_ja")).strip()
+    if who in _ASKER:  # "does the Act apply to us?": asked by a business, of its role
+        return _audience(Facet.duty, entities, reader)
     words = set(who.split())
     fits = [
         role
@@ -121,6 +125,10 @@ def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> s
     named = set(entities)
     beside = [set(f.about) for f in rb.facts.values() if named & set(f.about)]
     return max(fits, key=lambda role: sum(role.id in about for about in beside)).id
+
+
+# The asker in the addressee's place ("apply to us"): Shirube's reader, a business.
+_ASKER = frozenset({"us", "me", "our company", "our business", "my company", "my business"})
 
 
 def _audience(facet: Facet, entities: list[str], reader: Reader) -> str | None:
@@ -165,7 +173,8 @@ def read_part(text: str, reader: Reader) -> Part:
     entities += [role] if role else []
     if book.body_says.search(text):  # what a body said: the instruments it issued say it
         entities = reader.instruments_for(entities)
-    yes_no = bool(book.yes_no.search(text.strip()))
+    asked = re.split(r"(?<=[.!?])\s+", text.strip())[-1]  # the question after any context
+    yes_no = bool(book.yes_no.search(text.strip()) or book.yes_no.search(asked))
     part = Part(
         text=text,
         entities=entities,

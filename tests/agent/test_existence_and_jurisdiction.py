@@ -79,3 +79,15 @@ def test_whether_japan_regulates_ai_at_all_is_answered_yes(question: str) -> Non
     answer = ask(question, offline=True).answer
     assert answer.startswith("Yes."), answer
     assert "AI Promotion Act" in answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["We're a SaaS startup. Does the AI Act apply to us?", "Does the AI Act apply to us?"],
+)
+def test_whether_the_act_applies_to_the_asker_is_answered_yes_with_article_7(question: str) -> None:
+    # A context sentence before it leaves the question a yes/no one; 'us' is a business.
+    answer = ask(question, offline=True).answer
+    assert answer.startswith("Yes."), answer
+    assert "Article 7" in answer.split("\n")[0] or "Article 7" in answer, answer
+    assert "says" not in answer
