@@ -91,3 +91,10 @@ def test_whether_the_act_applies_to_the_asker_is_answered_yes_with_article_7(que
     assert answer.startswith("Yes."), answer
     assert "Article 7" in answer.split("\n")[0] or "Article 7" in answer, answer
     assert "says" not in answer
+
+
+def test_which_body_to_report_to_is_answered_by_there_being_no_such_duty() -> None:
+    # 'Which authority do I report … to?' presupposes a reporting duty: that is corrected first.
+    assert default_reader().premises_in("Which authority do I report AI incidents to?")
+    answer = ask("Which authority do I report AI incidents to?", offline=True).answer
+    assert "no duty" in answer.split("\n")[0], answer
