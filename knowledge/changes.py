@@ -36,6 +36,10 @@ class Change(Strict):
     date: dt.date
     instruments: list[Id] = Field(default_factory=list, description="sources.yaml ids.")
     summary: str = Field(min_length=1)
+    # Optional here so a new entry loads at once; `shirube kb check` requires it (check_ja).
+    summary_ja: str | None = Field(
+        default=None, min_length=1, description="The summary in Japanese."
+    )
     touched: Touched = Field(default_factory=Touched)
 
     def touches(self, kind: TouchedKind, entry_id: str) -> bool:

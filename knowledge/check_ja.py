@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from knowledge.changes import Change
 from knowledge.loader import Problem
 from knowledge.schema import ChecklistAction, Fact, LegalForce, Role, Source, Trigger
 
@@ -90,6 +91,15 @@ def check_japanese_checklist(files: RuleBaseFiles) -> list[Problem]:
     return problems
 
 
+def check_japanese_changes(files: RuleBaseFiles) -> list[Problem]:
+    """The changelog summaries `shirube changes` and `sessions diff` print."""
+    return [
+        _missing(files.label(rel), change.id, "summary_ja", "summary")
+        for rel, change in files.of_type(Change)
+        if not change.summary_ja
+    ]
+
+
 def _entries(raw: object) -> list[dict[str, object]]:
     return [e for e in raw if isinstance(e, dict)] if isinstance(raw, list) else []
 
@@ -146,4 +156,5 @@ JA_CHECKS: list[Callable[[RuleBaseFiles], list[Problem]]] = [
     check_japanese_roles,
     check_japanese_checklist,
     check_japanese_plan_words,
+    check_japanese_changes,
 ]

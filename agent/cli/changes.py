@@ -43,6 +43,10 @@ def changes(
         ChangesFormat,
         typer.Option("--format", "-f", help="text: one block per change; json: a list."),
     ] = ChangesFormat.text,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Text in ja (日本語) or en. Default: SHIRUBE_LANG, else en."),
+    ] = None,
 ) -> None:
     """What changed in the rule base, newest first: instruments, summary and what it touched."""
     from knowledge.changes import changes_since
@@ -62,25 +66,37 @@ def changes(
         dumped = [change.model_dump(mode="json") for change in found]
         print(json_text(json.dumps(dumped, indent=2, ensure_ascii=False)))
         return
+    from agent.cli.sessions import _lang
+    from knowledge.schema import text_in
+    from knowledge.ui_labels import ui_text
+
+    said = _lang(lang)
     rule_base = load_rule_base()
-    print(f"Rule base as of {rule_base.meta.as_of} (version {rule_base.version}).")
+    print(ui_text("changes.rule_base", said, as_of=rule_base.meta.as_of, version=rule_base.version))
     if not found:
-        print(f"No changes since {start}." if start else "The changelog is empty.")
+        print(
+            ui_text("changes.none_since", said, since=start)
+            if start
+            else ui_text("changes.empty", said)
+        )
         return
+    separator = "、" if said == "ja" else ", "
     for change in found:
         print(clean(f"\n{change.date}  {change.id}"))
-        print(clean("  " + " ".join(change.summary.split())))
+        print(clean("  " + " ".join(text_in(change, "summary", said).split())))
         if change.instruments:
-            names = [_short(rule_base, s) for s in change.instruments]
-            print(clean(f"  Instruments: {', '.join(names)}"))
+            names = separator.join(_short(rule_base, s, said) for s in change.instruments)
+            print(clean("  " + ui_text("changes.instruments", said, names=names)))
         for kind, ids in change.touched.model_dump().items():
             if ids:
-                print(clean(f"  {kind.capitalize()}: {', '.join(ids)}"))
+                print(clean("  " + ui_text(f"changes.{kind}", said, ids=", ".join(ids))))
 
 
-def _short(rule_base: RuleBase, source_id: str) -> str:
+def _short(rule_base: RuleBase, source_id: str, lang: str) -> str:
+    from knowledge.schema import text_in
+
     source = rule_base.sources.get(source_id)
-    return source.short_name if source else source_id
+    return text_in(source, "short_name", lang) if source else source_id
 
 
 def register(app: typer.Typer) -> None:

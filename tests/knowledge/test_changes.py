@@ -77,7 +77,7 @@ def test_cli_json_is_a_list_of_changes() -> None:
     assert done.returncode == 0, done.stderr
     items = json.loads(done.stdout)
     assert items and {item["date"] for item in items} == {"2026-12-01"}
-    assert set(items[0]) == {"id", "date", "instruments", "summary", "touched"}
+    assert set(items[0]) == {"id", "date", "instruments", "summary", "summary_ja", "touched"}
 
 
 @pytest.mark.parametrize("since", ["2026-13-01", "yesterday", "01/12/2026"])
@@ -113,3 +113,35 @@ def test_cli_names_a_broken_changelog_and_exits_1(
     assert caught.value.exit_code == 1
     err = capsys.readouterr().err
     assert "Rule base error: " in err and "entry 'x', field 'summary': Field required" in err
+
+
+def test_cli_prints_changes_in_japanese() -> None:
+    env = {"COLUMNS": "200", "SHIRUBE_LANG": "ja"}
+    done = run_shirube("changes", "--since", "2026-11-25", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ルールベース：")
+    assert "2026-11-25  ai_act_art7_note" in done.stdout
+    assert "AI推進法の法的効力に関する注記" in done.stdout
+    assert "対象文書：AI推進法" in done.stdout
+    assert "Instruments:" not in done.stdout and "The AI Promotion Act" not in done.stdout
+    english = run_shirube("changes", "--lang", "en", "--since", "2026-11-25", env=env)
+    assert "Instruments: AI Promotion Act" in english.stdout
+
+
+def test_every_packaged_change_has_a_japanese_summary() -> None:
+    assert all(change.summary_ja for change in load_changes())
+
+
+def test_a_change_without_its_japanese_summary_is_a_kb_check_problem(tmp_path: Path) -> None:
+    import re
+    import shutil
+
+    from knowledge.check import check_rule_base
+
+    data = tmp_path / "data"
+    shutil.copytree(loader.DATA_DIR, data)
+    path = data / "changes.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"\n  summary_ja: .*", "", text, count=1), encoding="utf-8")
+    problems = [p for p in check_rule_base(data) if "Japanese" in p.message]
+    assert [(p.entry, p.field) for p in problems] == [("audit_fixes_2026_12", "summary_ja")]
