@@ -195,11 +195,12 @@ def register(app: typer.Typer) -> None:
     @sessions.command("diff")
     def diff(
         session_id: Annotated[str, typer.Argument(help="Session id (see `sessions list`).")],
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
     ) -> None:
         """What today's rule base changes in a finished interview's plan, and why."""
         from agent.cli.sessions_diff import show_diff
 
-        show_diff(session_id)
+        show_diff(session_id, _lang(lang))
 
     @sessions.command("show")
     def show(

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from core.errors import UsageError
 from tools.terminal_text import clean
 
 if TYPE_CHECKING:
@@ -17,7 +16,6 @@ if TYPE_CHECKING:
     from tools.plan_diff import ItemChange
 
 MARK = {"added": "+", "removed": "-", "changed": "~"}
-VERB = {"added": "added", "removed": "removed", "changed": "changed"}
 
 
 def rule_base_cells(
@@ -48,56 +46,77 @@ def rule_base_cells(
     }
 
 
-def _line(item: ItemChange) -> list[str]:
-    lines = [f"  {MARK[item.change]} {item.kind} {VERB[item.change]}: {item.title} ({item.id})"]
+def _say(key: str, lang: str, **values: object) -> str:
+    from knowledge.ui_labels import ui_text
+
+    return ui_text(f"sessions_diff.{key}", lang, **values)
+
+
+def _title(item: ItemChange, lang: str) -> str:
+    """The item's title in `lang`: today's Japanese title when the rule base still has it."""
+    if lang != "ja":
+        return item.title
+    from knowledge.loader import load_rule_base
+    from knowledge.schema import text_in
+
+    rule_base = load_rule_base()
+    entries = rule_base.triggers if item.kind == "layer" else rule_base.checklist
+    entry = entries.get(item.id)
+    return text_in(entry, "title", lang) if entry is not None else item.title
+
+
+def _line(item: ItemChange, lang: str = "en") -> list[str]:
+    from knowledge.schema import text_in
+
+    what = _say(f"{item.kind}_{item.change}", lang)
+    title = _title(item, lang)
+    lines = ["  " + _say("item", lang, mark=MARK[item.change], what=what, title=title, id=item.id)]
     for change in item.reasons:
-        lines.append(f"      why: {change.date} {change.id}: {' '.join(change.summary.split())}")
+        summary = " ".join(text_in(change, "summary", lang).split())
+        lines.append("      " + _say("why", lang, date=change.date, id=change.id, summary=summary))
     if not item.reasons:
-        lines.append("      why: no changelog entry names it; see `shirube changes`")
+        lines.append("      " + _say("why_unknown", lang))
     return lines
 
 
-def show_diff(session_id: str) -> None:
+def show_diff(session_id: str, lang: str = "en") -> None:
     from agent.interview import stamps, store
     from knowledge.loader import RuleBaseError
+    from knowledge.ui_labels import LabelledError
 
     with store.opened() as shared:
         info = store.get_session(shared, session_id)
     # Plan stamps stay on the machine that finished the interview, whichever store holds it.
     with store.opened_local() as conn:
         if info.kind != "interview":
-            raise UsageError(
-                f"Session '{session_id}' is a {info.kind} session; only a finished interview has "
-                "a plan to compare. Run `shirube sessions list` to see the interviews."
-            )
+            raise LabelledError("sessions_diff.not_interview", sid=session_id, kind=info.kind)
         try:
             diff = stamps.plan_diff(conn, session_id)
         except RuleBaseError as exc:  # not the user's input: name it and exit 1
             print(clean(f"Rule base error: {exc}"), file=sys.stderr)
             raise typer.Exit(1) from None
     if diff is None:
-        raise UsageError(
-            f"Session '{session_id}' has no plan recorded with its rule-base version (it is not "
-            f"finished, or was finished before Shirube recorded versions). Finish or redo it "
-            f"with `shirube interview --resume {session_id}`, then run this again."
-        )
+        raise LabelledError("sessions_diff.no_stamp", sid=session_id)
     saved = diff.saved
-    print(
-        clean(
-            f"Plan of session {session_id}, made on {saved.assessed_on} with rule base "
-            f"{saved.version} (as of {saved.as_of})."
-        )
+    made = _say(
+        "saved",
+        lang,
+        sid=session_id,
+        made=saved.assessed_on,
+        version=saved.version,
+        date=saved.as_of,
     )
-    print(f"Today's rule base: {diff.version} (as of {diff.as_of}).")
+    print(clean(made))
+    print(_say("today", lang, version=diff.version, date=diff.as_of))
     if not diff.changes:
-        print("Nothing in this plan changed: same layers, same actions.")
+        print(_say("unchanged", lang))
         return
     count = len(diff.changes)
-    print(f"Rule base changed since this plan: {count} change{'s' if count != 1 else ''}.")
+    print(_say("changed_one" if count == 1 else "changed_many", lang, count=count))
     for item in diff.changes:
-        for line in _line(item):
+        for line in _line(item, lang):
             print(clean(line))
-    print(f"Redo the plan with: shirube interview --resume {session_id}")
+    print(_say("redo", lang, sid=session_id))
 
 
 def profile_header(session_id: str) -> str:

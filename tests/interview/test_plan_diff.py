@@ -96,6 +96,24 @@ def test_sessions_diff_and_list_after_a_change(settings: Settings, after: Path) 
     assert f"changed: {count}" in listed.output
 
 
+def test_sessions_diff_in_japanese(settings: Settings, after: Path) -> None:
+    sid = _saved_plan(settings)
+    runner = CliRunner()
+    same = runner.invoke(app, ["sessions", "diff", sid], env={"SHIRUBE_LANG": "ja"})
+    assert same.exit_code == 0, same.output
+    assert "このプランに変更はありません" in same.output
+    use(after)
+    env = {"COLUMNS": "200", "SHIRUBE_LANG": "ja"}
+    done = runner.invoke(app, ["sessions", "diff", sid], env=env)
+    assert done.exit_code == 0, done.output
+    assert f"セッション {sid} のプラン：" in done.output
+    assert "- レイヤー削除：" in done.output and f"({DROPPED})" in done.output
+    assert "~ 対応事項変更：" in done.output and "理由：" in done.output
+    assert "why:" not in done.output and "Redo the plan" not in done.output
+    english = runner.invoke(app, ["sessions", "diff", sid, "--lang", "en"], env=env)
+    assert "- layer removed: " in english.output
+
+
 def stamps_of(settings: Settings, sid: str) -> PlanStamp:
     with store.opened(settings) as conn:
         return stamps.stamps(conn)[sid]
