@@ -13,7 +13,7 @@ class DoctorFormat(StrEnum):
     json = "json"
 
 
-LABELS = {"ok": "[green]OK  [/]", "warn": "[yellow]WARN[/]", "fail": "[bold red]FAIL[/]"}
+STYLES = {"ok": "green", "warn": "yellow", "fail": "bold red"}
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +22,12 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             DoctorFormat, typer.Option("--format", "-f", help="text or json.")
         ] = DoctorFormat.text,
+        lang: Annotated[
+            str | None,
+            typer.Option(
+                "--lang", help="Text in ja (日本語) or en. Default: SHIRUBE_LANG, else en."
+            ),
+        ] = None,
     ) -> None:
         """Check the rule base, search index, Chroma and Ollama; say how to fix what is wrong.
 
@@ -32,18 +38,27 @@ def register(app: typer.Typer) -> None:
 
         from rich.console import Console
 
+        from agent.cli.sessions import _lang
         from agent.doctor import run_checks
         from core.config import get_settings
+        from knowledge.ui_labels import load_ui_labels, ui_text
         from tools.terminal_text import json_text, markup
 
+        said = _lang(lang)
         checks = run_checks(get_settings())
         if fmt is DoctorFormat.json:
             dumped = json.dumps([c.model_dump() for c in checks], indent=2, ensure_ascii=False)
             typer.echo(json_text(dumped))
         else:
             console = Console(highlight=False)
+            labels = load_ui_labels()
             for check in checks:
-                console.print(f"{LABELS[check.status]} {check.name}: {markup(check.detail)}")
+                status = ui_text(f"doctor.{check.status}", said)
+                key = "doctor.name_" + check.name.replace(" ", "_")
+                name = ui_text(key, said) if labels.has(key) else check.name
+                colon = "：" if said == "ja" else ": "
+                style = STYLES[check.status]
+                console.print(f"[{style}]{status}[/] {name}{colon}{markup(check.detail)}")
                 if check.fix:
                     console.print(f"     → {markup(check.fix)}")
         if any(c.status == "fail" for c in checks):
