@@ -73,7 +73,11 @@ def flipped_denials(
         if len(words) < MIN_CONTENT_WORDS:
             continue
         denied = bool(denial.search(normalise(clause)))
-        matches = [d for w, d in fact_clauses if len(words & w) >= RESTATES * len(words)]
+        shared = [(len(words & w), d) for w, d in fact_clauses]
+        best = max((n for n, _ in shared), default=0)
+        # Judged against the fact clauses it restates most closely: a looser one that denies
+        # something else ("a law without penalties") does not excuse "Japan has no such Act".
+        matches = [d for n, d in shared if n == best and n >= RESTATES * len(words)]
         if matches and all(d != denied for d in matches):
             found.append(f"'{clause}' {'denies' if denied else 'affirms'} what the facts do not")
     return found
