@@ -56,6 +56,15 @@ def compiles(pattern: str) -> str:
     return pattern
 
 
+class Cues(Strict):
+    """Regular expressions that mark one reading of a question (a facet, a kind of ask);
+    subclasses add the field naming that reading."""
+
+    cues: list[str] = Field(min_length=1)
+
+    _check = field_validator("cues")(lambda v: [compiles(p) for p in v])
+
+
 class LegalForce(StrEnum):
     """How far an instrument binds; the wording every answer must agree with."""
 

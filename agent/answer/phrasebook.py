@@ -12,18 +12,15 @@ from pydantic import Field, field_validator
 
 from knowledge.index.japanese import JAPANESE
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Facet, Strict, compiles
+from knowledge.schema import Cues, Facet, Strict, compiles
 
 PHRASEBOOK = DATA_DIR / "phrasebook.yaml"
 # The question's own word: "(ok and) under the APPI, who …" asks who, whatever comes before.
 _QUESTION_WORD = re.compile(r"\b(who|whom|when|where|which|what|how|why)\b", re.IGNORECASE)
 
 
-class FacetCue(Strict):
+class FacetCue(Cues):
     facet: Facet
-    cues: list[str] = Field(min_length=1)
-
-    _check = field_validator("cues")(lambda v: [compiles(p) for p in v])
 
 
 class Templates(Strict):

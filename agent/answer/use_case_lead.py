@@ -10,11 +10,11 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from agent.answer.phrasebook import phrasebook
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Strict, compiles
+from knowledge.schema import Cues, Strict
 
 LEADS_FILE = DATA_DIR / "use_case_leads.yaml"
 
@@ -29,11 +29,8 @@ class AskKind(StrEnum):
 YES_NO_KINDS = (AskKind.permission, AskKind.forbidden)
 
 
-class KindCues(Strict):
+class KindCues(Cues):
     kind: AskKind
-    cues: list[str] = Field(min_length=1)
-
-    _check = field_validator("cues")(lambda v: [compiles(p) for p in v])
 
 
 class Leads(Strict):
