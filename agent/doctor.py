@@ -12,6 +12,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict
 
 from core.config import Settings
+from knowledge.ui_labels import Phrase, phrase
 
 if TYPE_CHECKING:
     from knowledge.index.meta import IndexMeta
@@ -21,15 +22,36 @@ Status = Literal["ok", "warn", "fail"]
 
 
 class Check(BaseModel):
-    """One line of the doctor's report."""
+    """One line of the doctor's report, its words labels (ui_labels.yaml `doctor`) written in the
+    reader's language when shown."""
 
     model_config = ConfigDict(frozen=True)
 
     name: str
+    """The check's id (English); its label is `doctor.name_<id>`."""
     status: Status
-    detail: str
-    fix: str | None = None
+    said: Phrase
+    """What the check found."""
+    to_do: Phrase | None = None
     """What to do, when the status is not ok."""
+
+    @property
+    def detail(self) -> str:
+        return self.said.text("en")
+
+    @property
+    def fix(self) -> str | None:
+        return self.to_do.text("en") if self.to_do else None
+
+    def shown(self, lang: str) -> dict[str, str | None]:
+        """The check as the report shows it: detail and fix in `lang`."""
+        fix = self.to_do.text(lang) if self.to_do else None
+        return {
+            "name": self.name,
+            "status": self.status,
+            "detail": self.said.text(lang),
+            "fix": fix,
+        }
 
 
 def _http_timeout(settings: Settings) -> httpx.Timeout:
@@ -47,21 +69,22 @@ def check_rule_base() -> Check:
         return Check(
             name="rule base",
             status="fail",
-            detail=f"invalid: {first}",
-            fix="Run `shirube kb check` and fix the entries it names.",
+            said=phrase("doctor.rule_base_invalid", first=first),
+            to_do=phrase("doctor.fix_kb_check"),
         )
     return Check(
         name="rule base",
         status="ok",
-        detail=f"as of {rule_base.meta.as_of}, corpus hash {rule_base.corpus_hash}",
+        said=phrase(
+            "doctor.rule_base_ok", as_of=str(rule_base.meta.as_of), hash=rule_base.corpus_hash
+        ),
     )
 
 
 def check_chroma(settings: Settings) -> Check:
     if not settings.chroma_host:
-        return Check(
-            name="chroma", status="ok", detail=f"embedded, persisted under {settings.index_dir}"
-        )
+        said = phrase("doctor.chroma_embedded", path=str(settings.index_dir))
+        return Check(name="chroma", status="ok", said=said)
     where = f"{settings.chroma_host}:{settings.chroma_port}"
     url = f"http://{where}/api/v2/heartbeat"
     try:
@@ -70,13 +93,10 @@ def check_chroma(settings: Settings) -> Check:
         return Check(
             name="chroma",
             status="fail",
-            detail=f"server mode, {where} unreachable ({type(exc).__name__})",
-            fix=(
-                f"Start it (`chroma run --path DIR --host {settings.chroma_host} "
-                f"--port {settings.chroma_port}`) or unset CHROMA_HOST for the embedded store."
-            ),
+            said=phrase("doctor.chroma_unreachable", where=where, error=type(exc).__name__),
+            to_do=phrase("doctor.fix_chroma", host=settings.chroma_host, port=settings.chroma_port),
         )
-    return Check(name="chroma", status="ok", detail=f"server mode, {where} reachable")
+    return Check(name="chroma", status="ok", said=phrase("doctor.chroma_reachable", where=where))
 
 
 def check_index(settings: Settings, chroma_ok: bool) -> Check:
@@ -94,22 +114,26 @@ def check_index(settings: Settings, chroma_ok: bool) -> Check:
         return Check(
             name="index",
             status="warn",
-            detail=f"not built yet in {settings.index_dir}",
-            fix="Run `shirube index` (or just ask: the first question builds it).",
+            said=phrase("doctor.index_not_built", dir=str(settings.index_dir)),
+            to_do=phrase("doctor.fix_index_build"),
         )
-    summary = (
-        f"{meta.document_count} documents, corpus hash {meta.corpus_hash}, "
-        f"built with chromadb {meta.chromadb_version} (installed {chromadb.__version__})"
+    summary = phrase(
+        "doctor.index_summary",
+        count=meta.document_count,
+        hash=meta.corpus_hash,
+        built=meta.chromadb_version,
+        installed=chromadb.__version__,
     )
     try:
         rule_base = load_rule_base()
     except RuleBaseError:
-        return Check(name="index", status="warn", detail=f"{summary}; rule base invalid")
+        said = phrase("doctor.index_rule_base_invalid", summary=summary)
+        return Check(name="index", status="warn", said=said)
     return _verdict(settings, rule_base, meta, summary, reachable=chroma_ok)
 
 
 def _verdict(
-    settings: Settings, rule_base: RuleBase, meta: IndexMeta, summary: str, *, reachable: bool
+    settings: Settings, rule_base: RuleBase, meta: IndexMeta, summary: Phrase, *, reachable: bool
 ) -> Check:
     """Up to date, out of date (and why), or not checkable because the server is away."""
     from knowledge.index.store import _stale_reason, _try_open
@@ -121,12 +145,21 @@ def _verdict(
         return Check(
             name="index",
             status="warn",
-            detail=f"{summary}; out of date: {reason}",
-            fix="Run `shirube index` (the next question also rebuilds it).",
+            said=phrase("doctor.index_out_of_date", summary=summary, reason=_reason(reason)),
+            to_do=phrase("doctor.fix_index_rebuild"),
         )
     if not reachable:
-        return Check(name="index", status="warn", detail=f"{summary}; server not reachable")
-    return Check(name="index", status="ok", detail=f"{summary}; up to date")
+        said = phrase("doctor.index_server_away", summary=summary)
+        return Check(name="index", status="warn", said=said)
+    return Check(name="index", status="ok", said=phrase("doctor.index_up_to_date", summary=summary))
+
+
+def _reason(english: str) -> Phrase | str:
+    """The index's reason for being out of date, which it writes in English, as the label
+    (`index_reason`) it was made from; text no label made stays as it is."""
+    from knowledge.ui_labels import reading
+
+    return reading(english, "index_reason") or english
 
 
 def _check_shared_index(settings: Settings) -> Check:
@@ -141,19 +174,24 @@ def _check_shared_index(settings: Settings) -> Check:
     try:
         rule_base = load_rule_base()
     except RuleBaseError:
-        return Check(name="index", status="warn", detail=f"server {where}; rule base invalid")
+        said = phrase("doctor.shared_rule_base_invalid", where=where)
+        return Check(name="index", status="warn", said=said)
     name = shared_name(rule_base.corpus_hash)
     meta = shared_meta(client(settings, ""), name)
     if meta is None:
         return Check(
             name="index",
             status="warn",
-            detail=f"not built yet on the Chroma server {where} (no complete collection {name})",
-            fix="Run `shirube index` (or just ask: the first question builds it).",
+            said=phrase("doctor.shared_not_built", where=where, name=name),
+            to_do=phrase("doctor.fix_index_build"),
         )
-    summary = (
-        f"{meta.document_count} documents in {name} on {where}, "
-        f"built with chromadb {meta.chromadb_version} (installed {chromadb.__version__})"
+    summary = phrase(
+        "doctor.shared_summary",
+        count=meta.document_count,
+        name=name,
+        where=where,
+        built=meta.chromadb_version,
+        installed=chromadb.__version__,
     )
     return _verdict(settings, rule_base, meta, summary, reachable=True)
 
@@ -164,8 +202,8 @@ def check_ollama(settings: Settings) -> list[Check]:
 
     url = settings.ollama_url
     if settings.offline:
-        return [Check(name="ollama", status="ok", detail="offline mode set: no model is called")]
-    offline_note = "answers come from the rule base only (offline mode)"
+        return [Check(name="ollama", status="ok", said=phrase("doctor.ollama_offline_set"))]
+    model = settings.model
     try:
         response = httpx.get(f"{url}/api/version", timeout=_http_timeout(settings))
         response.raise_for_status()
@@ -175,60 +213,55 @@ def check_ollama(settings: Settings) -> list[Check]:
             Check(
                 name="ollama",
                 status="warn",
-                detail=f"no Ollama server at {url} ({type(exc).__name__}); {offline_note}",
-                fix="Start Ollama (`ollama serve`) or point OLLAMA_HOST at your team's server.",
+                said=phrase("doctor.ollama_down", url=url, error=type(exc).__name__),
+                to_do=phrase("doctor.fix_ollama_start"),
             )
         ]
-    checks = [Check(name="ollama", status="ok", detail=f"Ollama {version} at {url}")]
+    said = phrase("doctor.ollama_ok", version=version, url=url)
+    checks = [Check(name="ollama", status="ok", said=said)]
     client = ollama.Client(host=url, timeout=_http_timeout(settings))
     try:
         shown = client.show(settings.model)
     except ollama.ResponseError as exc:
         pulled = exc.status_code != 404
-        detail = (
-            f"'{settings.model}' answered {exc.status_code}: {exc.error}"
+        said = (
+            phrase("doctor.model_error", model=model, code=exc.status_code, error=exc.error)
             if pulled
-            else f"'{settings.model}' is not pulled on {url}"
+            else phrase("doctor.model_not_pulled", model=model, url=url)
         )
-        checks.append(
-            Check(
-                name="model",
-                status="warn",
-                detail=f"{detail}; {offline_note}",
-                fix=f"Run `ollama pull {settings.model}` or set SHIRUBE_MODEL to a pulled model.",
-            )
-        )
+        to_do = phrase("doctor.fix_model_pull", model=model)
+        checks.append(Check(name="model", status="warn", said=said, to_do=to_do))
         return checks
     except (httpx.HTTPError, ValueError) as exc:
         checks.append(
             Check(
                 name="model",
                 status="warn",
-                detail=f"could not ask about '{settings.model}' ({type(exc).__name__})",
-                fix="Check the Ollama server's log.",
+                said=phrase("doctor.model_unknown", model=model, error=type(exc).__name__),
+                to_do=phrase("doctor.fix_ollama_log"),
             )
         )
         return checks
-    checks.append(Check(name="model", status="ok", detail=f"'{settings.model}' is pulled"))
+    checks.append(Check(name="model", status="ok", said=phrase("doctor.model_ok", model=model)))
     caps = shown.capabilities
     if caps is None:
         checks.append(
             Check(
                 name="tools",
                 status="warn",
-                detail="the server does not report capabilities; tool support is tried per call",
-                fix="Upgrade Ollama to a version that reports model capabilities.",
+                said=phrase("doctor.tools_unknown"),
+                to_do=phrase("doctor.fix_ollama_upgrade"),
             )
         )
     elif "tools" in caps:
-        checks.append(Check(name="tools", status="ok", detail=f"'{settings.model}' calls tools"))
+        checks.append(Check(name="tools", status="ok", said=phrase("doctor.tools_ok", model=model)))
     else:
         checks.append(
             Check(
                 name="tools",
                 status="warn",
-                detail=f"'{settings.model}' does not support tools; {offline_note}",
-                fix="Choose a tool-capable model, e.g. SHIRUBE_MODEL=qwen2.5:7b-instruct.",
+                said=phrase("doctor.tools_none", model=model),
+                to_do=phrase("doctor.fix_tool_model"),
             )
         )
     return checks

@@ -15,7 +15,7 @@ import tempfile
 
 from agent.doctor import Check
 from core.config import Settings
-from core.storage import INSTALL_TEAM
+from knowledge.ui_labels import phrase
 
 MIN_FREE_BYTES = 50 * 1024 * 1024
 """Below this the index build (a few MB) or a session's next answer may not fit."""
@@ -25,7 +25,6 @@ PROBE_BYTES = 64 * 1024
 
 def check_data_dir(settings: Settings) -> Check:
     path = settings.data_dir
-    fix = "Set SHIRUBE_HOME to a writable directory with free space."
     try:
         path.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=path) as probe:
@@ -37,25 +36,27 @@ def check_data_dir(settings: Settings) -> Check:
         return Check(
             name="data directory",
             status="fail",
-            detail=f"{path} is not writable ({exc.strerror or exc})",
-            fix=fix,
+            said=phrase(
+                "doctor.data_dir_not_writable", path=str(path), error=exc.strerror or str(exc)
+            ),
+            to_do=phrase("doctor.fix_data_dir"),
         )
     if free < MIN_FREE_BYTES:
         return Check(
             name="data directory",
             status="fail",
-            detail=f"{path} has only {free // 1024:,} KB free: the disk is (nearly) full",
-            fix="Free some space on that disk, or " + fix[0].lower() + fix[1:],
+            said=phrase("doctor.data_dir_full", path=str(path), kb=f"{free // 1024:,}"),
+            to_do=phrase("doctor.fix_data_dir_full"),
         )
-    return Check(
-        name="data directory", status="ok", detail=f"{path} (writable, {free >> 20:,} MB free)"
-    )
+    said = phrase("doctor.data_dir_ok", path=str(path), mb=f"{free >> 20:,}")
+    return Check(name="data directory", status="ok", said=said)
 
 
 def check_sessions_db(settings: Settings) -> Check:
     path = settings.sessions_db
     if not path.exists():
-        return Check(name="sessions", status="ok", detail=f"no saved sessions yet ({path})")
+        said = phrase("doctor.sessions_none", path=str(path))
+        return Check(name="sessions", status="ok", said=said)
     aside = shlex.quote(f"{path}.damaged")
     try:
         # mode=ro: a checker must never create, change or repair the file.
@@ -72,31 +73,30 @@ def check_sessions_db(settings: Settings) -> Check:
         return Check(
             name="sessions",
             status="fail",
-            detail=f"{path} is damaged or unreadable ({exc})",
-            fix=(
-                f"Move it aside (mv {shlex.quote(str(path))} {aside}); Shirube starts a new one. "
-                f"Recover what it holds with `sqlite3 {aside} .recover`."
-            ),
+            said=phrase("doctor.sessions_damaged", path=str(path), error=str(exc)),
+            to_do=phrase("doctor.fix_sessions_aside", path=shlex.quote(str(path)), aside=aside),
         )
     if damaged:
         return Check(
             name="sessions",
             status="fail",
-            detail=f"saved state of {len(damaged)} session(s) in {path} is damaged: "
-            + ", ".join(damaged[:10]),
-            fix=(
-                "Other sessions are fine. Keep a copy of the file, then remove each with "
-                "`shirube sessions delete ID`."
+            said=phrase(
+                "doctor.sessions_some_damaged",
+                count=len(damaged),
+                path=str(path),
+                ids=", ".join(damaged[:10]),
             ),
+            to_do=phrase("doctor.fix_sessions_delete"),
         )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         return Check(
             name="sessions",
             status="fail",
-            detail=f"{path} is read-only: sessions can be listed but not continued",
-            fix=f"Make {path} and {path.parent} writable, or set SHIRUBE_HOME elsewhere.",
+            said=phrase("doctor.sessions_read_only", path=str(path)),
+            to_do=phrase("doctor.fix_sessions_writable", path=str(path), parent=str(path.parent)),
         )
-    return Check(name="sessions", status="ok", detail=f"{len(ids)} saved session(s) in {path}")
+    said = phrase("doctor.sessions_ok", count=len(ids), path=str(path))
+    return Check(name="sessions", status="ok", said=said)
 
 
 def _unreadable(conn: sqlite3.Connection, ids: list[str]) -> list[str]:
@@ -129,8 +129,8 @@ def check_index_files(settings: Settings) -> list[Check]:
             Check(
                 name="embedding cache",
                 status="warn",
-                detail=f"{cache} is unreadable (truncated or damaged)",
-                fix="Nothing to keep in it: the next `shirube index` discards and rebuilds it.",
+                said=phrase("doctor.cache_unreadable", cache=str(cache)),
+                to_do=phrase("doctor.fix_cache"),
             )
         )
     meta = read_meta(settings)
@@ -141,9 +141,8 @@ def check_index_files(settings: Settings) -> list[Check]:
             Check(
                 name="index files",
                 status="warn",
-                detail=f"{len(stray)} store(s) from an interrupted or running build in "
-                f"{settings.index_dir}",
-                fix="Run `shirube index --rebuild`: it removes them.",
+                said=phrase("doctor.stray_stores", count=len(stray), dir=str(settings.index_dir)),
+                to_do=phrase("doctor.fix_stray"),
             )
         )
     return checks
@@ -164,8 +163,8 @@ def check_database(settings: Settings) -> Check | None:
     try:
         import psycopg
     except ImportError:
-        return Check(name=name, status="fail", detail="psycopg is not installed",
-                     fix=f"{INSTALL_TEAM}, or unset SHIRUBE_DATABASE_URL.")  # fmt: skip
+        return Check(name=name, status="fail", said=phrase("doctor.db_no_driver"),
+                     to_do=phrase("doctor.fix_db_driver"))  # fmt: skip
     try:
         with psycopg.connect(url, connect_timeout=max(1, round(settings.connect_timeout))) as conn:
             row = conn.execute("SELECT to_regclass('shirube_schema') IS NOT NULL").fetchone()
@@ -180,17 +179,14 @@ def check_database(settings: Settings) -> Check | None:
                 conn.execute("CREATE TABLE shirube_doctor_probe (x INTEGER)")
             conn.rollback()  # the probe only asked whether we may write
     except psycopg.errors.InsufficientPrivilege as exc:
-        return Check(name=name, status="fail", detail=f"{where}: may not write ({exc})".strip(),
-                     fix="GRANT the user CREATE on the database and SELECT, INSERT, UPDATE on "
-                     "the shirube_* tables, or use the owner's account.")  # fmt: skip
+        said = phrase("doctor.db_may_not_write", where=where, error=str(exc).strip())
+        return Check(name=name, status="fail", said=said, to_do=phrase("doctor.fix_db_grant"))
     except psycopg.Error as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return Check(name=name, status="fail", detail=f"{where} cannot be reached ({reason})",
-                     fix="Start PostgreSQL there, or fix SHIRUBE_DATABASE_URL (user, password, "
-                     "host, port, database); unset it to work on the local SQLite.")  # fmt: skip
+        said = phrase("doctor.db_unreachable", where=where, reason=reason)
+        return Check(name=name, status="fail", said=said, to_do=phrase("doctor.fix_db_start"))
     if version is not None and version > LATEST:
-        return Check(name=name, status="fail",
-                     detail=f"{where}: schema {version}, newer than this Shirube ({LATEST})",
-                     fix="Upgrade Shirube on this machine (pip install -U shirube).")  # fmt: skip
-    state = f"schema version {version}" if version else "no plans yet (tables made on first save)"
-    return Check(name=name, status="ok", detail=f"{where}: reachable, writable, {state}")
+        said = phrase("doctor.db_too_new", where=where, version=version, latest=LATEST)
+        return Check(name=name, status="fail", said=said, to_do=phrase("doctor.fix_db_upgrade"))
+    state = phrase("doctor.db_schema", version=version) if version else phrase("doctor.db_no_plans")
+    return Check(name=name, status="ok", said=phrase("doctor.db_ok", where=where, state=state))

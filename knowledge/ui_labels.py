@@ -76,6 +76,27 @@ def ui_text(key: str, lang: str = "en", /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+class Phrase(BaseModel):
+    """A label with its fields' values, written in either language when it is shown (a check's
+    detail made once, printed in the reader's language). A value may itself be a Phrase."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    values: dict[str, str | int | Phrase] = Field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        filled = {
+            name: value.text(lang) if isinstance(value, Phrase) else value
+            for name, value in self.values.items()
+        }
+        return ui_text(self.key, lang, **filled)
+
+
+def phrase(key: str, /, **values: str | int | Phrase) -> Phrase:
+    return Phrase(key=key, values=values)
+
+
 class LabelledError(UsageError):
     """A usage error whose message is a label, so the CLI can show it in its reader's language
     (str() is the English text, for logs and the English reader)."""
@@ -115,10 +136,19 @@ def reword(
     `value(field, raw)`. Text no label made (older records, free text) is returned as it is."""
     if lang != "ja":
         return text
-    labels = load_ui_labels().root.get(section, {}).values()
+    found = reading(text, section)
+    if found is None:
+        return text
+    return ui_text(found.key, lang, **{k: value(k, str(v)) for k, v in found.values.items()})
+
+
+def reading(text: str, section: str) -> Phrase | None:
+    """The label of `section` an English line was made from, with its fields read back; None
+    when no label made it."""
+    labels = load_ui_labels().root.get(section, {})
     # The most specific label first: 'owner cleared' is not 'owner {value}' with value 'cleared'.
-    for label in sorted(labels, key=lambda label: -len(_literal(label.en))):
+    for name, label in sorted(labels.items(), key=lambda item: -len(_literal(item[1].en))):
         found = _pattern(label.en).fullmatch(text)
         if found:
-            return label.ja.format(**{k: value(k, v) for k, v in found.groupdict().items()})
-    return text
+            return phrase(f"{section}.{name}", **found.groupdict())
+    return None

@@ -47,7 +47,8 @@ def register(app: typer.Typer) -> None:
         said = _lang(lang)
         checks = run_checks(get_settings())
         if fmt is DoctorFormat.json:
-            dumped = json.dumps([c.model_dump() for c in checks], indent=2, ensure_ascii=False)
+            shown = [c.shown(said) for c in checks]
+            dumped = json.dumps(shown, indent=2, ensure_ascii=False)
             typer.echo(json_text(dumped))
         else:
             console = Console(highlight=False)
@@ -58,8 +59,9 @@ def register(app: typer.Typer) -> None:
                 name = ui_text(key, said) if labels.has(key) else check.name
                 colon = "：" if said == "ja" else ": "
                 style = STYLES[check.status]
-                console.print(f"[{style}]{status}[/] {name}{colon}{markup(check.detail)}")
-                if check.fix:
-                    console.print(f"     → {markup(check.fix)}")
+                line = check.shown(said)
+                console.print(f"[{style}]{status}[/] {name}{colon}{markup(line['detail'])}")
+                if line["fix"]:
+                    console.print(f"     → {markup(line['fix'])}")
         if any(c.status == "fail" for c in checks):
             raise typer.Exit(1)
