@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 _KANJI = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -27,13 +28,16 @@ class Homophones:
     """Corrects kanji words towards the rule base's words that sound the same."""
 
     def __init__(self, texts: Iterable[str]) -> None:
+        # Only runs of kanji hold the words kept, and the texts repeat them: each distinct run is
+        # read once (a tenth of reading every text whole), its words counted as often as it occurs.
+        runs = Counter(run for text in texts for run in _RUN.findall(text))
         counts: Counter[str] = Counter()
         readings: dict[str, str] = {}
-        for text in texts:
-            for surface, sound in _words(text):
+        for run, times in runs.items():
+            for surface, sound in _words(run):
                 if _KANJI.match(surface):
-                    counts[surface] += 1
-                    readings[surface] = sound
+                    counts[surface] += times
+                    readings.setdefault(surface, sound)
         self.known = frozenset(counts)
         by_sound: dict[str, list[str]] = defaultdict(list)
         for surface, _ in counts.most_common():  # most used first

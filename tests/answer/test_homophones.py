@@ -36,3 +36,21 @@ def test_the_engine_reads_slips_against_its_own_japanese_texts() -> None:
     assert part.facet.value == "when" and "公布" in part.text
     (part,) = understand("人口知能基本計画はいつ決まった", default_reader("ja")).parts
     assert part.entities == ["ai_basic_plan"]
+
+
+def test_each_distinct_kanji_run_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building the table reads the runs of kanji, not every text whole: the rule base repeats
+    its words, so the first Japanese question does not pay for reading them all again."""
+    from agent.answer import homophones
+
+    read: list[str] = []
+    words = homophones._words
+
+    def counting(text: str) -> list[tuple[str, str]]:
+        read.append(text)
+        return words(text)
+
+    monkeypatch.setattr(homophones, "_words", counting)
+    table = Homophones(["AI推進法は公布の日に施行された。", "公布の日に施行された。", "施行"])
+    assert sorted(read) == sorted(["推進法", "公布", "施行"])
+    assert table.correct("いつ交付されましたか") == "いつ公布されましたか"
