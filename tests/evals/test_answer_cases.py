@@ -20,12 +20,14 @@ ALL = DEV + BLIND
 # The Japanese suite (issue 18): evals/cases/ja/ and blind/ja_answers.jsonl, tagged "ja".
 JA = [c for c in ALL if "ja" in c.tags]
 EN = [c for c in ALL if "ja" not in c.tags]
-# Held-out rounds written after the split was drawn (tagged "blind_round2") are blind as a whole.
-ROUND2 = [c for c in ALL if "blind_round2" in c.tags]
+# Held-out rounds written after the split was drawn (blind_round2, blind_round3, …): held out
+# whole, and they never move the draw.
+ROUND_TAG = re.compile(r"^blind_round(\d+)$")
+LATER = [c for c in ALL if any(ROUND_TAG.match(t) for t in c.tags)]
 # Dev cases added after the split was drawn (tagged "dev_only") never move the blind third, and
 # neither do the later held-out rounds.
-DRAWN = [c for c in ALL if "dev_only" not in c.tags and c not in ROUND2]
-BLIND_DRAWN = [c for c in BLIND if c not in ROUND2]
+DRAWN = [c for c in ALL if "dev_only" not in c.tags and c not in LATER]
+BLIND_DRAWN = [c for c in BLIND if c not in LATER]
 
 
 def test_at_least_150_cases_with_unique_ids() -> None:
@@ -85,17 +87,8 @@ def test_each_category_is_annotated_as_it_should_be() -> None:
 
 def test_the_japanese_suite_has_sixty_cases_over_the_categories_a_blind_third() -> None:
     assert len(JA) >= 60
-    assert len([c for c in JA if c.heldout and c not in ROUND2]) == 20
+    assert len([c for c in JA if c.heldout and c not in LATER]) == 20
     assert {c.category for c in JA} == set(CATEGORIES) - {"japanese"}
-
-
-def test_round_two_is_wholly_held_out_in_english_and_japanese() -> None:
-    assert ROUND2 and all(c in BLIND and c.heldout and c.id.startswith("r2-") for c in ROUND2)
-    assert not any("blind_round2" in c.tags for c in DEV)
-    assert not any("dev_only" in c.tags for c in ROUND2)
-    assert len([c for c in ROUND2 if c in EN]) >= 50 and len([c for c in ROUND2 if c in JA]) >= 30
-    seen = {normalise(c.question or "") for c in ALL if c not in ROUND2}
-    assert not [c.id for c in ROUND2 if normalise(c.question or "") in seen]
 
 
 def test_questions_are_new_not_copied_from_qa_cases_or_topic_cards() -> None:
@@ -105,3 +98,16 @@ def test_questions_are_new_not_copied_from_qa_cases_or_topic_cards() -> None:
             seen.update(normalise(q) for q in card.get("questions", ()))
     copied = [c.id for c in ALL if normalise(c.question or "") in seen]
     assert not copied
+
+
+def test_every_later_round_is_wholly_held_out_and_new() -> None:
+    rounds = {m.group(1) for c in LATER for t in c.tags if (m := ROUND_TAG.match(t))}
+    assert {"2", "3"} <= rounds
+    for n in rounds:
+        mine = [c for c in LATER if f"blind_round{n}" in c.tags]
+        assert all(c in BLIND and c.heldout and c.id.startswith(f"r{n}-") for c in mine), n
+        assert not any(f"blind_round{n}" in c.tags for c in DEV), n
+        assert not any("dev_only" in c.tags for c in mine), n
+        assert len([c for c in mine if c in EN]) >= 50 and len([c for c in mine if c in JA]) >= 30
+        seen = {normalise(c.question or "") for c in ALL if c not in mine}
+        assert not [c.id for c in mine if normalise(c.question or "") in seen]
