@@ -14,6 +14,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from agent.answer.romaji import RomajiNames
+from agent.answer.spelling import is_english
 from knowledge.index.japanese import JAPANESE
 from knowledge.schema import Entity, EntityKind
 
@@ -23,6 +24,7 @@ PHRASE_CUTOFF = 85
 WORD_CUTOFF = 88
 MIN_FUZZY_CHARS = 5
 MIN_TYPO_WORD = 4
+INFLECTED = 5  # a word and its inflection share their first letters ('regulated', 'regulation')
 # A Japanese name heard in the question (kana spelling, or a same-sounding typo like 推進方 for
 # 推進法) must sound this long in kana: shorter readings have too many homophones.
 MIN_READING = 5
@@ -67,8 +69,14 @@ def _respelt(alias: str, spellings: Mapping[str, str]) -> list[str]:
 
 
 def _typos_plausible(words: list[str], alias: list[str]) -> bool:
-    """A word that differs from the alias's is long enough to hold a typo ("ai" is not "aisi")."""
-    return all(w == a or len(w) >= MIN_TYPO_WORD for w, a in zip(words, alias, strict=False))
+    """A word that differs from the alias's is long enough to hold a typo ("ai" is not "aisi")
+    and is no other English word ("force companies" is not "foreign companies"), though it may be
+    the same word inflected ("ai regulated" is "ai regulation")."""
+    return all(
+        w == a
+        or (len(w) >= MIN_TYPO_WORD and (not is_english(w) or w[:INFLECTED] == a[:INFLECTED]))
+        for w, a in zip(words, alias, strict=False)
+    )
 
 
 class Linker:

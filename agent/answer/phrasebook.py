@@ -23,6 +23,14 @@ class FacetCue(Cues):
     facet: Facet
 
 
+class FacetWords(Strict):
+    """A facet's everyday words and phrases ('teeth', 'go after' for penalty): evidence for the
+    facet when no cue fires, weighed with the facts (agent/answer/facet_rank.py)."""
+
+    facet: Facet
+    words: list[str] = Field(min_length=1)
+
+
 class Templates(Strict):
     premise: str
     premise_statement: str
@@ -47,6 +55,7 @@ class Templates(Strict):
 
 class Phrasebook(Strict):
     facet_cues: list[FacetCue]
+    facet_words: list[FacetWords] = Field(default_factory=list)
     yes_no: str
     splitter: str
     follow_up: str

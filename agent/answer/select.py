@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
 from agent.answer.lang import date_text, in_lang, templates
 from agent.answer.phrasebook import phrasebook, same_word
@@ -235,9 +236,16 @@ def _content_words(part: Part, reader: Reader) -> frozenset[str]:
 
 def _on_words(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
     """The facts sharing two of the question's content words other than the names of what it
-    names (one word start alone is too weak: "counts" is not "countermeasures")."""
+    names (one word start alone is too weak: "counts" is not "countermeasures"), as word starts
+    or as lemmas ('rest on' is 'rests on', which five-letter starts miss)."""
     words = _content_words(part, reader)
-    return [f for f in facts if len(_stems(f.text) & words) >= MIN_SHARED_WORDS]
+    asked = phrasebook().body_says.sub(" ", part.text)  # "said" names no content
+    lemmas = question_lemmas(asked, part.entities, reader)
+
+    def shared(fact: Fact) -> int:
+        return max(len(_stems(fact.text) & words), fact_overlap(fact, lemmas))
+
+    return [f for f in facts if shared(f) >= MIN_SHARED_WORDS]
 
 
 def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.answer.facet_rank import ranked_facet
 from agent.answer.follow_up import (
     as_use_case,
     carried_use_case,
@@ -169,6 +170,8 @@ def read_part(text: str, reader: Reader) -> Part:
     if facet == Facet.does_not and span and asks_if_named_exists(text, span, reader):
         facet, span = Facet.what, None  # whether the named law exists is asked of it
     entities = _named(text, span, reader)
+    if span is None and not _JAPANESE.search(text):  # no cue: the best-matched facet
+        facet = ranked_facet(text, entities, reader)
     role = addressee(text, facet, entities, reader)
     entities += [role] if role else []
     if book.body_says.search(text):  # what a body said: the instruments it issued say it

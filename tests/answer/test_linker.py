@@ -60,3 +60,13 @@ def test_ordinary_words_link_to_nothing() -> None:
 
 def test_a_fuzzy_phrase_never_joins_function_words() -> None:
     assert _linker().link("is there a face law") == []
+
+
+def test_another_english_word_is_no_typo_of_a_name() -> None:
+    from agent.answer.reader import default_reader
+
+    linker = default_reader().linker
+    # 'force companies' is close to 'foreign companies' but is two real words.
+    assert "overseas_operator" not in linker.link("does the Act force companies to do anything?")
+    # The same word inflected still links ('regulated' for 'regulation').
+    assert "japan_ai_regime" in linker.link("Is AI regulated in Japan?")

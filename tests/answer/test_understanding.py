@@ -175,3 +175,25 @@ def test_who_enforces_is_not_who_enacted() -> None:
     assert by_entity_and_facet(part, reader)[0].id == "ppc_role"
     (part,) = understand("Who publishes the AI Guidelines for Business?", reader).parts
     assert by_entity_and_facet(part, reader)[0].id == "issuer_aigfb"
+
+
+def test_plus_and_as_well_as_join_two_questions() -> None:
+    reader = default_reader()
+    query = understand("When did the AI Basic Plan come out, plus who drafted it?", reader)
+    assert [p.facet for p in query.parts] == [Facet.when, Facet.who]
+    assert query.parts[1].entities == ["ai_basic_plan"]  # the elliptical part inherits it
+    query = understand("what is the Article 13 guideline as well as when was it adopted", reader)
+    assert [p.facet for p in query.parts] == [Facet.what, Facet.when]
+
+
+def test_whether_anyone_has_to_follow_it_asks_its_legal_force() -> None:
+    reader = default_reader()
+    query = understand(
+        "When did the Digital Agency's generative AI guideline come in, and do private firms "
+        "need to follow it?",
+        reader,
+    )
+    assert query.parts[1].facet == Facet.legal_force
+    # What one has to comply with asks the duties.
+    (part,) = understand("What do we need to comply with under the APPI?", reader).parts
+    assert part.facet == Facet.duty
