@@ -47,7 +47,8 @@ test-fast: $(STAMP)
 	$(BIN)/vulture
 	$(BIN)/python -m pytest -x tests/answer/test_linker.py tests/answer/test_prose_check.py tests/tools tests/knowledge/test_facts.py tests/knowledge/test_schema.py tests/evals/test_answer_checks.py tests/evals/test_answer_cases.py tests/evals/test_premise_ids.py tests/agent/test_guard_use_cases.py \
 	  tests/knowledge/test_fixture_rule_base.py tests/answer/test_engine_on_fixture.py \
-	  tests/knowledge/test_defaults.py tests/interview/test_interview_on_fixture.py
+	  tests/knowledge/test_defaults.py tests/interview/test_interview_on_fixture.py \
+	  tests/core/test_light_settings.py
 
 # The team tier (tests/team): saved plans on SQLite and on a real PostgreSQL started in a temp
 # dir. `make test` runs it whenever Debian's binaries are there; this target installs them where

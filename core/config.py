@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_OLLAMA_PORT = 11434
-HOST_FORM = "http://host:port, e.g. http://127.0.0.1:11434"
+from core.light_settings import data_dir_of, split_host
+
 DATABASE_FORM = "postgresql://user:password@host:5432/dbname (or unset it for the local SQLite)"
 DAY = 86_400.0  # bounds every duration: past it a timeout overflows the socket layer
 
@@ -98,16 +98,12 @@ class Settings(BaseSettings):
     @classmethod
     def _ollama_host_form(cls, value: str) -> str:
         # Checked here: `import ollama` parses OLLAMA_HOST itself and fails with a traceback.
-        _split_host(value)
+        split_host(value)
         return value
 
     @cached_property
     def data_dir(self) -> Path:
-        if self.home is not None:
-            return self.home.expanduser().resolve()
-        from platformdirs import user_data_path
-
-        return user_data_path("shirube", appauthor=False)
+        return data_dir_of(self.home)
 
     @property
     def index_dir(self) -> Path:
@@ -131,26 +127,8 @@ class Settings(BaseSettings):
 
     @property
     def ollama_url(self) -> str:
-        scheme, host, port = _split_host(self.ollama_host)
+        scheme, host, port = split_host(self.ollama_host)
         return f"{scheme}://{host}:{port}"
-
-
-def _split_host(value: str) -> tuple[str, str, int]:
-    """(scheme, host, port) of an Ollama host as its client reads it; ValueError names the form."""
-    text = value.strip() or "127.0.0.1"  # empty means the default, as in the ollama client
-    if "://" not in text:
-        text = f"http://{text}"
-    try:
-        parts = urlsplit(text)
-        port = parts.port  # raises on a port that is not a number in 0-65535
-    except ValueError:
-        raise ValueError(f"expected {HOST_FORM}") from None
-    hostname = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or not hostname or " " in hostname or port == 0:
-        raise ValueError(f"expected {HOST_FORM}")
-    host = f"[{hostname}]" if ":" in hostname else hostname
-    default = 443 if parts.scheme == "https" else DEFAULT_OLLAMA_PORT
-    return parts.scheme, host, port or default
 
 
 def check_database_url(value: str) -> None:

@@ -57,9 +57,9 @@ def _answer_start(answer: str) -> str:
 def _lang(option: str | None) -> str:
     """--lang, else SHIRUBE_LANG when it names a language, else English."""
     from agent.cli.plan_lang import check_lang
-    from core.config import get_settings
+    from core.light_settings import light_settings
 
-    return check_lang(option) or ("ja" if get_settings().lang == "ja" else "en")
+    return check_lang(option) or ("ja" if light_settings().lang == "ja" else "en")
 
 
 def _source_name(source_id: str, lang: str) -> str:
@@ -150,11 +150,12 @@ def register(app: typer.Typer) -> None:
 
         from agent.cli.sessions_diff import rule_base_cells
         from agent.interview import store
-        from core.config import get_settings
+        from core.light_settings import light_settings
         from core.storage import StorageError
         from knowledge.ui_labels import reword, ui_text
 
-        settings = get_settings()
+        # Not core.config: reading the local file needs no pydantic-settings (start-up).
+        settings = light_settings()
         words = _lang(lang)  # SHIRUBE_LANG 'auto' (no question to read it from): English
         with store.opened(settings) as conn:
             rows = store.list_sessions(conn)
@@ -167,7 +168,9 @@ def register(app: typer.Typer) -> None:
                 rule_base = rule_base_cells(local, rows, words)
         console = Console(highlight=False)
         if settings.database_url:
-            _journal_notice(console, settings)
+            from core.config import get_settings  # a shared database: the full settings
+
+            _journal_notice(console, get_settings())
         if not rows:
             console.print(ui_text("cli.no_sessions", words))
             return

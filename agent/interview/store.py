@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from core.config import Settings, get_settings
 from core.errors import UsageError
+from core.light_settings import StoreSettings, light_settings
 from core.storage import StorageError, guarded, no_postgres_driver
 
 if TYPE_CHECKING:
@@ -122,9 +122,12 @@ def reading(conn: Conn, session_id: str) -> Iterator[None]:
         ) from None
 
 
-def connect(settings: Settings | None = None) -> Conn:
-    """Open the sessions database settings name (SQLite created on first use, or PostgreSQL)."""
-    settings = settings or get_settings()
+def connect(settings: StoreSettings | None = None) -> Conn:
+    """Open the sessions database settings name (SQLite created on first use, or PostgreSQL).
+
+    Without settings, the environment's (core.light_settings: the same values as
+    core.config.Settings, without loading pydantic-settings for the local file)."""
+    settings = settings or light_settings()
     if settings.database_url:
         return connect_shared(settings.database_url, settings.connect_timeout)
     return connect_local(settings)
@@ -139,9 +142,9 @@ def connect_shared(url: str, timeout: float) -> SharedConnection:
     return store_postgres.connect(url, timeout, _TABLE)
 
 
-def connect_local(settings: Settings | None = None) -> SessionsConnection:
+def connect_local(settings: StoreSettings | None = None) -> SessionsConnection:
     """This machine's SQLite sessions file, whatever the settings (plan stamps, migration)."""
-    path: Path = (settings or get_settings()).sessions_db
+    path: Path = (settings or light_settings()).sessions_db
     path.parent.mkdir(parents=True, exist_ok=True)
     with guarded(path):
         # SqliteSaver locks the connection itself, so TUI worker threads may share it.
@@ -174,7 +177,7 @@ def checkpointer(conn: Conn) -> BaseCheckpointSaver[str]:
 
 
 @contextmanager
-def opened(settings: Settings | None = None) -> Iterator[Conn]:
+def opened(settings: StoreSettings | None = None) -> Iterator[Conn]:
     conn = connect(settings)
     try:
         with guard(conn):
@@ -184,7 +187,7 @@ def opened(settings: Settings | None = None) -> Iterator[Conn]:
 
 
 @contextmanager
-def opened_local(settings: Settings | None = None) -> Iterator[SessionsConnection]:
+def opened_local(settings: StoreSettings | None = None) -> Iterator[SessionsConnection]:
     """This machine's SQLite sessions file for one block, whatever SHIRUBE_DATABASE_URL says."""
     conn = connect_local(settings)
     try:
@@ -291,6 +294,6 @@ def _forget_stamp(conn: Conn, session_id: str) -> None:
     if isinstance(conn, sqlite3.Connection):
         stamps.forget(conn, session_id)
         return
-    if get_settings().sessions_db.exists():  # no local file: no stamp to drop
+    if light_settings().sessions_db.exists():  # no local file: no stamp to drop
         with opened_local() as local:
             stamps.forget(local, session_id)

@@ -61,6 +61,11 @@ def test_sessions_list_loads_no_rule_base_no_langchain_and_no_other_command(
     assert _loaded(SESSIONS_LIST, tmp_path, HEAVY + LATER + OTHER_COMMANDS) == []
 
 
+def test_sessions_list_reads_its_settings_without_pydantic_settings(tmp_path: Path) -> None:
+    # A seventh of a second of CPU; core.light_settings gives the same values (tests/core).
+    assert _loaded(SESSIONS_LIST, tmp_path, ("pydantic_settings", "core.config")) == []
+
+
 def test_the_first_screen_loads_no_langchain_no_schema_no_markdown_and_no_answer_model(
     tmp_path: Path,
 ) -> None:
