@@ -1,13 +1,19 @@
 """Typos in whole words: 'requre', 'consnet', 'trainning' → the rule base's own words.
 
-A word the rule base never uses is read as one it does use, unless it is an English word in its
-own right ("banks" stays "banks", not "bans"); the English word list (pyspellchecker) is read
-only when a word has such a reading. A name with capitals inside ('SaaS', 'OpenAI') is never
-corrected, and an acronym in capitals ('SAAS') only parted. In order:
+A word the rule base never uses is read as one it does use, unless it is a word in its own
+right: English ("banks" stays "banks", not "bans"; pyspellchecker's list, read only when a word
+has such a reading) or an acronym or term of the trade typed in lower case (knowledge/data/
+words.yaml: 'saas' stays 'saas', not 'says'). A name with capitals inside ('SaaS', 'OpenAI') is
+never corrected, and an acronym in capitals ('SAAS') only parted. In order:
 
 - two words run together, each the rule base's own ('incharge' → 'in charge', 'aiact');
-- the closest word (rapidfuzz, optimal string alignment: a swap of two letters is one edit);
+- the closest word (rapidfuzz, optimal string alignment: a swap of two letters is one edit),
+  on a tie the one that sounds the same ('baned' → 'banned', not 'based');
+- more words run together ('aipromotionact' → 'ai promotion act'), the fewest first;
 - a word that sounds the same (jellyfish's Metaphone: 'copywrite' → 'copyright').
+
+Letters typed apart are joined where together they are the rule base's word ('A I' → 'AI',
+'informa tion' → 'information').
 
 A question's first word a letter away from a question word, before a verb such as 'did' or
 'is', is that question word ('wen did …', 'wat is …'), though 'wen' is an English word.
@@ -27,8 +33,10 @@ from rapidfuzz.distance import OSA
 MIN_WORD = 4  # shorter words have too many neighbours one edit away
 MIN_SPLIT = (2, 3)  # the shortest left and right words of a run-together pair ('in', 'act')
 MIN_SOUND = 5  # shorter words share their sound with too many others
+MAX_PIECES = 4  # the most words one typed word is read as ('aipromotionact': three)
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[A-Za-z]+")
+_LETTERS_APART = re.compile(r"(?<![\w'])[A-Za-z](?: [A-Za-z])+(?![\w'])")  # 'A I'
 _JSON_KEY = re.compile(rb'"([^"]+)":')  # the word list's keys, its counts unread
 # English grammar, not the rule base's vocabulary: the words that open a question and the verbs
 # that follow them ("wen did …", "wat is …").
@@ -61,8 +69,12 @@ def _english() -> frozenset[str]:
 
 
 def is_english(word: str) -> bool:
-    """An English word in its own right (pyspellchecker's list), in any case."""
-    return word.lower() in _english()
+    """A word in its own right, in any case: pyspellchecker's English list, or an acronym or term
+    of the trade people type in lower case (words.yaml: 'saas', 'llm')."""
+    from knowledge.words import own_words
+
+    lower = word.lower()
+    return lower in own_words() or lower in _english()
 
 
 class Speller:
@@ -90,11 +102,36 @@ class Speller:
         left, right = max(pairs, key=lambda pair: min(len(pair[0]), len(pair[1])))
         return f"{left} {right}"
 
+    def _pieces(self, lower: str) -> str | None:
+        """Three or more of the vocabulary's words run together, the fewest first, each of at
+        least two letters (the last of three, as in `_split`)."""
+        left_min, right_min = MIN_SPLIT
+        best: dict[int, list[str]] = {0: []}  # end of a prefix → fewest words that spell it
+        for end in range(left_min, len(lower) + 1):
+            options = [
+                [*best[start], lower[start:end]]
+                for start in range(0, end - left_min + 1)
+                if start in best and lower[start:end] in self.known
+            ]
+            if options:
+                best[end] = min(options, key=len)
+        words = best.get(len(lower))
+        if words is None or not 2 < len(words) <= MAX_PIECES or len(words[-1]) < right_min:
+            return None
+        return " ".join(words)
+
     def _near(self, lower: str) -> str | None:
-        best = process.extractOne(
-            lower, self._choices, scorer=OSA.distance, score_cutoff=max_edits(lower)
+        """The closest vocabulary word; on a tie the one that sounds like what was typed ('baned'
+        is 'banned', not 'based'), then the most used."""
+        found = process.extract(
+            lower, self._choices, scorer=OSA.distance, score_cutoff=max_edits(lower), limit=None
         )
-        return None if best is None else best[0]
+        if not found:
+            return None
+        sound = jellyfish.metaphone(lower)
+        closest = min(score for _, score, _ in found)
+        tied = [(w, i) for w, score, i in found if score == closest]
+        return min(tied, key=lambda pair: (jellyfish.metaphone(pair[0]) != sound, pair[1]))[0]
 
     def _sounds_like(self, lower: str) -> str | None:
         """A vocabulary word that sounds the same, from the same first letter and at most half
@@ -115,15 +152,37 @@ class Speller:
         split = self._split(lower)
         if split is None and word.isupper():  # an acronym ('SAAS'), not a shouted typo
             return word
-        meant = split or self._near(lower) or self._sounds_like(lower)
-        if meant is None or lower in _english():
+        meant = split or self._near(lower) or self._pieces(lower) or self._sounds_like(lower)
+        if meant is None or is_english(lower):
             return word
         return meant.upper() if word.isupper() else meant
 
     def correct(self, text: str) -> str:
         """`text` with each misspelt Latin word replaced; everything else as it was."""
-        text = _question_word(text)
+        text = self._joined(_question_word(text))
         return _TOKEN.sub(lambda m: self.word(m.group(0)), text)
+
+    def _joined(self, text: str) -> str:
+        """Letters typed apart joined where together they are a vocabulary word: single letters
+        ('A I' → 'AI'), or two pieces one of which is no word at all ('informa tion')."""
+
+        def single(m: re.Match[str]) -> str:
+            together = m.group(0).replace(" ", "")
+            return together if together.lower() in self.known else m.group(0)
+
+        def stray(piece: str) -> bool:
+            return piece.lower() not in self.known and not is_english(piece)
+
+        pieces = re.split(r"([A-Za-z]+)", _LETTERS_APART.sub(single, text))
+        # pieces: text between words at even places, words at odd ones
+        for i in range(1, len(pieces) - 2, 2):
+            left, gap, right = pieces[i], pieces[i + 1], pieces[i + 2]
+            together = (left + right).lower()
+            if gap != " " or len(together) < MIN_SOUND or together not in self.known:
+                continue
+            if stray(left) or stray(right):
+                pieces[i], pieces[i + 1], pieces[i + 2] = "", "", left + right
+        return "".join(pieces)
 
 
 def _is_name(word: str) -> bool:

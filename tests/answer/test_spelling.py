@@ -3,7 +3,11 @@ question word; a real English word is never 'corrected'."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from agent.answer.spelling import Speller
+from knowledge.words import own_words
 
 VOCABULARY = [
     "Who is in charge of the AI Act?",
@@ -43,3 +47,48 @@ def test_a_mixed_case_or_capitalised_acronym_is_a_name_never_corrected() -> None
     assert speller.word("SAAS") == "SAAS"  # an acronym, not 'says'
     assert speller.word("OpenAI") == "OpenAI"
     assert speller.word("AIACT") == "AI ACT"  # two of its words run together still part
+
+
+def test_an_acronym_typed_in_lower_case_is_a_word_of_its_own() -> None:
+    speller = Speller([*VOCABULARY, "the act says"])
+    assert speller.correct("does the ai act apply to saas companies") == (
+        "does the ai act apply to saas companies"
+    )  # words.yaml: 'saas' is not 'says'
+
+
+def test_on_a_tie_the_word_that_sounds_like_the_typed_one_wins() -> None:
+    speller = Speller(["based based based on banned uses", "adopt adopt adopted"])
+    assert speller.word("baned") == "banned"  # one edit from 'based' too, which is used more
+    assert speller.word("adoptd") == "adopted"
+
+
+def test_three_words_run_together_are_parted() -> None:
+    speller = Speller(["The AI Promotion Act"])
+    assert speller.word("aipromotionact") == "ai promotion act"
+
+
+def test_letters_typed_apart_are_joined_into_the_word_they_spell() -> None:
+    speller = Speller(["The AI Promotion Act protects personal information."])
+    assert speller.correct("who enforces the A I Promotion Act") == (
+        "who enforces the AI Promotion Act"
+    )
+    assert speller.correct("the per sonal informa tion") == "the personal information"
+    assert speller.correct("what is a b test") == "what is a b test"  # 'ab' is no word of it
+
+
+VOCAB_WORDS = sorted({w for text in VOCABULARY for w in text.lower().replace(".", "").split()})
+
+
+@given(st.lists(st.sampled_from([*VOCAB_WORDS, "saas", "llm", "banks"]), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_a_correctly_spelt_word_is_never_changed(words: list[str]) -> None:
+    text = " ".join(words).replace(";", "").replace(",", "").replace("?", "")
+    assert Speller(VOCABULARY).correct(text) == text
+
+
+@given(st.sampled_from(sorted(own_words())))
+@settings(max_examples=100, deadline=None)
+def test_no_listed_word_is_ever_corrected(word: str) -> None:
+    speller = Speller([*VOCABULARY, "the act says all of it"])
+    assert speller.word(word) == word
+    assert speller.word(word.upper()) == word.upper()
