@@ -86,6 +86,12 @@ class Phrasebook(Strict):
     event_words_ja: list[list[str]] = Field(
         default_factory=list, description="The same, as Japanese words or word pieces."
     )
+    joiners_ja: str = Field(
+        default="(?!)", description="Words joining two Japanese asks in one phrase ('と', 'や')."
+    )
+    connectives_ja: str = Field(
+        default="(?!)", description="Words opening a further Japanese ask ('それと', 'あと')."
+    )
     latest: str
     describes_use: str
     body_says: str = Field(description="Words asking what a body said or issued.")
@@ -121,6 +127,8 @@ class Phrasebook(Strict):
         "body_says",
         "elliptical",
         "given",
+        "joiners_ja",
+        "connectives_ja",
     )(compiles)
 
 

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
 from agent.answer.lang import date_text, in_lang, templates
+from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook, same_word
 from agent.answer.presupposition import names_belief
 from agent.answer.query import Part
@@ -110,7 +111,8 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         # Headquarters") is not named by a question that only names the body.
         issuers = [rb.institutions[e] for e in entities if e in rb.institutions]
         unnamed = [_without_names(d, issuers) for d in dates]
-        named = [dates[unnamed.index(d)] for d in named_events(unnamed, asked)]
+        said = _without_aliases(asked, entities, reader)
+        named = [dates[unnamed.index(d)] for d in named_events(unnamed, said)]
         if entity_id not in entities and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
@@ -126,6 +128,16 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
                 derived_fact(reader, fact_id, entity_id, Facet.when, cite, (text, text_ja))
             )
     return found
+
+
+def _without_aliases(asked: str, entities: list[str], reader: Reader) -> str:
+    """The question less the Japanese names of what it dates: '人工知能法はいつ公布' names the
+    event 公布, not one whose text holds 人工知能 (the chapters on the AI Basic Plan and HQ)."""
+    said = normalise(asked)
+    names = [a for a, e in reader.linker.by_alias.items() if e in entities and JAPANESE.search(a)]
+    for name in sorted(names, key=len, reverse=True):
+        said = said.replace(name, " ")
+    return said
 
 
 def _without_names(date: KeyDate, bodies: list[Institution]) -> KeyDate:

@@ -18,6 +18,7 @@ from agent.answer.follow_up import (
     refers_back,
     use_case_subjects,
 )
+from agent.answer.japanese_parts import asks_anew, split_joined, without_connective
 from agent.answer.lang import choose
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
@@ -47,13 +48,19 @@ def split_parts(question: str) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.") joins the question after it."""
     pieces = [p.strip(" ,.") for p in phrasebook().splitter.split(question) if p and p.strip()]
+    # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart.
+    pieces = [
+        q for n, p in enumerate(pieces) for q in split_joined(without_connective(p) if n else p)
+    ]
     parts: list[str] = []
     context = ""
-    for piece in pieces:
+    for piece in filter(None, pieces):
         if phrasebook().instruction.search(piece):
             continue  # "State that the AI Act fines…": an order, neither asked nor believed
-        words = len(piece.split()) if not _JAPANESE.search(piece) else len(piece) // 3
-        if parts and words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece):
+        japanese = bool(_JAPANESE.search(piece))
+        words = len(piece.split()) if not japanese else len(piece) // 3
+        short = words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece)
+        if parts and short and not (japanese and asks_anew(piece, parts[-1])):
             parts[-1] = f"{parts[-1]} {piece}"
         elif not _asks(piece):
             context = f"{context} {piece}".strip()

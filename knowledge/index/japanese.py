@@ -49,8 +49,39 @@ _SEAM = re.compile(r"(?<=[a-z])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[a-z])", re.
 def spaced(text: str) -> str:
     """NFKC (full-width ＡＩ is AI) with a space where Latin letters or digits meet Japanese, so
     the cue patterns' word boundaries hold in 'AIを監督' as in 'AI regulator'; digits stay
-    joined ('第30条の4')."""
-    return _SEAM.sub(" ", unicodedata.normalize("NFKC", text))
+    joined ('第30条の4'), and an article written in kanji numerals reads as the rule base writes
+    it ('第三十条の四' → 第30条の4)."""
+    return _SEAM.sub(" ", arabic_articles(unicodedata.normalize("NFKC", text)))
+
+
+_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_NUMBER = "[〇零一二三四五六七八九十百千]+"
+# A number in article notation: after 第 or a law's name, or standing alone, before 条/項/号/章;
+# or after 条の ('第三十条の四'). A kanji number inside a word ('統一') is no article.
+_ARTICLE = re.compile(
+    rf"(?:(?<=第)|(?<=法)|(?<![\u3400-\u9fff]))({_KANJI_NUMBER})(?=条|項|号|章)"
+    rf"|(?<=条の)({_KANJI_NUMBER})"
+)
+
+
+def kanji_number(text: str) -> int:
+    """'三十' → 30, '百七十一' → 171, '四' → 4; digit by digit without units ('一〇' → 10)."""
+    if not any(c in _UNITS for c in text):
+        return int("".join(str(_DIGITS[c]) for c in text))
+    total, digit = 0, 0
+    for c in text:
+        if c in _UNITS:
+            total += (digit or 1) * _UNITS[c]
+            digit = 0
+        else:
+            digit = _DIGITS[c]
+    return total + digit
+
+
+def arabic_articles(text: str) -> str:
+    """Article numbers in kanji as Arabic digits ('第七条' → 第7条, '三十条の四' → 30条の4)."""
+    return _ARTICLE.sub(lambda m: str(kanji_number(m.group(0))), text)
 
 
 @cache

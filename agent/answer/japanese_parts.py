@@ -1,0 +1,63 @@
+"""How a Japanese compound question divides: asks joined by と/や, connectives that open a
+second ask (それと, あと, また), and short asks of their own ('…ありますか？それと拘束力は？').
+
+Japanese runs several asks together without the question words English splits on: the facet
+cues (phrasebook facet_cues) mark where each ask is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from agent.answer.phrasebook import phrasebook
+from knowledge.index.japanese import JAPANESE
+from knowledge.schema import Facet
+
+# What may stand between a facet cue and the joiner: a short noun tail ('策定元と', '施行日と').
+_TAIL = r"[^\s、。,.?!はがをにでのもへ]{0,3}?"
+# The next ask opens with a noun (kanji, katakana, Latin), never a verb ('対象となる').
+_NOUN = re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9]")
+# How near the second cue must follow the joiner to be the second half of one noun phrase.
+_REACH = 8
+
+
+def _cues(piece: str) -> list[tuple[re.Match[str], Facet]]:
+    book = phrasebook()
+    found = [(m, facet) for facet, pattern in book.facets for m in pattern.finditer(piece)]
+    return sorted(found, key=lambda pair: pair[0].start())
+
+
+def split_joined(piece: str) -> list[str]:
+    """'AI事業者ガイドラインの策定元と最新版の公表日は' → ['…の策定元', '最新版の公表日は']: two
+    facet cues of different facets joined by と/や (phrasebook joiners_ja) are two asks."""
+    if not JAPANESE.search(piece):
+        return [piece]
+    joiner = re.compile(_TAIL + f"(?P<joiner>{phrasebook().book.joiners_ja})")
+    for (first, facet), (second, other) in itertools.pairwise(_cues(piece)):
+        if facet == other:
+            continue
+        joined = joiner.match(piece, first.end())
+        if joined is None or not _NOUN.match(piece, joined.end()):
+            continue
+        if joined.end() <= second.start() <= joined.end() + _REACH:
+            rest = split_joined(piece[joined.end() :])
+            return [piece[: joined.start("joiner")], *rest]
+    return [piece]
+
+
+def without_connective(piece: str) -> str:
+    """A later piece less the connective opening it ('それと拘束力は' → '拘束力は'; 'あと' → '')."""
+    opening = re.match(f"^(?:{phrasebook().book.connectives_ja})[、,\\s]*", piece)
+    if opening is None:
+        return piece
+    rest = piece[opening.end() :]
+    return rest if not rest or _NOUN.match(rest) else piece
+
+
+def asks_anew(piece: str, before: str) -> bool:
+    """A short Japanese piece asks on its own when its facet cue asks another facet than the
+    part before it ('罰則はありますか' then '拘束力は')."""
+    book = phrasebook()
+    facet, span = book.facet_match(piece)
+    return span is not None and facet != book.facet_of(before)
