@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from core.errors import UsageError
+from knowledge.yaml_files import RuleBaseError
 
 UiLang = Literal["en", "ja"]
 UI_LABELS_FILE = Path(__file__).parent / "data" / "ui_labels.yaml"
@@ -108,6 +109,31 @@ class LabelledError(UsageError):
 
     def in_lang(self, lang: str) -> str:
         return ui_text(self.key, lang, **self.values)
+
+
+class BrokenRuleBase(LabelledError):
+    """A rule base that does not load, as a usage error listing its problems in the reader's
+    language (str(): English)."""
+
+    def __init__(self, error: RuleBaseError) -> None:
+        self.error = error
+        super().__init__("errors.rule_base_invalid", problems=str(error))
+
+    def in_lang(self, lang: str) -> str:
+        return ui_text(self.key, lang, problems=self.error.in_lang(lang))
+
+
+def error_in(exc: BaseException, lang: str) -> str:
+    """An error's message for a reader of `lang`: a label's text in that language, a broken rule
+    base's problems placed in their words, an English line a label made read back through the
+    `errors` section; anything else as it is."""
+    if isinstance(exc, RuleBaseError):
+        return BrokenRuleBase(exc).in_lang(lang)
+    if isinstance(exc, LabelledError):
+        return exc.in_lang(lang)
+    if isinstance(exc, UsageError):
+        return reword(str(exc), "errors", lang)
+    return str(exc)
 
 
 def _pattern(template: str) -> re.Pattern[str]:

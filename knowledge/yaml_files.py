@@ -28,6 +28,17 @@ class Problem:
             where += f", field '{self.field}'"
         return f"{where}: {self.message}"
 
+    def in_lang(self, lang: str) -> str:
+        """The problem for a reader of `lang`: where it is in their words (ui_labels
+        `rule_base`), the validator's message as it came."""
+        if lang != "ja":
+            return str(self)  # English without the labels: a broken label file still reports
+        from knowledge.ui_labels import ui_text
+
+        key = "rule_base.problem_field" if self.field else "rule_base.problem"
+        values = {"file": self.file, "entry": self.entry, "message": self.message}
+        return ui_text(key, lang, **values, **({"field": self.field} if self.field else {}))
+
 
 class RuleBaseError(Exception):
     """The rule base is invalid; `problems` lists every problem found."""
@@ -35,6 +46,9 @@ class RuleBaseError(Exception):
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def in_lang(self, lang: str) -> str:
+        return "\n".join(p.in_lang(lang) for p in self.problems)
 
 
 # libyaml's parser when present: the same safe constructor, ~8x faster than pure Python, and

@@ -12,11 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from core.config import Settings, get_settings
 from core.errors import UsageError
+from core.light_settings import light_settings
 from knowledge.ui_labels import UiLang, ui_text
 from tools.terminal_text import clean
-from tui.lang import t
+from tui.lang import error_text, t
 from tui.legal import as_of
 from tui.prefs import initial_lang, load_prefs, save_prefs
 from tui.screens.chat import ChatScreen
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # LangChain loads in a worker after the first screen, never b
     from langchain_core.language_models import BaseChatModel
 
     from agent.model_status import ModelStatus
+    from core.config import Settings
     from core.profile import UseCaseProfile
 
 SCREENSHOTS = "screenshots"  # the folder in the data dir (SHIRUBE_HOME) for saved screenshots
@@ -63,11 +64,13 @@ class ShirubeApp(App[None]):
         lang: str | None = None,
     ) -> None:
         super().__init__()
-        self.settings = settings or get_settings()
+        self._settings = settings
+        # The first screen needs only the language and the data dir: read without
+        # pydantic-settings (core.light_settings, same values); the full settings wait for the
+        # workers (`settings`).
+        start = settings or light_settings()
         # The display language: `lang` (shirube tui --lang), SHIRUBE_LANG, else the last F8 choice.
-        self.lang: UiLang = initial_lang(
-            lang, self.settings.lang, load_prefs(self.settings.data_dir)
-        )
+        self.lang: UiLang = initial_lang(lang, start.lang, load_prefs(start.data_dir))
         self.sub_title = ui_text("app.subtitle", self.lang)  # not running yet: no t()
         self.chat_model = chat_model
         self.blink = blink  # the input cursor; off for screenshots and snapshot tests
@@ -76,6 +79,15 @@ class ShirubeApp(App[None]):
         self.index_ready = False
         self.warned_offline = False
         self.status = StatusInfo(as_of=as_of())
+
+    @property
+    def settings(self) -> Settings:
+        """The settings from the environment, read on first use (after the first frame)."""
+        if self._settings is None:
+            from core.config import get_settings
+
+            self._settings = get_settings()
+        return self._settings
 
     def on_mount(self) -> None:
         self.push_screen(ChatScreen())
@@ -86,6 +98,7 @@ class ShirubeApp(App[None]):
         self.call_after_refresh(self._start_workers)
 
     def _start_workers(self) -> None:
+        self.settings  # noqa: B018  read here, on the app's thread, before both workers use it
         self._check_model()
         self._prepare_index()
 
@@ -140,13 +153,13 @@ class ShirubeApp(App[None]):
         try:
             ensure_index(self.settings, progress=False)
         except Exception as exc:  # a broken index must not take the app down; say what failed
-            self.call_from_thread(
-                self.notify,
-                t("app.index_failed", error=exc),
-                severity="error",
-            )
+            self.call_from_thread(self._index_failed, exc)
             return
         self.call_from_thread(self._index_done)
+
+    def _index_failed(self, exc: Exception) -> None:
+        # Worded here, on the app's thread: a worker thread does not see the app's language.
+        self.notify(t("app.index_failed", error=error_text(exc)), severity="error")
 
     def _index_done(self) -> None:
         self.index_ready = True
@@ -208,7 +221,9 @@ class ShirubeApp(App[None]):
             with store.opened(self.settings) as conn:
                 sessions = store.list_sessions(conn)
         except UsageError as exc:  # a damaged or unreadable sessions database: say so, go on
-            self.notify(str(exc), title=t("app.sessions_unreadable"), severity="error", timeout=15)
+            self.notify(
+                error_text(exc), title=t("app.sessions_unreadable"), severity="error", timeout=15
+            )
             return
         kinds = {s.id: s.kind for s in sessions}
 
@@ -252,7 +267,9 @@ class ShirubeApp(App[None]):
         try:
             profile = load_profile(path)
         except UsageError as exc:
-            self.notify(str(exc), title=t("app.profile_unreadable"), severity="error", timeout=10)
+            self.notify(
+                error_text(exc), title=t("app.profile_unreadable"), severity="error", timeout=10
+            )
             return
         self.link_profile(profile, str(path))
         self.push_screen(PlanScreen(assess(profile, self.lang)))

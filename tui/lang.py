@@ -15,7 +15,7 @@ from textual._context import active_app
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
-from knowledge.ui_labels import UiLang, load_ui_labels, ui_text
+from knowledge.ui_labels import UiLang, error_in, load_ui_labels, ui_text
 from tui.widgets.footer import fit
 
 R = TypeVar("R")
@@ -33,6 +33,11 @@ def current_lang() -> UiLang:
 def t(key: str, /, **values: object) -> str:
     """The label `key` in the app's language, its {fields} filled from `values`."""
     return ui_text(key, current_lang(), **values)
+
+
+def error_text(exc: BaseException) -> str:
+    """An error's message in the app's language (a label's text, a broken rule base's problems)."""
+    return error_in(exc, current_lang())
 
 
 def key_label(description: str, lang: UiLang) -> str:

@@ -56,6 +56,7 @@ def register(app: typer.Typer) -> None:
         from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import RuleBaseError
+        from knowledge.ui_labels import BrokenRuleBase
 
         settings = get_settings()
         try:
@@ -63,7 +64,7 @@ def register(app: typer.Typer) -> None:
             chosen = lang.value if lang is not None else None
             answer = ask(question, settings=settings, offline=offline, lang=chosen)
         except RuleBaseError as exc:
-            raise UsageError(f"the rule base is invalid; fix these entries:\n{exc}") from exc
+            raise BrokenRuleBase(exc) from exc
         except IndexBusyError as exc:
             raise UsageError(str(exc)) from exc
         render(answer, fmt.value)

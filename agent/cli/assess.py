@@ -72,17 +72,20 @@ def assess_command(
 
     from core.conditions import ConditionError
     from knowledge.loader import RuleBaseError
+    from knowledge.ui_labels import ui_text
     from tools.assess import assess
     from tools.profile_io import load_profile
     from tools.render import render_plan
     from tools.terminal_text import markup
 
     loaded = load_profile(profile)
+    written_in = plan_lang(chosen, loaded)
     try:
-        assessment = assess(loaded, plan_lang(chosen, loaded))
+        assessment = assess(loaded, written_in)
     except (RuleBaseError, ConditionError) as exc:
         # A broken rule base is not the user's input error: say so and exit 1.
-        _say(f"[bold red]Rule base error:[/] {markup(exc)}")
+        problems = exc.in_lang(written_in) if isinstance(exc, RuleBaseError) else str(exc)
+        _say(f"[bold red]{markup(ui_text('rule_base.error', written_in, problems=problems))}[/]")
         raise typer.Exit(1) from None
     if fmt in FILE_FORMATS and output is not None:  # output is required for these (above)
         from tools.worksheet import write_csv, write_xlsx

@@ -49,16 +49,19 @@ def changes(
     ] = None,
 ) -> None:
     """What changed in the rule base, newest first: instruments, summary and what it touched."""
+    from agent.cli.sessions import _lang
     from knowledge.changes import changes_since
     from knowledge.loader import RuleBaseError, load_rule_base
+    from knowledge.ui_labels import ui_text
     from tools.terminal_text import clean, json_text
 
     start = parse_since(since)
+    said = _lang(lang)
     try:
         found = changes_since(start)
     except RuleBaseError as exc:
         # A broken changelog is not the user's input error: name it and exit 1.
-        print(clean(f"Rule base error: {exc}"), file=sys.stderr)
+        print(clean(ui_text("rule_base.error", said, problems=exc.in_lang(said))), file=sys.stderr)
         raise typer.Exit(1) from None
     if fmt is ChangesFormat.json:
         import json
@@ -66,11 +69,8 @@ def changes(
         dumped = [change.model_dump(mode="json") for change in found]
         print(json_text(json.dumps(dumped, indent=2, ensure_ascii=False)))
         return
-    from agent.cli.sessions import _lang
     from knowledge.schema import text_in
-    from knowledge.ui_labels import ui_text
 
-    said = _lang(lang)
     rule_base = load_rule_base()
     print(ui_text("changes.rule_base", said, as_of=rule_base.meta.as_of, version=rule_base.version))
     if not found:

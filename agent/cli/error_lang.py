@@ -26,9 +26,7 @@ def error_lang(argv: list[str]) -> str:
 
 def error_words(exc: UsageError, argv: list[str]) -> tuple[str, str]:
     """('Error:', the message) in the command's language."""
-    from knowledge.ui_labels import LabelledError, reword, ui_text
+    from knowledge.ui_labels import error_in, ui_text
 
     lang = error_lang(argv)
-    if isinstance(exc, LabelledError):
-        return ui_text("cli.error", lang), exc.in_lang(lang)
-    return ui_text("cli.error", lang), reword(str(exc), "errors", lang)
+    return ui_text("cli.error", lang), error_in(exc, lang)

@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
         from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import RuleBaseError
+        from knowledge.ui_labels import BrokenRuleBase
 
         if prune:
             _prune(Console(soft_wrap=True))
@@ -39,7 +40,7 @@ def register(app: typer.Typer) -> None:
         try:
             status = ensure_index(rebuild=rebuild)
         except RuleBaseError as exc:
-            raise UsageError(f"the rule base is invalid; fix these entries:\n{exc}") from exc
+            raise BrokenRuleBase(exc) from exc
         except IndexBusyError as exc:
             raise UsageError(str(exc)) from exc
         meta = status.meta

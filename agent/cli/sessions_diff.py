@@ -82,7 +82,7 @@ def _line(item: ItemChange, lang: str = "en") -> list[str]:
 def show_diff(session_id: str, lang: str = "en") -> None:
     from agent.interview import stamps, store
     from knowledge.loader import RuleBaseError
-    from knowledge.ui_labels import LabelledError
+    from knowledge.ui_labels import LabelledError, ui_text
 
     with store.opened() as shared:
         info = store.get_session(shared, session_id)
@@ -93,7 +93,8 @@ def show_diff(session_id: str, lang: str = "en") -> None:
         try:
             diff = stamps.plan_diff(conn, session_id)
         except RuleBaseError as exc:  # not the user's input: name it and exit 1
-            print(clean(f"Rule base error: {exc}"), file=sys.stderr)
+            said = ui_text("rule_base.error", lang, problems=exc.in_lang(lang))
+            print(clean(said), file=sys.stderr)
             raise typer.Exit(1) from None
     if diff is None:
         raise LabelledError("sessions_diff.no_stamp", sid=session_id)

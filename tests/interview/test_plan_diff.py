@@ -202,5 +202,9 @@ def test_a_broken_changelog_keeps_the_list_and_fails_the_diff(
         done = runner.invoke(app, ["sessions", "diff", sid])
         assert done.exit_code == 1
         assert "Rule base error: " in done.output and "field 'summary'" in done.output
+        japanese = runner.invoke(app, ["sessions", "diff", sid, "--lang", "ja"])
+        assert japanese.exit_code == 1
+        assert "ルールベースのエラー：" in japanese.output, japanese.output
+        assert "フィールド「summary」" in japanese.output and "Rule base" not in japanese.output
     finally:
         use(packaged)

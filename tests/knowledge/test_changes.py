@@ -115,6 +115,22 @@ def test_cli_names_a_broken_changelog_and_exits_1(
     assert "Rule base error: " in err and "entry 'x', field 'summary': Field required" in err
 
 
+def test_cli_names_a_broken_changelog_in_japanese(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+
+    from agent.cli.changes import ChangesFormat, changes
+
+    monkeypatch.setenv("SHIRUBE_LANG", "ja")
+    write_yaml(data / "changes.yaml", [{"id": "x", "date": "2026-12-01"}])
+    with pytest.raises(typer.Exit):
+        changes(since=None, fmt=ChangesFormat.text)
+    err = capsys.readouterr().err
+    assert err.startswith("ルールベースのエラー："), err
+    assert "項目「x」のフィールド「summary」：Field required" in err and "Rule base" not in err
+
+
 def test_cli_prints_changes_in_japanese() -> None:
     env = {"COLUMNS": "200", "SHIRUBE_LANG": "ja"}
     done = run_shirube("changes", "--since", "2026-11-25", env=env)

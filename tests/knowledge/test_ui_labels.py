@@ -12,6 +12,7 @@ from knowledge.ui_labels import (
     UI_LABELS_FILE,
     LabelledError,
     UiLabels,
+    error_in,
     load_ui_labels,
     placeholders,
     reword,
@@ -76,3 +77,21 @@ def test_a_labelled_error_is_english_text_with_a_japanese_reading() -> None:
     error = LabelledError("errors.no_session", id="ab12")
     assert str(error).startswith("No session with id 'ab12'.")
     assert error.in_lang("ja").startswith("ID「ab12」のセッションはありません。")
+
+
+def test_a_broken_rule_base_is_named_in_the_readers_language() -> None:
+    from knowledge.yaml_files import Problem, RuleBaseError
+
+    broken = RuleBaseError(
+        [
+            Problem("facts/x.yaml", "f1", "text_ja", "Field required"),
+            Problem("a.yaml", "-", "", "m"),
+        ]
+    )
+    assert error_in(broken, "en") == f"the rule base is invalid; fix these entries:\n{broken}"
+    japanese = error_in(broken, "ja")
+    assert japanese.startswith("ルールベースに不正な内容があります。")
+    assert japanese.endswith(
+        "facts/x.yaml：項目「f1」のフィールド「text_ja」：Field required\na.yaml：項目「-」：m"
+    )
+    assert error_in(LabelledError("errors.no_session", id="s1"), "ja").startswith("ID「s1」")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.config import Settings
-from tests.tui.conftest import Running, messages
+from tests.tui.conftest import Running, messages, settle
 from tui.screens.chat import ChatScreen
 
 pytestmark = pytest.mark.anyio
@@ -27,3 +27,21 @@ async def test_sessions_list_on_a_damaged_db_is_a_notice(
         [notice] = [m for m in messages(app) if "sessions database" in m]
         assert notice.startswith(f"The sessions database {settings.sessions_db} is damaged")
     assert settings.sessions_db.read_bytes() == b"not a database" * 300
+
+
+async def test_a_broken_rule_base_is_named_in_the_apps_language(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knowledge.index import store
+    from knowledge.yaml_files import Problem, RuleBaseError
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuleBaseError([Problem("changes.yaml", "x", "summary", "Field required")])
+
+    monkeypatch.setattr(store, "ensure_index", broken)
+    async with running(lang="ja") as pilot:
+        await settle(pilot)
+        [notice] = [m for m in messages(pilot.app) if "検索インデックス" in m]
+        assert "ルールベースに不正な内容があります" in notice, notice
+        assert "changes.yaml：項目「x」のフィールド「summary」" in notice
+        assert "rule base is invalid" not in notice and "entry 'x'" not in notice

@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from core.errors import UsageError
 from tools.checklist import ChecklistItem
 from tools.terminal_text import clean
-from tui.lang import LocalModal, current_lang, t
+from tui.lang import LocalModal, current_lang, error_text, t
 from tui.widgets.action_list import facts_line
 
 STATUS_VALUES = ("todo", "doing", "done", "not_applicable")
@@ -149,7 +149,7 @@ class ActionScreen(LocalModal[str | None]):
         try:
             self.save(self.item.id, status, note)
         except UsageError as exc:
-            self.query_one("#action-error", Static).update(clean(str(exc)))
+            self.query_one("#action-error", Static).update(clean(error_text(exc)))
             return
         self.dismiss(status)
 

@@ -19,7 +19,7 @@ from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.questions import load_questions
 from tools.assess import Assessment
 from tools.terminal_text import clean
-from tui.lang import LocalModal, t
+from tui.lang import LocalModal, error_text, t
 
 # (field, typed value) → the re-assessed plan and the titles of actions whose progress dropped
 AnswerChanger = Callable[[str, str], tuple[Assessment, list[str]]]
@@ -70,7 +70,7 @@ class AnswerScreen(LocalModal[Changed | None]):
         try:
             changed = self.change(field, value)
         except UsageError as exc:  # nothing was saved: say what is wrong, keep the dialog open
-            error.update(clean(str(exc)))
+            error.update(clean(error_text(exc)))
             return
         self.dismiss(changed)
 

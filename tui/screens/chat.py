@@ -18,7 +18,7 @@ from textual.widgets import Header, Input, LoadingIndicator, Static
 
 from core.errors import UsageError
 from tools.terminal_text import clean
-from tui.lang import LocalScreen, t
+from tui.lang import LocalScreen, error_text, t
 from tui.screens.citation import CitationScreen
 from tui.widgets.answer import AnswerView, ChatNote, CitationItem, QuestionBubble
 from tui.widgets.footer import AppFooter
@@ -117,7 +117,7 @@ class ChatScreen(LocalScreen[None]):
         try:
             thread.set_lang("ja" if japanese else "auto")
         except UsageError as exc:  # a read-only sessions database: the thread still answers
-            self.notify(str(exc), severity="warning")
+            self.notify(error_text(exc), severity="warning")
 
     def on_screen_resume(self) -> None:
         # Back from the plan or the interview: the status bar shows this chat's thread again.
@@ -202,7 +202,7 @@ class ChatScreen(LocalScreen[None]):
                 offline=bool(settings and settings.offline),
             )
         except UsageError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(error_text(exc), severity="error")
             return
         await self.replace_thread(thread)
         self.note(t("chat.resumed", id=thread_id, count=len(self.turns)))
@@ -267,18 +267,19 @@ class ChatScreen(LocalScreen[None]):
         app = self.app
         try:
             turn = thread.ask(question)
-        except UsageError as exc:
-            app.call_from_thread(self._failed, str(exc), "warning")
-            return
         except Exception as exc:  # a model or index failure must become a message, not a crash
-            app.call_from_thread(self._failed, t("chat.could_not_answer", error=exc), "error")
+            app.call_from_thread(self._failed, exc)
             return
         app.call_from_thread(self._show_turn, turn)
 
-    def _failed(self, message: str, severity: str) -> None:
+    def _failed(self, exc: Exception) -> None:
+        # Worded here, on the app's thread: a worker thread does not see the app's language.
         self.busy = False
         self.query_one("#thinking").display = False
-        self.notify(message, severity=severity)  # type: ignore[arg-type]
+        if isinstance(exc, UsageError):
+            self.notify(error_text(exc), severity="warning")
+        else:
+            self.notify(t("chat.could_not_answer", error=error_text(exc)), severity="error")
 
     def _mount_turn(self, turn: Turn) -> None:
         self.turns.append(turn)

@@ -18,7 +18,7 @@ from agent.chat.commands import (
     write_export,
 )
 from core.errors import UsageError
-from tui.lang import current_lang, t
+from tui.lang import current_lang, error_text, t
 
 if TYPE_CHECKING:
     from tui.screens.chat import ChatScreen
@@ -41,7 +41,7 @@ async def run_slash(screen: ChatScreen, line: str) -> None:
     try:
         await _run(screen, name, arg)
     except UsageError as exc:
-        screen.notify(str(exc), title=name, severity="error", timeout=8)
+        screen.notify(error_text(exc), title=name, severity="error", timeout=8)
 
 
 async def _run(screen: ChatScreen, name: str, arg: str) -> None:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, LoadingIndicator, ProgressBar
 
 from core.errors import UsageError
-from tui.lang import LocalScreen, current_lang, t
+from tui.lang import LocalScreen, current_lang, error_text, t
 from tui.widgets.footer import AppFooter
 from tui.widgets.profile_panel import ProfilePanel
 from tui.widgets.question import QuestionWidget
@@ -94,14 +94,15 @@ class InterviewScreen(LocalScreen[None]):
                 lang = {"lang": getattr(self.app, "lang", "en")}
                 session = InterviewSession.start(settings and settings.model_copy(update=lang))
         except UsageError as exc:
-            self.app.call_from_thread(self._fail, str(exc))
+            self.app.call_from_thread(self._fail, exc)
             return
         self.session = session
         # textual types the callback `T | Awaitable[T]`: mypy reads that as Never for a coroutine.
         self.app.call_from_thread(self._opened, session.current)  # type: ignore[arg-type]
 
-    def _fail(self, message: str) -> None:
-        self.notify(message, severity="error")
+    def _fail(self, exc: UsageError) -> None:
+        # Worded here, on the app's thread: a worker thread does not see the app's language.
+        self.notify(error_text(exc), severity="error")
         self.app.pop_screen()
 
     async def _opened(self, view: QuestionView | None) -> None:

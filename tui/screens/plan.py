@@ -15,7 +15,7 @@ from core.config import Settings
 from core.errors import UsageError
 from tools.assess import Assessment
 from tools.terminal_text import clean
-from tui.lang import LocalScreen, current_lang, t
+from tui.lang import LocalScreen, current_lang, error_text, t
 from tui.screens.action import ActionScreen, StatusSaver, status_label
 from tui.screens.answer import AnswerChanger, AnswerScreen, Changed
 from tui.screens.export import FileNameScreen
@@ -171,7 +171,7 @@ class PlanScreen(LocalScreen[None]):
         try:
             write_output(path, render_plan(self.assessment, fmt))
         except UsageError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(error_text(exc), severity="error", markup=False)
             return
         self.notify(t("plan.saved_to", path=path.resolve()), title=t("chat.exported_title"))
 

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from core.errors import UsageError
 from knowledge.ui_labels import reword
 from tools.terminal_text import clean
-from tui.lang import LocalModal, current_lang, t
+from tui.lang import LocalModal, current_lang, error_text, t
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.rename import RenameScreen
 
@@ -149,7 +149,7 @@ class SessionsScreen(LocalModal[str | None]):
                     store.rename_session(conn, session.id, name)
                 self._reload(session.id)
             except UsageError as exc:
-                self._error(str(exc))
+                self._error(error_text(exc))
                 return
             self._error("")
 
@@ -183,7 +183,7 @@ class SessionsScreen(LocalModal[str | None]):
                 store.delete_session(conn, session_id)
             self._reload()
         except UsageError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return
         self._error("")
         self.app.notify(t("sessions.deleted", id=session_id))
