@@ -13,6 +13,7 @@ from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import PHRASEBOOK, phrasebook
 from agent.answer.spelling import Speller
 from agent.scope_data import scope
+from knowledge.hints import HINTS_FILE
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind
 
@@ -63,6 +64,8 @@ class Reader:
         texts += [a for e in rb.entities.values() for a in (e.name_ja or "", *e.aliases) if a]
         texts += [s.short_name_ja or "" for s in rb.sources.values()]
         texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
+        # The words a use case is read by (工場, 旅館, 勤務先) are meant as typed, not slips.
+        texts.append(HINTS_FILE.read_text(encoding="utf-8"))
         return Homophones(texts)
 
     def premises_in(self, text: str) -> list[str]:

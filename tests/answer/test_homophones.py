@@ -54,3 +54,11 @@ def test_each_distinct_kanji_run_is_read_once(monkeypatch: pytest.MonkeyPatch) -
     table = Homophones(["AI推進法は公布の日に施行された。", "公布の日に施行された。", "施行"])
     assert sorted(read) == sorted(["推進法", "公布", "施行"])
     assert table.correct("いつ交付されましたか") == "いつ公布されましたか"
+
+
+def test_a_word_the_use_case_reading_knows_is_no_slip() -> None:
+    """工場 (factory) sounds like the rule base's 向上 (improvement) but is a word of the use-case
+    reading, so it is read as typed and the factory's use is still read."""
+    query = understand("工場で画像認識AIを使って検品する場合の注意点は？", default_reader("ja"))
+    assert "工場" in query.parts[0].text
+    assert query.use_case is not None

@@ -1,0 +1,134 @@
+"""A use case read by classes of words (knowledge/data/use_case_hints.yaml), whatever the sector:
+an indirect ask by its frame, data about people from a person and a record of theirs, records
+that are personal by their kind, AI by the verb of what it does, and a Japanese speaker's own use
+from how they introduce themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.answer.understand import understand
+from agent.answer.use_case_lead import AskKind, ask_kind
+from agent.use_case import read_use_case
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're a small insurer using AI to price home policies. Where do we stand?",
+        "Our clinic chain plans to roll out an AI scheduling bot. What's our exposure?",
+        "We run a courier business that uses AI to plan routes. Are there rules for that?",
+        "Our bakery uses AI to forecast demand. Any red flags for us here?",
+    ],
+)
+def test_an_indirect_ask_is_read_from_its_frame(question: str) -> None:
+    reading = read_use_case(question)
+    assert reading.asks and reading.is_use_case
+    assert understand(question).use_case is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can we fine-tune an open model on our support tickets?",
+        "Can our agency automate ad bidding with machine learning?",
+    ],
+)
+def test_can_we_asks_leave_for_any_verb_of_putting_ai_to_work(question: str) -> None:
+    assert read_use_case(question).asks
+    assert ask_kind(question) is AskKind.permission
+    assert understand(question).use_case is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our streaming service wants AI to pick shows from viewers' watch histories. What applies?",
+        "Our farm co-op wants AI to forecast prices from our farmers' sales records. What applies?",
+        "Our gym wants AI to plan classes for members from their workout logs. What applies?",
+        "We want to summarise every inbound call with an LLM. What applies?",
+        "Our bank wants AI to read ID scans at onboarding. What applies to us?",
+    ],
+)
+def test_data_about_people_is_personal_data_whatever_the_nouns(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "personal"
+
+
+def test_a_persons_feedback_is_judged_not_the_person() -> None:
+    feedback = read_use_case("We want AI to assess new customer feedback. What applies?")
+    assert not feedback.profile.decisions_about_people
+    tenants = read_use_case("We want AI to screen prospective rental applicants. Is it legal?")
+    assert tenants.profile.decisions_about_people
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "当社は宿泊予約サイトで、宿泊客の滞在履歴をAIで分析したいです。注意点は？",
+        "配送会社です。配達員の位置情報をAIで分析する場合の注意点は？",
+    ],
+)
+def test_japanese_people_named_by_their_role_hold_personal_data(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "personal"
+    assert understand(question).use_case is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "不動産会社です。物件の説明文をAIで作成する場合、規制はありますか？",
+        "工場で画像認識AIを使って検品する場合の注意点は？",
+    ],
+)
+def test_a_japanese_speaker_introducing_their_organisation_is_the_actor(question: str) -> None:
+    assert read_use_case(question).actor
+    assert understand(question).use_case is not None
+
+
+def test_japanese_can_it_be_used_asks_leave_but_not_of_a_rule() -> None:
+    asked = "コールセンターの通話録音をAIで要約して研修に使えますか？"
+    assert read_use_case(asked).permission and understand(asked).use_case is not None
+    assert understand("著作権法第30条の4は生成AIの学習にも使えますか").use_case is None
+
+
+def test_is_there_a_problem_is_answered_no_and_no_problem_yes() -> None:
+    assert ask_kind("AIで審査するのは法的に問題ありますか？") is AskKind.forbidden
+    assert ask_kind("AIで審査しても問題ないですか？") is AskKind.permission
+
+
+def test_a_crop_disease_is_no_diagnosis_and_a_drone_no_road_vehicle() -> None:
+    reading = read_use_case("We use AI to spot crop diseases in drone photos. What applies?")
+    assert not reading.profile.medical_purpose and not reading.profile.sectors
+
+
+def test_a_real_estate_brokerage_is_no_finance_and_holds_no_rag() -> None:
+    reading = read_use_case("Our real estate brokerage uses AI to write listings. What applies?")
+    assert not reading.profile.sectors
+    assert "retrieval" not in {h.id for h in reading.hints}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We want an AI-cloned voice of our founder in our ads. Is that allowed?",
+        "実在の俳優に似せた画像を生成AIで作って広告に使いたいです。問題ありますか？",
+    ],
+)
+def test_a_cloned_or_resembling_likeness_is_synthetic_media(question: str) -> None:
+    assert read_use_case(question).profile.synthetic_media
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our mill is piloting a system that forecasts machine failures. What applies?",
+        "We're adding automated transcription to our dental practice. What applies?",
+    ],
+)
+def test_ai_is_named_by_the_verb_of_what_it_does(question: str) -> None:
+    assert read_use_case(question).activity
+
+
+def test_training_on_records_of_people_uses_them_beyond_the_output() -> None:
+    question = "Can we use transcripts of our customers' sales calls to improve our model?"
+    assert read_use_case(question).profile.personal_data_beyond_output
