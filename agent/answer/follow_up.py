@@ -146,6 +146,37 @@ def carried_use_case(asked: str, history: list[str], reader: Reader, lang: str) 
     return None if chain is None else as_use_case(carry(chain, changes), lang)
 
 
+# Pointing back at what went before: 'that', 'it' (not a fragment's opening 'and …').
+_POINTER = re.compile(r"\b(it|its|that|this|them|those|these)\b", re.IGNORECASE)
+
+
+def asks_of_earlier_use(asked: str, history: list[str], reader: Reader) -> bool:
+    """After a use-case question, a turn that points back and asks something of its own ("do we
+    need consent for that?", "do we have to tell the candidates about it?") asks it of that use,
+    though its words name a sector or people ('the candidates', 'the patients'): it puts no AI to
+    work of its own and names no instrument or body, so it describes no new use."""
+    from agent.use_case import read_use_case as reading_of
+
+    if not history or not _POINTER.search(asked) or phrasebook().facet_match(asked)[1] is None:
+        return False
+    if names_subject(reader.linker.link(asked), reader) or reading_of(asked).activity:
+        return False
+    return earlier_use_case(history, reader) is not None
+
+
+def use_words(history: list[str], reader: Reader) -> list[str]:
+    """The concepts the use-case question of the conversation names, such as its data ('medical
+    records'): what a follow-up on that use stays on; the AI it uses ('a chatbot') is no part."""
+    from agent.answer.understand import read_use_case
+
+    for earlier in reversed(history):
+        if read_use_case(earlier) is not None:
+            entities = reader.rule_base.entities
+            linked = reader.linker.link(earlier)
+            return [e for e in linked if entities[e].kind == EntityKind.concept]
+    return []
+
+
 def on_use_case(asked: str, history: list[str], reader: Reader) -> bool:
     """The turn refers back to a use case (it is answered from that use case)."""
     return may_refer_back(asked, reader) and earlier_use_case(history, reader) is not None

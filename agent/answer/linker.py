@@ -31,6 +31,22 @@ MIN_READING = 5
 # What joins a Japanese name to the thing it owns: AI推進法の, AI推進法に基づく, AI推進法第13条の.
 _OF = re.compile(r"(の|に基づく|上の)?(第\d+条(の\d+)?(の|に基づく)?)?")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.\-]*")
+# English grammar, not the rule base's vocabulary: a determiner inside a name changes nothing it
+# names ('tell the candidates' is 'tell candidates').
+DETERMINERS = ("the", "a", "an", "our", "your", "their", "its", "my", "these", "those", "any")
+_DETERMINER = "|".join(DETERMINERS)
+
+
+def _alias_pattern(alias: str) -> str:
+    """A Latin alias as a pattern: its words in order, a determiner allowed between two."""
+    words = [re.escape(w) for w in alias.split(" ")]
+    return rf" (?:(?:{_DETERMINER}) )?".join(words)
+
+
+def _bare(phrase: str) -> str:
+    """The phrase without the determiners after its first word: how a match finds its alias."""
+    first, *rest = phrase.split(" ")
+    return " ".join([first, *(w for w in rest if w not in DETERMINERS)])
 
 
 # A space between Latin letters and Japanese ('AI 推進法', typed or added for the cues) joins.
@@ -124,7 +140,10 @@ class Linker:
                 self.by_alias.setdefault(respelt, entity_id)
         latin = sorted((a for a in self.by_alias if _is_ascii(a)), key=len, reverse=True)
         other = sorted((a for a in self.by_alias if not _is_ascii(a)), key=len, reverse=True)
-        pieces = [rf"(?<![a-z0-9]){re.escape(a)}(?![a-z0-9])" for a in latin]
+        pieces = [rf"(?<![a-z0-9]){_alias_pattern(a)}(?![a-z0-9])" for a in latin]
+        self._by_bare: dict[str, str] = {}
+        for alias in latin:
+            self._by_bare.setdefault(_bare(alias), self.by_alias[alias])
         pieces += [re.escape(a) for a in other]
         self._exact = re.compile("|".join(pieces)) if pieces else None
         self._romaji = RomajiNames(self.by_alias)  # 'kojin joho hogo ho' → 個人情報保護法
@@ -140,7 +159,7 @@ class Linker:
         spans: list[tuple[int, int, str]] = []
         if self._exact is not None:
             spans = [
-                (m.start(), m.end(), self.by_alias[m.group(0)]) for m in self._exact.finditer(norm)
+                (m.start(), m.end(), self._named(m.group(0))) for m in self._exact.finditer(norm)
             ]
         if JAPANESE.search(norm):
             spans = self._heads(norm, _longest(spans, self._heard(norm)))
@@ -152,6 +171,10 @@ class Linker:
         found += self._fuzzy(norm, covered)
         ordered = [entity for _, entity in sorted(found)]
         return list(dict.fromkeys(ordered))
+
+    def _named(self, matched: str) -> str:
+        """The entity an exact match names, a determiner inside it or not."""
+        return self.by_alias.get(matched) or self._by_bare[_bare(matched)]
 
     def _owned(self, norm: str, start: int) -> bool:
         """The name starting at `start` follows another jurisdiction's name, which owns it."""

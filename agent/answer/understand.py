@@ -11,12 +11,14 @@ import re
 from agent.answer.facet_rank import ranked_facet
 from agent.answer.follow_up import (
     as_use_case,
+    asks_of_earlier_use,
     carried_use_case,
     earlier_use_case,
     named_by_one,
     names_subject,
     refers_back,
     use_case_subjects,
+    use_words,
 )
 from agent.answer.japanese_parts import asks_anew, split_joined, without_connective
 from agent.answer.lang import choose
@@ -230,6 +232,10 @@ def _names_subject(entities: list[str], reader: Reader) -> bool:
 
 def follow_up_subject(question: str, history: list[str], reader: Reader) -> list[str]:
     """The entities an earlier question named, when this one names none and refers back."""
+    if asks_of_earlier_use(question, history, reader):  # "do we need consent for that?"
+        use = earlier_use_case(history, reader) or []
+        subjects = use_case_subjects(as_use_case(use, "en"), reader, history[-1])
+        return [*subjects, *(e for e in use_words(history, reader) if e not in subjects)]
     if not history or _names_subject(reader.linker.link(question), reader):
         return []
     if read_use_case(question) or not refers_back(question):
@@ -314,7 +320,8 @@ def understand(
             parts[0].entities = named
         parts[0] = re_ask(parts[0], asked, earlier, reader) or parts[0]
     inherited = follow_up_subject(asked, earlier, reader)
-    if inherited and not _names_subject(parts[0].entities, reader):
+    on_use = asks_of_earlier_use(asked, earlier, reader)  # of the use before, not a new one
+    if inherited and (on_use or not _names_subject(parts[0].entities, reader)):
         parts[0].entities = [*inherited, *(e for e in parts[0].entities if e not in inherited)]
         parts[0].route = route_part(parts[0], reader)
     # A part that names nothing inherits the subject of the part before it ("…and when?"); one
@@ -337,7 +344,7 @@ def understand(
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.
     asked_elsewhere = parts[0].route == "not_covered"
-    use_case = None if asked_elsewhere else read_use_case(asked, answer_lang)
+    use_case = None if asked_elsewhere or on_use else read_use_case(asked, answer_lang)
     if use_case is None and not asked_elsewhere:  # "and for a hospital?" after a use case
         use_case = carried_use_case(asked, earlier, reader, answer_lang)
     return Query(question=question, parts=parts, use_case=use_case, lang=answer_lang)

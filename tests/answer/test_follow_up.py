@@ -111,3 +111,23 @@ def test_the_x_one_names_another_instrument_of_the_same_kind() -> None:
         "is there one for hospitals?", "Are the AI Guidelines for Business binding?"
     ).parts
     assert "art13_guideline" not in part.entities
+
+
+HIRING = "Our HR team wants to use AI to screen CVs of job applicants. Is that ok in Japan?"
+RECORDS = "Our clinic wants to use ChatGPT to summarise patients' medical records. What applies?"
+
+
+def test_a_question_pointing_back_at_a_use_asks_it_of_that_use_not_a_new_one() -> None:
+    # 'the candidates', 'the patients' name people, not a new use: the turn asks of the use.
+    query = _read("do we have to tell the candidates about it?", HIRING)
+    assert query.use_case is None and query.route == "lookup"
+    assert "transparency" in query.parts[0].entities
+    query = _read("do we need the patients consent for that?", RECORDS)
+    assert query.use_case is None and query.route == "lookup"
+    # it stays on the use's data: the medical records are special care-required information
+    assert {"appi", "sensitive_personal_data"} <= set(query.parts[0].entities)
+
+
+def test_a_use_of_its_own_after_a_use_case_is_a_new_use_case() -> None:
+    query = _read("and what if we use it to rank the patients for surgery?", RECORDS)
+    assert query.route == "use_case"

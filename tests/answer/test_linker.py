@@ -70,3 +70,21 @@ def test_another_english_word_is_no_typo_of_a_name() -> None:
     assert "overseas_operator" not in linker.link("does the Act force companies to do anything?")
     # The same word inflected still links ('regulated' for 'regulation').
     assert "japan_ai_regime" in linker.link("Is AI regulated in Japan?")
+
+
+def test_a_determiner_inside_a_name_changes_nothing_it_names() -> None:
+    linker = Linker(
+        [
+            Entity(
+                id="transparency",
+                kind=EntityKind.concept,
+                name="transparency",
+                aliases=["tell candidates", "ai act of the eu"],
+            ),
+            Entity(id="employment", kind=EntityKind.sector, name="hiring", aliases=["candidates"]),
+        ]
+    )
+    assert linker.link("do we have to tell the candidates about it?") == ["transparency"]
+    assert linker.link("must we tell our candidates") == ["transparency"]
+    assert linker.link("what does the ai act of the eu say") == ["transparency"]
+    assert linker.link("the candidates") == ["employment"]
