@@ -74,3 +74,9 @@ def test_a_what_question_finds_the_fact_holding_its_words_as_lemmas() -> None:
     reader = default_reader()
     part = read_part("How many principles does the AI Basic Plan rest on?", reader)
     assert by_entity_and_facet(part, reader)[0].id == "plan_three_principles"
+
+
+def test_what_happens_to_one_who_skips_it_asks_the_penalty() -> None:
+    reader = default_reader()
+    question = "what would actually happen to a startup that skipped the METI AI guidelines?"
+    assert read_part(question, reader).facet == Facet.penalty

@@ -197,3 +197,11 @@ def test_whether_anyone_has_to_follow_it_asks_its_legal_force() -> None:
     # What one has to comply with asks the duties.
     (part,) = understand("What do we need to comply with under the APPI?", reader).parts
     assert part.facet == Facet.duty
+
+
+def test_a_body_s_concerns_are_what_its_instruments_say() -> None:
+    reader = default_reader()
+    (part,) = understand("What does the PPC think about generative AI?", reader).parts
+    assert part.entities[0] == "ppc_genai_alert"
+    (part,) = understand("What's the PPC's problem with businesses using ChatGPT?", reader).parts
+    assert part.entities[0] == "ppc_genai_alert"
