@@ -68,13 +68,31 @@ def _english() -> frozenset[str]:
     return frozenset(w.decode("utf-8") for w in _JSON_KEY.findall(gzip.decompress(packed)))
 
 
+# British spellings as the American ones pyspellchecker lists ('summarise' → 'summarize').
+_BRITISH = (
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|ably|ful)?$"), r"or\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"mme(s)?$"), r"m\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+)
+
+
 def is_english(word: str) -> bool:
-    """A word in its own right, in any case: pyspellchecker's English list, or an acronym or term
-    of the trade people type in lower case (words.yaml: 'saas', 'llm')."""
+    """A word in its own right, in any case: pyspellchecker's English list, in its American or
+    British spelling, or an acronym or term of the trade people type in lower case (words.yaml:
+    'saas', 'llm')."""
     from knowledge.words import own_words
 
     lower = word.lower()
-    return lower in own_words() or lower in _english()
+    if lower in own_words() or lower in _english():
+        return True
+    return any(
+        american != lower and american in _english()
+        for pattern, us in _BRITISH
+        for american in [pattern.sub(us, lower)]
+    )
 
 
 class Speller:

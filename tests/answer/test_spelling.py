@@ -92,3 +92,10 @@ def test_no_listed_word_is_ever_corrected(word: str) -> None:
     speller = Speller([*VOCABULARY, "the act says all of it"])
     assert speller.word(word) == word
     assert speller.word(word.upper()) == word.upper()
+
+
+def test_a_british_spelling_is_an_english_word_too() -> None:
+    speller = Speller(["summaries of the records", "the labor rules"])
+    assert speller.word("summarise") == "summarise"  # summarize in pyspellchecker's list
+    assert speller.word("labour") == "labour"
+    assert speller.word("sumaries") == "summaries"  # a typo still is one
