@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from core.profile import UseCaseProfile
 from knowledge.changes import Change, TouchedKind, changes_since
 from knowledge.loader import RuleBase, load_rule_base
+from knowledge.schema import text_in
 from tools.assess import Assessment, assess
 
 ItemKind = Literal["layer", "action"]
@@ -30,6 +31,9 @@ class Item(BaseModel):
 
     title: str
     fingerprint: str
+    titles: dict[str, str] = Field(default_factory=dict)
+    """The entry's title by language ('en', 'ja'), for when today's rule base no longer has it
+    (stamps saved before this was recorded have none)."""
 
 
 class PlanStamp(BaseModel):
@@ -52,6 +56,8 @@ class ItemChange(BaseModel):
     change: Literal["added", "removed", "changed"]
     id: str
     title: str
+    titles: dict[str, str] = Field(default_factory=dict)
+    """As Item.titles: the titles the plan recorded, by language."""
     reasons: list[Change] = Field(default_factory=list)
 
 
@@ -66,16 +72,15 @@ def _fingerprint(entry: BaseModel) -> str:
     return hashlib.sha256(entry.model_dump_json().encode()).hexdigest()[:12]
 
 
+def _item(title: str, entry: BaseModel) -> Item:
+    titles = {lang: text_in(entry, "title", lang) for lang in ("en", "ja")}
+    return Item(title=title, fingerprint=_fingerprint(entry), titles=titles)
+
+
 def _items(assessment: Assessment, rule_base: RuleBase) -> dict[ItemKind, dict[str, Item]]:
     return {
-        "layer": {
-            t.id: Item(title=t.title, fingerprint=_fingerprint(rule_base.triggers[t.id]))
-            for t in assessment.triggers
-        },
-        "action": {
-            a.id: Item(title=a.title, fingerprint=_fingerprint(rule_base.checklist[a.id]))
-            for a in assessment.checklist
-        },
+        "layer": {t.id: _item(t.title, rule_base.triggers[t.id]) for t in assessment.triggers},
+        "action": {a.id: _item(a.title, rule_base.checklist[a.id]) for a in assessment.checklist},
     }
 
 
@@ -98,7 +103,7 @@ def _compare(kind: ItemKind, old: dict[str, Item], new: dict[str, Item]) -> list
         ItemChange(kind=kind, change="added", id=i, title=new[i].title) for i in new if i not in old
     ]
     out += [
-        ItemChange(kind=kind, change="removed", id=i, title=o.title)
+        ItemChange(kind=kind, change="removed", id=i, title=o.title, titles=o.titles)
         for i, o in old.items()
         if i not in new
     ]

@@ -53,16 +53,15 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 
 def _title(item: ItemChange, lang: str) -> str:
-    """The item's title in `lang`: today's Japanese title when the rule base still has it."""
-    if lang != "ja":
-        return item.title
+    """The item's title in `lang`: today's while the rule base still has the entry, else the one
+    the plan recorded in that language (else in the plan's language)."""
     from knowledge.loader import load_rule_base
     from knowledge.schema import text_in
 
     rule_base = load_rule_base()
     entries = rule_base.triggers if item.kind == "layer" else rule_base.checklist
     entry = entries.get(item.id)
-    return text_in(entry, "title", lang) if entry is not None else item.title
+    return text_in(entry, "title", lang) if entry is not None else item.titles.get(lang, item.title)
 
 
 def _line(item: ItemChange, lang: str = "en") -> list[str]:

@@ -208,3 +208,24 @@ def test_a_broken_changelog_keeps_the_list_and_fails_the_diff(
         assert "フィールド「summary」" in japanese.output and "Rule base" not in japanese.output
     finally:
         use(packaged)
+
+
+def test_a_plan_records_each_title_in_both_languages() -> None:
+    saved = stamp(assess(PROFILE))
+    action = loader.load_rule_base().checklist[REWRITTEN]
+    assert saved.actions[REWRITTEN].titles == {"en": action.title, "ja": action.title_ja}
+
+
+def test_an_item_gone_from_the_rule_base_keeps_its_japanese_title() -> None:
+    """Deleted from today's rule base: the title the plan recorded, in the reader's language."""
+    from agent.cli.sessions_diff import _line
+    from tools.plan_diff import Item, _compare
+
+    gone = Item(title="Old check", fingerprint="0", titles={"en": "Old check", "ja": "旧い確認"})
+    [removed] = _compare("action", {"gone_action": gone}, {})
+    assert removed.change == "removed"
+    assert "対応事項削除：旧い確認" in _line(removed, "ja")[0]
+    assert "action removed: Old check" in _line(removed, "en")[0]
+    older = Item(title="Old check", fingerprint="0")  # a stamp saved before titles were recorded
+    [removed] = _compare("action", {"gone_action": older}, {})
+    assert "Old check" in _line(removed, "ja")[0]
