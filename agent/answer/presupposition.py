@@ -24,6 +24,27 @@ _WORD = re.compile(r"[\w'’-]+")
 # Japanese duties end in a negative form ("登録しなければならない" is a duty, not a denial).
 _JA_MUST = re.compile(r"な(?:ければ|くては|いと)(?:なら|いけ|だめ)(?:ない|ません)?")
 _JA_STOP = re.compile(r"[、。,.?？!！]")
+# Not doing what a sanction punishes is no denial of the duty: "the penalty for not appointing a
+# CAIO", "a fine if we don't label it", "CAIOを置かない場合の罰則" all believe in the duty.
+_SANCTION = re.compile(
+    r"\b(?:penalt\w*|fines?|fined|sanction\w*|punish\w*)\b|罰|制裁|ペナルティ", re.I
+)
+_OMISSION = re.compile(
+    r"\b(?:not|don't|dont|doesn't|doesnt|fail(?:ing)? to|without)\b|ない(?=と|場合|とき|なら|こと)",
+    re.I,
+)
+SANCTION_REACH = 40  # characters either side of a sanction word
+
+
+def _without_omissions(text: str) -> str:
+    """`text` with the words for not doing what a sanction near them punishes blanked out."""
+    for sanction in _SANCTION.finditer(text):
+        start = max(0, sanction.start() - SANCTION_REACH)
+        window = text[start : sanction.end() + SANCTION_REACH]
+        for omission in _OMISSION.finditer(window):  # the same length: spans hold
+            a, b = start + omission.start(), start + omission.end()
+            text = text[:a] + "_" * (b - a) + text[b:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -55,6 +76,7 @@ def denied(text: str, start: int, end: int) -> bool:
     """Do the words right before (English) or after (Japanese) a mention deny it?"""
     book = phrasebook()
     text = _JA_MUST.sub(lambda m: "_" * len(m.group()), text)  # the same length: spans hold
+    text = _without_omissions(text)
     before = _WORD.findall(text[:start])[-WORDS_BEFORE:]
     if before and book.denial.search(" ".join(before)):
         return True
@@ -78,6 +100,7 @@ def presupposed(text: str, reader: Reader, *, asks_whether: bool) -> list[str]:
     stated = book.stated(text) is not None
     duty = bool(book.duty.search(text))
     found: dict[str, int] = {}
+    duties: set[str] = set()  # beliefs in a duty the words take for granted
     for belief in _beliefs(reader):
         at = _first_held(belief.cues, text, belief)
         presupposing = stated or not asks_whether
@@ -86,11 +109,14 @@ def presupposed(text: str, reader: Reader, *, asks_whether: bool) -> list[str]:
             at = term if at is None else min(at, term if term is not None else at)
         if at is not None:
             found[belief.id] = at
+            duties |= {belief.id} if belief.needs_duty and duty else set()
     for pid in reader.claimed(text):  # a claim in words no cue foresaw: it opens the question
         found.setdefault(pid, 0)
     # Japanese puts the head last ("ハイリスクAIの届出先" asks where to file): the last named first.
-    last_first = bool(JAPANESE.search(text))
-    return sorted(found, key=lambda pid: found[pid], reverse=last_first)
+    sign = -1 if JAPANESE.search(text) else 1
+    # A duty comes before what follows from it: "the penalty for not appointing a CAIO" believes
+    # first that one must appoint a CAIO.
+    return sorted(found, key=lambda pid: (pid not in duties, sign * found[pid]))
 
 
 def names_belief(text: str, premise: str, reader: Reader) -> bool:

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from agent.answer.understand import understand
 from agent.qa import ask
 
 
@@ -44,3 +45,53 @@ def test_a_personal_data_leak_is_reported_under_appi_article_26(offline) -> None
     assert any("Art. 26" in (c.section or "") for c in answer.citations)
     ja = offline("個人データが漏えいしたら、個人情報保護委員会への報告は必要ですか？")
     assert any("第26条" in (c.section or "") for c in ja.citations), ja.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # A sanction for not doing a thing believes first that one must do it.
+        ("What's the penalty for not appointing a Chief AI Officer in Japan?", "caio_mandatory"),
+        ("CAIOを置かない場合の罰則は？", "caio_mandatory"),
+        ("how big is the fine if our startup doesnt have a CAIO", "caio_mandatory"),
+        # A duty stated as given, or a deadline for it.
+        (
+            "Since Japan requires an AI impact assessment, what format should ours follow?",
+            "assessment_mandatory",
+        ),
+        (
+            "AIの影響評価が法律で義務付けられていると聞きましたが、どの様式で提出すればいいですか？",
+            "assessment_mandatory",
+        ),
+        # A body named as given in a wh-question.
+        (
+            "Which forms does the new AI regulator (AI Agency?) require us to file?",
+            "single_regulator",
+        ),
+    ],
+)
+def test_a_belief_a_question_takes_for_granted_comes_first(question: str, first: str) -> None:
+    assert understand(question).parts[0].premises[:1] == [first]
+
+
+def test_a_deadline_to_submit_an_assessment_presupposes_a_filing_duty() -> None:
+    premises = (
+        understand("What's the deadline for submitting our AI impact assessment to the government?")
+        .parts[0]
+        .premises
+    )
+    assert {"registration", "assessment_mandatory"} <= set(premises)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How should we run an AI impact assessment?", "What happens if we do not have a CAIO?"],
+)
+def test_asking_how_or_what_if_believes_no_duty(question: str) -> None:
+    assert understand(question).parts[0].premises == []
+
+
+def test_guidelines_said_to_be_a_duty_in_japanese_are_a_premise() -> None:
+    part = understand("AI事業者ガイドラインは義務なので、守らないと罰金ですよね？").parts[0]
+    assert part.premises == ["guidelines_binding"]
+    assert part.route == "premise"
