@@ -182,6 +182,23 @@ def on_use_case(asked: str, history: list[str], reader: Reader) -> bool:
     return may_refer_back(asked, reader) and earlier_use_case(history, reader) is not None
 
 
+def asked_of(earlier: str, follow_up: str, reader: Reader) -> str | None:
+    """The earlier question asked of the instrument or body a fragment names ('Who enforces the
+    APPI?', then 'and the copyright act?' → 'who enforces the copyright act?'): the earlier
+    subject's name replaced by the fragment's words for its own. None unless each names one."""
+
+    def subject(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+        norm, spans = reader.linker.exact_names(text)
+        return norm, [s for s in spans if names_subject([s[2]], reader)]
+
+    before, old = subject(earlier)
+    after, new = subject(follow_up)
+    if len(old) != 1 or len(new) != 1 or old[0][2] == new[0][2]:
+        return None
+    (start, end, _), (new_start, new_end, _) = old[0], new[0]
+    return before[:start] + after[new_start:new_end] + before[end:]
+
+
 # "the Article 13 one": 'one' after a modifier stands for the noun of the earlier subject.
 _ONE = re.compile(
     r"\bthe\b[^?.!]*?\b(?!(?:which|that|this|each|every|any|no|same)\b)\w+\s+(ones?)\b"

@@ -172,6 +172,14 @@ class Linker:
         ordered = [entity for _, entity in sorted(found)]
         return list(dict.fromkeys(ordered))
 
+    def exact_names(self, text: str) -> tuple[str, list[tuple[int, int, str]]]:
+        """`text` normalised, and (start, end, entity) of each name spelt out in it (Latin)."""
+        norm = normalise(text)
+        if self._exact is None or JAPANESE.search(norm):
+            return norm, []
+        found = [(m.start(), m.end(), self._named(m.group(0))) for m in self._exact.finditer(norm)]
+        return norm, found
+
     def _named(self, matched: str) -> str:
         """The entity an exact match names, a determiner inside it or not."""
         return self.by_alias.get(matched) or self._by_bare[_bare(matched)]

@@ -11,6 +11,7 @@ import re
 from agent.answer.facet_rank import ranked_facet
 from agent.answer.follow_up import (
     as_use_case,
+    asked_of,
     asks_of_earlier_use,
     carried_use_case,
     earlier_use_case,
@@ -280,6 +281,13 @@ def re_ask(
     if probe:
         return part
     earlier = understand(history[-1], reader, history=history[:-1]).parts[0]
+    said = asked_of(earlier.text, asked, reader)  # "who enforces the APPI?" → "… copyright act?"
+    if said is not None:
+        again = read_part(said, reader)
+        premises = list(dict.fromkeys([*part.premises, *again.premises]))
+        again = again.model_copy(update={"premises": premises, "context": earlier.text})
+        again.route = route_part(again, reader)
+        return again
     entities = part.entities
     if not kinds & _SUBJECTS:  # a role narrows the earlier subject ("and for developers?")
         narrowed = [e for e in earlier.entities if reader.rule_base.entities[e].kind in _SUBJECTS]

@@ -131,3 +131,13 @@ def test_a_question_pointing_back_at_a_use_asks_it_of_that_use_not_a_new_one() -
 def test_a_use_of_its_own_after_a_use_case_is_a_new_use_case() -> None:
     query = _read("and what if we use it to rank the patients for surgery?", RECORDS)
     assert query.route == "use_case"
+
+
+def test_a_fragment_naming_another_law_asks_the_earlier_question_of_it() -> None:
+    (part,) = _read("and the copyright act?", "Who enforces the APPI?").parts
+    assert part.entities == ["copyright_act"] and part.facet == Facet.who
+    assert "enforces" in part.text  # the facts ranked for who enforces, not who enacted it
+    (part,) = _read(
+        "what about the AI Basic Plan?", "When was the AI Promotion Act promulgated?"
+    ).parts
+    assert part.entities == ["ai_basic_plan"] and part.facet == Facet.when
