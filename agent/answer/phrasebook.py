@@ -70,6 +70,10 @@ class Phrasebook(Strict):
         "the named group 'who'."
     )
     instruction: str = Field(description="An order to the assistant about what to say.")
+    preface: str = Field(
+        default="(?!)",
+        description="Words opening a turn that ask nothing ('ok', 'thanks', 'different question').",
+    )
     who_acts: str = Field(
         description="Verbs a who-question asks that the issuer does not answer ('who approves')."
     )
@@ -121,6 +125,7 @@ class Phrasebook(Strict):
         "duty",
         "addressee",
         "instruction",
+        "preface",
         "who_acts",
         "describes_use",
         "latest",
@@ -156,6 +161,7 @@ class CompiledPhrasebook:
         self.duty = re.compile(book.duty, re.IGNORECASE)
         self.addressee = re.compile(book.addressee, re.IGNORECASE)
         self.instruction = re.compile(book.instruction, re.IGNORECASE)
+        self.preface = re.compile(book.preface, re.IGNORECASE)
         self.who_acts = re.compile(book.who_acts, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)

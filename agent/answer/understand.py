@@ -318,6 +318,7 @@ def understand(
     # Japanese beside Latin letters keeps the cues' word boundaries; typos become the rule
     # base's own words ("requre" → "require").
     asked = reader.speller.correct(spaced(question))
+    asked = phrasebook().preface.sub("", asked, count=1) or asked  # "ok, different question: …"
     if JAPANESE.search(asked):  # conversion slips as the words meant ("交付" → 公布)
         asked = reader.homophones.correct(asked)
     parts = [read_part(text, reader) for text in split_parts(asked)]

@@ -141,3 +141,13 @@ def test_a_fragment_naming_another_law_asks_the_earlier_question_of_it() -> None
         "what about the AI Basic Plan?", "When was the AI Promotion Act promulgated?"
     ).parts
     assert part.entities == ["ai_basic_plan"] and part.facet == Facet.when
+
+
+def test_words_opening_a_turn_that_ask_nothing_are_read_past() -> None:
+    (part,) = _read(
+        "ok different question, who enforces the APPI?", "What does the AI Act require?"
+    ).parts
+    assert part.entities[0] == "appi" and part.facet == Facet.who  # not how it is 'different'
+    query = _read("ok and when did it come into force", "Who drafted Japan's AI Promotion Act?")
+    assert query.parts[0].entities[0] == "ai_promotion_act"
+    assert query.parts[0].facet == Facet.when
