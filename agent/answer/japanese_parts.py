@@ -61,3 +61,16 @@ def asks_anew(piece: str, before: str) -> bool:
     book = phrasebook()
     facet, span = book.facet_match(piece)
     return span is not None and facet != book.facet_of(before)
+
+
+def asks_degree(text: str) -> bool:
+    """'EUと比べて日本のAI推進法は緩いですか' asks how far one goes beside the other, which a
+    fact's own yes or no ('No, it is not a copy of the EU Act') does not answer: a word of degree
+    beside a word that compares (phrasebook facet_lemmas_ja, compare with `with`)."""
+    if not JAPANESE.search(text):
+        return False
+    from knowledge.index.japanese import lemmas
+
+    forms = {form for form, *_ in lemmas(text)}
+    degree = [e for e in phrasebook().book.facet_lemmas_ja if e.facet == Facet.compare and e.with_]
+    return any(forms & set(e.lemmas) and forms & set(e.with_) for e in degree)

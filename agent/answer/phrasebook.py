@@ -23,6 +23,16 @@ class FacetCue(Cues):
     facet: Facet
 
 
+class FacetLemmas(Strict):
+    """Japanese words, in SudachiPy's dictionary form, that ask a facet whatever their ending
+    ('捕まりますか', '罰せられる'): read when no cue fires. With `with_`, one of those must stand
+    beside them too ('厳しい' compares only beside 'より', 'どっち' or 比べる)."""
+
+    facet: Facet
+    lemmas: list[str] = Field(min_length=1)
+    with_: list[str] = Field(default_factory=list, alias="with")
+
+
 class FacetWords(Strict):
     """A facet's everyday words and phrases ('teeth', 'go after' for penalty): evidence for the
     facet when no cue fires, weighed with the facts (agent/answer/facet_rank.py)."""
@@ -95,6 +105,9 @@ class Phrasebook(Strict):
     )
     connectives_ja: str = Field(
         default="(?!)", description="Words opening a further Japanese ask ('それと', 'あと')."
+    )
+    facet_lemmas_ja: list[FacetLemmas] = Field(
+        default_factory=list, description="Japanese dictionary forms asking each facet."
     )
     latest: str
     describes_use: str
@@ -209,7 +222,7 @@ class CompiledPhrasebook:
             (match, facet) for facet, pattern in self.facets if (match := pattern.search(text))
         ]
         if not found:
-            return Facet.what, None
+            return self.lemma_facet(text) if JAPANESE.search(text) else (Facet.what, None)
         if JAPANESE.search(text):
             every = [(m, f) for f, p in self.facets for m in p.finditer(text)]
             # A question word (いつ, どこ, 誰) decides: "いつから適用されますか" asks when.
@@ -224,6 +237,24 @@ class CompiledPhrasebook:
             openings.add(asked.start())
         match, facet = next(((m, f) for m, f in found if m.start() in openings), found[0])
         return facet, match.span()
+
+    def lemma_facet(self, text: str) -> tuple[Facet, tuple[int, int] | None]:
+        """A Japanese question no cue reads, by its words' dictionary forms: the facet of the
+        last word that asks one ('AI推進法違反で捕まりますか' asks about penalties)."""
+        from knowledge.index.japanese import lemmas
+
+        words = lemmas(text)
+        forms = {form for form, *_ in words}
+        found = [
+            (start, end, entry.facet)
+            for form, _, start, end in words
+            for entry in self.book.facet_lemmas_ja
+            if form in entry.lemmas and (not entry.with_ or forms & set(entry.with_))
+        ]
+        if not found:
+            return Facet.what, None
+        start, end, facet = max(found)
+        return facet, (start, end)
 
 
 def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:

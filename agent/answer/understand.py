@@ -21,7 +21,12 @@ from agent.answer.follow_up import (
     use_case_subjects,
     use_words,
 )
-from agent.answer.japanese_parts import asks_anew, split_joined, without_connective
+from agent.answer.japanese_parts import (
+    asks_anew,
+    asks_degree,
+    split_joined,
+    without_connective,
+)
 from agent.answer.lang import choose
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
@@ -188,6 +193,7 @@ def read_part(text: str, reader: Reader) -> Part:
         entities = reader.instruments_for(entities)
     asked = re.split(r"(?<=[.!?])\s+", text.strip())[-1]  # the question after any context
     yes_no = bool(book.yes_no.search(text.strip()) or book.yes_no.search(asked))
+    yes_no = yes_no and not asks_degree(text)  # 'より厳しいですか': no fact's yes or no fits
     part = Part(
         text=text,
         entities=entities,

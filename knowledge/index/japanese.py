@@ -120,6 +120,18 @@ def lemma_sequence(text: str) -> tuple[str, ...]:
     return tuple(m.normalized_form() for m in _tokenizer().tokenize(text, SplitMode.C))
 
 
+@lru_cache(maxsize=1024)
+def lemmas(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(dictionary form, part of speech, start, end) of each word of `text` as given (already
+    NFKC), in the longest units: '捕まりますか' holds 捕まる, '罰せられ' 罰する."""
+    from sudachipy import SplitMode
+
+    return tuple(
+        (m.normalized_form(), m.part_of_speech()[0], m.begin(), m.end())
+        for m in _tokenizer().tokenize(text, SplitMode.C)
+    )
+
+
 def katakana(text: str) -> str:
     """Hiragana as katakana, so a reading and a kana spelling compare equal."""
     return _HIRAGANA.sub(lambda m: chr(ord(m.group(0)) + 0x60), text)

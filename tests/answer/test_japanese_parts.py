@@ -104,3 +104,56 @@ def test_jurisdiction_is_asked_of_who_acts_not_who_enacted() -> None:
     reader = default_reader("ja")
     (part,) = understand("個人情報保護法の管轄はどこ？", reader).parts
     assert by_entity_and_facet(part, reader)[0].id == "ppc_role"
+
+
+@pytest.mark.parametrize(
+    ("question", "facet"),
+    [
+        ("AI推進法違反で捕まりますか", Facet.penalty),  # 捕まる, whatever its ending
+        ("AI推進法に違反すると罰せられますか", Facet.penalty),
+        ("AI推進法は強制ですか", Facet.legal_force),
+        ("AI事業者ガイドラインは任意ですか", Facet.legal_force),
+        ("AI推進法とEUのAI法、どっちが厳しい？", Facet.compare),
+        ("AI事業者ガイドラインって誰向けのものですか", Facet.scope),
+    ],
+)
+def test_japanese_words_ask_a_facet_whatever_their_ending(question: str, facet: Facet) -> None:
+    (part,) = understand(question, default_reader("ja")).parts
+    assert part.facet == facet
+
+
+def test_a_degree_word_alone_asks_no_comparison() -> None:
+    (part,) = understand("厳しい規制はありますか", default_reader("ja")).parts
+    assert part.facet != Facet.compare
+
+
+def test_a_comparison_of_degree_takes_no_facts_yes_or_no() -> None:
+    """'…より厳しいですか' is not answered 'No' by the fact that the Act is no copy of the EU's."""
+    for question in (
+        "日本のAI推進法はEUのAI法より厳しいですか",
+        "EUのAI法と比べて日本のAI推進法は緩いですか",
+    ):
+        (part,) = understand(question, default_reader("ja")).parts
+        assert part.facet == Facet.compare and not part.yes_no
+    (part,) = understand("AI推進法はEUのAI法と同じですか", default_reader("ja")).parts
+    assert part.yes_no
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("経産省のAIガイドラインはいつ更新された？", "aigfb"),
+        ("AI事業者向けガイドラインの拘束力", "aigfb"),
+        ("個人情報法の監督機関は？", "appi"),
+        ("AI促進法に罰則はありますか", "ai_promotion_act"),
+    ],
+)
+def test_everyday_japanese_names(question: str, entity: str) -> None:
+    (part,) = understand(question, default_reader("ja")).parts
+    assert part.entities[0] == entity
+
+
+def test_an_update_asks_the_newest_date() -> None:
+    reader = default_reader("ja")
+    lead = date_facts(["aigfb"], reader, spaced("AI事業者ガイドラインはいつ更新された"))[0]
+    assert "2026年3月31日" in lead.text
