@@ -80,6 +80,10 @@ class Phrasebook(Strict):
         "the named group 'who'."
     )
     instruction: str = Field(description="An order to the assistant about what to say.")
+    request: str = Field(
+        default="(?!)",
+        description="A request that wraps a question ('Tell me when…', 'Can you tell me who…').",
+    )
     preface: str = Field(
         default="(?!)",
         description="Words opening a turn that ask nothing ('ok', 'thanks', 'different question').",
@@ -138,6 +142,7 @@ class Phrasebook(Strict):
         "duty",
         "addressee",
         "instruction",
+        "request",
         "preface",
         "who_acts",
         "describes_use",
@@ -174,6 +179,7 @@ class CompiledPhrasebook:
         self.duty = re.compile(book.duty, re.IGNORECASE)
         self.addressee = re.compile(book.addressee, re.IGNORECASE)
         self.instruction = re.compile(book.instruction, re.IGNORECASE)
+        self.request = re.compile(book.request, re.IGNORECASE)
         self.preface = re.compile(book.preface, re.IGNORECASE)
         self.who_acts = re.compile(book.who_acts, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)

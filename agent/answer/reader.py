@@ -53,7 +53,8 @@ class Reader:
         texts += [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
         texts += [q for card in rb.topics.values() for q in (card.title, *card.questions)]
         texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
-        return Speller(texts)
+        names = [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
+        return Speller(texts, names=names)
 
     @cached_property
     def homophones(self) -> Homophones:

@@ -33,6 +33,7 @@ from rapidfuzz.distance import OSA
 MIN_WORD = 4  # shorter words have too many neighbours one edit away
 MIN_SPLIT = (2, 3)  # the shortest left and right words of a run-together pair ('in', 'act')
 MIN_SOUND = 5  # shorter words share their sound with too many others
+MIN_JOINED_NAME = 7  # two English words make a shorter name word as a phrase too ('in form')
 MAX_PIECES = 4  # the most words one typed word is read as ('aipromotionact': three)
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -98,9 +99,12 @@ def is_english(word: str) -> bool:
 class Speller:
     """Corrects misspelt words towards a vocabulary (most used first on a tie)."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], names: Iterable[str] = ()) -> None:
         counts = Counter(w for text in texts for w in _WORD.findall(text.lower()))
         self.known = frozenset(counts)
+        # The words of the rule base's names: two English words typed for one of them are it
+        # ('copy right act' is the Copyright Act).
+        self.names = frozenset(w for name in names for w in _WORD.findall(name.lower()))
         self._choices = [w for w, _ in counts.most_common() if len(w) >= MIN_WORD - 1]
         self._sounds: dict[str, list[str]] = {}
         for w in self._choices:
@@ -182,7 +186,8 @@ class Speller:
 
     def _joined(self, text: str) -> str:
         """Letters typed apart joined where together they are a vocabulary word: single letters
-        ('A I' → 'AI'), or two pieces one of which is no word at all ('informa tion')."""
+        ('A I' → 'AI'), two pieces one of which is no word at all ('informa tion'), or two words
+        that together spell a word of a name ('copy right', 'head quarters')."""
 
         def single(m: re.Match[str]) -> str:
             together = m.group(0).replace(" ", "")
@@ -198,7 +203,8 @@ class Speller:
             together = (left + right).lower()
             if gap != " " or len(together) < MIN_SOUND or together not in self.known:
                 continue
-            if stray(left) or stray(right):
+            named = len(together) >= MIN_JOINED_NAME and together in self.names
+            if stray(left) or stray(right) or named:
                 pieces[i], pieces[i + 1], pieces[i + 2] = "", "", left + right
         return "".join(pieces)
 

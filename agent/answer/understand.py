@@ -35,7 +35,7 @@ from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet
 from knowledge.index.japanese import JAPANESE, spaced
-from knowledge.schema import EntityKind, Facet
+from knowledge.schema import Entity, EntityKind, Facet
 
 MIN_PART_WORDS = 3
 _QUESTION_WORD = re.compile(r"^\s*(what|when|who|whom|which|how|why|where)\b", re.IGNORECASE)
@@ -127,15 +127,22 @@ def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> s
     who = normalise(match.group("who") or match.group("who_ja")).strip()
     if who in _ASKER:  # "does the Act apply to us?": asked by a business, of its role
         return _audience(Facet.duty, entities, reader)
-    words = set(who.split())
-    fits = [
-        role
-        for role in roles
-        if any(
-            (words <= set(alias.split())) if who.isascii() else who in alias
-            for alias in (normalise(a) for a in (role.name, role.name_ja or "", *role.aliases) if a)
-        )
-    ]
+
+    def fitting(words: set[str]) -> list[Entity]:
+        return [
+            role
+            for role in roles
+            if any(
+                (words <= set(alias.split())) if who.isascii() else who in alias
+                for alias in (
+                    normalise(a) for a in (role.name, role.name_ja or "", *role.aliases) if a
+                )
+            )
+        ]
+
+    fits = fitting(set(who.split()))
+    if not fits and who.isascii() and " " in who and not reader.linker.link(who):
+        fits = fitting({who.split()[-1]})  # 'saas companies': its head noun, a word naming nothing
     if not fits:
         return None
     named = set(entities)

@@ -99,3 +99,12 @@ def test_a_british_spelling_is_an_english_word_too() -> None:
     assert speller.word("summarise") == "summarise"  # summarize in pyspellchecker's list
     assert speller.word("labour") == "labour"
     assert speller.word("sumaries") == "summaries"  # a typo still is one
+
+
+def test_two_words_typed_for_a_word_of_a_name_are_that_word() -> None:
+    speller = Speller(
+        ["The Copyright Act", "may be inform"], names=["Copyright Act", "AI Strategic Headquarters"]
+    )
+    assert speller.correct("does the copy right act apply") == "does the copyright act apply"
+    assert speller.correct("it may be required") == "it may be required"  # no name's word
+    assert speller.correct("is it in form") == "is it in form"  # too short to be no phrase

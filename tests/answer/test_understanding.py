@@ -205,3 +205,15 @@ def test_a_body_s_concerns_are_what_its_instruments_say() -> None:
     assert part.entities[0] == "ppc_genai_alert"
     (part,) = understand("What's the PPC's problem with businesses using ChatGPT?", reader).parts
     assert part.entities[0] == "ppc_genai_alert"
+
+
+def test_a_group_named_by_a_word_of_the_trade_is_asked_of_by_its_head_noun() -> None:
+    # 'saas' names nothing: 'saas companies' are companies, a business role
+    assert (
+        "utilization_business_operator" in _part("does the ai act apply to saas companies").entities
+    )
+    # 'foreign companies' names something of its own, the overseas operators
+    assert (
+        "utilization_business_operator"
+        not in _part("does the ai act apply to foreign companies").entities
+    )
