@@ -19,8 +19,6 @@ from knowledge.hints import Hint, HintFile, load_hints
 # The seam spaced() puts between Japanese and Latin letters ('生成AIで' → '生成 AI で'): English
 # patterns need it, Japanese ones ('生成ai') are written without it.
 _SEAM = re.compile(r"(?<=[^\x00-\x7f]) (?=[a-z])|(?<=[a-z]) (?=[^\x00-\x7f])", re.IGNORECASE)
-# A regex escape ('\b', '\w', '\s') is no word of the vocabulary.
-_ESCAPE = re.compile(r"\\[a-zA-Z]")
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -47,7 +45,7 @@ class _Compiled(typing.NamedTuple):
 def _vocabulary(data: HintFile) -> Speller:
     """The words the patterns are written in, to read a misspelt word as the one it misspells
     (the rapidfuzz speller the answer engine uses for the rule base's own words)."""
-    return Speller(_ESCAPE.sub(" ", p) for p in data.patterns())
+    return Speller(data.vocabulary())
 
 
 @cache

@@ -16,6 +16,8 @@ from knowledge.schema import compiles
 HINTS_FILE = DATA_DIR / "use_case_hints.yaml"
 # `{people}` in a pattern names a word list; regex counts ('{0,2}') hold no letters.
 _WORD_LIST = re.compile(r"\{([a-z_]+)\}")
+# A regex escape ('\b', '\w', '\s') is no word of the vocabulary.
+_ESCAPE = re.compile(r"\\[a-zA-Z]")
 
 
 class Hint(BaseModel):
@@ -104,6 +106,11 @@ class HintFile(BaseModel):
         own = [p for h in self.hints for p in (h.pattern, h.unless) if p is not None]
         lists = (*self.asks, *self.actors, *self.activities, *self.permission)
         return [self.expand(p) for p in (*lists, *own)]
+
+    def vocabulary(self) -> list[str]:
+        """The patterns as plain words (a regex escape such as '\\b' or '\\w' is no word): what
+        a speller reads so that the words a use case is read by are never 'corrected'."""
+        return [_ESCAPE.sub(" ", p) for p in self.patterns()]
 
     @model_validator(mode="after")
     def _lists_named_exist(self) -> HintFile:

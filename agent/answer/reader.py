@@ -13,7 +13,7 @@ from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import PHRASEBOOK, phrasebook
 from agent.answer.spelling import Speller
 from agent.scope_data import scope
-from knowledge.hints import HINTS_FILE
+from knowledge.hints import HINTS_FILE, load_hints
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind
 
@@ -53,6 +53,8 @@ class Reader:
         texts += [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
         texts += [q for card in rb.topics.values() for q in (card.title, *card.questions)]
         texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
+        # The words a use case is read by ('selfies', 'dashcam') are meant as typed.
+        texts += load_hints().vocabulary()
         names = [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
         return Speller(texts, names=names)
 

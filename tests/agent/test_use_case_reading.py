@@ -67,7 +67,9 @@ def test_an_adjective_ending_in_tai_is_no_wish() -> None:
     ("question", "own"),
     [
         ("Is it legal to score loan applicants with AI?", True),  # a sector places it
-        ("介護施設で入居者の見守りにAIカメラを使っても大丈夫ですか？", False),  # nothing places it
+        ("AIカメラで在庫を数えても大丈夫ですか？", False),  # nothing places it
+        # watching over residents is data about people (test_use_case_word_classes.py)
+        ("介護施設で入居者の見守りにAIカメラを使っても大丈夫ですか？", True),
         ("Is it legal to train AI on copyrighted novels?", False),  # a topic, not a use
         ("保険の審査をAIで自動化しても問題ありませんか？", True),
     ],

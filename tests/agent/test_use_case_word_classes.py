@@ -132,3 +132,57 @@ def test_ai_is_named_by_the_verb_of_what_it_does(question: str) -> None:
 def test_training_on_records_of_people_uses_them_beyond_the_output() -> None:
     question = "Can we use transcripts of our customers' sales calls to improve our model?"
     assert read_use_case(question).profile.personal_data_beyond_output
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're a proptech startup using machine learning to value homes. Are we regulated?",
+        "Our ministry wants AI to sort freedom-of-information requests. What governs that?",
+        "How exposed are we if our HR chatbot gives staff wrong answers about leave?",
+        "保険代理店ですが、顧客との面談記録をAIで要約するのは可能でしょうか。",
+    ],
+)
+def test_whether_the_asker_is_regulated_or_exposed_is_an_ask(question: str) -> None:
+    assert read_use_case(question).asks
+    assert understand(question).use_case is not None
+
+
+def test_triaging_requests_is_no_clinical_triage() -> None:
+    reading = read_use_case("Our ministry wants AI to triage freedom-of-information requests.")
+    assert not reading.profile.sectors and not reading.profile.medical_purpose
+    assert read_use_case("Our ER wants AI to triage patients. What applies?").profile.sectors
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our kindergarten wants cameras with AI to watch the children. What applies?",
+        "We want to introduce driver fatigue detection with AI. What applies?",
+        "介護施設で入居者の見守りにAIカメラを導入したいです。どんな法律が関係しますか。",
+    ],
+)
+def test_watching_or_detecting_people_is_personal_data(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "personal"
+
+
+def test_japanese_people_judged_by_ai_are_decisions_about_people() -> None:
+    question = "派遣会社として、登録スタッフのスキルをAIで評価してマッチングしたいです。注意点は？"
+    assert read_use_case(question).profile.decisions_about_people
+
+
+def test_a_voice_assistant_for_customers_is_ai_offered_to_consumers() -> None:
+    question = "We plan a customer-facing voice assistant in our call centre. What applies?"
+    reading = read_use_case(question)
+    assert reading.activity and reading.profile.customers == ["consumers"]
+
+
+def test_ai_written_content_is_generative_ai() -> None:
+    question = "Our newspaper is trying AI-written articles. What's the legal situation?"
+    assert read_use_case(question).profile.generative_ai
+
+
+def test_the_engine_speller_keeps_the_words_a_use_case_is_read_by() -> None:
+    question = "Our dating app wants AI to check users' selfies. What rules apply?"
+    use_case = understand(question).use_case
+    assert use_case is not None and use_case.profile.get("personal_data") == "personal"
