@@ -40,6 +40,7 @@ from knowledge.schema import Entity, EntityKind, Facet
 MIN_PART_WORDS = 3
 _QUESTION_WORD = re.compile(r"^\s*(what|when|who|whom|which|how|why|where)\b", re.IGNORECASE)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_WHETHER = re.compile(r"^\s*(whether|if)\b", re.IGNORECASE)
 # "Who adopted it, when, and is it binding?": a question word on its own asks a part of its own.
 _BARE_QUESTION = re.compile(r"^\s*(when|who|where|why|how|which one)\s*\??\s*$", re.IGNORECASE)
 
@@ -48,6 +49,8 @@ def _asks(piece: str) -> bool:
     """A piece that asks something (rather than giving context, "we are a US company")."""
     book = phrasebook()
     if book.yes_no.search(piece) or book.facet_match(piece)[1] is not None:
+        return True
+    if book.request.search(piece):  # "Tell me when…", "Give me the full name…"
         return True
     return bool(_QUESTION_WORD.search(piece)) or piece.rstrip().endswith(("?", "？"))
 
@@ -75,6 +78,8 @@ def split_parts(question: str) -> list[str]:
         else:
             # The sentence's full stop kept, so the question is still read as asked ("We're a
             # startup. Does the Act apply to us?" is a yes/no question).
+            if context:  # a request after the context ("… Then tell me when…") asks what it wraps
+                piece = unwrap(piece)[0]
             parts.append(f"{context}. {piece}" if context else piece)
             context = ""
     if context:
@@ -186,8 +191,18 @@ def asks_if_named_exists(text: str, span: tuple[int, int], reader: Reader) -> bo
     return any(entities[e].kind in _EXISTS_AS and e not in left for e in reader.linker.link(text))
 
 
+def unwrap(text: str) -> tuple[str, bool]:
+    """A request wrapping a question ("Tell me when…", "Can you tell me who…") asks what it
+    wraps, and asks yes or no when it wraps 'whether' or 'if' ("I'd like to know whether…")."""
+    unwrapped = phrasebook().request.sub("", text, count=1)
+    if not unwrapped or unwrapped == text:
+        return text, False
+    return unwrapped, bool(_WHETHER.match(unwrapped))
+
+
 def read_part(text: str, reader: Reader) -> Part:
     book = phrasebook()
+    text, whether = unwrap(text)
     facet, span = book.facet_match(text)
     if facet == Facet.does_not and span and asks_if_named_exists(text, span, reader):
         facet, span = Facet.what, None  # whether the named law exists is asked of it
@@ -199,7 +214,7 @@ def read_part(text: str, reader: Reader) -> Part:
     if book.body_says.search(text):  # what a body said: the instruments it issued say it
         entities = reader.instruments_for(entities)
     asked = re.split(r"(?<=[.!?])\s+", text.strip())[-1]  # the question after any context
-    yes_no = bool(book.yes_no.search(text.strip()) or book.yes_no.search(asked))
+    yes_no = bool(book.yes_no.search(text.strip()) or book.yes_no.search(asked)) or whether
     yes_no = yes_no and not asks_degree(text)  # 'より厳しいですか': no fact's yes or no fits
     part = Part(
         text=text,

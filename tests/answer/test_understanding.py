@@ -217,3 +217,34 @@ def test_a_group_named_by_a_word_of_the_trade_is_asked_of_by_its_head_noun() -> 
         "utilization_business_operator"
         not in _part("does the ai act apply to foreign companies").entities
     )
+
+
+def test_a_request_asks_the_question_it_wraps() -> None:
+    reader = default_reader()
+    query = understand("Tell me when the AI Basic Plan was adopted and who prepared it", reader)
+    assert [p.facet for p in query.parts] == [Facet.when, Facet.who]
+    # 'Can you tell me who…' asks who, not yes or no; 'whether' asks yes or no.
+    (part, _) = understand(
+        "Can you tell me who chairs the AI Strategic HQ and when it first met?", reader
+    ).parts
+    assert part.facet == Facet.who and not part.yes_no
+    (part,) = understand("I'd like to know whether the AI Basic Plan binds companies", reader).parts
+    assert part.yes_no
+    # After context, too ("… Then tell me when the Act was promulgated.").
+    (part,) = understand("Be brief. Then tell me when the AI Act was promulgated.", reader).parts
+    assert part.facet == Facet.when
+
+
+def test_a_dash_or_also_after_a_comma_starts_another_question() -> None:
+    reader = default_reader()
+    query = understand("AI Promotion Act: when did it take effect — also, any fines?", reader)
+    assert [p.facet for p in query.parts] == [Facet.when, Facet.penalty]
+    assert query.parts[1].entities == ["ai_promotion_act"]
+
+
+def test_whether_a_body_is_a_regulator_is_answered_by_its_not_being_one() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    (_, part) = understand("what does AISI do, is it a regulator?", reader).parts
+    assert by_entity_and_facet(part, reader)[0].id == "aisi_not_regulator"
