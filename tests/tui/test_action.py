@@ -12,6 +12,7 @@ from knowledge.official import load_official
 from knowledge.ui_labels import ui_text
 from tests.tui.conftest import CHATBOT, messages, settle
 from tools.assess import assess
+from tools.render.common import cite
 from tui.screens.action import ActionScreen
 from tui.screens.plan import PlanScreen
 from tui.screenshots import SMALL
@@ -53,6 +54,8 @@ async def test_every_action_reads_whole_at_80_columns(make_app) -> None:  # type
             assert title.region.right <= SMALL[0] and facts.region.right <= SMALL[0]
             assert row.item.title in _shown(title), _shown(title)
             assert f"owner: {row.item.owner}" in _shown(facts)
+            first = row.item.citations[0]  # the instrument's short name, never its id
+            assert cite(first) in _shown(facts) and first.source not in _shown(facts)
 
 
 async def test_enter_opens_the_action_with_text_why_official_items_and_sources(make_app) -> None:  # type: ignore[no-untyped-def]

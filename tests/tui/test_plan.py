@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from core.config import Settings
 from tests.tui.conftest import CHATBOT, Running, messages, raised, settle
@@ -185,3 +185,15 @@ async def test_an_unsaved_plan_says_its_answers_cannot_change(running: Running) 
 
 def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [n.title or "" for n in raised(app)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+async def test_the_plan_cites_instruments_by_name_not_by_id(running: Running, lang: str) -> None:
+    from knowledge.loader import load_rule_base
+
+    async with running(screen=PlanScreen(assess(CHATBOT, lang)), lang=lang) as pilot:
+        body = pilot.app.screen.query_one("#plan-body")
+        shown = "\n".join(str(w.render()) for w in body.query(Static))
+        for source in load_rule_base().sources.values():
+            assert f"[{source.id}" not in shown and f"· {source.id}" not in shown, source.id
+        assert ("AI推進法" if lang == "ja" else "AI Promotion Act") in shown

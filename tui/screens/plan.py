@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +14,7 @@ from textual.widgets import Header, Label, Static
 from core.config import Settings
 from core.errors import UsageError
 from tools.assess import Assessment
+from tools.render.common import cite_all
 from tools.terminal_text import clean
 from tui.lang import LocalScreen, current_lang, error_text, t
 from tui.screens.action import ActionScreen, StatusSaver, status_label
@@ -24,11 +25,15 @@ from tui.widgets.footer import AppFooter
 from tui.widgets.plan_sections import plan_sections
 from tui.widgets.status import StatusBar
 
+if TYPE_CHECKING:
+    from knowledge.schema import Citation
+
 SUFFIX = {"markdown": "md", "json": "json"}
 
 
-def _cites(citations: list) -> str:
-    return "; ".join(c.label() for c in citations)
+def _cites(citations: list[Citation]) -> str:
+    """The citations as the plan writes them (instrument's short name and section), not ids."""
+    return cite_all(citations, current_lang())
 
 
 def in_lang(assessment: Assessment, lang: str) -> Assessment:

@@ -21,9 +21,8 @@ def facts_line(item: ChecklistItem, status: str | None = None) -> str:
     """Priority, phase, owner (and due date), first source and, when known, the status."""
     lang = current_lang()
     source = ""
-    if item.citations:  # Japanese readers get the plan's citation (AI推進法第13条), not the id
-        first = item.citations[0]
-        source = cite(first, "ja") if lang == "ja" else first.label()
+    if item.citations:  # as the plan cites it (AI Promotion Act, Art. 13), not an id
+        source = cite(item.citations[0], lang)
     owner = t("action.owner", owner=item.owner)
     if item.due:  # the due date sits beside the owner: who does it by when
         owner += t("action.due", date=item.due.isoformat())
