@@ -169,6 +169,8 @@ class Speller:
     def word(self, word: str) -> str:
         """`word` itself, or the vocabulary's word (or two) it misspells."""
         lower = word.lower()
+        if lower.endswith("s") and lower[:-1] in QUESTION_WORDS:  # 'whos', 'whats': who's, what's
+            return f"{word[:-1]}'{word[-1]}"
         if len(lower) < MIN_WORD or lower in self.known or _is_name(word):
             return word
         split = self._split(lower)

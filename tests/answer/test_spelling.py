@@ -108,3 +108,9 @@ def test_two_words_typed_for_a_word_of_a_name_are_that_word() -> None:
     assert speller.correct("does the copy right act apply") == "does the copyright act apply"
     assert speller.correct("it may be required") == "it may be required"  # no name's word
     assert speller.correct("is it in form") == "is it in form"  # too short to be no phrase
+
+
+def test_a_question_word_with_its_apostrophe_dropped_is_the_contraction() -> None:
+    speller = Speller(["whose data", "who is in charge"])
+    assert speller.correct("whos in charge") == "who's in charge"  # not 'whose'
+    assert speller.correct("Whats the AI Act") == "What's the AI Act"
