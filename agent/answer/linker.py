@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -105,6 +105,7 @@ class Linker:
         abbreviations: Mapping[str, str] | None = None,
         spellings: Mapping[str, str] | None = None,
         foreign: re.Pattern[str] | None = None,
+        short_forms: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         # A name owned by another jurisdiction ("Colorado's AI Act", "米国のAI法") is that
         # jurisdiction's law, never Japan's: `foreign` matches the other jurisdictions' names.
@@ -138,6 +139,13 @@ class Linker:
         for alias, entity_id in list(self.by_alias.items()):
             for respelt in _respelt(alias, spellings or {}):
                 self.by_alias.setdefault(respelt, entity_id)
+        # A long form inside an English name is also written short ("the Digital Agency's gen AI
+        # guideline"): each alias holding it is matched with each short form too.
+        for alias, entity_id in list(self.by_alias.items()):
+            for long, shorts in (short_forms or {}).items():
+                pattern = rf"(?<![a-z0-9]){re.escape(long.lower())}(?![a-z0-9])"
+                for short in shorts if re.search(pattern, alias) else ():
+                    self.by_alias.setdefault(re.sub(pattern, short.lower(), alias), entity_id)
         latin = sorted((a for a in self.by_alias if _is_ascii(a)), key=len, reverse=True)
         other = sorted((a for a in self.by_alias if not _is_ascii(a)), key=len, reverse=True)
         pieces = [rf"(?<![a-z0-9]){_alias_pattern(a)}(?![a-z0-9])" for a in latin]

@@ -127,6 +127,10 @@ class Phrasebook(Strict):
     spellings_ja: dict[str, str] = Field(
         default_factory=dict, description="A Latin word and its Japanese spelling ('ai': 人工知能)."
     )
+    short_forms: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="An English long form and how names write it short ('generative ai': gen ai).",
+    )
     abbreviations_ja: dict[str, str] = Field(
         default_factory=dict,
         description="Latin abbreviations Japanese writers put beside Japanese words ('事業者GL').",

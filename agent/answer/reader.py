@@ -37,6 +37,7 @@ class Reader:
             book.abbreviations_ja,
             book.spellings_ja,
             scope().other,
+            short_forms=book.short_forms,
         )
         self._english_base = rule_base
         self.claims = [(p.id, normalise(c)) for p in rule_base.premises.values() for c in p.claims]

@@ -88,3 +88,18 @@ def test_a_determiner_inside_a_name_changes_nothing_it_names() -> None:
     assert linker.link("must we tell our candidates") == ["transparency"]
     assert linker.link("what does the ai act of the eu say") == ["transparency"]
     assert linker.link("the candidates") == ["employment"]
+
+
+def test_a_long_form_inside_a_name_is_also_matched_short() -> None:
+    guideline = Entity(
+        id="da_genai_guideline",
+        kind=EntityKind.instrument,
+        name="Digital Agency generative AI guideline",
+        aliases=["digital agency's generative ai guideline"],
+    )
+    linker = Linker([guideline], short_forms={"generative ai": ["gen ai", "genai"]})
+    assert linker.link("Must firms obey the Digital Agency's gen AI guideline?") == [
+        "da_genai_guideline"
+    ]
+    assert linker.link("the digital agency's genai guideline") == ["da_genai_guideline"]
+    assert Linker([guideline]).link("the Digital Agency's gen AI guideline") == []

@@ -207,18 +207,6 @@ def test_a_body_s_concerns_are_what_its_instruments_say() -> None:
     assert part.entities[0] == "ppc_genai_alert"
 
 
-def test_a_group_named_by_a_word_of_the_trade_is_asked_of_by_its_head_noun() -> None:
-    # 'saas' names nothing: 'saas companies' are companies, a business role
-    assert (
-        "utilization_business_operator" in _part("does the ai act apply to saas companies").entities
-    )
-    # 'foreign companies' names something of its own, the overseas operators
-    assert (
-        "utilization_business_operator"
-        not in _part("does the ai act apply to foreign companies").entities
-    )
-
-
 def test_a_request_asks_the_question_it_wraps() -> None:
     reader = default_reader()
     query = understand("Tell me when the AI Basic Plan was adopted and who prepared it", reader)
@@ -248,3 +236,25 @@ def test_whether_a_body_is_a_regulator_is_answered_by_its_not_being_one() -> Non
     reader = default_reader()
     (_, part) = understand("what does AISI do, is it a regulator?", reader).parts
     assert by_entity_and_facet(part, reader)[0].id == "aisi_not_regulator"
+
+
+def test_a_group_named_by_a_word_of_the_trade_is_asked_of_by_its_head_noun() -> None:
+    # 'saas' names nothing: 'saas companies' are companies, a business role
+    assert (
+        "utilization_business_operator" in _part("does the ai act apply to saas companies").entities
+    )
+    # 'foreign companies' names something of its own, the overseas operators
+    assert (
+        "utilization_business_operator"
+        not in _part("does the ai act apply to foreign companies").entities
+    )
+
+
+def test_privacy_enforcement_is_asked_of_personal_data() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    query = understand("who runs privacy enforcement in japan and what has it said about gen AI?")
+    first, second = query.parts
+    assert by_entity_and_facet(first, reader)[0].id == "ppc_role"
+    assert by_entity_and_facet(second, reader)[0].id == "ppc_alert_what"
