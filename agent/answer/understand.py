@@ -357,6 +357,8 @@ def understand(
             parts[0].entities = named
         parts[0] = re_ask(parts[0], asked, earlier, reader) or parts[0]
     inherited = follow_up_subject(asked, earlier, reader)
+    if not inherited and len(parts) > 1:  # '誰が決めたの？あと拘束力は？': the first refers back
+        inherited = follow_up_subject(parts[0].text, earlier, reader)
     on_use = asks_of_earlier_use(asked, earlier, reader)  # of the use before, not a new one
     if inherited and (on_use or not _names_subject(parts[0].entities, reader)):
         parts[0].entities = [*inherited, *(e for e in parts[0].entities if e not in inherited)]

@@ -157,3 +157,18 @@ def test_an_update_asks_the_newest_date() -> None:
     reader = default_reader("ja")
     lead = date_facts(["aigfb"], reader, spaced("AI事業者ガイドラインはいつ更新された"))[0]
     assert "2026年3月31日" in lead.text
+
+
+def test_a_compound_follow_up_asks_each_part_of_the_earlier_subject() -> None:
+    query = understand(
+        "誰が決めたの？あと拘束力は？", default_reader("ja"), history=["第13条の指針とは？"]
+    )
+    assert [p.entities[:1] for p in query.parts] == [["art13_guideline"], ["art13_guideline"]]
+    assert [p.facet for p in query.parts] == [Facet.who, Facet.legal_force]
+
+
+def test_dou_desu_ka_asks_the_earlier_question_of_the_new_subject() -> None:
+    (part,) = understand(
+        "個人情報保護法はどうですか", default_reader("ja"), history=["AI推進法に罰則はありますか"]
+    ).parts
+    assert part.entities[0] == "appi" and part.facet == Facet.penalty
