@@ -37,6 +37,7 @@ MIN_JOINED_NAME = 7  # two English words make a shorter name word as a phrase to
 MAX_PIECES = 4  # the most words one typed word is read as ('aipromotionact': three)
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[A-Za-z]+")
+_OWNER = re.compile(r"([a-z]+)'s\b")
 _LETTERS_APART = re.compile(r"(?<![\w'])[A-Za-z](?: [A-Za-z])+(?![\w'])")  # 'A I'
 _JSON_KEY = re.compile(rb'"([^"]+)":')  # the word list's keys, its counts unread
 # English grammar, not the rule base's vocabulary: the words that open a question and the verbs
@@ -104,7 +105,11 @@ class Speller:
         self.known = frozenset(counts)
         # The words of the rule base's names: two English words typed for one of them are it
         # ('copy right act' is the Copyright Act).
-        self.names = frozenset(w for name in names for w in _WORD.findall(name.lower()))
+        names = [name.lower() for name in names]
+        self.names = frozenset(w for name in names for w in _WORD.findall(name))
+        # Whose names the rule base writes with a possessive first ('japan's ai act', 'mext's
+        # guideline'): 'japans' is that possessive.
+        self.owners = frozenset(m.group(1) for name in names if (m := _OWNER.match(name)))
         self._choices = [w for w, _ in counts.most_common() if len(w) >= MIN_WORD - 1]
         self._sounds: dict[str, list[str]] = {}
         for w in self._choices:
@@ -171,6 +176,8 @@ class Speller:
         lower = word.lower()
         if lower.endswith("s") and lower[:-1] in QUESTION_WORDS:  # 'whos', 'whats': who's, what's
             return f"{word[:-1]}'{word[-1]}"
+        if lower[:-1] in self.owners and lower.endswith("s") and lower not in self.names:
+            return f"{word[:-1]}'{word[-1]}"  # 'japans ai law': japan's, a name's owner
         if len(lower) < MIN_WORD or lower in self.known or _is_name(word):
             return word
         split = self._split(lower)

@@ -114,3 +114,9 @@ def test_a_question_word_with_its_apostrophe_dropped_is_the_contraction() -> Non
     speller = Speller(["whose data", "who is in charge"])
     assert speller.correct("whos in charge") == "who's in charge"  # not 'whose'
     assert speller.correct("Whats the AI Act") == "What's the AI Act"
+
+
+def test_a_possessive_typed_without_its_apostrophe_is_the_possessive() -> None:
+    speller = Speller(["the act applies"], names=["japan's ai act", "the ai act's review clause"])
+    assert speller.correct("japans ai law") == "japan's ai law"  # 'japans' is English, too
+    assert speller.correct("which acts apply") == "which acts apply"  # not an owner's name
