@@ -14,13 +14,18 @@ from docx import Document
 
 from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
-from tests.conftest import run_shirube
+from tests.faults.cli_runner import CliResult, run_cli
 from tools.assess import assess, in_language
 from tools.render import plan_bytes, render_plan
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-AUTO = {"SHIRUBE_LANG": "auto"}
+
+
+def _assess(monkeypatch: pytest.MonkeyPatch, *args: object, lang: str = "auto") -> CliResult:
+    """`shirube assess ARGS` in-process (the real entry point) with SHIRUBE_LANG=lang."""
+    monkeypatch.setenv("SHIRUBE_LANG", lang)
+    return run_cli("assess", *map(str, args))
 
 
 def _profile(name: str = "hospital_triage") -> UseCaseProfile:
@@ -110,32 +115,38 @@ def test_a_saved_plan_is_shown_in_japanese_with_its_progress() -> None:
     assert "| 完了 (x) |" in render_plan(japanese, "markdown")
 
 
-def test_assess_cli_lang_ja_writes_japanese_markdown(profile_file: Path) -> None:
-    done = run_shirube("assess", profile_file, "--format", "markdown", "--lang", "ja", env=AUTO)
-    assert done.returncode == 0, done.stderr
-    assert "# AIガバナンス計画：" in done.stdout and "## チェックリスト" in done.stdout
+def test_assess_cli_lang_ja_writes_japanese_markdown(
+    profile_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = _assess(monkeypatch, profile_file, "--format", "markdown", "--lang", "ja")
+    assert done.code == 0, done.err
+    assert "# AIガバナンス計画：" in done.out and "## チェックリスト" in done.out
 
 
-def test_assess_cli_follows_shirube_lang_and_the_option_wins(profile_file: Path) -> None:
-    by_env = run_shirube("assess", profile_file, "-f", "json", env={"SHIRUBE_LANG": "ja"})
-    assert json.loads(by_env.stdout)["lang"] == "ja"
-    option = run_shirube(
-        "assess", profile_file, "-f", "json", "--lang", "en", env={"SHIRUBE_LANG": "ja"}
-    )
-    assert json.loads(option.stdout)["lang"] == "en"
-    default = run_shirube("assess", profile_file, "-f", "json", env=AUTO)
-    assert json.loads(default.stdout)["lang"] == "en"  # an English profile
+def test_assess_cli_follows_shirube_lang_and_the_option_wins(
+    profile_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    by_env = _assess(monkeypatch, profile_file, "-f", "json", lang="ja")
+    assert json.loads(by_env.out)["lang"] == "ja"
+    option = _assess(monkeypatch, profile_file, "-f", "json", "--lang", "en", lang="ja")
+    assert json.loads(option.out)["lang"] == "en"
+    default = _assess(monkeypatch, profile_file, "-f", "json")
+    assert json.loads(default.out)["lang"] == "en"  # an English profile
 
 
-def test_a_profile_written_in_japanese_gets_a_japanese_plan(tmp_path: Path) -> None:
+def test_a_profile_written_in_japanese_gets_a_japanese_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "ja.yaml"
     profile = _profile().model_copy(update={"name": "救急外来のトリアージ支援"})
     path.write_text(yaml.safe_dump(profile.model_dump(mode="json"), allow_unicode=True))
-    done = run_shirube("assess", path, "-f", "json", env=AUTO)
-    assert json.loads(done.stdout)["lang"] == "ja"
+    done = _assess(monkeypatch, path, "-f", "json")
+    assert json.loads(done.out)["lang"] == "ja"
 
 
-def test_an_unknown_lang_is_a_usage_error_naming_the_fix(profile_file: Path) -> None:
-    done = run_shirube("assess", profile_file, "--lang", "fr", env=AUTO)
-    assert done.returncode == 2
-    assert "--lang ja" in " ".join(done.stderr.split())
+def test_an_unknown_lang_is_a_usage_error_naming_the_fix(
+    profile_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = _assess(monkeypatch, profile_file, "--lang", "fr")
+    assert done.code == 2
+    assert "--lang ja" in " ".join(done.err.split())
