@@ -62,6 +62,9 @@ class ScopeData(BaseModel):
     injection_ignored_notice_ja: str
     question_intents: list[Intent] = Field(default_factory=list)
     glossary: list[Gloss] = Field(default_factory=list)
+    law_names: list[str] = Field(default_factory=list)
+    law_name_lead_words: list[str] = Field(default_factory=list)
+    not_law_names: list[str] = Field(default_factory=list)
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -97,6 +100,7 @@ class CompiledScope:
             for i in data.question_intents
         ]
         self.glossary = [(re.compile(g.pattern), g.english) for g in data.glossary]
+        self.law_names = [re.compile(p, re.IGNORECASE) for p in data.law_names]
 
     def said(self, message: str, lang: str) -> str:
         """One of the three messages (out_of_scope_message, injection_message,

@@ -113,8 +113,13 @@ def not_covered_section(part: Part, reader: Reader) -> Section:
     def name(entity: Entity) -> str:
         return (entity.name_ja or entity.name) if ja else entity.name
 
-    lead = said.not_covered.format(name=name(missing[0]) if missing else "subject")
+    # A law named by the shape of its name first: the registry holds nothing about it.
+    named = [*part.uncovered, *(name(e) for e in missing)]
+    lead = said.not_covered.format(name=named[0] if named else "subject")
     nearby = [name(entities[n]) for e in missing for n in e.nearby if n in entities]
+    if part.uncovered:  # what the question names beside it that Shirube does cover, else
+        nearby += [name(entities[e]) for e in part.entities if entities[e].covered]
+        nearby = nearby or [name(entities[e]) for e in reader.subjects([])]  # the regime
     if nearby:
         names = ("、" if ja else ", ").join(dict.fromkeys(nearby))
         lead += ("" if ja else " ") + said.not_covered_nearby.format(names=names)

@@ -49,6 +49,15 @@ def names_japanese_rule(question: str) -> bool:
     return any(reader.rule_base.entities[e].kind in kinds for e in reader.linker.link(question))
 
 
+def names_japanese_law(question: str) -> bool:
+    """The question names a law in Japanese by the shape of its name ('下請法', '…禁止法'), held
+    by the registry or not: a Japanese statute, so Shirube answers or says it does not cover it."""
+    from agent.answer.coverage import law_names
+    from agent.answer.reader import default_reader
+
+    return any(not law.name.isascii() for law in law_names(question, default_reader()))
+
+
 def names_a_concept(question: str) -> bool:
     """The question names a governance concept the entity registry holds ('AI incidents',
     'labelling', 'risk tiers'): with an AI term, that is what the rule base answers about."""
@@ -75,7 +84,7 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
 
     if said(rules.injection):
         return "out", True
-    named = said(rules.instrument) or names_japanese_rule(question)
+    named = said(rules.instrument) or names_japanese_rule(question) or names_japanese_law(question)
     named = named or (spelt != forms[0] and names_japanese_rule(spelt))
     about_japan = named or said(rules.japan)
     if said(rules.other) and not about_japan:

@@ -27,6 +27,10 @@ class Part(BaseModel):
         description="The part takes its premises for granted (a wh-question, a claim stated as "
         "given) rather than asking whether they hold ('do we need to register…?').",
     )
+    uncovered: list[str] = Field(
+        default_factory=list,
+        description="Laws named that the entity registry does not hold, as typed.",
+    )
     route: Route = "search"
     context: str = Field(
         default="",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from agent.answer.coverage import unknown_laws, without_uncovered_laws
 from agent.answer.facet_rank import ranked_facet
 from agent.answer.follow_up import (
     as_use_case,
@@ -90,7 +91,7 @@ def split_parts(question: str) -> list[str]:
 def route_part(part: Part, reader: Reader) -> Route:
     """Pure: which way one part goes."""
     entities = reader.rule_base.entities
-    if any(not entities[e].covered for e in part.entities):
+    if part.uncovered or any(not entities[e].covered for e in part.entities):
         covered = [e for e in part.entities if entities[e].covered]
         instruments = [e for e in covered if entities[e].kind == EntityKind.instrument]
         if not instruments:
@@ -222,7 +223,9 @@ def read_part(text: str, reader: Reader) -> Part:
         facet=facet,
         yes_no=yes_no,
         claim=not _asks(text),
-        premises=presupposed(text, reader, asks_whether=yes_no),
+        # A cue inside the name of a law Shirube does not cover ('不正アクセス禁止法') is no belief.
+        premises=presupposed(without_uncovered_laws(text, reader), reader, asks_whether=yes_no),
+        uncovered=unknown_laws(text, reader),
         presupposed=not yes_no or book.stated(text) is not None,
     )
     part.route = route_part(part, reader)

@@ -95,3 +95,60 @@ def test_guidelines_said_to_be_a_duty_in_japanese_are_a_premise() -> None:
     part = understand("AI事業者ガイドラインは義務なので、守らないと罰金ですよね？").parts[0]
     assert part.premises == ["guidelines_binding"]
     assert part.route == "premise"
+
+
+@pytest.mark.parametrize(
+    ("question", "law"),
+    [
+        (
+            "What does the Act on Specified Commercial Transactions say about AI sales chatbots?",
+            "Act on Specified Commercial Transactions",
+        ),
+        (
+            "Does Japan's Unauthorized Computer Access Act cover AI agents?",
+            "Unauthorized Computer Access Act",
+        ),
+        (
+            "how does the labor contracts act treat a dismissal an AI recommended",
+            "labor contracts act",
+        ),
+        ("下請法では、AIのアノテーション業務の外注について何が定められていますか？", "下請法"),
+    ],
+)
+def test_a_law_the_registry_does_not_hold_is_named_as_not_covered(question: str, law: str) -> None:
+    part = understand(question).parts[0]
+    assert part.uncovered == [law]
+    assert part.route == "not_covered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does Japan's AI Promotion Act require?",
+        "AI推進法の罰則は？",
+        "is the ai act binding",
+        "How does the Copyright Act treat AI training?",
+        "どの方法で影響評価をすればいいですか？",
+        "does the copy right act allow ai training",  # a slip the linker reads
+        "推新法はいつ公布されましたか？",  # a conversion slip one character off
+    ],
+)
+def test_a_law_the_registry_holds_or_a_word_ending_in_ho_is_no_unknown_law(question: str) -> None:
+    assert understand(question).parts[0].uncovered == []
+
+
+def test_a_cue_inside_an_uncovered_law_s_name_is_no_belief(offline) -> None:  # type: ignore[no-untyped-def]
+    question = "不正アクセス禁止法は、AIエージェントによる自動ログインをどう扱っていますか？"
+    assert understand(question).parts[0].premises == []
+    answer = offline(question)
+    assert answer.route == "not_covered"
+    assert _lead(answer.answer).startswith("不正アクセス禁止法はShirubeのルールベースの対象外")
+
+
+def test_an_unknown_law_s_answer_names_what_shirube_covers_nearby(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline(
+        "What does the Subcontract Act require when we outsource AI annotation in Japan?"
+    )
+    assert answer.answer.startswith("Shirube's rule base does not cover the Subcontract Act")
+    assert "counsel" in answer.answer and "nearby" in answer.answer
+    assert offline("下請法ではAIの外注について何が定められていますか？").route == "not_covered"

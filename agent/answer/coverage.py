@@ -1,0 +1,122 @@
+"""Laws a question names that the rule base does not cover, found by the shape of a law's name.
+
+A question about a statute the entity registry does not hold ("What does the Subcontract Act
+require…?", "下請法では…") is answered honestly: Shirube's rule base does not cover it. The names
+are found by their shape (scope.yaml `law_names`), not listed one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+
+from agent.answer.linker import normalise
+from agent.answer.reader import Reader
+from agent.scope_data import scope
+from knowledge.schema import EntityKind
+
+# What a law's name can be the name of: the registry's laws, regimes and bodies.
+_LAW_KINDS = {EntityKind.instrument, EntityKind.jurisdiction, EntityKind.institution}
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+JA_SLIP_MIN = 3  # a Japanese name this long can carry one slip and still be told apart
+
+
+@dataclass(frozen=True)
+class LawName:
+    name: str  # as typed, less the words that open it ("Does Japan's …")
+    start: int
+    end: int
+    entity: str | None  # the registry entity whose name or alias holds it, if any
+
+
+@cache
+def _names(reader: Reader) -> tuple[tuple[str, str], ...]:
+    """(normalised name or alias, entity id) for every law, regime and body in the registry."""
+    out = []
+    for entity in reader.rule_base.entities.values():
+        if entity.kind in _LAW_KINDS:
+            for alias in (entity.name, entity.name_ja or "", *entity.aliases):
+                if alias:
+                    out.append((normalise(alias), entity.id))
+    return tuple(out)
+
+
+def _holder(name: str, reader: Reader) -> str | None:
+    """The entity one of whose names is `name`, else holds it or is held by it (whole words in
+    English), a covered one first: 'ai act' is the AI Promotion Act's as much as the EU's."""
+    norm = normalise(name)
+    padded = f" {norm} "
+    holders = []
+    for alias, entity_id in _names(reader):
+        if alias == norm:
+            return entity_id
+        if _JAPANESE.search(norm):
+            if norm in alias or (len(alias) > 2 and alias in norm):
+                holders.append(entity_id)
+        elif padded in f" {alias} " or (len(alias.split()) > 1 and f" {alias} " in padded):
+            holders.append(entity_id)
+    entities = reader.rule_base.entities
+    if not holders:  # typed with a slip ('copy right act'): as the linker reads it
+        holders = [e for e in reader.linker.link(name) if entities[e].kind in _LAW_KINDS]
+    if not holders and _JAPANESE.search(norm) and len(norm) >= JA_SLIP_MIN:
+        # A conversion slip in a Japanese name ('推新法' for 推進法): one character off the end
+        # of a name the registry holds.
+        holders = [
+            entity_id
+            for alias, entity_id in _names(reader)
+            if Levenshtein.distance(norm, alias[-len(norm) :]) <= 1
+        ]
+    return next((e for e in holders if entities[e].covered), holders[0] if holders else None)
+
+
+def _trimmed(name: str, start: int) -> tuple[str, int]:
+    """The name less the words before it that only open the sentence ("Does Japan's …")."""
+    lead = {w.lower() for w in scope().data.law_name_lead_words}
+    while True:
+        first, _, rest = name.partition(" ")
+        if not rest or normalise(first).strip(",.?") not in lead:
+            return name, start
+        start += len(first) + 1
+        name = rest.lstrip()
+
+
+def law_names(text: str, reader: Reader) -> list[LawName]:
+    """Every law the text names by the shape of its name, with the entity holding it if any."""
+    generic = set(scope().data.not_law_names)
+    found: list[LawName] = []
+    for pattern in scope().law_names:
+        for match in pattern.finditer(text):
+            name, start = _trimmed(match.group("name"), match.start("name"))
+            if name in generic or (len(name.split()) < 2 and not _JAPANESE.search(name)):
+                continue  # 'Act' alone, or a word that only ends in 法 ('方法')
+            end = start + len(name)
+            if any(f.start <= start < f.end or start <= f.start < end for f in found):
+                continue  # the same words read by an earlier pattern
+            found.append(LawName(name, start, end, _holder(name, reader)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def uncovered_laws(text: str, reader: Reader) -> list[LawName]:
+    """The laws the text names that the registry does not hold, or holds as not covered."""
+    entities = reader.rule_base.entities
+    return [
+        law
+        for law in law_names(text, reader)
+        if law.entity is None or not entities[law.entity].covered
+    ]
+
+
+def unknown_laws(text: str, reader: Reader) -> list[str]:
+    """The names of laws the text names that the registry does not hold at all."""
+    return [law.name for law in uncovered_laws(text, reader) if law.entity is None]
+
+
+def without_uncovered_laws(text: str, reader: Reader) -> str:
+    """`text` with the names of laws Shirube does not cover blanked out: a belief's cue inside a
+    law's name ('不正アクセス禁止法', '独占禁止法') is no belief of the asker's."""
+    for law in uncovered_laws(text, reader):
+        text = text[: law.start] + " " * (law.end - law.start) + text[law.end :]
+    return text
