@@ -18,17 +18,41 @@ class WordList(BaseModel):
 
     words: list[str] = Field(min_length=1)
     """Lower case, letters and digits only."""
+    shorthand: dict[str, str] = Field(default_factory=dict)
+    """Chat shorthand ('r', 'govt') → the words it stands for."""
 
     @field_validator("words")
     @classmethod
     def _lower_alphanumeric(cls, words: list[str]) -> list[str]:
-        bad = [w for w in words if not (w.isascii() and w.isalnum() and w == w.lower())]
+        bad = [w for w in words if not _plain(w)]
         if bad:
             raise ValueError(f"not lower-case letters and digits: {bad}")
         return words
 
+    @field_validator("shorthand")
+    @classmethod
+    def _plain_keys(cls, shorthand: dict[str, str]) -> dict[str, str]:
+        bad = [w for w in shorthand if not _plain(w)]
+        if bad:
+            raise ValueError(f"not lower-case letters and digits: {bad}")
+        return shorthand
+
+
+def _plain(word: str) -> bool:
+    return word.isascii() and word.isalnum() and word == word.lower()
+
 
 @cache
+def word_list() -> WordList:
+    """words.yaml, read once."""
+    return WordList.model_validate(read_yaml(WORDS_FILE))
+
+
 def own_words() -> frozenset[str]:
-    """The word list's words (read once)."""
-    return frozenset(WordList.model_validate(read_yaml(WORDS_FILE)).words)
+    """The word list's words."""
+    return frozenset(word_list().words)
+
+
+def shorthand() -> dict[str, str]:
+    """Chat shorthand and what it stands for."""
+    return word_list().shorthand

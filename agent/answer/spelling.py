@@ -190,7 +190,7 @@ class Speller:
 
     def correct(self, text: str) -> str:
         """`text` with each misspelt Latin word replaced; everything else as it was."""
-        text = self._joined(_question_word(text))
+        text = self._joined(_question_word(_expanded(text)))
         return _TOKEN.sub(lambda m: self.word(m.group(0)), text)
 
     def _joined(self, text: str) -> str:
@@ -216,6 +216,29 @@ class Speller:
             if stray(left) or stray(right) or named:
                 pieces[i], pieces[i + 1], pieces[i + 2] = "", "", left + right
         return "".join(pieces)
+
+
+def _expanded(text: str) -> str:
+    """Chat shorthand as the words it stands for ('wat r the penalties' → 'wat are …'), where it
+    stands as a word of its own (not 'u' in 'u.s.')."""
+    from knowledge.words import shorthand
+
+    short = shorthand()
+    if not short:
+        return text
+    pattern = _shorthand_pattern(tuple(sorted(short)))
+    return pattern.sub(lambda m: _cased(short[m.group(0).lower()], m.group(0)), text)
+
+
+@cache
+def _shorthand_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a word standing alone: after a space or the start, before a space, the end or a stop
+    return re.compile(rf"(?<!\S)(?:{alternatives})(?=[\s,?!;:]|\.(?!\w)|$)", re.IGNORECASE)
+
+
+def _cased(meant: str, typed: str) -> str:
+    return meant.capitalize() if typed[:1].isupper() else meant
 
 
 def _is_name(word: str) -> bool:

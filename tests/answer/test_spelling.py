@@ -120,3 +120,10 @@ def test_a_possessive_typed_without_its_apostrophe_is_the_possessive() -> None:
     speller = Speller(["the act applies"], names=["japan's ai act", "the ai act's review clause"])
     assert speller.correct("japans ai law") == "japan's ai law"  # 'japans' is English, too
     assert speller.correct("which acts apply") == "which acts apply"  # not an owner's name
+
+
+def test_chat_shorthand_standing_alone_is_the_words_it_stands_for() -> None:
+    speller = Speller(VOCABULARY)
+    assert speller.correct("wat r the rules") == "what are the rules"  # then 'wat' before 'are'
+    assert speller.correct("do u need govt approval") == "do you need government approval"
+    assert speller.correct("the u.s. rules on r&d") == "the u.s. rules on r&d"

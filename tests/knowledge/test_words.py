@@ -20,3 +20,11 @@ def test_a_word_with_capitals_or_spaces_is_refused() -> None:
         WordList.model_validate({"words": ["b 2 b"]})
     with pytest.raises(ValidationError):
         WordList.model_validate({"words": ["llm"], "extra": 1})
+
+
+def test_shorthand_is_read_from_the_list_and_checked() -> None:
+    from knowledge.words import shorthand
+
+    assert shorthand()["r"] == "are"
+    with pytest.raises(ValidationError):
+        WordList.model_validate({"words": ["llm"], "shorthand": {"R U": "are you"}})
