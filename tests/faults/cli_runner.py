@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 from dataclasses import dataclass
 
@@ -15,12 +16,15 @@ class CliResult:
     err: str
 
 
-def run_cli(*args: str) -> CliResult:
-    """agent.cli.main with `args`; SystemExit becomes the exit code, anything else propagates."""
+def run_cli(*args: str, env: dict[str, str] | None = None) -> CliResult:
+    """agent.cli.main with `args` (and `env` set in os.environ meanwhile, as run_shirube's `env`);
+    SystemExit becomes the exit code, anything else propagates."""
     from agent.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     argv = sys.argv
+    saved = {name: os.environ.get(name) for name in env or {}}
+    os.environ.update(env or {})
     sys.argv = ["shirube", *args]
     code = 0
     try:
@@ -30,4 +34,9 @@ def run_cli(*args: str) -> CliResult:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.argv = argv
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return CliResult(code=code, out=out.getvalue(), err=err.getvalue())

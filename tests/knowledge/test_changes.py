@@ -11,7 +11,7 @@ import pytest
 from knowledge import loader
 from knowledge.changes import Change, changes_since, load_changes
 from knowledge.loader import RuleBaseError
-from tests.conftest import run_shirube
+from tests.faults.cli_runner import run_cli
 from tests.knowledge.kb_data import write_yaml
 
 CHANGES = [
@@ -64,28 +64,28 @@ def test_the_packaged_changelog_loads_and_is_dated() -> None:
 
 
 def test_cli_prints_changes_since_a_date() -> None:
-    done = run_shirube("changes", "--since", "2026-11-25", env={"COLUMNS": "200"})
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Rule base as of ")
-    assert "2026-11-25  ai_act_art7_note" in done.stdout
-    assert "first_rule_base" not in done.stdout
-    assert "Instruments: AI Promotion Act" in done.stdout
+    done = run_cli("changes", "--since", "2026-11-25", env={"COLUMNS": "200"})
+    assert done.code == 0, done.err
+    assert done.out.startswith("Rule base as of ")
+    assert "2026-11-25  ai_act_art7_note" in done.out
+    assert "first_rule_base" not in done.out
+    assert "Instruments: AI Promotion Act" in done.out
 
 
 def test_cli_json_is_a_list_of_changes() -> None:
-    done = run_shirube("changes", "--format", "json", "--since", "2026-12-01")
-    assert done.returncode == 0, done.stderr
-    items = json.loads(done.stdout)
+    done = run_cli("changes", "--format", "json", "--since", "2026-12-01")
+    assert done.code == 0, done.err
+    items = json.loads(done.out)
     assert items and {item["date"] for item in items} == {"2026-12-01"}
     assert set(items[0]) == {"id", "date", "instruments", "summary", "summary_ja", "touched"}
 
 
 @pytest.mark.parametrize("since", ["2026-13-01", "yesterday", "01/12/2026"])
 def test_cli_bad_date_exits_2_with_the_format(since: str) -> None:
-    done = run_shirube("changes", "--since", since, env={"COLUMNS": "200"})
-    assert done.returncode == 2
-    assert f"--since '{since}' is not a date. Write it as YYYY-MM-DD" in done.stderr
-    assert "Traceback" not in done.stderr
+    done = run_cli("changes", "--since", since, env={"COLUMNS": "200"})
+    assert done.code == 2
+    assert f"--since '{since}' is not a date. Write it as YYYY-MM-DD" in done.err
+    assert "Traceback" not in done.err
 
 
 def test_kb_check_validates_the_changelog(tmp_path: Path) -> None:
@@ -133,15 +133,15 @@ def test_cli_names_a_broken_changelog_in_japanese(
 
 def test_cli_prints_changes_in_japanese() -> None:
     env = {"COLUMNS": "200", "SHIRUBE_LANG": "ja"}
-    done = run_shirube("changes", "--since", "2026-11-25", env=env)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("ルールベース：")
-    assert "2026-11-25  ai_act_art7_note" in done.stdout
-    assert "AI推進法の法的効力に関する注記" in done.stdout
-    assert "対象文書：AI推進法" in done.stdout
-    assert "Instruments:" not in done.stdout and "The AI Promotion Act" not in done.stdout
-    english = run_shirube("changes", "--lang", "en", "--since", "2026-11-25", env=env)
-    assert "Instruments: AI Promotion Act" in english.stdout
+    done = run_cli("changes", "--since", "2026-11-25", env=env)
+    assert done.code == 0, done.err
+    assert done.out.startswith("ルールベース：")
+    assert "2026-11-25  ai_act_art7_note" in done.out
+    assert "AI推進法の法的効力に関する注記" in done.out
+    assert "対象文書：AI推進法" in done.out
+    assert "Instruments:" not in done.out and "The AI Promotion Act" not in done.out
+    english = run_cli("changes", "--lang", "en", "--since", "2026-11-25", env=env)
+    assert "Instruments: AI Promotion Act" in english.out
 
 
 def test_every_packaged_change_has_a_japanese_summary() -> None:
