@@ -1,19 +1,17 @@
 """The `shirube` command: a thin typer app; each command imports its heavy parts when it runs."""
 
-from __future__ import annotations
-
 import importlib
 import sys
 from collections.abc import Iterable
 from functools import cache
-
-import typer
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from agent import __version__
 from agent.cli.error_lang import error_words
 from core.errors import UsageError
-from tools.terminal_text import markup
+
+if TYPE_CHECKING:  # typer and rich load with the first command line that needs them
+    import typer
 
 # Each module registers its own commands; the list keeps --help fast and the order stable.
 COMMAND_MODULES = (
@@ -36,30 +34,33 @@ COMMAND_MODULES = (
 
 def _version(value: bool) -> None:
     if value:
+        import typer
+
         print(f"shirube {__version__}")
         raise typer.Exit()
 
 
-def _root(
-    ctx: typer.Context,
-    version: bool = typer.Option(
-        False,
-        "--version",
-        callback=_version,
-        is_eager=True,
-        help="Show the version and exit.",
-        metavar="",  # typer 0.29 renders bool flags as "<bool>" unless a metavar is given
-    ),
-) -> None:
-    """With no command, open the terminal app."""
-    if ctx.invoked_subcommand is None:
-        from agent.cli.tui import open_app
-
-        open_app()
-
-
-def build_app(commands: Iterable[str] = COMMAND_MODULES) -> typer.Typer:
+def build_app(commands: Iterable[str] = COMMAND_MODULES) -> "typer.Typer":
     """The typer app with `commands` registered (each module adds its own)."""
+    import typer
+
+    def _root(
+        ctx: typer.Context,
+        version: bool = typer.Option(
+            False,
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and exit.",
+            metavar="",  # typer 0.29 renders bool flags as "<bool>" unless a metavar is given
+        ),
+    ) -> None:
+        """With no command, open the terminal app."""
+        if ctx.invoked_subcommand is None:
+            from agent.cli.tui import launch
+
+            launch()
+
     built = typer.Typer(
         name="shirube",
         help="道標 Shirube: what Japan's AI regulation means for your AI use case, with citations.",
@@ -82,7 +83,7 @@ def commands_for(argv: list[str]) -> tuple[str, ...]:
     return (named,) if named in COMMAND_MODULES else COMMAND_MODULES
 
 
-def __getattr__(name: str) -> typer.Typer:
+def __getattr__(name: str) -> "typer.Typer":
     """`app`: every command, built on first use (tests drive it with typer's CliRunner)."""
     if name == "app":
         return _full_app()
@@ -90,7 +91,7 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 @cache
-def _full_app() -> typer.Typer:
+def _full_app() -> "typer.Typer":
     return build_app()
 
 
@@ -102,17 +103,30 @@ def main() -> None:
     # A full disk or a closed pipe on stdout is an error, never a silently cut-off plan.
     sys.stdout = stdout_guard.checked(sys.stdout)
     try:
-        build_app(commands_for(sys.argv[1:]))()
+        if sys.argv[1:]:
+            build_app(commands_for(sys.argv[1:]))()
+        else:  # `shirube` alone: the app, without typer and thirteen commands (start-up)
+            from agent.cli.tui import launch
+
+            launch()
     except stdout_guard.StdoutError as exc:
         stdout_guard.report(exc)
         sys.exit(1)
     except UsageError as exc:
+        from rich.console import Console
+
+        from tools.terminal_text import markup
+
         # soft_wrap: Rich would break a long path with newlines, and users copy paths from here.
         errors = Console(stderr=True, soft_wrap=True)
         prefix, message = error_words(exc, sys.argv[1:])
         errors.print(f"[bold red]{markup(prefix)}[/] {markup(message)}", highlight=False)
         sys.exit(exc.exit_code)  # 2 for bad input; 3 for a plan another person changed first
     except OSError as exc:
+        from rich.console import Console
+
+        from tools.terminal_text import markup
+
         # Read-only or missing data dir, disk full: one line, never a traceback.
         problem = markup(
             f"{exc.strerror or exc} ({exc.filename})" if exc.filename else exc.strerror or exc

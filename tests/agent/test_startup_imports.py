@@ -18,8 +18,9 @@ from tests.conftest import REPO_ROOT
 HEAVY = ("langchain_core", "langgraph", "chromadb")  # seconds of imports: workers only
 LATER = ("knowledge.schema", "knowledge.loader", "markdown_it")  # built on first use only
 OTHER_COMMANDS = tuple(f"agent.cli.{name}" for name in COMMAND_MODULES if name != "sessions")
-# The first screen shows no answer and no profile yet: their pydantic models wait too.
-NOT_ON_THE_FIRST_SCREEN = ("agent.state", "core.profile")
+# The first screen shows no answer and no profile yet: their pydantic models wait too; the
+# full settings (pydantic-settings) wait for the workers.
+NOT_ON_THE_FIRST_SCREEN = ("agent.state", "core.profile", "pydantic_settings", "core.config")
 
 SESSIONS_LIST = """
 sys.argv = ["shirube", "sessions", "list"]
@@ -28,6 +29,14 @@ try:
     main()
 except SystemExit:
     pass
+"""
+
+SHIRUBE_ALONE = """
+import tui.app
+tui.app.run_app = lambda lang=None: None  # where the app would open
+sys.argv = ["shirube"]
+from agent.cli.main import main
+main()
 """
 
 FIRST_SCREEN = """
@@ -79,3 +88,8 @@ def test_a_command_line_loads_only_the_command_it_names() -> None:
     assert commands_for(["--help"]) == COMMAND_MODULES
     assert commands_for([]) == COMMAND_MODULES
     assert commands_for(["sesions"]) == COMMAND_MODULES
+
+
+def test_shirube_alone_opens_the_app_without_typer_or_any_command(tmp_path: Path) -> None:
+    commands = tuple(f"agent.cli.{name}" for name in COMMAND_MODULES if name != "tui")
+    assert _loaded(SHIRUBE_ALONE, tmp_path, ("typer", "pydantic_settings", *commands)) == []
