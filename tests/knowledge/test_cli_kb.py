@@ -1,4 +1,5 @@
-"""`shirube --help/--version`, `shirube sources` and `shirube kb check`, run as a user would."""
+"""`shirube --help/--version` run as a user would (the installed command); `shirube sources` and
+`shirube kb check` through the same entry point in-process (a subprocess each cost ~1 s)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,17 @@ import pytest
 
 from knowledge.loader import load_rule_base
 from tests.conftest import run_shirube
+from tests.faults.cli_runner import CliResult, run_cli
 from tests.knowledge.kb_data import edit_entry, make_data_dir
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     # A wide terminal keeps table cells and messages on one line each, so asserts stay simple.
     return run_shirube(*args, env={"COLUMNS": "200"}, timeout=60)
+
+
+def run_in_process(*args: str, columns: int = 200) -> CliResult:
+    return run_cli(*args, env={"COLUMNS": str(columns)})
 
 
 def test_help_lists_the_commands() -> None:
@@ -36,9 +42,9 @@ def test_version() -> None:
 
 @pytest.fixture(scope="module")
 def sources_json() -> list[dict]:
-    result = run("sources", "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    result = run_in_process("sources", "--format", "json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
 
 
 def test_sources_json_is_a_stable_list_of_instruments(sources_json: list[dict]) -> None:
@@ -60,39 +66,39 @@ def test_sources_json_is_a_stable_list_of_instruments(sources_json: list[dict]) 
 
 
 def test_sources_text_shows_force_in_words_and_urls() -> None:
-    result = run("sources")
-    assert result.returncode == 0, result.stderr
-    assert "AI Promotion Act" in result.stdout
-    assert "binding statute without" in result.stdout
-    assert "https://laws.e-gov.go.jp/law/507AC0000000053" in result.stdout
-    assert "provisional translation" in result.stdout
-    assert "Checked / review by" in result.stdout
-    assert "2027-11-24" in result.stdout  # the AI Promotion Act's review date
+    result = run_in_process("sources")
+    assert result.code == 0, result.err
+    assert "AI Promotion Act" in result.out
+    assert "binding statute without" in result.out
+    assert "https://laws.e-gov.go.jp/law/507AC0000000053" in result.out
+    assert "provisional translation" in result.out
+    assert "Checked / review by" in result.out
+    assert "2027-11-24" in result.out  # the AI Promotion Act's review date
 
 
 def test_sources_bad_format_is_a_usage_error() -> None:
-    result = run("sources", "--format", "xml")
-    assert result.returncode == 2
-    assert "'xml' is not one of" in result.stderr
-    assert "Traceback" not in result.stderr
+    result = run_in_process("sources", "--format", "xml")
+    assert result.code == 2
+    assert "'xml' is not one of" in result.err
+    assert "Traceback" not in result.err
 
 
 def test_kb_check_ok_prints_counts(tmp_path: Path) -> None:
-    result = run("kb", "check", "--data-dir", str(make_data_dir(tmp_path)))
-    assert result.returncode == 0, result.stdout
-    assert result.stdout.startswith("Rule base OK (as of 2026-11-24): ")
+    result = run_in_process("kb", "check", "--data-dir", str(make_data_dir(tmp_path)))
+    assert result.code == 0, result.out
+    assert result.out.startswith("Rule base OK (as of 2026-11-24): ")
     assert (
-        f"sources.yaml {len(load_rule_base().sources)}" in result.stdout
-        and "roles.yaml 7" in result.stdout
+        f"sources.yaml {len(load_rule_base().sources)}" in result.out
+        and "roles.yaml 7" in result.out
     )
 
 
 def test_kb_check_reports_file_entry_field_and_exits_1(tmp_path: Path) -> None:
     data = make_data_dir(tmp_path)
     edit_entry(data / "roles.yaml", "provider", citations=[{"source": "eu_ai_act"}])
-    result = run("kb", "check", "--data-dir", str(data))
-    assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    result = run_in_process("kb", "check", "--data-dir", str(data))
+    assert result.code == 1
+    lines = result.out.splitlines()
     assert lines[0].endswith("roles.yaml")
     assert lines[1] == (
         "  entry 'provider', field 'citations.0.source': "
@@ -102,22 +108,22 @@ def test_kb_check_reports_file_entry_field_and_exits_1(tmp_path: Path) -> None:
 
 
 def test_kb_check_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("kb", "check", "--data-dir", str(tmp_path / "nope"))
-    assert result.returncode == 2
-    assert "is not a folder; pass the folder that holds sources.yaml" in result.stderr
-    assert "Traceback" not in result.stderr
+    result = run_in_process("kb", "check", "--data-dir", str(tmp_path / "nope"))
+    assert result.code == 2
+    assert "is not a folder; pass the folder that holds sources.yaml" in result.err
+    assert "Traceback" not in result.err
 
 
 def test_kb_check_on_the_packaged_rule_base() -> None:
-    result = run("kb", "check")
-    assert result.returncode == 0, result.stdout
-    assert f"sources.yaml {len(load_rule_base().sources)}" in result.stdout
+    result = run_in_process("kb", "check")
+    assert result.code == 0, result.out
+    assert f"sources.yaml {len(load_rule_base().sources)}" in result.out
 
 
 def test_sources_table_in_japanese() -> None:
-    result = run_shirube("sources", "--lang", "ja", env={"COLUMNS": "160"})
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
+    result = run_in_process("sources", "--lang", "ja", columns=160)
+    assert result.code == 0, result.err
+    out = result.out
     assert "Shirube が出典とする公式文書" in out and "AI推進法" in out and "法律" in out
     assert "公式の本文（日本語の本文が正本です）" in out and "英語版（仮訳）：" in out
     for english in ("Official instruments", "AI Promotion Act", "statute", "Legal force"):

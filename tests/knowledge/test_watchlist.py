@@ -7,7 +7,7 @@ from pathlib import Path
 
 from knowledge.check import run_checks
 from knowledge.watchlist import check_watchlist, load_watchlist
-from tests.conftest import run_shirube
+from tests.faults.cli_runner import run_cli
 from tests.knowledge.kb_data import make_data_dir, write_yaml
 
 ITEM = {
@@ -63,14 +63,14 @@ def test_an_item_without_its_japanese_claim_is_named(tmp_path: Path) -> None:
 
 
 def test_sources_watch_lists_every_item_with_its_secondary_source() -> None:
-    result = run_shirube("sources", "--watch", env={"COLUMNS": "250"}, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert "reported, not yet confirmed" in result.stdout
-    assert "appi" in result.stdout and "netshop.impress.co.jp" in result.stdout
+    result = run_cli("sources", "--watch", env={"COLUMNS": "250"})
+    assert result.code == 0, result.err
+    assert "reported, not yet confirmed" in result.out
+    assert "appi" in result.out and "netshop.impress.co.jp" in result.out
 
 
 def test_sources_watch_json_is_the_items() -> None:
-    result = run_shirube("sources", "--watch", "--format", "json", timeout=60)
-    assert result.returncode == 0, result.stderr
-    ids = [item["id"] for item in json.loads(result.stdout)]
+    result = run_cli("sources", "--watch", "--format", "json")
+    assert result.code == 0, result.err
+    ids = [item["id"] for item in json.loads(result.out)]
     assert ids == [item.id for item in load_watchlist()]
