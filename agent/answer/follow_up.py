@@ -183,19 +183,25 @@ def on_use_case(asked: str, history: list[str], reader: Reader) -> bool:
 
 
 def asked_of(earlier: str, follow_up: str, reader: Reader) -> str | None:
-    """The earlier question asked of the instrument or body a fragment names ('Who enforces the
-    APPI?', then 'and the copyright act?' → 'who enforces the copyright act?'): the earlier
-    subject's name replaced by the fragment's words for its own. None unless each names one."""
+    """The earlier question asked of what a fragment names instead ('Who enforces the APPI?', then
+    'and the copyright act?' → 'who enforces the copyright act?'; 'Does the AI Act ban facial
+    recognition?', then 'what about emotion recognition?'): the earlier question's name of the same
+    kind (an instrument or body; a technology; …) replaced by the fragment's. None unless the
+    fragment names one thing and the earlier question one thing of its kind, another."""
+    entities = reader.rule_base.entities
 
-    def subject(text: str) -> tuple[str, list[tuple[int, int, str]]]:
-        norm, spans = reader.linker.exact_names(text)
-        return norm, [s for s in spans if names_subject([s[2]], reader)]
+    def kind(entity: str) -> object:
+        return "subject" if names_subject([entity], reader) else entities[entity].kind
 
-    before, old = subject(earlier)
-    after, new = subject(follow_up)
-    if len(old) != 1 or len(new) != 1 or old[0][2] == new[0][2]:
+    after, new = reader.linker.exact_names(follow_up)
+    if len(new) != 1:
         return None
-    (start, end, _), (new_start, new_end, _) = old[0], new[0]
+    new_start, new_end, named = new[0]
+    before, spans = reader.linker.exact_names(earlier)
+    old = [s for s in spans if kind(s[2]) == kind(named)]
+    if len(old) != 1 or old[0][2] == named:
+        return None
+    start, end, _ = old[0]
     return before[:start] + after[new_start:new_end] + before[end:]
 
 

@@ -294,6 +294,22 @@ def reasks(question: str, reader: Reader | None = None) -> bool:
     return re_ask(read_part(asked, reader), asked, ["?"], reader, probe=True) is not None
 
 
+def _asked_again(
+    part: Part, asked: str, history: list[str], reader: Reader, earlier: Part | None = None
+) -> Part | None:
+    """The earlier question in its own words, asked of what the fragment names instead ("who
+    enforces the APPI?" → "who enforces the copyright act?"); None when they name nothing alike."""
+    earlier = earlier or understand(history[-1], reader, history=history[:-1]).parts[0]
+    said = asked_of(earlier.text, asked, reader)
+    if said is None:
+        return None
+    again = read_part(said, reader)
+    premises = list(dict.fromkeys([*part.premises, *again.premises]))
+    again = again.model_copy(update={"premises": premises, "context": earlier.text})
+    again.route = route_part(again, reader)
+    return again
+
+
 def re_ask(
     part: Part, asked: str, history: list[str], reader: Reader, *, probe: bool = False
 ) -> Part | None:
@@ -308,16 +324,14 @@ def re_ask(
         return own
     kinds = {reader.rule_base.entities[e].kind for e in part.entities}
     if not kinds or not kinds <= {*_SUBJECTS, EntityKind.role}:
-        return own  # "what about copyright?" is a new topic, asked on its own
+        # "what about emotion recognition?" after "does the Act ban facial recognition?" asks
+        # that again of it; "what about copyright?" is a new topic, asked on its own.
+        return own if probe or not kinds else _asked_again(part, asked, history, reader) or own
     if probe:
         return part
     earlier = understand(history[-1], reader, history=history[:-1]).parts[0]
-    said = asked_of(earlier.text, asked, reader)  # "who enforces the APPI?" → "… copyright act?"
-    if said is not None:
-        again = read_part(said, reader)
-        premises = list(dict.fromkeys([*part.premises, *again.premises]))
-        again = again.model_copy(update={"premises": premises, "context": earlier.text})
-        again.route = route_part(again, reader)
+    again = _asked_again(part, asked, history, reader, earlier)
+    if again is not None:
         return again
     entities = part.entities
     if not kinds & _SUBJECTS:  # a role narrows the earlier subject ("and for developers?")

@@ -151,3 +151,10 @@ def test_words_opening_a_turn_that_ask_nothing_are_read_past() -> None:
     query = _read("ok and when did it come into force", "Who drafted Japan's AI Promotion Act?")
     assert query.parts[0].entities[0] == "ai_promotion_act"
     assert query.parts[0].facet == Facet.when
+
+
+def test_a_fragment_naming_another_technology_asks_the_earlier_question_of_it() -> None:
+    earlier = "Does Japan's AI Act ban facial recognition?"
+    (part,) = _read("what about emotion recognition?", earlier).parts
+    assert set(part.entities) == {"ai_promotion_act", "emotion_recognition"}
+    assert part.yes_no and part.premises == ["ban"]  # 'does … ban emotion recognition?'
