@@ -295,8 +295,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     penalty = dict((f, cue) for f, cue in phrasebook().facets)[Facet.penalty]
     if part.facet == Facet.who and penalty.search(part.text):
         facets.add(Facet.penalty)  # who enforces a text that carries no penalty: no one
-    if part.facet == Facet.who and part.yes_no:  # "is it a regulator?": perhaps it is not
-        facets |= {Facet.penalty, Facet.does_not}
+    if part.facet in (Facet.who, Facet.penalty) and part.yes_no:
+        facets |= {Facet.penalty, Facet.does_not}  # "is it a regulator?", "can it fine us?": no
     on_facet = [f for f in facts if f.facet in facets]
     tiers = [_about_all(on_facet, part.entities)]
     if part.facet == Facet.what and not phrasebook().existence.search(part.text):

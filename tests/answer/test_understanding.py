@@ -258,3 +258,20 @@ def test_privacy_enforcement_is_asked_of_personal_data() -> None:
     first, second = query.parts
     assert by_entity_and_facet(first, reader)[0].id == "ppc_role"
     assert by_entity_and_facet(second, reader)[0].id == "ppc_alert_what"
+
+
+def test_whom_a_text_is_meant_for_is_its_scope() -> None:
+    reader = default_reader()
+    (part,) = understand("who is the article 13 guideline meant for?", reader).parts
+    assert (part.facet, part.entities) == (Facet.scope, ["art13_guideline"])
+    (part,) = understand("Who is the AI Basic Plan for?", reader).parts
+    assert part.facet == Facet.scope
+    assert understand("Who wrote the AI Basic Plan?", reader).parts[0].facet == Facet.who
+
+
+def test_whether_a_body_can_fine_is_answered_by_what_it_does_not_do() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    query = understand("Who sits on the AI Strategic Headquarters, and can it fine companies?")
+    assert by_entity_and_facet(query.parts[1], reader)[0].id == "hq_not_regulator"
