@@ -40,6 +40,11 @@ def _say(key: str, lang: Lang, **fields: object) -> str:
     return say(key, lang, **fields)
 
 
+def _gap(lang: Lang) -> str:
+    """What follows a heading that ends in a colon: a Japanese '：' needs no space after it."""
+    return "" if lang == "ja" else " "
+
+
 def _check_options(fmt: str, output: Path | None, force: bool = False) -> None:
     if fmt not in FORMATS:
         raise UsageError(f"Unknown --format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
@@ -61,12 +66,13 @@ def show_question(console: Console, view: QuestionView) -> None:
     answered, total = view.progress
     lang = view.lang
     if view.notice:
-        console.print(f"[yellow]{_say('note', lang)}[/] {markup(view.notice)}", highlight=False)
+        note = f"[yellow]{_say('note', lang)}[/]{_gap(lang)}{markup(view.notice)}"
+        console.print(note, highlight=False)
     if view.error:
         console.print(f"[bold red]![/] {markup(view.error)}", highlight=False)
     if view.shown_help:
         why = _say("why_we_ask", lang)
-        console.print(f"[cyan]{why}[/] {markup(view.shown_help)}", highlight=False)
+        console.print(f"[cyan]{why}[/]{_gap(lang)}{markup(view.shown_help)}", highlight=False)
     if view.kind == "question":
         console.print(f"\n[bold]\\[{answered + 1}/{total}] {markup(view.text)}[/]", highlight=False)
         for number, choice in enumerate(view.choices, 1):
@@ -89,15 +95,17 @@ def show_question(console: Console, view: QuestionView) -> None:
         console.print(f"  [dim]{markup(_say('hints', lang, skip=skip))}[/]", highlight=False)
         return
     console.print(f"\n[bold]{_say('your_answers', lang)}[/]", highlight=False)
-    show_answers(console, view.summary)
+    show_answers(console, view.summary, lang)
     console.print(f"[bold]{markup(view.text)}[/]", highlight=False)
 
 
-def show_answers(console: Console, summary: list[SummaryRow]) -> None:
+def show_answers(console: Console, summary: list[SummaryRow], lang: Lang = "en") -> None:
     """The answers so far, one numbered line each, with plain labels."""
+    colon = "：" if lang == "ja" else ": "
     for row in summary:
         name = row.label or row.id
-        console.print(f"  {row.number:>2}. {markup(name)}: {markup(row.answer)}", highlight=False)
+        line = f"  {row.number:>2}. {markup(name)}{colon}{markup(row.answer)}"
+        console.print(line, highlight=False)
 
 
 def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> None:
@@ -110,9 +118,9 @@ def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> 
     result = result_view(assessment, lang)
     roles = _say("role_sep", lang).join(result.roles) or _say("no_role", lang)
     layers = _say("layer_sep", lang).join(result.layers)
-    console.print(f"\n[bold]{_say('roles', lang)}[/] {markup(roles)}", highlight=False)
+    console.print(f"\n[bold]{_say('roles', lang)}[/]{_gap(lang)}{markup(roles)}", highlight=False)
     heading = _say("layers", lang, count=len(result.layers))
-    console.print(f"[bold]{heading}[/] {markup(layers)}", highlight=False)
+    console.print(f"[bold]{heading}[/]{_gap(lang)}{markup(layers)}", highlight=False)
     actions = _say("actions", lang, count=result.actions, before=result.before_launch)
     console.print(actions, highlight=False)
     # A grid, not "  1. title": Rich wraps at spaces, so a long Japanese title (no spaces) would
@@ -126,7 +134,8 @@ def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> 
         starts.add_row("", Text(top.why, style="dim"))
     console.print(starts, highlight=False)
     for line in result.to_confirm:
-        console.print(f"[yellow]{_say('to_confirm', lang)}[/] {markup(line)}", highlight=False)
+        confirm = f"[yellow]{_say('to_confirm', lang)}[/]{_gap(lang)}{markup(line)}"
+        console.print(confirm, highlight=False)
 
 
 def _read_line(console: Console) -> str | None:
@@ -159,7 +168,8 @@ def _finished(console: Console, session: InterviewSession, step: Step | None = N
     show_result(
         console, _in_lang(step.assessment if step else None, session.profile_so_far, lang), lang
     )
-    console.print(f"\n[green]{_say('plan_written', lang)}[/] {markup(path)}", highlight=False)
+    written = f"\n[green]{_say('plan_written', lang)}[/]{_gap(lang)}{markup(path)}"
+    console.print(written, highlight=False)
     sid = markup(session.session_id)
     console.print(_say("finished", lang, sid=sid), highlight=False)
 
@@ -302,7 +312,7 @@ def register(app: typer.Typer) -> None:
                 profile = UseCaseProfile.model_validate(step.profile)
                 show_result(console, _in_lang(step.assessment, profile, said), said)
             written = _say("plan_written", said)
-            console.print(f"{written} {markup(step.plan_path)}", highlight=False)
+            console.print(f"{written}{_gap(said)}{markup(step.plan_path)}", highlight=False)
             return
         assist = not offline
         if resume:
@@ -326,8 +336,8 @@ def _resumed(console: Console, session: InterviewSession, chosen: Lang | None) -
     lang = session_lang(session)
     console.print(_say("resuming", lang, sid=markup(session.session_id)))
     if chosen is not None and chosen != lang:
-        console.print(f"[yellow]{_say('note', lang)}[/] {_say('kept_language', lang)}")
+        console.print(f"[yellow]{_say('note', lang)}[/]{_gap(lang)}{_say('kept_language', lang)}")
     rows = recap(session.answers, lang)
     if rows:
         console.print(f"[bold]{_say('answers_so_far', lang)}[/]", highlight=False)
-        show_answers(console, rows)
+        show_answers(console, rows, lang)

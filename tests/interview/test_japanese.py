@@ -72,11 +72,11 @@ def test_a_japanese_interview_gives_the_english_profile(fresh_home: Path, tmp_pa
     assert "[1/" in out and "このAIの活用事例を何と呼びますか？" in out
     assert "1) 会社などの事業者" in out  # choices by their Japanese names, no English ids
     assert "(company)" not in out
-    assert "回答の一覧:" in out and "AIを利用する人: 一般消費者、企業" in out
-    assert "あなたの役割: AI提供者、活用事業者" in out
-    assert re.search(r"該当する規律（\d+件）: ", out)
-    assert re.search(r"対応事項 \d+件（うちリリース前 \d+件）。まずはここから:", out)
-    assert f"ガバナンス計画を保存しました: {plan}" in out
+    assert "回答の一覧：" in out and "AIを利用する人：一般消費者、企業" in out
+    assert "あなたの役割：AI提供者、活用事業者" in out
+    assert re.search(r"該当する規律（\d+件）：", out)
+    assert re.search(r"対応事項 \d+件（うちリリース前 \d+件）。まずはここから：", out)
+    assert f"ガバナンス計画を保存しました：{plan}" in out
     assert "Your roles" not in out and "Session " not in out
     assert "Before launch" not in out and "guards against" not in out  # start here, in Japanese
     assert _profile(plan) == _english_profile()
@@ -99,9 +99,9 @@ def test_a_scripted_japanese_run_shows_the_japanese_result(
         "interview", "--answers", str(answers), "-o", str(plan), cwd=tmp_path, SHIRUBE_LANG="ja"
     )
     assert result.returncode == 0, result.stderr
-    assert "あなたの役割: AI提供者、活用事業者" in result.stdout
+    assert "あなたの役割：AI提供者、活用事業者" in result.stdout
     assert "Before launch" not in result.stdout
-    assert f"ガバナンス計画を保存しました: {plan}" in result.stdout
+    assert f"ガバナンス計画を保存しました：{plan}" in result.stdout
 
 
 def test_errors_and_why_are_in_japanese(fresh_home: Path, tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_errors_and_why_are_in_japanese(fresh_home: Path, tmp_path: Path) -> Non
         "! 「宇宙人」は選択肢にありません。次のいずれかを番号か名前で選んでください"
         in result.stdout
     )
-    assert "質問の理由: AI推進法は、国、地方公共団体" in result.stdout
+    assert "質問の理由：AI推進法は、国、地方公共団体" in result.stdout
 
 
 def test_resume_keeps_japanese(fresh_home: Path, tmp_path: Path) -> None:
@@ -124,7 +124,7 @@ def test_resume_keeps_japanese(fresh_home: Path, tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     sid = _sid(first.stdout)
     assert (
-        f"保存しました。次のコマンドでいつでも再開できます: shirube interview --resume {sid}"
+        f"保存しました。次のコマンドでいつでも再開できます：shirube interview --resume {sid}"
         in (first.stdout)
     )
 
@@ -136,9 +136,9 @@ def test_resume_keeps_japanese(fresh_home: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     assert second.returncode == 0, second.stderr
     assert f"セッション {sid} を再開します。" in second.stdout
-    assert "これまでの回答:" in second.stdout and "組織の種類: 会社などの事業者" in second.stdout
+    assert "これまでの回答：" in second.stdout and "組織の種類：会社などの事業者" in second.stdout
     assert "AIモデルやAIシステムを自ら開発" in second.stdout
-    assert "あなたの役割:" in second.stdout
+    assert "あなたの役割：" in second.stdout
     assert _profile(plan) == _english_profile()
 
 

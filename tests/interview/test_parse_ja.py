@@ -81,7 +81,7 @@ def test_errors_are_in_the_sessions_language() -> None:
     question = question_by_id("customers")
     assert parse_answer(question, "宇宙人", "ja").message == (
         "「宇宙人」は選択肢にありません。当てはまるものをすべて、「、」かカンマで区切って選んで"
-        "ください（なければ「なし」）: 1) 一般消費者、2) 企業、3) 行政機関"
+        "ください（なければ「なし」）：1) 一般消費者、2) 企業、3) 行政機関"
     )
     english = parse_answer(question, "aliens").message
     assert english is not None and english.startswith("'aliens' is not one of the choices.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,10 @@ def test_a_broken_rule_base_is_named_in_the_readers_language() -> None:
         "facts/x.yaml：項目「f1」のフィールド「text_ja」：Field required\na.yaml：項目「-」：m"
     )
     assert error_in(LabelledError("errors.no_session", id="s1"), "ja").startswith("ID「s1」")
+
+
+def test_japanese_labels_use_the_full_width_colon_after_japanese_text() -> None:
+    """'回答の一覧：' not '回答の一覧:' (a colon in a command, a time or after ASCII stays)."""
+    after_japanese = re.compile(r"[\u3040-\u30ff\u3400-\u9fff）」』】]\s?:")
+    for key in load_ui_labels().keys():  # noqa: SIM118 (UiLabels.keys names them)
+        assert not after_japanese.search(load_ui_labels().get(key).ja), key
