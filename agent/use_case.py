@@ -40,6 +40,7 @@ class _Compiled(typing.NamedTuple):
     ja_verb_endings: frozenset[str]
     ja_passive: frozenset[str]
     ja_intend: frozenset[str]
+    ja_suppose: frozenset[str]
 
 
 def _vocabulary(data: HintFile) -> Speller:
@@ -73,6 +74,7 @@ def _compiled() -> _Compiled:
         ja_polite=frozenset(data.ja_polite),
         ja_verb_endings=frozenset(data.ja_verb_endings),
         ja_intend=frozenset(data.ja_intend),
+        ja_suppose=frozenset(data.ja_suppose),
         ja_passive=frozenset(data.ja_passive),
     )
 
@@ -113,6 +115,8 @@ def _states_doing(sequence: tuple[str, ...], compiled: _Compiled) -> bool:
         ending = sequence[n + 1 : n + 1 + _ENDING_WORDS]
         plan = [w for w in ending if w != "為る"][:2]  # 導入 (為る) と 考える
         if len(plan) == 2 and plan[0] == "と" and plan[1] in compiled.ja_intend:
+            return True
+        if plan and plan[0] in compiled.ja_suppose:  # 分析 (為る) 場合
             return True
         if not ending or ending[0] not in compiled.ja_verb_endings:
             continue  # a noun ('設置義務'), not a verb

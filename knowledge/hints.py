@@ -81,6 +81,9 @@ class HintFile(BaseModel):
     ja_wish: list[str] = Field(default_factory=list)
     """Words (dictionary form) of a wish or plan that make the speaker the actor ('導入したい':
     たい, '導入する予定': 予定)."""
+    ja_suppose: list[str] = Field(default_factory=list)
+    """Words right after such a verb that suppose the speaker's use ('分析する場合の注意点':
+    場合)."""
     ja_intend: list[str] = Field(default_factory=list)
     """Verbs of intending (考える, 思う) that, after such a verb and と, state the speaker's plan
     ('使おうと考えています'; the volitional ending drops out of the dictionary form)."""

@@ -186,3 +186,35 @@ def test_the_engine_speller_keeps_the_words_a_use_case_is_read_by() -> None:
     question = "Our dating app wants AI to check users' selfies. What rules apply?"
     use_case = understand(question).use_case
     assert use_case is not None and use_case.profile.get("personal_data") == "personal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "AIで顧客データを分析する場合の注意点は？",  # a use supposed: 〜する場合
+        "社内の問い合わせ対応にChatGPTを使うことを検討中です。注意点は？",  # 検討中 is one word
+    ],
+)
+def test_a_japanese_use_supposed_or_under_consideration_is_the_speakers(question: str) -> None:
+    assert read_use_case(question).actor
+    assert understand(question).use_case is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thinking about using AI to pre-screen insurance claims. What are the implications?",
+        "We're evaluating an AI copilot for our sales reps. Anything legal we should know?",
+        "We'd use an LLM to draft tenancy agreements for landlords. Do Japanese rules cover that?",
+        "our startup does AI lip-sync dubbing of influencers' videos. legal in japan?",
+    ],
+)
+def test_dropped_subjects_and_fragment_asks_still_describe_a_use(question: str) -> None:
+    reading = read_use_case(question)
+    assert reading.asks and reading.actor
+    assert understand(question).use_case is not None
+
+
+def test_ai_lip_sync_of_real_people_is_synthetic_media() -> None:
+    question = "We do AI lip-sync dubbing of influencers' videos. What applies?"
+    assert read_use_case(question).profile.synthetic_media
