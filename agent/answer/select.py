@@ -332,7 +332,14 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     chosen = [*chosen[:1], *issued, *chosen[1:]] if issued and closer else issued + chosen
     if not chosen:
         return []
-    rest = [f for f in chosen[1:] if specific or relevance(f, part) > 0]
+
+    # Sharing only the words of the names asked about is no relevance ('what directions does the
+    # AI Basic Plan set' is not answered by every fact naming the AI Basic Plan), unless the
+    # question asks nothing beyond the name ('what is the AI Basic Plan?').
+    def follows(fact: Fact) -> bool:
+        return bool(_stems(fact.text) & words) if words else relevance(fact, part) > 0
+
+    rest = [f for f in chosen[1:] if specific or follows(f)]
     rest = [f for f in rest if not _repeats(f, chosen[0])]
     contrast = _contrast(part, reader) if part.facet == Facet.compare else []
     if contrast:  # two instruments compared: how far each binds is the first difference

@@ -80,3 +80,11 @@ def test_what_happens_to_one_who_skips_it_asks_the_penalty() -> None:
     reader = default_reader()
     question = "what would actually happen to a startup that skipped the METI AI guidelines?"
     assert read_part(question, reader).facet == Facet.penalty
+
+
+def test_facts_sharing_only_the_name_do_not_follow_the_lead() -> None:
+    reader = default_reader()
+    part = read_part("what directions does the AI Basic Plan set?", reader)
+    assert [f.id for f in by_entity_and_facet(part, reader)] == ["plan_four_directions"]
+    # Asking nothing beyond the name, the facts about it follow.
+    assert len(by_entity_and_facet(read_part("What is the AI Basic Plan?", reader), reader)) > 1
