@@ -218,3 +218,8 @@ def test_dropped_subjects_and_fragment_asks_still_describe_a_use(question: str) 
 def test_ai_lip_sync_of_real_people_is_synthetic_media() -> None:
     question = "We do AI lip-sync dubbing of influencers' videos. What applies?"
     assert read_use_case(question).profile.synthetic_media
+
+
+def test_is_it_a_problem_is_answered_like_is_it_illegal() -> None:
+    assert ask_kind("Would it be a problem if we let AI screen CVs?") is AskKind.forbidden
+    assert ask_kind("What problems could we face using AI for hiring?") is AskKind.applies
