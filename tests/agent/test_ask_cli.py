@@ -1,4 +1,6 @@
-"""`shirube ask` as a user runs it: a subprocess with no model server reachable."""
+"""`shirube ask` as a user runs it, with no model server reachable: the JSON contract from a
+subprocess of the installed command, the other outputs and usage errors through the same entry
+point in-process (run_cli; a subprocess loads the index and the embedder again, seconds each)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,15 @@ import pytest
 from core.config import Settings
 from knowledge.loader import load_rule_base
 from tests.conftest import run_shirube
+from tests.faults.cli_runner import CliResult, run_cli
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return run_shirube("ask", *args, env={"COLUMNS": "200"}, timeout=240)
+
+
+def _ask(*args: str, columns: int = 200) -> CliResult:
+    return run_cli("ask", *args, env={"COLUMNS": str(columns)})
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -55,42 +62,41 @@ def test_json_output_has_exactly_the_contract_keys() -> None:
 
 
 def test_text_output_says_offline_and_lists_numbered_sources() -> None:
-    done = _run("--offline", "Are the AI Guidelines for Business legally binding?")
-    assert done.returncode == 0, done.stderr
-    assert "Offline mode: answer composed from Shirube's rule base (no model)." in done.stdout
-    assert done.stdout.index("No") < done.stdout.index("Sources")
-    assert "[1] AI Guidelines for Business" in done.stdout
-    assert "mode: offline" in done.stdout
-    assert f"rule base as of {load_rule_base().meta.as_of}" in done.stdout
+    done = _ask("--offline", "Are the AI Guidelines for Business legally binding?")
+    assert done.code == 0, done.err
+    assert "Offline mode: answer composed from Shirube's rule base (no model)." in done.out
+    assert done.out.index("No") < done.out.index("Sources")
+    assert "[1] AI Guidelines for Business" in done.out
+    assert "mode: offline" in done.out
+    assert f"rule base as of {load_rule_base().meta.as_of}" in done.out
 
 
 def test_a_long_japanese_source_title_stays_beside_its_number() -> None:
-    done = run_shirube("ask", "--offline", "AI推進法に罰則はありますか", env={"COLUMNS": "60"},
-                       timeout=240)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert "[1] 人工知能関連技術の研究開発及び活用の推進に関する法律" in done.stdout
+    done = _ask("--offline", "AI推進法に罰則はありますか", columns=60)
+    assert done.code == 0, done.err
+    assert "[1] 人工知能関連技術の研究開発及び活用の推進に関する法律" in done.out
 
 
 def test_markdown_output() -> None:
-    done = _run("--format", "markdown", "--offline", "Does Japan have an AI Act?")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Yes")
-    assert "**Sources**" in done.stdout
-    assert "1. Act on Promotion of Research and Development" in done.stdout
-    assert done.stdout.count("Rule base as of") == 1
-    assert done.stdout.endswith(f"_Rule base as of {load_rule_base().meta.as_of}._\n")
+    done = _ask("--format", "markdown", "--offline", "Does Japan have an AI Act?")
+    assert done.code == 0, done.err
+    assert done.out.startswith("Yes")
+    assert "**Sources**" in done.out
+    assert "1. Act on Promotion of Research and Development" in done.out
+    assert done.out.count("Rule base as of") == 1
+    assert done.out.endswith(f"_Rule base as of {load_rule_base().meta.as_of}._\n")
 
 
 @pytest.mark.parametrize("question", ["", "   "])
 def test_empty_question_exits_2_with_a_clear_message(question: str) -> None:
-    done = _run(question)
-    assert done.returncode == 2
-    assert "No question given" in done.stderr
-    assert "Traceback" not in done.stderr + done.stdout
+    done = _ask(question)
+    assert done.code == 2
+    assert "No question given" in done.err
+    assert "Traceback" not in done.err + done.out
 
 
 def test_bad_format_exits_2_without_traceback() -> None:
-    done = _run("--format", "yaml", "Does Japan have an AI Act?")
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr
-    assert "yaml" in done.stderr
+    done = _ask("--format", "yaml", "Does Japan have an AI Act?")
+    assert done.code == 2
+    assert "Traceback" not in done.err
+    assert "yaml" in done.err

@@ -6,7 +6,9 @@ import contextlib
 import io
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -16,27 +18,37 @@ class CliResult:
     err: str
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> CliResult:
-    """agent.cli.main with `args` (and `env` set in os.environ meanwhile, as run_shirube's `env`);
-    SystemExit becomes the exit code, anything else propagates."""
+def run_cli(
+    *args: str, env: Mapping[str, str | None] | None = None, cwd: Path | None = None
+) -> CliResult:
+    """agent.cli.main with `args`, in `cwd` and with `env` set in os.environ meanwhile (None
+    unsets a variable), as run_shirube's `env`; SystemExit becomes the exit code, anything else
+    propagates."""
     from agent.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
-    argv = sys.argv
+    argv, folder = sys.argv, os.getcwd()
     saved = {name: os.environ.get(name) for name in env or {}}
-    os.environ.update(env or {})
+    _set_env(env or {})
     sys.argv = ["shirube", *args]
     code = 0
     try:
+        if cwd is not None:
+            os.chdir(cwd)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             main()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.argv = argv
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        os.chdir(folder)
+        _set_env(saved)
     return CliResult(code=code, out=out.getvalue(), err=err.getvalue())
+
+
+def _set_env(values: Mapping[str, str | None]) -> None:
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

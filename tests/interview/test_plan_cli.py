@@ -1,16 +1,20 @@
 """Issue 19: `shirube plan` keeps status and evidence as data, checks due dates for CI, takes a
-changed answer without losing progress, and round-trips progress through the exports."""
+changed answer without losing progress, and round-trips progress through the exports.
+
+The commands run in-process through the real entry point (run_cli: agent.cli.main with its error
+handling); tests/interview/test_cli.py runs `shirube interview` and `sessions` as subprocesses."""
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.interview.test_cli import shirube
+from tests.faults.cli_runner import run_cli
 
 ANSWERS = {
     "name": "Interview scoring",
@@ -32,6 +36,13 @@ ANSWERS = {
     "launch_date": "2027-03-01",
 }
 EVIDENCE = "https://example.com/bias-report"
+
+
+def shirube(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """As tests.interview.test_cli.shirube (wide columns, the developer's SHIRUBE_LANG dropped),
+    in-process: a subprocess each cost about a second."""
+    done = run_cli(*args, cwd=cwd, env={"SHIRUBE_LANG": None, "COLUMNS": "250", **env})
+    return subprocess.CompletedProcess(["shirube", *args], done.code, done.out, done.err)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Issue 18: `shirube plan show|export --lang ja` writes the saved plan in Japanese, and the
-status edited in a Japanese export comes back in with `plan import`."""
+status edited in a Japanese export comes back in with `plan import` (commands in-process, as in
+tests/interview/test_plan_cli.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import re
 from pathlib import Path
 
 from knowledge.loader import load_rule_base
-from tests.interview.test_cli import shirube
-from tests.interview.test_plan_cli import EVIDENCE, plan_id
+from tests.interview.test_plan_cli import EVIDENCE, plan_id, shirube
 
 __all__ = ["plan_id"]  # the saved-plan fixture, shared with the English plan tests
 
