@@ -18,7 +18,7 @@ from agent.answer.query import UseCase
 from agent.answer.reader import Reader
 from core.profile import UseCaseProfile
 from knowledge.hints import Hint
-from knowledge.schema import EntityKind
+from knowledge.schema import EntityKind, Facet
 
 # Who runs the use and where: a follow-up that names any of these replaces them all ("and for a
 # hospital?" after a bank is a hospital's use, no longer a bank's); the rest of the use stays.
@@ -42,11 +42,39 @@ def refers_back(question: str) -> bool:
     book = phrasebook()
     opening = book.elliptical.search(question) or book.follow_up.match(question)
     if opening is None:
-        return bool(book.follow_up.search(question))
+        return bool(book.follow_up.search(question)) or _facet_of_what_went_before(question)
     rest = question[opening.end() :] if opening.start() == 0 else question
     return bool(book.follow_up.search(rest) or _FACET_WORD.match(rest)) or _asks_of_rule_base(
         question
     )
+
+
+# The asker ('who supervises us?'): the organisation the conversation is about.
+_ASKER = re.compile(r"\b(we|us|our|ours)\b", re.IGNORECASE)
+
+
+def _facet_of_what_went_before(question: str) -> bool:
+    """A turn that names nothing and asks a facet in the rule base's own words ('what's the
+    latest version?', 'any penalties?') asks it of what went before; a bare question word ('when
+    is lunch?') or a modal verb ('what should we cook?') asks nothing of it."""
+    from agent.answer.reader import default_reader
+
+    facet, span = phrasebook().facet_match(question)
+    if span is None or facet == Facet.duty or _FACET_WORD.match(question[span[0] : span[1]]):
+        return False
+    return not default_reader().linker.link(question) and not _hints(question)
+
+
+def asks_the_asker(question: str) -> bool:
+    """A turn naming nothing that asks a facet of the asker's own organisation ('who supervises
+    us?'): of the use case the conversation is on. A modal verb ('what should we cook?') asks
+    nothing of the rule base."""
+    from agent.answer.reader import default_reader
+
+    facet, span = phrasebook().facet_match(question)
+    if span is None or facet == Facet.duty or not _ASKER.search(question):
+        return False
+    return not default_reader().linker.link(question) and not _hints(question)
 
 
 def _asks_of_rule_base(question: str) -> bool:
@@ -157,23 +185,29 @@ def asks_of_earlier_use(asked: str, history: list[str], reader: Reader) -> bool:
     work of its own and names no instrument or body, so it describes no new use."""
     from agent.use_case import read_use_case as reading_of
 
-    if not history or not _POINTER.search(asked) or phrasebook().facet_match(asked)[1] is None:
+    if not history or phrasebook().facet_match(asked)[1] is None:
+        return False
+    if not (_POINTER.search(asked) or asks_the_asker(asked)):
         return False
     if names_subject(reader.linker.link(asked), reader) or reading_of(asked).activity:
         return False
     return earlier_use_case(history, reader) is not None
 
 
+_USE_WORDS = frozenset({EntityKind.concept, EntityKind.sector})
+
+
 def use_words(history: list[str], reader: Reader) -> list[str]:
-    """The concepts the use-case question of the conversation names, such as its data ('medical
-    records'): what a follow-up on that use stays on; the AI it uses ('a chatbot') is no part."""
+    """The concepts and sectors the use-case question of the conversation names, such as its data
+    ('medical records') and field ('a hospital'): what a follow-up on that use stays on; the AI it
+    uses ('a chatbot') is no part."""
     from agent.answer.understand import read_use_case
 
     for earlier in reversed(history):
         if read_use_case(earlier) is not None:
             entities = reader.rule_base.entities
             linked = reader.linker.link(earlier)
-            return [e for e in linked if entities[e].kind == EntityKind.concept]
+            return [e for e in linked if entities[e].kind in _USE_WORDS]
     return []
 
 

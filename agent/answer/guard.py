@@ -123,10 +123,15 @@ def without_instructions(question: str) -> str:
 
 
 def _refers_back(question: str, history: list[tuple[str, str]]) -> bool:
-    from agent.answer.follow_up import refers_back
+    from agent.answer.follow_up import asks_the_asker, earlier_use_case, refers_back
+    from agent.answer.reader import default_reader
 
     # Pointing back ('when did it first meet?') or a fragment ('病院の場合は？', 'and for a city?').
-    return bool(history) and refers_back(question)
+    if not history or refers_back(question):
+        return bool(history)
+    # 'who supervises us?' after a use-case question: the asker is the use's organisation.
+    asked = [q for q, _ in history]
+    return asks_the_asker(question) and earlier_use_case(asked, default_reader()) is not None
 
 
 def guard(state: QAState) -> QAState:

@@ -158,3 +158,26 @@ def test_a_fragment_naming_another_technology_asks_the_earlier_question_of_it() 
     (part,) = _read("what about emotion recognition?", earlier).parts
     assert set(part.entities) == {"ai_promotion_act", "emotion_recognition"}
     assert part.yes_no and part.premises == ["ban"]  # 'does … ban emotion recognition?'
+
+
+HOSPITAL = "We're a hospital and want to use AI to triage patients. What applies?"
+
+
+def test_a_question_of_the_asker_after_a_use_case_asks_it_of_that_use() -> None:
+    from agent.answer.guard import guard
+
+    (part,) = _read("who supervises us?", HOSPITAL).parts
+    assert "health" in part.entities and part.route == "lookup"  # the use's field
+    state = {"question": "who supervises us?", "history": [(HOSPITAL, "…")]}
+    assert guard(state)["scope"] == "in"  # type: ignore[arg-type]
+    dinner = {"question": "what should we cook for dinner?", "history": [(HOSPITAL, "…")]}
+    assert guard(dinner)["scope"] == "out"  # type: ignore[arg-type]
+
+
+def test_a_facet_in_the_rule_base_own_words_refers_back_a_bare_question_word_does_not() -> None:
+    from agent.answer.follow_up import refers_back
+
+    assert refers_back("whats the latest version")
+    assert refers_back("any penalties?")
+    assert not refers_back("when is lunch?")
+    assert not refers_back("what should we cook for dinner?")
