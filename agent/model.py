@@ -43,30 +43,31 @@ def state_of(exc: BaseException) -> ModelState:
 
 
 def describe_error(exc: BaseException, settings: Settings) -> str:
-    """One line saying why the model could not be used."""
+    """One line saying why the model could not be used, in English from ui_labels
+    `model_reason` (knowledge.ui_labels.reword shows it in Japanese)."""
+    from knowledge.ui_labels import ui_text
+
+    def said(name: str, **values: object) -> str:
+        return ui_text(f"model_reason.{name}", "en", **values)
+
+    model, url = settings.model, settings.ollama_url
     if isinstance(exc, AnswerDeadline):
-        return (
-            f"the model did not finish its answer within {settings.answer_deadline:g} s "
-            "(SHIRUBE_ANSWER_DEADLINE)"
-        )
+        return said("deadline", seconds=f"{settings.answer_deadline:g}")
     if isinstance(exc, AnswerTooLong):
-        return (
-            f"the model's answer ran past {settings.max_answer_chars} characters and was cut "
-            "off (SHIRUBE_MAX_ANSWER_CHARS)"
-        )
+        return said("too_long", chars=settings.max_answer_chars)
     if isinstance(exc, ollama.ResponseError):
         if exc.status_code == 404:
-            return f"model '{settings.model}' is not pulled on {settings.ollama_url}"
+            return said("not_pulled", model=model, url=url)
         if "does not support tools" in str(exc.error):
-            return f"model '{settings.model}' does not support tools"
-        return f"Ollama answered {exc.status_code}: {exc.error}"
+            return said("no_tools", model=model)
+        return said("answered", code=exc.status_code, error=exc.error)
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
-        return f"Ollama at {settings.ollama_url} did not answer in time"
+        return said("too_slow", url=url)
     if isinstance(exc, ConnectionError | httpx.TransportError):
-        return f"no Ollama server answered at {settings.ollama_url}"
+        return said("no_server", url=url)
     if isinstance(exc, ValidationError | ValueError):
-        return "the model sent a malformed response"
-    return f"the model failed ({type(exc).__name__})"
+        return said("malformed")
+    return said("failed", error=type(exc).__name__)
 
 
 def _timeout(settings: Settings) -> httpx.Timeout:

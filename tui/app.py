@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from core.errors import UsageError
 from core.light_settings import light_settings
-from knowledge.ui_labels import UiLang, ui_text
+from knowledge.ui_labels import UiLang, reword, ui_text
 from tools.terminal_text import clean
 from tui.lang import error_text, t
 from tui.legal import as_of
@@ -130,7 +130,8 @@ class ShirubeApp(App[None]):
         """Say once per run that answers come from the rule base, and why no model answers."""
         if not self.warned_offline:
             self.warned_offline = True
-            message = t("app.model_unavailable", reason=status.reason or "")
+            reason = reword(status.reason or "", "model_reason", self.lang)
+            message = t("app.model_unavailable", reason=reason)
             self.notify(message, title=t("app.offline_title"), severity="warning", timeout=8)
 
     @work(exclusive=True, thread=True, group="probe")

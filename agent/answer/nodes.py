@@ -80,7 +80,10 @@ def compose_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     notice = said.offline_notice
     status = runtime.context.model_status
     if status is not None and status.failed:  # a model was wanted: say why none answered
-        notice = f"{notice} {said.model_unavailable.format(reason=status.reason)}"
+        from knowledge.ui_labels import reword
+
+        reason = reword(status.reason or "", "model_reason", query.lang)
+        notice = f"{notice} {said.model_unavailable.format(reason=reason)}"
     if state.get("injection"):
         from agent.scope_data import scope
 

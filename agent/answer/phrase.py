@@ -94,7 +94,10 @@ def phrase_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     except MODEL_ERRORS as exc:
         log.info("model call failed: %r", exc)
         why = describe_error(exc, runtime.context.settings)
-        unavailable = templates(lang).model_unavailable.format(reason=why)
+        from knowledge.ui_labels import reword
+
+        reason = reword(why, "model_reason", lang)
+        unavailable = templates(lang).model_unavailable.format(reason=reason)
         failed = ModelStatus(state=state_of(exc), reason=why)
         return {"notice": f"{state.get('notice')} {unavailable}", "model_status": failed}
     raw = str(getattr(reply, "text", "") or getattr(reply, "content", ""))

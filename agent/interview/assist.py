@@ -38,12 +38,13 @@ def choose_model(
         return None, None
     from agent.model_status import ModelState
     from agent.model_status import choose_model as decide
+    from knowledge.ui_labels import ui_text
 
     model, status = decide(settings)
-    if status.state is ModelState.offline:
-        return None, "Offline mode: no model is used, so every question is asked."
+    if status.state is ModelState.offline:  # English; the graph rewords it (model_notice)
+        return None, ui_text("model_notice.offline", "en")
     if model is None:
-        return None, f"No model available ({status.reason}), so every question is asked."
+        return None, ui_text("model_notice.no_model", "en", reason=status.reason)
     return model, None
 
 

@@ -45,6 +45,7 @@ from agent.interview.texts import say
 from agent.model import MODEL_ERRORS, describe_error
 from core.config import get_settings
 from knowledge.questions import AnswerType, Lang, Question, question_by_id
+from knowledge.ui_labels import reword
 
 # A handful of steps per answer; the limit only guards against a routing bug looping forever.
 RECURSION_LIMIT = 50
@@ -110,6 +111,15 @@ def ask(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, 
     return {**_ask(state, runtime, lang), "lang": lang}
 
 
+def _in_lang(notice: str | None, lang: str) -> str | None:
+    """The model notice (made in English, ui_labels `model_notice`) in the session's language."""
+    if notice is None:
+        return None
+    return reword(
+        notice, "model_notice", lang, lambda _name, raw: reword(raw, "model_reason", lang)
+    )
+
+
 def _ask(state: InterviewState, runtime: Runtime[InterviewContext], lang: Lang) -> dict[str, Any]:
     question_id = next_question_id(state)
     assert question_id is not None  # route() only comes here when there is one
@@ -163,11 +173,13 @@ def prefill(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[s
     description = state.get("answers", {}).get("description", "")
     done: dict[str, Any] = {"prefilled_from": description, "suggestions": {}}
     if context.chat_model is None:
-        return {**done, "notice": context.model_notice}
+        return {**done, "notice": _in_lang(context.model_notice, lang)}
     try:
         suggestions = suggest(context.chat_model, description)
     except MODEL_ERRORS as exc:
-        reason = describe_error(exc, context.settings or get_settings())
+        reason = reword(
+            describe_error(exc, context.settings or get_settings()), "model_reason", lang
+        )
         return {**done, "notice": say("no_suggestions", lang, reason=reason)}
     if not suggestions:
         notice = say("nothing_settled", lang)

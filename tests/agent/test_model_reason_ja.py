@@ -1,0 +1,49 @@
+"""Why no model answers, in Japanese: each English reason reads back through ui_labels."""
+
+from __future__ import annotations
+
+import httpx
+import ollama
+import pytest
+
+from agent.interview.graph import _in_lang
+from agent.model import describe_error
+from agent.model_limits import AnswerDeadline, AnswerTooLong
+from agent.model_status import OFFLINE
+from core.config import Settings
+from knowledge.ui_labels import reword
+
+SETTINGS = Settings(ollama_host="http://127.0.0.1:9", model="fake:7b")
+
+
+@pytest.mark.parametrize(
+    ("exc", "japanese"),
+    [
+        (AnswerDeadline(), "秒以内に回答を終えませんでした"),
+        (AnswerTooLong(), "文字を超えたため打ち切りました"),
+        (ollama.ResponseError("not found", 404), "モデル「fake:7b」は http://127.0.0.1:9 に"),
+        (ollama.ResponseError("boom", 500), "Ollama から 500 が返りました：boom"),
+        (httpx.ReadTimeout("slow"), "時間内に応答しませんでした"),
+        (httpx.ConnectError("down"), "http://127.0.0.1:9 で応答する Ollama サーバーがありません"),
+        (ValueError("bad"), "不正な形式の応答"),
+        (RuntimeError("x"), "モデルの呼び出しに失敗しました（RuntimeError）"),
+    ],
+)
+def test_every_reason_reads_in_japanese(exc: Exception, japanese: str) -> None:
+    english = describe_error(exc, SETTINGS)
+    assert japanese in reword(english, "model_reason", "ja"), english
+    assert reword(english, "model_reason", "en") == english
+
+
+def test_offline_reason_and_interview_notice_in_japanese() -> None:
+    assert (
+        reword(OFFLINE.reason or "", "model_reason", "ja") == "オフラインモードが設定されています"
+    )
+    notice = (
+        "No model available (no Ollama server answered at http://h:1), so every question is asked."
+    )
+    assert _in_lang(notice, "ja") == (
+        "使えるモデルがないため（http://h:1 で応答する Ollama サーバーがありません）、"
+        "すべての質問をお聞きします。"
+    )
+    assert _in_lang(notice, "en") == notice and _in_lang(None, "ja") is None
