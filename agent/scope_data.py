@@ -65,6 +65,8 @@ class ScopeData(BaseModel):
     law_names: list[str] = Field(default_factory=list)
     law_name_lead_words: list[str] = Field(default_factory=list)
     not_law_names: list[str] = Field(default_factory=list)
+    partial_cover: str = "{law}'s rules on {topic}"
+    partial_cover_ja: str = "{law}の{topic}に関する規定"
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:

@@ -8,12 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from agent.answer.citations import Citations
+from agent.answer.coverage import statutes_named
 from agent.answer.lang import Lang, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
 from agent.answer.select import by_entity_and_facet, refuting, watch_items
 from agent.answer.use_case import compose_use_case
+from agent.scope_data import scope
 from agent.state import AnswerCitation
 from knowledge.schema import Entity, EntityKind, Facet, Fact
 from knowledge.watchlist import WatchItem
@@ -115,8 +117,17 @@ def not_covered_section(part: Part, reader: Reader) -> Section:
 
     # A law named by the shape of its name first: the registry holds nothing about it.
     named = [*part.uncovered, *(name(e) for e in missing)]
+    statutes = statutes_named(part.entities, reader)
+    if part.beyond and statutes:  # the statute is covered, but not on what is asked of it
+        aspect = scope().data.partial_cover_ja if ja else scope().data.partial_cover
+        topic = entities[part.beyond[0]]
+        named.append(aspect.format(law=name(entities[statutes[0]]), topic=name(topic)))
+        nearby_statute = [name(entities[statutes[0]])]  # what the rule base holds of it
+    else:
+        nearby_statute = []
     lead = said.not_covered.format(name=named[0] if named else "subject")
     nearby = [name(entities[n]) for e in missing for n in e.nearby if n in entities]
+    nearby += nearby_statute
     if part.uncovered:  # what the question names beside it that Shirube does cover, else
         nearby += [name(entities[e]) for e in part.entities if entities[e].covered]
         nearby = nearby or [name(entities[e]) for e in reader.subjects([])]  # the regime

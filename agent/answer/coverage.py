@@ -120,3 +120,23 @@ def without_uncovered_laws(text: str, reader: Reader) -> str:
     for law in uncovered_laws(text, reader):
         text = text[: law.start] + " " * (law.end - law.start) + text[law.end :]
     return text
+
+
+def statutes_named(entities: list[str], reader: Reader) -> list[str]:
+    """The binding statutes outside the AI regime among `entities` (the APPI, the ESA…)."""
+    return [e for e in entities if e in reader.hard_laws]
+
+
+def beyond_coverage(entities: list[str], reader: Reader) -> list[str]:
+    """The concepts asked of a named statute on which no fact speaks of that statute ('Does the
+    Employment Security Act require a licence…?': the rule base holds its Art. 5-5 rule on job
+    seekers' data, nothing on its permits)."""
+    rb = reader.rule_base
+    statutes = statutes_named(entities, reader)
+    if not statutes:
+        return []
+    concepts = [e for e in entities if rb.entities[e].kind == EntityKind.concept]
+    abouts = [set(f.about) for f in rb.facts.values()]
+    return [
+        c for c in concepts if not any(c in about and about & set(statutes) for about in abouts)
+    ]

@@ -31,6 +31,10 @@ class Part(BaseModel):
         default_factory=list,
         description="Laws named that the entity registry does not hold, as typed.",
     )
+    beyond: list[str] = Field(
+        default_factory=list,
+        description="Concept ids asked of a named statute that no fact covers for it.",
+    )
     route: Route = "search"
     context: str = Field(
         default="",

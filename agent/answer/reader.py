@@ -15,7 +15,7 @@ from agent.answer.spelling import Speller
 from agent.scope_data import scope
 from knowledge.hints import HINTS_FILE, load_hints
 from knowledge.loader import RuleBase, load_rule_base
-from knowledge.schema import EntityKind
+from knowledge.schema import EntityKind, LegalForce
 
 # How close (rapidfuzz token-set ratio, 0–100) a claim stated as given must be to a premise's.
 CLAIM_MATCH = 88
@@ -97,13 +97,29 @@ class Reader:
         return found
 
     def refuting(self, premise: str, entities: list[str]) -> list[str]:
-        """Fact ids that show `premise` false for one of `entities`."""
+        """Fact ids that show `premise` false for one of `entities`. Asked of a binding statute
+        outside the AI regime ("Does the Employment Security Act require a licence…?"), only a
+        fact about that statute does: the AI Act's "no licence" says nothing of it."""
         asked = set(entities)
+        statutes = asked & self.hard_laws
         return [
             f.id
             for f in self.rule_base.facts.values()
             if premise in f.refutes and asked & set(f.about)
+            if not statutes or statutes & set(f.about)
         ]
+
+    @cached_property
+    def hard_laws(self) -> frozenset[str]:
+        """Entity ids of the instruments whose source is enforceable hard law."""
+        rb = self.rule_base
+        return frozenset(
+            e.id
+            for e in rb.entities.values()
+            if e.kind == EntityKind.instrument
+            and (e.source or e.id) in rb.sources
+            and rb.sources[e.source or e.id].legal_force == LegalForce.binding_hard_law
+        )
 
     def issued_by(self, institution_id: str) -> list[str]:
         """Source ids whose issuer (sources.yaml) is this institution, by its name less any

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from agent.answer.coverage import unknown_laws, without_uncovered_laws
+from agent.answer.coverage import beyond_coverage, unknown_laws, without_uncovered_laws
 from agent.answer.facet_rank import ranked_facet
 from agent.answer.follow_up import (
     as_use_case,
@@ -99,6 +99,8 @@ def route_part(part: Part, reader: Reader) -> Route:
     subjects = reader.subjects(part.entities)
     if any(reader.refuting(p, subjects) for p in part.premises):
         return "premise"
+    if part.beyond:  # a statute asked about what the rule base holds nothing on for it
+        return "not_covered"
     # Facts on the asked facet (or, for a named instrument or body, what it is) answer it.
     return "lookup" if by_entity_and_facet(part, reader) else "search"
 
@@ -226,6 +228,7 @@ def read_part(text: str, reader: Reader) -> Part:
         # A cue inside the name of a law Shirube does not cover ('不正アクセス禁止法') is no belief.
         premises=presupposed(without_uncovered_laws(text, reader), reader, asks_whether=yes_no),
         uncovered=unknown_laws(text, reader),
+        beyond=beyond_coverage(entities, reader),
         presupposed=not yes_no or book.stated(text) is not None,
     )
     part.route = route_part(part, reader)

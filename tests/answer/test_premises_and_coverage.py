@@ -152,3 +152,21 @@ def test_an_unknown_law_s_answer_names_what_shirube_covers_nearby(offline) -> No
     assert answer.answer.startswith("Shirube's rule base does not cover the Subcontract Act")
     assert "counsel" in answer.answer and "nearby" in answer.answer
     assert offline("下請法ではAIの外注について何が定められていますか？").route == "not_covered"
+
+
+def test_a_statute_s_question_is_not_answered_by_the_ai_act_s_correction(offline) -> None:  # type: ignore[no-untyped-def]
+    # The ESA does license job placement; the AI Act's "no licence" must not answer "No." for it.
+    answer = offline(
+        "Does the Employment Security Act require a licence to run an AI job-matching platform?"
+    )
+    assert answer.route == "not_covered"
+    assert not _lead(answer.answer).startswith("No")
+    assert "Employment Security Act's rules on licences" in _lead(answer.answer)
+    ja = offline("職業安定法ではAIマッチングサービスに許可が必要ですか？")
+    assert _lead(ja.answer).startswith("職業安定法の許認可・承認・適合性評価に関する規定は")
+
+
+def test_a_statute_asked_about_what_the_rule_base_holds_stays_a_lookup() -> None:
+    part = understand("What does the APPI say about training data?").parts[0]
+    assert part.beyond == []
+    assert part.route == "lookup"
