@@ -19,18 +19,22 @@ class CliResult:
 
 
 def run_cli(
-    *args: str, env: Mapping[str, str | None] | None = None, cwd: Path | None = None
+    *args: str,
+    env: Mapping[str, str | None] | None = None,
+    cwd: Path | None = None,
+    stdin: str = "",
 ) -> CliResult:
-    """agent.cli.main with `args`, in `cwd` and with `env` set in os.environ meanwhile (None
-    unsets a variable), as run_shirube's `env`; SystemExit becomes the exit code, anything else
-    propagates."""
+    """agent.cli.main with `args`, in `cwd`, reading `stdin` (a pipe's text) and with `env` set
+    in os.environ meanwhile (None unsets a variable), as run_shirube's `env`; SystemExit becomes
+    the exit code, anything else propagates."""
     from agent.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
-    argv, folder = sys.argv, os.getcwd()
+    argv, folder, keyboard = sys.argv, os.getcwd(), sys.stdin
     saved = {name: os.environ.get(name) for name in env or {}}
     _set_env(env or {})
     sys.argv = ["shirube", *args]
+    sys.stdin = io.StringIO(stdin)
     code = 0
     try:
         if cwd is not None:
@@ -40,7 +44,7 @@ def run_cli(
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
-        sys.argv = argv
+        sys.argv, sys.stdin = argv, keyboard
         os.chdir(folder)
         _set_env(saved)
     return CliResult(code=code, out=out.getvalue(), err=err.getvalue())

@@ -16,7 +16,7 @@ from agent.interview.session import InterviewSession
 from agent.interview.state import build_profile
 from core.config import Settings
 from knowledge.questions import load_questions, question_by_id
-from tests.interview.test_cli import shirube
+from tests.interview.test_plan_cli import shirube as shirube_in_process
 from tools.assess import assess
 
 FOUNDER_ANSWERS = {
@@ -115,7 +115,7 @@ def _answers_file(tmp_path: Path) -> Path:
 
 
 def test_the_interview_ends_with_the_result_on_screen(fresh_home: Path, tmp_path: Path) -> None:
-    result = shirube(
+    result = shirube_in_process(
         "interview", "--answers", str(_answers_file(tmp_path)), "-o", "plan.md", cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
@@ -128,12 +128,16 @@ def test_the_interview_ends_with_the_result_on_screen(fresh_home: Path, tmp_path
 
 
 def test_resume_recaps_the_answers_so_far(fresh_home: Path, tmp_path: Path) -> None:
-    started = shirube("interview", "--offline", cwd=tmp_path, stdin="CV bot\nRanks CVs\n")
+    started = shirube_in_process(
+        "interview", "--offline", cwd=tmp_path, stdin="CV bot\nRanks CVs\n"
+    )
     assert started.returncode == 0, started.stderr
     match = re.search(r"Session (\w{8}) started", started.stdout)
     assert match is not None, started.stdout
     session_id = match.group(1)
-    resumed = shirube("interview", "--resume", session_id, "--offline", cwd=tmp_path, stdin="")
+    resumed = shirube_in_process(
+        "interview", "--resume", session_id, "--offline", cwd=tmp_path, stdin=""
+    )
     assert "Your answers so far:" in resumed.stdout
     assert "Name: CV bot" in resumed.stdout and "What the AI does: Ranks CVs" in resumed.stdout
 
@@ -150,10 +154,10 @@ def test_outputs_are_never_replaced_silently_and_must_fit_the_format(
 ) -> None:
     (tmp_path / "existing.md").write_text("mine", encoding="utf-8")
     answers = str(_answers_file(tmp_path))
-    result = shirube("interview", "--answers", answers, *args, cwd=tmp_path)
+    result = shirube_in_process("interview", "--answers", answers, *args, cwd=tmp_path)
     assert result.returncode == 2 and message in " ".join(result.stderr.split())
     assert (tmp_path / "existing.md").read_text(encoding="utf-8") == "mine"
-    forced = shirube(
+    forced = shirube_in_process(
         "interview", "--answers", answers, "-o", "existing.md", "--force", cwd=tmp_path
     )
     assert forced.returncode == 0, forced.stderr

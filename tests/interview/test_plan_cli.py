@@ -38,10 +38,11 @@ ANSWERS = {
 EVIDENCE = "https://example.com/bias-report"
 
 
-def shirube(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def shirube(*args: str, cwd: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
     """As tests.interview.test_cli.shirube (wide columns, the developer's SHIRUBE_LANG dropped),
     in-process: a subprocess each cost about a second."""
-    done = run_cli(*args, cwd=cwd, env={"SHIRUBE_LANG": None, "COLUMNS": "250", **env})
+    values: dict[str, str | None] = {"SHIRUBE_LANG": None, "COLUMNS": "250", **env}
+    done = run_cli(*args, cwd=cwd, env=values, stdin=stdin)
     return subprocess.CompletedProcess(["shirube", *args], done.code, done.out, done.err)
 
 
