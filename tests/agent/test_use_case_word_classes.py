@@ -223,3 +223,13 @@ def test_ai_lip_sync_of_real_people_is_synthetic_media() -> None:
 def test_is_it_a_problem_is_answered_like_is_it_illegal() -> None:
     assert ask_kind("Would it be a problem if we let AI screen CVs?") is AskKind.forbidden
     assert ask_kind("What problems could we face using AI for hiring?") is AskKind.applies
+
+
+def test_setting_a_persons_terms_is_a_decision_about_them() -> None:
+    question = (
+        "Our fintech uses machine learning to set credit limits for card members. What applies?"
+    )
+    assert read_use_case(question).profile.decisions_about_people
+    assert not read_use_case(
+        "We use AI to set prices for our products."
+    ).profile.decisions_about_people
