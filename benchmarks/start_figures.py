@@ -1,8 +1,12 @@
 """Start-up figures side by side (issue 17): `shirube --help`, `sessions list`, the TUI's first
 screen, and cold `ask` against the import floor of what it really needs (langgraph + chromadb).
 
-Run: .venv/bin/python -m benchmarks.start_figures [RUNS]   (medians of fresh processes)
-Printed, never asserted: the machine is shared, so the figures carry the load average.
+Run: .venv/bin/python -m benchmarks.start_figures [RUNS] [--base OTHER_CHECKOUT]
+Medians of fresh processes, wall and CPU (user + system) seconds: on a shared machine the wall
+figure moves with the neighbours' load and the CPU figure much less; on a quiet machine the two
+meet for these single-threaded starts. With --base, another checkout's code (a git worktree of
+the commit before) runs in turn with this one, for a before/after side by side. Printed, never
+asserted.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin"
 QUESTION = "Does Japan have an AI Act?"
+FLOOR = "import floor (langgraph.graph+chromadb)"
 TARGETS = {
     "shirube --help": None,
     "shirube sessions list": 0.5,
@@ -25,48 +31,82 @@ TARGETS = {
 }
 
 
-def _seconds(argv: list[str], env: dict[str, str]) -> float:
+def _run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the operating system's account) of one process."""
     started = time.perf_counter()
-    subprocess.run(argv, capture_output=True, check=True, cwd=REPO, env=env)
-    return time.perf_counter() - started
+    child = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    if status:
+        raise subprocess.CalledProcessError(status, argv)
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
 
 
-def _tui_first_screen(env: dict[str, str]) -> float:
-    from benchmarks.startup import first_screen  # the TUI's probe: stops when the chat is drawn
+def _tui_first_screen(env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    from benchmarks.startup import CHILD  # the TUI's probe: stops at the first frame
 
-    return first_screen(env)[0]
+    stamped = {**env, "SHIRUBE_BENCH_T0": repr(time.time())}
+    done = subprocess.run(
+        [str(BIN / "python"), "-c", CHILD],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=cwd,
+        env=stamped,
+    )
+    seconds, cpu, _ = done.stdout.split()[-3:]
+    return float(seconds), float(cpu)
+
+
+def _commands(env: dict[str, str], tree: Path) -> dict[str, Callable[[], tuple[float, float]]]:
+    """Each figure's command, run from `tree` (its own code first on the path)."""
+    py = str(BIN / "python")
+    shirube = [py, "-c", "import sys; from agent.cli.main import main; sys.exit(main())"]
+    env = {**env, "PYTHONPATH": str(tree)}
+    return {
+        "shirube --help": lambda: _run([*shirube, "--help"], env, tree),
+        "shirube sessions list": lambda: _run([*shirube, "sessions", "list"], env, tree),
+        "TUI first screen (80x24)": lambda: _tui_first_screen(env, tree),
+        "cold ask --offline": lambda: _run(
+            [*shirube, "ask", QUESTION, "--format", "json", "--offline"], env, tree
+        ),
+        FLOOR: lambda: _run([py, "-c", "import langgraph.graph, chromadb"], env, tree),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
+    """RUNS [--base TREE]: with --base, the same figures from another checkout, side by side."""
     args = sys.argv[1:] if argv is None else argv
-    runs = int(args[0]) if args else 5
+    base = Path(args[args.index("--base") + 1]) if "--base" in args else None
+    numbers = [a for a in args if a.isdigit()]
+    runs = int(numbers[0]) if numbers else 5
     home = tempfile.mkdtemp(prefix="shirube-bench-")
     env = {**os.environ, "SHIRUBE_HOME": home, "SHIRUBE_OFFLINE": "1"}
-    py, shirube = str(BIN / "python"), str(BIN / "shirube")
-    subprocess.run([shirube, "index"], capture_output=True, check=True, env=env)  # built once
-    commands = {
-        "shirube --help": lambda: _seconds([shirube, "--help"], env),
-        "shirube sessions list": lambda: _seconds([shirube, "sessions", "list"], env),
-        "TUI first screen (80x24)": lambda: _tui_first_screen(env),
-        "cold ask --offline": lambda: _seconds(
-            [shirube, "ask", QUESTION, "--format", "json", "--offline"], env
-        ),
-        "import floor (langgraph.graph+chromadb)": lambda: _seconds(
-            [py, "-c", "import langgraph.graph, chromadb"], env
-        ),
-    }
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    subprocess.run([str(BIN / "shirube"), "index"], capture_output=True, check=True, env=env)
+    trees = {"now": _commands(env, REPO)}
+    if base is not None:
+        trees = {"base": _commands(env, base), **trees}
+    times = {(tree, name): [] for tree, cmds in trees.items() for name in cmds}
     for _ in range(runs):  # taking turns, so a burst of load lands on all of them alike
-        for name, run in commands.items():
-            times[name].append(run())
-    median = {name: statistics.median(values) for name, values in times.items()}
+        for tree, cmds in trees.items():
+            for name, run in cmds.items():
+                times[tree, name].append(run())
     print(f"load average {os.getloadavg()[0]:.1f}; medians of {runs} fresh processes")
-    for name, seconds in median.items():
+    head = "".join(f"{t + ' wall':>11}{t + ' cpu':>10}" for t in trees)
+    print(f"{'':<36}{head}")
+    for name in trees["now"]:
+        cells = ""
+        for tree in trees:
+            wall = statistics.median(w for w, _ in times[tree, name])
+            cpu = statistics.median(c for _, c in times[tree, name])
+            cells += f"{wall:>9.2f} s{cpu:>8.2f} s"
         target = TARGETS.get(name)
-        goal = f"  (target <= {target:g} s)" if target else ""
-        print(f"{name:<42}{seconds:>7.2f} s{goal}")
-    ratio = median["cold ask --offline"] / median["import floor (langgraph.graph+chromadb)"]
-    print(f"{'cold ask / import floor':<42}{ratio:>7.2f} x  (target <= 1.3 x)")
+        print(f"{name:<36}{cells}{f'  (target <= {target:g} s)' if target else ''}")
+    for tree in trees:
+        ask = statistics.median(w for w, _ in times[tree, "cold ask --offline"])
+        floor = statistics.median(w for w, _ in times[tree, FLOOR])
+        print(f"cold ask / import floor ({tree}): {ask / floor:.2f} x  (target <= 1.3 x)")
 
 
 if __name__ == "__main__":

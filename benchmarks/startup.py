@@ -1,9 +1,10 @@
 """Time to the TUI's first screen, side by side with `shirube --help` (fresh processes).
 
 Run: .venv/bin/python -m benchmarks.startup [RUNS]
-The child process starts the real app headless at 80×24 and stops the clock when the chat
-screen has been drawn; it also says whether LangChain, LangGraph or Chroma were loaded by then
-(they belong in the workers that start after the first screen).
+The child process starts the app through the real entry point (`shirube` with no command),
+headless at 80×24, and stops the clock at textual's Ready (the first frame displayed); it also
+says whether LangChain, LangGraph or Chroma were loaded by then (they belong in the workers that
+start after the first frame).
 """
 
 from __future__ import annotations
@@ -21,28 +22,33 @@ HEAVY = ("langchain_core", "langgraph", "chromadb")
 CHILD = f"""
 import os, sys, time
 started = float(os.environ["SHIRUBE_BENCH_T0"])
-from core.telemetry import turn_off_telemetry
-turn_off_telemetry()  # as `shirube` does first, before it opens the app
-from core.config import Settings
-from tui.app import ShirubeApp
-from tui.screens.chat import ChatScreen
+import tui.app
 
-async def first_screen(pilot):
-    while not isinstance(pilot.app.screen, ChatScreen):
-        await pilot.pause()
-    await pilot.pause()  # one refresh: the screen is drawn
+run = tui.app.ShirubeApp.run
+
+
+def headless(app, *args, **kwargs):
+    return run(app, headless=True, size=(80, 24))
+
+
+def on_ready(app):  # textual's Ready: the first frame has been displayed
     seconds = time.time() - started
     loaded = sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))
-    print(f"{{seconds:.3f}} {{','.join(loaded) or '-'}}", flush=True)
-    os._exit(0)  # the index worker may still be loading: the clock has stopped
+    print(f"{{seconds:.3f}} {{time.process_time():.3f}} {{','.join(loaded) or '-'}}", flush=True)
+    os._exit(0)  # the workers start after this frame: the clock has stopped
 
-app = ShirubeApp(settings=Settings(offline=True))
-app.run(headless=True, size=(80, 24), auto_pilot=first_screen)
+
+tui.app.ShirubeApp.run = headless
+tui.app.ShirubeApp.on_ready = on_ready
+sys.argv = ["shirube"]  # the real entry point, as a user starts it
+from agent.cli.main import main
+
+main()
 """
 
 
-def first_screen(base: dict[str, str] | None = None) -> tuple[float, str]:
-    """Seconds to the TUI's first screen (and what heavy modules were loaded by then)."""
+def first_screen(base: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Seconds to the TUI's first frame, CPU seconds by then, and the heavy modules loaded."""
     env = {**(os.environ if base is None else base), "SHIRUBE_BENCH_T0": repr(time.time())}
     done = subprocess.run(
         [str(BIN / "python"), "-c", CHILD],
@@ -52,8 +58,8 @@ def first_screen(base: dict[str, str] | None = None) -> tuple[float, str]:
         cwd=REPO,
         env=env,
     )
-    seconds, loaded = done.stdout.split()[-2:]
-    return float(seconds), loaded
+    seconds, cpu, loaded = done.stdout.split()[-3:]
+    return float(seconds), float(cpu), loaded
 
 
 def help_seconds() -> float:
@@ -69,7 +75,7 @@ def main(argv: list[str] | None = None) -> None:
     helps: list[float] = []
     loaded = set()
     for _ in range(runs):  # taking turns, so a burst of load lands on both alike
-        seconds, heavy = first_screen()
+        seconds, _, heavy = first_screen()
         tui.append(seconds)
         loaded.add(heavy)
         helps.append(help_seconds())
