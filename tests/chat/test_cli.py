@@ -1,4 +1,6 @@
-"""`shirube chat` end to end in subprocesses: piped stdin, resume in a new process, commands."""
+"""`shirube chat` end to end: piped stdin, resume in a new process (subprocesses of the installed
+command), commands and session views (the same entry point in-process, reading a piped stdin: a
+chat subprocess loads the index and the embedder again, seconds each)."""
 
 from __future__ import annotations
 
@@ -11,9 +13,28 @@ from pathlib import Path
 from core.config import Settings
 from knowledge.loader import load_rule_base
 from tests.conftest import VENV_BIN
+from tests.faults.cli_runner import run_cli
+
+
+def _in_process(
+    home: Path, args: list[str], stdin: str = "", cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {"SHIRUBE_HOME": str(home), "COLUMNS": "200"}
+    done = run_cli(*args, env=env, cwd=cwd, stdin=stdin)
+    return subprocess.CompletedProcess(["shirube", *args], done.code, done.out, done.err)
 
 
 def run_chat(
+    home: Path, stdin: str, *args: str, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return _in_process(home, ["chat", "--offline", *args], stdin, cwd)
+
+
+def sessions(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return _in_process(home, ["sessions", *args], cwd=cwd)
+
+
+def chat_process(
     home: Path, stdin: str, *args: str, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SHIRUBE_HOME": str(home), "COLUMNS": "200"}
@@ -28,38 +49,22 @@ def run_chat(
     )
 
 
-def sessions(home: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(VENV_BIN / "shirube"), "sessions", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SHIRUBE_HOME": str(home), "COLUMNS": "200"},
-        cwd=cwd,
-        timeout=120,
-    )
-
-
 def test_resume_in_new_process_and_export(
     chat_settings: Settings, tmp_path: Path, profile_file: Callable[[str], Path]
 ) -> None:
     home = chat_settings.data_dir
-    first = run_chat(home, "What is the Article 13 guideline?\n")
+    first = chat_process(home, "What is the Article 13 guideline?\n")
     assert first.returncode == 0, first.stderr
     thread_id = re.search(r"Thread (\w+) started", first.stdout).group(1)  # type: ignore[union-attr]
     assert "umbrella guideline" in first.stdout
 
-    listed = subprocess.run(
-        [str(VENV_BIN / "shirube"), "sessions", "list"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SHIRUBE_HOME": str(home), "COLUMNS": "200"},
-    )
+    listed = sessions(home, "list")
     assert thread_id in listed.stdout and "What is the Article 13 guideline?" in listed.stdout
 
     out = tmp_path / "chat.md"
     profile = profile_file("ministry_genai_drafting")
     script = f"when was it adopted?\n/profile {profile}\ndo we need a CAIO?\n/export {out}\n/quit\n"
-    second = run_chat(home, script, "--thread", thread_id)
+    second = chat_process(home, script, "--thread", thread_id)
     assert second.returncode == 0, second.stderr
     assert "Understood as: when was the Article 13 guideline adopted?" in second.stdout
     text = out.read_text(encoding="utf-8")
