@@ -111,6 +111,7 @@ class Speller:
         # guideline'): 'japans' is that possessive.
         self.owners = frozenset(m.group(1) for name in names if (m := _OWNER.match(name)))
         self._choices = [w for w, _ in counts.most_common() if len(w) >= MIN_WORD - 1]
+        self._rank = {w: i for i, w in enumerate(self._choices)}  # most used first
         self._sounds: dict[str, list[str]] = {}
         for w in self._choices:
             if len(w) >= MIN_SOUND:
@@ -171,6 +172,23 @@ class Speller:
         meant = min(alike, key=lambda w: OSA.distance(lower, w))  # most used first on a tie
         return meant if OSA.distance(lower, meant) <= len(lower) // 2 else None
 
+    def _respelt(self, lower: str) -> str | None:
+        """A long vocabulary word that is no English word but sounds like a more used English
+        one ('copywrite', kept as a typo alias, for 'copyright'): that word; else None."""
+        if len(lower) < MIN_JOINED_NAME:
+            return None
+        rank = self._rank.get(lower, len(self._rank))
+        alike = [
+            w
+            for w in self._sounds.get(jellyfish.metaphone(lower), [])
+            if w[0] == lower[0]
+            and self._rank[w] < rank
+            and OSA.distance(lower, w) <= len(lower) // 2
+        ]
+        if not alike or is_english(lower):  # the English list read only for such a word
+            return None
+        return next((w for w in alike if is_english(w)), None)
+
     def word(self, word: str) -> str:
         """`word` itself, or the vocabulary's word (or two) it misspells."""
         lower = word.lower()
@@ -178,7 +196,10 @@ class Speller:
             return f"{word[:-1]}'{word[-1]}"
         if lower[:-1] in self.owners and lower.endswith("s") and lower not in self.names:
             return f"{word[:-1]}'{word[-1]}"  # 'japans ai law': japan's, a name's owner
-        if len(lower) < MIN_WORD or lower in self.known or _is_name(word):
+        if lower in self.known and not _is_name(word):  # 'copywrite' is a name's alias, a typo
+            meant = self._respelt(lower)
+            return word if meant is None else meant.upper() if word.isupper() else meant
+        if len(lower) < MIN_WORD or _is_name(word):
             return word
         split = self._split(lower)
         if split is None and word.isupper():  # an acronym ('SAAS'), not a shouted typo

@@ -127,3 +127,11 @@ def test_chat_shorthand_standing_alone_is_the_words_it_stands_for() -> None:
     assert speller.correct("wat r the rules") == "what are the rules"  # then 'wat' before 'are'
     assert speller.correct("do u need govt approval") == "do you need government approval"
     assert speller.correct("the u.s. rules on r&d") == "the u.s. rules on r&d"
+
+
+def test_a_typo_kept_as_an_alias_is_still_read_as_the_word_it_misspells() -> None:
+    # entity aliases keep common misspellings ('copywrite law') so that they link; as words of
+    # their own they are typos of the English word they sound like
+    speller = Speller(["copyright in training, copyright in output", "copywrite law"])
+    assert speller.word("copywrite") == "copyright"
+    assert speller.word("copyright") == "copyright"
