@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from agent.answer.numbering import numbered, source_line
 from core.errors import UsageError
+from knowledge.ui_labels import LabelledError, error_in, ui_text
 from tools.terminal_text import clean, markup
 
 if TYPE_CHECKING:
@@ -46,20 +47,22 @@ COMMANDS: tuple[SlashCommand, ...] = (
     SlashCommand("/quit", "leave (the thread is saved; shirube chat --thread ID or F3 resumes it)"),
 )
 NAMES = [command.name for command in COMMANDS]
-NO_SOURCES = "No answer with citations yet: ask a question first."
 
 
-def help_text(*, with_keys: bool = False) -> str:
-    """The command list; `with_keys` adds the TUI's key for each action that has one."""
-    rows = [
-        (c.usage, f"{c.text} (or press {c.key})" if with_keys and c.key else c.text)
-        for c in COMMANDS
-    ]
-    return "\n".join(f"  {usage:<14} {text}" for usage, text in rows)
+def help_text(*, with_keys: bool = False, lang: str = "en") -> str:
+    """The command list in `lang` (ui_labels `commands`); `with_keys` adds the TUI's key for
+    each action that has one."""
+    rows = []
+    for c in COMMANDS:
+        text = ui_text(f"commands.{c.name.lstrip('/')}", lang)
+        if with_keys and c.key:
+            text += " " + ui_text("chat.or_press", lang, key=c.key)
+        rows.append(f"  {c.usage:<14} {text}")
+    return "\n".join(rows)
 
 
-def unknown_message(name: str) -> str:
-    return f"Unknown command '{name}'. Commands: {', '.join(NAMES)}. Type /help for details."
+def unknown_message(name: str, lang: str = "en") -> str:
+    return ui_text("chat_command.unknown", lang, name=name, names=", ".join(NAMES))
 
 
 class Outcome:
@@ -72,7 +75,7 @@ class Outcome:
 
 def _arg(name: str, arg: str, example: str) -> str:
     if not arg:
-        raise UsageError(f"{name} needs a file name, e.g. {name} {example}")
+        raise LabelledError("chat_command.needs_file", name=name, example=example)
     return arg
 
 
@@ -85,14 +88,12 @@ def link_file(thread: ChatThread, arg: str) -> str:
     return path
 
 
-def _profile(thread: ChatThread, arg: str, console: Console) -> None:
+def _profile(thread: ChatThread, arg: str, console: Console, lang: str) -> None:
     path = link_file(thread, arg)
-    console.print(
-        f"Linked profile {markup(path)}. Ask e.g. 'which rules apply to us?'", highlight=False
-    )
+    console.print(markup(ui_text("chat.linked_file", lang, source=path)), highlight=False)
 
 
-def _plan(thread: ChatThread, console: Console) -> None:
+def _plan(thread: ChatThread, console: Console, lang: str) -> None:
     from rich.markdown import Markdown
 
     from tools.assess import assess
@@ -100,25 +101,27 @@ def _plan(thread: ChatThread, console: Console) -> None:
 
     profile = thread.profile
     if profile is None:
-        raise UsageError("No profile is linked. Run /interview or /profile FILE first.")
-    console.print(Markdown(render_plan(assess(profile), "markdown")))
+        raise LabelledError("chat_command.no_profile")
+    console.print(
+        Markdown(render_plan(assess(profile, "ja" if lang == "ja" else "en"), "markdown"))
+    )
 
 
-def sources_text(thread: ChatThread) -> str | None:
+def sources_text(thread: ChatThread, lang: str = "en") -> str | None:
     """The citations of the last cited answer, in full (None before any cited answer)."""
     last = next((t for t in reversed(thread.turns) if t.citations), None)
     if last is None:
         return None
-    lines = [f"Sources for: {last.question}"]
+    lines = [ui_text("chat_command.sources_for", lang, question=last.question)]
     for number, cite in numbered(last.citations):
         lines.append(f"{source_line(number, cite)}\n    {cite.excerpt}")
     return "\n".join(lines)
 
 
-def _sources(thread: ChatThread, console: Console) -> None:
-    text = sources_text(thread)
+def _sources(thread: ChatThread, console: Console, lang: str) -> None:
+    text = sources_text(thread, lang)
     if text is None:
-        console.print(NO_SOURCES, highlight=False)
+        console.print(ui_text("chat.no_sources", lang), highlight=False)
         return
     console.print(clean(text), highlight=False, markup=False)
 
@@ -129,13 +132,13 @@ def write_export(thread: ChatThread, arg: str) -> Path:
 
     path = _arg("/export", arg, "chat.md")
     if not thread.turns:
-        raise UsageError("Nothing to export yet: ask a question first.")
+        raise LabelledError("chat.nothing_to_export")
     return write_output(path, thread.export_markdown())
 
 
-def _export(thread: ChatThread, arg: str, console: Console) -> None:
+def _export(thread: ChatThread, arg: str, console: Console, lang: str) -> None:
     path = write_export(thread, arg)
-    console.print(f"Conversation written to {markup(path)}", highlight=False)
+    console.print(markup(ui_text("chat.exported", lang, path=path)), highlight=False)
 
 
 def new_thread(thread: ChatThread) -> ChatThread:
@@ -152,21 +155,24 @@ def new_thread(thread: ChatThread) -> ChatThread:
     return fresh
 
 
-def _new(thread: ChatThread, console: Console) -> ChatThread:
+def _new(thread: ChatThread, console: Console, lang: str) -> ChatThread:
     fresh = new_thread(thread)
-    console.print(f"New thread {fresh.thread_id}.", highlight=False)
+    console.print(ui_text("chat_command.new_thread", lang, id=fresh.thread_id), highlight=False)
     return fresh
 
 
-def _interview(thread: ChatThread, console: Console, run_interview: InterviewRunner) -> None:
+def _interview(
+    thread: ChatThread, console: Console, run_interview: InterviewRunner, lang: str
+) -> None:
     from agent.interview.session import InterviewSession
 
-    with InterviewSession.start(thread.settings) as session:
-        console.print(f"Interview {session.session_id}: type 'quit' to go back to the chat.")
+    settings = thread.settings.model_copy(update={"lang": lang})  # asked in the chat's language
+    with InterviewSession.start(settings) as session:
+        console.print(ui_text("chat_command.interview", lang, id=session.session_id))
         run_interview(console, session)
         if session.done:
             thread.link_profile(session.profile_so_far, f"interview {session.session_id}")
-            console.print("Profile linked to this chat. Ask 'what should we do first?'")
+            console.print(ui_text("chat_command.profile_linked", lang))
 
 
 def parse(line: str) -> tuple[str, str]:
@@ -176,7 +182,11 @@ def parse(line: str) -> tuple[str, str]:
 
 
 def run_command(
-    line: str, thread: ChatThread, console: Console, run_interview: InterviewRunner
+    line: str,
+    thread: ChatThread,
+    console: Console,
+    run_interview: InterviewRunner,
+    lang: str = "en",
 ) -> Outcome:
     """Run one slash command; a bad command or argument prints one clear line and goes on.
 
@@ -185,22 +195,25 @@ def run_command(
     """
     name, arg = parse(line)
     actions: dict[str, Callable[[], object]] = {
-        "/interview": lambda: _interview(thread, console, run_interview),
-        "/plan": lambda: _plan(thread, console),
-        "/profile": lambda: _profile(thread, arg, console),
-        "/sources": lambda: _sources(thread, console),
-        "/export": lambda: _export(thread, arg, console),
-        "/help": lambda: console.print(help_text(), highlight=False, markup=False),
+        "/interview": lambda: _interview(thread, console, run_interview, lang),
+        "/plan": lambda: _plan(thread, console, lang),
+        "/profile": lambda: _profile(thread, arg, console, lang),
+        "/sources": lambda: _sources(thread, console, lang),
+        "/export": lambda: _export(thread, arg, console, lang),
+        # soft_wrap: Rich wraps at spaces, which a Japanese line has few of.
+        "/help": lambda: console.print(
+            help_text(lang=lang), highlight=False, markup=False, soft_wrap=True
+        ),
     }
     if name in ("/quit", "/exit"):
         return Outcome(thread, quit=True)
     if name == "/new":
-        return Outcome(_new(thread, console))
+        return Outcome(_new(thread, console, lang))
     if name not in actions:
-        console.print(clean(unknown_message(name)), highlight=False, markup=False)
+        console.print(clean(unknown_message(name, lang)), highlight=False, markup=False)
         return Outcome(thread)
     try:
         actions[name]()
     except UsageError as exc:
-        console.print(f"[bold red]![/] {markup(exc)}", highlight=False)
+        console.print(f"[bold red]![/] {markup(error_in(exc, lang))}", highlight=False)
     return Outcome(thread)

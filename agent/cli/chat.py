@@ -125,7 +125,7 @@ def register(app: typer.Typer) -> None:
                 if not line.strip():
                     continue
                 if line.strip().startswith("/"):
-                    outcome = run_command(line, current, console, run_interactive)
+                    outcome = run_command(line, current, console, run_interactive, said)
                     current = outcome.thread
                     if outcome.quit:
                         break

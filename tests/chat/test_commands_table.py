@@ -19,3 +19,25 @@ def test_every_surface_lists_every_command() -> None:
 def test_the_tui_help_names_the_key_for_an_action_that_has_one() -> None:
     assert "(or press F2)" in tui_help_text()
     assert "(or press F2)" not in help_text()
+
+
+def test_the_terminal_chat_says_its_commands_in_japanese() -> None:
+    """/help, a mistyped command and a command's usage error in the thread's language."""
+    from types import SimpleNamespace
+    from typing import Any
+
+    from rich.console import Console
+
+    from agent.chat.commands import run_command
+
+    thread: Any = SimpleNamespace(profile=None, turns=[])
+    console = Console(record=True, width=200)
+    for line in ("/help", "/frobnicate", "/plan", "/export", "/sources"):
+        run_command(line, thread, console, lambda *_: None, "ja")
+    said = console.export_text()
+    assert "/sources       直前の回答の出典をすべて表示" in said
+    assert "コマンド「/frobnicate」はありません。使えるコマンド：/interview" in said
+    assert "プロファイルがひも付いていません。" in said
+    assert "/export にはファイル名を指定してください（例：/export chat.md）" in said
+    assert "出典つきの回答がまだありません。" in said
+    assert "Unknown" not in said and "No profile" not in said and "needs a file" not in said

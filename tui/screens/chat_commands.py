@@ -58,7 +58,7 @@ async def _run(screen: ChatScreen, name: str, arg: str) -> None:
     elif name == "/interview":
         app.action_interview()  # type: ignore[attr-defined]
     elif name == "/sources":
-        text = sources_text(screen.thread) if screen.thread else None
+        text = sources_text(screen.thread, current_lang()) if screen.thread else None
         if text is None:
             screen.notify(t("chat.no_sources"), severity="warning")
         else:
@@ -71,7 +71,7 @@ async def _run(screen: ChatScreen, name: str, arg: str) -> None:
     elif name in ("/quit", "/exit"):
         app.exit()
     else:
-        screen.notify(unknown_message(name), severity="error", timeout=8)
+        screen.notify(unknown_message(name, current_lang()), severity="error", timeout=8)
 
 
 async def _new(screen: ChatScreen) -> None:
