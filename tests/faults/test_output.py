@@ -325,16 +325,10 @@ def test_chat_export_to_a_bad_path_keeps_the_chat_going(index_home: Path, tmp_pa
         "Is the AI Basic Plan binding?\n"
         f"/export {tmp_path / 'chat.md'}\n"
     )
-    result = subprocess.run(
-        [str(VENV_BIN / "shirube"), "chat", "--offline"],
-        input=script,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, "SHIRUBE_HOME": str(index_home), "COLUMNS": "200"},
-    )
-    assert result.returncode == 0, result.stderr
-    out = _flat(result.stdout)
+    env = {"SHIRUBE_HOME": str(index_home), "COLUMNS": "200"}
+    result = run_cli("chat", "--offline", env=env, stdin=script)  # piped, as a subprocess's
+    assert result.code == 0, result.err
+    out = _flat(result.out)
     assert f"cannot write to {tmp_path}: {FOLDER_MESSAGE}" in out
     assert f"the folder {tmp_path / 'missing'} does not exist" in out
     assert "## 2. Is the AI Basic Plan binding?" in (tmp_path / "chat.md").read_text("utf-8")
