@@ -101,8 +101,10 @@ def _readable(question: Question, raw: str) -> bool:
 
 
 def why_text(question: Question, lang: Lang = "en") -> str:
-    """The 'why we ask' text with its sources (the source ids, in either language)."""
-    return say("why", lang, help=question.help_in(lang), cite=question.citation_labels())
+    """The 'why we ask' text with its sources, cited as the plan cites them (AI推進法第4条…)."""
+    from tools.render.common import cite_all
+
+    return say("why", lang, help=question.help_in(lang), cite=cite_all(question.cite, lang))
 
 
 def ask(state: InterviewState, runtime: Runtime[InterviewContext]) -> dict[str, Any]:

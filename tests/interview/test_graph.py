@@ -131,7 +131,9 @@ def test_why_shows_help_with_citation_and_keeps_the_question(graph_run: GraphRun
     payload = graph_run.say(thread, "why")
     assert payload is not None
     assert payload["id"] == "builds_models"
-    assert payload["help"].endswith("(Source: aigfb, Part 3 (AI developers))")
+    assert payload["help"].endswith(
+        "(Source: AI Guidelines for Business (AIGfB), Part 3 (AI developers))"
+    )
 
 
 def test_no_at_summary_picks_an_answer_and_changes_it(graph_run: GraphRun) -> None:
@@ -202,3 +204,12 @@ def test_the_drawing_is_the_flow_with_no_catch_all_edges() -> None:
         ("pick", "confirm"),
         ("finish", "__end__"),
     }
+
+
+def test_why_we_ask_cites_instruments_by_name_in_each_language() -> None:
+    from agent.interview.graph import why_text
+    from knowledge.questions import question_by_id
+
+    question = question_by_id("organisation")
+    assert why_text(question, "ja").endswith("（出典：AI推進法第4条～第7条）")
+    assert why_text(question, "en").endswith("(Source: AI Promotion Act, Arts. 4-7)")
