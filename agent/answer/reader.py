@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache, cached_property
 
@@ -40,6 +41,7 @@ class Reader:
             short_forms=book.short_forms,
         )
         self._english_base = rule_base
+        self._compiled_by: Reader | None = None  # the reader whose speller and homophones these are
         self.claims = [(p.id, normalise(c)) for p in rule_base.premises.values() for c in p.claims]
         self.premises = [
             (p.id, re.compile("|".join(f"(?:{c})" for c in p.cues), re.IGNORECASE))
@@ -49,6 +51,8 @@ class Reader:
     @cached_property
     def speller(self) -> Speller:
         """Typo correction towards the words the rule base and the phrasebook use."""
+        if self._compiled_by is not None:
+            return self._compiled_by.speller
         rb = self._english_base
         texts = [f.text for f in rb.facts.values()]
         texts += [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
@@ -63,6 +67,8 @@ class Reader:
     def homophones(self) -> Homophones:
         """Conversion slips (交付 for 公布) towards the words the Japanese texts use; read on the
         first Japanese question only."""
+        if self._compiled_by is not None:
+            return self._compiled_by.homophones
         rb = self._english_base
         texts = [f.text_ja for f in rb.facts.values() if f.text_ja]
         texts += [a for e in rb.entities.values() for a in (e.name_ja or "", *e.aliases) if a]
@@ -71,6 +77,17 @@ class Reader:
         # The words a use case is read by (工場, 旅館, 勤務先) are meant as typed, not slips.
         texts.append(HINTS_FILE.read_text(encoding="utf-8"))
         return Homophones(texts)
+
+    def in_lang(self, lang: Lang) -> Reader:
+        """This reader answering in `lang`: the same linker, premises, speller and homophones
+        (built once, not again for the other language), the facts in `lang`."""
+        other = copy.copy(self)
+        other.lang = lang
+        other.rule_base = localise(self._english_base, lang)
+        other._compiled_by = self._compiled_by or self
+        other.__dict__.pop("speller", None)
+        other.__dict__.pop("homophones", None)
+        return other
 
     def premises_in(self, text: str) -> list[str]:
         # Japanese cues are written unspaced ('aiの法律'); English ones need the seam spaces.
@@ -151,6 +168,13 @@ class Reader:
         return entities if named else [*entities, *(r for r in REGIME if r not in entities)]
 
 
-@cache
 def default_reader(lang: Lang = "en") -> Reader:
-    return Reader(load_rule_base(), lang)
+    """The packaged rule base's reader: one per language, however the language is given
+    (`default_reader()` and `default_reader("en")` are one reader, not two)."""
+    return _reader(lang)
+
+
+@cache
+def _reader(lang: Lang) -> Reader:
+    # A Japanese answer's reader shares the English one's compiled parts (seconds to build twice).
+    return Reader(load_rule_base(), lang) if lang == "en" else _reader("en").in_lang(lang)
