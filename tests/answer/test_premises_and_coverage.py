@@ -170,3 +170,10 @@ def test_a_statute_asked_about_what_the_rule_base_holds_stays_a_lookup() -> None
     part = understand("What does the APPI say about training data?").parts[0]
     assert part.beyond == []
     assert part.route == "lookup"
+
+
+def test_a_one_kanji_law_is_a_law_and_a_one_kanji_method_is_not() -> None:
+    assert understand("民法ではAIの誤りについて誰が責任を負いますか？").parts[0].uncovered == [
+        "民法"
+    ]
+    assert understand("どの方法でAIの影響評価をすればいいですか？").parts[0].uncovered == []
