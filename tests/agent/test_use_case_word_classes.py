@@ -233,3 +233,40 @@ def test_setting_a_persons_terms_is_a_decision_about_them() -> None:
     assert not read_use_case(
         "We use AI to set prices for our products."
     ).profile.decisions_about_people
+
+
+def test_profiling_a_person_is_a_decision_about_them() -> None:
+    question = "Our HR team is trialling an AI that flags employees likely to quit. Are we fine?"
+    assert read_use_case(question).profile.decisions_about_people
+
+
+def test_japanese_judging_needs_a_person_judged() -> None:
+    pests = (
+        "農家向けに、AIで病害虫を画像から判定するアプリを開発しています。どんな規制が関係しますか？"
+    )
+    assert not read_use_case(pests).profile.decisions_about_people
+    assert read_use_case("応募者をAIで判定したいです。注意点は？").profile.decisions_about_people
+
+
+def test_how_a_japanese_worker_moves_is_data_about_them() -> None:
+    question = (
+        "物流センターで作業員の動きをAIカメラで分析したいと考えています。問題ないでしょうか。"
+    )
+    assert read_use_case(question).profile.personal_data == "personal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our studio wants to recreate the voice of a late actor with AI. Legal in Japan?",
+        "テレビ局で、亡くなった俳優の声をAIで再現して番組に使う予定です。法的にどうでしょうか。",
+    ],
+)
+def test_recreating_a_real_persons_voice_is_synthetic_media(question: str) -> None:
+    assert read_use_case(question).profile.synthetic_media
+
+
+def test_autonomous_machines_are_ai_and_claims_triage_no_clinic() -> None:
+    assert read_use_case("We want autonomous forklifts in our warehouse. What applies?").activity
+    claims = read_use_case("How should our insurer run AI claims triage under Japanese rules?")
+    assert "health" not in claims.profile.sectors
