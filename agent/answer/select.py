@@ -260,6 +260,15 @@ def _on_words(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
     return [f for f in facts if shared(f) >= MIN_SHARED_WORDS]
 
 
+def _provision(facts: list[Fact], entities: list[str], reader: Reader) -> list[Fact]:
+    """The facts first about a provision or concept named (an article, a clause): its own
+    'what' facts, else what it provides on any facet (Article 7: its duties)."""
+    kinds = reader.rule_base.entities
+    named = {e for e in entities if e in kinds and kinds[e].kind == EntityKind.concept}
+    own = [f for f in facts if f.about and f.about[0] in named]
+    return [f for f in own if f.facet == Facet.what] or own
+
+
 def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if set(f.about) & set(entities)]
 
@@ -299,6 +308,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         facets |= {Facet.penalty, Facet.does_not}  # "is it a regulator?", "can it fine us?": no
     on_facet = [f for f in facts if f.facet in facets]
     tiers = [_about_all(on_facet, part.entities)]
+    if part.facet == Facet.what:  # what a provision says ('第7条の内容'): the facts first about it
+        tiers.insert(0, _provision(facts, part.entities, reader))
     if part.facet == Facet.what and not phrasebook().existence.search(part.text):
         # No facet asked, but words beyond the names ("APPI consent for training"): the facts
         # about what it names that carry those words answer it, on whatever facet.
@@ -337,6 +348,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     # AI Basic Plan set' is not answered by every fact naming the AI Basic Plan), unless the
     # question asks nothing beyond the name ('what is the AI Basic Plan?').
     def follows(fact: Fact) -> bool:
+        if fact.facet in facets - {part.facet}:  # a facet the question's words added (no fines)
+            return True
         return bool(_stems(fact.text) & words) if words else relevance(fact, part) > 0
 
     rest = [f for f in chosen[1:] if specific or follows(f)]

@@ -194,6 +194,11 @@ def asks_if_named_exists(text: str, span: tuple[int, int], reader: Reader) -> bo
     return any(entities[e].kind in _EXISTS_AS and e not in left for e in reader.linker.link(text))
 
 
+def _last_sentence(text: str) -> str:
+    """The question after any context ("A ministry wants a tool. where do … go?")."""
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+
+
 def unwrap(text: str) -> tuple[str, bool]:
     """A request wrapping a question ("Tell me when…", "Can you tell me who…") asks what it
     wraps, and asks yes or no when it wraps 'whether' or 'if' ("I'd like to know whether…")."""
@@ -210,8 +215,8 @@ def read_part(text: str, reader: Reader) -> Part:
     if facet == Facet.does_not and span and asks_if_named_exists(text, span, reader):
         facet, span = Facet.what, None  # whether the named law exists is asked of it
     entities = _named(text, span, reader)
-    if span is None and not _JAPANESE.search(text):  # no cue: the best-matched facet
-        facet = ranked_facet(text, entities, reader)
+    if span is None and not _JAPANESE.search(text):  # no cue: the best-matched facet, read in
+        facet = ranked_facet(_last_sentence(text), entities, reader)  # the question, not context
     role = addressee(text, facet, entities, reader)
     entities += [role] if role else []
     if book.body_says.search(text):  # what a body said: the instruments it issued say it

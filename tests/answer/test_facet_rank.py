@@ -88,3 +88,15 @@ def test_facts_sharing_only_the_name_do_not_follow_the_lead() -> None:
     assert [f.id for f in by_entity_and_facet(part, reader)] == ["plan_four_directions"]
     # Asking nothing beyond the name, the facts about it follow.
     assert len(by_entity_and_facet(read_part("What is the AI Basic Plan?", reader), reader)) > 1
+
+
+def test_the_facet_is_read_in_the_question_not_in_the_context_before_it() -> None:
+    # 'wants' in the context is no duty asked; the question asks where projects go.
+    reader = default_reader()
+    question = "A ministry wants a generative AI drafting tool. where do higher-risk projects go?"
+    assert read_part(question, reader).facet == Facet.what
+
+
+def test_how_strict_a_text_is_asks_its_legal_force() -> None:
+    reader = default_reader()
+    assert read_part("how strict is japan's AI law?", reader).facet == Facet.legal_force

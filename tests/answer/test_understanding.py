@@ -275,3 +275,11 @@ def test_whether_a_body_can_fine_is_answered_by_what_it_does_not_do() -> None:
     reader = default_reader()
     query = understand("Who sits on the AI Strategic Headquarters, and can it fine companies?")
     assert by_entity_and_facet(query.parts[1], reader)[0].id == "hq_not_regulator"
+
+
+def test_a_dash_alone_sets_context_and_also_after_one_asks_anew() -> None:
+    reader = default_reader()
+    question = "Our marketing team wants AI likenesses of real people in ads — is there a law?"
+    assert len(understand(question, reader).parts) == 1
+    query = understand("When was the AI Act promulgated, also any penalties?", reader)
+    assert [p.facet for p in query.parts] == [Facet.when, Facet.penalty]
