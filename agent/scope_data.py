@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.defaults import derived
 
 SCOPE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "scope.yaml"
 
@@ -111,7 +112,7 @@ class CompiledScope:
         return text if lang == "ja" else " ".join(str(text).split())
 
 
-@cache
+@derived
 def scope() -> CompiledScope:
     raw = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
     return CompiledScope(ScopeData.model_validate(raw))

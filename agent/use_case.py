@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 import typing
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from agent.answer.spelling import Speller
 from core.profile import UseCaseProfile
+from knowledge.defaults import derived
 from knowledge.hints import Hint, HintFile, load_hints
 
 # The seam spaced() puts between Japanese and Latin letters ('生成AIで' → '生成 AI で'): English
@@ -49,7 +49,7 @@ def _vocabulary(data: HintFile) -> Speller:
     return Speller(data.vocabulary())
 
 
-@cache
+@derived
 def _compiled() -> _Compiled:
     data = load_hints()
     hints = [

@@ -18,11 +18,11 @@ Role-sheet codes repeat across lifecycle stages, hence the stage in the id.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR, Problem, RuleBaseError, validate_entries
 from knowledge.schema import ChecklistAction, Citation, Condition, Id
 
@@ -229,7 +229,7 @@ def validate_official(data_dir: Path = OFFICIAL_DIR) -> tuple[Official | None, l
     return (None if problems else official), problems
 
 
-@cache
+@derived
 def load_official() -> Official:
     """The packaged official checklists, validated once per process."""
     official, problems = validate_official()

@@ -6,8 +6,6 @@ that names the file and the action.
 
 from __future__ import annotations
 
-from functools import cache
-
 from pydantic import Field
 
 from knowledge.defaults import derived
@@ -103,6 +101,6 @@ def plan_rules() -> PlanRules:
     return rules
 
 
-@cache
+@derived
 def owner_kinds() -> dict[str, OwnerKind]:
     return {o.id: o for o in load_entries(OWNERS_FILE, OwnerKind)}

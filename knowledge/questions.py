@@ -7,7 +7,6 @@ rule base loader, so a typo in the bank is fixed in seconds.
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,6 +16,7 @@ from core.conditions import ConditionError
 from core.conditions import evaluate as evaluate_condition
 from core.conditions import validate as validate_condition
 from core.profile import UNASKED_FIELDS, UseCaseProfile
+from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR, Problem, RuleBaseError, validate_entries
 from knowledge.schema import Citation, Id, Strict
 
@@ -223,7 +223,7 @@ def load_questions_from(path: Path) -> list[Question]:
     return questions
 
 
-@cache
+@derived
 def load_questions() -> tuple[Question, ...]:
     """The packaged question bank, in the order asked."""
     return tuple(load_questions_from(QUESTIONS_FILE))

@@ -9,7 +9,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,6 +20,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from knowledge.defaults import derived
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=64)]
 
@@ -201,7 +202,7 @@ class Labels(Strict):
 LABELS_FILE = Path(__file__).parent / "data" / "labels.yaml"
 
 
-@cache
+@derived
 def load_labels() -> Labels:
     import yaml
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from core.errors import UsageError
+from knowledge.defaults import derived
 from knowledge.yaml_files import RuleBaseError
 
 UiLang = Literal["en", "ja"]
@@ -63,7 +63,7 @@ class UiLabels(RootModel[dict[str, dict[str, UiText]]]):
         return [f"{section}.{name}" for section, names in self.root.items() for name in names]
 
 
-@cache
+@derived
 def load_ui_labels(path: Path = UI_LABELS_FILE) -> UiLabels:
     from knowledge.yaml_files import read_yaml  # not knowledge.loader: no rule-base schemas
 
@@ -105,10 +105,12 @@ class LabelledError(UsageError):
     def __init__(self, key: str, /, **values: object) -> None:
         self.key = key
         self.values = values
-        super().__init__(ui_text(key, "en", **values))
+        super().__init__(self.in_lang("en"))
 
     def in_lang(self, lang: str) -> str:
-        return ui_text(self.key, lang, **self.values)
+        """The message in `lang`; a value that is itself a Phrase is worded in `lang` too."""
+        filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()}
+        return ui_text(self.key, lang, **filled)
 
 
 class BrokenRuleBase(LabelledError):

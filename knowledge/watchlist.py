@@ -7,12 +7,12 @@ knowledge/data/watchlist.yaml holds them apart from the facts: answers mention a
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR, Problem, load_entries, validate_entries
 from knowledge.schema import Facet, Id, Strict
 
@@ -44,7 +44,7 @@ def load_watchlist_from(data_dir: Path) -> list[WatchItem]:
     return load_entries(path, WatchItem) if path.exists() else []
 
 
-@cache
+@derived
 def load_watchlist() -> tuple[WatchItem, ...]:
     """The packaged watch list, validated once per process."""
     return tuple(load_watchlist_from(DATA_DIR))

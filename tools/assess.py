@@ -7,11 +7,11 @@ Japanese plan's JSON has the English plan's keys and its progress round-trips.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.profile import UseCaseProfile
+from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
 from knowledge.schema import Citation, Id, Lang, text_in
 from tools.assumptions import Assumption, assumptions
@@ -65,7 +65,7 @@ class Assessment(BaseModel):
     )
 
 
-@cache
+@derived
 def caveats() -> tuple[Caveat, ...]:
     return tuple(load_entries(CAVEATS_FILE, Caveat))
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from knowledge.defaults import derived
 from knowledge.schema import LANGS, load_labels
 from tools.checklist import ChecklistItem
 
@@ -107,7 +107,7 @@ class ReadProgress(BaseModel):
     reason: str = ""
 
 
-@cache
+@derived
 def status_by_label() -> dict[str, Status]:
     """Status labels of every plan language ('Done', '完了'), lower-cased, as exports write them."""
     labels = load_labels()

@@ -4,12 +4,11 @@ the X?" open with the instrument's own legal_force, in legal_force_answers.yaml'
 
 from __future__ import annotations
 
-from functools import cache
-
 import yaml
 
 from agent.answer.lang import in_lang
 from agent.answer.reader import Reader
+from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce, Strict
 
@@ -29,7 +28,7 @@ class ForceAnswers(Strict):
     labels_ja: dict[LegalForce, str]
 
 
-@cache
+@derived
 def force_answers() -> ForceAnswers:
     return ForceAnswers.model_validate(yaml.safe_load(FORCE_FILE.read_text(encoding="utf-8")))
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 from typing import Literal
 
 from agent.scope_data import scope
 from agent.state import QAState
 from agent.use_case import puts_ai_to_use
+from knowledge.defaults import derived
 from knowledge.schema import EntityKind
 
 # A question whose content words are (nearly) all in one card's phrasing is what that card
@@ -18,7 +18,7 @@ CARD_MATCH_RATIO = 0.8
 CARD_MATCH_MIN_WORDS = 3
 
 
-@cache
+@derived
 def _card_phrasings() -> tuple[frozenset[str], ...]:
     from knowledge.index.lexical import tokenize
     from knowledge.loader import load_rule_base

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from functools import cache
 from pathlib import Path
 
 import yaml
 from pydantic import Field, field_validator
 
+from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Cues, Facet, Strict, compiles
@@ -271,6 +271,6 @@ def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:
     return Phrasebook.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
-@cache
+@derived
 def phrasebook() -> CompiledPhrasebook:
     return CompiledPhrasebook(load_phrasebook())

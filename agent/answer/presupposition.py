@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
+from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
 
 WORDS_BEFORE = 3  # "has no registration duty", "don't need to register": a denial this close
@@ -56,7 +56,7 @@ class Belief:
     negative: bool  # the belief is itself a denial ("Japan has no AI rules")
 
 
-@cache
+@derived
 def _beliefs(reader: Reader) -> tuple[Belief, ...]:
     book = phrasebook()
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 
 import yaml
 from pydantic import Field
 
 from agent.answer.phrasebook import phrasebook
+from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Cues, Strict
 
@@ -64,7 +64,7 @@ def load_leads(path: Path = LEADS_FILE) -> LeadFile:
     return LeadFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
-@cache
+@derived
 def _compiled() -> tuple[LeadFile, list[tuple[AskKind, re.Pattern[str]]]]:
     data = load_leads()
     kinds = [

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
 
 INTENTS_FILE = DATA_DIR / "chat_intents.yaml"
@@ -66,7 +66,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-@cache
+@derived
 def chat_intents() -> CompiledIntents:
     raw = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
     return CompiledIntents(IntentData.model_validate(raw))

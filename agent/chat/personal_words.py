@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from pydantic import BaseModel, ConfigDict
 
+from knowledge.defaults import derived
 from knowledge.yaml_files import DATA_DIR, read_yaml
 
 WORDS_FILE = DATA_DIR / "personal_answers.yaml"
@@ -55,6 +54,6 @@ class PersonalWords(_Strict):
     sources: dict[str, SourceWords]
 
 
-@cache
+@derived
 def personal_words() -> PersonalWords:
     return PersonalWords.model_validate(read_yaml(WORDS_FILE))

@@ -16,3 +16,51 @@ def test_the_rule_base_is_built_once_swapped_for_a_block_and_rebuilt_after_clear
     defaults.clear()
     again = load_rule_base()
     assert again is not first and again.corpus_hash == first.corpus_hash
+
+
+def _loaders() -> list[object]:
+    """Every cache built from the packaged data files (YAML loaders and what is compiled from
+    them): a swapped rule base must not leave any of them behind."""
+    from agent import scope_data, use_case
+    from agent.answer import force, guard, phrasebook, presupposition, use_case_lead
+    from agent.chat import intents, personal_words
+    from knowledge import official, plan_rules, questions, schema, ui_labels, watchlist
+    from tools import assess, progress
+
+    return [
+        scope_data.scope,
+        use_case._compiled,
+        force.force_answers,
+        guard._card_phrasings,
+        phrasebook.phrasebook,
+        presupposition._beliefs,
+        use_case_lead._compiled,
+        intents.chat_intents,
+        personal_words.personal_words,
+        official.load_official,
+        plan_rules.owner_kinds,
+        questions.load_questions,
+        schema.load_labels,
+        ui_labels.load_ui_labels,
+        watchlist.load_watchlist,
+        assess.caveats,
+        progress.status_by_label,
+    ]
+
+
+def test_swapping_the_rule_base_clears_every_cache_built_from_the_data() -> None:
+    from agent.answer.guard import _card_phrasings
+    from agent.answer.presupposition import _beliefs
+    from agent.answer.reader import default_reader
+
+    for loader in _loaders():
+        if loader is not _beliefs:
+            loader()  # type: ignore[operator]
+    _beliefs(default_reader())
+    packaged = _card_phrasings()
+    with defaults.use_rule_base(fixture_rule_base()):
+        left = [f for f in _loaders() if f.cache_info().currsize]  # type: ignore[attr-defined]
+        assert left == []
+        # The scope guard's card phrasings are the fixture's topics, not the packaged ones.
+        assert _card_phrasings() != packaged
+    assert _card_phrasings() == packaged
