@@ -1,4 +1,5 @@
-"""`shirube assess --format worksheet|csv` run as a user would (installed venv, subprocess)."""
+"""`shirube assess --format worksheet|csv` run as a user would (installed venv, subprocess); the
+usage errors through the same entry point in-process (run_cli)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,18 @@ import pytest
 import yaml
 
 from tests.conftest import run_shirube
+from tests.faults.cli_runner import run_cli
 from tests.official.scenarios import SCENARIOS
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return run_shirube("assess", *args)
+
+
+def _run_in_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The same command through the same entry point in-process (usage errors: no subprocess)."""
+    done = run_cli("assess", *map(str, args))
+    return subprocess.CompletedProcess(["shirube", "assess"], done.code, done.out, done.err)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +58,7 @@ def test_worksheet_and_csv_formats_write_files(profile: Path, tmp_path: Path) ->
     ],
 )
 def test_bad_output_is_one_clear_message(profile: Path, args: list[str], message: str) -> None:
-    result = _run(profile, *args)
+    result = _run_in_process(profile, *args)
     assert result.returncode == 2
     assert message in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr

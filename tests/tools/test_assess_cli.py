@@ -1,4 +1,5 @@
-"""`shirube assess` run as a user would, in a subprocess of the installed venv."""
+"""`shirube assess` run as a user would, in a subprocess of the installed venv; its usage errors
+through the same entry point in-process (run_cli)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,19 @@ import pytest
 import yaml
 
 from tests.conftest import run_shirube
+from tests.faults.cli_runner import run_cli
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 
 
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return run_shirube("assess", *args)
+
+
+def _run_in_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The same command through the same entry point in-process (usage errors: no subprocess)."""
+    done = run_cli("assess", *map(str, args))
+    return subprocess.CompletedProcess(["shirube", "assess"], done.code, done.out, done.err)
 
 
 def _flat(text: str) -> str:
@@ -105,19 +113,19 @@ def test_bad_profiles_exit_2_with_one_message(
 ) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    result = _run(path, "--format", "json")
+    result = _run_in_process(path, "--format", "json")
     assert result.returncode == 2
     assert message in _flat(result.stderr)
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
 def test_missing_file_exits_2(tmp_path: Path) -> None:
-    result = _run(tmp_path / "absent.yaml")
+    result = _run_in_process(tmp_path / "absent.yaml")
     assert result.returncode == 2
     assert "Profile file not found:" in _flat(result.stderr)
 
 
 def test_bad_format_exits_2_with_allowed_values(chatbot_profile: Path) -> None:
-    result = _run(chatbot_profile, "--format", "pdf")
+    result = _run_in_process(chatbot_profile, "--format", "pdf")
     assert result.returncode == 2
     assert "unknown format 'pdf'. Allowed formats: text, markdown, json" in _flat(result.stderr)
