@@ -5,9 +5,10 @@ none takes `rule_base()` from here. A test or a tool swaps it for a while with
 `use_rule_base(...)` (the fixture rule base in tests/fixtures), and each cache built from the
 rule base or read from the data files beside it (`@derived`: the YAML loaders — phrasebook,
 scope, chat intents, labels … — and what is compiled from them) is cleared with the swap, so no
-answer, plan or interview keeps using the packaged data behind its back. Settings are read from the environment where they are needed
-(core.config.get_settings, never cached); the search index keeps its own per-settings cache
-(knowledge.index.store.reset_process_cache), cleared by `clear()` too.
+answer, plan or interview keeps using the packaged data behind its back. Settings are read
+from the environment where they are needed (core.config.get_settings, never cached); the
+search index keeps its own per-settings cache (knowledge.index.store.reset_process_cache),
+cleared by `clear()` too.
 """
 
 from __future__ import annotations
