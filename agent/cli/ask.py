@@ -48,9 +48,9 @@ def register(app: typer.Typer) -> None:
         from core.errors import UsageError
 
         if not question.strip():
-            raise UsageError(
-                'No question given. Put it in quotes, e.g. shirube ask "Does Japan have an AI Act?"'
-            )
+            from knowledge.ui_labels import LabelledError
+
+            raise LabelledError("errors.no_question")
         from agent.qa import ask
         from core.config import get_settings
         from knowledge.index.lock import IndexBusyError

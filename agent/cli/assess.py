@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from agent.cli.plan_lang import LANG_HELP, check_lang, plan_lang
-from core.errors import UsageError
 
 FORMATS = ("text", "markdown", "json", "docx", "worksheet", "csv")
 # Files, not text: the official worksheet as a workbook or one CSV per sheet (tools.worksheet).
@@ -53,11 +52,14 @@ def assess_command(
 ) -> None:
     """Assess an AI use case: roles, applicable law and guidance, and a cited governance plan."""
     chosen = check_lang(lang)
+    from knowledge.ui_labels import LabelledError, phrase
+
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}'. Allowed formats: {', '.join(FORMATS)}.")
+        raise LabelledError("errors.unknown_format", fmt=fmt, allowed=", ".join(FORMATS))
     if fmt in (*FILE_FORMATS, "docx") and output is None:
-        target = {"worksheet": "plan.xlsx", "docx": "plan.docx"}.get(fmt, "a folder or a prefix")
-        raise UsageError(f"--format {fmt} writes files: add --output ({target}).")
+        named = {"worksheet": "plan.xlsx", "docx": "plan.docx"}
+        target = named.get(fmt) or phrase("errors.output_folder")
+        raise LabelledError("errors.needs_output", fmt=fmt, target=target)
     if output is not None and fmt != "csv":  # csv writes one file per sheet from a prefix
         from tools.output_target import check_target
         from tools.render import SUFFIXES

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from core.errors import UsageError
-
 if TYPE_CHECKING:
     from knowledge.loader import RuleBase
 
@@ -27,9 +25,9 @@ def parse_since(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(
-            f"--since '{value}' is not a date. Write it as YYYY-MM-DD, e.g. --since 2026-11-30."
-        ) from None
+        from knowledge.ui_labels import LabelledError
+
+        raise LabelledError("errors.not_since", value=value) from None
 
 
 def changes(

@@ -12,6 +12,7 @@ from agent.cli.ask_render import render
 from agent.interview.session import InterviewSession
 from agent.state import Answer, AnswerCitation
 from core.config import Settings
+from core.errors import UsageError
 from tests.faults.cli_runner import run_cli
 
 
@@ -68,3 +69,26 @@ def test_sessions_list_names_its_columns_in_japanese(
 def test_no_sessions_is_said_in_japanese(fresh_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SHIRUBE_LANG", "ja")
     assert "保存したセッションはありません" in run_cli("sessions", "list").out
+
+
+@pytest.mark.parametrize(
+    ("args", "japanese"),
+    [
+        (["ask", " "], "質問がありません。"),
+        (["changes", "--since", "bad"], "--since「bad」は日付として読み取れません。"),
+        (["assess", "PROFILE", "-f", "xml"], "形式「xml」は使えません。"),
+        (["assess", "PROFILE", "-f", "csv"], "--output（フォルダかファイル名の先頭部分）"),
+    ],
+)
+def test_usage_errors_read_in_japanese(args: list[str], japanese: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from agent.cli.main import app
+    from knowledge.ui_labels import error_in
+
+    profile = tmp_path / "p.yaml"
+    profile.write_text("name: x\norganisation: company\n", encoding="utf-8")
+    done = CliRunner().invoke(app, [str(profile) if a == "PROFILE" else a for a in args])
+    assert isinstance(done.exception, UsageError), done.output
+    assert japanese in error_in(done.exception, "ja")
+    assert not any("\u3040" <= ch <= "\u9fff" for ch in str(done.exception))  # English as before
