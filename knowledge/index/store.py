@@ -243,6 +243,13 @@ def _fill(
     return embedded
 
 
+def building_line(reason: str, lang: str) -> str:
+    """'Building the search index: the rule base changed.' in `lang` (SHIRUBE_LANG)."""
+    from knowledge.ui_labels import reword, ui_text
+
+    return ui_text("index_reason.building", lang, reason=reword(reason, "index_reason", lang))
+
+
 def _try_open(settings: Settings, rule_base: RuleBase) -> tuple[LoadedIndex | None, str | None]:
     if settings.chroma_host:
         meta = shared_meta(_client(settings, ""), shared_name(rule_base.corpus_hash))
@@ -301,7 +308,7 @@ def load_index(
             if loaded is None:
                 if progress:
                     Console(stderr=True).print(  # the reason may quote a path: no markup
-                        f"Building the search index: {reason}.", highlight=False, markup=False
+                        building_line(reason or "", settings.lang), highlight=False, markup=False
                     )
                 old = read_meta(settings)
                 with build_faults(settings):  # full disk, read-only, deleted: one message

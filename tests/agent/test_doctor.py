@@ -107,3 +107,14 @@ def test_every_reason_the_index_gives_has_a_label(settings: Settings) -> None:
     ]
     for reason in reasons:
         assert reason is not None and reading(reason, "index_reason") is not None, reason
+
+
+def test_the_index_build_line_follows_shirube_lang() -> None:
+    from knowledge.index.store import building_line
+
+    assert building_line("the rule base changed", "ja") == (
+        "検索インデックスを作成しています（ルールベースが変わりました）。"
+    )
+    assert building_line("the rule base changed", "auto") == (
+        "Building the search index: the rule base changed."
+    )
