@@ -42,6 +42,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             continue
         parts = item.nodeid.split("/")
         group = _GROUPED_DIRS.get(parts[1]) if parts[0] == "tests" and len(parts) > 2 else None
+        if group == "postgresql-server" and not _needs_postgres(item):
+            group = None  # the SQLite cases and the down-database ones: any worker takes them
         module = item.nodeid.split("::")[0]
         fixtures = getattr(item, "_fixtureinfo", None)
         if group is None and fixtures is not None:
@@ -52,6 +54,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 group = module
         if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _needs_postgres(item: pytest.Item) -> bool:
+    """A team test on the shared PostgreSQL: it asks for the server, or it is the `postgresql`
+    case of the backend-parametrized `settings` (which asks for the server when it runs)."""
+    callspec = getattr(item, "callspec", None)
+    backend = callspec.params.get("settings") if callspec is not None else None
+    return "postgres_url" in getattr(item, "fixturenames", ()) or backend == "postgresql"
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
