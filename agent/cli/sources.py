@@ -37,7 +37,7 @@ def sources(
     from knowledge.schema import Source
 
     if watch:
-        _print_watchlist(fmt)
+        _print_watchlist(fmt, said)
         return
     entries = load_entries(DATA_DIR / "sources.yaml", Source)
     if fmt is SourcesFormat.json:
@@ -92,7 +92,7 @@ def _print_table(entries: list, lang: str = "en") -> None:
             console.print(f"     {line}", soft_wrap=True, markup=False)
 
 
-def _print_watchlist(fmt: SourcesFormat) -> None:
+def _print_watchlist(fmt: SourcesFormat, lang: str = "en") -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -105,18 +105,29 @@ def _print_watchlist(fmt: SourcesFormat) -> None:
 
         print(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2))
         return
-    table = Table(title="Watch list: reported, not yet confirmed by an official page")
-    table.add_column("Subject")
-    table.add_column("Claim (reported)", overflow="fold")
-    table.add_column("Secondary source", overflow="fold")
-    table.add_column("Seen")
+    from knowledge.loader import load_rule_base
+    from knowledge.schema import text_in
+    from knowledge.ui_labels import ui_text
+
+    def said(name: str) -> str:
+        return ui_text(f"watchlist.{name}", lang)
+
+    entities = load_rule_base().entities
+    table = Table(title=said("title"))
+    table.add_column(said("subject"))
+    table.add_column(said("claim"), overflow="fold")
+    table.add_column(said("source"), overflow="fold")
+    table.add_column(said("seen"))
     for item in items:
-        claim, source = " ".join(item.claim.split()), " ".join(item.secondary_source.split())
+        claim = " ".join(text_in(item, "claim", lang).split())
+        source = " ".join(item.secondary_source.split())
+        entity = entities.get(item.subject)
+        subject = text_in(entity, "name", lang) if entity is not None else item.subject
         # Text, not markup: a bracket in a claim or URL is shown as typed.
-        table.add_row(item.subject, Text(claim), Text(source), item.seen.isoformat())
+        table.add_row(Text(subject), Text(claim), Text(source), item.seen.isoformat())
     console = Console(highlight=False)
     console.print(table)
-    console.print("Answers never state these as law; they say 'reported, not yet confirmed'.")
+    console.print(said("never_law"))
 
 
 def register(app: typer.Typer) -> None:

@@ -66,7 +66,16 @@ def test_sources_watch_lists_every_item_with_its_secondary_source() -> None:
     result = run_cli("sources", "--watch", env={"COLUMNS": "250"})
     assert result.code == 0, result.err
     assert "reported, not yet confirmed" in result.out
-    assert "appi" in result.out and "netshop.impress.co.jp" in result.out
+    assert "Act on the Protection of Personal Information" in result.out  # the entity's name
+    assert "netshop.impress.co.jp" in result.out
+
+
+def test_sources_watch_in_japanese() -> None:
+    result = run_cli("sources", "--watch", "--lang", "ja", env={"COLUMNS": "250"})
+    assert result.code == 0, result.err
+    assert "注視リスト：" in result.out and "報道の内容" in result.out
+    assert "個人情報保護法の改正法" in result.out  # claim_ja
+    assert "Watch list" not in result.out and "Answers never" not in result.out
 
 
 def test_sources_watch_json_is_the_items() -> None:
