@@ -46,10 +46,18 @@ def _with_answer(fact: Fact, answer: str | None) -> str:
     return f"{answer}{space}{fact.text}"
 
 
+# Facets a yes/no question asks so narrowly that the correction of its belief may not answer it:
+# 'Does the Article 13 guideline carry fines?' hears that it binds no one and that it has no fines.
+_NARROW = (Facet.penalty, Facet.legal_force)
+
+
 def premise_section(part: Part, reader: Reader) -> Section | None:
     facts = refuting(part, reader)
     if not facts:
         return None
+    if part.facet in _NARROW:
+        asked = by_entity_and_facet(part, reader)[:1]
+        facts += [f for f in asked if f.facet == part.facet and f not in facts]
     template = templates(reader.lang)
     text = facts[0].text
     if part.claim:  # "Japan has no AI regulation." is a claim: say it is wrong

@@ -179,3 +179,11 @@ def test_who_enforces_after_a_compound_s_first_part_is_answered_by_a_body(offlin
 def test_who_enforces_a_text_without_penalties_hears_that_it_has_none(offline) -> None:  # type: ignore[no-untyped-def]
     answer = offline("Who enforces the AI Guidelines for Business?")
     assert "no penalties" in answer.answer, answer.answer
+
+
+def test_a_corrected_belief_still_hears_the_facet_asked(offline) -> None:  # type: ignore[no-untyped-def]
+    # 'carry fines' is read as believing the guideline binds; the answer corrects that and also
+    # says what was asked: it has no penalties.
+    answer = offline("Does the Article 13 guideline carry fines?")
+    assert answer.answer.startswith("No."), answer.answer
+    assert "no penalties" in answer.answer, answer.answer
