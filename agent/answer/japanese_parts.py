@@ -55,6 +55,16 @@ def without_connective(piece: str) -> str:
     return rest if not rest or _NOUN.match(rest) else piece
 
 
+# A Japanese sentence that asks without a facet cue or question mark ('第30条の4とは何ですか'):
+# a question ending (か, の, かな, でしょう, とは).
+_ASKING = re.compile(r"(?:とは|か|の|かな|でしょう)\s*[?？]?\s*$")
+
+
+def asks_in_japanese(piece: str) -> bool:
+    """Whether a Japanese piece asks something rather than giving context."""
+    return bool(JAPANESE.search(piece) and _ASKING.search(piece))
+
+
 def asks_anew(piece: str, before: str) -> bool:
     """A short Japanese piece asks on its own when its facet cue asks another facet than the
     part before it ('罰則はありますか' then '拘束力は')."""

@@ -23,6 +23,7 @@ MAX_FACTS = 3
 MIN_SHARED_WORDS = 2  # content words a fact shares with a question that asks no facet
 _KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_ARTICLE = re.compile(r"第\d+条(?:の\d+)?")  # how a name says it is an article
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
 
 
@@ -261,10 +262,14 @@ def _on_words(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
 
 
 def _provision(facts: list[Fact], entities: list[str], reader: Reader) -> list[Fact]:
-    """The facts first about a provision or concept named (an article, a clause): its own
-    'what' facts, else what it provides on any facet (Article 7: its duties)."""
-    kinds = reader.rule_base.entities
-    named = {e for e in entities if e in kinds and kinds[e].kind == EntityKind.concept}
+    """The facts first about an article named (one whose name is article notation, 第7条): its
+    own 'what' facts, else what it provides on any facet (Article 7: its duties)."""
+    registry = reader.rule_base.entities
+    named = {
+        e
+        for e in entities
+        if e in registry and any(_ARTICLE.fullmatch(a) for a in registry[e].aliases)
+    }
     own = [f for f in facts if f.about and f.about[0] in named]
     return [f for f in own if f.facet == Facet.what] or own
 

@@ -25,6 +25,7 @@ from agent.answer.follow_up import (
 from agent.answer.japanese_parts import (
     asks_anew,
     asks_degree,
+    asks_in_japanese,
     split_joined,
     without_connective,
 )
@@ -52,6 +53,8 @@ def _asks(piece: str) -> bool:
     if book.yes_no.search(piece) or book.facet_match(piece)[1] is not None:
         return True
     if book.request.search(piece):  # "Tell me when…", "Give me the full name…"
+        return True
+    if asks_in_japanese(piece):  # '第30条の4とは何ですか'
         return True
     return bool(_QUESTION_WORD.search(piece)) or piece.rstrip().endswith(("?", "？"))
 

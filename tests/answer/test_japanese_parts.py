@@ -172,3 +172,23 @@ def test_dou_desu_ka_asks_the_earlier_question_of_the_new_subject() -> None:
         "個人情報保護法はどうですか", default_reader("ja"), history=["AI推進法に罰則はありますか"]
     ).parts
     assert part.entities[0] == "appi" and part.facet == Facet.penalty
+
+
+def test_what_an_article_says_is_what_it_provides() -> None:
+    """'第7条の内容' is answered by Article 7's duties, not by a definition that cites it."""
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader("ja")
+    for question in (
+        "AI推進法第七条の内容を教えて",
+        "AI推進法の第7条にはどんなことが書いてありますか",
+    ):
+        (part,) = understand(question, reader).parts
+        assert by_entity_and_facet(part, reader)[0].id == "art7_duties"
+
+
+def test_a_japanese_question_without_cue_or_mark_is_an_ask_of_its_own() -> None:
+    parts = split_parts(
+        spaced("AI学習と著作権について文化庁の考え方はありますか、そして第30条の4とは何ですか")
+    )
+    assert parts == ["AI 学習と著作権について文化庁の考え方はありますか", "第30条の4とは何ですか"]

@@ -177,8 +177,3 @@ def test_a_one_kanji_law_is_a_law_and_a_one_kanji_method_is_not() -> None:
         "民法"
     ]
     assert understand("どの方法でAIの影響評価をすればいいですか？").parts[0].uncovered == []
-
-
-def test_the_premiums_and_representations_act_is_not_the_consumer_contract_act(offline) -> None:  # type: ignore[no-untyped-def]
-    answer = offline("景品表示法はAIが書いた広告に適用されますか？")
-    assert "景品表示法" in _lead(answer.answer) and "消費者契約法" not in answer.answer
