@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import cache, cached_property
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -14,6 +14,7 @@ from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import PHRASEBOOK, phrasebook
 from agent.answer.spelling import Speller
 from agent.scope_data import scope
+from knowledge.defaults import derived
 from knowledge.hints import HINTS_FILE, load_hints
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind, LegalForce
@@ -174,7 +175,7 @@ def default_reader(lang: Lang = "en") -> Reader:
     return _reader(lang)
 
 
-@cache
+@derived  # the rule base in use (knowledge.defaults): rebuilt when it is swapped
 def _reader(lang: Lang) -> Reader:
     # A Japanese answer's reader shares the English one's compiled parts (seconds to build twice).
     return Reader(load_rule_base(), lang) if lang == "en" else _reader("en").in_lang(lang)

@@ -64,3 +64,14 @@ def test_swapping_the_rule_base_clears_every_cache_built_from_the_data() -> None
         # The scope guard's card phrasings are the fixture's topics, not the packaged ones.
         assert _card_phrasings() != packaged
     assert _card_phrasings() == packaged
+
+
+def test_the_default_reader_reads_the_rule_base_in_use() -> None:
+    from agent.answer.reader import default_reader
+
+    packaged = default_reader()
+    with defaults.use_rule_base(fixture_rule_base()) as swapped:
+        assert default_reader()._english_base is swapped
+        assert default_reader("ja")._english_base is swapped
+    assert default_reader()._english_base is load_rule_base()
+    assert packaged._english_base is load_rule_base()
