@@ -5,6 +5,7 @@ Every legal statement is a fact's own text (or a tool result), so nothing here s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from agent.answer.citations import Citations
@@ -114,6 +115,9 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     return Section(_with_answer(first, answer), facts[1:], first)
 
 
+_POSSESSIVE = re.compile(r"^(\w[\w ]*?)'s (.+)$")
+
+
 def not_covered_section(part: Part, reader: Reader) -> Section:
     entities = reader.rule_base.entities
     missing = [entities[e] for e in part.entities if not entities[e].covered]
@@ -124,7 +128,10 @@ def not_covered_section(part: Part, reader: Reader) -> Section:
         return (entity.name_ja or entity.name) if ja else entity.name
 
     # A law named by the shape of its name first: the registry holds nothing about it.
-    named = [*part.uncovered, *(name(e) for e in missing)]
+    # 'Korea's personal information law' reads 'the personal information law of Korea' after the
+    # template's article.
+    typed = [_POSSESSIVE.sub(r"\2 of \1", n) if not ja else n for n in part.uncovered]
+    named = [*typed, *(name(e) for e in missing)]
     statutes = statutes_named(part.entities, reader)
     if part.beyond and statutes:  # the statute is covered, but not on what is asked of it
         aspect = scope().data.partial_cover_ja if ja else scope().data.partial_cover
@@ -213,6 +220,8 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         block = _block(section, stated, cites) if section is not None else ""
         if block:
             blocks.append(block)
+        if part.route != "not_covered" and part.uncovered:  # beside a law it covers
+            blocks.append(not_covered_section(part, reader).lead)
     if query.use_case and not use_case_done:
         text, tools = compose_use_case(query.use_case, reader, cites, query.question)
         blocks.append(text)
