@@ -79,8 +79,8 @@ class Ref:
 REFS: tuple[Ref, ...] = (
     Ref("scope.yaml", "sources", SOURCES),
     Ref("chat_intents.yaml", "baseline_triggers", TRIGGERS),
-    Ref("chat_intents.yaml", "caio_action", ACTIONS),
-    Ref("chat_intents.yaml", "ppc_source", SOURCES),
+    Ref("chat_intents.yaml", "action", ACTIONS),  # an intent's answer: does the plan include it?
+    Ref("chat_intents.yaml", "source", SOURCES),  # an intent's answer: are its rules engaged?
     Ref("checklist.yaml", "only_for_roles", ROLES),
     Ref("checklist.yaml", "roles", ROLES),  # an action variant's roles
     Ref("checklist.yaml", "triggers", TRIGGERS),  # an action variant's triggers

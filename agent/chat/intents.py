@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
@@ -13,11 +14,32 @@ from knowledge.loader import DATA_DIR
 INTENTS_FILE = DATA_DIR / "chat_intents.yaml"
 
 
+class IntentAnswer(BaseModel):
+    """How an intent is answered from the assessment; which action or source it asks about."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["rules_apply", "first_steps", "action_in_plan", "source_engaged"]
+    action: str | None = None
+    """A checklist action id (action_in_plan): does the plan include it?"""
+    source: str | None = None
+    """A source id (source_engaged): are the rules citing it engaged?"""
+
+    @model_validator(mode="after")
+    def _names_what_it_asks(self) -> IntentAnswer:
+        if self.kind == "action_in_plan" and not self.action:
+            raise ValueError("an action_in_plan answer names its `action`")
+        if self.kind == "source_engaged" and not self.source:
+            raise ValueError("a source_engaged answer names its `source`")
+        return self
+
+
 class Intent(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str
     description: str
+    answer: IntentAnswer
     patterns: list[str] = Field(min_length=1)
 
 
@@ -27,8 +49,6 @@ class IntentData(BaseModel):
     intents: list[Intent]
     no_profile_message: str
     baseline_triggers: list[str]
-    caio_action: str
-    ppc_source: str
     followup_openings: list[str]
     audience_terms: list[str]
     referring_words: list[str]
@@ -43,6 +63,7 @@ class CompiledIntents:
 
     def __init__(self, data: IntentData) -> None:
         self.data = data
+        self.answers = {intent.id: intent.answer for intent in data.intents}
         self.intents = [
             (intent.id, re.compile("|".join(f"(?:{p})" for p in intent.patterns), re.I))
             for intent in data.intents
@@ -73,7 +94,7 @@ def chat_intents() -> CompiledIntents:
 
 
 def match_intent(question: str) -> str | None:
-    """The personalised intent a question asks for ('caio', 'first_steps', …) or None."""
+    """The personalised intent a question asks for (an id in chat_intents.yaml) or None."""
     for intent_id, pattern in chat_intents().intents:
         if pattern.search(question):
             return intent_id

@@ -8,8 +8,6 @@ plan includes an action, whether the rules tied to a source are engaged.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from agent.chat.intents import chat_intents
 from agent.chat.personal_words import personal_words
 from agent.state import AnswerCitation
@@ -191,14 +189,11 @@ def source_engaged(assessment: Assessment, source_id: str) -> Personal:
     return Personal(text, cites.items, why)
 
 
-# Intent id → its answer; which action or source an intent asks about is data (chat_intents.yaml).
-ANSWERS: dict[str, Callable[[Assessment], Personal]] = {
-    "rules_apply": rules_apply,
-    "first_steps": first_steps,
-    "caio": lambda a: action_in_plan(a, chat_intents().data.caio_action),
-    "ppc_warning": lambda a: source_engaged(a, chat_intents().data.ppc_source),
-}
-
-
 def answer(intent: str, assessment: Assessment) -> Personal:
-    return ANSWERS[intent](assessment)
+    """The intent's answer, of the kind chat_intents.yaml declares for it."""
+    how = chat_intents().answers[intent]
+    if how.kind == "action_in_plan" and how.action:
+        return action_in_plan(assessment, how.action)
+    if how.kind == "source_engaged" and how.source:
+        return source_engaged(assessment, how.source)
+    return first_steps(assessment) if how.kind == "first_steps" else rules_apply(assessment)

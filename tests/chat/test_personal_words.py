@@ -9,16 +9,59 @@ import yaml
 from pydantic import ValidationError
 
 from agent.chat.intents import chat_intents
-from agent.chat.personal import ANSWERS
 from agent.chat.personal_words import WORDS_FILE, PersonalWords, personal_words
 from knowledge.loader import load_rule_base
 
 
 def test_every_intent_has_an_answer_and_every_named_source_exists() -> None:
-    assert {intent for intent, _ in chat_intents().intents} == set(ANSWERS)
+    assert {intent for intent, _ in chat_intents().intents} == set(chat_intents().answers)
     sources = load_rule_base().sources
     assert set(personal_words().sources) <= set(sources)
-    assert chat_intents().data.ppc_source in personal_words().sources
+    asked = {a.source for a in chat_intents().answers.values() if a.kind == "source_engaged"}
+    assert asked and asked <= set(personal_words().sources)  # each has its name and hint
+    actions = {a.action for a in chat_intents().answers.values() if a.kind == "action_in_plan"}
+    assert actions and actions <= set(load_rule_base().checklist)
+
+
+def test_an_intent_names_what_its_answer_asks_about() -> None:
+    from agent.chat.intents import IntentAnswer
+
+    with pytest.raises(ValidationError, match="names its `action`"):
+        IntentAnswer.model_validate({"kind": "action_in_plan"})
+    with pytest.raises(ValidationError, match="names its `source`"):
+        IntentAnswer.model_validate({"kind": "source_engaged"})
+
+
+def test_an_intent_is_answered_as_the_data_declares_with_no_instrument_id_in_the_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from agent.chat import personal
+    from agent.chat.intents import CompiledIntents, IntentData
+    from core.profile import UseCaseProfile
+    from tools.assess import assess
+
+    code = (Path(__file__).parents[2] / "agent" / "chat" / "personal.py").read_text()
+    for instrument_id in ("caio", "ppc", "appoint_"):
+        assert instrument_id not in code
+    raw = yaml.safe_load(
+        (Path(personal.__file__).parents[2] / "knowledge" / "data" / "chat_intents.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
+    action = next(iter(load_rule_base().checklist.values()))
+    raw["intents"].append(
+        {
+            "id": "any_action",
+            "description": "A new intent declared in data only.",
+            "answer": {"kind": "action_in_plan", "action": action.id},
+            "patterns": ["never matched"],
+        }
+    )
+    compiled = CompiledIntents(IntentData.model_validate(raw))
+    monkeypatch.setattr(personal, "chat_intents", lambda: compiled)
+    profile = UseCaseProfile(name="Support bot", personal_data="none")
+    said = personal.answer("any_action", assess(profile))
+    assert action.title in said.text
 
 
 def test_a_typo_in_the_wording_file_is_an_error(tmp_path: Path) -> None:

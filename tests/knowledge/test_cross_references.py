@@ -67,10 +67,10 @@ CASES: dict[str, tuple[str, Callable[[Any], object], Found | None]] = {
         lambda doc: doc["instrument_aliases"][0].__setitem__("sources", ["aigfb_v2"]),
         ("scope.yaml", "-", "instrument_aliases.0.sources.0", "refers to unknown id 'aigfb_v2' in sources.yaml"),
     ),
-    "chat_intents ppc_source → source": (
+    "chat_intents answer source → source": (
         "chat_intents.yaml",
-        lambda doc: doc.__setitem__("ppc_source", "ppc_alert"),
-        ("chat_intents.yaml", "-", "ppc_source", "refers to unknown id 'ppc_alert' in sources.yaml"),
+        lambda doc: doc["intents"][1]["answer"].__setitem__("source", "ppc_alert"),
+        ("chat_intents.yaml", "-", "intents.1.answer.source", "refers to unknown id 'ppc_alert' in sources.yaml"),
     ),
     "fact citation → source": (
         "facts/act.yaml",
@@ -129,10 +129,10 @@ CASES: dict[str, tuple[str, Callable[[Any], object], Found | None]] = {
         ("changes.yaml", "first_rule_base", "touched.triggers.0", "refers to unknown id 'ai_act_frame' in triggers.yaml"),
     ),
     # Action ids.
-    "chat_intents caio action → action": (
+    "chat_intents answer action → action": (
         "chat_intents.yaml",
-        lambda doc: doc.__setitem__("caio_action", "appoint_cio"),
-        ("chat_intents.yaml", "-", "caio_action", "refers to unknown id 'appoint_cio' in checklist.yaml"),
+        lambda doc: doc["intents"][0]["answer"].__setitem__("action", "appoint_cio"),
+        ("chat_intents.yaml", "-", "intents.0.answer.action", "refers to unknown id 'appoint_cio' in checklist.yaml"),
     ),
     "changelog action → action": (
         "changes.yaml",
