@@ -74,7 +74,10 @@ class CitationItem(Static, can_focus=True):
         label.append(short_name(citation.id, citation.title))
         if citation.section:
             label.append(f" · {citation.section}", style="bold")
-        label.append(f"  ({citation.legal_force_label})", style="dim")
+        if citation.label is not None:  # a Japanese answer's own label: '（拘束力のある法律…）'
+            label.append(f"（{citation.label}）", style="dim")
+        else:
+            label.append(f"  ({citation.legal_force_label})", style="dim")
         super().__init__(label, id=id)
 
     def action_open(self) -> None:
