@@ -182,3 +182,12 @@ def test_a_one_kanji_law_is_a_law_and_a_one_kanji_method_is_not() -> None:
 def test_the_premiums_and_representations_act_is_not_the_consumer_contract_act(offline) -> None:  # type: ignore[no-untyped-def]
     answer = offline("景品表示法はAIが書いた広告に適用されますか？")
     assert "景品表示法" in _lead(answer.answer) and "消費者契約法" not in answer.answer
+
+
+def test_another_country_s_law_beside_a_covered_one_is_said_to_be_not_covered(offline) -> None:  # type: ignore[no-untyped-def]
+    question = "How does Korea's personal information law differ from the APPI on AI training?"
+    part = understand(question).parts[0]
+    assert part.uncovered == ["Korea's personal information law"] and part.route == "lookup"
+    answer = offline(question)
+    assert "appi" in {c.id for c in answer.citations}  # the law it covers is answered
+    assert "does not cover the personal information law of Korea" in answer.answer
