@@ -174,6 +174,18 @@ def _names_a_rule(part: Part, reader: Reader) -> bool:
     return any(reader.rule_base.entities[e].kind in kinds for e in part.entities)
 
 
+def _asks_for_a_law_on(part: Part, query: Query, reader: Reader) -> bool:
+    """A use case that asks whether there is a law on a technology it names ('…likenesses of
+    real people in ads — is there a deepfake law?') hears that answer before the use case's
+    layers: the question asked comes first."""
+    exists = phrasebook().existence.search(part.text)
+    if query.use_case is None or part.route != "lookup" or exists is None:
+        return False
+    entities = reader.rule_base.entities
+    named = reader.linker.link(part.text[exists.end() :])
+    return any(e in entities and entities[e].kind == EntityKind.technology for e in named)
+
+
 def _block(section: Section, stated: list[str], cites: Citations) -> str:
     """The lead, then the section's other facts as a list; each fact once per answer.
 
@@ -206,15 +218,17 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
     sections = [
         (part, section_for(part, reader, found.get(n, []))) for n, part in enumerate(query.parts)
     ]
-    # A false premise is corrected before anything else.
-    sections.sort(key=lambda pair: pair[0].route != "premise")
+    # A false premise is corrected before anything else, then whether a law asked of exists.
+    first = {id(part) for part, _ in sections if _asks_for_a_law_on(part, query, reader)}
+    sections.sort(key=lambda pair: (pair[0].route != "premise", id(pair[0]) not in first))
     use_case_done = False
     for part, section in sections:
-        if query.use_case and not use_case_done and part.route != "premise":
+        leads = part.route == "premise" or id(part) in first
+        if query.use_case and not use_case_done and not leads:
             text, tools = compose_use_case(query.use_case, reader, cites, query.question)
             blocks.append(text)
             use_case_done = True
-        about_use_case = query.use_case and part.route in ("search", "lookup")
+        about_use_case = query.use_case and part.route in ("search", "lookup") and not leads
         if about_use_case and not _names_a_rule(part, reader):
             continue  # the use case answers a part that names no instrument or body
         block = _block(section, stated, cites) if section is not None else ""
