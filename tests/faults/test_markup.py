@@ -35,9 +35,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())  # rich wraps long lines at the terminal width
 
 
-def run_with_stdin(monkeypatch: pytest.MonkeyPatch, lines: list[str], *args: str) -> CliResult:
-    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
-    return run_cli(*args)
+def run_with_stdin(lines: list[str], *args: str) -> CliResult:
+    return run_cli(*args, stdin="\n".join(lines) + "\n")
 
 
 def _profile(tmp_path: Path, **fields: object) -> Path:
@@ -106,7 +105,7 @@ def test_the_interview_finishes_with_markup_in_the_answers(
     scenario = type(scenario)(
         scenario.name, {**scenario.answers, "name": "[/]", "description": NAME}, {}
     )
-    result = run_with_stdin(monkeypatch, typed_sequence(scenario), "interview", "--offline")
+    result = run_with_stdin(typed_sequence(scenario), "interview", "--offline")
     _no_traceback(result)
     assert result.code == 0, result.err
     # The summary names fields by their labels; the answers are shown literally, not as markup.
@@ -118,7 +117,7 @@ def test_chat_shows_bracketed_input_and_paths_literally(
     index_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lines = ["/profile [/]missing[bold].yaml", "/export [/]nowhere/chat.md", "[/] AI Act?", "/quit"]
-    result = run_with_stdin(monkeypatch, lines, "chat", "--offline")
+    result = run_with_stdin(lines, "chat", "--offline")
     _no_traceback(result)
     assert result.code == 0, result.err
     assert "[/]missing[bold].yaml" in result.out
