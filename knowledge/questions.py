@@ -165,9 +165,6 @@ class Question(Strict):
                 return choice.label_in(lang)
         return str(value)
 
-    def citation_labels(self) -> str:
-        return "; ".join(c.label() for c in self.cite)
-
 
 def _check_bank(file: str, questions: list[Question]) -> list[Problem]:
     problems: list[Problem] = []
