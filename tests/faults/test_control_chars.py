@@ -110,7 +110,7 @@ def test_interview_answers_with_escapes_are_shown_and_saved_clean(
     base = SCENARIOS[0]
     answers = {**base.answers, "name": f"Acme{HOSTILE}", "description": f"Helps.{HOSTILE}"}
     result = run_with_stdin(
-        monkeypatch, typed_sequence(Scenario(base.name, answers, {})), "interview", "--offline"
+        typed_sequence(Scenario(base.name, answers, {})), "interview", "--offline"
     )
     shown = _shown(result)
     assert result.code == 0
@@ -131,7 +131,7 @@ def test_chat_questions_with_escapes_are_echoed_and_exported_clean(
 ) -> None:
     export = tmp_path / "chat.md"
     lines = [f"What is the AI Promotion Act?{HOSTILE}", f"/export {export}", "/quit"]
-    result = run_with_stdin(monkeypatch, lines, "chat", "--offline")
+    result = run_with_stdin(lines, "chat", "--offline")
     shown = _shown(result)
     assert result.code == 0
     _no_controls(shown)

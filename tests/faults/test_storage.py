@@ -11,13 +11,11 @@ RLIMIT_FSIZE in a subprocess.
 from __future__ import annotations
 
 import errno
-import io
 import os
 import resource
 import shutil
 import sqlite3
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -45,9 +43,8 @@ def _flat(text: str) -> str:
 
 
 def _cli(monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str = "") -> CliResult:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     monkeypatch.setenv("COLUMNS", "400")  # rich must not wrap the long temp paths compared
-    return run_cli(*args)
+    return run_cli(*args, stdin=stdin)
 
 
 def _session_with_answers(settings: Settings, *answers: str) -> str:

@@ -80,7 +80,7 @@ def test_statutes_point_at_e_gov(source_id: str) -> None:
 @pytest.mark.parametrize("source_id", ["appi", "copyright_act"])
 def test_existing_statutes_record_the_pages_their_articles_were_checked_on(source_id: str) -> None:
     verified = load_rule_base().sources[source_id].verified
-    assert verified and all(v.checked == CHECKED for v in verified)
+    assert verified and all(v.checked >= CHECKED for v in verified)  # checked again later: fine
 
 
 @pytest.mark.parametrize("source_id", NEW_SOURCES)
