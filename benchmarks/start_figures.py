@@ -44,19 +44,10 @@ def _run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]
 
 
 def _tui_first_screen(env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    from benchmarks.startup import CHILD  # the TUI's probe: stops at the first frame
+    from benchmarks.startup import first_screen  # the TUI's probe: stops at the first frame
 
-    stamped = {**env, "SHIRUBE_BENCH_T0": repr(time.time())}
-    done = subprocess.run(
-        [str(BIN / "python"), "-c", CHILD],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=cwd,
-        env=stamped,
-    )
-    seconds, cpu, _ = done.stdout.split()[-3:]
-    return float(seconds), float(cpu)
+    seconds, cpu, _ = first_screen(env, cwd)
+    return seconds, cpu
 
 
 def _commands(env: dict[str, str], tree: Path) -> dict[str, Callable[[], tuple[float, float]]]:

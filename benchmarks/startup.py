@@ -47,15 +47,16 @@ main()
 """
 
 
-def first_screen(base: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Seconds to the TUI's first frame, CPU seconds by then, and the heavy modules loaded."""
+def first_screen(base: dict[str, str] | None = None, cwd: Path = REPO) -> tuple[float, float, str]:
+    """Seconds to the TUI's first frame, CPU seconds by then, and the heavy modules loaded
+    (run in `cwd`: this checkout or another one compared with it)."""
     env = {**(os.environ if base is None else base), "SHIRUBE_BENCH_T0": repr(time.time())}
     done = subprocess.run(
         [str(BIN / "python"), "-c", CHILD],
         capture_output=True,
         text=True,
         check=True,
-        cwd=REPO,
+        cwd=cwd,
         env=env,
     )
     seconds, cpu, loaded = done.stdout.split()[-3:]
