@@ -9,7 +9,6 @@ import re
 import pytest
 
 from agent.answer.understand import split_parts, understand
-from agent.qa import ask
 
 
 def _lead(text: str) -> str:
@@ -18,14 +17,6 @@ def _lead(text: str) -> str:
 
 def _cited(answer) -> set[str]:  # type: ignore[no-untyped-def]
     return {c.id for c in answer.citations}
-
-
-@pytest.fixture(scope="module")
-def offline(session_home: object):  # type: ignore[no-untyped-def]
-    def run(question: str):  # type: ignore[no-untyped-def]
-        return ask(question, offline=True)
-
-    return run
 
 
 @pytest.mark.parametrize(

@@ -8,19 +8,10 @@ import pytest
 
 from agent.answer.reader import default_reader
 from agent.answer.understand import understand
-from agent.qa import ask
 
 
 def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-
-
-@pytest.fixture(scope="module")
-def offline(session_home: object):  # type: ignore[no-untyped-def]
-    def run(question: str):  # type: ignore[no-untyped-def]
-        return ask(question, offline=True)
-
-    return run
 
 
 @pytest.mark.parametrize("thing", ["facial recognition", "social scoring"])

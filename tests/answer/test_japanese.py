@@ -8,16 +8,7 @@ from agent.answer.guard import classify
 from agent.answer.lang import choose, section_text
 from agent.answer.reader import default_reader
 from agent.answer.understand import understand
-from agent.qa import ask
 from core.config import Settings
-
-
-@pytest.fixture(scope="module")
-def offline(session_home: object):  # type: ignore[no-untyped-def]
-    def run(question: str, **kwargs: object):  # type: ignore[no-untyped-def]
-        return ask(question, offline=True, **kwargs)  # type: ignore[arg-type]
-
-    return run
 
 
 def test_the_language_is_the_questions_unless_set() -> None:

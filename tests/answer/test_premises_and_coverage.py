@@ -9,19 +9,10 @@ import re
 import pytest
 
 from agent.answer.understand import understand
-from agent.qa import ask
 
 
 def _lead(text: str) -> str:
     return re.split(r"(?<=[.!?。])\s*", text.strip(), maxsplit=1)[0]
-
-
-@pytest.fixture(scope="module")
-def offline(session_home: object):  # type: ignore[no-untyped-def]
-    def run(question: str):  # type: ignore[no-untyped-def]
-        return ask(question, offline=True)
-
-    return run
 
 
 def test_who_administers_the_act_is_not_who_enacted_it(offline) -> None:  # type: ignore[no-untyped-def]
