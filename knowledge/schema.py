@@ -546,6 +546,11 @@ class Entity(Strict):
     nearby: list[Id] = Field(
         default_factory=list, description="Covered entities to point to when this one is not."
     )
+    ai_specific: bool = Field(
+        default=False,
+        description="A concept about AI by nature (training on copyrighted works, who owns AI "
+        "output): a question naming it is about AI governance without the word 'AI'.",
+    )
 
 
 class Premise(Strict):

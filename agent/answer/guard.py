@@ -58,14 +58,15 @@ def names_japanese_law(question: str) -> bool:
     return any(not law.name.isascii() for law in law_names(question, default_reader()))
 
 
-def names_a_concept(question: str) -> bool:
+def names_a_concept(question: str, *, ai_specific: bool = False) -> bool:
     """The question names a governance concept the entity registry holds ('AI incidents',
-    'labelling', 'risk tiers'): with an AI term, that is what the rule base answers about."""
+    'labelling', 'risk tiers'): with an AI term, that is what the rule base answers about; one
+    about AI by nature ('training on copyrighted images') needs no AI term."""
     from agent.answer.reader import default_reader
 
     reader = default_reader()
-    kinds = {reader.rule_base.entities[e].kind for e in reader.linker.link(question)}
-    return EntityKind.concept in kinds
+    named = [reader.rule_base.entities[e] for e in reader.linker.link(question)]
+    return any(e.kind == EntityKind.concept and (e.ai_specific or not ai_specific) for e in named)
 
 
 def classify(question: str) -> tuple[Literal["in", "out"], bool]:
@@ -98,6 +99,8 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     # So is AI with a governance concept the rule base covers ("Which authority do I report AI
     # incidents to?"); another jurisdiction's question was turned away above.
     if said(rules.ai) and (names_a_concept(question) or names_a_concept(spelt)):
+        return "in", False
+    if names_a_concept(spelt, ai_specific=True):
         return "in", False
     # So is a use the use-case reader recognises, typos and AI products included ("were a small
     # recruting agency using chatgpt to shortlist candidates, what laws aply?").

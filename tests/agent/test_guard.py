@@ -112,3 +112,22 @@ def test_when_question_gets_the_dated_fact_from_another_card(settings: Settings)
     )
     assert "1 September 2025" in answer.answer
     assert "ai_promotion_act" in {c.id for c in answer.citations}
+
+
+# A subject that is AI by nature needs no word "AI" beside it (entities.yaml `ai_specific`).
+AI_BY_NATURE = [
+    "Can we use copyrighted images for training?",
+    "Is the output of ChatGPT copyrightable?",
+    "Is it legal to scrape websites to train a model?",
+]
+NOT_AI = ["How do I train my dog?", "Which chatbot app has the best jokes?"]
+
+
+@pytest.mark.parametrize("question", AI_BY_NATURE)
+def test_a_subject_that_is_ai_by_nature_is_in_scope(question: str) -> None:
+    assert classify(question) == ("in", False)
+
+
+@pytest.mark.parametrize("question", NOT_AI)
+def test_a_subject_that_is_not_ai_stays_out(question: str) -> None:
+    assert classify(question) == ("out", False)
