@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from core.errors import UsageError
+from knowledge.ui_labels import LabelledError
 
 SUFFIXES = (".json", ".yaml", ".yml")
 MAX_BYTES = 1_000_000
@@ -81,13 +82,28 @@ def _parse_text(path: Path, text: str) -> Any:
         try:
             return json.loads(text) if text.strip() else None
         except json.JSONDecodeError as exc:
-            raise UsageError(
-                f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}."
+            raise LabelledError(
+                "file_errors.invalid_syntax_at",
+                path=str(path),
+                format="JSON",
+                line=exc.lineno,
+                column=exc.colno,
+                problem=exc.msg,
             ) from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "could not parse"
-        raise UsageError(f"{path}: invalid YAML{where}: {problem}.") from None
+        if mark is None:
+            raise LabelledError(
+                "file_errors.invalid_syntax", path=str(path), format="YAML", problem=problem
+            ) from None
+        raise LabelledError(
+            "file_errors.invalid_syntax_at",
+            path=str(path),
+            format="YAML",
+            line=mark.line + 1,
+            column=mark.column + 1,
+            problem=problem,
+        ) from None

@@ -10,12 +10,18 @@ import yaml
 from pydantic import ValidationError
 
 from core.conditions import field_specs
-from core.errors import UsageError
 from core.profile import UseCaseProfile
+from knowledge.ui_labels import LabelledError, Phrase, phrase
 from tools.data_file import MAX_BYTES, SUFFIXES, FileKind, read_data_file, short
 
 # Re-exported: the CLI tests size their hostile files by it.
-__all__ = ["MAX_BYTES", "SUFFIXES", "describe_validation_error", "load_profile"]
+__all__ = [
+    "MAX_BYTES",
+    "SUFFIXES",
+    "describe_validation",
+    "describe_validation_error",
+    "load_profile",
+]
 
 HINT = "See 'Assessing a use case' in the README for an example profile."
 PROFILE = FileKind(
@@ -28,28 +34,31 @@ PROFILE = FileKind(
 def load_profile(path: str | Path) -> UseCaseProfile:
     """Parse and validate the profile at `path`; raise UsageError naming what is wrong."""
     path = Path(path)
+    if path.suffix.lower() in SUFFIXES and not path.is_file():
+        raise LabelledError("file_errors.profile_missing", path=str(path))
     data = read_data_file(path, PROFILE)
     if data is None:
-        raise UsageError(f"{path} is empty. Write the profile as a mapping of fields. {HINT}")
+        raise LabelledError("file_errors.profile_empty", path=str(path))
     if not isinstance(data, dict):
-        raise UsageError(
-            f"{path} must hold a mapping of profile fields (name: value), "
-            f"not a {type(data).__name__}. {HINT}"
+        raise LabelledError(
+            "file_errors.profile_not_mapping", path=str(path), kind=type(data).__name__
         )
     try:
         return UseCaseProfile.model_validate(data)
     except ValidationError as exc:
-        raise UsageError(f"{path}: {describe_validation_error(exc, path)}") from None
+        raise LabelledError(
+            "file_errors.profile_invalid", path=str(path), problem=describe_validation(exc, path)
+        ) from None
 
 
-def _allowed(field: str) -> str:
+def _allowed(field: str) -> str | Phrase:
     if field in ("name", "description"):
-        return "any text"
+        return phrase("file_errors.any_text")
     kind, values = field_specs()[field]
     if kind == "bool":
-        return "true or false"
+        return phrase("file_errors.true_or_false")
     if kind == "list":
-        return f"a list of: {', '.join(values)}"
+        return phrase("file_errors.list_of", values=", ".join(values))
     return ", ".join(values)
 
 
@@ -73,7 +82,7 @@ def _typed(path: Path | None, loc: list[str], value: object) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
-def _nearest(field: str, value: object, typed: str | None) -> str:
+def _nearest(field: str, value: object, typed: str | None) -> str | Phrase:
     """' Did you mean ...?' naming the closest allowed values, or '' when none is close."""
     spec = field_specs().get(field)
     if spec is None or spec[0] == "bool":
@@ -85,26 +94,47 @@ def _nearest(field: str, value: object, typed: str | None) -> str:
     else:
         text = (typed if typed is not None else str(value)).strip().lower()
         picks = difflib.get_close_matches(text, values, n=2, cutoff=0.6) if len(text) < 60 else []
-    return f" Did you mean {' or '.join(repr(p) for p in picks)}?" if picks else ""
+    if not picks:
+        return ""
+    named: str | Phrase = repr(picks[-1])
+    for pick in reversed(picks[:-1]):
+        named = phrase("file_errors.either", first=repr(pick), second=named)
+    return phrase("file_errors.did_you_mean", picks=named)
 
 
 def describe_validation_error(exc: ValidationError, path: Path | None = None) -> str:
-    """One sentence naming the field, the value as typed, the allowed and the nearest values."""
+    """One English sentence naming the field, the value as typed, the allowed and the nearest
+    values (the API's and MCP's wording)."""
+    return describe_validation(exc, path).text("en")
+
+
+def describe_validation(exc: ValidationError, path: Path | None = None) -> Phrase:
+    """describe_validation_error's sentence, to be written in the reader's language."""
     errors = exc.errors()
     first = errors[0]
     loc = [str(part) for part in first["loc"]]
     field = loc[0] if loc else "(profile)"
-    more = f" ({len(errors) - 1} more problem(s) in this file.)" if len(errors) > 1 else ""
+    more: str | Phrase = (
+        phrase("file_errors.more", count=len(errors) - 1) if len(errors) > 1 else ""
+    )
     if first["type"] == "invalid_key":
-        return f"field names must be text, not {first['input']!r:.60}.{more}"
+        return phrase("file_errors.field_not_text", name=f"{first['input']!r:.60}", more=more)
     if first["type"] == "extra_forbidden":
         allowed = ", ".join(UseCaseProfile.model_fields)
-        return f"unknown field {field[:60]!r}. Allowed fields: {allowed}.{more}"
-    shown = f"{field}, item {int(loc[1]) + 1}" if len(loc) > 1 and loc[1].isdigit() else field
+        return phrase(
+            "file_errors.unknown_field", field=repr(field[:60]), allowed=allowed, more=more
+        )
+    shown: str | Phrase = field
+    if len(loc) > 1 and loc[1].isdigit():
+        shown = phrase("file_errors.item", field=field, number=int(loc[1]) + 1)
     value = first["input"]
     typed = _typed(path, loc, value)
-    return (
+    return phrase(
+        "file_errors.invalid_value",
+        field=shown,
         # Truncated: a hostile file can hold a huge value, the message stays one line.
-        f"field '{shown}' has the invalid value {short(typed if typed is not None else value)}. "
-        f"Allowed: {_allowed(field)}.{_nearest(field, value, typed)}{more}"
+        value=short(typed if typed is not None else value),
+        allowed=_allowed(field),
+        nearest=_nearest(field, value, typed),
+        more=more,
     )

@@ -1,0 +1,80 @@
+"""Profile file errors in the reader's language (issue 18): `assess PROFILE --lang ja` or
+SHIRUBE_LANG=ja says what is wrong in Japanese, naming the path; English stays as it was."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.faults.cli_runner import run_cli
+
+ENGLISH_SENTENCE = re.compile(
+    r"not found|Check the path|is empty|Write the profile|invalid YAML|"
+    r"has the invalid value|Allowed|unknown field|Did you mean|See 'Assessing"
+)
+
+
+def _ja(path: Path, tmp_path: Path, how: str) -> str:
+    if how == "flag":
+        result = run_cli("assess", str(path), "--lang", "ja", cwd=tmp_path)
+    else:
+        result = run_cli("assess", str(path), cwd=tmp_path, env={"SHIRUBE_LANG": "ja"})
+    assert result.code == 2, result
+    assert str(path) in result.err
+    assert not ENGLISH_SENTENCE.search(result.err), result.err
+    assert not list(tmp_path.glob("*.md")) and not list(tmp_path.glob("*.json"))
+    return result.err
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_missing_profile_is_reported_in_japanese(tmp_path: Path, how: str) -> None:
+    err = _ja(tmp_path / "nonexistent.yaml", tmp_path, how)
+    assert "見つかりません" in err
+
+
+def test_empty_profile_is_reported_in_japanese(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("", encoding="utf-8")
+    assert "空" in _ja(path, tmp_path, "flag")
+
+
+def test_bad_yaml_is_reported_in_japanese(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("name: [unclosed\n", encoding="utf-8")
+    err = _ja(path, tmp_path, "flag")
+    assert "YAML" in err and "行" in err
+
+
+def test_not_a_mapping_is_reported_in_japanese(tmp_path: Path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    _ja(path, tmp_path, "flag")
+
+
+def test_invalid_field_is_reported_in_japanese(tmp_path: Path) -> None:
+    path = tmp_path / "bad_field.yaml"
+    path.write_text("name: x\ndescription: y\norganisation: compnay\n", encoding="utf-8")
+    err = _ja(path, tmp_path, "flag")
+    assert "organisation" in err and "company" in err
+
+
+def test_unknown_field_is_reported_in_japanese(tmp_path: Path) -> None:
+    path = tmp_path / "extra.yaml"
+    path.write_text("name: x\ncolour: red\n", encoding="utf-8")
+    assert "colour" in _ja(path, tmp_path, "flag")
+
+
+def test_english_messages_are_unchanged(tmp_path: Path) -> None:
+    missing = run_cli("assess", str(tmp_path / "nonexistent.yaml"), cwd=tmp_path)
+    assert missing.code == 2
+    assert f"Profile file not found: {tmp_path / 'nonexistent.yaml'}. Check the path." in (
+        " ".join(missing.err.split())
+    )
+    path = tmp_path / "bad_field.yaml"
+    path.write_text("name: x\ndescription: y\norganisation: compnay\n", encoding="utf-8")
+    bad = run_cli("assess", str(path), cwd=tmp_path, env={"SHIRUBE_LANG": None})
+    assert bad.code == 2
+    assert "has the invalid value 'compnay'" in " ".join(bad.err.split())
+    assert "Did you mean 'company'?" in " ".join(bad.err.split())
