@@ -331,6 +331,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         tiers.append(_about_all(facts, part.entities))
     if part.entities and part.facet != Facet.what:
         tiers.append(_about([f for f in facts if f.facet == Facet.what], part.entities))
+    if part.facet == Facet.what:  # what a named thing's facts say, on any facet, before the
+        tiers.append(_about(facts, part.entities))  # regime's ('is ChatGPT output copyrightable?')
     tiers.append(_about(on_facet, subjects))
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects

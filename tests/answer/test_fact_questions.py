@@ -178,3 +178,11 @@ def test_a_corrected_belief_still_hears_the_facet_asked(offline) -> None:  # typ
     answer = offline("Does the Article 13 guideline carry fines?")
     assert answer.answer.startswith("No."), answer.answer
     assert "no penalties" in answer.answer, answer.answer
+
+
+def test_a_named_concept_is_answered_from_its_own_facts_before_the_regime_s(offline) -> None:  # type: ignore[no-untyped-def]
+    # Its only fact is on another facet (scope); the regime's 'what' facts (the AI definition)
+    # are no answer to whether ChatGPT's output is a copyright work.
+    answer = offline("Is the output of ChatGPT copyrightable?")
+    assert "copyright work" in answer.answer.split("[")[0], answer.answer
+    assert {"copyright_act", "aca_ai_copyright"} & {c.id for c in answer.citations}
