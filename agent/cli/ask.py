@@ -51,6 +51,7 @@ def register(app: typer.Typer) -> None:
             from knowledge.ui_labels import LabelledError
 
             raise LabelledError("errors.no_question")
+        from agent.answer.lang import choose
         from agent.qa import ask
         from core.config import get_settings
         from knowledge.index.lock import IndexBusyError
@@ -59,9 +60,13 @@ def register(app: typer.Typer) -> None:
         from knowledge.ui_labels import BrokenRuleBase
 
         settings = get_settings()
+        chosen = lang.value if lang is not None else None
+        # Any "Building the search index" line in the answer's language (--lang, else the
+        # question's or SHIRUBE_LANG's), not only SHIRUBE_LANG's.
+        said = choose(chosen or settings.lang, question)
         try:
-            ensure_index(settings, progress=True)  # the progress bar goes to stderr
-            chosen = lang.value if lang is not None else None
+            # The progress bar goes to stderr.
+            ensure_index(settings.model_copy(update={"lang": said}), progress=True)
             answer = ask(question, settings=settings, offline=offline, lang=chosen)
         except RuleBaseError as exc:
             raise BrokenRuleBase(exc) from exc

@@ -93,8 +93,13 @@ def register(app: typer.Typer) -> None:
 
         settings = get_settings()
         linked = load_profile(profile) if profile is not None else None  # bad file: exit 2
+        # Any "Building the search index" line in the command's language (--lang or SHIRUBE_LANG).
+        wanted = lang.value if lang is not None else settings.lang
         try:
-            ensure_index(settings, progress=True)
+            ensure_index(
+                settings.model_copy(update={"lang": "ja" if wanted == "ja" else "en"}),
+                progress=True,
+            )
         except IndexBusyError as exc:
             raise UsageError(str(exc)) from exc
         console = Console(highlight=False)
