@@ -16,8 +16,7 @@ from typing import Any
 
 import yaml
 
-from core.errors import UsageError
-from knowledge.ui_labels import LabelledError
+from knowledge.ui_labels import LabelledError, phrase
 
 SUFFIXES = (".json", ".yaml", ".yml")
 MAX_BYTES = 1_000_000
@@ -28,11 +27,11 @@ class FileKind:
     """How messages name one kind of file."""
 
     noun: str
-    """With its article, as in "a profile must be under ..."."""
+    """Label of its name, with its article, as in "a profile must be under ..."."""
     missing: str
-    """The whole message for a missing file; `{path}` is filled in."""
+    """Label of the whole message for a missing file; `{path}` is filled in."""
     flat: str
-    """What a well-shaped file looks like, for the too-deeply-nested message."""
+    """Label of what a well-shaped file looks like, for the too-deeply-nested message."""
 
 
 def read_data_file(path: Path, kind: FileKind) -> Any:
@@ -41,11 +40,13 @@ def read_data_file(path: Path, kind: FileKind) -> Any:
     try:
         return _parse_text(path, text)
     except RecursionError:
-        raise UsageError(
-            f"{path} is nested too deeply to be {kind.noun}. Use {kind.flat}."
+        raise LabelledError(
+            "file_errors.too_deep", path=str(path), noun=phrase(kind.noun), flat=phrase(kind.flat)
         ) from None
     except ValueError as exc:  # invalid dates (2024-13-45) or integers too long to convert
-        raise UsageError(f"{path}: a value could not be read: {str(exc)[:120]}.") from None
+        raise LabelledError(
+            "file_errors.unreadable_value", path=str(path), problem=str(exc)[:120]
+        ) from None
 
 
 def short(value: object, limit: int = 80) -> str:
@@ -57,24 +58,27 @@ def short(value: object, limit: int = 80) -> str:
 
 def _read_text(path: Path, kind: FileKind) -> str:
     if path.suffix.lower() not in SUFFIXES:
-        raise UsageError(
-            f"{path}: unsupported file type '{path.suffix or '(none)'}'; "
-            f"use one of {', '.join(SUFFIXES)}."
+        raise LabelledError(
+            "file_errors.unsupported_type",
+            path=str(path),
+            suffix=path.suffix or "(none)",
+            allowed=", ".join(SUFFIXES),
         )
     if not path.is_file():
-        raise UsageError(kind.missing.format(path=path))
+        raise LabelledError(kind.missing, path=str(path))
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise UsageError(
-            f"{path} is {size:,} bytes; {kind.noun} must be under {MAX_BYTES:,} bytes. "
-            "Check that you passed the right file."
+        raise LabelledError(
+            "file_errors.too_big",
+            path=str(path),
+            size=f"{size:,}",
+            noun=phrase(kind.noun),
+            limit=f"{MAX_BYTES:,}",
         )
     try:
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(
-            f"{path} is not UTF-8 text (bad byte at offset {exc.start}). Save it as UTF-8."
-        ) from None
+        raise LabelledError("file_errors.not_utf8", path=str(path), offset=exc.start) from None
 
 
 def _parse_text(path: Path, text: str) -> Any:

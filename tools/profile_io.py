@@ -23,19 +23,16 @@ __all__ = [
     "load_profile",
 ]
 
-HINT = "See 'Assessing a use case' in the README for an example profile."
 PROFILE = FileKind(
-    noun="a profile",
-    missing=f"Profile file not found: {{path}}. Check the path. {HINT}",
-    flat="flat fields (name: value)",
+    noun="file_errors.profile_noun",
+    missing="file_errors.profile_missing",
+    flat="file_errors.profile_flat",
 )
 
 
 def load_profile(path: str | Path) -> UseCaseProfile:
     """Parse and validate the profile at `path`; raise UsageError naming what is wrong."""
     path = Path(path)
-    if path.suffix.lower() in SUFFIXES and not path.is_file():
-        raise LabelledError("file_errors.profile_missing", path=str(path))
     data = read_data_file(path, PROFILE)
     if data is None:
         raise LabelledError("file_errors.profile_empty", path=str(path))

@@ -16,9 +16,9 @@ from knowledge.questions import AnswerType, Question, load_questions
 from tools.data_file import FileKind, read_data_file, short
 
 ANSWERS = FileKind(
-    noun="an answers file",
-    missing="Answers file '{path}' does not exist.",
-    flat="one line per question (question_id: answer)",
+    noun="file_errors.answers_noun",
+    missing="file_errors.answers_missing",
+    flat="file_errors.answers_flat",
 )
 MAX_ANSWER_CHARS = 20_000
 """Longest answer as typed; far above any real description, far below an expanded alias bomb."""

@@ -78,3 +78,19 @@ def test_english_messages_are_unchanged(tmp_path: Path) -> None:
     assert bad.code == 2
     assert "has the invalid value 'compnay'" in " ".join(bad.err.split())
     assert "Did you mean 'company'?" in " ".join(bad.err.split())
+
+
+def test_unreadable_files_are_reported_in_japanese(tmp_path: Path) -> None:
+    wrong_type = tmp_path / "profile.txt"
+    wrong_type.write_text("name: x\n", encoding="utf-8")
+    not_utf8 = tmp_path / "latin.yaml"
+    not_utf8.write_bytes(b"name: caf\xe9\n")
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("a: " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    for path in (wrong_type, not_utf8, deep):
+        result = run_cli("assess", str(path), "--lang", "ja", cwd=tmp_path)
+        assert result.code == 2, result
+        assert str(path) in result.err
+        assert not re.search(r"unsupported|not UTF-8|nested too deeply|Use ", result.err), (
+            result.err
+        )
