@@ -18,6 +18,10 @@ from agent.use_case import read_use_case
         "We plan to let an AI assistant handle our invoices. What does Japanese law require?",
         "my team uses GPT-4 to translate manuals. any regulations we'd be breaking?",
         "I'm building an AI study planner. Is there a problem if I launch it in Japan?",
+        "We're a small insurer using AI to price home policies. Where do we stand?",
+        "Our clinic chain plans to roll out an AI scheduling bot. What's our exposure?",
+        "We run a courier business that uses AI to plan routes. Are there rules for that?",
+        "Our bakery uses AI to forecast demand. Any red flags for us here?",
     ],
 )
 def test_an_ask_is_read_from_its_frame(question: str) -> None:

@@ -34,36 +34,24 @@ def test_missing_profile_is_reported_in_japanese(tmp_path: Path, how: str) -> No
     assert "見つかりません" in err
 
 
-def test_empty_profile_is_reported_in_japanese(tmp_path: Path) -> None:
-    path = tmp_path / "empty.yaml"
-    path.write_text("", encoding="utf-8")
-    assert "空" in _ja(path, tmp_path, "flag")
-
-
-def test_bad_yaml_is_reported_in_japanese(tmp_path: Path) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text("name: [unclosed\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("", ["空"]),  # empty
+        ("name: [unclosed\n", ["YAML", "行"]),  # bad YAML, with its line
+        ("- a\n- b\n", []),  # a list, not a mapping
+        ("name: x\ndescription: y\norganisation: compnay\n", ["organisation", "company"]),
+        ("name: x\ncolour: red\n", ["colour"]),  # an unknown field
+    ],
+    ids=["empty", "bad-yaml", "not-a-mapping", "invalid-value", "unknown-field"],
+)
+def test_a_bad_profile_is_reported_in_japanese(
+    tmp_path: Path, content: str, said: list[str]
+) -> None:
+    path = tmp_path / "profile.yaml"
+    path.write_text(content, encoding="utf-8")
     err = _ja(path, tmp_path, "flag")
-    assert "YAML" in err and "行" in err
-
-
-def test_not_a_mapping_is_reported_in_japanese(tmp_path: Path) -> None:
-    path = tmp_path / "list.yaml"
-    path.write_text("- a\n- b\n", encoding="utf-8")
-    _ja(path, tmp_path, "flag")
-
-
-def test_invalid_field_is_reported_in_japanese(tmp_path: Path) -> None:
-    path = tmp_path / "bad_field.yaml"
-    path.write_text("name: x\ndescription: y\norganisation: compnay\n", encoding="utf-8")
-    err = _ja(path, tmp_path, "flag")
-    assert "organisation" in err and "company" in err
-
-
-def test_unknown_field_is_reported_in_japanese(tmp_path: Path) -> None:
-    path = tmp_path / "extra.yaml"
-    path.write_text("name: x\ncolour: red\n", encoding="utf-8")
-    assert "colour" in _ja(path, tmp_path, "flag")
+    assert all(word in err for word in said), err
 
 
 def test_english_messages_are_unchanged(tmp_path: Path) -> None:
