@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from knowledge.defaults import derived
 from knowledge.yaml_files import DATA_DIR, read_yaml
 
 WORDS_FILE = DATA_DIR / "words.yaml"
@@ -42,7 +41,7 @@ def _plain(word: str) -> bool:
     return word.isascii() and word.isalnum() and word == word.lower()
 
 
-@cache
+@derived  # a data file: cleared with the rule base
 def word_list() -> WordList:
     """words.yaml, read once."""
     return WordList.model_validate(read_yaml(WORDS_FILE))

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
 from agent.answer.linker import normalise
 from agent.answer.reader import Reader
 from agent.scope_data import scope
+from knowledge.defaults import derived
 from knowledge.schema import EntityKind
 
 # What a law's name can be the name of: the registry's laws, regimes and bodies.
@@ -32,7 +32,7 @@ class LawName:
     entity: str | None  # the registry entity whose name or alias holds it, if any
 
 
-@cache
+@derived  # per reader, cleared with the rule base (a swapped reader is not kept)
 def _names(reader: Reader) -> tuple[tuple[str, str], ...]:
     """(normalised name or alias, entity id) for every law, regime and body in the registry."""
     out = []

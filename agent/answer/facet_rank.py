@@ -10,10 +10,11 @@ plain 'what' question keeps its facet unless another facet is better matched.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
+from knowledge.defaults import derived
 from knowledge.schema import Facet, Fact
 
 _WORD = re.compile(r"[a-z]+")
@@ -47,7 +48,7 @@ def stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in _WORD.findall(text.lower().replace("'s", " ")))
 
 
-@cache
+@derived  # from the phrasebook: cleared with the rule base
 def _ignored() -> frozenset[str]:
     book = phrasebook().book
     return frozenset(stems(f"{book.function_words} {book.common_words}"))
@@ -64,7 +65,7 @@ def _holds(seq: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return n > 0 and any(seq[i : i + n] == phrase for i in range(len(seq) - n + 1))
 
 
-@cache
+@derived
 def _vocabulary() -> dict[Facet, tuple[tuple[str, ...], ...]]:
     return {
         entry.facet: tuple(stems(words) for words in entry.words)

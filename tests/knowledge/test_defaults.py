@@ -22,9 +22,17 @@ def _loaders() -> list[object]:
     """Every cache built from the packaged data files (YAML loaders and what is compiled from
     them): a swapped rule base must not leave any of them behind."""
     from agent import scope_data, use_case
-    from agent.answer import force, guard, phrasebook, presupposition, use_case_lead
+    from agent.answer import (
+        coverage,
+        facet_rank,
+        force,
+        guard,
+        phrasebook,
+        presupposition,
+        use_case_lead,
+    )
     from agent.chat import intents, personal_words
-    from knowledge import official, plan_rules, questions, schema, ui_labels, watchlist
+    from knowledge import official, plan_rules, questions, schema, ui_labels, watchlist, words
     from tools import assess, progress
 
     return [
@@ -35,6 +43,10 @@ def _loaders() -> list[object]:
         phrasebook.phrasebook,
         presupposition._beliefs,
         use_case_lead._compiled,
+        facet_rank._ignored,
+        facet_rank._vocabulary,
+        coverage._names,
+        words.word_list,
         intents.chat_intents,
         personal_words.personal_words,
         official.load_official,
@@ -49,14 +61,17 @@ def _loaders() -> list[object]:
 
 
 def test_swapping_the_rule_base_clears_every_cache_built_from_the_data() -> None:
+    from agent.answer.coverage import _names
     from agent.answer.guard import _card_phrasings
     from agent.answer.presupposition import _beliefs
     from agent.answer.reader import default_reader
 
+    per_reader = (_beliefs, _names)  # built for a reader
     for loader in _loaders():
-        if loader is not _beliefs:
+        if loader not in per_reader:
             loader()  # type: ignore[operator]
-    _beliefs(default_reader())
+    for loader in per_reader:
+        loader(default_reader())
     packaged = _card_phrasings()
     with defaults.use_rule_base(fixture_rule_base()):
         left = [f for f in _loaders() if f.cache_info().currsize]  # type: ignore[attr-defined]
