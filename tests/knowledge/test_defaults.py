@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
+from functools import _lru_cache_wrapper
+
 from knowledge import defaults
 from knowledge.loader import load_rule_base
 from tests.fixtures import fixture_rule_base
@@ -18,64 +23,76 @@ def test_the_rule_base_is_built_once_swapped_for_a_block_and_rebuilt_after_clear
     assert again is not first and again.corpus_hash == first.corpus_hash
 
 
-def _loaders() -> list[object]:
-    """Every cache built from the packaged data files (YAML loaders and what is compiled from
-    them): a swapped rule base must not leave any of them behind."""
-    from agent import scope_data, use_case
-    from agent.answer import (
-        coverage,
-        facet_rank,
-        force,
-        guard,
-        phrasebook,
-        presupposition,
-        use_case_lead,
-    )
-    from agent.chat import intents, personal_words
-    from knowledge import official, plan_rules, questions, schema, ui_labels, watchlist, words
-    from tools import assess, progress
+_PROJECT = ("core", "knowledge", "tools", "agent", "evals", "tui")
 
-    return [
-        scope_data.scope,
-        use_case._compiled,
-        force.force_answers,
-        guard._card_phrasings,
-        phrasebook.phrasebook,
-        presupposition._beliefs,
-        use_case_lead._compiled,
-        facet_rank._ignored,
-        facet_rank._vocabulary,
-        coverage._names,
-        words.word_list,
-        intents.chat_intents,
-        personal_words.personal_words,
-        official.load_official,
-        plan_rules.owner_kinds,
-        questions.load_questions,
-        schema.load_labels,
-        ui_labels.load_ui_labels,
-        watchlist.load_watchlist,
-        assess.caveats,
-        progress.status_by_label,
+# Caches that a swapped rule base must leave alone: each is a pure function of its arguments or
+# of a resource the rule base does not hold (the embedding model, the tokenizer, prompt files).
+_NOT_FROM_THE_RULE_BASE = {
+    "core.conditions.field_specs": "the profile model's fields",
+    "knowledge.index.embeddings.load_tokenizer": "the packaged embedding model",
+    "knowledge.index.embeddings._session": "the packaged embedding model",
+    "knowledge.index.embeddings._chroma_function_class": "a class built once",
+    "knowledge.index.japanese._tokenizer": "SudachiPy's dictionary",
+    "knowledge.index.japanese.words": "a pure function of the text",
+    "knowledge.index.japanese.lemma_sequence": "a pure function of the text",
+    "knowledge.index.japanese.lemmas": "a pure function of the text",
+    "knowledge.index.search.query_vector": "the embedding of the text",
+    "agent.answer.facet_rank.stems": "a pure function of the text",
+    "agent.answer.select._stems": "a pure function of the text",
+    "agent.answer.spelling._english": "pyspellchecker's word list",
+    "agent.answer.spelling._shorthand_pattern": "keyed on the words it is given",
+    "agent.cli.main._full_app": "the command tree",
+    "agent.graph.qa_graph": "the graph's shape; the rule base comes with each run",
+    "agent.model._probe": "the model server",
+    "agent.prompts.load": "the prompt files in prompts/",
+    "agent.prompts.canary": "one random marker per process",
+    "agent.prompts._stretches": "the prompt files in prompts/",
+}
+
+
+def _module_caches() -> dict[str, _lru_cache_wrapper[object]]:
+    """Every functools cache defined at module level anywhere in the project, by dotted name."""
+    found: dict[str, _lru_cache_wrapper[object]] = {}
+    for package_name in _PROJECT:
+        package = importlib.import_module(package_name)
+        for info in pkgutil.walk_packages(package.__path__, f"{package_name}."):
+            module = importlib.import_module(info.name)
+            for name, value in vars(module).items():
+                if isinstance(value, _lru_cache_wrapper) and value.__module__ == module.__name__:
+                    found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+def test_every_cache_in_the_project_is_cleared_with_the_rule_base_or_declared_apart() -> None:
+    caches = _module_caches()
+    derived = set(map(id, defaults._derived))
+    undeclared = [
+        name
+        for name, cached in caches.items()
+        if id(cached) not in derived and name not in _NOT_FROM_THE_RULE_BASE
     ]
+    assert undeclared == [], "use @derived for a cache built from the data, or declare it apart"
+    assert [name for name in _NOT_FROM_THE_RULE_BASE if name not in caches] == []
+    assert [name for name in _NOT_FROM_THE_RULE_BASE if id(caches[name]) in derived] == []
 
 
 def test_swapping_the_rule_base_clears_every_cache_built_from_the_data() -> None:
-    from agent.answer.coverage import _names
     from agent.answer.guard import _card_phrasings
-    from agent.answer.presupposition import _beliefs
-    from agent.answer.reader import default_reader
+    from agent.answer.reader import Reader, default_reader
 
-    per_reader = (_beliefs, _names)  # built for a reader
-    for loader in _loaders():
-        if loader not in per_reader:
-            loader()  # type: ignore[operator]
-    for loader in per_reader:
-        loader(default_reader())
+    _module_caches()  # every @derived cache registers when its module is imported
+    for cached in defaults._derived:
+        wanted = inspect.signature(cached.__wrapped__).parameters.values()
+        arguments = {
+            p.name: default_reader() if p.annotation in ("Reader", Reader) else "en"
+            for p in wanted
+            if p.default is p.empty
+        }
+        cached(**arguments)
+    assert all(cached.cache_info().currsize for cached in defaults._derived)
     packaged = _card_phrasings()
     with defaults.use_rule_base(fixture_rule_base()):
-        left = [f for f in _loaders() if f.cache_info().currsize]  # type: ignore[attr-defined]
-        assert left == []
+        assert [c for c in defaults._derived if c.cache_info().currsize] == []
         # The scope guard's card phrasings are the fixture's topics, not the packaged ones.
         assert _card_phrasings() != packaged
     assert _card_phrasings() == packaged
