@@ -93,22 +93,28 @@ def register(app: typer.Typer) -> None:
 
         settings = get_settings()
         linked = load_profile(profile) if profile is not None else None  # bad file: exit 2
-        # Any "Building the search index" line in the command's language (--lang or SHIRUBE_LANG).
-        wanted = lang.value if lang is not None else settings.lang
+        # A saved thread is opened first: its remembered language is the command's language.
+        resumed = ChatThread.resume(thread, settings, offline=offline) if thread else None
+        if resumed is not None and lang is not None:
+            resumed.set_lang(lang.value)
+        remembered = resumed.lang if resumed is not None else None
+        wanted = lang.value if lang is not None else remembered or settings.lang
         try:
+            # Any "Building the search index" line in the command's language: --lang, else the
+            # thread's, else SHIRUBE_LANG.
             ensure_index(
                 settings.model_copy(update={"lang": "ja" if wanted == "ja" else "en"}),
                 progress=True,
             )
-        except IndexBusyError as exc:
-            raise UsageError(str(exc)) from exc
+        except BaseException as exc:
+            if resumed is not None:
+                resumed.close()
+            if isinstance(exc, IndexBusyError):
+                raise UsageError(str(exc)) from exc
+            raise
         console = Console(highlight=False)
-        current = (
-            ChatThread.resume(thread, settings, offline=offline)
-            if thread
-            else ChatThread.start(settings, offline=offline)
-        )
-        if lang is not None:
+        current = resumed or ChatThread.start(settings, offline=offline)
+        if resumed is None and lang is not None:
             current.set_lang(lang.value)
         # The CLI's own lines: the thread's language, else SHIRUBE_LANG=ja, else English.
         said = current.lang or ("ja" if settings.lang == "ja" else "en")

@@ -52,3 +52,19 @@ def test_the_index_line_is_in_the_commands_language(
     with pytest.raises(_Stop):
         run_cli(*args)
     assert line_langs == [lang]
+
+
+@pytest.mark.parametrize(("remembered", "lang"), [("ja", "ja"), ("en", "en")])
+def test_a_resumed_thread_says_the_index_line_in_its_remembered_language(
+    line_langs: list[str], remembered: str, lang: str
+) -> None:
+    """`chat --thread ID` without --lang: the thread's language, not English by default."""
+    from agent.chat.thread import ChatThread
+    from core.config import get_settings
+
+    thread = ChatThread.start(get_settings(), offline=True)
+    thread.set_lang(remembered)
+    thread.close()
+    with pytest.raises(_Stop):
+        run_cli("chat", "--offline", "--thread", thread.thread_id)
+    assert line_langs == [lang]
