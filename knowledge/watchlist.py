@@ -30,6 +30,11 @@ class WatchItem(Strict):
     claim: str = Field(min_length=10, description="What secondary sources report, in our words.")
     claim_ja: str = Field(min_length=10, description="The claim in Japanese, for Japanese answers.")
     secondary_source: str = Field(min_length=5, description="Where it was read (URL or note).")
+    secondary_source_ja: str | None = Field(
+        default=None,
+        min_length=5,
+        description="Where it was read, for Japanese readers (`kb check` requires it).",
+    )
     seen: dt.date = Field(description="When it was last looked for on an official page.")
     facets: list[Facet] = Field(
         min_length=1,
@@ -66,7 +71,8 @@ def about(
 
 
 def check_watchlist(files: RuleBaseFiles) -> list[Problem]:
-    """watchlist.yaml: valid entries, subjects that are entities, no date after the as-of date."""
+    """watchlist.yaml: valid entries, subjects that are entities, no date after the as-of date,
+    and the source note in Japanese (optional in the schema, as other Japanese texts are)."""
     path = files.data_dir / WATCHLIST
     if not path.exists():
         return []
@@ -81,6 +87,15 @@ def check_watchlist(files: RuleBaseFiles) -> list[Problem]:
                     item.id,
                     "subject",
                     f"refers to unknown id '{item.subject}' in entities.yaml",
+                )
+            )
+        if not item.secondary_source_ja:
+            problems.append(
+                Problem(
+                    label,
+                    item.id,
+                    "secondary_source_ja",
+                    "has no Japanese text: add secondary_source_ja beside secondary_source",
                 )
             )
         if item.seen > files.as_of + dt.timedelta(days=366):

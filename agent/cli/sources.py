@@ -114,13 +114,13 @@ def _print_watchlist(fmt: SourcesFormat, lang: str = "en") -> None:
 
     entities = load_rule_base().entities
     table = Table(title=said("title"))
-    table.add_column(said("subject"))
+    table.add_column(said("subject"), overflow="fold")  # a long official name, whole
     table.add_column(said("claim"), overflow="fold")
     table.add_column(said("source"), overflow="fold")
     table.add_column(said("seen"))
     for item in items:
         claim = " ".join(text_in(item, "claim", lang).split())
-        source = " ".join(item.secondary_source.split())
+        source = " ".join(text_in(item, "secondary_source", lang).split())
         entity = entities.get(item.subject)
         subject = text_in(entity, "name", lang) if entity is not None else item.subject
         # Text, not markup: a bracket in a claim or URL is shown as typed.

@@ -16,6 +16,7 @@ ITEM = {
     "claim": "Something is reported by a secondary source.",
     "claim_ja": "二次資料がある出来事を報じています。",
     "secondary_source": "https://example.org/note",
+    "secondary_source_ja": "https://example.org/note （解説記事）",
     "seen": "2026-12-01",
     "facets": ["what", "when"],
 }
@@ -62,6 +63,14 @@ def test_an_item_without_its_japanese_claim_is_named(tmp_path: Path) -> None:
     assert "field 'claim_ja'" in problem
 
 
+def test_an_item_without_its_japanese_source_note_is_named(tmp_path: Path) -> None:
+    """A Japanese reader of `sources --watch` reads where each claim was read in Japanese."""
+    item = {k: v for k, v in ITEM.items() if k != "secondary_source_ja"}
+    (problem,) = _problems(tmp_path, [item])
+    assert "entry 'reported_thing', field 'secondary_source_ja'" in problem
+    assert "has no Japanese text" in problem
+
+
 def test_sources_watch_lists_every_item_with_its_secondary_source() -> None:
     result = run_cli("sources", "--watch", env={"COLUMNS": "250"})
     assert result.code == 0, result.err
@@ -74,8 +83,12 @@ def test_sources_watch_in_japanese() -> None:
     result = run_cli("sources", "--watch", "--lang", "ja", env={"COLUMNS": "250"})
     assert result.code == 0, result.err
     assert "注視リスト：" in result.out and "報道の内容" in result.out
-    assert "個人情報保護法の改正法" in result.out  # claim_ja
+    assert "個人情報保護法（個人情報の保護に関する法律）の改正法" in result.out  # claim_ja
     assert "Watch list" not in result.out and "Answers never" not in result.out
+    # The secondary-source notes and every subject in Japanese too (URLs stay as they are).
+    assert "法令監査" in result.out and "netshop.impress.co.jp" in result.out
+    for english in ("Legal audit", "third-party", "the draft", "civil liability for AI"):
+        assert english not in result.out
 
 
 def test_sources_watch_json_is_the_items() -> None:
