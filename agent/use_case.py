@@ -41,6 +41,9 @@ class _Compiled(typing.NamedTuple):
     ja_passive: frozenset[str]
     ja_intend: frozenset[str]
     ja_suppose: frozenset[str]
+    ja_automation: tuple[str, ...]
+    ja_automation_links: frozenset[str]
+    ja_machine_work: frozenset[str]
 
 
 def _vocabulary(data: HintFile) -> Speller:
@@ -76,12 +79,16 @@ def _compiled() -> _Compiled:
         ja_intend=frozenset(data.ja_intend),
         ja_suppose=frozenset(data.ja_suppose),
         ja_passive=frozenset(data.ja_passive),
+        ja_automation=tuple(data.ja_automation),
+        ja_automation_links=frozenset(data.ja_automation_links),
+        ja_machine_work=frozenset(data.ja_machine_work) | frozenset(data.ja_doing),
     )
 
 
 class _JapaneseShape(typing.NamedTuple):
     asks: bool
     wish: bool
+    automation: bool = False
 
 
 def _japanese_shape(question: str, compiled: _Compiled) -> _JapaneseShape:
@@ -97,8 +104,31 @@ def _japanese_shape(question: str, compiled: _Compiled) -> _JapaneseShape:
     said = set(sequence)
     asks = bool(compiled.ja_question.search(question)) and bool(said & compiled.ja_asks)
     return _JapaneseShape(
-        asks=asks, wish=bool(said & compiled.ja_wish) or _states_doing(sequence, compiled)
+        asks=asks,
+        wish=bool(said & compiled.ja_wish) or _states_doing(sequence, compiled),
+        automation=_automates(sequence, compiled),
     )
+
+
+# How many linking words may stand between 自動 and its task ('自動 的 だ 判定').
+_LINK_WORDS = 2
+
+
+def _automates(sequence: tuple[str, ...], compiled: _Compiled) -> bool:
+    """A machine doing a task by itself: a word of automation then a task ('自動 で 見付ける'),
+    or a compound headed by one ('自動判定', '自動運転'); '自動車' and '自動的に適用' do no task."""
+    work = compiled.ja_machine_work
+    for n, word in enumerate(sequence):
+        for head in compiled.ja_automation:
+            if word == head:
+                after = list(sequence[n + 1 : n + 2 + _LINK_WORDS])
+                while after and after[0] in compiled.ja_automation_links:
+                    after.pop(0)
+                if after and after[0] in work:
+                    return True
+            elif word.startswith(head) and word[len(head) :] in work:
+                return True
+    return False
 
 
 # How many words after a verb its polite ending may come ('組み込ん で い ます').
@@ -233,7 +263,7 @@ def read_use_case(question: str) -> Reading:
         hints=matched,
         asks=said(compiled.asks) or japanese.asks,
         actor=actor,
-        activity=said(compiled.activities),
+        activity=said(compiled.activities) or japanese.automation,
         permission=said(compiled.permission),
     )
 

@@ -18,6 +18,8 @@ HINTS_FILE = DATA_DIR / "use_case_hints.yaml"
 _WORD_LIST = re.compile(r"\{([a-z_]+)\}")
 # A regex escape ('\b', '\w', '\s') is no word of the vocabulary.
 _ESCAPE = re.compile(r"\\[a-zA-Z]")
+# How deep word lists may name one another.
+_NESTING = 4
 
 
 class Hint(BaseModel):
@@ -87,6 +89,15 @@ class HintFile(BaseModel):
     ja_intend: list[str] = Field(default_factory=list)
     """Verbs of intending (考える, 思う) that, after such a verb and と, state the speaker's plan
     ('使おうと考えています'; the volitional ending drops out of the dictionary form)."""
+    ja_automation: list[str] = Field(default_factory=list)
+    """Words (dictionary form) of a machine working by itself (自動, 無人): followed by a task,
+    or heading a compound of one (自動判定, 自動運転), they put automation to work, AI word or none
+    ('不良品を自動で見つけるカメラ')."""
+    ja_automation_links: list[str] = Field(default_factory=list)
+    """Words that may stand between such a word and its task ('自動 で 見付ける', '自動的 だ')."""
+    ja_machine_work: list[str] = Field(default_factory=list)
+    """Tasks (dictionary form) a machine does by itself: finding, judging, answering, driving;
+    besides `ja_doing`."""
     hints: list[Hint] = Field(min_length=1)
 
     _check_lists = field_validator("asks", "actors", "activities", "permission")(
@@ -95,14 +106,20 @@ class HintFile(BaseModel):
     _check_question = field_validator("ja_question")(compiles)
 
     def expand(self, pattern: str) -> str:
-        """`pattern` with each `{name}` replaced by its word list as one group."""
+        """`pattern` with each `{name}` replaced by its word list as one group; a list may
+        name another ({ai_at_work} holds {machines}), so lists are expanded in turn."""
 
         def group(match: re.Match[str]) -> str:
             if match.group(1) not in self.words:
                 raise ValueError(f"no word list {{{match.group(1)}}} under words:")
             return "(?:" + "|".join(self.words[match.group(1)]) + ")"
 
-        return _WORD_LIST.sub(group, pattern)
+        for _ in range(_NESTING):
+            expanded = _WORD_LIST.sub(group, pattern)
+            if expanded == pattern:
+                return expanded
+            pattern = expanded
+        raise ValueError(f"word lists nest deeper than {_NESTING} levels (or name themselves)")
 
     def patterns(self) -> list[str]:
         """Every pattern of the file, its word lists expanded."""
