@@ -13,6 +13,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from agent.answer.exact_names import DETERMINERS, ExactNames
 from agent.answer.romaji import RomajiNames
 from agent.answer.spelling import is_english
 from knowledge.index.japanese import JAPANESE
@@ -31,16 +32,6 @@ MIN_READING = 5
 # What joins a Japanese name to the thing it owns: AI推進法の, AI推進法に基づく, AI推進法第13条の.
 _OF = re.compile(r"(の|に基づく|上の)?(第\d+条(の\d+)?(の|に基づく)?)?")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.\-]*")
-# English grammar, not the rule base's vocabulary: a determiner inside a name changes nothing it
-# names ('tell the candidates' is 'tell candidates').
-DETERMINERS = ("the", "a", "an", "our", "your", "their", "its", "my", "these", "those", "any")
-_DETERMINER = "|".join(DETERMINERS)
-
-
-def _alias_pattern(alias: str) -> str:
-    """A Latin alias as a pattern: its words in order, a determiner allowed between two."""
-    words = [re.escape(w) for w in alias.split(" ")]
-    return rf" (?:(?:{_DETERMINER}) )?".join(words)
 
 
 def _bare(phrase: str) -> str:
@@ -148,12 +139,10 @@ class Linker:
                     self.by_alias.setdefault(re.sub(pattern, short.lower(), alias), entity_id)
         latin = sorted((a for a in self.by_alias if _is_ascii(a)), key=len, reverse=True)
         other = sorted((a for a in self.by_alias if not _is_ascii(a)), key=len, reverse=True)
-        pieces = [rf"(?<![a-z0-9]){_alias_pattern(a)}(?![a-z0-9])" for a in latin]
         self._by_bare: dict[str, str] = {}
         for alias in latin:
             self._by_bare.setdefault(_bare(alias), self.by_alias[alias])
-        pieces += [re.escape(a) for a in other]
-        self._exact = re.compile("|".join(pieces)) if pieces else None
+        self._exact = ExactNames(latin, other)
         self._romaji = RomajiNames(self.by_alias)  # 'kojin joho hogo ho' → 個人情報保護法
         self._by_words: dict[int, list[str]] = {}
         for alias in latin:
@@ -164,11 +153,7 @@ class Linker:
         norm = _POSSESSED.sub(r"\1's ", normalise(text))
         if self._abbreviated is not None and JAPANESE.search(norm):
             norm = self._abbreviated.sub(lambda m: self._abbreviations[m.group(0)], norm)
-        spans: list[tuple[int, int, str]] = []
-        if self._exact is not None:
-            spans = [
-                (m.start(), m.end(), self._named(m.group(0))) for m in self._exact.finditer(norm)
-            ]
+        spans = [(s, e, self._named(norm[s:e])) for s, e in self._exact.find(norm)]
         if JAPANESE.search(norm):
             spans = self._heads(norm, _longest(spans, self._heard(norm)))
         covered = [False] * len(norm)
@@ -183,10 +168,9 @@ class Linker:
     def exact_names(self, text: str) -> tuple[str, list[tuple[int, int, str]]]:
         """`text` normalised, and (start, end, entity) of each name spelt out in it (Latin)."""
         norm = normalise(text)
-        if self._exact is None or JAPANESE.search(norm):
+        if JAPANESE.search(norm):
             return norm, []
-        found = [(m.start(), m.end(), self._named(m.group(0))) for m in self._exact.finditer(norm)]
-        return norm, found
+        return norm, [(s, e, self._named(norm[s:e])) for s, e in self._exact.find(norm)]
 
     def _named(self, matched: str) -> str:
         """The entity an exact match names, a determiner inside it or not."""
