@@ -143,3 +143,54 @@ def test_a_word_list_naming_itself_is_refused() -> None:
             asks=["{loop}"],
             hints=[{"id": "a", "pattern": "y", "reads": "r", "sets": {"generative_ai": True}}],
         )
+
+
+@pytest.mark.parametrize(
+    ("question", "field", "value"),
+    [
+        # the municipality as the subject of its plan
+        (
+            "The town intends to answer tax questions with a chatbot. Rules?",
+            "organisation",
+            "local_government",
+        ),
+        # grading work and deciding who: decisions about people
+        ("Our juku wants AI to mark entrance exams. What applies?", "decisions_about_people", True),
+        (
+            "Our firm wants a model to decide which employees get bonuses. Legal?",
+            "decisions_about_people",
+            True,
+        ),
+        # reading medical images is a medical purpose
+        (
+            "Our clinic wants AI to interpret patients' x-rays. What do we need?",
+            "medical_purpose",
+            True,
+        ),
+        # drafting articles is making works
+        (
+            "Our magazine will use an LLM to draft columns. Any legal issues?",
+            "copyrighted_material",
+            True,
+        ),
+        # a supplier named after the ministry it sells to
+        (
+            "弊社は官公庁向けにAIチャットボットを納入します。何が求められますか？",
+            "government_procurement",
+            "supplier",
+        ),
+    ],
+)
+def test_what_a_described_use_reads(question: str, field: str, value: object) -> None:
+    assert getattr(read_use_case(question).profile, field) == value
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're piloting unmanned inspection drones at our plant. What do we need?",
+        "英国のフィンテック企業です。日本でAI与信サービスを始めます。何を遵守すべきですか？",
+    ],
+)
+def test_more_described_uses_are_use_cases(question: str) -> None:
+    assert understand(question).route == "use_case"
