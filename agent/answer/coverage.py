@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from agent.answer.linker import normalise
 from agent.answer.reader import Reader
@@ -22,6 +22,10 @@ from knowledge.schema import EntityKind
 _LAW_KINDS = {EntityKind.instrument, EntityKind.jurisdiction, EntityKind.institution}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 JA_SLIP_MIN = 3  # a Japanese name this long can carry one slip and still be told apart
+# A Latin name this long (letters and spaces) may carry two slips, a shorter one one: the real
+# laws the registry does not hold are three or more edits from every name it does ('EU Data Act'
+# from 'EU AI Act', 'Radio Act' from 'AI Act'; tests/answer/test_law_name_typos.py).
+TWO_SLIPS = 12
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ def _holder(name: str, reader: Reader) -> str | None:
         elif padded in f" {alias} " or (len(alias.split()) > 1 and f" {alias} " in padded):
             holders.append(entity_id)
     entities = reader.rule_base.entities
+    if not holders and norm.isascii():  # a slip in a name ('copyrigt act', 'securty act')
+        holders = _misspelt(norm, reader)
     if not holders:  # typed with a slip ('copy right act'): as the linker reads it
         holders = [e for e in reader.linker.link(name) if entities[e].kind in _LAW_KINDS]
     if not holders and _JAPANESE.search(norm) and len(norm) >= JA_SLIP_MIN:
@@ -70,6 +76,32 @@ def _holder(name: str, reader: Reader) -> str | None:
             if Levenshtein.distance(norm, alias[-len(norm) :]) <= 1
         ]
     return next((e for e in holders if entities[e].covered), holders[0] if holders else None)
+
+
+def slips(name: str) -> int:
+    """How many edits a Latin name of this length may carry and still be that name."""
+    return 1 if len(name) < TWO_SLIPS else 2
+
+
+def _misspelt(norm: str, reader: Reader) -> list[str]:
+    """The entity one of whose Latin names the typed name's last words misspell (optimal string
+    alignment, so a swap of two letters or a space typed or dropped is one edit): the nearest,
+    and of those the one that reads the most words ('eu al act' is the EU AI Act, not the 'ai
+    act'); none where two are as near ('al act': the AI Act or the PL Act)."""
+    words = norm.split()
+    best: dict[str, tuple[int, int]] = {}  # entity → (edits, less the words it reads)
+    for alias, entity_id in _names(reader):
+        size = len(alias.split())
+        if not alias.isascii() or size < 2:  # a name's shape is two words or more ('Penal Code')
+            continue
+        for k in {size - 1, size, size + 1} & set(range(2, len(words) + 1)):
+            typed = " ".join(words[-k:])  # the name less any words it was typed after
+            edits = OSA.distance(typed, alias, score_cutoff=slips(alias))
+            if edits <= slips(alias):
+                best[entity_id] = min(best.get(entity_id, (edits, -k)), (edits, -k))
+    nearest = min(best.values(), default=None)
+    found = [e for e, key in best.items() if key == nearest]
+    return found if len(found) == 1 else []
 
 
 def _trimmed(name: str, start: int) -> tuple[str, int]:

@@ -207,7 +207,10 @@ class Speller:
         meant = split or self._near(lower) or self._pieces(lower) or self._sounds_like(lower)
         if meant is None or is_english(lower):
             return word
-        return meant.upper() if word.isupper() else meant
+        # The nearest word may itself be a typo the rule base keeps as an alias ('copyrite' is
+        # next to 'copywrite'): the word that one misspells.
+        meant = self._respelt(meant) or meant if " " not in meant else meant
+        return _as_typed(meant, word)
 
     def correct(self, text: str) -> str:
         """`text` with each misspelt Latin word replaced; everything else as it was."""
@@ -260,6 +263,14 @@ def _shorthand_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def _cased(meant: str, typed: str) -> str:
     return meant.capitalize() if typed[:1].isupper() else meant
+
+
+def _as_typed(meant: str, typed: str) -> str:
+    """The word meant in the case it was typed in: 'SAAS', 'Sepcified' → 'Specified' (a
+    capital keeps a law's name a name: 'the Act on Specified Commercial Transactions')."""
+    if typed.isupper() and len(typed) > 1:
+        return meant.upper()
+    return meant[:1].upper() + meant[1:] if typed[:1].isupper() else meant
 
 
 def _is_name(word: str) -> bool:

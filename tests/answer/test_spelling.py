@@ -135,3 +135,18 @@ def test_a_typo_kept_as_an_alias_is_still_read_as_the_word_it_misspells() -> Non
     speller = Speller(["copyright in training, copyright in output", "copywrite law"])
     assert speller.word("copywrite") == "copyright"
     assert speller.word("copyright") == "copyright"
+
+
+def test_a_typo_nearest_a_kept_typo_is_read_as_the_word_both_misspell() -> None:
+    # 'copyrite' is one letter from the alias word 'copywrite', three from 'copyright'
+    speller = Speller(["copyright in training, copyright in output", "copywrite law"])
+    assert speller.word("copyrite") == "copyright"
+    assert speller.correct("the copyrite act") == "the copyright act"
+
+
+def test_a_corrected_word_keeps_the_capital_it_was_typed_with() -> None:
+    # a capital keeps a law's name a name ('the Act on Specified Commercial Transactions')
+    speller = Speller(["the act on specified commercial transactions", "SaaS"])
+    assert speller.correct("the Act on Sepcified Commercial Transactions") == (
+        "the Act on Specified Commercial Transactions"
+    )
