@@ -126,7 +126,7 @@ def _validate(files: RuleBaseFiles, rel: str, model: type[BaseModel]) -> list[Ba
 
 def _validation_problems(file: str, entry: str, exc: ValidationError) -> list[Problem]:
     return [
-        Problem(file, entry, ".".join(str(p) for p in err["loc"]), err["msg"])
+        Problem.of_error(file, entry, ".".join(str(p) for p in err["loc"]), err)
         for err in exc.errors()
     ]
 
@@ -327,7 +327,7 @@ def check_use_case_hints(files: RuleBaseFiles) -> list[Problem]:
                 entry = _entry_id(hints[loc[1]], loc[1]) if loc[1] < len(hints) else str(loc[1])
                 loc = loc[2:]
             field = ".".join(str(p) for p in loc)
-            problems.append(Problem(files.label(rel), entry, field, err["msg"]))
+            problems.append(Problem.of_error(files.label(rel), entry, field, err))
         return problems
     return []
 

@@ -177,7 +177,7 @@ def check_labels(files: RuleBaseFiles) -> list[Problem]:
         labels = Labels.model_validate(raw)
     except ValidationError as exc:
         return [
-            Problem(label, "-", ".".join(str(x) for x in err["loc"]), err["msg"])
+            Problem.of_error(label, "-", ".".join(str(x) for x in err["loc"]), err)
             for err in exc.errors()
         ]
     headed = {layer.id for layer in labels.layers}

@@ -51,7 +51,7 @@ def validate_entries(path: Path, model: type[ModelT]) -> tuple[list[ModelT], lis
         except ValidationError as exc:
             for err in exc.errors():
                 field = ".".join(str(part) for part in err["loc"])
-                problems.append(Problem(file, entry_id, field, err["msg"]))
+                problems.append(Problem.of_error(file, entry_id, field, err))
     return entries, problems
 
 

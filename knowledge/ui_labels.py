@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
@@ -180,3 +180,31 @@ def reading(text: str, section: str) -> Phrase | None:
         if found:
             return phrase(f"{section}.{name}", **found.groupdict())
     return None
+
+
+def validation_message(error: Mapping[str, Any], lang: str) -> str:
+    """pydantic's message for one error, for a reader of `lang`: its `type`'s label in ui_labels'
+    `validation` with the error's ctx filled in; pydantic's own message where no label names the
+    type (or for English)."""
+    said = str(error.get("msg", ""))
+    key = f"validation.{error.get('type', '')}"
+    if lang != "ja" or not load_ui_labels().has(key):
+        return said
+    ctx = {name: _ctx_value(name, value) for name, value in (error.get("ctx") or {}).items()}
+    try:
+        return ui_text(key, lang, **ctx)
+    except (KeyError, IndexError):  # a pydantic version that names its fields otherwise
+        return said
+
+
+def _ctx_value(name: str, value: object) -> str:
+    text = str(value)
+    if name == "expected":  # "'a', 'b' or 'c'" → 'a'、'b'、'c'
+        return re.sub(r",\s*|\s+or\s+", "、", text)
+    return text
+
+
+def syntax_problem(problem: str) -> Phrase:
+    """What a YAML or JSON parser said about a file, as a label to word in the reader's
+    language (ui_labels' `syntax_errors`); one no label reads back stays as the parser wrote it."""
+    return reading(problem, "syntax_errors") or phrase("syntax_errors.other", problem=problem)

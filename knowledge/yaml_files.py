@@ -6,9 +6,10 @@ Light on purpose (yaml and the standard library only): the first screens read si
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,6 +22,26 @@ class Problem:
     entry: str
     field: str
     message: str
+    kind: str = ""
+    """The validator's error type (pydantic's `type`, e.g. missing), when one made the message."""
+    context: tuple[tuple[str, str], ...] = ()
+    """That error's ctx (e.g. max_length), to word the message in another language."""
+
+    @classmethod
+    def of_error(cls, file: str, entry: str, field: str, error: Mapping[str, Any]) -> Problem:
+        """One pydantic error (an item of ValidationError.errors()) at `file`, `entry`, `field`."""
+        context = tuple((name, str(value)) for name, value in (error.get("ctx") or {}).items())
+        return cls(file, entry, field, str(error["msg"]), kind=str(error["type"]), context=context)
+
+    def said(self, lang: str) -> str:
+        """The message for a reader of `lang`: a validator's error by its type (ui_labels
+        `validation`); any other message as it came."""
+        if lang != "ja" or not self.kind:
+            return self.message
+        from knowledge.ui_labels import validation_message
+
+        error = {"type": self.kind, "msg": self.message, "ctx": dict(self.context)}
+        return validation_message(error, lang)
 
     def __str__(self) -> str:
         where = f"{self.file}: entry '{self.entry}'"
@@ -36,7 +57,7 @@ class Problem:
         from knowledge.ui_labels import ui_text
 
         key = "rule_base.problem_field" if self.field else "rule_base.problem"
-        values = {"file": self.file, "entry": self.entry, "message": self.message}
+        values = {"file": self.file, "entry": self.entry, "message": self.said(lang)}
         return ui_text(key, lang, **values, **({"field": self.field} if self.field else {}))
 
 
@@ -56,7 +77,8 @@ class RuleBaseError(Exception):
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _safe_load(text: str) -> object:
+def safe_load(text: str) -> object:
+    """`yaml.safe_load`, with libyaml's parser when present."""
     parser = _SAFE_LOADER(text)
     try:
         return parser.get_single_data()
@@ -66,7 +88,7 @@ def _safe_load(text: str) -> object:
 
 def read_yaml(path: Path) -> object:
     try:
-        return _safe_load(path.read_text(encoding="utf-8"))
+        return safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, ValueError) as exc:
         # ValueError: YAML accepts the shape of an impossible date (2025-13-01) and then fails.
         raise RuleBaseError([Problem(rel(path), "-", "", f"invalid YAML: {exc}")]) from exc

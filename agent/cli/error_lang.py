@@ -19,9 +19,11 @@ def error_lang(argv: list[str]) -> str:
             given = argv[number + 1]
         elif arg.startswith("--lang="):
             given = arg.partition("=")[2]
-    # Not get_settings(): the error being written may be a bad setting.
-    wanted = (given or os.environ.get("SHIRUBE_LANG", "")).strip().lower()
-    return "ja" if wanted == "ja" else "en"
+    # Not get_settings(): the error being written may be a bad setting. A --lang that names no
+    # language (auto, or the mistyped value the error is about) leaves it to SHIRUBE_LANG.
+    if given is not None and given.strip().lower() in ("en", "ja"):
+        return given.strip().lower()
+    return "ja" if os.environ.get("SHIRUBE_LANG", "").strip().lower() == "ja" else "en"
 
 
 def error_words(exc: UsageError, argv: list[str]) -> tuple[str, str]:

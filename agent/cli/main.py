@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from agent import __version__
-from agent.cli.error_lang import error_words
+from agent.cli.error_lang import error_lang, error_words
 from core.errors import UsageError
 
 if TYPE_CHECKING:  # typer and rich load with the first command line that needs them
@@ -95,6 +95,39 @@ def _full_app() -> "typer.Typer":
     return build_app()
 
 
+def run_app(app: "typer.Typer", argv: list[str]) -> None:
+    """Run `app` on `argv`: as typer does for English; for a Japanese reader (--lang ja or
+    SHIRUBE_LANG=ja) with help texts and usage errors in Japanese, still exit 2 on bad usage."""
+    lang = error_lang(argv)
+    if lang != "ja":
+        app()
+        return
+    import typer
+    from typer._click import exceptions as click_errors
+
+    from agent.cli.help_lang import frame_in, localize
+    from agent.cli.usage_lang import usage_error
+    from knowledge.ui_labels import ui_text
+
+    command = typer.main.get_command(app)
+    localize(command, lang)
+    try:
+        with frame_in(lang):
+            code = command.main(args=argv, standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:  # the help is already printed
+        sys.exit(exc.exit_code)
+    except click_errors.UsageError as exc:
+        raise UsageError(usage_error(exc, lang, command, argv)) from None
+    except typer.Abort:
+        print(ui_text("usage.aborted", lang), file=sys.stderr)
+        sys.exit(1)
+    except click_errors.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    # Not standalone, typer hands back an exit code (typer.Exit) or the command's own None.
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 def main() -> None:
     from agent import stdout_guard
     from core.telemetry import turn_off_telemetry
@@ -104,7 +137,7 @@ def main() -> None:
     sys.stdout = stdout_guard.checked(sys.stdout)
     try:
         if sys.argv[1:]:
-            build_app(commands_for(sys.argv[1:]))()
+            run_app(build_app(commands_for(sys.argv[1:])), sys.argv[1:])
         else:  # `shirube` alone: the app, without typer and thirteen commands (start-up)
             from agent.cli.tui import launch
 

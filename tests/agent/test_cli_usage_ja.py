@@ -1,0 +1,125 @@
+"""The command line's own errors and help in the reader's language (issue 18): an unknown
+option, a missing argument or a bad --lang value is said in Japanese under SHIRUBE_LANG=ja or
+`--lang ja`, still with exit code 2; `--help` reads in Japanese; English stays the default."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.faults.cli_runner import CliResult, run_cli
+
+JA = {"SHIRUBE_LANG": "ja", "COLUMNS": "200"}
+EN = {"SHIRUBE_LANG": None, "COLUMNS": "200"}
+# What click and typer say in English; none of it may reach a Japanese reader.
+CLICK_ENGLISH = re.compile(
+    r"No such (option|command)|Missing (argument|option)|Invalid value|Got unexpected|"
+    r"requires an argument|Try '|Usage:|is not one of|Did you mean|Error"
+)
+
+
+def _ja(*args: str) -> CliResult:
+    result = run_cli(*args, env=JA)
+    assert result.code == 2, result
+    assert not CLICK_ENGLISH.search(result.err), result.err
+    return result
+
+
+def test_an_unknown_option_is_named_in_japanese() -> None:
+    err = _ja("ask", "--bogus").err
+    assert "オプション「--bogus」はありません" in err
+    assert "shirube ask --help" in err
+
+
+def test_a_misspelt_option_is_suggested_in_japanese() -> None:
+    err = _ja("ask", "--offlin", "x").err
+    assert "--offline" in err and "ではありませんか" in err
+
+
+def test_an_unknown_command_is_named_in_japanese() -> None:
+    err = _ja("nosuch").err
+    assert "コマンド「nosuch」はありません" in err and "shirube --help" in err
+
+
+def test_a_missing_argument_says_what_to_give() -> None:
+    err = _ja("assess").err
+    assert "profile" in err and "プロフィール" in err and "指定してください" in err
+    assert "shirube assess --help" in err
+
+
+def test_a_bad_lang_value_lists_the_choices_in_japanese() -> None:
+    err = _ja("ask", "質問", "--lang", "fr").err
+    assert "--lang" in err and "「fr」" in err and "auto、en、ja" in err
+
+
+def test_a_bad_choice_lists_the_choices_in_japanese() -> None:
+    err = _ja("doctor", "--format", "xml").err
+    assert "--format" in err and "「xml」" in err and "text、json" in err
+
+
+def test_an_option_without_its_value_is_said_in_japanese() -> None:
+    err = _ja("sessions", "list", "--lang").err
+    assert "--lang" in err and "値" in err
+
+
+def test_an_extra_argument_is_said_in_japanese() -> None:
+    err = _ja("sessions", "list", "extra").err
+    assert "「extra」" in err and "余分" in err
+
+
+def test_lang_ja_on_the_command_line_is_enough() -> None:
+    result = run_cli("sessions", "list", "--lang", "ja", "--bogus", env=EN)
+    assert result.code == 2
+    assert "オプション「--bogus」はありません" in result.err
+
+
+def test_a_bad_value_is_said_in_japanese() -> None:
+    err = _ja("plan", "set", "p1", "1", "--expect-version", "abc").err
+    assert "--expect-version" in err and "「abc」" in err and "整数" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "english"),
+    [
+        (["ask", "--bogus"], "No such option: --bogus"),
+        (["nosuch"], "No such command 'nosuch'"),
+        (["assess"], "Missing argument 'profile'"),
+    ],
+)
+def test_english_stays_the_default(args: list[str], english: str) -> None:
+    result = run_cli(*args, env=EN)
+    assert result.code == 2
+    assert english in result.err
+    assert not re.search(r"[ぁ-んァ-ン]", result.err)
+
+
+def test_top_level_help_in_japanese() -> None:
+    result = run_cli("--help", env=JA)
+    assert result.code == 0, result.err
+    assert "使い方" in result.out and "オプション" in result.out and "コマンド" in result.out
+    assert "質問に答えます" in result.out  # ask's line
+    assert "Ask a question" not in result.out and "Show this message" not in result.out
+
+
+def test_a_commands_help_in_japanese() -> None:
+    result = run_cli("kb", "check", "--help", env=JA)
+    assert result.code == 0, result.err
+    assert "ルールベースを検証します" in result.out
+    assert "--data-dir" in result.out and "Check the rule base in this folder" not in result.out
+
+
+def test_help_stays_english_by_default() -> None:
+    result = run_cli("--help", env=EN)
+    assert result.code == 0
+    assert "Ask a question" in result.out and "Usage:" in result.out
+    assert "使い方" not in result.out
+
+
+def test_every_help_text_has_a_japanese_label() -> None:
+    """A command or option added with English help only fails here, naming it."""
+    from agent.cli.help_lang import help_texts, japanese_help
+    from agent.cli.main import build_app
+
+    missing = [where for where, text in help_texts(build_app()) if japanese_help(text) is None]
+    assert not missing, missing

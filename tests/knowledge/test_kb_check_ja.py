@@ -1,0 +1,66 @@
+"""`shirube kb check` in the reader's language (issue 18): the OK line, each problem's place and
+pydantic's message by its error type, and the closing count in Japanese under --lang ja or
+SHIRUBE_LANG=ja; English stays as it was (tests/knowledge/test_cli_kb.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.faults.cli_runner import CliResult, run_cli
+from tests.knowledge.kb_data import edit_entry, make_data_dir
+
+PYDANTIC_ENGLISH = ("Input should be", "Extra inputs", "Field required", "entry '", " problem in ")
+
+
+def _check(data: Path, how: str) -> CliResult:
+    if how == "flag":
+        return run_cli(
+            "kb", "check", "--data-dir", str(data), "--lang", "ja", env={"COLUMNS": "200"}
+        )
+    return run_cli(
+        "kb", "check", "--data-dir", str(data), env={"SHIRUBE_LANG": "ja", "COLUMNS": "200"}
+    )
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_ok_is_said_in_japanese(tmp_path: Path, how: str) -> None:
+    result = _check(make_data_dir(tmp_path), how)
+    assert result.code == 0, result.out
+    assert result.out.startswith("ルールベースに問題はありません（2026-11-24 時点）：")
+    assert "Rule base OK" not in result.out
+
+
+def test_problems_are_said_in_japanese(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    edit_entry(data / "roles.yaml", "provider", name=123, colour="red")
+    result = _check(data, "flag")
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0].endswith("roles.yaml")
+    assert "  項目「provider」のフィールド「name」：文字列で指定してください" in lines
+    assert any(
+        line.startswith("  項目「provider」のフィールド「colour」：この項目は使えません")
+        for line in lines
+    )
+    assert lines[-1] == (
+        "1 ファイルに2 件の問題があります。"
+        "直してから、もう一度 `shirube kb check` を実行してください。"
+    )
+    assert not any(english in result.out for english in PYDANTIC_ENGLISH), result.out
+
+
+def test_the_same_problems_stay_english_by_default(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    edit_entry(data / "roles.yaml", "provider", name=123)
+    result = run_cli("kb", "check", "--data-dir", str(data), env={"SHIRUBE_LANG": None})
+    assert result.code == 1
+    assert "  entry 'provider', field 'name': Input should be a valid string" in result.out
+    assert result.out.splitlines()[-1].startswith("1 problem in 1 file.")
+
+
+def test_a_missing_folder_is_said_in_japanese(tmp_path: Path) -> None:
+    result = _check(tmp_path / "nope", "env")
+    assert result.code == 2
+    assert "はフォルダではありません。sources.yaml があるフォルダを指定してください。" in result.err
