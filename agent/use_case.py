@@ -44,6 +44,7 @@ class _Compiled(typing.NamedTuple):
     ja_automation: tuple[str, ...]
     ja_automation_links: frozenset[str]
     ja_machine_work: frozenset[str]
+    ja_machines: frozenset[str]
 
 
 def _vocabulary(data: HintFile) -> Speller:
@@ -82,6 +83,7 @@ def _compiled() -> _Compiled:
         ja_automation=tuple(data.ja_automation),
         ja_automation_links=frozenset(data.ja_automation_links),
         ja_machine_work=frozenset(data.ja_machine_work) | frozenset(data.ja_doing),
+        ja_machines=frozenset(data.ja_machines),
     )
 
 
@@ -110,15 +112,27 @@ def _japanese_shape(question: str, compiled: _Compiled) -> _JapaneseShape:
     )
 
 
+def _names_machine(task: str, after: tuple[str, ...], compiled: _Compiled) -> bool:
+    """A task said as a verb, then a machine ('識別 為る カメラ', '見付ける システム'); a noun
+    compound ('監視カメラ', '防犯カメラ') names a kind of camera, not one doing a task."""
+    if after[:1] == ("為る",):
+        return after[1:2] != () and after[1] in compiled.ja_machines
+    verb = "\u3040" <= task[-1] <= "\u309f"  # a verb's dictionary form ends in kana (見付ける)
+    return verb and after[:1] != () and after[0] in compiled.ja_machines
+
+
 # How many linking words may stand between 自動 and its task ('自動 的 だ 判定').
 _LINK_WORDS = 2
 
 
 def _automates(sequence: tuple[str, ...], compiled: _Compiled) -> bool:
     """A machine doing a task by itself: a word of automation then a task ('自動 で 見付ける'),
-    or a compound headed by one ('自動判定', '自動運転'); '自動車' and '自動的に適用' do no task."""
+    or a compound headed by one ('自動判定', '自動運転'); or a machine named by its task
+    ('識別 為る カメラ'). '自動車' and '自動的に適用' do no task."""
     work = compiled.ja_machine_work
     for n, word in enumerate(sequence):
+        if word in work and _names_machine(word, sequence[n + 1 : n + 3], compiled):
+            return True
         for head in compiled.ja_automation:
             if word == head:
                 after = list(sequence[n + 1 : n + 2 + _LINK_WORDS])

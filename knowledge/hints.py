@@ -40,6 +40,9 @@ class Hint(BaseModel):
     places: bool = False
     """True: names whom the use concerns (people whose data it holds), so leave asked with no
     one named ("is it legal to read employees' emails?") is about a use, not a topic."""
+    names: list[str] = Field(default_factory=list)
+    """Rule-base entities the hint's words name without their names ("recognise shoplifters by
+    their faces" names facial recognition): the use-case answer's facts cover them too."""
 
     _check_pattern = field_validator("pattern", "unless")(lambda v: v if v is None else compiles(v))
 
@@ -95,6 +98,8 @@ class HintFile(BaseModel):
     ('不良品を自動で見つけるカメラ')."""
     ja_automation_links: list[str] = Field(default_factory=list)
     """Words that may stand between such a word and its task ('自動 で 見付ける', '自動的 だ')."""
+    ja_machines: list[str] = Field(default_factory=list)
+    """Machines (dictionary form) named by a task before them ('識別するカメラ')."""
     ja_machine_work: list[str] = Field(default_factory=list)
     """Tasks (dictionary form) a machine does by itself: finding, judging, answering, driving;
     besides `ja_doing`."""

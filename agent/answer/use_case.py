@@ -74,7 +74,7 @@ def _watch_facts(
         return {c.source for c in fact.cites} <= stated
 
     general = {EntityKind.instrument, EntityKind.institution, EntityKind.role}
-    named = [e for e in reader.linker.link(question) if rb.entities[e].kind not in general]
+    named = [e for e in _named_things(question, reader) if rb.entities[e].kind not in general]
     chosen: list[Fact] = []
     for entity in named:
         part = Part(text=question, entities=[entity], facet=Facet.duty)
@@ -87,6 +87,17 @@ def _watch_facts(
         # The most relevant fact on the thing named, or none: a weaker one is not the answer.
         chosen += [f for f in candidates[:1] if on_layers(f)]
     return chosen[:limit]
+
+
+def _named_things(question: str, reader: Reader) -> list[str]:
+    """The entities the question names: by their names (the linker), and by the words of the
+    use-case hints that name them without those names ('recognise … by their faces' names facial
+    recognition; knowledge/data/use_case_hints.yaml `names`)."""
+    from agent.use_case import read_use_case
+
+    implied = [e for h in read_use_case(question).hints for e in h.names]
+    linked = reader.linker.link(question)
+    return [e for e in dict.fromkeys([*linked, *implied]) if e in reader.rule_base.entities]
 
 
 def ranked_layers(use_case: UseCase, reader: Reader, question: str) -> list[RankedLayer]:

@@ -194,3 +194,38 @@ def test_what_a_described_use_reads(question: str, field: str, value: object) ->
 )
 def test_more_described_uses_are_use_cases(question: str) -> None:
     assert understand(question).route == "use_case"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "弊社は答案を採点するシステムを導入します。規制は？",
+        "傷を見つけるカメラを工場に入れます。規制は？",
+        "当社の店舗で、来店客を顔で照合するカメラを使いたいです。注意点は？",
+    ],
+)
+def test_a_japanese_machine_named_by_its_task_is_automation(question: str) -> None:
+    assert understand(question).route == "use_case"
+
+
+def test_a_camera_kind_is_no_machine_at_work() -> None:
+    """'監視カメラ' names a kind of camera: asking whether the APPI covers ours is a lookup."""
+    assert understand("当社の監視カメラに個人情報保護法は適用されますか？").route == "lookup"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Our arcade wants cameras that spot banned players by their faces. What applies?",
+            "Facial recognition of identifiable people",
+        ),
+        ("当社の店舗で、来店客を顔で照合するカメラを使いたいです。注意点は？", "顔認識"),
+    ],
+)
+def test_faces_named_without_the_word_bring_the_facial_recognition_facts(
+    question: str, said: str
+) -> None:
+    from agent.qa import ask
+
+    assert said in ask(question, offline=True).answer
