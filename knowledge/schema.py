@@ -493,6 +493,7 @@ class Facet(StrEnum):
     how_to = "how_to"  # practical steps
     compare = "compare"  # comparison with another regime (EU, US)
     example = "example"  # an illustration
+    identifier = "identifier"  # its official title and number ("Act No. 53 of 2025")
 
 
 class Fact(Strict):
@@ -575,6 +576,12 @@ class Premise(Strict):
         default=False,
         description="The belief is a duty ('labels are required'): a term presupposes it only "
         "beside a duty word ('how should we label' asks advice).",
+    )
+    plain_on: Facet | None = Field(
+        default=None,
+        description="The facet a yes/no question about the belief asks plainly ('Is the Article "
+        "13 guideline legally binding?' asks legal force): looked up on it, not corrected, "
+        "unless the belief is stated as given.",
     )
 
     _terms = field_validator("terms")(lambda v: [compiles(p) for p in v])

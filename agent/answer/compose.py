@@ -63,7 +63,9 @@ def premise_section(part: Part, reader: Reader) -> Section | None:
     text = facts[0].text
     if part.claim:  # "Japan has no AI regulation." is a claim: say it is wrong
         return Section(template.premise_claim.format(text=text), facts[1:], facts[0])
-    if part.yes_no and not text.lower().startswith(("no", "いいえ")):
+    # Asked whether, or asked what or where of a thing that is not there ('How big are the
+    # fines…?', '届出はどの役所に…？'): the reader sees the negation first, then the fact.
+    if not text.lower().startswith(("no", "いいえ")):
         return Section(template.premise.format(text=text), facts[1:], facts[0])
     return Section(template.premise_statement.format(text=text), facts[1:], facts[0])
 

@@ -104,6 +104,11 @@ class Phrasebook(Strict):
     event_words_ja: list[list[str]] = Field(
         default_factory=list, description="The same, as Japanese words or word pieces."
     )
+    role_words: list[list[str]] = Field(
+        default_factory=list,
+        description="Groups of word starts (English) or words (Japanese) naming one role in a "
+        "body: its chair, its members, its secretariat.",
+    )
     joiners_ja: str = Field(
         default="(?!)", description="Words joining two Japanese asks in one phrase ('と', 'や')."
     )
@@ -206,6 +211,16 @@ class CompiledPhrasebook:
             if any(same_word(stem, word) for stem in stems for word in group):
                 found |= group
         return found
+
+    def roles(self, text: str) -> list[frozenset[str]]:
+        """The role groups `text` names ('who heads…' and 'トップ' name the chair)."""
+        lowered = text.lower()
+        words = set(re.findall(r"[a-z]+", lowered))
+        return [
+            frozenset(group)
+            for group in self.book.role_words
+            if any(w in words if w.isascii() else w in lowered for w in group)
+        ]
 
     def event_words_ja(self, text: str) -> set[str]:
         """The Japanese words naming the events `text` names ("いつから" → 施行, 適用…)."""

@@ -17,6 +17,7 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
 from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
+from knowledge.schema import Facet
 
 WORDS_BEFORE = 3  # "has no registration duty", "don't need to register": a denial this close
 CHARS_AFTER = 10  # "登録は不要", "登録義務はありません": Japanese denies after the word
@@ -54,6 +55,7 @@ class Belief:
     terms: re.Pattern[str] | None
     needs_duty: bool
     negative: bool  # the belief is itself a denial ("Japan has no AI rules")
+    plain_on: Facet | None  # a yes/no question on this facet asks it plainly
 
 
 @derived
@@ -68,7 +70,7 @@ def _beliefs(reader: Reader) -> tuple[Belief, ...]:
         cues = joined(p.cues)
         assert cues is not None  # the schema asks for one cue at least
         negative = any(book.denial.search(claim) for claim in p.claims)
-        out.append(Belief(p.id, cues, joined(p.terms), p.needs_duty, negative))
+        out.append(Belief(p.id, cues, joined(p.terms), p.needs_duty, negative, p.plain_on))
     return tuple(out)
 
 
@@ -93,15 +95,30 @@ def _first_held(pattern: re.Pattern[str], text: str, belief: Belief) -> int | No
     return None
 
 
-def presupposed(text: str, reader: Reader, *, asks_whether: bool) -> list[str]:
+def asks_plainly(belief: Belief, facet: Facet | None, *, asks_whether: bool) -> bool:
+    """Is the question only asking what the belief holds, believing nothing? A yes/no question
+    on the belief's own facet ('Is the Article 13 guideline legally binding?') asks it, and a
+    who-question about a duty asks who holds it ('who must appoint a CAIO?'), not that the
+    holder the belief names (private companies) does."""
+    if asks_whether and facet is not None and facet == belief.plain_on:
+        return True
+    return belief.needs_duty and facet == Facet.who
+
+
+def presupposed(
+    text: str, reader: Reader, *, asks_whether: bool, facet: Facet | None = None
+) -> list[str]:
     """The premise ids `text` carries, the first named first: cued anywhere, named by a term in
-    a wh-question or a stated claim (`asks_whether` False), or claimed as given in other words."""
+    a wh-question or a stated claim (`asks_whether` False), or claimed as given in other words;
+    not a belief the question only asks about on `facet`, its facet (`asks_plainly`)."""
     book = phrasebook()
     stated = book.stated(text) is not None
     duty = bool(book.duty.search(text))
     found: dict[str, int] = {}
     duties: set[str] = set()  # beliefs in a duty the words take for granted
     for belief in _beliefs(reader):
+        if not stated and asks_plainly(belief, facet, asks_whether=asks_whether):
+            continue
         at = _first_held(belief.cues, text, belief)
         presupposing = stated or not asks_whether
         if belief.terms is not None and presupposing and (duty or not belief.needs_duty):

@@ -24,6 +24,7 @@ MIN_SHARED_WORDS = 2  # content words a fact shares with a question that asks no
 _KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _ARTICLE = re.compile(r"第\d+条(?:の\d+)?")  # how a name says it is an article
+_HEAD = re.compile(r"[:;：；。]|\.\s")  # where a fact's opening clause ends
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
 
 
@@ -224,6 +225,13 @@ def relevance(fact: Fact, part: Part) -> int:
     return len((_stems(fact.text) & _stems(asked)) - book.ignored_stems)
 
 
+def states_role(fact: Fact, roles: list[frozenset[str]]) -> bool:
+    """Does the fact's opening clause name a role the question asks of ('The Prime Minister
+    chairs…'), not a later clause in passing ('The Cabinet Office administers…: …, chaired by…')?"""
+    head = _HEAD.split(fact.text, maxsplit=1)[0]
+    return bool(roles) and bool(set(phrasebook().roles(head)) & set(roles))
+
+
 def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int]:
     shared = len(set(fact.about) & set(named))
     primary = 1 if named and fact.about[0] in named else 0
@@ -296,9 +304,17 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
         if dated:
             return dated[: max(limit, len(dated))]
+    if part.facet == Facet.identifier:  # its title and number; else what it is
+        facts = _about(list(reader.rule_base.facts.values()), part.entities)
+        titled = [f for f in facts if f.facet == Facet.identifier]
+        if titled or not part.entities:
+            return titled[:limit]
+        return by_entity_and_facet(part.model_copy(update={"facet": Facet.what}), reader, limit)
     # Derived from sources.yaml, so they lead: who issues it, how far it binds.
     # Who issued a thing answers "who prepares/publishes it", not "who approves/enforces".
-    acts = bool(phrasebook().who_acts.search(part.text))
+    book = phrasebook()
+    # Nor who must do a thing ("who must cooperate…"): the duty's own text names who holds it.
+    acts = bool(book.who_acts.search(part.text) or book.duty.search(part.text))
     issued = issuer_facts(part.entities, reader) if part.facet == Facet.who and not acts else []
     issued += force_facts(part.entities, part.facet, reader)
     facts = list(reader.rule_base.facts.values())
@@ -309,6 +325,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     penalty = dict((f, cue) for f, cue in phrasebook().facets)[Facet.penalty]
     if part.facet == Facet.who and penalty.search(part.text):
         facets.add(Facet.penalty)  # who enforces a text that carries no penalty: no one
+    if part.facet == Facet.who and book.duty.search(part.text):
+        facets.add(Facet.duty)  # who must do a thing: the duty's text names who holds it
     if part.facet in (Facet.who, Facet.penalty) and part.yes_no:
         facets |= {Facet.penalty, Facet.does_not}  # "is it a regulator?", "can it fine us?": no
     on_facet = [f for f in facts if f.facet in facets]
@@ -336,7 +354,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     tiers.append(_about(on_facet, subjects))
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects
-    chosen.sort(key=lambda f: _score(f, named, part), reverse=True)
+    roles = phrasebook().roles(part.text) if part.facet == Facet.who else []
+    chosen.sort(key=lambda f: (states_role(f, roles), *_score(f, named, part)), reverse=True)
     # A few facts about exactly what was asked are the answer; among many (a broad entity),
     # only those sharing the question's words follow the lead.
     if issued:

@@ -234,7 +234,9 @@ def read_part(text: str, reader: Reader) -> Part:
         yes_no=yes_no,
         claim=not _asks(text),
         # A cue inside the name of a law Shirube does not cover ('不正アクセス禁止法') is no belief.
-        premises=presupposed(without_uncovered_laws(text, reader), reader, asks_whether=yes_no),
+        premises=presupposed(
+            without_uncovered_laws(text, reader), reader, asks_whether=yes_no, facet=facet
+        ),
         uncovered=unknown_laws(text, reader),
         beyond=beyond_coverage(entities, reader),
         presupposed=not yes_no or book.stated(text) is not None,

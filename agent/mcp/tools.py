@@ -105,7 +105,7 @@ def register_tools(server: MCPServer, settings: Settings) -> None:
         """The rule base's cited facts about one thing (an act, a body, a role, a technology).
 
         Facets: what, when, legal_force, penalty, who, scope, duty, does_not, how_to, compare,
-        example. Each fact has its citations with legal force.
+        example, identifier. Each fact has its citations with legal force.
         """
         with _as_tool_error():
             return api.lookup_facts(entity, facet)

@@ -65,7 +65,8 @@ def test_a_denied_or_dutiless_mention_presupposes_nothing(question: str) -> None
 def test_the_belief_the_question_asks_about_is_corrected_first(offline) -> None:  # type: ignore[no-untyped-def]
     answer = offline("Which government database do high-risk AI systems have to be entered into?")
     assert answer.route == "premise"
-    assert re.search(r"regist|database", _lead(answer.answer), re.IGNORECASE), answer.answer
+    correction = answer.answer.removeprefix("No. ")  # the negation opens it, then the fact
+    assert re.search(r"regist|database", _lead(correction), re.IGNORECASE), answer.answer
 
 
 def test_a_duty_question_of_businesses_leads_with_their_duties(offline) -> None:  # type: ignore[no-untyped-def]

@@ -68,7 +68,8 @@ def test_and_for_a_role_narrows_the_last_question() -> None:
     part = _part("and for developers?", ["Are the AI Guidelines for Business binding?"])
     assert part.entities == ["aigfb", "developer"]
     assert part.facet == Facet.legal_force and part.yes_no
-    assert part.premises == ["guidelines_binding"] and part.route == "premise"
+    # Asked whether they bind, believing nothing: a legal-force lookup, not a correction.
+    assert part.premises == [] and part.route == "lookup"
 
 
 def test_a_follow_up_with_its_own_facet_or_topic_keeps_it() -> None:
