@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from knowledge.ui_labels import LabelledError, phrase
+from knowledge.ui_labels import LabelledError, phrase, syntax_problem
 
 SUFFIXES = (".json", ".yaml", ".yml")
 MAX_BYTES = 1_000_000
@@ -92,7 +92,7 @@ def _parse_text(path: Path, text: str) -> Any:
                 format="JSON",
                 line=exc.lineno,
                 column=exc.colno,
-                problem=exc.msg,
+                problem=syntax_problem(exc.msg),
             ) from None
     try:
         return yaml.safe_load(text)
@@ -101,7 +101,10 @@ def _parse_text(path: Path, text: str) -> Any:
         problem = getattr(exc, "problem", None) or "could not parse"
         if mark is None:
             raise LabelledError(
-                "file_errors.invalid_syntax", path=str(path), format="YAML", problem=problem
+                "file_errors.invalid_syntax",
+                path=str(path),
+                format="YAML",
+                problem=syntax_problem(problem),
             ) from None
         raise LabelledError(
             "file_errors.invalid_syntax_at",
@@ -109,5 +112,5 @@ def _parse_text(path: Path, text: str) -> Any:
             format="YAML",
             line=mark.line + 1,
             column=mark.column + 1,
-            problem=problem,
+            problem=syntax_problem(problem),
         ) from None
