@@ -229,3 +229,17 @@ def test_faces_named_without_the_word_bring_the_facial_recognition_facts(
     from agent.qa import ask
 
     assert said in ask(question, offline=True).answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the AI Promotion Act apply to firms based overseas?",
+        "Are overseas businesses covered by the AI Promotion Act?",
+    ],
+)
+def test_companies_abroad_asked_of_are_overseas_operators(question: str) -> None:
+    """A fact asked of companies abroad is asked of the overseas operator, and stays a lookup."""
+    read = understand(question)
+    assert read.route == "lookup"
+    assert "overseas_operator" in read.parts[0].entities
