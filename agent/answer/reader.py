@@ -62,7 +62,8 @@ class Reader:
         # The words a use case is read by ('selfies', 'dashcam') are meant as typed.
         texts += load_hints().vocabulary()
         names = [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
-        return Speller(texts, names=names)
+        cues = [pattern for _, pattern in phrasebook().facets]  # a tie goes to the facet's word
+        return Speller(texts, names=names, cues=cues)
 
     @cached_property
     def homophones(self) -> Homophones:

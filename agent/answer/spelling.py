@@ -21,9 +21,10 @@ A question's first word a letter away from a question word, before a verb such a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 import jellyfish
@@ -35,6 +36,8 @@ MIN_SPLIT = (2, 3)  # the shortest left and right words of a run-together pair (
 MIN_SOUND = 5  # shorter words share their sound with too many others
 MIN_JOINED_NAME = 7  # two English words make a shorter name word as a phrase too ('in form')
 MAX_PIECES = 4  # the most words one typed word is read as ('aipromotionact': three)
+MIN_REAL_SLIP = 6  # an English word this long one letter off a name's word, beside the rest of
+# that name, is a slip for it ('red teeming' → 'red teaming'); shorter ones are often meant
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[A-Za-z]+")
 _OWNER = re.compile(r"([a-z]+)'s\b")
@@ -100,8 +103,13 @@ def is_english(word: str) -> bool:
 class Speller:
     """Corrects misspelt words towards a vocabulary (most used first on a tie)."""
 
-    def __init__(self, texts: Iterable[str], names: Iterable[str] = ()) -> None:
-        counts = Counter(w for text in texts for w in _WORD.findall(text.lower()))
+    def __init__(
+        self,
+        texts: Iterable[str],
+        names: Iterable[str] = (),
+        cues: Sequence[re.Pattern[str]] = (),
+    ) -> None:
+        counts = Counter(w for text in texts for w in _WORD.findall(_unpatterned(text.lower())))
         self.known = frozenset(counts)
         # The words of the rule base's names: two English words typed for one of them are it
         # ('copy right act' is the Copyright Act).
@@ -110,6 +118,13 @@ class Speller:
         # Whose names the rule base writes with a possessive first ('japan's ai act', 'mext's
         # guideline'): 'japans' is that possessive.
         self.owners = frozenset(m.group(1) for name in names if (m := _OWNER.match(name)))
+        # Two words side by side in a name ('red teaming', 'basic plan'): a slip that makes one
+        # of them beside the other is read as that name.
+        self.pairs = frozenset(
+            pair for name in names for pair in itertools.pairwise(_WORD.findall(name))
+        )
+        self._name_words = sorted(self.names)
+        self._cues = tuple(cues)  # the words that ask a facet ('legally', 'regulator')
         self._choices = [w for w, _ in counts.most_common() if len(w) >= MIN_WORD - 1]
         self._rank = {w: i for i, w in enumerate(self._choices)}  # most used first
         self._sounds: dict[str, list[str]] = {}
@@ -148,9 +163,11 @@ class Speller:
             return None
         return " ".join(words)
 
-    def _near(self, lower: str) -> str | None:
-        """The closest vocabulary word; on a tie the one that sounds like what was typed ('baned'
-        is 'banned', not 'based'), then the most used."""
+    def _near(self, lower: str, before: str = "", after: str = "") -> str | None:
+        """The closest vocabulary word; on a tie the one that fits its neighbours (`_fits`:
+        'ai basi plan' is 'basic', 'legaly binding' 'legally'), then an English word over an
+        acronym ('firt' is 'first', not 'frt'), then the one that sounds like what was typed
+        ('baned' is 'banned', not 'based'), then the most used."""
         found = process.extract(
             lower, self._choices, scorer=OSA.distance, score_cutoff=max_edits(lower), limit=None
         )
@@ -159,7 +176,45 @@ class Speller:
         sound = jellyfish.metaphone(lower)
         closest = min(score for _, score, _ in found)
         tied = [(w, i) for w, score, i in found if score == closest]
-        return min(tied, key=lambda pair: (jellyfish.metaphone(pair[0]) != sound, pair[1]))[0]
+        if len(tied) == 1:
+            return tied[0][0]
+        return min(
+            tied,
+            key=lambda pair: (
+                not self._fits(pair[0], lower, before, after),
+                not is_english(pair[0]),
+                jellyfish.metaphone(pair[0]) != sound,
+                pair[1],
+            ),
+        )[0]
+
+    def _fits(self, meant: str, typed: str, before: str, after: str) -> bool:
+        """`meant` makes a name's two words with a neighbour ('basic' beside 'ai' or 'plan'), or
+        asks a facet that the words as typed do not ('legally', 'how should we')."""
+        if (before, meant) in self.pairs or (meant, after) in self.pairs:
+            return True
+        return any(cue.search(meant) for cue in self._cues) or (
+            any(cue.search(f"{before} {meant} {after}") for cue in self._cues)
+            and not any(cue.search(f"{before} {typed} {after}") for cue in self._cues)
+        )
+
+    def _in_name(self, lower: str, before: str, after: str) -> str | None:
+        """A name's word one letter off a long word that is no name's, where beside a neighbour
+        it makes that name's two words and the word as typed does not ('red teeming')."""
+        if len(lower) < MIN_REAL_SLIP or lower in self.names:
+            return None
+        if (before, lower) in self.pairs or (lower, after) in self.pairs:
+            return None
+        near = process.extract(
+            lower, self._name_words, scorer=OSA.distance, score_cutoff=1, limit=None
+        )
+        fits = {
+            w
+            for w, _, _ in near
+            if ((before, w) in self.pairs or (w, after) in self.pairs)
+            and not (w.startswith(lower) or lower.startswith(w))  # 'contracts': inflected
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def _sounds_like(self, lower: str) -> str | None:
         """A vocabulary word that sounds the same, from the same first letter and at most half
@@ -189,13 +244,17 @@ class Speller:
             return None
         return next((w for w in alike if is_english(w)), None)
 
-    def word(self, word: str) -> str:
-        """`word` itself, or the vocabulary's word (or two) it misspells."""
+    def word(self, word: str, before: str = "", after: str = "") -> str:
+        """`word` itself, or the vocabulary's word (or two) it misspells; `before` and `after`
+        are the words typed beside it, in lower case."""
         lower = word.lower()
         if lower.endswith("s") and lower[:-1] in QUESTION_WORDS:  # 'whos', 'whats': who's, what's
             return f"{word[:-1]}'{word[-1]}"
         if lower[:-1] in self.owners and lower.endswith("s") and lower not in self.names:
             return f"{word[:-1]}'{word[-1]}"  # 'japans ai law': japan's, a name's owner
+        slip = None if _is_name(word) else self._in_name(lower, before, after)
+        if slip is not None:  # an English word, but a slip in a name ('red teeming')
+            return _as_typed(slip, word)
         if lower in self.known and not _is_name(word):  # 'copywrite' is a name's alias, a typo
             meant = self._respelt(lower)
             return word if meant is None else meant.upper() if word.isupper() else meant
@@ -204,7 +263,12 @@ class Speller:
         split = self._split(lower)
         if split is None and word.isupper():  # an acronym ('SAAS'), not a shouted typo
             return word
-        meant = split or self._near(lower) or self._pieces(lower) or self._sounds_like(lower)
+        near = self._near(lower, before, after)
+        if split and near and min(map(len, split.split())) < MIN_SPLIT[1]:
+            split = (
+                None if OSA.distance(lower, near) == 1 else split
+            )  # 'jaban': japan, not 'ja ban'
+        meant = split or near or self._pieces(lower) or self._sounds_like(lower)
         if meant is None or is_english(lower):
             return word
         # The nearest word may itself be a typo the rule base keeps as an alias ('copyrite' is
@@ -215,7 +279,14 @@ class Speller:
     def correct(self, text: str) -> str:
         """`text` with each misspelt Latin word replaced; everything else as it was."""
         text = self._joined(_question_word(_expanded(text)))
-        return _TOKEN.sub(lambda m: self.word(m.group(0)), text)
+        tokens = list(_TOKEN.finditer(text))
+        out, at = [], 0
+        for i, token in enumerate(tokens):
+            before = tokens[i - 1].group(0).lower() if i else ""
+            after = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
+            out += [text[at : token.start()], self.word(token.group(0), before, after)]
+            at = token.end()
+        return "".join([*out, text[at:]])
 
     def _joined(self, text: str) -> str:
         """Letters typed apart joined where together they are a vocabulary word: single letters
@@ -240,6 +311,17 @@ class Speller:
             if stray(left) or stray(right) or named:
                 pieces[i], pieces[i + 1], pieces[i + 2] = "", "", left + right
         return "".join(pieces)
+
+
+# In a pattern's text: an escape ('\\b', '\\w'), and a word's stem glued to what ends it
+# ('regulat(e|es)', 'licen[cs]e', 'penalt\\w*'), which no one types as a word of its own.
+_ESCAPE = re.compile(r"\\[a-z]")
+_STEM = re.compile(r"[a-z]+(?=\[|\\w|\((?:\?:)?[a-z]*\|)|(?<=\])[a-z]+")
+
+
+def _unpatterned(text: str) -> str:
+    """`text` less the pieces of regular expressions that only look like words."""
+    return _ESCAPE.sub(" ", _STEM.sub(" ", text))
 
 
 def _expanded(text: str) -> str:

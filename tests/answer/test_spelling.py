@@ -3,6 +3,8 @@ question word; a real English word is never 'corrected'."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -150,3 +152,46 @@ def test_a_corrected_word_keeps_the_capital_it_was_typed_with() -> None:
     assert speller.correct("the Act on Sepcified Commercial Transactions") == (
         "the Act on Specified Commercial Transactions"
     )
+
+
+def test_a_tie_goes_to_the_word_that_makes_a_name_with_its_neighbour() -> None:
+    # 'basi' is one letter from 'base', 'basis' and 'basic'; beside 'ai' and 'plan' it is the
+    # AI Basic Plan's word, though 'base' sounds more like it
+    speller = Speller(["the base, the base, the basis", "ai basic plan"], names=["ai basic plan"])
+    assert speller.correct("who prepares the ai basi plan") == "who prepares the ai basic plan"
+    assert speller.word("basi") == "base"  # alone, as before
+
+
+def test_a_tie_goes_to_the_word_that_asks_a_facet() -> None:
+    legal_force = re.compile(r"\b(binding|legally|mandatory)\b")
+    speller = Speller(["legal legal legal legally"], cues=[legal_force])
+    assert speller.correct("is it legaly binding") == "is it legally binding"
+    how_to = re.compile(r"\bhow (should|do) we\b")
+    speller = Speller(["sold sold sold should"], cues=[how_to])
+    assert speller.correct("how sould we budget") == "how should we budget"
+
+
+def test_a_tie_goes_to_an_english_word_over_an_acronym() -> None:
+    speller = Speller(["frt frt frt first"])
+    assert speller.word("firt") == "first"
+
+
+def test_a_slip_is_read_before_two_words_run_together_when_one_is_two_letters() -> None:
+    speller = Speller(["ja ja ban ban japan", "the ai act"])
+    assert speller.word("jaban") == "japan"
+    assert speller.word("aiact") == "ai act"  # no word a letter away: two words
+
+
+def test_an_english_word_one_letter_off_a_name_beside_its_other_word_is_that_name() -> None:
+    speller = Speller(
+        ["red teaming guide", "labor contract act"], names=["red teaming", "consumer contract act"]
+    )
+    assert speller.correct("is red teeming required") == "is red teaming required"
+    assert speller.correct("the teeming crowd") == "the teeming crowd"  # no name beside it
+    assert speller.correct("the labor contracts act") == "the labor contracts act"  # inflected
+
+
+def test_the_pieces_of_a_pattern_are_no_words() -> None:
+    speller = Speller([r"'\b(certif\w*|regulat(e|es|ed)|licen[cs]es?)\b'", "certified"])
+    assert {"certif", "regulat", "licen", "bcertif"}.isdisjoint(speller.known)
+    assert speller.word("certifid") == "certified"
