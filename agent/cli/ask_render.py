@@ -10,6 +10,10 @@ from agent.answer.numbering import numbered, source_line
 from tools.terminal_text import clean, json_text, markup
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from agent.answer.numbering import Cited
+
     # Only a type here: importing agent.state at run time loads langgraph (~0.5 s), which the
     # caller pays anyway only when it actually answers a question.
     from agent.state import Answer
@@ -24,26 +28,37 @@ def render(answer: Answer, fmt: str) -> None:
         return
     # rich's Markdown (markdown-it) only for the text format: json and markdown skip ~35 ms.
     from rich.console import Console
-    from rich.markdown import Markdown
 
     from knowledge.ui_labels import ui_text
+    from tools.terminal_wrap import WrapMarkdown, wrapped
 
     console = Console()
     lang = answer.lang  # the headings in the answer's language (the question's, or --lang)
     if answer.notice:
-        console.print(f"[yellow]{markup(answer.notice)}[/]", highlight=False)
-    console.print(Markdown(clean(answer.answer)))
+        console.print(wrapped(f"[yellow]{markup(answer.notice)}[/]"), highlight=False)
+    # Wrapped by display width: Japanese breaks between characters, never inside 第30条の4.
+    console.print(WrapMarkdown(clean(answer.answer)))
     if answer.citations:
         console.print(f"\n[bold]{ui_text('cli.sources', lang)}[/]")
         for number, cite in numbered(answer.citations):
-            # soft_wrap: the terminal wraps a long Japanese title where the line ends; Rich would
-            # move it whole (it has no spaces) to the line after its number.
-            line = source_line(number, cite)
-            console.print(line, highlight=False, markup=False, soft_wrap=True)
+            print_source(console, number, cite)
     date = answer.rule_base_as_of
     as_of = ui_text("cli.rules_as_of", lang, date=date) if date else ""
     footer = ui_text("cli.mode", lang, mode=markup(answer.mode), ms=answer.latency_ms) + as_of
-    console.print(f"[dim]{footer}[/]", highlight=False)
+    console.print(wrapped(f"[dim]{footer}[/]"), highlight=False)
+
+
+def print_source(console: Console, number: int, cite: Cited) -> None:
+    """'[1] Title 第13条（label）' wrapped by width beside its number, then the URL whole."""
+    from rich.text import Text
+
+    from tools.terminal_wrap import WrapText, hanging
+
+    heading, url = source_line(number, cite).split("\n", 1)
+    lead = f"[{number}] "
+    console.print(hanging(Text(lead), WrapText(clean(heading[len(lead) :]))))
+    # soft_wrap: Rich never cuts the URL, so the terminal can open it whole.
+    console.print(url, highlight=False, markup=False, soft_wrap=True)
 
 
 def render_explanation(answer: Answer) -> None:

@@ -39,23 +39,19 @@ def _read(console: Console, prompt: str = "you> ") -> str | None:
 
 
 def show_turn(console: Console, turn: Turn, last_notice: str | None, lang: str = "en") -> None:
-    from rich.markdown import Markdown
-
+    from agent.cli.ask_render import print_source
     from knowledge.ui_labels import ui_text
+    from tools.terminal_wrap import WrapMarkdown, wrapped
 
+    # Wrapped by display width: Japanese breaks between characters, never inside 第30条の4.
     if turn.followup:
         understood = ui_text("cli.chat_understood", lang, text=turn.resolved)
-        console.print(f"[dim]{markup(understood)}[/]", highlight=False)
+        console.print(wrapped(f"[dim]{markup(understood)}[/]"), highlight=False)
     if turn.notice and turn.notice != last_notice:
-        console.print(f"[yellow]{markup(turn.notice)}[/]", highlight=False)
-    console.print(Markdown(clean(turn.answer)))
+        console.print(wrapped(f"[yellow]{markup(turn.notice)}[/]"), highlight=False)
+    console.print(WrapMarkdown(clean(turn.answer)))
     for number, cite in enumerate(turn.citations, 1):
-        console.print(
-            f"[{number}] {cite.heading}\n    {cite.url}",
-            highlight=False,
-            markup=False,
-            soft_wrap=True,  # a long Japanese title wraps where the line ends, not below "[1]"
-        )
+        print_source(console, number, cite)
     console.print()
 
 

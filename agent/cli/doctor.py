@@ -37,12 +37,14 @@ def register(app: typer.Typer) -> None:
         import json
 
         from rich.console import Console
+        from rich.text import Text
 
         from agent.cli.sessions import _lang
         from agent.doctor import run_checks
         from core.config import get_settings
         from knowledge.ui_labels import load_ui_labels, ui_text
-        from tools.terminal_text import json_text, markup
+        from tools.terminal_text import clean, json_text
+        from tools.terminal_wrap import WrapText, hanging
 
         said = _lang(lang)
         checks = run_checks(get_settings())
@@ -60,8 +62,11 @@ def register(app: typer.Typer) -> None:
                 colon = "：" if said == "ja" else ": "
                 style = STYLES[check.status]
                 line = check.shown(said)
-                console.print(f"[{style}]{status}[/] {name}{colon}{markup(line['detail'])}")
+                # Wrapped by display width beside the status: Rich alone moves a Japanese run
+                # (no spaces) whole to the next line, leaving the status on a line of its own.
+                detail = WrapText(clean(f"{name}{colon}{line['detail']}"))
+                console.print(hanging(Text(f"{status} ", style=style), detail))
                 if line["fix"]:
-                    console.print(f"     → {markup(line['fix'])}")
+                    console.print(hanging(Text("     → "), WrapText(clean(line["fix"]))))
         if any(c.status == "fail" for c in checks):
             raise typer.Exit(1)
