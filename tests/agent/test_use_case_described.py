@@ -243,3 +243,15 @@ def test_companies_abroad_asked_of_are_overseas_operators(question: str) -> None
     read = understand(question)
     assert read.route == "lookup"
     assert "overseas_operator" in read.parts[0].entities
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We are a US company. Is there an AI registration requirement in Japan?",
+        "We're a startup in Kobe: are there AI penalties we should know?",
+    ],
+)
+def test_an_ai_word_naming_a_rule_puts_no_ai_to_work(question: str) -> None:
+    """'AI registration', 'AI penalties' name rules, as 'AI Act' does: no use is described."""
+    assert understand(question).route != "use_case"
