@@ -56,6 +56,7 @@ class Templates(Strict):
     part_heading: str
     date_line: str
     issuer_line: str
+    identifier_line: str
     offline_notice: str
     first_actions: str
     use_case_closing: str

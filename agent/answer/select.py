@@ -78,6 +78,31 @@ def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
     return found
 
 
+def identifier_facts(entities: list[str], reader: Reader) -> list[Fact]:
+    """The official title of each named instrument, from sources.yaml (never retyped); a
+    statute's title carries its number ('(Act No. 53 of 2025)')."""
+    rb = reader.rule_base
+    found: list[Fact] = []
+    for entity_id in entities:
+        entity = rb.entities.get(entity_id)
+        source = rb.sources.get(entity.source or entity_id) if entity else None
+        if source is None:
+            continue
+        said = (templates("en"), templates("ja"))
+        text = said[0].identifier_line.format(
+            name=source.short_name, title=" ".join(source.title_en.split())
+        )
+        text_ja = said[1].identifier_line.format(
+            name=source.short_name_ja or source.short_name, title=source.title_ja
+        )
+        cite = [Citation(source=source.id)]
+        fact_id = f"title_{source.id}"
+        found.append(
+            derived_fact(reader, fact_id, entity_id, Facet.identifier, cite, (text, text_ja))
+        )
+    return found
+
+
 def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fact]:
     """One fact per key date of the named instruments and bodies, never retyped by hand."""
     rb = reader.rule_base
@@ -304,9 +329,10 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
         if dated:
             return dated[: max(limit, len(dated))]
-    if part.facet == Facet.identifier:  # its title and number; else what it is
+    if part.facet == Facet.identifier:  # its number and title; else its title from sources.yaml
         facts = _about(list(reader.rule_base.facts.values()), part.entities)
         titled = [f for f in facts if f.facet == Facet.identifier]
+        titled = titled or identifier_facts(part.entities, reader)
         if titled or not part.entities:
             return titled[:limit]
         return by_entity_and_facet(part.model_copy(update={"facet": Facet.what}), reader, limit)

@@ -27,6 +27,7 @@ def _lead(text: str) -> str:
         "Which act number is Japan's AI law?",
         "AI推進法の法律番号は？",
         "AI推進法の正式名称を教えて",
+        "What is the AI Promotion Act's number?",
     ],
 )
 def test_a_law_number_question_asks_the_identifier(question: str) -> None:
@@ -38,6 +39,8 @@ def test_a_law_number_question_asks_the_identifier(question: str) -> None:
     [
         ("what's the law number of the AI Promotion Act?", "Act No. 53 of 2025"),
         ("AI推進法の法律番号は？", "令和7年法律第53号"),
+        # No fact states it: the title sources.yaml holds, number and all, is derived.
+        ("職業安定法の法律番号は？", "昭和22年法律第141号"),
     ],
 )
 def test_the_law_number_leads(offline, question: str, number: str) -> None:  # type: ignore[no-untyped-def]
