@@ -52,7 +52,11 @@ def ask(
     from agent import qa
 
     if lang not in (None, "en", "ja"):
-        raise UsageError(f"lang must be 'en' or 'ja' (or left out), not {lang!r}.")
+        from agent.answer.lang import detect
+        from knowledge.ui_labels import ui_text
+
+        # Said in the question's language: the one thing known about its reader.
+        raise UsageError(ui_text("tool_errors.bad_lang", detect(question or ""), given=repr(lang)))
     settings = settings or get_settings()
     ready_index(settings)
     return qa.ask(question, settings=settings, offline=offline, lang=lang)

@@ -14,19 +14,34 @@ from tools.assess import Assessment
 
 def profile_of(profile: UseCaseProfile | Mapping[str, Any]) -> UseCaseProfile:
     """A validated profile; a bad field is a UsageError naming it and the allowed values."""
-    from tools.profile_io import describe_validation_error
+    from knowledge.ui_labels import ui_text
+    from tools.profile_io import describe_validation
 
     if isinstance(profile, UseCaseProfile):
         return profile
     if not isinstance(profile, Mapping):
         raise UsageError(
-            f"profile must be a mapping of profile fields (name: value), not a "
-            f"{type(profile).__name__}. Allowed fields: {', '.join(UseCaseProfile.model_fields)}."
+            ui_text(
+                "tool_errors.profile_not_mapping",
+                "en",
+                kind=type(profile).__name__,
+                allowed=", ".join(UseCaseProfile.model_fields),
+            )
         )
     try:
         return UseCaseProfile.model_validate(dict(profile))
     except ValidationError as exc:
-        raise UsageError(f"profile: {describe_validation_error(exc)}") from None
+        # Said in the profile's own language (its name and description), as its plan would be.
+        lang = _profile_lang(profile)
+        said = describe_validation(exc).text(lang)
+        raise UsageError(ui_text("tool_errors.profile", lang, problem=said)) from None
+
+
+def _profile_lang(profile: Mapping[str, Any]) -> str:
+    from agent.answer.lang import detect
+
+    words = [profile.get("name"), profile.get("description")]
+    return detect(" ".join(word for word in words if isinstance(word, str)))
 
 
 def assess(profile: UseCaseProfile | Mapping[str, Any]) -> Assessment:

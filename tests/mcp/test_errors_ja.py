@@ -1,0 +1,78 @@
+"""Bad tool arguments told in Japanese when the request is Japanese (issue 18): `lang: "ja"`, a
+Japanese question or a profile whose name or description is Japanese; English otherwise (the
+English wording is pinned in tests/mcp/test_errors.py). The API's own errors likewise."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agent import api
+from agent.mcp.server import ShirubeServer
+from core.errors import UsageError
+from tests.mcp.conftest import call, text_of
+
+ENGLISH = re.compile(r"Invalid input|is missing|has the invalid value|Allowed|Did you mean|must be")
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "says"),
+    [
+        (
+            "ask",
+            {"question": "日本にAI法はありますか？", "lang": "fr"},
+            '「lang」の値 "fr" は使えません',
+        ),
+        ("ask", {"question": "x" * 2001, "lang": "ja"}, "「question」の値"),
+        ("ask", {"question": "日本のAI法" * 500}, "2000 文字以内にしてください"),
+        ("ask", {"lang": "ja"}, "「question」がありません。指定してください"),
+        (
+            "changes",
+            {"since": "先週"},
+            'YYYY-MM-DD 形式の日付で指定してください（受け取った値："先週"）',
+        ),
+        (
+            "assess",
+            {"profile": {"name": "採用面接の評価", "personal_data": "sensitiv"}},
+            "項目「personal_data」の値 'sensitiv' は使えません",
+        ),
+        (
+            "assess",
+            {"profile": {"description": "社内チャットボット", "colour": "red"}},
+            "項目 'colour' はありません",
+        ),
+    ],
+)
+def test_a_japanese_request_hears_its_errors_in_japanese(
+    server: ShirubeServer, tool: str, arguments: dict, says: str
+) -> None:
+    result = call(server, tool, arguments)
+    assert result.is_error
+    message = text_of(result)
+    assert says in message, message
+    assert f"{tool} への入力が正しくありません" in message
+    assert not ENGLISH.search(message), message
+
+
+def test_an_english_request_keeps_english(server: ShirubeServer) -> None:
+    message = text_of(call(server, "ask", {"question": "Is there an AI Act?", "lang": "fr"}))
+    assert "Invalid input to ask:" in message and "は使えません" not in message
+
+
+def test_the_api_says_a_bad_lang_in_the_questions_language() -> None:
+    with pytest.raises(UsageError) as raised:
+        api.ask("日本にAI法はありますか？", lang="fr")  # type: ignore[arg-type]
+    assert "lang には" in str(raised.value)
+    with pytest.raises(UsageError) as english:
+        api.ask("Is there an AI Act?", lang="fr")  # type: ignore[arg-type]
+    assert str(english.value) == "lang must be 'en' or 'ja' (or left out), not 'fr'."
+
+
+def test_the_api_says_a_bad_profile_in_the_profiles_language() -> None:
+    with pytest.raises(UsageError) as raised:
+        api.assess({"name": "社内チャットボット", "personal_data": "sensitiv"})
+    assert "項目「personal_data」の値 'sensitiv' は使えません" in str(raised.value)
+    with pytest.raises(UsageError) as english:
+        api.assess({"name": "Support bot", "personal_data": "sensitiv"})
+    assert "field 'personal_data' has the invalid value 'sensitiv'" in str(english.value)
