@@ -14,22 +14,19 @@ from pydantic import BaseModel
 from agent.answer.spelling import Speller
 from core.profile import UseCaseProfile
 from knowledge.defaults import derived
-from knowledge.hints import Hint, HintFile, load_hints
+from knowledge.hints import Hint, HintFile, hints
 
 # The seam spaced() puts between Japanese and Latin letters ('生成AIで' → '生成 AI で'): English
 # patterns need it, Japanese ones ('生成ai') are written without it.
 _SEAM = re.compile(r"(?<=[^\x00-\x7f]) (?=[a-z])|(?<=[a-z]) (?=[^\x00-\x7f])", re.IGNORECASE)
 
 
-def _any(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
 class _Compiled(typing.NamedTuple):
-    asks: re.Pattern[str]
-    actors: re.Pattern[str]
-    activities: re.Pattern[str]
-    permission: re.Pattern[str]
+    # Any one pattern found says it (each compiled once, as the hint file was validated).
+    asks: tuple[re.Pattern[str], ...]
+    actors: tuple[re.Pattern[str], ...]
+    activities: tuple[re.Pattern[str], ...]
+    permission: tuple[re.Pattern[str], ...]
     hints: list[tuple[Hint, re.Pattern[str], re.Pattern[str] | None]]
     speller: Speller
     ja_asks: frozenset[str]
@@ -55,21 +52,16 @@ def _vocabulary(data: HintFile) -> Speller:
 
 @derived
 def _compiled() -> _Compiled:
-    data = load_hints()
-    hints = [
-        (
-            h,
-            re.compile(data.expand(h.pattern), re.IGNORECASE),
-            re.compile(data.expand(h.unless), re.IGNORECASE) if h.unless else None,
-        )
-        for h in data.hints
-    ]
+    data = hints()
     return _Compiled(
-        asks=_any([data.expand(p) for p in data.asks]),
-        actors=_any([data.expand(p) for p in data.actors] or ["(?!)"]),
-        activities=_any([data.expand(p) for p in data.activities] or ["(?!)"]),
-        permission=_any([data.expand(p) for p in data.permission] or ["(?!)"]),
-        hints=hints,
+        asks=tuple(map(data.regex, data.asks)),
+        actors=tuple(map(data.regex, data.actors)),
+        activities=tuple(map(data.regex, data.activities)),
+        permission=tuple(map(data.regex, data.permission)),
+        hints=[
+            (h, data.regex(h.pattern), data.regex(h.unless) if h.unless else None)
+            for h in data.hints
+        ],
         speller=_vocabulary(data),
         ja_asks=frozenset(data.ja_asks),
         ja_question=re.compile(data.ja_question),
@@ -259,11 +251,11 @@ def read_use_case(question: str) -> Reading:
     spelled = _corrected(compiled.speller, spaced(question))
     forms = (spelled, _SEAM.sub("", spelled))
 
-    def said(pattern: re.Pattern[str] | None) -> bool:
-        return pattern is not None and any(pattern.search(form) for form in forms)
+    def said(*patterns: re.Pattern[str] | None) -> bool:
+        return any(p is not None and p.search(form) for p in patterns for form in forms)
 
     japanese = _japanese_shape(question, compiled)
-    actor = said(compiled.actors) or japanese.wish
+    actor = said(*compiled.actors) or japanese.wish
     matched = [
         hint
         for hint, pattern, unless in compiled.hints
@@ -275,10 +267,10 @@ def read_use_case(question: str) -> Reading:
     return Reading(
         profile=UseCaseProfile(**values),
         hints=matched,
-        asks=said(compiled.asks) or japanese.asks,
+        asks=said(*compiled.asks) or japanese.asks,
         actor=actor,
-        activity=said(compiled.activities) or japanese.automation,
-        permission=said(compiled.permission),
+        activity=said(*compiled.activities) or japanese.automation,
+        permission=said(*compiled.permission),
     )
 
 

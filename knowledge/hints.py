@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from core.profile import UseCaseProfile
+from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
 from knowledge.schema import compiles
+from knowledge.yaml_files import safe_load
 
 HINTS_FILE = DATA_DIR / "use_case_hints.yaml"
 # `{people}` in a pattern names a word list; regex counts ('{0,2}') hold no letters.
@@ -104,6 +105,9 @@ class HintFile(BaseModel):
     """Tasks (dictionary form) a machine does by itself: finding, judging, answering, driving;
     besides `ja_doing`."""
     hints: list[Hint] = Field(min_length=1)
+    # Each expanded pattern compiled as a question is read: validating the file compiles them
+    # all, and reading questions reuses them (compiling them twice was a cold start's cost).
+    _regexes: dict[str, re.Pattern[str]] = PrivateAttr(default_factory=dict)
 
     _check_lists = field_validator("asks", "actors", "activities", "permission")(
         lambda v: [compiles(p) for p in v]
@@ -137,13 +141,30 @@ class HintFile(BaseModel):
         a speller reads so that the words a use case is read by are never 'corrected'."""
         return [_ESCAPE.sub(" ", p) for p in self.patterns()]
 
+    def regex(self, pattern: str) -> re.Pattern[str]:
+        """`pattern`, its word lists expanded, compiled as questions are read (any case)."""
+        expanded = self.expand(pattern)
+        if expanded not in self._regexes:
+            self._regexes[expanded] = re.compile(expanded, re.IGNORECASE)
+        return self._regexes[expanded]
+
     @model_validator(mode="after")
     def _lists_named_exist(self) -> HintFile:
         for pattern in self.patterns():  # raises on an unknown list
-            compiles(pattern)
+            try:
+                self._regexes[pattern] = re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression: {exc}") from exc
         return self
 
 
 def load_hints(path: Path = HINTS_FILE) -> HintFile:
     """Parse and validate a hint file; raises ValidationError (or yaml.YAMLError)."""
-    return HintFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return HintFile.model_validate(safe_load(path.read_text(encoding="utf-8")))
+
+
+@derived
+def hints() -> HintFile:
+    """The packaged hint file, read and validated once (the speller and the use-case reader
+    both read it)."""
+    return load_hints()

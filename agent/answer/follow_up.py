@@ -12,6 +12,7 @@ asks something of its own ("who enforces that?"), of the instruments the use-cas
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import UseCase
@@ -44,6 +45,9 @@ def refers_back(question: str) -> bool:
     if opening is None:
         return bool(book.follow_up.search(question)) or _facet_of_what_went_before(question)
     rest = question[opening.end() :] if opening.start() == 0 else question
+    rest = (
+        rest if rest.strip(" ?？") else question
+    )  # the whole turn is the fragment ('その要素は？')
     return bool(book.follow_up.search(rest) or _FACET_WORD.match(rest)) or _asks_of_rule_base(
         question
     )
@@ -266,3 +270,144 @@ def named_by_one(asked: str, history: list[str], reader: Reader) -> list[str]:
                 if found:
                     return found
     return []
+
+
+def earlier_subjects(history: list[str], reader: Reader) -> list[str]:
+    """What the last question naming anything was asked of: its instruments and bodies, with the
+    parts of them it named ('Article 16 of the AI Promotion Act'); else all it named. A topic
+    that only narrowed it ('generative AI' in "is the APPI relevant to generative AI?") is none."""
+    entities = reader.rule_base.entities
+    for earlier in reversed(history):
+        linked = reader.linker.link(earlier)
+        subjects = [e for e in linked if names_subject([e], reader)]
+        if not subjects:
+            if linked:
+                return linked
+            continue
+        parts = [e for e in linked if entities[e].kind == EntityKind.concept]
+        return [*subjects, *(e for e in parts if part_of(e, subjects, reader))]
+    return []
+
+
+def part_of(concept: str, subjects: list[str], reader: Reader) -> bool:
+    """The concept is a part of a subject, not a topic of its own: its name is of the subject
+    ('Article 16 of the AI Promotion Act'), or every fact about it is about a subject too (the
+    definition an Act gives)."""
+    entities = reader.rule_base.entities
+    name = entities[concept].name.lower()
+    if any(
+        re.search(rf"\bof (the )?{re.escape(_bare(entities[s].name))}\b", name) for s in subjects
+    ):
+        return True
+    about = [set(f.about) for f in reader.rule_base.facts.values() if concept in f.about]
+    return bool(about) and all(a & set(subjects) for a in about)
+
+
+def _bare(name: str) -> str:
+    """A name less its bracketed abbreviation, lower-case ('the ai promotion act')."""
+    return re.sub(r"\s*\([^)]*\)", "", name).lower().strip()
+
+
+def _related(subjects: list[str], reader: Reader) -> list[str]:
+    """What the rule base holds beside the subjects: the things facts about them are also about,
+    and the instruments a body among them issued."""
+    rb = reader.rule_base
+    found: list[str] = []
+    for subject in subjects:
+        if subject in rb.institutions:
+            found += [s for s in reader.issued_by(subject) if s in rb.entities]
+        for fact in rb.facts.values():
+            if subject in fact.about:
+                found += fact.about
+    return [e for e in dict.fromkeys(found) if e not in subjects]
+
+
+def _own(subjects: list[str], reader: Reader) -> list[str]:
+    """What belongs to the subjects: the instruments a body among them issued, and the parts of
+    them (their articles, the definition they give)."""
+    rb = reader.rule_base
+    issued = [s for body in subjects if body in rb.institutions for s in reader.issued_by(body)]
+    parts = [e for e in rb.entities if e not in subjects and part_of(e, subjects, reader)]
+    return [e for e in dict.fromkeys([*issued, *parts]) if e in rb.entities and e not in subjects]
+
+
+def _words(text: str) -> frozenset[str]:
+    from knowledge.index.lexical import tokenize
+
+    ignored = phrasebook().ignored_stems
+    return frozenset(w for w in tokenize(text) if w[:5] not in ignored)
+
+
+def _phrases(entity: str, reader: Reader) -> list[frozenset[str]]:
+    named = reader.rule_base.entities[entity]
+    return [_words(p) for p in (named.name, named.name_ja or "", *named.aliases) if p]
+
+
+def _same(word: str, other: str) -> bool:
+    """One word, inflected or not ('transfers', 'transferring' and 'transfer')."""
+    if word == other:
+        return True
+    short, long = sorted((word, other), key=len)
+    return short.isascii() and len(short) >= 5 and long.startswith(short)
+
+
+def _covers(phrase: frozenset[str], words: AbstractSet[str]) -> int:
+    return sum(any(_same(w, p) for p in phrase) for w in words)
+
+
+def named_beside(question: str, subjects: list[str], reader: Reader) -> list[str]:
+    """What a follow-up's words name among the things the rule base holds beside the earlier
+    subjects, when they name nothing by themselves ('what about transfers abroad?' after a
+    question on the APPI: its cross-border transfer rule). Of a name's words, those the question
+    gives must outweigh those it lacks; the best match only, and none on a tie. A fragment
+    asking a facet ('罰則は？') names it by that."""
+    words = _words(question)
+    if not words or not subjects or phrasebook().facet_match(question)[1] is not None:
+        return []
+    scores: dict[str, float] = {}
+    for entity in _related(subjects, reader):
+        for phrase in _phrases(entity, reader):
+            hits = _covers(phrase, words)
+            if hits and 2 * hits > len(phrase):
+                scores[entity] = max(scores.get(entity, 0), hits - len(phrase) / 100)
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    return [ranked[0][0]]
+
+
+def in_context(entities: list[str], question: str, history: list[str], reader: Reader) -> list[str]:
+    """A follow-up's names read in the context of the earlier subjects: a word that names
+    something unrelated to them ('the checklist' of the AI Guidelines for Business) names the
+    thing beside them it also names ('the checklist' after the ACA's copyright guidance: its AI
+    and copyright checklist)."""
+    subjects = earlier_subjects(history, reader) if history else []
+    if not subjects:
+        return entities
+    related = set(_related(subjects, reader)) | set(subjects)
+    words = _words(question)
+    out: list[str] = []
+    for entity in entities:
+        if entity in related:
+            out.append(entity)
+            continue
+        said = frozenset(w for w in words if any(_covers(p, {w}) for p in _phrases(entity, reader)))
+        instead = [
+            e
+            for e in _own(subjects, reader)
+            if said and any(_covers(p, said) == len(said) for p in _phrases(e, reader))
+        ]
+        out.append(instead[0] if len(instead) == 1 else entity)
+    return list(dict.fromkeys(out))
+
+
+def points_back(question: str) -> bool:
+    """The turn points at what went before with a pronoun ('does that cover…', 'under it'),
+    or, in Japanese, which drops the pronoun, has a follow-up's short shape
+    ('生成AIだけが対象なの？')."""
+    if _JAPANESE.search(question):
+        return bool(phrasebook().follow_up.search(re.sub(r"\s+", "", question)))
+    return bool(_POINTER.search(question))
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

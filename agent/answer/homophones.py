@@ -5,6 +5,9 @@ is read as the rule base's own word; the Japanese half of the English `Speller`.
 SudachiPy gives each word its reading; a word of two or more kanji that the rule base's
 Japanese texts never use is replaced by the word they use most that reads the same. A word the
 rule base uses is never changed, so a correct question is read as typed.
+
+A katakana word the texts never use, one kana off one they do, is that word ('ガイドラン' for
+ガイドライン, 'レッドチーミグ' for レッドチーミング, 'インスティチュート' for インスティテュート).
 """
 
 from __future__ import annotations
@@ -13,8 +16,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 _KANJI = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_KATAKANA = re.compile(r"[ァ-ヶー]+")
+MIN_KATAKANA_SLIP = 5  # shorter katakana words are too often one kana from another word
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -24,10 +32,31 @@ def _words(text: str) -> list[tuple[str, str]]:
     return [(m.surface(), katakana(m.reading_form())) for m in _tokenizer().tokenize(text, _mode())]
 
 
+class KatakanaSlips:
+    """Corrects katakana words one kana off the texts' own (most used first on a tie)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        kana = Counter(run for text in texts for run in _KATAKANA.findall(text))
+        self.known = frozenset(kana)
+        self._choices = [w for w, _ in kana.most_common() if len(w) >= MIN_KATAKANA_SLIP - 1]
+
+    def word(self, typed: str) -> str:
+        """`typed` itself, or the texts' katakana word one kana off it."""
+        if len(typed) < MIN_KATAKANA_SLIP or typed in self.known:
+            return typed
+        near = process.extract(typed, self._choices, scorer=OSA.distance, score_cutoff=1)
+        return min(near, key=lambda found: found[2])[0] if near else typed
+
+    def correct(self, text: str) -> str:
+        return _KATAKANA.sub(lambda m: self.word(m.group(0)), text)
+
+
 class Homophones:
     """Corrects kanji words towards the rule base's words that sound the same."""
 
     def __init__(self, texts: Iterable[str]) -> None:
+        texts = list(texts)
+        self.katakana = KatakanaSlips(texts)
         # Only runs of kanji hold the words kept, and the texts repeat them: each distinct run is
         # read once (a tenth of reading every text whole), its words counted as often as it occurs.
         runs = Counter(run for text in texts for run in _RUN.findall(text))
@@ -53,6 +82,7 @@ class Homophones:
 
     def correct(self, text: str) -> str:
         """`text` with each slip replaced; everything else as it was."""
+        text = self.katakana.correct(text)
         if not re.search(r"[\u3400-\u9fff]", text):
             return text
         return "".join(self.word(surface, sound) for surface, sound in _words(text))

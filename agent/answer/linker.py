@@ -14,6 +14,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from agent.answer.exact_names import DETERMINERS, ExactNames
+from agent.answer.homophones import KatakanaSlips
 from agent.answer.romaji import RomajiNames
 from agent.answer.spelling import is_english
 from knowledge.index.japanese import JAPANESE
@@ -144,6 +145,7 @@ class Linker:
             self._by_bare.setdefault(_bare(alias), self.by_alias[alias])
         self._exact = ExactNames(latin, other)
         self._romaji = RomajiNames(self.by_alias)  # 'kojin joho hogo ho' → 個人情報保護法
+        self._katakana = KatakanaSlips(self.by_alias)  # 'ガイドラン' → ガイドライン
         self._by_words: dict[int, list[str]] = {}
         for alias in latin:
             self._by_words.setdefault(len(alias.split()), []).append(alias)
@@ -153,6 +155,8 @@ class Linker:
         norm = _POSSESSED.sub(r"\1's ", normalise(text))
         if self._abbreviated is not None and JAPANESE.search(norm):
             norm = self._abbreviated.sub(lambda m: self._abbreviations[m.group(0)], norm)
+        if JAPANESE.search(norm):  # a kana off a name's katakana word ('レッドチーミグ')
+            norm = self._katakana.correct(norm)
         spans = [(s, e, self._named(norm[s:e])) for s, e in self._exact.find(norm)]
         if JAPANESE.search(norm):
             spans = self._heads(norm, _longest(spans, self._heard(norm)))

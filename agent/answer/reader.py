@@ -15,7 +15,7 @@ from agent.answer.phrasebook import PHRASEBOOK, phrasebook
 from agent.answer.spelling import Speller
 from agent.scope_data import scope
 from knowledge.defaults import derived
-from knowledge.hints import HINTS_FILE, load_hints
+from knowledge.hints import HINTS_FILE, hints
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind, LegalForce
 
@@ -60,7 +60,7 @@ class Reader:
         texts += [q for card in rb.topics.values() for q in (card.title, *card.questions)]
         texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
         # The words a use case is read by ('selfies', 'dashcam') are meant as typed.
-        texts += load_hints().vocabulary()
+        texts += hints().vocabulary()
         names = [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
         cues = [pattern for _, pattern in phrasebook().facets]  # a tie goes to the facet's word
         return Speller(texts, names=names, cues=cues)

@@ -15,9 +15,13 @@ from agent.answer.follow_up import (
     asked_of,
     asks_of_earlier_use,
     carried_use_case,
+    earlier_subjects,
     earlier_use_case,
+    in_context,
+    named_beside,
     named_by_one,
     names_subject,
+    points_back,
     refers_back,
     use_case_subjects,
     use_words,
@@ -234,8 +238,13 @@ def read_part(text: str, reader: Reader) -> Part:
         yes_no=yes_no,
         claim=not _asks(text),
         # A cue inside the name of a law Shirube does not cover ('不正アクセス禁止法') is no belief.
+        # Asked plainly of a thing it names ('Is the Article 13 guideline binding?'); of no
+        # thing ('are the AI guidelines binding?') the belief is corrected.
         premises=presupposed(
-            without_uncovered_laws(text, reader), reader, asks_whether=yes_no, facet=facet
+            without_uncovered_laws(text, reader),
+            reader,
+            asks_whether=yes_no,
+            facet=facet if entities else None,
         ),
         uncovered=unknown_laws(text, reader),
         beyond=beyond_coverage(entities, reader),
@@ -281,23 +290,26 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
         use = earlier_use_case(history, reader) or []
         subjects = use_case_subjects(as_use_case(use, "en"), reader, history[-1])
         return [*subjects, *(e for e in use_words(history, reader) if e not in subjects)]
-    if not history or _names_subject(reader.linker.link(question), reader):
+    linked = reader.linker.link(question)
+    if not history or names_subject(linked, reader):
         return []
-    if read_use_case(question) or not refers_back(question):
+    # A technology or sector named is a new topic ('what about copyright?'), unless the turn
+    # points back at the earlier subject ('does that only cover generative AI?').
+    if _names_subject(linked, reader) and not points_back(question):
+        return []
+    # A fragment naming a thing the rule base holds beside the earlier subject ('what about
+    # transfers abroad?' after a question on the APPI) follows it up too.
+    beside = not linked and named_beside(question, earlier_subjects(history, reader), reader)
+    if read_use_case(question) or not (refers_back(question) or points_back(question) or beside):
         return []
     # After a use-case question, 'that' is the rules its answer detailed ("who enforces that?").
     chain = earlier_use_case(history, reader)
     if chain is not None:  # a fragment asking nothing of its own is the use case asked again
         asks = phrasebook().facet_match(question)[1] is not None
         return use_case_subjects(as_use_case(chain, "en"), reader, history[-1]) if asks else []
-    for earlier in reversed(history):
-        linked = reader.linker.link(earlier)
-        # What it was asked of, not the topic that narrowed it ('生成AI' in "is the APPI
-        # relevant to generative AI?" is no subject of "who supervises it?").
-        subjects = [e for e in linked if names_subject([e], reader)]
-        if subjects or linked:
-            return subjects or linked
-    return []
+    # What it was asked of, not the topic that narrowed it ('生成AI' in "is the APPI relevant to
+    # generative AI?" is no subject of "who supervises it?").
+    return earlier_subjects(history, reader)
 
 
 def reasks(question: str, reader: Reader | None = None) -> bool:
@@ -381,6 +393,11 @@ def understand(
         asked = reader.homophones.correct(asked)
     parts = [read_part(text, reader) for text in split_parts(asked)]
     earlier = [spaced(h) for h in history or []]
+    if len(parts) == 1 and earlier:  # 'the checklist' after the ACA's guidance: the ACA's
+        named_here = in_context(parts[0].entities, asked, earlier, reader)
+        if named_here != parts[0].entities:
+            parts[0].entities = named_here
+            parts[0].route = route_part(parts[0], reader)
     if len(parts) == 1:
         named = named_by_one(asked, earlier, reader)  # "and the article 13 one?"
         if named:
@@ -390,8 +407,13 @@ def understand(
     if not inherited and len(parts) > 1:  # '誰が決めたの？あと拘束力は？': the first refers back
         inherited = follow_up_subject(parts[0].text, earlier, reader)
     on_use = asks_of_earlier_use(asked, earlier, reader)  # of the use before, not a new one
-    if inherited and (on_use or not _names_subject(parts[0].entities, reader)):
-        parts[0].entities = [*inherited, *(e for e in parts[0].entities if e not in inherited)]
+    # 'does that only cover generative AI?': the technology named narrows what 'that' points at.
+    points = points_back(asked) and not names_subject(parts[0].entities, reader)
+    if inherited and (on_use or points or not _names_subject(parts[0].entities, reader)):
+        # 'what about transfers abroad?': what the words name beside the subject is asked of it.
+        beside = [] if parts[0].entities else named_beside(asked, inherited, reader)
+        own = [e for e in [*parts[0].entities, *beside] if e not in inherited]
+        parts[0].entities = [*inherited, *own]
         parts[0].route = route_part(parts[0], reader)
     # A part that names nothing inherits the subject of the part before it ("…and when?"); one
     # that refers back ("…and has it said anything about chatbots?") adds it to its own.

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from agent.answer.reader import Reader
 from agent.chat.intents import chat_intents
 from agent.chat.state import Topic
 from agent.scope_data import scope
+from knowledge.schema import EntityKind
 
 # Strong pronouns refer back at any length; weaker words ("that", "the act") only in short
 # questions, where they cannot be a relative clause of a self-contained question. The word
@@ -70,10 +72,10 @@ def is_referring(question: str) -> bool:
     return short and bool(chat_intents().referring.search(question))
 
 
-def _engine_follows(text: str, earlier: list[str]) -> bool:
+def _engine_follows(text: str, earlier: list[str], topic: Topic) -> bool:
     """The answer engine reads this follow-up itself from the earlier questions: it asks the
-    last question again ("and for developers?") or refers back to a use case ("and for a
-    hospital?", "who enforces that?")."""
+    last question again ("and for developers?"), refers back to a use case ("and for a
+    hospital?", "who enforces that?"), or is asked of more than the topic's instrument."""
     from agent.answer.follow_up import on_use_case
     from agent.answer.reader import default_reader
     from agent.answer.understand import reasks
@@ -81,7 +83,30 @@ def _engine_follows(text: str, earlier: list[str]) -> bool:
 
     if reasks(text):
         return True
-    return on_use_case(spaced(text), [spaced(q) for q in earlier], default_reader())
+    asked, before, reader = spaced(text), [spaced(q) for q in earlier], default_reader()
+    return on_use_case(asked, before, reader) or _inherits_more(asked, before, reader, topic)
+
+
+def _inherits_more(asked: str, earlier: list[str], reader: Reader, topic: Topic) -> bool:
+    """The engine reads the follow-up as asked of what a rewrite naming the topic's instrument
+    would lose: a body the topic is no instrument of ('which agency is it part of?' after a
+    question on the AISI, whose answer cites its guide), an article ('can the government fine
+    companies under it?' after one on Article 16), or what the words name beside the earlier
+    subject ('what about transfers abroad?' after one on the APPI)."""
+    from agent.answer.follow_up import named_beside, names_subject, part_of
+    from agent.answer.understand import follow_up_subject
+
+    inherited = follow_up_subject(asked, earlier, reader)
+    if not inherited:
+        return False
+    if not reader.linker.link(asked) and named_beside(asked, inherited, reader):
+        return True
+    entities = reader.rule_base.entities
+    subjects = [e for e in inherited if names_subject([e], reader)]
+    if subjects and not any(entities[e].source in topic.sources for e in subjects):
+        return True
+    concepts = [e for e in inherited if entities[e].kind == EntityKind.concept]
+    return any(part_of(c, subjects, reader) for c in concepts)
 
 
 def resolve(question: str, topic: Topic | None, earlier: list[str] | None = None) -> str:
@@ -90,7 +115,7 @@ def resolve(question: str, topic: Topic | None, earlier: list[str] | None = None
     text = question.strip()
     if topic is None or not text:
         return text
-    if _engine_follows(text, earlier if earlier is not None else [topic.question]):
+    if _engine_follows(text, earlier if earlier is not None else [topic.question], topic):
         return text
     if is_referring(text):
         if len(text.split()) <= SHORT_WORDS and chat_intents().substitute.search(text):

@@ -50,11 +50,22 @@ def _describes_use_case(question: str) -> bool:
     return read_use_case(question) is not None
 
 
+def _names_a_rule(question: str) -> bool:
+    """The question names an instrument or body of its own ('Does the APPI apply when we…')."""
+    from agent.answer.follow_up import names_subject
+    from agent.answer.reader import default_reader
+
+    reader = default_reader()
+    return names_subject(reader.linker.link(question), reader)
+
+
 def prepare(state: ChatState) -> dict[str, Any]:
     question = state["question"].strip()
     intent = match_intent(question)
-    if intent and not state.get("profile") and _describes_use_case(question):
-        intent = None  # no linked profile, but the question itself describes the use case
+    # With no linked profile, a question that describes its use case or asks of a law or body it
+    # names is answered from the rule base, not with "link a profile".
+    if intent and not state.get("profile"):
+        intent = None if _describes_use_case(question) or _names_a_rule(question) else intent
     earlier = [asked for asked, _ in verified_history(state.get("turns", []))]
     resolved = question if intent else resolve(question, current_topic(state), earlier)
     return {"question": question, "intent": intent, "resolved": resolved}

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from agent.answer.homophones import Homophones
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
+
+from agent.answer.homophones import Homophones, KatakanaSlips
 from agent.answer.reader import default_reader
 from agent.answer.understand import understand
 
@@ -62,3 +67,44 @@ def test_a_word_the_use_case_reading_knows_is_no_slip() -> None:
     query = understand("工場で画像認識AIを使って検品する場合の注意点は？", default_reader("ja"))
     assert "工場" in query.parts[0].text
     assert query.use_case is not None
+
+
+KATAKANA_RUN = re.compile(r"[ァ-ヶー]{6,}")
+
+
+def _katakana_names() -> list[tuple[str, str, str]]:
+    """(alias, its katakana word of six kana or more, entity) in the registry's Japanese names."""
+    reader = default_reader()
+    return sorted(
+        (alias, run, entity.id)
+        for entity in reader.rule_base.entities.values()
+        for alias in {entity.name_ja or "", *entity.aliases}
+        for run in KATAKANA_RUN.findall(alias)
+    )
+
+
+KATAKANA_NAMES = _katakana_names()
+
+
+def test_a_katakana_word_one_kana_off_the_texts_is_theirs() -> None:
+    slips = KatakanaSlips(["AI事業者ガイドライン", "レッドチーミング", "ガイドライン"])
+    assert slips.correct("AI事業者ガイドランの最新版") == "AI事業者ガイドラインの最新版"
+    assert slips.correct("レッドチーミグは義務？") == "レッドチーミングは義務？"
+    assert slips.correct("データとルール") == "データとルール"  # short words are left alone
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(KATAKANA_NAMES), st.integers(0, 40), st.sampled_from("アイウエオカキクケコンー")
+)
+def test_one_kana_off_a_registered_katakana_name_still_names_it(
+    name: tuple[str, str, str], at: int, kana: str
+) -> None:
+    alias, run, entity = name
+    at %= len(run)
+    for typo in (run[:at] + run[at + 1 :], run[:at] + kana + run[at + 1 :]):
+        others = [w for _, w, e in KATAKANA_NAMES if e != entity and OSA.distance(typo, w) <= 1]
+        if typo == run or others:
+            continue  # as near another name's word: no reading tells which was meant
+        linked = default_reader().linker.link(alias.replace(run, typo) + "について")
+        assert entity in linked, (alias, typo, linked)

@@ -159,7 +159,9 @@ DIALOGUES: dict[str, list[Step]] = {
             {"ai_promotion_act"},
             "",
         ),
-        ("is it binding?", "is the AI Promotion Act binding?", {"ai_promotion_act"}, ""),
+        # Asked after a question on an article: the engine reads 'it' from the thread itself (a
+        # rewrite naming the Act would lose the article).
+        ("is it binding?", "is it binding?", {"ai_promotion_act"}, "binding"),
     ],
     "act_then_copyright_binding": [
         ("Does Japan have an AI Act?", "Does Japan have an AI Act?", {"ai_promotion_act"}, "Yes."),
