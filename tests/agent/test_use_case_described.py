@@ -255,3 +255,16 @@ def test_companies_abroad_asked_of_are_overseas_operators(question: str) -> None
 def test_an_ai_word_naming_a_rule_puts_no_ai_to_work(question: str) -> None:
     """'AI registration', 'AI penalties' name rules, as 'AI Act' does: no use is described."""
     assert understand(question).route != "use_case"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "An airline is automating refund decisions. Does any law apply?",
+        "Our insurer wants AI to make claims determinations. What applies?",
+    ],
+)
+def test_a_decision_named_by_its_kind_is_about_people(question: str) -> None:
+    reading = read_use_case(question)
+    assert reading.profile.decisions_about_people
+    assert reading.profile.personal_data == "personal"
