@@ -109,9 +109,18 @@ def test_a_plain_legal_force_question_is_a_lookup(offline, question: str) -> Non
     assert "non-binding" in answer.answer.splitlines()[0]
 
 
-def test_a_stated_belief_in_binding_guidelines_is_still_corrected() -> None:
-    query = understand("The Article 13 guideline is legally binding, so what must we do?")
-    assert query.route == "premise"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The Article 13 guideline is legally binding, so what must we do?",
+        # Naming no guideline, the lookup has nothing of its own to answer: the belief is
+        # corrected, not answered 'Yes' from the Act's legal force.
+        "Is it true that the AI guidelines are binding?",
+        "Are Japan's AI guidelines binding?",
+    ],
+)
+def test_a_belief_in_binding_guidelines_is_still_corrected(question: str) -> None:
+    assert understand(question).route == "premise"
 
 
 def test_who_must_appoint_a_caio_asks_the_holder_and_both_parts_are_answered(offline) -> None:  # type: ignore[no-untyped-def]
