@@ -31,8 +31,9 @@ _UNIT = re.compile(
       https?://[!-~]+                                     # a URL, whole (folded when too long)
     | 第[{_NUMBER}]+[条項号章節款編]                       # an article citation: 第30条の4第1項
       (?:の[{_NUMBER}]+)*(?:第[{_NUMBER}]+[項号])*
-    | [^\s{_CJK}]+                                        # a Latin word or number, with the
-      (?:(?!第[{_NUMBER}])[\u30a0-\u30ff\u4e00-\u9fff々]){{0,12}}  # kanji or katakana it starts
+    | [A-Za-z][^\s{_CJK}]*                                # a Latin word, with the kanji or
+      (?:(?!第[{_NUMBER}])[\u30a0-\u30ff\u4e00-\u9fff々]){{0,12}}  # katakana it starts: AI推進法
+    | [^\s{_CJK}]+[\u4e00-\u9fff]?                         # a number with its unit: 2026年
     | [{_CJK}]                                            # one Japanese character
     | \s+
     | .

@@ -57,6 +57,7 @@ def _print_table(entries: list, lang: str = "en") -> None:
 
     from knowledge.schema import load_labels, text_in
     from knowledge.ui_labels import ui_text
+    from tools.terminal_wrap import wrapped
 
     def say(key: str) -> str:
         return ui_text(f"sources.{key}", lang)
@@ -72,12 +73,14 @@ def _print_table(entries: list, lang: str = "en") -> None:
     for number, source in enumerate(entries, start=1):
         dates = "\n".join(f"{d.date.isoformat()} {text_in(d, 'event', lang)}" for d in source.dates)
         note = text_in(source, "legal_force_note", lang) if source.legal_force_note else ""
-        table.add_row(
+        table.add_row(  # Japanese wraps by width, not only at spaces
             str(number),
-            f"[bold]{text_in(source, 'short_name', lang)}[/]\n{source.title_ja}",
-            say(f"kind_{source.kind.value}"),
-            labels.force_label(source.legal_force, lang) + (f"\n[dim]{note}[/]" if note else ""),
-            dates,
+            wrapped(f"[bold]{text_in(source, 'short_name', lang)}[/]\n{source.title_ja}"),
+            wrapped(say(f"kind_{source.kind.value}")),
+            wrapped(
+                labels.force_label(source.legal_force, lang) + (f"\n[dim]{note}[/]" if note else "")
+            ),
+            wrapped(dates),
             f"{source.checked.isoformat()}\n{source.review_by.isoformat()}",
         )
     console = Console(highlight=False)
@@ -95,9 +98,9 @@ def _print_table(entries: list, lang: str = "en") -> None:
 def _print_watchlist(fmt: SourcesFormat, lang: str = "en") -> None:
     from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
     from knowledge.watchlist import load_watchlist
+    from tools.terminal_wrap import WrapText
 
     items = load_watchlist()
     if fmt is SourcesFormat.json:
@@ -123,8 +126,8 @@ def _print_watchlist(fmt: SourcesFormat, lang: str = "en") -> None:
         source = " ".join(text_in(item, "secondary_source", lang).split())
         entity = entities.get(item.subject)
         subject = text_in(entity, "name", lang) if entity is not None else item.subject
-        # Text, not markup: a bracket in a claim or URL is shown as typed.
-        table.add_row(Text(subject), Text(claim), Text(source), item.seen.isoformat())
+        # Text, not markup: a bracket in a claim or URL is shown as typed; Japanese wraps by width.
+        table.add_row(WrapText(subject), WrapText(claim), WrapText(source), item.seen.isoformat())
     console = Console(highlight=False)
     console.print(table)
     console.print(said("never_law"))

@@ -96,3 +96,11 @@ def test_sources_watch_json_is_the_items() -> None:
     assert result.code == 0, result.err
     ids = [item["id"] for item in json.loads(result.out)]
     assert ids == [item.id for item in load_watchlist()]
+
+
+def test_sources_watch_in_japanese_wraps_by_width() -> None:
+    """A Japanese cell breaks between characters: 'Shirube' is never left alone on a line with
+    the Japanese after it moved whole to the next (Rich breaks only at spaces)."""
+    result = run_cli("sources", "--watch", "--lang", "ja", env={"COLUMNS": "120"})
+    cells = [cell.strip() for line in result.out.splitlines() for cell in line.split("│")]
+    assert "Shirube" not in cells
