@@ -109,7 +109,8 @@ def _trimmed(name: str, start: int) -> tuple[str, int]:
     lead = {w.lower() for w in scope().data.law_name_lead_words}
     while True:
         first, _, rest = name.partition(" ")
-        if not rest or normalise(first).strip(",.?") not in lead:
+        word = normalise(first).strip(",.?")
+        if not rest or (word not in lead and word.removesuffix("'s") not in lead):  # 'what's'
             return name, start
         start += len(first) + 1
         name = rest.lstrip()

@@ -145,3 +145,13 @@ def test_the_slips_allowed_leave_every_real_unregistered_law_apart(law: str) -> 
     registered name of its length may carry."""
     name = law.lower()
     assert all(OSA.distance(name, alias) > slips(alias) for alias, _ in NAMES), law
+
+
+@pytest.mark.parametrize(
+    "question", ["whats the act number of japans AI promotion act", "what's the act that covers AI"]
+)
+def test_a_question_word_run_into_is_no_law_s_name(question: str) -> None:
+    # 'whats'/'what's' opens the sentence as 'what' does: 'the act' alone names no law
+    part = understand(question).parts[0]
+    assert part.uncovered == [], part
+    assert part.route != "not_covered"
