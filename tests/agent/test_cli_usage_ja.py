@@ -123,3 +123,28 @@ def test_every_help_text_has_a_japanese_label() -> None:
 
     missing = [where for where, text in help_texts(build_app()) if japanese_help(text) is None]
     assert not missing, missing
+
+
+@pytest.mark.parametrize(
+    ("args", "japanese", "english"),
+    [
+        (["interview", "--format", "xml"], "--format「xml」は使えません", "Unknown --format 'xml'"),
+        (
+            ["interview", "--resume", "s1", "--answers", "a.yaml"],
+            "--resume と --answers は同時に指定できません",
+            "Use --resume or --answers, not both.",
+        ),
+        (
+            ["sessions", "migrate", "--to", "mysql://x"],
+            "PostgreSQL の URL ではありません",
+            "is not a PostgreSQL URL",
+        ),
+    ],
+)
+def test_the_commands_own_checks_are_said_in_japanese(
+    args: list[str], japanese: str, english: str
+) -> None:
+    said = _ja(*args).err
+    assert japanese in said and english not in said
+    kept = run_cli(*args, env=EN)
+    assert kept.code == 2 and english in kept.err
