@@ -42,7 +42,7 @@ _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[A-Za-z]+")
 _OWNER = re.compile(r"([a-z]+)'s\b")
 _LETTERS_APART = re.compile(r"(?<![\w'])[A-Za-z](?: [A-Za-z])+(?![\w'])")  # 'A I'
-_JSON_KEY = re.compile(rb'"([^"]+)":')  # the word list's keys, its counts unread
+_JSON_KEY = re.compile(r'"([^"]+)":')  # the word list's keys, its counts unread
 # English grammar, not the rule base's vocabulary: the words that open a question and the verbs
 # that follow them ("wen did …", "wat is …").
 QUESTION_WORDS = ("what", "when", "who", "where", "which", "why", "how")
@@ -70,7 +70,8 @@ def _english() -> frozenset[str]:
         from spellchecker import SpellChecker
 
         return frozenset(SpellChecker().word_frequency.dictionary)
-    return frozenset(w.decode("utf-8") for w in _JSON_KEY.findall(gzip.decompress(packed)))
+    # Decoded whole, then searched: decoding 160,000 keys one by one took three times as long.
+    return frozenset(_JSON_KEY.findall(gzip.decompress(packed).decode("utf-8")))
 
 
 # British spellings as the American ones pyspellchecker lists ('summarise' → 'summarize').
