@@ -51,10 +51,14 @@ def _tui_first_screen(env: dict[str, str], cwd: Path) -> tuple[float, float]:
 
 
 def _commands(env: dict[str, str], tree: Path) -> dict[str, Callable[[], tuple[float, float]]]:
-    """Each figure's command, run from `tree` (its own code first on the path)."""
+    """Each figure's command, run from `tree` (its own code first on the path) in a home of its
+    own, whose index that tree builds first: two trees whose rule bases differ would otherwise
+    rebuild one shared index at each other's every cold `ask`."""
     py = str(BIN / "python")
     shirube = [py, "-c", "import sys; from agent.cli.main import main; sys.exit(main())"]
-    env = {**env, "PYTHONPATH": str(tree)}
+    home = tempfile.mkdtemp(prefix="shirube-bench-")
+    env = {**env, "PYTHONPATH": str(tree), "SHIRUBE_HOME": home}
+    subprocess.run([*shirube, "index"], capture_output=True, check=True, env=env, cwd=tree)
     return {
         "shirube --help": lambda: _run([*shirube, "--help"], env, tree),
         "shirube sessions list": lambda: _run([*shirube, "sessions", "list"], env, tree),
@@ -72,9 +76,7 @@ def main(argv: list[str] | None = None) -> None:
     base = Path(args[args.index("--base") + 1]) if "--base" in args else None
     numbers = [a for a in args if a.isdigit()]
     runs = int(numbers[0]) if numbers else 5
-    home = tempfile.mkdtemp(prefix="shirube-bench-")
-    env = {**os.environ, "SHIRUBE_HOME": home, "SHIRUBE_OFFLINE": "1"}
-    subprocess.run([str(BIN / "shirube"), "index"], capture_output=True, check=True, env=env)
+    env = {**os.environ, "SHIRUBE_OFFLINE": "1"}
     trees = {"now": _commands(env, REPO)}
     if base is not None:
         trees = {"base": _commands(env, base), **trees}
