@@ -38,7 +38,12 @@ class Problem:
         `validation`); any other message as it came."""
         if lang != "ja" or not self.kind:
             return self.message
-        from knowledge.ui_labels import validation_message
+        from knowledge.ui_labels import syntax_problem, ui_text, validation_message
+
+        if self.kind == "yaml_syntax":
+            where = dict(self.context)
+            said = syntax_problem(where.pop("problem", "")).text(lang)
+            return ui_text("rule_base.invalid_yaml", lang, problem=said, **where)
 
         error = {"type": self.kind, "msg": self.message, "ctx": dict(self.context)}
         return validation_message(error, lang)
@@ -91,7 +96,14 @@ def read_yaml(path: Path) -> object:
         return safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, ValueError) as exc:
         # ValueError: YAML accepts the shape of an impossible date (2025-13-01) and then fails.
-        raise RuleBaseError([Problem(rel(path), "-", "", f"invalid YAML: {exc}")]) from exc
+        mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None)
+        where: tuple[tuple[str, str], ...] = ()
+        if mark is not None and problem:  # where it is, to say it in the reader's language
+            where = (("line", str(mark.line + 1)), ("column", str(mark.column + 1)))
+            where += (("problem", str(problem)),)
+        message = f"invalid YAML: {exc}"
+        kind = "yaml_syntax" if where else ""
+        raise RuleBaseError([Problem(rel(path), "-", "", message, kind, where)]) from exc
 
 
 def rel(path: Path) -> str:

@@ -64,3 +64,15 @@ def test_a_missing_folder_is_said_in_japanese(tmp_path: Path) -> None:
     result = _check(tmp_path / "nope", "env")
     assert result.code == 2
     assert "はフォルダではありません。sources.yaml があるフォルダを指定してください。" in result.err
+
+
+def test_a_rule_base_file_yaml_cannot_read_is_said_in_japanese(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    (data / "roles.yaml").write_text("- id: provider\n  name: a: b\n", encoding="utf-8")
+    result = _check(data, "flag")
+    assert result.code == 1
+    assert "YAML として読み取れません（2 行 10 列）" in result.out, result.out
+    assert "「name: value」の組を書けません" in result.out
+    assert "mapping values" not in result.out and "invalid YAML" not in result.out
+    english = run_cli("kb", "check", "--data-dir", str(data), env={"SHIRUBE_LANG": None})
+    assert "invalid YAML: mapping values are not allowed" in english.out
