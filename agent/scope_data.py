@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.defaults import derived
+from knowledge.yaml_files import safe_load
 
 SCOPE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "scope.yaml"
 
@@ -48,6 +48,7 @@ class ScopeData(BaseModel):
     ai_terms: list[str] = Field(default_factory=list)
     use_case_terms: list[str] = Field(default_factory=list)
     other_jurisdictions: list[str]
+    jurisdiction_as_place: list[str] = Field(default_factory=list)
     injection_patterns: list[str]
     part_splitters: list[str]
     yes_no_openings: list[str]
@@ -84,6 +85,9 @@ class CompiledScope:
         self.ai = _any(data.ai_terms) if data.ai_terms else None
         self.use_case = _any(data.use_case_terms) if data.use_case_terms else None
         self.other = _any(data.other_jurisdictions)
+        anywhere = "|".join(f"(?:{p})" for p in data.other_jurisdictions)
+        places = [p.replace("{place}", anywhere) for p in data.jurisdiction_as_place]
+        self.place = _any(places) if places else None
         self.injection = _any(data.injection_patterns)
         self.splitter = _any(data.part_splitters)
         self.yes_no = _any(data.yes_no_openings)
@@ -114,5 +118,5 @@ class CompiledScope:
 
 @derived
 def scope() -> CompiledScope:
-    raw = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
+    raw = safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
     return CompiledScope(ScopeData.model_validate(raw))

@@ -57,6 +57,10 @@ class UseCaseProfile(BaseModel):
             "Inputs may be used beyond returning the output, e.g. the provider trains on them."
         ),
     )
+    personal_data_abroad: bool = Field(
+        default=False,
+        description="Personal data goes to a provider or servers outside Japan (a foreign AI API).",
+    )
     copyrighted_material: bool = Field(
         default=False, description="Trains on, retrieves or generates from copyrighted works."
     )

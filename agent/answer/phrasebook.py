@@ -6,13 +6,13 @@ import re
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
-import yaml
 from pydantic import Field, field_validator
 
 from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Cues, Facet, Strict, compiles
+from knowledge.yaml_files import safe_load
 
 PHRASEBOOK = DATA_DIR / "phrasebook.yaml"
 # The question's own word: "(ok and) under the APPI, who …" asks who, whatever comes before.
@@ -123,6 +123,9 @@ class Phrasebook(Strict):
     describes_use: str
     body_says: str = Field(description="Words asking what a body said or issued.")
     elliptical: str = Field(description="Openings of a follow-up that re-asks the last question.")
+    shifts_subject: str = Field(
+        description="Openings of a part that turns to a subject of its own."
+    )
     given: str = Field(description="A claim stated as given, in named groups.")
     function_words: str = Field(min_length=1, description="Space-separated words.")
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
@@ -159,6 +162,7 @@ class Phrasebook(Strict):
         "latest",
         "body_says",
         "elliptical",
+        "shifts_subject",
         "given",
         "joiners_ja",
         "connectives_ja",
@@ -196,6 +200,7 @@ class CompiledPhrasebook:
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)
         self.elliptical = re.compile(book.elliptical, re.IGNORECASE)
+        self.shifts_subject = re.compile(book.shifts_subject, re.IGNORECASE)
         self.given = re.compile(book.given, re.IGNORECASE)
         # Stems (first five letters) that never show a fact is relevant to a question.
         words = f"{book.function_words} {book.common_words}".split()
@@ -284,7 +289,7 @@ class CompiledPhrasebook:
 
 
 def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:
-    return Phrasebook.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return Phrasebook.model_validate(safe_load(path.read_text(encoding="utf-8")))
 
 
 @derived

@@ -425,7 +425,8 @@ def understand(
             part.entities = list(before.entities)
         elif book.follow_up.search(part.text):
             subjects = [e for e in before.entities if e not in part.entities]
-            part.entities = [*subjects, *part.entities]
+            if not book.shifts_subject.search(part.text):  # "…, and what about RAG?" is on RAG
+                part.entities = [*subjects, *part.entities]
         else:
             continue
         if book.body_says.search(part.text):  # "…and has it said anything about chatbots?"

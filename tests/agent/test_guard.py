@@ -131,3 +131,31 @@ def test_a_subject_that_is_ai_by_nature_is_in_scope(question: str) -> None:
 @pytest.mark.parametrize("question", NOT_AI)
 def test_a_subject_that_is_not_ai_stays_out(question: str) -> None:
     assert classify(question) == ("out", False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Do I need consent to put customer emails into an LLM hosted in the US?",
+        "can we send our users' chat logs to an AI vendor based in Singapore?",
+        "Our chatbot runs on servers in the EU; what does the APPI need from us?",
+        "We use a US-based LLM API on patient notes, is that allowed?",
+        "米国のクラウドにある生成AIに顧客データを入れても大丈夫ですか？",
+    ],
+)
+def test_another_country_named_as_a_place_keeps_the_question_in_scope(question: str) -> None:
+    # Where servers or a vendor are is a fact of the use under Japanese law (cross-border
+    # transfers), not a question about that country's law.
+    assert classify(question) == ("in", False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our US company wants to know what US law says about AI hiring tools",
+        "What does the EU AI Act say about chatbots hosted in the EU?",
+        "米国のAI規制はどうなっていますか？",
+    ],
+)
+def test_a_question_about_another_countrys_law_stays_out(question: str) -> None:
+    assert classify(question) == ("out", False)

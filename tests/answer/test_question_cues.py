@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from agent.answer.phrasebook import phrasebook
 from agent.answer.select import named_events
 from agent.answer.understand import split_parts
@@ -56,6 +58,31 @@ def test_a_part_that_refers_back_adds_the_subject_before_it() -> None:
     ]
     # What the body said is read as the instrument it issued, as in a question of its own.
     assert query.parts[1].entities[0] == "ppc_genai_alert" and "chatbot" in query.parts[1].entities
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [
+        (
+            "Does Article 30-4 cover training, and what about feeding news articles into a RAG"
+            " pipeline?",
+            "rag",
+        ),
+        (
+            "Is the PPC's alert binding? how about facial recognition in shops?",
+            "facial_recognition",
+        ),
+        ("AI推進法に罰則はありますか？ちなみに顔認識は？", "facial_recognition"),
+    ],
+)
+def test_a_part_that_turns_to_a_subject_of_its_own_leads_with_it(question: str, own: str) -> None:
+    from agent.answer.understand import understand
+
+    parts = understand(question).parts
+    assert len(parts) == 2 and parts[1].entities[0] == own, parts[1].entities
+    # The earlier subject is context, not a subject whose facts would answer this part.
+    assert not set(parts[0].entities) & set(parts[1].entities)
+    assert parts[1].context == parts[0].text
 
 
 def test_a_fact_an_earlier_part_stated_is_not_a_later_part_lead() -> None:

@@ -13,6 +13,7 @@ SUGGESTED_TRIGGERS = {
     "ppc_genai_personal_data",
     "appi_sensitive_data",
     "appi_use_beyond_output",
+    "appi_cross_border",
     "copyright_training_output",
     "procurement_buyer",
     "ds920_model_for_local_government",
