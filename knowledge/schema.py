@@ -204,9 +204,9 @@ LABELS_FILE = Path(__file__).parent / "data" / "labels.yaml"
 
 @derived
 def load_labels() -> Labels:
-    import yaml
+    from knowledge.yaml_files import safe_load
 
-    return Labels.model_validate(yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8")))
+    return Labels.model_validate(safe_load(LABELS_FILE.read_text(encoding="utf-8")))
 
 
 class _ForceLabels(Mapping[LegalForce, str]):

@@ -4,13 +4,12 @@ the X?" open with the instrument's own legal_force, in legal_force_answers.yaml'
 
 from __future__ import annotations
 
-import yaml
-
 from agent.answer.lang import in_lang
 from agent.answer.reader import Reader
 from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce, Strict
+from knowledge.yaml_files import safe_load
 
 FORCE_FILE = DATA_DIR / "legal_force_answers.yaml"
 
@@ -30,7 +29,7 @@ class ForceAnswers(Strict):
 
 @derived
 def force_answers() -> ForceAnswers:
-    return ForceAnswers.model_validate(yaml.safe_load(FORCE_FILE.read_text(encoding="utf-8")))
+    return ForceAnswers.model_validate(safe_load(FORCE_FILE.read_text(encoding="utf-8")))
 
 
 def force_label(force: LegalForce, lang: str) -> str:

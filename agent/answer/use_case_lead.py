@@ -8,13 +8,13 @@ import re
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
 from pydantic import Field
 
 from agent.answer.phrasebook import phrasebook
 from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
 from knowledge.schema import Cues, Strict
+from knowledge.yaml_files import safe_load
 
 LEADS_FILE = DATA_DIR / "use_case_leads.yaml"
 
@@ -61,7 +61,7 @@ class LeadFile(Strict):
 
 
 def load_leads(path: Path = LEADS_FILE) -> LeadFile:
-    return LeadFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return LeadFile.model_validate(safe_load(path.read_text(encoding="utf-8")))
 
 
 @derived
