@@ -35,10 +35,14 @@ class Problem:
 
     def said(self, lang: str) -> str:
         """The message for a reader of `lang`: a validator's error by its type (ui_labels
-        `validation`); any other message as it came."""
-        if lang != "ja" or not self.kind:
+        `validation`), a YAML error by its place, a check's sentence by its `check_messages`
+        label; one no label reads back as it came."""
+        if lang != "ja":
             return self.message
-        from knowledge.ui_labels import syntax_problem, ui_text, validation_message
+        from knowledge.ui_labels import reword, syntax_problem, ui_text, validation_message
+
+        if not self.kind:  # a check's own sentence, read back through its label
+            return reword(self.message, "check_messages", lang)
 
         if self.kind == "yaml_syntax":
             where = dict(self.context)

@@ -76,3 +76,15 @@ def test_a_rule_base_file_yaml_cannot_read_is_said_in_japanese(tmp_path: Path) -
     assert "mapping values" not in result.out and "invalid YAML" not in result.out
     english = run_cli("kb", "check", "--data-dir", str(data), env={"SHIRUBE_LANG": None})
     assert "invalid YAML: mapping values are not allowed" in english.out
+
+
+def test_the_checks_own_messages_are_said_in_japanese(tmp_path: Path) -> None:
+    data = make_data_dir(tmp_path)
+    edit_entry(data / "roles.yaml", "provider", citations=[{"source": "eu_ai_act"}])
+    result = _check(data, "env")
+    assert result.code == 1
+    assert (
+        "  項目「provider」のフィールド「citations.0.source」："
+        "出典 'eu_ai_act' は sources.yaml にありません"
+    ) in result.out.splitlines(), result.out
+    assert "cites unknown source" not in result.out
