@@ -3,8 +3,11 @@ citation (第30条の4) or a name a Latin word starts (AI推進法), and fills e
 
 from __future__ import annotations
 
+import io
 import itertools
 
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
@@ -19,7 +22,7 @@ PROTECTED = ("第30条の4", "AI推進法", "第13条", "第3節", "2026年", "1
 
 
 def _lines(renderable: object, width: int = 40) -> list[str]:
-    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console = Console(width=width, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text().rstrip("\n").split("\n")
 
@@ -92,3 +95,16 @@ def test_markdown_paragraphs_and_list_items_wrap_by_width() -> None:
     filled = [line for line in lines if line.strip()]
     for name in PROTECTED:
         assert sum(line.count(name) for line in filled) == 2 * MIXED.count(name), name
+
+
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("あ漢カ、。（）「」第条の4 aZ-/:.9　ー\n")), max_size=80
+    ),
+    width=st.integers(min_value=4, max_value=50),
+)
+def test_any_text_wraps_within_the_width_and_loses_nothing(text: str, width: int) -> None:
+    lines = _lines(WrapText(text), width)
+    assert all(_cells(line) <= width for line in lines)
+    kept = "".join("".join(lines).split())
+    assert kept == "".join(text.split())
