@@ -5,6 +5,7 @@ option, a missing argument or a bad --lang value is said in Japanese under SHIRU
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -147,4 +148,32 @@ def test_the_commands_own_checks_are_said_in_japanese(
     said = _ja(*args).err
     assert japanese in said and english not in said
     kept = run_cli(*args, env=EN)
+    assert kept.code == 2 and english in kept.err
+
+
+@pytest.mark.parametrize(
+    ("content", "japanese", "english"),
+    [
+        (
+            "nme: x\n",
+            "存在しない質問 ID があります：nme。使える ID：",
+            "has unknown question id(s): nme",
+        ),
+        (
+            "name: テスト\ndescription: 社内チャットボット\noffers_to_others: maybe\n",
+            "の質問「offers_to_others」：「maybe」は",
+            "question 'offers_to_others': ",
+        ),
+    ],
+)
+def test_an_answers_files_problems_are_said_in_japanese(
+    tmp_path: Path, content: str, japanese: str, english: str
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(content, encoding="utf-8")
+    args = ("interview", "--answers", str(answers), "--offline")
+    said = run_cli(*args, env=JA, cwd=tmp_path)
+    assert said.code == 2 and japanese in said.err and english not in said.err, said.err
+    assert "回答ファイル「" in said.err
+    kept = run_cli(*args, env=EN, cwd=tmp_path)
     assert kept.code == 2 and english in kept.err
