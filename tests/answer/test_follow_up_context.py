@@ -86,3 +86,23 @@ def test_a_self_contained_question_naming_a_technology_carries_nothing() -> None
     assert "ai_promotion_act" not in _entities(
         "what about emotion recognition?", "What is the AI Basic Plan?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("What does Article 16 of the AI Promotion Act require?", []),
+        (
+            "and what does Article 16 require of it?",
+            ["What does the AI Promotion Act say about the AI Strategic Headquarters?"],
+        ),
+    ],
+)
+def test_an_article_asked_a_facet_it_has_no_fact_on_answers_with_what_it_provides(
+    question: str, history: list[str]
+) -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    part = understand(question, reader, history=history).parts[0]
+    assert by_entity_and_facet(part, reader)[0].id == "art16_information_and_analysis"
