@@ -206,6 +206,7 @@ def _fill(
     Upserts with deterministic ids: a shared collection a dead builder left half filled is
     completed, never doubled."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from knowledge.index.embeddings import ShirubeMiniLM
@@ -219,7 +220,7 @@ def _fill(
     )
     console = Console(stderr=True)
     with Progress(
-        TextColumn("Indexing the rule base"),
+        TextColumn(escape(indexing_line(settings.lang))),
         BarColumn(),
         MofNCompleteColumn(),
         console=console,
@@ -241,6 +242,13 @@ def _fill(
             if beat is not None:
                 beat()
     return embedded
+
+
+def indexing_line(lang: str) -> str:
+    """'Indexing the rule base', beside the progress bar, in `lang` (the command's language)."""
+    from knowledge.ui_labels import ui_text
+
+    return ui_text("index_reason.indexing", lang)
 
 
 def building_line(reason: str, lang: str) -> str:

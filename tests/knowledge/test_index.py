@@ -219,3 +219,23 @@ def test_search_returns_cited_passages(
         assert passage.text
         assert passage.source_id
     assert search("   ", settings=Settings(home=session_home)) == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_progress_bar_label_is_in_the_commands_language(
+    fresh_home: Path, rule_base: RuleBase, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """'Indexing the rule base' beside the bar, in Japanese for a Japanese command."""
+    said: list[str] = []
+    real = store.indexing_line
+
+    def indexing_line(language: str) -> str:
+        said.append(language)
+        return real(language)
+
+    monkeypatch.setattr(store, "indexing_line", indexing_line)
+    store.ensure_index(
+        Settings(home=fresh_home, lang=lang), progress=True, rule_base=small(rule_base, lang)
+    )
+    assert said == [lang]
+    assert ("ルールベース" in real(lang)) is (lang == "ja")
