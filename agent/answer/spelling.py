@@ -74,6 +74,36 @@ def _english() -> frozenset[str]:
     return frozenset(_JSON_KEY.findall(gzip.decompress(packed).decode("utf-8")))
 
 
+_KEYS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_AT = {key: (row, col) for row, keys in enumerate(_KEYS) for col, key in enumerate(keys)}
+
+
+def _far_keys(typed: str, meant: str) -> bool:
+    """`typed` is `meant` with one letter changed for one not beside it on the keyboard: a less
+    likely slip than a letter dropped, added or hit next door ('companes' is 'companies', not
+    'compares'; 'regulatoe' is 'regulator')."""
+    if len(typed) != len(meant):
+        return False
+    changed = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
+    if len(changed) != 1 or not all(c in _AT for c in changed[0]):
+        return False
+    (r1, c1), (r2, c2) = (_AT[c] for c in changed[0])
+    return abs(r1 - r2) > 1 or abs(c1 - c2) > 1
+
+
+def _english_one_off(lower: str) -> str | None:
+    """The one English word a letter away from `lower` (dropped, added, changed or two swapped),
+    if there is only one (a word of the rule base's vocabulary is not asked about here)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {a + c + b for a, b in splits for c in letters}
+    found = {w for w in edits - {lower} if w in _english()}
+    return found.pop() if len(found) == 1 else None
+
+
 # British spellings as the American ones pyspellchecker lists ('summarise' → 'summarize').
 _BRITISH = (
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -182,6 +212,8 @@ class Speller:
         return min(
             tied,
             key=lambda pair: (
+                (before, pair[0]) not in self.pairs and (pair[0], after) not in self.pairs,
+                _far_keys(lower, pair[0]),
                 not self._fits(pair[0], lower, before, after),
                 not is_english(pair[0]),
                 jellyfish.metaphone(pair[0]) != sound,
@@ -198,6 +230,14 @@ class Speller:
             any(cue.search(f"{before} {meant} {after}") for cue in self._cues)
             and not any(cue.search(f"{before} {typed} {after}") for cue in self._cues)
         )
+
+    def _name_slip(self, lower: str, typed: str) -> str:
+        """The registered name's word one letter off a long word typed with capitals inside, the
+        only one; else the word as typed."""
+        if len(lower) < MIN_REAL_SLIP or lower in self.known:
+            return typed
+        near = process.extract(lower, self._name_words, scorer=OSA.distance, score_cutoff=1)
+        return _as_typed(near[0][0], typed) if len(near) == 1 else typed
 
     def _in_name(self, lower: str, before: str, after: str) -> str | None:
         """A name's word one letter off a long word that is no name's, where beside a neighbour
@@ -259,7 +299,9 @@ class Speller:
         if lower in self.known and not _is_name(word):  # 'copywrite' is a name's alias, a typo
             meant = self._respelt(lower)
             return word if meant is None else meant.upper() if word.isupper() else meant
-        if len(lower) < MIN_WORD or _is_name(word):
+        if _is_name(word):  # a name typed with care, unless one letter off a registered name's
+            return self._name_slip(lower, word)  # word ('ChatGT', 'rPomotion')
+        if len(lower) < MIN_WORD:
             return word
         split = self._split(lower)
         if split is None and word.isupper():  # an acronym ('SAAS'), not a shouted typo
@@ -269,6 +311,13 @@ class Speller:
             split = (
                 None if OSA.distance(lower, near) == 1 else split
             )  # 'jaban': japan, not 'ja ban'
+        # One letter off a word of English the rule base never uses ('hotlice' is 'hotline'), and
+        # none of its own: not read as one of its words farther away ('police'); left as typed.
+        farther = near is None or OSA.distance(lower, near) > 1
+        if farther and not split and not is_english(lower) and _english_one_off(lower):
+            near = None  # a word that sounds the same still reads it ('copywrite': copyright)
+            if self._sounds_like(lower) is None:
+                return word
         meant = split or near or self._pieces(lower) or self._sounds_like(lower)
         if meant is None or is_english(lower):
             return word
