@@ -84,7 +84,7 @@ def test_misspelt_words_become_the_rule_base_words() -> None:
     assert speller.correct("APPI consnet for trainning") == "APPI consent for training"
     # 'Wat' is an English word, but before 'does' it opens the question.
     assert speller.correct("Wat does the AI Promtion Act requre") == (
-        "What does the AI promotion Act require"
+        "What does the AI Promotion Act require"  # the capital kept
     )
     # A swap of two letters is one edit.
     assert speller.correct("promotoin") == "promotion"
