@@ -370,9 +370,10 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     narrow = part.facet in (Facet.who, Facet.when, Facet.penalty, Facet.legal_force)
     if len(part.entities) > 1 and not narrow:
         tiers.append(_about_all(facts, part.entities))
-    if part.facet != Facet.what:  # an article asked of: its facts on the facet, else what it
-        tiers.append(_provision(on_facet, part.entities, reader))  # provides ('what does Article
-        tiers.append(_provision(facts, part.entities, reader))  # 16 require?'), not the Act's
+    if part.facet != Facet.what:  # an article asked of: its facts on the facet, else, asked
+        tiers.append(_provision(on_facet, part.entities, reader))  # what it requires or covers,
+    if part.facet != Facet.what and not narrow:  # what it provides ('what does Article 16
+        tiers.append(_provision(facts, part.entities, reader))  # require?'), not the Act's
     tiers.append(_about(on_facet, part.entities))
     if len(part.entities) > 1 and narrow:
         tiers.append(_about_all(facts, part.entities))
