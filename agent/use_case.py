@@ -27,6 +27,7 @@ class _Compiled(typing.NamedTuple):
     actors: tuple[re.Pattern[str], ...]
     activities: tuple[re.Pattern[str], ...]
     permission: tuple[re.Pattern[str], ...]
+    uses_tool: tuple[re.Pattern[str], ...]
     hints: list[tuple[Hint, re.Pattern[str], re.Pattern[str] | None]]
     speller: Speller
     ja_asks: frozenset[str]
@@ -58,6 +59,7 @@ def _compiled() -> _Compiled:
         actors=tuple(map(data.regex, data.actors)),
         activities=tuple(map(data.regex, data.activities)),
         permission=tuple(map(data.regex, data.permission)),
+        uses_tool=tuple(map(data.regex, data.uses_tool)),
         hints=[
             (h, data.regex(h.pattern), data.regex(h.unless) if h.unless else None)
             for h in data.hints
@@ -255,7 +257,10 @@ def read_use_case(question: str) -> Reading:
         return any(p is not None and p.search(form) for p in patterns for form in forms)
 
     japanese = _japanese_shape(question, compiled)
-    actor = said(*compiled.actors) or japanese.wish
+    permission = said(*compiled.permission)
+    # Leave asked to put an AI tool to use ("is it legal to use ChatGPT at work?") is the
+    # asker's own use: they are its actor though no 'we' is said.
+    actor = said(*compiled.actors) or japanese.wish or (permission and said(*compiled.uses_tool))
     matched = [
         hint
         for hint, pattern, unless in compiled.hints
@@ -270,7 +275,7 @@ def read_use_case(question: str) -> Reading:
         asks=said(*compiled.asks) or japanese.asks,
         actor=actor,
         activity=said(*compiled.activities) or japanese.automation,
-        permission=said(*compiled.permission),
+        permission=permission,
     )
 
 

@@ -30,8 +30,10 @@ _DATE_SPELLINGS = (
 
 
 def check_fact_references(files: RuleBaseFiles) -> list[Problem]:
-    """Every fact is about known entities and refutes only known premises."""
+    """Every fact is about known entities, refutes only known premises and narrows only another
+    known fact."""
     entities, premises = files.ids(ENTITIES), files.ids(PREMISES)
+    facts = {fact.id for _, fact in files.of_type(Fact)}
     problems: list[Problem] = []
     for rel, fact in files.of_type(Fact):
         for name, refs, known, target in (
@@ -45,6 +47,16 @@ def check_fact_references(files: RuleBaseFiles) -> list[Problem]:
                 for ref in refs
                 if ref not in known
             ]
+        general = fact.exception_of
+        if general is not None and (general.fact not in facts or general.fact == fact.id):
+            problems.append(
+                Problem(
+                    files.label(rel),
+                    fact.id,
+                    "exception_of",
+                    f"refers to unknown fact '{general.fact}' in facts/",
+                )
+            )
     return problems
 
 

@@ -70,6 +70,9 @@ class HintFile(BaseModel):
     """Putting AI to work (an AI word, a product name, generating content)."""
     permission: list[str] = Field(default_factory=list)
     """Asking leave with no one named ("is it legal to …", 'しても問題ないですか')."""
+    uses_tool: list[str] = Field(default_factory=list)
+    """Putting an AI tool to use ("use ChatGPT", 'AIを使って'): leave asked for it is the
+    asker's own use, the asker its unnamed actor."""
     ja_asks: list[str] = Field(default_factory=list)
     """Japanese words, in their dictionary form (SudachiPy's normalised form: 気を付ける →
     '気', '付ける'), that ask what applies or what to do when the sentence is a question."""
@@ -109,7 +112,7 @@ class HintFile(BaseModel):
     # all, and reading questions reuses them (compiling them twice was a cold start's cost).
     _regexes: dict[str, re.Pattern[str]] = PrivateAttr(default_factory=dict)
 
-    _check_lists = field_validator("asks", "actors", "activities", "permission")(
+    _check_lists = field_validator("asks", "actors", "activities", "permission", "uses_tool")(
         lambda v: [compiles(p) for p in v]
     )
     _check_question = field_validator("ja_question")(compiles)
@@ -133,7 +136,7 @@ class HintFile(BaseModel):
     def patterns(self) -> list[str]:
         """Every pattern of the file, its word lists expanded."""
         own = [p for h in self.hints for p in (h.pattern, h.unless) if p is not None]
-        lists = (*self.asks, *self.actors, *self.activities, *self.permission)
+        lists = (*self.asks, *self.actors, *self.activities, *self.permission, *self.uses_tool)
         return [self.expand(p) for p in (*lists, *own)]
 
     def vocabulary(self) -> list[str]:

@@ -496,6 +496,17 @@ class Facet(StrEnum):
     identifier = "identifier"  # its official title and number ("Act No. 53 of 2025")
 
 
+class ExceptionOf(Strict):
+    """The general rule a fact states an exception to, or a narrower case of: asked yes or no
+    without the narrower case's own words, the general rule answers and the exception follows."""
+
+    fact: Id = Field(description="The fact (facts/*.yaml) stating the general rule.")
+    answers: str = Field(
+        pattern=r"^(Yes|No), generally\.$",
+        description="The general rule's answer to a yes/no question on this fact's facet.",
+    )
+
+
 class Fact(Strict):
     """One statement Shirube can make, in its own words, about named entities, with citations."""
 
@@ -515,6 +526,9 @@ class Fact(Strict):
     )
     refutes: list[Id] = Field(
         default_factory=list, description="Premise ids (premises.yaml) this fact shows false."
+    )
+    exception_of: ExceptionOf | None = Field(
+        default=None, description="The general rule this fact narrows, if it states a case of it."
     )
     cites: list[Citation] = Field(min_length=1)
 

@@ -16,6 +16,7 @@ from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
 from agent.answer.select import by_entity_and_facet, refuting, watch_items
 from agent.answer.use_case import compose_use_case
+from agent.answer.use_case_lead import AskKind, ask_kind
 from agent.scope_data import scope
 from agent.state import AnswerCitation
 from knowledge.schema import Entity, EntityKind, Facet, Fact
@@ -114,7 +115,21 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     on_facet = on_facet and (not part.entities or bool(set(first.about) & set(part.entities)))
     plain = not phrasebook().negation.search(part.text)
     answer = first.answers if part.yes_no and on_facet and plain else None
+    if answer and first.facet == Facet.does_not and ask_kind(part.text) is AskKind.permission:
+        answer = _CONVERSE.get(answer, answer)  # 'bans nothing' answers 'is it legal?' yes
+    exception = next((f.exception_of for f in facts[1:] if _narrows(f, first)), None)
+    if part.yes_no and plain and exception is not None:  # the general rule, its exception next
+        answer = exception.answers
     return Section(_with_answer(first, answer), facts[1:], first)
+
+
+# A fact on what a rule does not do answers 'does it ban…?'; asked leave ('is it legal to…?'),
+# its answer is the converse.
+_CONVERSE = {"Yes.": "No.", "No.": "Yes.", "はい。": "いいえ。", "いいえ。": "はい。"}
+
+
+def _narrows(fact: Fact, general: Fact) -> bool:
+    return fact.exception_of is not None and fact.exception_of.fact == general.id
 
 
 _POSSESSIVE = re.compile(r"^(\w[\w ]*?)'s (.+)$")

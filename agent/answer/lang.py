@@ -36,8 +36,15 @@ def in_lang(fact: Fact, lang: Lang) -> Fact:
     (English when it has no Japanese text yet, which `shirube kb check` reports)."""
     if lang == "en" or not fact.text_ja:
         return fact
+    general = fact.exception_of
+    if general is not None:  # the general rule's answer, said in `lang` too
+        general = general.model_copy(update={"answers": answer_word(general.answers, lang)})
     return fact.model_copy(
-        update={"text": fact.text_ja, "answers": answer_word(fact.answers, lang)}
+        update={
+            "text": fact.text_ja,
+            "answers": answer_word(fact.answers, lang),
+            "exception_of": general,
+        }
     )
 
 

@@ -399,6 +399,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     chosen = [*chosen[:1], *issued, *chosen[1:]] if issued and closer else issued + chosen
     if not chosen:
         return []
+    chosen = general_first(chosen, part, reader)
 
     # Sharing only the words of the names asked about is no relevance ('what directions does the
     # AI Basic Plan set' is not answered by every fact naming the AI Basic Plan), unless the
@@ -416,6 +417,39 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
             return contrast  # a fact that compares them leads; no other fact does
         return [chosen[0], *(f for f in contrast if not _repeats(f, chosen[0]))]
     return [chosen[0], *focused(chosen[0], rest, part, reader)[: limit - 1]]
+
+
+def general_first(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
+    """A yes/no question is answered by the general rule, not by an exception to it that the
+    question does not ask about ('Does Article 30-4 cover AI training?' says nothing of training
+    meant to reproduce works): the general rule leads and its exceptions follow. A question in
+    an exception's own words ('…training meant to reproduce one artist's works?', '…RAG that
+    outputs parts of the works?') is answered by that exception."""
+    lead = facts[0] if part.yes_no and facts else None
+    if lead is None or lead.exception_of is None:
+        return facts
+    rb = reader.rule_base
+    general = rb.facts.get(lead.exception_of.fact)
+    if general is None:
+        return facts
+    cases = [f for f in rb.facts.values() if f.exception_of and f.exception_of.fact == general.id]
+    asked = [(n, f) for f in cases if (n := narrower_words(f, general, part))]
+    if asked:  # the exception the question names leads
+        named = max(asked, key=lambda pair: pair[0])[1]
+        return [named, *(f for f in facts if f.id != named.id)]
+    return [general, *(f for f in facts if f.id != general.id)]
+
+
+def narrower_words(exception: Fact, general: Fact, part: Part) -> int:
+    """How many words the question shares with what the exception adds to its general rule (its
+    qualifier), not counting the words that ask the facet ('cover', '適用')."""
+    book = phrasebook()
+    text = book.body_says.sub(" ", part.text)
+    _, span = book.facet_match(text)
+    if span is not None:
+        text = f"{text[: span[0]]} {text[span[1] :]}"
+    asked = _stems(text) - book.ignored_stems
+    return len(asked & (_stems(exception.text) - _stems(general.text)))
 
 
 def _contrast(part: Part, reader: Reader) -> list[Fact]:

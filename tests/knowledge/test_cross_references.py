@@ -182,6 +182,11 @@ CASES: dict[str, tuple[str, Callable[[Any], object], Found | None]] = {
         _set("act_bans_nothing", "about", ["ai_act"]),
         ("facts/act.yaml", "act_bans_nothing", "about", "refers to unknown id 'ai_act' in entities.yaml"),
     ),
+    "fact → the general rule it narrows": (
+        "facts/hard_law.yaml",
+        _set("art30_4_enjoyment_purpose", "exception_of", {"fact": "art30_4_whatever", "answers": "Yes, generally."}),
+        ("facts/hard_law.yaml", "art30_4_enjoyment_purpose", "exception_of", "refers to unknown fact 'art30_4_whatever' in facts/"),
+    ),
     "fact → premise": (
         "facts/act.yaml",
         _set("act_bans_nothing", "refutes", ["bans"]),
