@@ -1,4 +1,5 @@
-"""The language the CLI writes an error in: the command's --lang, else SHIRUBE_LANG, else English.
+"""The language the CLI writes an error in: the command's --lang, else SHIRUBE_LANG, else the
+command line's own words (a Japanese question: Japanese), else English.
 
 A LabelledError is written from its label in that language; another UsageError whose English
 text one of ui_labels' `errors` made (raised where no label is passed) is read back through it.
@@ -7,12 +8,17 @@ text one of ui_labels' `errors` made (raised where no label is passed) is read b
 from __future__ import annotations
 
 import os
+import re
 
 from core.errors import UsageError
 
+# Kana or kanji in an argument: a Japanese reader typed it (as agent.answer.lang reads a question).
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+
 
 def error_lang(argv: list[str]) -> str:
-    """'ja' when the command line asks for Japanese (--lang ja) or SHIRUBE_LANG=ja does."""
+    """'ja' when the command line asks for Japanese (--lang ja), SHIRUBE_LANG=ja does, or,
+    neither setting English, an argument is written in Japanese (`ask --bogus "AI推進法とは？"`)."""
     given = None
     for number, arg in enumerate(argv):
         if arg == "--lang" and number + 1 < len(argv):
@@ -23,7 +29,10 @@ def error_lang(argv: list[str]) -> str:
     # language (auto, or the mistyped value the error is about) leaves it to SHIRUBE_LANG.
     if given is not None and given.strip().lower() in ("en", "ja"):
         return given.strip().lower()
-    return "ja" if os.environ.get("SHIRUBE_LANG", "").strip().lower() == "ja" else "en"
+    setting = os.environ.get("SHIRUBE_LANG", "").strip().lower()
+    if setting in ("en", "ja"):
+        return setting
+    return "ja" if any(_JAPANESE.search(arg) for arg in argv) else "en"
 
 
 def error_words(exc: UsageError, argv: list[str]) -> tuple[str, str]:

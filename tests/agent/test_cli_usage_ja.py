@@ -177,3 +177,22 @@ def test_an_answers_files_problems_are_said_in_japanese(
     assert "回答ファイル「" in said.err
     kept = run_cli(*args, env=EN, cwd=tmp_path)
     assert kept.code == 2 and english in kept.err
+
+
+def test_a_japanese_question_on_the_command_line_is_enough() -> None:
+    """No --lang and no SHIRUBE_LANG: the question itself says the reader reads Japanese."""
+    result = run_cli("ask", "--bogus", "AI推進法とは？", env=EN)
+    assert result.code == 2
+    assert "オプション「--bogus」はありません" in result.err
+    assert not CLICK_ENGLISH.search(result.err), result.err
+
+
+@pytest.mark.parametrize("setting", [["--lang", "en"], ["--lang=en"]])
+def test_a_set_english_wins_over_a_japanese_question(setting: list[str]) -> None:
+    result = run_cli("ask", *setting, "--bogus", "AI推進法とは？", env=EN)
+    assert result.code == 2 and "No such option: --bogus" in result.err
+
+
+def test_shirube_lang_en_wins_over_a_japanese_question() -> None:
+    result = run_cli("ask", "--bogus", "AI推進法とは？", env={**EN, "SHIRUBE_LANG": "en"})
+    assert result.code == 2 and "No such option: --bogus" in result.err
