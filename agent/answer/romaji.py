@@ -17,7 +17,7 @@ from functools import cached_property
 
 import jaconv
 
-from agent.answer.spelling import is_english
+from agent.answer.english import is_english
 from knowledge.index.japanese import JAPANESE
 
 MIN_KEY = 6  # shorter keys ('hoho') are too easily other words run together

@@ -13,10 +13,8 @@ never corrected, and an acronym in capitals ('SAAS') only parted. In order:
 - a word that sounds the same (jellyfish's Metaphone: 'copywrite' → 'copyright').
 
 Letters typed apart are joined where together they are the rule base's word ('A I' → 'AI',
-'informa tion' → 'information').
-
-A question's first word a letter away from a question word, before a verb such as 'did' or
-'is', is that question word ('wen did …', 'wat is …'), though 'wen' is an English word.
+'informa tion' → 'information'). Chat shorthand and a misspelt question word are read first
+(agent/answer/shorthand.py); the English list is agent/answer/english.py.
 """
 
 from __future__ import annotations
@@ -25,11 +23,14 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 import jellyfish
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from agent.answer.english import english_one_off, is_english
+from agent.answer.keyboard import far_keys
+from agent.answer.shorthand import QUESTION_WORDS, expanded, question_word
 
 MIN_WORD = 4  # shorter words have too many neighbours one edit away
 MIN_SPLIT = (2, 3)  # the shortest left and right words of a run-together pair ('in', 'act')
@@ -42,93 +43,11 @@ _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[A-Za-z]+")
 _OWNER = re.compile(r"([a-z]+)'s\b")
 _LETTERS_APART = re.compile(r"(?<![\w'])[A-Za-z](?: [A-Za-z])+(?![\w'])")  # 'A I'
-_JSON_KEY = re.compile(r'"([^"]+)":')  # the word list's keys, its counts unread
-# English grammar, not the rule base's vocabulary: the words that open a question and the verbs
-# that follow them ("wen did …", "wat is …").
-QUESTION_WORDS = ("what", "when", "who", "where", "which", "why", "how")
-_AUXILIARY = re.compile(
-    r"\s*(is|are|was|were|do|does|did|can|could|should|must|will|would|has|have|had|may)\b",
-    re.IGNORECASE,
-)
 
 
 def max_edits(word: str) -> int:
     """One edit in a short word, two from seven letters on."""
     return 1 if len(word) < 7 else 2
-
-
-@cache
-def _english() -> frozenset[str]:
-    """pyspellchecker's English words. Its packaged list read directly (a quarter of a second);
-    building a SpellChecker parses the word counts too, four times as long."""
-    import gzip
-    from importlib import resources
-
-    try:
-        packed = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-    except OSError:  # a release that moved its list: ask the library itself
-        from spellchecker import SpellChecker
-
-        return frozenset(SpellChecker().word_frequency.dictionary)
-    # Decoded whole, then searched: decoding 160,000 keys one by one took three times as long.
-    return frozenset(_JSON_KEY.findall(gzip.decompress(packed).decode("utf-8")))
-
-
-_KEYS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_AT = {key: (row, col) for row, keys in enumerate(_KEYS) for col, key in enumerate(keys)}
-
-
-def _far_keys(typed: str, meant: str) -> bool:
-    """`typed` is `meant` with one letter changed for one not beside it on the keyboard: a less
-    likely slip than a letter dropped, added or hit next door ('companes' is 'companies', not
-    'compares'; 'regulatoe' is 'regulator')."""
-    if len(typed) != len(meant):
-        return False
-    changed = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
-    if len(changed) != 1 or not all(c in _AT for c in changed[0]):
-        return False
-    (r1, c1), (r2, c2) = (_AT[c] for c in changed[0])
-    return abs(r1 - r2) > 1 or abs(c1 - c2) > 1
-
-
-def _english_one_off(lower: str) -> str | None:
-    """The one English word a letter away from `lower` (dropped, added, changed or two swapped),
-    if there is only one (a word of the rule base's vocabulary is not asked about here)."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    edits |= {a + c + b for a, b in splits for c in letters}
-    found = {w for w in edits - {lower} if w in _english()}
-    return found.pop() if len(found) == 1 else None
-
-
-# British spellings as the American ones pyspellchecker lists ('summarise' → 'summarize').
-_BRITISH = (
-    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"our(s|ed|ing|ite|ites|able|ably|ful)?$"), r"or\1"),
-    (re.compile(r"tre(s)?$"), r"ter\1"),
-    (re.compile(r"mme(s)?$"), r"m\1"),
-    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
-)
-
-
-def is_english(word: str) -> bool:
-    """A word in its own right, in any case: pyspellchecker's English list, in its American or
-    British spelling, or an acronym or term of the trade people type in lower case (words.yaml:
-    'saas', 'llm')."""
-    from knowledge.words import own_words
-
-    lower = word.lower()
-    if lower in own_words() or lower in _english():
-        return True
-    return any(
-        american != lower and american in _english()
-        for pattern, us in _BRITISH
-        for american in [pattern.sub(us, lower)]
-    )
 
 
 class Speller:
@@ -213,7 +132,7 @@ class Speller:
             tied,
             key=lambda pair: (
                 (before, pair[0]) not in self.pairs and (pair[0], after) not in self.pairs,
-                _far_keys(lower, pair[0]),
+                far_keys(lower, pair[0]),
                 not self._fits(pair[0], lower, before, after),
                 not is_english(pair[0]),
                 jellyfish.metaphone(pair[0]) != sound,
@@ -314,7 +233,7 @@ class Speller:
         # One letter off a word of English the rule base never uses ('hotlice' is 'hotline'), and
         # none of its own: not read as one of its words farther away ('police'); left as typed.
         farther = near is None or OSA.distance(lower, near) > 1
-        if farther and not split and not is_english(lower) and _english_one_off(lower):
+        if farther and not split and not is_english(lower) and english_one_off(lower):
             near = None  # a word that sounds the same still reads it ('copywrite': copyright)
             if self._sounds_like(lower) is None:
                 return word
@@ -328,7 +247,7 @@ class Speller:
 
     def correct(self, text: str) -> str:
         """`text` with each misspelt Latin word replaced; everything else as it was."""
-        text = self._joined(_question_word(_expanded(text)))
+        text = self._joined(question_word(expanded(text)))
         tokens = list(_TOKEN.finditer(text))
         out, at = [], 0
         for i, token in enumerate(tokens):
@@ -374,29 +293,6 @@ def _unpatterned(text: str) -> str:
     return _ESCAPE.sub(" ", _STEM.sub(" ", text))
 
 
-def _expanded(text: str) -> str:
-    """Chat shorthand as the words it stands for ('wat r the penalties' → 'wat are …'), where it
-    stands as a word of its own (not 'u' in 'u.s.')."""
-    from knowledge.words import shorthand
-
-    short = shorthand()
-    if not short:
-        return text
-    pattern = _shorthand_pattern(tuple(sorted(short)))
-    return pattern.sub(lambda m: _cased(short[m.group(0).lower()], m.group(0)), text)
-
-
-@cache
-def _shorthand_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # a word standing alone: after a space or the start, before a space, the end or a stop
-    return re.compile(rf"(?<!\S)(?:{alternatives})(?=[\s,?!;:]|\.(?!\w)|$)", re.IGNORECASE)
-
-
-def _cased(meant: str, typed: str) -> str:
-    return meant.capitalize() if typed[:1].isupper() else meant
-
-
 def _as_typed(meant: str, typed: str) -> str:
     """The word meant in the case it was typed in: 'SAAS', 'Sepcified' → 'Specified' (a
     capital keeps a law's name a name: 'the Act on Specified Commercial Transactions')."""
@@ -409,19 +305,3 @@ def _is_name(word: str) -> bool:
     """Capitals inside a word ('SaaS', 'OpenAI', 'ChatGPT') mark a name typed with care, not a
     typo of a common word."""
     return any(c.isupper() for c in word[1:]) and not word.isupper()
-
-
-def _question_word(text: str) -> str:
-    """The question word a question's first word misspells, where a verb follows it."""
-    first = re.match(r"\W*([A-Za-z]+)", text)
-    if first is None or not _AUXILIARY.match(text, first.end()):
-        return text
-    typed = first.group(1)
-    lower = typed.lower()
-    if lower in QUESTION_WORDS:
-        return text
-    near = [w for w in QUESTION_WORDS if OSA.distance(lower, w) == 1]
-    if len(near) != 1:  # none, or a tie ('whe': who or when) that the words cannot settle
-        return text
-    meant = near[0].capitalize() if typed[0].isupper() else near[0]
-    return text[: first.start(1)] + meant + text[first.end(1) :]
