@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from knowledge.defaults import derived
 
 if TYPE_CHECKING:
     import typer
@@ -29,7 +30,7 @@ def _collapsed(text: str) -> str:
     return " ".join(text.split())
 
 
-@cache
+@derived  # built from ui_labels: cleared with a swapped rule base
 def _by_english() -> dict[str, str]:
     from knowledge.ui_labels import load_ui_labels
 
