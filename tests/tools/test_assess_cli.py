@@ -12,6 +12,7 @@ import yaml
 
 from tests.conftest import run_shirube
 from tests.faults.cli_runner import run_cli
+from tests.tools.plan_shape import PLAN_KEYS
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 
@@ -43,19 +44,7 @@ def test_json_output_is_the_documented_shape(chatbot_profile: Path) -> None:
     result = _run(chatbot_profile, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {
-        "profile",
-        "lang",
-        "roles",
-        "triggers",
-        "checklist",
-        "start_here",
-        "to_confirm",
-        "progress",
-        "caveats",
-        "rule_base_as_of",
-        "rule_base_version",
-    }
+    assert set(data) == PLAN_KEYS
     assert [t["id"] for t in data["triggers"]][-2:] == [
         "ppc_genai_personal_data",
         "appi_use_beyond_output",

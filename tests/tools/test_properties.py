@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from core.conditions import field_specs
 from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
+from tests.tools.plan_shape import PLAN_KEYS
 from tools.assess import assess
 
 
@@ -41,19 +42,7 @@ def test_every_item_is_cited_and_unique(profile: UseCaseProfile) -> None:
     for item in result.checklist:
         assert item.why, f"{item.id} says nothing about why it applies"
     assert {"ai_act_framework", "art13_appropriateness"} <= {t.id for t in result.triggers}
-    assert set(result.model_dump(mode="json")) == {
-        "profile",
-        "lang",
-        "roles",
-        "triggers",
-        "checklist",
-        "start_here",
-        "to_confirm",
-        "progress",
-        "caveats",
-        "rule_base_as_of",
-        "rule_base_version",
-    }
+    assert set(result.model_dump(mode="json")) == PLAN_KEYS
     # Start here is drawn from the plan's own actions, a few of them, never repeated.
     top = [item.id for item in result.start_here]
     assert set(top) <= {item.id for item in result.checklist} and len(top) == len(set(top)) <= 5
