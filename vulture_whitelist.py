@@ -35,3 +35,5 @@ _.intra_op_num_threads, _.inter_op_num_threads  # onnxruntime SessionOptions
 _.graph_optimization_level, _.log_severity_level
 _.model_id, _.default_space, _.supported_spaces  # chromadb EmbeddingFunction
 _.border, _.orientation, _.fitToWidth, _.fitToPage  # openpyxl cell and page setup
+_.short_help  # click commands: cleared so typer shows the Japanese help (agent/cli/help_lang.py)
+secondary_source  # WatchItem field, read by name (text_in in agent/cli/sources.py)
