@@ -69,3 +69,33 @@ def test_is_it_legal_to_use_ai_hears_that_nothing_bans_it(session_home: object) 
     answer = ask("Would it be legal to use artificial intelligence in Japan?", offline=True)
     assert answer.fact_ids[:1] == ["act_bans_nothing"], answer.fact_ids
     assert first_sentence(answer.answer).startswith("yes"), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("社内文書の要約に生成AIを使っても違法ではないですか？", "はい"),  # a negated ask: はい
+        ("社内文書の要約に生成AIを使うのは違法ですか？", "いいえ"),
+    ],
+)
+def test_a_negated_japanese_ask_is_answered_in_its_own_polarity(
+    session_home: object, question: str, opening: str
+) -> None:
+    answer = ask(question, offline=True)
+    assert answer.route == "use_case"
+    assert answer.answer.startswith(opening), answer.answer[:80]
+
+
+def test_leave_asked_for_ai_itself_in_japanese_hears_that_nothing_bans_it(
+    session_home: object,
+) -> None:
+    answer = ask("生成AIを利用することは合法ですか？", offline=True)
+    assert answer.fact_ids[:1] == ["act_bans_nothing"], answer.fact_ids
+    assert answer.answer.startswith("はい"), answer.answer[:80]
+
+
+def test_translating_with_ai_is_no_question_about_the_rules_english_texts(
+    session_home: object,
+) -> None:
+    answer = ask("議事録の翻訳にAIを使ってもいいですか？", offline=True)
+    assert "仮訳" not in answer.answer
