@@ -18,33 +18,21 @@ from agent.answer.nodes import OFFLINE_NOTICE
 from agent.model import MODEL_ERRORS, describe_error, make_chat_model
 from agent.model_limits import AnswerDeadline, AnswerTooLong, bounded
 from agent.qa import ask
-from core.config import Settings
 from tests.agent.ollama_fixture import FLOOD_CHARS, TRICKLE_TOKENS, ollama_server
 from tests.faults.cli_runner import run_cli
+from tests.faults.offline_answer import QUESTION, assert_rule_base_answer, fake_model_settings
 
-QUESTION = "Does Japan have an AI Act?"
 TRICKLE_SECONDS = 0.1  # per token: the fixture's whole trickle takes several seconds
 DEADLINE = 1.0
 
 
-def _settings(home: Path, url: str, **extra: object) -> Settings:
-    return Settings(home=home, ollama_host=url, model="fake:7b", **extra)
-
-
-def _assert_offline_with(answer: object, notice_part: str) -> None:
-    assert answer.mode == "offline" and answer.scope == "in"
-    assert "ai_promotion_act" in {c.id for c in answer.citations}
-    assert answer.notice is not None and "\n" not in answer.notice
-    assert notice_part in answer.notice, answer.notice
-
-
 def test_a_trickling_server_gets_the_offline_answer_at_the_deadline(index_home: Path) -> None:
     with ollama_server("trickle", slow_seconds=TRICKLE_SECONDS) as server:
-        settings = _settings(index_home, server.url, answer_deadline=DEADLINE)
+        settings = fake_model_settings(index_home, server.url, answer_deadline=DEADLINE)
         answer = ask(QUESTION, settings=settings)
         # Set only when the client closes the stream before its end: it stopped reading.
         assert server.hung_up.wait(3), "the client kept reading past the deadline"
-    _assert_offline_with(answer, "SHIRUBE_ANSWER_DEADLINE")
+    assert_rule_base_answer(answer, "SHIRUBE_ANSWER_DEADLINE")
     assert answer.latency_ms < (DEADLINE + 2.5) * 1000
 
 
@@ -54,7 +42,9 @@ def test_one_token_a_second_is_cut_at_the_deadline_with_the_offline_answer(
     # Every read is fast (a token a second, read timeout 5 s): only the reply's deadline stops it.
     deadline = 1.5
     with ollama_server("trickle", slow_seconds=1.0) as server:
-        settings = _settings(index_home, server.url, answer_deadline=deadline, read_timeout=5)
+        settings = fake_model_settings(
+            index_home, server.url, answer_deadline=deadline, read_timeout=5
+        )
         started = time.monotonic()
         answer = ask(QUESTION, settings=settings)
         took = time.monotonic() - started
@@ -75,7 +65,7 @@ def test_the_reading_and_the_opening_share_one_deadline(index_home: Path) -> Non
     vague = "is the G7 thing binding for us?"
     deadline = 2.0
     with ollama_server("trickle", slow_seconds=TRICKLE_SECONDS) as server:
-        settings = _settings(index_home, server.url, answer_deadline=deadline)
+        settings = fake_model_settings(index_home, server.url, answer_deadline=deadline)
         ask(vague, settings=settings, offline=True)  # warm: the engine's own time is not measured
         started = time.monotonic()
         answer = ask(vague, settings=settings)
@@ -111,7 +101,7 @@ def test_the_interview_assistant_stops_at_the_deadline(tmp_path: Path) -> None:
     from agent.interview.session import InterviewSession
 
     with ollama_server("trickle", slow_seconds=TRICKLE_SECONDS) as server:
-        settings = _settings(tmp_path / "home", server.url, answer_deadline=DEADLINE)
+        settings = fake_model_settings(tmp_path / "home", server.url, answer_deadline=DEADLINE)
         session = InterviewSession.start(settings, assist=True)
         assert session.assisted
         session.answer("Triage bot")
@@ -133,7 +123,9 @@ def test_a_bounded_model_call_raises_a_model_error_in_bounded_time(
     tmp_path: Path, mode: str
 ) -> None:
     with ollama_server(mode, slow_seconds=TRICKLE_SECONDS) as server:
-        settings = _settings(tmp_path, server.url, answer_deadline=DEADLINE, max_answer_chars=500)
+        settings = fake_model_settings(
+            tmp_path, server.url, answer_deadline=DEADLINE, max_answer_chars=500
+        )
         model = make_chat_model(settings)
         started = time.monotonic()
         with pytest.raises(MODEL_ERRORS) as caught:

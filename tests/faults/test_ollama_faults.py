@@ -8,22 +8,9 @@ import pytest
 
 from agent.doctor import check_ollama
 from agent.qa import ask
-from core.config import Settings
 from tests.agent.ollama_fixture import ollama_server
+from tests.faults.offline_answer import QUESTION, assert_rule_base_answer, fake_model_settings
 from tests.integration.chroma_server import free_port
-
-QUESTION = "Does Japan have an AI Act?"
-
-
-def _settings(home: Path, url: str, **extra: object) -> Settings:
-    return Settings(home=home, ollama_host=url, model="fake:7b", **extra)
-
-
-def _assert_rule_base_answer(answer: object, notice_part: str) -> None:
-    assert answer.mode == "offline" and answer.scope == "in"
-    assert "ai_promotion_act" in {c.id for c in answer.citations}
-    assert answer.notice is not None and "\n" not in answer.notice
-    assert notice_part in answer.notice, answer.notice
 
 
 def _chats(server: object) -> int:
@@ -32,8 +19,8 @@ def _chats(server: object) -> int:
 
 def test_ollama_down(index_home: Path) -> None:
     url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
-    answer = ask(QUESTION, settings=_settings(index_home, url))
-    _assert_rule_base_answer(answer, f"no Ollama server answered at {url}")
+    answer = ask(QUESTION, settings=fake_model_settings(index_home, url))
+    assert_rule_base_answer(answer, f"no Ollama server answered at {url}")
 
 
 @pytest.mark.parametrize(
@@ -48,17 +35,17 @@ def test_model_errors_fall_back_without_a_retry_storm(
     index_home: Path, mode: str, notice_part: str, max_chats: int
 ) -> None:
     with ollama_server(mode) as server:
-        answer = ask(QUESTION, settings=_settings(index_home, server.url))
-    _assert_rule_base_answer(answer, notice_part)
+        answer = ask(QUESTION, settings=fake_model_settings(index_home, server.url))
+    assert_rule_base_answer(answer, notice_part)
     assert _chats(server) <= max_chats  # 4xx and malformed replies are never retried in a loop
     assert len(server.requests) <= max_chats + 2
 
 
 def test_slow_model_times_out(index_home: Path) -> None:
     with ollama_server("slow", slow_seconds=3.0) as server:
-        settings = _settings(index_home, server.url, read_timeout=0.5)
+        settings = fake_model_settings(index_home, server.url, read_timeout=0.5)
         answer = ask(QUESTION, settings=settings)
-    _assert_rule_base_answer(answer, "did not answer in time")
+    assert_rule_base_answer(answer, "did not answer in time")
     assert _chats(server) == 1  # one call per answer: a timeout is never retried
     assert answer.latency_ms < 5000
 
@@ -75,7 +62,7 @@ def test_doctor_reports_each_ollama_state(
     tmp_path: Path, mode: str, expected: list[tuple[str, str]]
 ) -> None:
     with ollama_server(mode) as server:
-        checks = check_ollama(_settings(tmp_path, server.url))
+        checks = check_ollama(fake_model_settings(tmp_path, server.url))
     assert [(c.name, c.status) for c in checks] == expected
     assert checks[0].detail == f"Ollama 0.12.0 at {server.url}"
     last = checks[-1]
@@ -87,6 +74,6 @@ def test_doctor_reports_each_ollama_state(
 
 def test_doctor_with_ollama_down(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{free_port()}"
-    (check,) = check_ollama(_settings(tmp_path, url))
+    (check,) = check_ollama(fake_model_settings(tmp_path, url))
     assert check.status == "warn" and f"no Ollama server at {url}" in check.detail
     assert "offline mode" in check.detail and "OLLAMA_HOST" in (check.fix or "")
