@@ -91,3 +91,18 @@ def test_a_japanese_reader_gets_the_japanese_claim_where_one_is_written() -> Non
     assert line.startswith("- 報道されていますが未確認です")
     assert "課徴金" in line and "An amendment" not in line
     assert "An amendment" in watch_block(items, "en")
+
+
+def test_the_watch_list_has_one_japanese_name_everywhere() -> None:
+    """注視リスト in answers as in `sources --watch` and its help (issue 18): not ウォッチリスト
+    in one place and 注視リスト in another."""
+    from pathlib import Path
+
+    from knowledge.ui_labels import ui_text
+
+    assert "（注視リスト、" in watch_block(about(["appi"]), "ja")
+    assert ui_text("watchlist.title", "ja").startswith("注視リスト")
+    assert "注視リスト" in ui_text("cli_help.watch", "ja")
+    data = Path(__file__).resolve().parents[2] / "knowledge" / "data"
+    said = [path.name for path in data.rglob("*.yaml") if "ウォッチリスト" in path.read_text("utf-8")]
+    assert not said, said
