@@ -411,6 +411,10 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
 
     rest = [f for f in chosen[1:] if specific or follows(f)]
     rest = [f for f in rest if not _repeats(f, chosen[0])]
+    if part.facet == Facet.penalty:
+        # What can be done to a named use ('can they force us to switch off our chatbot?') is
+        # the regime's to say: when no fact about it is on the facet, the regime's best follows.
+        rest = [*_regime_penalty(chosen, part, reader)[:1], *rest]
     contrast = _contrast(part, reader) if part.facet == Facet.compare else []
     if contrast:  # two instruments compared: how far each binds is the first difference
         if chosen[0].facet != Facet.compare:
@@ -450,6 +454,18 @@ def narrower_words(exception: Fact, general: Fact, part: Part) -> int:
         text = f"{text[: span[0]]} {text[span[1] :]}"
     asked = _stems(text) - book.ignored_stems
     return len(asked & (_stems(exception.text) - _stems(general.text)))
+
+
+def _regime_penalty(chosen: list[Fact], part: Part, reader: Reader) -> list[Fact]:
+    """The regime's facts on the penalty facet, best first, when what the part names (a use or a
+    technology, no instrument or body) has none of its own among those chosen."""
+    subjects = reader.subjects(part.entities)
+    regime = [e for e in subjects if e not in part.entities]
+    if not part.entities or not regime or any(f.facet == Facet.penalty for f in chosen):
+        return []
+    facts = _about(list(reader.rule_base.facts.values()), regime)
+    found = [f for f in facts if f.facet == Facet.penalty and f not in chosen]
+    return sorted(found, key=lambda f: _score(f, subjects, part), reverse=True)
 
 
 def _contrast(part: Part, reader: Reader) -> list[Fact]:

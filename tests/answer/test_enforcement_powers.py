@@ -60,3 +60,10 @@ def test_a_regulator_with_powers_under_existing_law_is_answered_yes(  # type: ig
     answer = offline(question)
     assert contains(first_sentence(answer.answer), yes, whole_word=True)
     assert any(c.id == "appi" for c in answer.citations)
+
+
+def test_a_power_asked_of_a_named_use_adds_what_the_regime_lets_the_government_do(  # type: ignore[no-untyped-def]
+    offline,
+) -> None:
+    answer = offline("could the government force us to switch off our customer chatbot?")
+    assert contains(answer.answer, "guidance"), answer.answer
