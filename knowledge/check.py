@@ -8,26 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from core.conditions import ConditionError, validate
-from knowledge.changes import CHANGES_FILE, Change
 from knowledge.check_facts import FACT_CHECKS
+from knowledge.check_files import RuleBaseFiles, entries, id_of, read_files, walk
 from knowledge.check_force import FORCE_CHECKS
 from knowledge.check_ja import JA_CHECKS
 from knowledge.check_ja_questions import QUESTION_CHECKS
 from knowledge.check_refs import REF_CHECKS
 from knowledge.hints import HintFile
-from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
-from knowledge.schema import ChecklistAction, RuleBaseMeta, Source, TopicCard, Trigger
+from knowledge.loader import DATA_DIR, FOLDERS, Problem
+from knowledge.schema import ChecklistAction, Source, TopicCard, Trigger
 from knowledge.watchlist import check_watchlist
-
-_M = TypeVar("_M", bound=BaseModel)
 
 EARLIEST = dt.date(1900, 1, 1)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -39,130 +36,6 @@ FUTURE_KEYS = frozenset({"review_by"})
 CITATION_KEYS = frozenset({"citations", "cite", "cites"})
 
 
-@dataclass
-class RuleBaseFiles:
-    """Every YAML file in the data dir: raw content, plus typed entries where a model exists."""
-
-    data_dir: Path
-    raw: dict[str, object] = field(default_factory=dict)
-    """Relative path (posix) → parsed YAML, for every file that parsed."""
-    typed: dict[str, list[BaseModel]] = field(default_factory=dict)
-    """Relative path → validated entries, for files with a schema (FILES and topics/)."""
-    meta: RuleBaseMeta | None = None
-    problems: list[Problem] = field(default_factory=list)
-    """Problems found while reading (missing files, invalid YAML, schema errors)."""
-    today: dt.date = field(default_factory=dt.date.today)
-    """The date review deadlines are checked against (tests pass a fixed one)."""
-
-    def label(self, rel: str) -> str:
-        return _rel(self.data_dir / rel)
-
-    def ids(self, rel: str) -> set[str]:
-        return {entry.id for entry in self.typed.get(rel, [])}  # type: ignore[attr-defined]
-
-    def of_type(self, model: type[_M]) -> Iterator[tuple[str, _M]]:
-        for rel, entries in self.typed.items():
-            for entry in entries:
-                if isinstance(entry, model):
-                    yield rel, entry
-
-    @property
-    def as_of(self) -> dt.date:
-        return self.meta.as_of if self.meta else dt.date.today()
-
-
-def _model_for(rel: str) -> type[BaseModel] | None:
-    if rel in FILES:
-        return FILES[rel]
-    if rel == CHANGES_FILE:  # optional: validated when present
-        return Change
-    folder = rel.split("/", 1)[0] if "/" in rel else None
-    return FOLDERS.get(folder) if folder else None
-
-
-def read_files(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> RuleBaseFiles:
-    """Parse every YAML file and validate those with a schema, collecting problems (no raise)."""
-    files = RuleBaseFiles(data_dir=data_dir, today=today or dt.date.today())
-    for name in FILES:
-        if not (data_dir / name).exists():
-            files.problems.append(Problem(files.label(name), "-", "", "file is missing"))
-    for path in sorted(data_dir.rglob("*.yaml")):
-        rel = path.relative_to(data_dir).as_posix()
-        try:
-            files.raw[rel] = read_yaml(path)
-        except RuleBaseError as exc:
-            files.problems += exc.problems
-            continue
-        if rel == "meta.yaml":
-            try:
-                files.meta = RuleBaseMeta.model_validate(files.raw[rel])
-            except ValidationError as exc:
-                files.problems += _validation_problems(files.label(rel), "meta", exc)
-            continue
-        model = _model_for(rel)
-        if model is not None:
-            files.typed[rel] = _validate(files, rel, model)
-    if "meta.yaml" not in files.raw:
-        files.problems.append(Problem(files.label("meta.yaml"), "meta", "", "file is missing"))
-    return files
-
-
-def _validate(files: RuleBaseFiles, rel: str, model: type[BaseModel]) -> list[BaseModel]:
-    raw = files.raw[rel]
-    if not isinstance(raw, list):
-        files.problems.append(
-            Problem(files.label(rel), "-", "", "expected a list of entries at the top level")
-        )
-        return []
-    entries: list[BaseModel] = []
-    for index, item in enumerate(raw):
-        entry_id = _entry_id(item, index)
-        try:
-            entries.append(model.model_validate(item))
-        except ValidationError as exc:
-            files.problems += _validation_problems(files.label(rel), entry_id, exc)
-    return entries
-
-
-def _validation_problems(file: str, entry: str, exc: ValidationError) -> list[Problem]:
-    return [
-        Problem.of_error(file, entry, ".".join(str(p) for p in err["loc"]), err)
-        for err in exc.errors()
-    ]
-
-
-def _entry_id(item: object, index: int) -> str:
-    if isinstance(item, dict):
-        for key in ("id", "role"):
-            if key in item:
-                return str(item[key])
-    return f"#{index + 1}"
-
-
-def _walk(node: object, path: str = "") -> Iterator[tuple[str, str, object]]:
-    """Yield (field path, key, value) for every mapping key in a parsed YAML tree."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            here = f"{path}.{key}" if path else str(key)
-            yield here, str(key), value
-            yield from _walk(value, here)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk(value, f"{path}.{index}" if path else str(index))
-
-
-def _entries(raw: object) -> Iterator[tuple[str, object]]:
-    """(entry id, entry) for a list file; the whole mapping as one entry otherwise."""
-    if isinstance(raw, list):
-        for index, item in enumerate(raw):
-            yield _entry_id(item, index), item
-    elif isinstance(raw, dict):
-        yield "-", raw
-
-
-# --- checks -------------------------------------------------------------------------------
-
-
 def check_unique_ids(files: RuleBaseFiles) -> list[Problem]:
     """Ids are unique within each file, and across each folder of FOLDERS (topics/, facts/)."""
     problems: list[Problem] = []
@@ -171,7 +44,7 @@ def check_unique_ids(files: RuleBaseFiles) -> list[Problem]:
         seen: set[str] = set()
         folder = rel.split("/", 1)[0] if "/" in rel else ""
         across = folder_seen.get(folder, set())
-        for entry_id, item in _entries(raw):
+        for entry_id, item in entries(raw):
             if not (isinstance(item, dict) and "id" in item):
                 continue
             if entry_id in seen or entry_id in across:
@@ -186,8 +59,8 @@ def check_citations(files: RuleBaseFiles) -> list[Problem]:
     sources = files.ids("sources.yaml")
     problems: list[Problem] = []
     for rel, raw in files.raw.items():
-        for entry_id, item in _entries(raw):
-            for where, key, value in _walk(item):
+        for entry_id, item in entries(raw):
+            for where, key, value in walk(item):
                 if key not in CITATION_KEYS or not isinstance(value, list):
                     continue
                 for index, citation in enumerate(value):
@@ -237,7 +110,7 @@ def check_references(files: RuleBaseFiles) -> list[Problem]:
             if ref not in topic_ids
         ]
     role_rules = files.raw.get("role_rules.yaml")
-    for entry_id, item in _entries(role_rules):
+    for entry_id, item in entries(role_rules):
         if isinstance(item, dict) and isinstance(item.get("role"), str):
             problems += _dangling(
                 files, "role_rules.yaml", entry_id, "role", [item["role"]], "roles.yaml"
@@ -250,8 +123,8 @@ def check_dates(files: RuleBaseFiles) -> list[Problem]:
     latest = files.as_of.replace(year=files.as_of.year + 1)
     problems: list[Problem] = []
     for rel, raw in files.raw.items():
-        for entry_id, item in _entries(raw):
-            for where, key, value in _walk(item):
+        for entry_id, item in entries(raw):
+            for where, key, value in walk(item):
                 if key not in DATE_KEYS:
                     continue
                 date = _as_date(value)
@@ -300,7 +173,7 @@ def check_conditions(files: RuleBaseFiles) -> list[Problem]:
     """Every declarative `when` condition names real profile fields and allowed values."""
     problems = []
     for rel, raw in files.raw.items():
-        for entry_id, item in _entries(raw):
+        for entry_id, item in entries(raw):
             if isinstance(item, dict) and "when" in item and item["when"] is not None:
                 try:
                     validate(item["when"], f"entry '{entry_id}'")
@@ -324,7 +197,7 @@ def check_use_case_hints(files: RuleBaseFiles) -> list[Problem]:
             loc = list(err["loc"])
             entry = "-"
             if len(loc) > 1 and loc[0] == "hints" and isinstance(loc[1], int) and hints:
-                entry = _entry_id(hints[loc[1]], loc[1]) if loc[1] < len(hints) else str(loc[1])
+                entry = id_of(hints[loc[1]], loc[1]) if loc[1] < len(hints) else str(loc[1])
                 loc = loc[2:]
             field = ".".join(str(p) for p in loc)
             problems.append(Problem.of_error(files.label(rel), entry, field, err))

@@ -11,7 +11,7 @@ from knowledge.loader import Problem
 from knowledge.schema import LegalForce, Source, Trigger
 
 if TYPE_CHECKING:
-    from knowledge.check import RuleBaseFiles
+    from knowledge.check_files import RuleBaseFiles
 
 
 def check_hard_law_badges(files: RuleBaseFiles) -> list[Problem]:

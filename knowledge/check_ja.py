@@ -15,7 +15,7 @@ from knowledge.loader import Problem
 from knowledge.schema import ChecklistAction, Fact, LegalForce, Role, Source, Trigger
 
 if TYPE_CHECKING:
-    from knowledge.check import RuleBaseFiles
+    from knowledge.check_files import RuleBaseFiles
 
 
 def _missing(file: str, entry: str, field: str, english: str) -> Problem:

@@ -16,7 +16,7 @@ from knowledge.questions import QUESTIONS_FILE, Question
 from knowledge.schema import Role
 
 if TYPE_CHECKING:
-    from knowledge.check import RuleBaseFiles
+    from knowledge.check_files import RuleBaseFiles
 
 
 def _missing(file: str, entry: str, field: str) -> Problem:

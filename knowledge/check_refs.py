@@ -19,7 +19,7 @@ from knowledge.loader import Problem
 from knowledge.schema import Facet, Labels, LegalForce
 
 if TYPE_CHECKING:
-    from knowledge.check import RuleBaseFiles
+    from knowledge.check_files import RuleBaseFiles
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from knowledge.loader import DATA_DIR, Problem, load_entries, validate_entries
 from knowledge.schema import Facet, Id, Strict
 
 if TYPE_CHECKING:
-    from knowledge.check import RuleBaseFiles
+    from knowledge.check_files import RuleBaseFiles
 
 WATCHLIST = "watchlist.yaml"
 

@@ -14,7 +14,8 @@ from agent.answer.use_case_lead import ask_kind, lead_file
 from agent.qa import ask
 from agent.use_case import read_use_case
 from core.config import Settings
-from knowledge.check import check_use_case_hints, read_files
+from knowledge.check import check_use_case_hints
+from knowledge.check_files import read_files
 from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.questions import load_questions
 

@@ -14,7 +14,7 @@ from agent.qa import ask
 from agent.use_case import read_use_case
 from core.config import Settings
 from core.profile import UseCaseProfile
-from knowledge.check import read_files
+from knowledge.check_files import read_files
 from knowledge.check_force import check_hard_law_badges
 from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema import LegalForce, SourceKind
