@@ -101,6 +101,19 @@ def test_ask_while_another_process_rebuilds_the_index(index_home: Path, tmp_path
     assert collection.count() == new.entry_count
 
 
+def _typed_into(*args: str, home: Path, cwd: Path) -> subprocess.Popen[str]:
+    """`shirube *args` on `home`, its input, output and errors piped for the test to use."""
+    return subprocess.Popen(
+        [SHIRUBE, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(home),
+        cwd=cwd,
+    )
+
+
 def _feed(proc: subprocess.Popen[str], lines: list[str], out: list[str]) -> None:
     """Type every line at once, as a paste would; keeps (stdout, stderr)."""
     out.extend(proc.communicate("\n".join(lines) + "\n", timeout=PROC_TIMEOUT_S))
@@ -110,15 +123,7 @@ def _feed(proc: subprocess.Popen[str], lines: list[str], out: list[str]) -> None
 def test_two_interviews_at_once_on_one_home(fresh_home: Path, tmp_path: Path) -> None:
     scenarios = SCENARIOS[:2]
     procs = [
-        subprocess.Popen(
-            [SHIRUBE, "interview", "-o", str(tmp_path / f"plan{i}.md")],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=_env(fresh_home),
-            cwd=tmp_path,
-        )
+        _typed_into("interview", "-o", str(tmp_path / f"plan{i}.md"), home=fresh_home, cwd=tmp_path)
         for i in range(2)
     ]
     outs: list[list[str]] = [[], []]
@@ -176,15 +181,7 @@ def test_sigkill_after_every_answer_loses_nothing(fresh_home: Path, tmp_path: Pa
     sid: str | None = None
     for k in range(1, questions):
         args = ["interview"] if sid is None else ["interview", "--resume", sid]
-        proc = subprocess.Popen(
-            [SHIRUBE, *args],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=_env(fresh_home),
-            cwd=tmp_path,
-        )
+        proc = _typed_into(*args, home=fresh_home, cwd=tmp_path)
         assert proc.stdin is not None and proc.stdout is not None
         seen: list[str] = []
         deadline = time.monotonic() + PROC_TIMEOUT_S
