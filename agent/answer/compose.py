@@ -44,6 +44,9 @@ def _with_answer(fact: Fact, answer: str | None) -> str:
     """'No. The Act …' — unless the fact's text already opens with that answer."""
     if not answer or fact.text.lower().startswith(answer.rstrip(".。").lower()):
         return fact.text
+    hedged = phrasebook().book.hedged_answers.get(answer)
+    if hedged:  # 'It depends.' alone answers nothing: on what, in the same sentence
+        return f"{hedged}{fact.text}"
     space = "" if answer.endswith("。") else " "  # Japanese sentences need no space
     return f"{answer}{space}{fact.text}"
 

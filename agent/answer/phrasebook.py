@@ -133,6 +133,11 @@ class Phrasebook(Strict):
     templates: Templates
     templates_ja: Templates
     answers_ja: dict[str, str] = Field(description="A fact's direct answer, in Japanese.")
+    hedged_answers: dict[str, str] = Field(
+        default_factory=dict,
+        description="A direct answer that says nothing alone ('It depends.') and the opening it "
+        "takes instead, in one sentence with the fact that says on what it depends.",
+    )
     spellings_ja: dict[str, str] = Field(
         default_factory=dict, description="A Latin word and its Japanese spelling ('ai': 人工知能)."
     )

@@ -62,30 +62,46 @@ def _watch_facts(
     reader: Reader,
     stated: set[str],
     limit: int = WATCH_FACTS,
+    framing: frozenset[str] | set[str] = frozenset(),
 ) -> list[Fact]:
     """Facts on what the question names beyond the regime (personal data, RAG, likenesses…):
     what the layers mean for this use, most relevant first, one per thing named.
 
     Only facts that rest on nothing but the instruments of the layers the answer states
-    (`stated`): a fact resting on any other instrument is about something not asked."""
+    (`stated`): a fact resting on any other instrument is about something not asked. Like a
+    layer, a fact is judged and cited without the framing instruments (`framing`)."""
     rb = reader.rule_base
+
+    def own(fact: Fact) -> Fact:
+        cites = [c for i, c in enumerate(fact.cites) if i == 0 or c.source not in framing]
+        return fact.model_copy(update={"cites": cites})
 
     def on_layers(fact: Fact) -> bool:
         return {c.source for c in fact.cites} <= stated
 
     general = {EntityKind.instrument, EntityKind.institution, EntityKind.role}
     named = [e for e in _named_things(question, reader) if rb.entities[e].kind not in general]
+    # Named by a hint's words, not by its own name: the question's words say nothing of which
+    # fact on it, so a fact about it first, its duty first.
+    implied = set(named) - set(reader.linker.link(question))
     chosen: list[Fact] = []
     for entity in named:
         part = Part(text=question, entities=[entity], facet=Facet.duty)
+
+        def rank(fact: Fact, entity: str = entity, part: Part = part) -> tuple[int, ...]:
+            if entity not in implied:
+                return (relevance(fact, part),)
+            about_it = int(fact.about[0] == entity)
+            return (about_it, -WATCH_FACETS.index(fact.facet), relevance(fact, part))
+
         candidates = [
             f
             for f in rb.facts.values()
-            if entity in f.about and f.facet in WATCH_FACETS and f not in chosen
+            if entity in f.about and f.facet in WATCH_FACETS and f.id not in {c.id for c in chosen}
         ]
-        candidates.sort(key=lambda f: relevance(f, part), reverse=True)
+        candidates.sort(key=rank, reverse=True)
         # The most relevant fact on the thing named, or none: a weaker one is not the answer.
-        chosen += [f for f in candidates[:1] if on_layers(f)]
+        chosen += [f for f in map(own, candidates[:1]) if on_layers(f)]
     return chosen[:limit]
 
 
@@ -210,7 +226,7 @@ def compose_use_case(
     also = _also_line(rest, layer_sources, reader)
     if also:
         lines += ["", also]
-    watch = _watch_facts(question, reader, stated_sources) if question else []
+    watch = _watch_facts(question, reader, stated_sources, framing=framing) if question else []
     if watch:
         lines += ["", templates.use_case_watch, ""]
         lines += [f"- {f.text} {cites.marks(f.cites, f.text)}" for f in watch]
