@@ -5,24 +5,30 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from agent.answer.force import force_facts
+from agent.answer.lang import Lang, detect
 from agent.answer.linker import PHRASE_CUTOFF, normalise
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import date_facts, issuer_facts
 from agent.api.models import CitedFact, EntityInfo, FactsResult, SourceCitation
 from core.errors import UsageError
 from knowledge.schema import Facet, Fact
+from knowledge.ui_labels import ui_text
 
 SUGGESTIONS = 3
 
 
-def resolve_entity(name: str, reader: Reader) -> str:
-    """An entity id from an id, a name or an alias ('AI Act', 'PPC', 'AI推進法'), typos allowed."""
+def _quoted(text: str, lang: Lang) -> str:
+    """'x' in English; bare in Japanese, whose label puts it in 「」."""
+    return repr(text) if lang == "en" else text
+
+
+def resolve_entity(name: str, reader: Reader, lang: Lang = "en") -> str:
+    """An entity id from an id, a name or an alias ('AI Act', 'PPC', 'AI推進法'), typos allowed;
+    an unknown one is a UsageError in `lang`, naming the closest entities."""
     entities = reader.rule_base.entities
     text = (name or "").strip()
     if not text:
-        raise UsageError(
-            "entity is empty: give an entity id or name, e.g. 'ai_promotion_act' or 'PPC'."
-        )
+        raise UsageError(ui_text("tool_errors.empty_entity", lang))
     if text in entities:
         return text
     exact = reader.linker.by_alias.get(normalise(text).strip())
@@ -38,11 +44,14 @@ def resolve_entity(name: str, reader: Reader) -> str:
     )
     if typo is not None:
         return reader.linker.by_alias[typo[0]]
-    names = {e.name: e.id for e in entities.values()}
+    names = {(e.name_ja or e.name) if lang == "ja" else e.name: e.id for e in entities.values()}
     near = process.extract(text, list(names), scorer=fuzz.WRatio, limit=SUGGESTIONS)
-    tries = ", ".join(f"{names[n]!r} ({n})" for n, _, _ in near)
+    shown = "{}（{}）" if lang == "ja" else "{} ({})"
+    tries = ui_text("usage.list_separator", lang).join(
+        shown.format(repr(names[n]), n) for n, _, _ in near
+    )
     raise UsageError(
-        f"no entity named {text[:80]!r} in the rule base. Give an entity id or name, e.g. {tries}."
+        ui_text("tool_errors.no_entity", lang, name=_quoted(text[:80], lang), tries=tries)
     )
 
 
@@ -75,16 +84,21 @@ def lookup_facts(entity: str, facet: Facet | str | None = None) -> FactsResult:
 
     Facts derived from sources.yaml (issuer, key dates, legal force) come first, then the facts
     whose main subject is the entity, then those that mention it. Raises
-    `core.errors.UsageError` for an unknown entity or facet.
+    `core.errors.UsageError` for an unknown entity or facet, said in the language the entity
+    is written in (Japanese for 'AI推進法', English otherwise).
     """
+    lang = detect(entity or "")
     if facet is not None and not isinstance(facet, Facet):
         try:
             facet = Facet(facet)
         except ValueError:
-            allowed = ", ".join(f.value for f in Facet)
-            raise UsageError(f"unknown facet {facet!r}. Allowed: {allowed}.") from None
+            allowed = ui_text("usage.list_separator", lang).join(f.value for f in Facet)
+            said = ui_text(
+                "tool_errors.bad_facet", lang, facet=_quoted(facet, lang), allowed=allowed
+            )
+            raise UsageError(said) from None
     reader = default_reader()
-    entity_id = resolve_entity(entity, reader)
+    entity_id = resolve_entity(entity, reader, lang)
     found = reader.rule_base.entities[entity_id]
     facts = [
         f

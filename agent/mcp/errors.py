@@ -44,12 +44,17 @@ def request_lang(arguments: Mapping[str, Any]) -> str:
 
 
 def _example(schema: dict[str, Any], field: str, lang: str) -> str:
-    """'e.g. {"field": value}' from the schema's examples; '' when it has none."""
+    """'e.g. {"field": value}' from the schema's examples, the first written in `lang` (a
+    Japanese question for a Japanese request), else the first; '' when it has none."""
+    from agent.answer.lang import detect
+
     spec = schema.get("properties", {}).get(field, {})
     examples = spec.get("examples") or []
     if not examples:
         return ""
-    shown = f'{{"{field}": {json.dumps(examples[0], ensure_ascii=False)}}}'
+    said = [json.dumps(each, ensure_ascii=False) for each in examples]
+    pick = next((each for each in said if detect(each) == lang), said[0])
+    shown = f'{{"{field}": {pick}}}'
     return ui_text("tool_errors.example", lang, shown=shown)
 
 

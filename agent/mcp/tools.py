@@ -34,7 +34,7 @@ Question = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUESTION_CHARS),
     Field(
         description="A question about AI regulation in Japan, in English or Japanese.",
-        examples=["Does Japan's AI Act have penalties?"],
+        examples=["Does Japan's AI Act have penalties?", "AI推進法に罰則はありますか？"],
     ),
 ]
 Lang = Annotated[
@@ -46,7 +46,7 @@ Entity = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
     Field(
         description="An entity id or name: an instrument, body, role, sector or technology.",
-        examples=["ai_promotion_act"],
+        examples=["ai_promotion_act", "AI推進法"],
     ),
 ]
 FacetArg = Annotated[

@@ -76,3 +76,27 @@ def test_the_api_says_a_bad_profile_in_the_profiles_language() -> None:
     with pytest.raises(UsageError) as english:
         api.assess({"name": "Support bot", "personal_data": "sensitiv"})
     assert "field 'personal_data' has the invalid value 'sensitiv'" in str(english.value)
+
+
+def test_a_japanese_request_is_shown_a_japanese_example(server: ShirubeServer) -> None:
+    message = text_of(call(server, "ask", {"lang": "ja"}))
+    assert '例：{"question": "AI推進法に罰則はありますか？"}' in message, message
+    assert "Does Japan's AI Act" not in message
+    english = text_of(call(server, "ask", {}))
+    assert """e.g. {"question": "Does Japan's AI Act have penalties?"}""" in english
+
+
+def test_an_unknown_japanese_entity_is_said_in_japanese(server: ShirubeServer) -> None:
+    message = text_of(call(server, "lookup_facts", {"entity": "魔法省"}))
+    assert "「魔法省」という名前の対象はルールベースにありません" in message, message
+    assert "no entity named" not in message and "e.g." not in message
+    assert re.search(r"'\w+'（[^）]*[\u3040-\u30ff\u4e00-\u9fff]", message), message  # 名前は日本語
+
+
+def test_the_api_says_a_bad_facet_in_the_entitys_language() -> None:
+    with pytest.raises(UsageError) as raised:
+        api.lookup_facts("AI推進法", "罰則")
+    assert "観点「罰則」はありません" in str(raised.value) and "penalty" in str(raised.value)
+    with pytest.raises(UsageError) as english:
+        api.lookup_facts("AI Act", "penalties")
+    assert str(english.value).startswith("unknown facet 'penalties'. Allowed: what,")
