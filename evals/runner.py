@@ -22,6 +22,7 @@ from core.config import Settings, get_settings
 from core.errors import UsageError
 from evals import answer_checks, checks
 from evals.models import ALL_SUITES, SUITES, Case, CaseResult, ModelState
+from knowledge.ui_labels import LabelledError
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 SYSTEM_PROMPT = Path(__file__).resolve().parent.parent / "prompts" / "phrase.md"
@@ -69,9 +70,9 @@ def load_cases(
     the answers suite's held-out split, which only `shirube eval --suite answers --blind` runs.
     """
     if suite is not None and suite not in ALL_SUITES:
-        raise UsageError(f"Unknown suite {suite!r}. Use one of: {', '.join(ALL_SUITES)}.")
+        raise LabelledError("errors.eval_unknown_suite", suite=suite, allowed=", ".join(ALL_SUITES))
     if blind and suite != "answers":
-        raise UsageError("--blind runs the held-out answers split: use it with --suite answers.")
+        raise LabelledError("errors.eval_blind_needs_answers")
     wanted = (suite,) if suite is not None else SUITES
     cases: list[Case] = []
     seen: dict[str, str] = {}

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from core.errors import UsageError
+from knowledge.ui_labels import LabelledError
 
 DEFAULT_OUTPUT = Path("eval-results")
 
@@ -31,11 +31,11 @@ def run_eval(
     from tools.terminal_text import markup
 
     if model is not None and offline:
-        raise UsageError("Use either --model NAME or --offline, not both.")
+        raise LabelledError("errors.eval_model_or_offline")
     if model is not None and not model.strip():
-        raise UsageError("--model needs an Ollama model name, e.g. --model qwen2.5:7b-instruct.")
+        raise LabelledError("errors.eval_model_empty")
     if update_baseline and suite == "answers":
-        raise UsageError("The answers suite has no baseline yet: run it without --update-baseline.")
+        raise LabelledError("errors.eval_answers_no_baseline")
     baseline_path = baseline_file or report.BASELINE
     # A missing baseline is only fine when this run is about to write it.
     old = None
@@ -43,7 +43,7 @@ def run_eval(
         old = report.load_baseline(baseline_path)
     cases = load_cases(suite=suite, blind=blind)
     if not cases:
-        raise UsageError(f"No eval cases found for suite {suite!r}.")
+        raise LabelledError("errors.eval_no_cases", suite=suite)
 
     settings = get_settings()
     if model is not None:
@@ -52,10 +52,7 @@ def run_eval(
         settings = settings.model_copy(update={"model": model, "offline": False})
         status = model_status(settings)
         if not status.available:
-            raise UsageError(
-                f"--model {model}: {status.reason}. Start Ollama and pull the model "
-                f"(ollama pull {model}), or run with --offline."
-            )
+            raise LabelledError("errors.eval_model_unavailable", model=model, reason=status.reason)
     run_offline = offline or (model is None and settings.offline)
     opts = RunOptions(offline=run_offline, settings=settings, model_name=model or settings.model)
 

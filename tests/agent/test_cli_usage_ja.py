@@ -140,6 +140,26 @@ def test_every_help_text_has_a_japanese_label() -> None:
             "PostgreSQL の URL ではありません",
             "is not a PostgreSQL URL",
         ),
+        (
+            ["eval", "--model", "m", "--offline"],
+            "--model と --offline は同時に指定できません",
+            "Use either --model NAME or --offline, not both.",
+        ),
+        (
+            ["eval", "--model", " "],
+            "--model には Ollama のモデル名を指定してください",
+            "--model needs an Ollama model name",
+        ),
+        (
+            ["eval", "--suite", "answers", "--update-baseline"],
+            "answers スイートにはまだ基準がありません",
+            "The answers suite has no baseline yet",
+        ),
+        (
+            ["eval", "--suite", "nosuch"],
+            "スイート「nosuch」はありません",
+            "Unknown suite 'nosuch'. Use one of: ",
+        ),
     ],
 )
 def test_the_commands_own_checks_are_said_in_japanese(
