@@ -106,7 +106,7 @@ def fp32_hidden(weights: dict[str, np.ndarray], inputs: dict[str, np.ndarray]) -
 
 def texts() -> list[str]:
     from knowledge.index.documents import build_documents
-    from knowledge.index.store import _entries
+    from knowledge.index.meta import entries as _entries
     from knowledge.loader import load_rule_base
 
     limit = int(sys.argv[2]) if len(sys.argv) > 2 else None

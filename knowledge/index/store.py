@@ -6,22 +6,21 @@ the old index usable.
 
 On a Chroma server (settings.chroma_host) every client shares one collection per rule-base
 version (knowledge.index.shared), built under the server's lock (knowledge.index.server_lock).
+Writing a store is knowledge/index/build.py; this module decides when, and opens what was built.
 """
 
 from __future__ import annotations
 
 import time
-import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from core.config import Settings, get_settings
+from knowledge.index.build import build_store, building_line
 from knowledge.index.documents import IndexDocument, build_documents
-from knowledge.index.embeddings import MODEL_ID
-from knowledge.index.faults import build_faults, discard_store, warn
+from knowledge.index.faults import build_faults, discard_store
 from knowledge.index.health import GuardedCollection, quick_check
 from knowledge.index.lock import build_lock
 from knowledge.index.meta import (
@@ -33,11 +32,9 @@ from knowledge.index.meta import (
     prune_local,
     read_meta,
 )
-from knowledge.index.meta import chromadb_version as _chromadb_version
 from knowledge.index.meta import client as _client
 from knowledge.index.meta import collection_name as _collection_name
 from knowledge.index.meta import drop_old as _drop_old
-from knowledge.index.meta import entries as _entries
 from knowledge.index.meta import entry_ids as _entry_ids
 from knowledge.index.meta import stale_reason as _stale_reason
 from knowledge.index.meta import write_meta as _write_meta
@@ -61,8 +58,6 @@ __all__ = [
     "read_meta",
     "reset_process_cache",
 ]
-
-ADD_BATCH = 64
 
 
 class IndexStatus(BaseModel):
@@ -144,120 +139,6 @@ def _open(settings: Settings, meta: IndexMeta, rule_base: RuleBase) -> LoadedInd
     )
 
 
-def embed_texts(texts: list[str]) -> tuple[Any, int]:
-    """Vectors through the embedding cache, and how many were new (tests break the build here)."""
-    from knowledge.index import vector_cache
-
-    return vector_cache.embed_texts(texts)
-
-
-def _build(
-    settings: Settings,
-    rule_base: RuleBase,
-    progress: bool,
-    store: str | None = None,
-    beat: Callable[[], None] | None = None,
-) -> tuple[IndexMeta, int]:
-    """Write a fresh store (or fill the shared collection `store`); returns its meta and how
-    many texts had to be embedded. `beat` is called at every batch (the server lock)."""
-
-    from knowledge.index import vector_cache
-    from knowledge.index.warm import await_prewarm
-
-    await_prewarm()  # one model session, not a second beside a warm-up still building
-    started = time.perf_counter()
-    documents = build_documents(rule_base)
-    entries = _entries(documents)
-    cache_file = vector_cache.cache_path(settings.index_dir)
-    vector_cache.load_file(cache_file, warn=warn)
-    store = store or f"chroma-{uuid.uuid4().hex[:12]}"
-    try:
-        embedded = _fill(settings, store, entries, progress, beat)
-    except BaseException:
-        if not settings.chroma_host:  # a shared collection stays: the next builder upserts
-            discard_store(settings, store)  # a failed try leaves no orphan store behind
-        raise
-    try:
-        vector_cache.save_file(cache_file, [e[1] for e in entries])
-    except OSError as exc:  # only a speed-up: the index itself is whole
-        warn(f"could not save the embedding cache {cache_file} ({exc.strerror or exc}).")
-    meta = IndexMeta(
-        corpus_hash=rule_base.corpus_hash,
-        chromadb_version=_chromadb_version(),
-        embedding_model=MODEL_ID,
-        document_count=len(documents),
-        entry_count=len(entries),
-        store=store,
-        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        build_seconds=round(time.perf_counter() - started, 3),
-    )
-    return meta, embedded
-
-
-def _fill(
-    settings: Settings,
-    store: str,
-    entries: list[Any],
-    progress: bool,
-    beat: Callable[[], None] | None = None,
-) -> int:
-    """Create the store and add every entry; returns how many texts had to be embedded.
-
-    Upserts with deterministic ids: a shared collection a dead builder left half filled is
-    completed, never doubled."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from knowledge.index.embeddings import ShirubeMiniLM
-
-    embedded = 0
-    client = _client(settings, store)
-    collection = client.get_or_create_collection(
-        _collection_name(settings, store),
-        embedding_function=ShirubeMiniLM(),
-        configuration={"hnsw": {"space": "cosine"}},
-    )
-    console = Console(stderr=True)
-    with Progress(
-        TextColumn(escape(indexing_line(settings.lang))),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-        disable=not progress,
-    ) as bar:
-        task = bar.add_task("index", total=len(entries))
-        for start in range(0, len(entries), ADD_BATCH):
-            batch = entries[start : start + ADD_BATCH]
-            vectors, misses = embed_texts([e[1] for e in batch])
-            embedded += misses
-            collection.upsert(
-                ids=[e[0] for e in batch],
-                documents=[e[1] for e in batch],
-                metadatas=[e[2] for e in batch],
-                embeddings=vectors,
-            )
-            bar.advance(task, len(batch))
-            if beat is not None:
-                beat()
-    return embedded
-
-
-def indexing_line(lang: str) -> str:
-    """'Indexing the rule base', beside the progress bar, in `lang` (the command's language)."""
-    from knowledge.ui_labels import ui_text
-
-    return ui_text("index_reason.indexing", lang)
-
-
-def building_line(reason: str, lang: str) -> str:
-    """'Building the search index: the rule base changed.' in `lang` (SHIRUBE_LANG)."""
-    from knowledge.ui_labels import reword, ui_text
-
-    return ui_text("index_reason.building", lang, reason=reword(reason, "index_reason", lang))
-
-
 def _try_open(settings: Settings, rule_base: RuleBase) -> tuple[LoadedIndex | None, str | None]:
     if settings.chroma_host:
         meta = shared_meta(_client(settings, ""), shared_name(rule_base.corpus_hash))
@@ -305,7 +186,7 @@ def load_index(
     embedded: int | None = None
     if loaded is None and settings.chroma_host:
         shared, reason, embedded = load_shared(
-            settings, rule_base, progress, rebuild, reason, build=_build, open_=_open
+            settings, rule_base, progress, rebuild, reason, build=build_store, open_=_open
         )
         loaded = shared
     elif loaded is None:
@@ -320,7 +201,7 @@ def load_index(
                     )
                 old = read_meta(settings)
                 with build_faults(settings):  # full disk, read-only, deleted: one message
-                    meta, embedded = _build(settings, rule_base, progress)
+                    meta, embedded = build_store(settings, rule_base, progress)
                     try:
                         _write_meta(settings, meta)
                     except BaseException:

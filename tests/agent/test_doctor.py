@@ -110,7 +110,7 @@ def test_every_reason_the_index_gives_has_a_label(settings: Settings) -> None:
 
 
 def test_the_index_build_line_follows_shirube_lang() -> None:
-    from knowledge.index.store import building_line
+    from knowledge.index.build import building_line
 
     assert building_line("the rule base changed", "ja") == (
         "検索インデックスを作成しています（ルールベースが変わりました）。"

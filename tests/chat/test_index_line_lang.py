@@ -30,7 +30,7 @@ def line_langs(fresh_home: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     store.reset_process_cache()
     monkeypatch.setattr(store, "building_line", building_line)
-    monkeypatch.setattr(store, "_build", build)
+    monkeypatch.setattr(store, "build_store", build)
     monkeypatch.delenv("SHIRUBE_LANG", raising=False)
     return said
 

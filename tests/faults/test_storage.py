@@ -29,7 +29,7 @@ from agent.interview.session import InterviewSession
 from core.config import Settings
 from core.storage import StorageError
 from knowledge import loader
-from knowledge.index import store, vector_cache
+from knowledge.index import build, store, vector_cache
 from knowledge.loader import RuleBase
 from tests.conftest import VENV_BIN
 from tests.faults.cli_runner import CliResult, run_cli
@@ -304,7 +304,7 @@ def test_full_disk_during_the_build_leaves_no_orphan_store(
     def no_space(texts: list[str]) -> object:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store, "embed_texts", no_space)
+    monkeypatch.setattr(build, "embed_texts", no_space)
     for _ in range(2):  # each try cleans up after itself
         with pytest.raises(StorageError) as caught:
             store.ensure_index(settings, progress=False, rebuild=True, rule_base=rb)
@@ -352,13 +352,13 @@ def test_index_deleted_during_rebuild(
     settings = Settings(home=fresh_home)
     rb = small(rule_base, "deleted")
     store.ensure_index(settings, progress=False, rule_base=rb)
-    real_embed = store.embed_texts
+    real_embed = build.embed_texts
 
     def delete_then_embed(texts: list[str]) -> object:
         shutil.rmtree(settings.index_dir, ignore_errors=True)  # `rm -rf` from another shell
         return real_embed(texts)
 
-    monkeypatch.setattr(store, "embed_texts", delete_then_embed)
+    monkeypatch.setattr(build, "embed_texts", delete_then_embed)
     with pytest.raises(StorageError) as caught:
         store.ensure_index(settings, progress=False, rebuild=True, rule_base=rb)
     assert str(caught.value) == (
@@ -375,13 +375,13 @@ def test_index_deleted_during_rebuild_through_the_cli(
     home_with_index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = Settings(home=home_with_index)
-    real_embed = store.embed_texts
+    real_embed = build.embed_texts
 
     def delete_then_embed(texts: list[str]) -> object:
         shutil.rmtree(settings.index_dir, ignore_errors=True)
         return real_embed(texts)
 
-    monkeypatch.setattr(store, "embed_texts", delete_then_embed)
+    monkeypatch.setattr(build, "embed_texts", delete_then_embed)
     result = _cli(monkeypatch, "index", "--rebuild")
     assert result.code == 2, result
     assert "was removed while it was being built" in _flat(result.err)

@@ -54,7 +54,7 @@ def test_build_is_on_the_server_and_idempotent(server_settings: Settings) -> Non
 
     # Deterministic ids: one per document and question phrasing of the rule base.
     from knowledge.index.documents import build_documents
-    from knowledge.index.store import _entries
+    from knowledge.index.meta import entries as _entries
     from knowledge.loader import load_rule_base
 
     assert ids == sorted(e[0] for e in _entries(build_documents(load_rule_base())))

@@ -14,7 +14,7 @@ from filelock import FileLock
 
 from core.config import Settings
 from knowledge import loader
-from knowledge.index import store
+from knowledge.index import build, store
 from knowledge.index.documents import build_documents
 from knowledge.index.lock import IndexBusyError, build_lock
 from knowledge.index.search import search
@@ -171,7 +171,7 @@ def test_crash_mid_build_leaves_old_index_usable(
         raise RuntimeError("simulated crash while embedding")
 
     # The build reads vectors through the embedding cache, which already holds these texts.
-    monkeypatch.setattr(store, "embed_texts", broken_embed)
+    monkeypatch.setattr(build, "embed_texts", broken_embed)
     with pytest.raises(RuntimeError, match="simulated crash"):
         store.ensure_index(own_settings, progress=False, rebuild=True, rule_base=rb)
     monkeypatch.undo()
@@ -227,13 +227,13 @@ def test_the_progress_bar_label_is_in_the_commands_language(
 ) -> None:
     """'Indexing the rule base' beside the bar, in Japanese for a Japanese command."""
     said: list[str] = []
-    real = store.indexing_line
+    real = build.indexing_line
 
     def indexing_line(language: str) -> str:
         said.append(language)
         return real(language)
 
-    monkeypatch.setattr(store, "indexing_line", indexing_line)
+    monkeypatch.setattr(build, "indexing_line", indexing_line)
     store.ensure_index(
         Settings(home=fresh_home, lang=lang), progress=True, rule_base=small(rule_base, lang)
     )
