@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
+from agent.answer.use_case_lead import AskKind, ask_kind
 from knowledge.defaults import derived
 from knowledge.schema import Facet, Fact
 
@@ -111,6 +112,8 @@ def facet_scores(text: str, entities: list[str], reader: Reader) -> dict[Facet, 
     names = _names(entities, reader)
     words = content(text) - names
     hits = vocabulary_hits(text, names)
+    if ask_kind(text) is AskKind.permission:  # 'is it legal to train on…?' asks leave to do a
+        hits.pop(Facet.legal_force, None)  # thing, not how far a rule binds
     shared: dict[Facet, int] = {}
     named = set(entities)
     for fact in reader.rule_base.facts.values():

@@ -60,3 +60,26 @@ def test_a_use_deciding_about_people_hears_what_is_expected_of_it(
     answer = ask(question, offline=True)
     assert answer.route == "use_case", answer.route
     assert all(word in answer.answer for word in words), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it legal to train on scraped images under copyright law?",
+        "and is it legal to train on scraped images under copyright law?",
+    ],
+)
+def test_leave_to_do_a_thing_asks_what_the_law_allows_not_how_far_it_binds(
+    session_home: object, question: str
+) -> None:
+    first = "Are the AI Guidelines for Business binding?"
+    before = ask(first, offline=True)
+    answer = ask(question, offline=True, history=[(first, before.answer)])
+    assert "30-4" in first_sentence(answer.answer), answer.answer
+
+
+def test_a_follow_up_opening_with_a_conjunction_is_still_a_yes_no_question() -> None:
+    from agent.answer.phrasebook import phrasebook
+
+    assert phrasebook().yes_no.search("and is it legal to train on scraped images?")
+    assert phrasebook().yes_no.search("but can we use it for hiring?")
