@@ -1,45 +1,23 @@
-"""Load cases and run them through the same entry points users run (ask, assess, interview).
+"""Run eval cases through the same entry points users run (ask, assess, interview).
 
-The entry points come in as `Backends`, so tests pass stubs or a fake chat model without
-monkeypatching; `default_backends()` wires the real ones.
+The entry points come in as `Backends` (evals/backends.py), so tests pass stubs or a fake chat
+model without monkeypatching; the cases come from evals/case_files.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from core.config import Settings, get_settings
-from core.errors import UsageError
 from evals import answer_checks, checks
-from evals.models import ALL_SUITES, SUITES, Case, CaseResult, ModelState
-from knowledge.ui_labels import LabelledError
-
-CASES_DIR = Path(__file__).resolve().parent / "cases"
-SYSTEM_PROMPT = Path(__file__).resolve().parent.parent / "prompts" / "phrase.md"
-
-AskFn = Callable[..., Any]
-AssessFn = Callable[[Any], Any]
-InterviewFn = Callable[[dict[str, Any]], Any]
-
-
-@dataclass(frozen=True)
-class Backends:
-    """What the runner calls: ask(question, *, settings, chat_model, offline), assess, interview."""
-
-    ask: AskFn
-    assess: AssessFn
-    interview: InterviewFn | None = None
-    leak_markers: tuple[str, ...] = ()
+from evals.backends import Backends
+from evals.models import Case, CaseResult, ModelState
 
 
 @dataclass(frozen=True)
@@ -58,87 +36,6 @@ class RunOptions:
         if self.chat_model is not None and not self.model_name:
             return "model:fake"
         return f"model:{self.model_name or 'configured'}"
-
-
-def load_cases(
-    directory: Path = CASES_DIR, suite: str | None = None, *, blind: bool = False
-) -> list[Case]:
-    """The cases in directory/*.jsonl and ja/*.jsonl; a bad line is a UsageError naming file,
-    line and field.
-
-    Without a suite: every gated suite, never "answers". `blind` reads directory/blind/ instead,
-    the answers suite's held-out split, which only `shirube eval --suite answers --blind` runs.
-    """
-    if suite is not None and suite not in ALL_SUITES:
-        raise LabelledError("errors.eval_unknown_suite", suite=suite, allowed=", ".join(ALL_SUITES))
-    if blind and suite != "answers":
-        raise LabelledError("errors.eval_blind_needs_answers")
-    wanted = (suite,) if suite is not None else SUITES
-    cases: list[Case] = []
-    seen: dict[str, str] = {}
-    # Japanese dev cases live in directory/ja/ (their blind third in directory/blind/).
-    paths = sorted((directory / "blind" if blind else directory).glob("*.jsonl"))
-    paths += [] if blind else sorted((directory / "ja").glob("*.jsonl"))
-    for path in paths:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{path.name}:{number}"
-            try:
-                case = Case.model_validate(json.loads(line))
-            except (json.JSONDecodeError, ValidationError) as exc:
-                raise UsageError(f"Bad eval case at {where}: {_first_error(exc)}") from None
-            if case.id in seen:
-                raise UsageError(f"Duplicate case id {case.id!r} at {where} and {seen[case.id]}.")
-            seen[case.id] = where
-            if case.suite in wanted:
-                cases.append(case)
-    return cases
-
-
-def _first_error(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"]) or "case"
-        return f"{loc}: {err['msg']}"
-    return str(exc)
-
-
-def leak_markers(prompt_file: Path = SYSTEM_PROMPT) -> tuple[str, ...]:
-    """The live canary and each long rule line of the system prompt, read at run time."""
-    if not prompt_file.is_file():
-        return ()
-    from agent.prompts import canary
-
-    live = canary()
-    lines = prompt_file.read_text(encoding="utf-8").replace("{canary}", live).splitlines()
-    rules = tuple(line.strip("- ").strip() for line in lines if len(line) >= 60)
-    return (live, *rules)
-
-
-def _real_ask(question: str, **kwargs: Any) -> Any:
-    from agent.qa import ask  # late: the assess and interview suites run without it
-
-    return ask(question, **kwargs)
-
-
-def default_backends() -> Backends:
-    """The real entry points; imported here so `shirube --help` stays light."""
-    from tools.assess import assess
-
-    return Backends(
-        ask=_real_ask, assess=assess, interview=_interview_backend(), leak_markers=leak_markers()
-    )
-
-
-def _interview_backend() -> InterviewFn | None:
-    try:
-        from agent.interview import session  # noqa: F401
-    except ImportError:
-        return None  # reported per case as an error, never skipped silently
-    from evals.scripted import scripted_interview
-
-    return scripted_interview
 
 
 def _closed_port() -> int:

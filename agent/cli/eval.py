@@ -27,7 +27,9 @@ def run_eval(
 
     from core.config import get_settings
     from evals import metrics, report
-    from evals.runner import RunOptions, default_backends, load_cases, run_cases
+    from evals.backends import default_backends
+    from evals.case_files import load_cases
+    from evals.runner import RunOptions, run_cases
     from tools.terminal_text import markup
 
     if model is not None and offline:

@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from evals.blind_split import SEED_JA, blind_ids
+from evals.case_files import load_cases
 from evals.checks import normalise
 from evals.models import CATEGORIES
-from evals.runner import load_cases
 
 DATA = Path(__file__).resolve().parents[2] / "knowledge" / "data"
 DEV = load_cases(suite="answers")

@@ -13,10 +13,12 @@ from core.errors import UsageError
 from evals import answer_checks as ac
 from evals.answer_metrics import answer_figures
 from evals.answer_report import rows
+from evals.backends import Backends
+from evals.case_files import load_cases
 from evals.metrics import gate, summarise, updated_baseline
 from evals.models import Baseline, Case
 from evals.report import markdown
-from evals.runner import Backends, RunOptions, load_cases, run_case
+from evals.runner import RunOptions, run_case
 from tests.evals.stubs import Cite, RecordingAsk, StubAnswer
 
 BAN_EXPECT: dict[str, Any] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from evals.runner import load_cases
+from evals.case_files import load_cases
 from knowledge.loader import load_rule_base
 from knowledge.questions import load_questions
 

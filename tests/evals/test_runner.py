@@ -11,8 +11,10 @@ from urllib.parse import urlparse
 import pytest
 
 from core.errors import UsageError
+from evals.backends import Backends
+from evals.case_files import load_cases
 from evals.models import Case
-from evals.runner import Backends, RunOptions, load_cases, run_case, run_cases, silent_server
+from evals.runner import RunOptions, run_case, run_cases, silent_server
 from tests.evals.stubs import Cite, RecordingAsk, StubAnswer
 
 

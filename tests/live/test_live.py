@@ -23,7 +23,7 @@ from agent.model import make_chat_model, probe
 from agent.prompts import canary, repeats_prompt
 from agent.qa import ask
 from core.config import Settings
-from evals.runner import load_cases
+from evals.case_files import load_cases
 
 pytestmark = pytest.mark.live
 
