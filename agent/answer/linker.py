@@ -13,10 +13,10 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from agent.answer.english import is_english
 from agent.answer.exact_names import DETERMINERS, ExactNames
 from agent.answer.homophones import KatakanaSlips
 from agent.answer.romaji import RomajiNames
-from agent.answer.english import is_english
 from knowledge.index.japanese import JAPANESE
 from knowledge.schema import Entity, EntityKind
 
