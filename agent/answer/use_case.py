@@ -100,8 +100,10 @@ def _watch_facts(
             if entity in f.about and f.facet in WATCH_FACETS and f.id not in {c.id for c in chosen}
         ]
         candidates.sort(key=rank, reverse=True)
-        # The most relevant fact on the thing named, or none: a weaker one is not the answer.
-        chosen += [f for f in map(own, candidates[:1]) if on_layers(f)]
+        # The most relevant fact on the thing named, else the most relevant one about it first
+        # (not one naming it beside something else), that the stated layers hold; or none.
+        tried = candidates[:1] + [f for f in candidates[1:] if f.about[0] == entity]
+        chosen += [f for f in map(own, tried) if on_layers(f)][:1]
     return chosen[:limit]
 
 

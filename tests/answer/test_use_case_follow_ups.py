@@ -52,6 +52,12 @@ def test_a_hedged_japanese_answer_says_in_its_first_sentence_why(session_home: o
             ("human judgement", "bias"),
         ),
         ("銀行で住宅ローンの審査にAIを使いたいです。どんなルールがありますか？", ("人間", "偏り")),
+        # 採点 names AI decisions about people outright; its likeliest fact rests on a law the
+        # answer does not state, so the one about such decisions first speaks for it.
+        (
+            "採用面接の動画をAIで採点するサービスを作っています。どの規制が関係しますか？",
+            ("人間", "偏り"),
+        ),
     ],
 )
 def test_a_use_deciding_about_people_hears_what_is_expected_of_it(
