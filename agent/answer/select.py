@@ -385,7 +385,15 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects
     roles = phrasebook().roles(part.text) if part.facet == Facet.who else []
-    chosen.sort(key=lambda f: (states_role(f, roles), *_score(f, named, part)), reverse=True)
+    # A wh-question's own facet leads over one its words added: who enforces the APPI is the
+    # PPC, then its powers; a text with no one on the facet still answers from the added one.
+    # (Who must do a thing is answered by the duty's text, which names the holder.)
+    enforcing = part.facet == Facet.who and not part.yes_no and not book.duty.search(part.text)
+    own = part.facet if enforcing else None
+    chosen.sort(
+        key=lambda f: (states_role(f, roles), f.facet == own, *_score(f, named, part)),
+        reverse=True,
+    )
     # A few facts about exactly what was asked are the answer; among many (a broad entity),
     # only those sharing the question's words follow the lead.
     if issued:
