@@ -60,6 +60,14 @@ def _check_options(fmt: str, output: Path | None, force: bool = False) -> None:
         check_target(output, fmt, SUFFIXES, force=force)
 
 
+def _print(console: Console, line: str) -> None:
+    """A markup line wrapped by display width: Japanese breaks between characters, and a run
+    after a Latin word (AI, Enter) is not moved whole to the next line (tools.terminal_wrap)."""
+    from tools.terminal_wrap import wrapped
+
+    console.print(wrapped(line), highlight=False)
+
+
 def show_question(console: Console, view: QuestionView) -> None:
     """Print the pending question (or summary) in plain lines that also read well when piped,
     in the session's language."""
@@ -67,36 +75,36 @@ def show_question(console: Console, view: QuestionView) -> None:
     lang = view.lang
     if view.notice:
         note = f"[yellow]{_say('note', lang)}[/]{_gap(lang)}{markup(view.notice)}"
-        console.print(note, highlight=False)
+        _print(console, note)
     if view.error:
-        console.print(f"[bold red]![/] {markup(view.error)}", highlight=False)
+        _print(console, f"[bold red]![/] {markup(view.error)}")
     if view.shown_help:
         why = _say("why_we_ask", lang)
-        console.print(f"[cyan]{why}[/]{_gap(lang)}{markup(view.shown_help)}", highlight=False)
+        _print(console, f"[cyan]{why}[/]{_gap(lang)}{markup(view.shown_help)}")
     if view.kind == "question":
-        console.print(f"\n[bold]\\[{answered + 1}/{total}] {markup(view.text)}[/]", highlight=False)
+        _print(console, f"\n[bold]\\[{answered + 1}/{total}] {markup(view.text)}[/]")
         for number, choice in enumerate(view.choices, 1):
             # The value is typeable in English; a Japanese reader types the number or the name.
             value = f" [dim]({markup(choice.value)})[/]" if lang == "en" else ""
-            console.print(f"  {number}) {markup(choice.label)}{value}", highlight=False)
+            _print(console, f"  {number}) {markup(choice.label)}{value}")
         if view.examples:
             examples = _say("examples", lang, examples=" · ".join(view.examples))
-            console.print(f"  [dim]{markup(examples)}[/]", highlight=False)
+            _print(console, f"  [dim]{markup(examples)}[/]")
         if view.previous is not None:
             current = _say("current_answer", lang, answer=view.previous)
-            console.print(f"  [dim]{markup(current)}[/]", highlight=False)
+            _print(console, f"  [dim]{markup(current)}[/]")
         if view.mapped is not None:
-            console.print(f"  {_say('read_as', lang, mapped=markup(view.mapped))}", highlight=False)
+            _print(console, f"  {_say('read_as', lang, mapped=markup(view.mapped))}")
         elif view.suggestion is not None:
             suggestion = _say("suggestion", lang, suggestion=markup(view.suggestion))
-            console.print(f"  {suggestion}", highlight=False)
+            _print(console, f"  {suggestion}")
         means = view.skip_means
         skip = "" if means is None else _say("hint_skip", lang, means=means)
-        console.print(f"  [dim]{markup(_say('hints', lang, skip=skip))}[/]", highlight=False)
+        _print(console, f"  [dim]{markup(_say('hints', lang, skip=skip))}[/]")
         return
-    console.print(f"\n[bold]{_say('your_answers', lang)}[/]", highlight=False)
+    _print(console, f"\n[bold]{_say('your_answers', lang)}[/]")
     show_answers(console, view.summary, lang)
-    console.print(f"[bold]{markup(view.text)}[/]", highlight=False)
+    _print(console, f"[bold]{markup(view.text)}[/]")
 
 
 def show_answers(console: Console, summary: list[SummaryRow], lang: Lang = "en") -> None:
@@ -105,7 +113,7 @@ def show_answers(console: Console, summary: list[SummaryRow], lang: Lang = "en")
     for row in summary:
         name = row.label or row.id
         line = f"  {row.number:>2}. {markup(name)}{colon}{markup(row.answer)}"
-        console.print(line, highlight=False)
+        _print(console, line)
 
 
 def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> None:
@@ -114,15 +122,16 @@ def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> 
     from rich.text import Text
 
     from agent.interview.result import result_view
+    from tools.terminal_wrap import WrapText, wrapped
 
     result = result_view(assessment, lang)
     roles = _say("role_sep", lang).join(result.roles) or _say("no_role", lang)
     layers = _say("layer_sep", lang).join(result.layers)
-    console.print(f"\n[bold]{_say('roles', lang)}[/]{_gap(lang)}{markup(roles)}", highlight=False)
+    _print(console, f"\n[bold]{_say('roles', lang)}[/]{_gap(lang)}{markup(roles)}")
     heading = _say("layers", lang, count=len(result.layers))
-    console.print(f"[bold]{heading}[/]{_gap(lang)}{markup(layers)}", highlight=False)
+    _print(console, f"[bold]{heading}[/]{_gap(lang)}{markup(layers)}")
     actions = _say("actions", lang, count=result.actions, before=result.before_launch)
-    console.print(actions, highlight=False)
+    _print(console, actions)
     # A grid, not "  1. title": Rich wraps at spaces, so a long Japanese title (no spaces) would
     # start on the line after its number; in a column it wraps under itself.
     starts = Table.grid(padding=(0, 1))
@@ -130,12 +139,12 @@ def show_result(console: Console, assessment: Assessment, lang: Lang = "en") -> 
     starts.add_column(overflow="fold")
     for number, top in enumerate(result.start_here, 1):
         title = _say("start_item", lang, title=markup(top.title), owner=markup(top.owner))
-        starts.add_row(f"{number}.", Text.from_markup(title))
-        starts.add_row("", Text(top.why, style="dim"))
+        starts.add_row(f"{number}.", wrapped(title))
+        starts.add_row("", WrapText(Text(top.why, style="dim")))
     console.print(starts, highlight=False)
     for line in result.to_confirm:
         confirm = f"[yellow]{_say('to_confirm', lang)}[/]{_gap(lang)}{markup(line)}"
-        console.print(confirm, highlight=False)
+        _print(console, confirm)
 
 
 def _read_line(console: Console) -> str | None:

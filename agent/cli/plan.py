@@ -41,7 +41,9 @@ def _in_lang(assessment: Assessment, lang: str | None) -> Assessment:
     return in_language(assessment, plan_lang(check_lang(lang), assessment.profile))
 
 
-def _show(assessment: Assessment) -> None:
+def _show(assessment: Assessment, footer: str = "") -> None:
+    """The plan on screen, then `footer`; every line wraps by display width (Japanese between
+    characters, tools.terminal_wrap), not at spaces only."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -49,13 +51,14 @@ def _show(assessment: Assessment) -> None:
     from agent.interview.plan_service import table
     from knowledge.schema import load_labels
     from knowledge.ui_labels import ui_text
+    from tools.terminal_wrap import WrapText
 
     said = load_labels().text(assessment.lang)
     colon = said.colon
     console = Console(highlight=False)
     name = clean(assessment.profile.name) or said.default_name
-    console.print(said.title.format(name=name), markup=False)
-    console.print(f"{said.start_here}{colon.rstrip()}", markup=False)
+    console.print(WrapText(said.title.format(name=name)))
+    console.print(WrapText(f"{said.start_here}{colon.rstrip()}"))
     # A grid, not "  1. title": Rich wraps at spaces, so a long Japanese title (no spaces) would
     # otherwise start on the line after its number; in a column it wraps under itself.
     starts = Table.grid(padding=(0, 1))
@@ -63,15 +66,13 @@ def _show(assessment: Assessment) -> None:
     starts.add_column(overflow="fold")
     for number, top in enumerate(assessment.start_here, 1):
         lead = said.start_item.format(owner=top.owner, when=top.timing_label, why=top.why)
-        starts.add_row(f"{number}.", Text(f"{top.title}{lead}"))
+        starts.add_row(f"{number}.", WrapText(Text(f"{top.title}{lead}")))
     with console.capture() as captured:
         console.print(starts)
     for line in captured.get().splitlines():  # without the grid's padding to the full width
         console.print(line.rstrip(), markup=False)
     for assumption in assessment.to_confirm:
-        console.print(
-            f"{said.to_confirm}{colon}{assumption.label}. {assumption.change}", markup=False
-        )
+        console.print(WrapText(f"{said.to_confirm}{colon}{assumption.label}. {assumption.change}"))
     grid = Table(expand=True, show_lines=False)
     grid.add_column("#", no_wrap=True)
     grid.add_column(said.action, ratio=4)
@@ -86,9 +87,15 @@ def _show(assessment: Assessment) -> None:
             status = ui_text("cli.status_evidence", assessment.lang, status=status,
                              evidence=row.evidence)  # fmt: skip
         grid.add_row(
-            str(number), clean(row.title), clean(row.owner), str(row.due or ""), clean(status)
+            str(number),
+            WrapText(clean(row.title)),
+            WrapText(clean(row.owner)),
+            str(row.due or ""),
+            WrapText(clean(status)),
         )
     console.print(grid)
+    if footer:
+        console.print(WrapText(footer))
 
 
 def _what(what: str, lang: str) -> str:
@@ -169,12 +176,13 @@ def register(app: typer.Typer) -> None:
             changes = store.history(plan_id)
             plan = store.get(plan_id)
         shown = _in_lang(assessment, lang)
-        _show(shown)
+        footer = ""
         if plan is not None:
             said = shown.lang
             last = ui_text("cli.plan_footer_last", said, line=_line(changes[-1], said))
-            print(ui_text("cli.plan_footer", said, version=plan.version, id=plan_id,
-                          last=last if changes else ""))  # fmt: skip
+            footer = ui_text("cli.plan_footer", said, version=plan.version, id=plan_id,
+                             last=last if changes else "")  # fmt: skip
+        _show(shown, footer)
 
     @plan.command("set")
     def set_(

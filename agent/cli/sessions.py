@@ -73,14 +73,16 @@ def _source_name(source_id: str, lang: str) -> str:
 
 def _show_chat(session_id: str, lang: str) -> None:
     from rich.console import Console
+    from rich.text import Text
 
     from agent.chat.thread import ChatThread
     from knowledge.ui_labels import ui_text
+    from tools.terminal_wrap import WrapText, hanging
 
     console = Console(highlight=False)
 
     def say(key: str, **values: object) -> None:
-        console.print(clean(ui_text(key, lang, **values)), markup=False)
+        console.print(WrapText(clean(ui_text(key, lang, **values))))
 
     with ChatThread.open(session_id) as thread:
         if thread.profile_source:
@@ -89,14 +91,14 @@ def _show_chat(session_id: str, lang: str) -> None:
         if not turns:
             say("cli.chat_empty")
         for number, turn in enumerate(turns, 1):
-            console.print(f"{number}. {clean(turn.question)}", markup=False)
+            console.print(WrapText(f"{number}. {clean(turn.question)}"))
             if turn.followup:
                 console.print("   ", end="")
                 say("cli.chat_understood", text=turn.resolved)
-            # soft_wrap: the terminal wraps it; Rich would move a long Japanese run (no spaces)
-            # to the next line whole.
+            # Wrapped by display width under its indent: Japanese breaks between characters
+            # (never inside 第30条の4), not only at spaces.
             answer = _answer_start(clean(turn.answer))
-            console.print(f"   {answer}", markup=False, soft_wrap=True)
+            console.print(hanging(Text("   "), WrapText(answer)))
             cites = [
                 f"{_source_name(c.id, lang)}{f' {c.section}' if c.section else ''}"
                 for c in turn.citations
@@ -217,6 +219,7 @@ def register(app: typer.Typer) -> None:
         from agent.interview.session import InterviewSession
         from agent.interview.state import applicable_questions
         from knowledge.ui_labels import ui_text
+        from tools.terminal_wrap import WrapText
 
         said = _lang(lang)
         with store.opened() as conn:
@@ -224,7 +227,7 @@ def register(app: typer.Typer) -> None:
         console = Console(highlight=False)
 
         def say(key: str, **values: object) -> None:
-            console.print(clean(ui_text(key, said, **values)), markup=False)
+            console.print(WrapText(clean(ui_text(key, said, **values))))
 
         kind = ui_text(f"sessions.kind_{info.kind}", said) if info.kind in KINDS else info.kind
         say("cli.session_head", id=info.id, kind=kind, created=info.created, updated=info.updated)
@@ -240,7 +243,7 @@ def register(app: typer.Typer) -> None:
             for question in applicable_questions(answers):
                 if question.id in answers:
                     value = question.label_of(answers[question.id], "ja" if said == "ja" else "en")
-                    console.print(f"  {question.id}: {clean(value)}", markup=False)
+                    console.print(WrapText(f"  {question.id}: {clean(value)}"))
             if session.done:
                 say("cli.session_finished", path=session.plan_path)
                 return
