@@ -184,9 +184,14 @@ def reading(text: str, section: str) -> Phrase | None:
 
 def validation_message(error: Mapping[str, Any], lang: str) -> str:
     """pydantic's message for one error, for a reader of `lang`: its `type`'s label in ui_labels'
-    `validation` with the error's ctx filled in; pydantic's own message where no label names the
-    type (or for English)."""
+    `validation` with the error's ctx filled in, or, for a validator's own sentence (value_error),
+    its label in `validator_messages`; pydantic's own message where no label names it (or for
+    English)."""
     said = str(error.get("msg", ""))
+    if lang == "ja" and error.get("type") == "value_error":  # a validator's own sentence
+        found = reading(said.removeprefix("Value error, "), "validator_messages")
+        if found is not None:
+            return found.text(lang)
     key = f"validation.{error.get('type', '')}"
     if lang != "ja" or not load_ui_labels().has(key):
         return said

@@ -103,3 +103,41 @@ def test_japanese_labels_use_the_full_width_colon_after_japanese_text() -> None:
     after_japanese = re.compile(r"[\u3040-\u30ff\u3400-\u9fff）」』】]\s?:")
     for key in load_ui_labels().keys():  # noqa: SIM118 (UiLabels.keys names them)
         assert not after_japanese.search(load_ui_labels().get(key).ja), key
+
+
+@pytest.mark.parametrize(
+    ("english", "japanese"),
+    [
+        ("empty question phrasing", "質問の言い回しが空です"),
+        ("a 'choice' question needs choices", "「choice」の質問には選択肢が必要です"),
+        ("no word list {roles} under words:", "単語リスト {roles} が words: の下にありません"),
+        (
+            "not a valid regular expression: missing ), unterminated subpattern",
+            "正規表現として正しくありません",
+        ),
+        ("'not_covered' is for triggers; a source has a real legal force", "not_covered"),
+        ("expected http://host:port, e.g. http://127.0.0.1:11434", "http://host:port"),
+    ],
+)
+def test_a_validators_own_message_reads_in_japanese(english: str, japanese: str) -> None:
+    """pydantic's value_error carries the validator's English sentence; a Japanese reader gets
+    its label in ui_labels' `validator_messages` (issue 18); English keeps pydantic's text."""
+    from knowledge.ui_labels import validation_message
+
+    error = {"type": "value_error", "msg": f"Value error, {english}", "ctx": {"error": english}}
+    said = validation_message(error, "ja")
+    assert japanese in said and "Value error" not in said, said
+    assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", said), said
+    assert validation_message(error, "en") == f"Value error, {english}"
+
+
+def test_a_real_validators_message_reads_in_japanese() -> None:
+    from pydantic import ValidationError
+
+    from knowledge.schema import Source
+    from knowledge.ui_labels import validation_message
+
+    with pytest.raises(ValidationError) as raised:
+        Source.model_validate({"legal_force": "not_covered"})
+    errors = [e for e in raised.value.errors() if e["type"] == "value_error"]
+    assert errors and "Value error" not in validation_message(errors[0], "ja")
