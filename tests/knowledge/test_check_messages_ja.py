@@ -52,3 +52,25 @@ def test_every_check_sentence_reads_in_japanese() -> None:
         if found is None or not JAPANESE.search(found.text("ja")):
             unread.append(f"{name}:{line}: {said}")
     assert not unread, "\n".join(unread)
+
+
+def test_a_bad_when_condition_reads_in_japanese() -> None:
+    """kb check's `when` problems are core.conditions' sentences (check_conditions)."""
+    import pytest
+
+    from core.conditions import ConditionError, validate
+
+    bad: list[object] = [
+        {},
+        {"always": False},
+        {"all": []},
+        {"personal_data": []},
+        {"builds_models": "yes"},
+        {"personal_data": "secret"},
+        {"colour": "red"},
+    ]
+    for condition in bad:
+        with pytest.raises(ConditionError) as raised:
+            validate(condition, "entry 'x'")
+        found = reading(str(raised.value), "check_messages")
+        assert found is not None and JAPANESE.search(found.text("ja")), str(raised.value)
