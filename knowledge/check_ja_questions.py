@@ -37,8 +37,9 @@ def check_japanese_questions(files: RuleBaseFiles) -> list[Problem]:
             question = Question.model_validate(item)
         except ValidationError as exc:
             entry = str(item.get("id", f"#{index + 1}")) if isinstance(item, dict) else "-"
-            problems += [
-                Problem(label, entry, ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()
+            problems += [  # of_error: the error's type words it for a Japanese reader
+                Problem.of_error(label, entry, ".".join(map(str, e["loc"])), e)
+                for e in exc.errors()
             ]
             continue
         problems += [_missing(label, question.id, f) for f in question.missing_japanese()]

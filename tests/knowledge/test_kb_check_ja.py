@@ -88,3 +88,16 @@ def test_the_checks_own_messages_are_said_in_japanese(tmp_path: Path) -> None:
         "出典 'eu_ai_act' は sources.yaml にありません"
     ) in result.out.splitlines(), result.out
     assert "cites unknown source" not in result.out
+
+
+def test_a_bad_interview_question_is_said_in_japanese(tmp_path: Path) -> None:
+    """questions.yaml's pydantic errors carry their type, as every other file's do (issue 18)."""
+    import shutil
+
+    data = make_data_dir(tmp_path)
+    shutil.copy(Path(__file__).resolve().parents[2] / "knowledge/data/questions.yaml", data)
+    edit_entry(data / "questions.yaml", "name", colour="red")
+    result = _check(data, "flag")
+    assert result.code == 1
+    assert "項目「name」のフィールド「colour」：この項目は使えません" in result.out, result.out
+    assert not any(english in result.out for english in PYDANTIC_ENGLISH), result.out
