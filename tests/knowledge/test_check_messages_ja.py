@@ -1,4 +1,4 @@
-"""Every sentence `shirube kb check` writes itself (knowledge/check*.py) has a Japanese label in
+"""Every sentence `shirube kb check` writes itself (knowledge/*.py) has a Japanese label in
 ui_labels' check_messages (issue 18): a check added with an English sentence only fails here,
 naming it. Read from the code, so a rarely hit check (a review date passed, a retyped date, a
 hard-law badge on soft law) is held to it as much as a common one."""
@@ -27,11 +27,12 @@ def _sample(node: ast.expr) -> str | None:
 
 def _sentences() -> list[tuple[str, int, str]]:
     found = []
-    for path in sorted(KNOWLEDGE.glob("check*.py")):
+    for path in sorted(KNOWLEDGE.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             said = None
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Problem":
-                said = _sample(node.args[3]) if len(node.args) >= 4 else None
+                # One with a kind (a YAML or pydantic error) is worded by that kind instead.
+                said = _sample(node.args[3]) if len(node.args) == 4 else None
             elif isinstance(node, ast.Assign) and any(
                 getattr(target, "id", "") == "message" for target in node.targets
             ):
