@@ -182,3 +182,12 @@ def test_another_country_s_law_beside_a_covered_one_is_said_to_be_not_covered(of
     answer = offline(question)
     assert "appi" in {c.id for c in answer.citations}  # the law it covers is answered
     assert "does not cover the personal information law of Korea" in answer.answer
+
+
+def test_a_misspelt_register_in_a_verbs_place_still_states_the_registration_belief() -> None:
+    # 'registr' is as near 'registry' as 'register'; where a verb stands ('to … our system') it
+    # is the act of registering either way.
+    from agent.answer.understand import understand
+
+    query = understand("do we need to registr our ai system with the goverment")
+    assert "registration" in query.parts[0].premises
