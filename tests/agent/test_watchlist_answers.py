@@ -104,5 +104,7 @@ def test_the_watch_list_has_one_japanese_name_everywhere() -> None:
     assert ui_text("watchlist.title", "ja").startswith("注視リスト")
     assert "注視リスト" in ui_text("cli_help.watch", "ja")
     data = Path(__file__).resolve().parents[2] / "knowledge" / "data"
-    said = [path.name for path in data.rglob("*.yaml") if "ウォッチリスト" in path.read_text("utf-8")]
+    said = [
+        path.name for path in data.rglob("*.yaml") if "ウォッチリスト" in path.read_text("utf-8")
+    ]
     assert not said, said
