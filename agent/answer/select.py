@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -16,7 +17,16 @@ from agent.answer.presupposition import names_belief
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.index.japanese import JAPANESE, words
-from knowledge.schema import Citation, EntityKind, Facet, Fact, Institution, KeyDate, SourceKind
+from knowledge.schema import (
+    Citation,
+    EntityKind,
+    Facet,
+    Fact,
+    Institution,
+    KeyDate,
+    Source,
+    SourceKind,
+)
 from knowledge.watchlist import WatchItem, about
 
 MAX_FACTS = 3
@@ -56,15 +66,20 @@ def _kanji_pairs(text: str) -> set[str]:
     return {m.group(1) for m in _KANJI_PAIR.finditer(text)}
 
 
-def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
-    """Who issues each named instrument, from sources.yaml (never retyped)."""
+def _named_sources(entities: list[str], reader: Reader) -> Iterator[tuple[str, Source]]:
+    """Each named entity that is an instrument, with its entry in sources.yaml."""
     rb = reader.rule_base
-    found: list[Fact] = []
     for entity_id in entities:
         entity = rb.entities.get(entity_id)
         source = rb.sources.get(entity.source or entity_id) if entity else None
-        if source is None:
-            continue
+        if source is not None:
+            yield entity_id, source
+
+
+def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
+    """Who issues each named instrument, from sources.yaml (never retyped)."""
+    found: list[Fact] = []
+    for entity_id, source in _named_sources(entities, reader):
         text = phrasebook().templates.issuer_line.format(
             name=source.short_name, issuer=source.issuer
         )
@@ -81,13 +96,8 @@ def issuer_facts(entities: list[str], reader: Reader) -> list[Fact]:
 def identifier_facts(entities: list[str], reader: Reader) -> list[Fact]:
     """The official title of each named instrument, from sources.yaml (never retyped); a
     statute's title carries its number ('(Act No. 53 of 2025)')."""
-    rb = reader.rule_base
     found: list[Fact] = []
-    for entity_id in entities:
-        entity = rb.entities.get(entity_id)
-        source = rb.sources.get(entity.source or entity_id) if entity else None
-        if source is None:
-            continue
+    for entity_id, source in _named_sources(entities, reader):
         said = (templates("en"), templates("ja"))
         text = said[0].identifier_line.format(
             name=source.short_name, title=" ".join(source.title_en.split())
