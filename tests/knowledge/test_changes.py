@@ -128,7 +128,8 @@ def test_cli_names_a_broken_changelog_in_japanese(
         changes(since=None, fmt=ChangesFormat.text)
     err = capsys.readouterr().err
     assert err.startswith("ルールベースのエラー："), err
-    assert "項目「x」のフィールド「summary」：Field required" in err and "Rule base" not in err
+    assert "項目「x」のフィールド「summary」：必須の項目がありません" in err
+    assert "Rule base" not in err and "Field required" not in err
 
 
 def test_cli_prints_changes_in_japanese() -> None:
