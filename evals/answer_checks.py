@@ -13,12 +13,12 @@ from collections.abc import Iterable, Sequence
 
 from evals.checks import normalise
 from evals.models import AnswerScore, Case
+from knowledge.index.japanese import JAPANESE
 
 # A full stop after these does not end a sentence ("Art. 13", "Act No. 53", "e.g. a chatbot").
 _ABBREVIATIONS = ("art", "arts", "no", "nos", "ch", "para", "e.g", "i.e", "cf", "vs", "etc", "p")
 _END = re.compile(r"[.!?](?=[\s\"')\]]|$)|[。！？]")
 _BLOCK = re.compile(r"^\s*(#+|[-*>]|\d+[.)])\s+")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -81,7 +81,7 @@ def padding(cited: Iterable[str], allowed: Sequence[str] | None) -> list[str] | 
 def language(text: str) -> str:
     """'ja' when Japanese characters make up at least a third of the letters, else 'en'."""
     text = unicodedata.normalize("NFKC", text)
-    ja, latin = len(_JAPANESE.findall(text)), len(_LATIN.findall(text))
+    ja, latin = len(JAPANESE.findall(text)), len(_LATIN.findall(text))
     return "ja" if ja and ja * 2 >= latin else "en"
 
 

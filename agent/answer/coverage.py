@@ -7,7 +7,6 @@ are found by their shape (scope.yaml `law_names`), not listed one by one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -16,11 +15,11 @@ from agent.answer.linker import normalise
 from agent.answer.reader import Reader
 from agent.scope_data import scope
 from knowledge.defaults import derived
+from knowledge.index.japanese import JAPANESE
 from knowledge.schema import EntityKind
 
 # What a law's name can be the name of: the registry's laws, regimes and bodies.
 _LAW_KINDS = {EntityKind.instrument, EntityKind.jurisdiction, EntityKind.institution}
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 JA_SLIP_MIN = 3  # a Japanese name this long can carry one slip and still be told apart
 # A Latin name this long (letters and spaces) may carry two slips, a shorter one one: the real
 # laws the registry does not hold are three or more edits from every name it does ('EU Data Act'
@@ -57,7 +56,7 @@ def _holder(name: str, reader: Reader) -> str | None:
     for alias, entity_id in _names(reader):
         if alias == norm:
             return entity_id
-        if _JAPANESE.search(norm):
+        if JAPANESE.search(norm):
             if norm in alias or (len(alias) > 2 and alias in norm):
                 holders.append(entity_id)
         elif padded in f" {alias} " or (len(alias.split()) > 1 and f" {alias} " in padded):
@@ -67,7 +66,7 @@ def _holder(name: str, reader: Reader) -> str | None:
         holders = _misspelt(norm, reader)
     if not holders:  # typed with a slip ('copy right act'): as the linker reads it
         holders = [e for e in reader.linker.link(name) if entities[e].kind in _LAW_KINDS]
-    if not holders and _JAPANESE.search(norm) and len(norm) >= JA_SLIP_MIN:
+    if not holders and JAPANESE.search(norm) and len(norm) >= JA_SLIP_MIN:
         # A conversion slip in a Japanese name ('推新法' for 推進法): one character off the end
         # of a name the registry holds.
         holders = [
@@ -123,7 +122,7 @@ def law_names(text: str, reader: Reader) -> list[LawName]:
     for pattern in scope().law_names:
         for match in pattern.finditer(text):
             name, start = _trimmed(match.group("name"), match.start("name"))
-            if name in generic or (len(name.split()) < 2 and not _JAPANESE.search(name)):
+            if name in generic or (len(name.split()) < 2 and not JAPANESE.search(name)):
                 continue  # 'Act' alone, or a word that only ends in 法 ('方法')
             end = start + len(name)
             if any(f.start <= start < f.end or start <= f.start < end for f in found):

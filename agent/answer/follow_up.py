@@ -19,6 +19,7 @@ from agent.answer.query import UseCase
 from agent.answer.reader import Reader
 from core.profile import UseCaseProfile
 from knowledge.hints import Hint
+from knowledge.index.japanese import JAPANESE
 from knowledge.schema import EntityKind, Facet
 
 # Who runs the use and where: a follow-up that names any of these replaces them all ("and for a
@@ -405,9 +406,6 @@ def points_back(question: str) -> bool:
     """The turn points at what went before with a pronoun ('does that cover…', 'under it'),
     or, in Japanese, which drops the pronoun, has a follow-up's short shape
     ('生成AIだけが対象なの？')."""
-    if _JAPANESE.search(question):
+    if JAPANESE.search(question):
         return bool(phrasebook().follow_up.search(re.sub(r"\s+", "", question)))
     return bool(_POINTER.search(question))
-
-
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

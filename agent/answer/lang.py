@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Literal
 
 from agent.answer.phrasebook import Templates, phrasebook
+from knowledge.index.japanese import JAPANESE
 from knowledge.loader import RuleBase
 from knowledge.notation import section_ja
 from knowledge.schema import Fact
@@ -19,11 +19,10 @@ from knowledge.schema import Fact
 Lang = Literal["en", "ja"]
 LANGS: tuple[Lang, ...] = ("en", "ja")
 # Kana or kanji anywhere: a Japanese reader (an English question rarely holds either).
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 
 
 def detect(text: str) -> Lang:
-    return "ja" if _JAPANESE.search(text) else "en"
+    return "ja" if JAPANESE.search(text) else "en"
 
 
 def choose(setting: str | None, question: str) -> Lang:

@@ -45,7 +45,6 @@ from knowledge.schema import Entity, EntityKind, Facet
 
 MIN_PART_WORDS = 3
 _QUESTION_WORD = re.compile(r"^\s*(what|when|who|whom|which|how|why|where)\b", re.IGNORECASE)
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WHETHER = re.compile(r"^\s*(whether|if)\b", re.IGNORECASE)
 # "Who adopted it, when, and is it binding?": a question word on its own asks a part of its own.
 _BARE_QUESTION = re.compile(r"^\s*(when|who|where|why|how|which one)\s*\??\s*$", re.IGNORECASE)
@@ -76,7 +75,7 @@ def split_parts(question: str) -> list[str]:
     for piece in filter(None, pieces):
         if phrasebook().instruction.search(piece):
             continue  # "State that the AI Act fines…": an order, neither asked nor believed
-        japanese = bool(_JAPANESE.search(piece))
+        japanese = bool(JAPANESE.search(piece))
         words = len(piece.split()) if not japanese else len(piece) // 3
         short = words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece)
         if parts and short and not (japanese and asks_anew(piece, parts[-1])):
@@ -193,7 +192,7 @@ def asks_if_named_exists(text: str, span: tuple[int, int], reader: Reader) -> bo
     the cue asks about ('law') is part of the name of an instrument or the regime, so without it
     that name is gone. Japanese reads its own cue (phrasebook does_not)."""
     thing = re.search(r"(\w+)\W*$", text[span[0] : span[1]])
-    if thing is None or _JAPANESE.search(text):
+    if thing is None or JAPANESE.search(text):
         return False
     start, end = span[0] + thing.start(1), span[0] + thing.end(1)
     left = set(reader.linker.link(text[:start] + text[end:]))
@@ -222,7 +221,7 @@ def read_part(text: str, reader: Reader) -> Part:
     if facet == Facet.does_not and span and asks_if_named_exists(text, span, reader):
         facet, span = Facet.what, None  # whether the named law exists is asked of it
     entities = _named(text, span, reader)
-    if span is None and not _JAPANESE.search(text):  # no cue: the best-matched facet, read in
+    if span is None and not JAPANESE.search(text):  # no cue: the best-matched facet, read in
         facet = ranked_facet(_last_sentence(text), entities, reader)  # the question, not context
     role = addressee(text, facet, entities, reader)
     entities += [role] if role else []
@@ -263,7 +262,7 @@ def read_use_case(question: str, lang: str = "en") -> UseCase | None:
     # so a service is the asker's where the question places it ('採用面接をAIで評価するサービス');
     # 'AIサービスを始めるには…' names no use.
     named = bool(phrasebook().describes_use.search(question))
-    if _JAPANESE.search(question):
+    if JAPANESE.search(question):
         named = named and reading.placed
     own_use = reading.own_use or named
     # Whoever's use it is, putting AI to work describes one ("a startup wants AI to …").

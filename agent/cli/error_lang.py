@@ -8,12 +8,11 @@ text one of ui_labels' `errors` made (raised where no label is passed) is read b
 from __future__ import annotations
 
 import os
-import re
 
 from core.errors import UsageError
+from knowledge.index.japanese import JAPANESE
 
 # Kana or kanji in an argument: a Japanese reader typed it (as agent.answer.lang reads a question).
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 
 
 def error_lang(argv: list[str]) -> str:
@@ -32,7 +31,7 @@ def error_lang(argv: list[str]) -> str:
     setting = os.environ.get("SHIRUBE_LANG", "").strip().lower()
     if setting in ("en", "ja"):
         return setting
-    return "ja" if any(_JAPANESE.search(arg) for arg in argv) else "en"
+    return "ja" if any(JAPANESE.search(arg) for arg in argv) else "en"
 
 
 def error_words(exc: UsageError, argv: list[str]) -> tuple[str, str]:

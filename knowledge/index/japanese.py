@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sudachipy import Tokenizer
 
-# Kana or kanji anywhere: the text needs the Japanese tokenizer.
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# Kana (half-width too) or kanji anywhere: Japanese text, for the tokenizer and for choosing the
+# reader's language alike.
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 # Parts of speech that carry content (nouns, verbs, adjectives); particles and endings do not.
 _CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
 # Function words that are nouns or verbs by form but never name a topic.
