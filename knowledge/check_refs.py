@@ -64,7 +64,7 @@ ROLES = Target("roles.yaml", lambda f: _raw_ids(f, "roles.yaml"))
 FACTS = Target("facts/", lambda f: _raw_ids(f, "facts/"))
 OWNERS = Target("owners.yaml", lambda f: _raw_ids(f, "owners.yaml"), "owners.yaml")
 HARMS = Target("plan_rules.yaml harms", lambda f: _harm_ids(f), "plan_rules.yaml")
-FACETS = Target("the facets (knowledge/schema.py Facet)", lambda f: {x.value for x in Facet})
+FACETS = Target("the facets (knowledge/schema/facts.py Facet)", lambda f: {x.value for x in Facet})
 
 
 @dataclass(frozen=True)

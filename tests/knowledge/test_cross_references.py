@@ -206,7 +206,7 @@ CASES: dict[str, tuple[str, Callable[[Any], object], Found | None]] = {
     "phrasebook facet cue → facet": (
         "phrasebook.yaml",
         lambda doc: doc["facet_cues"][0].__setitem__("facet", "wen"),
-        ("phrasebook.yaml", "-", "facet_cues.0.facet", "refers to unknown id 'wen' in the facets (knowledge/schema.py Facet)"),
+        ("phrasebook.yaml", "-", "facet_cues.0.facet", "refers to unknown id 'wen' in the facets (knowledge/schema/facts.py Facet)"),
     ),
 }  # fmt: skip
 
