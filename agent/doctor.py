@@ -6,6 +6,7 @@ configured servers (Chroma, Ollama) with short timeouts.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Literal
 
 import httpx
@@ -13,6 +14,8 @@ from pydantic import BaseModel, ConfigDict
 
 from core.config import Settings
 from knowledge.ui_labels import Phrase, phrase
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from knowledge.index.meta import IndexMeta
@@ -196,6 +199,18 @@ def _check_shared_index(settings: Settings) -> Check:
     return _verdict(settings, rule_base, meta, summary, reachable=True)
 
 
+def _failure(exc: BaseException) -> Phrase:
+    """Why the server could not be asked, as a kind in the reader's words (the exception's own
+    text is English)."""
+    if isinstance(exc, httpx.TimeoutException):
+        return phrase("doctor.failed_timeout")
+    if isinstance(exc, httpx.HTTPStatusError):
+        return phrase("doctor.failed_http", code=exc.response.status_code)
+    if isinstance(exc, httpx.TransportError):
+        return phrase("doctor.failed_connect")
+    return phrase("doctor.failed_reply")
+
+
 def check_ollama(settings: Settings) -> list[Check]:
     """Reachability, model pulled, tool support: three lines (later ones skipped when moot)."""
     import ollama
@@ -213,7 +228,7 @@ def check_ollama(settings: Settings) -> list[Check]:
             Check(
                 name="ollama",
                 status="warn",
-                said=phrase("doctor.ollama_down", url=url, error=type(exc).__name__),
+                said=phrase("doctor.ollama_down", url=url, error=_failure(exc)),
                 to_do=phrase("doctor.fix_ollama_start"),
             )
         ]
@@ -224,8 +239,9 @@ def check_ollama(settings: Settings) -> list[Check]:
         shown = client.show(settings.model)
     except ollama.ResponseError as exc:
         pulled = exc.status_code != 404
+        log.info("Ollama answered %s: %s", exc.status_code, exc.error)  # its words: English
         said = (
-            phrase("doctor.model_error", model=model, code=exc.status_code, error=exc.error)
+            phrase("doctor.model_error", model=model, code=exc.status_code)
             if pulled
             else phrase("doctor.model_not_pulled", model=model, url=url)
         )
@@ -237,7 +253,7 @@ def check_ollama(settings: Settings) -> list[Check]:
             Check(
                 name="model",
                 status="warn",
-                said=phrase("doctor.model_unknown", model=model, error=type(exc).__name__),
+                said=phrase("doctor.model_unknown", model=model, error=_failure(exc)),
                 to_do=phrase("doctor.fix_ollama_log"),
             )
         )

@@ -60,7 +60,8 @@ def describe_error(exc: BaseException, settings: Settings) -> str:
             return said("not_pulled", model=model, url=url)
         if "does not support tools" in str(exc.error):
             return said("no_tools", model=model)
-        return said("answered", code=exc.status_code, error=exc.error)
+        log.info("Ollama answered %s: %s", exc.status_code, exc.error)
+        return said("answered", code=exc.status_code)
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
         return said("too_slow", url=url)
     if isinstance(exc, ConnectionError | httpx.TransportError):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from knowledge.ui_labels import LabelledError
+from knowledge.ui_labels import LabelledError, reading
 
 DEFAULT_OUTPUT = Path("eval-results")
 
@@ -54,7 +54,9 @@ def run_eval(
         settings = settings.model_copy(update={"model": model, "offline": False})
         status = model_status(settings)
         if not status.available:
-            raise LabelledError("errors.eval_model_unavailable", model=model, reason=status.reason)
+            # The reason (English, from a model_reason label) read back: said in the reader's words.
+            reason = reading(status.reason or "", "model_reason") or status.reason
+            raise LabelledError("errors.eval_model_unavailable", model=model, reason=reason)
     run_offline = offline or (model is None and settings.offline)
     opts = RunOptions(offline=run_offline, settings=settings, model_name=model or settings.model)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import ollama
 import pytest
@@ -22,7 +24,10 @@ SETTINGS = Settings(ollama_host="http://127.0.0.1:9", model="fake:7b")
         (AnswerDeadline(), "秒以内に回答を終えませんでした"),
         (AnswerTooLong(), "文字を超えたため打ち切りました"),
         (ollama.ResponseError("not found", 404), "モデル「fake:7b」は http://127.0.0.1:9 に"),
-        (ollama.ResponseError("boom", 500), "Ollama から 500 が返りました：boom"),
+        (
+            ollama.ResponseError("model requires more memory", 500),
+            "Ollama がエラーを返しました（HTTP 500）",
+        ),
         (httpx.ReadTimeout("slow"), "時間内に応答しませんでした"),
         (httpx.ConnectError("down"), "http://127.0.0.1:9 で応答する Ollama サーバーがありません"),
         (ValueError("bad"), "不正な形式の応答"),
@@ -32,6 +37,8 @@ SETTINGS = Settings(ollama_host="http://127.0.0.1:9", model="fake:7b")
 def test_every_reason_reads_in_japanese(exc: Exception, japanese: str) -> None:
     english = describe_error(exc, SETTINGS)
     assert japanese in reword(english, "model_reason", "ja"), english
+    # Ollama's own (English) words are logged, never put in a reason a Japanese reader sees.
+    assert "requires" not in english
     assert reword(english, "model_reason", "en") == english
 
 
@@ -47,3 +54,27 @@ def test_offline_reason_and_interview_notice_in_japanese() -> None:
         "すべての質問をお聞きします。"
     )
     assert _in_lang(notice, "en") == notice and _in_lang(None, "ja") is None
+
+
+def test_doctor_says_why_ollama_is_down_in_japanese_words() -> None:
+    """The failure's kind from a label (could not connect), not the exception's class name."""
+    from agent.doctor import check_ollama
+    from tests.integration.chroma_server import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"
+    (check,) = check_ollama(Settings(ollama_host=url, model="fake:7b"))
+    japanese = check.said.text("ja")
+    assert "接続できません" in japanese and "ConnectError" not in japanese, japanese
+    assert "could not connect" in check.detail
+
+
+def test_eval_model_unavailable_in_japanese(tmp_path: Path) -> None:
+    from tests.faults.cli_runner import run_cli
+    from tests.integration.chroma_server import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"
+    env = {"SHIRUBE_HOME": str(tmp_path), "SHIRUBE_LANG": "ja", "OLLAMA_HOST": url}
+    done = run_cli("eval", "--model", "fake:7b", env=env)
+    assert done.code == 2
+    assert "で応答する Ollama サーバーがありません" in done.err, done.err
+    assert "no Ollama server" not in done.err
