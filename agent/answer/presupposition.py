@@ -56,6 +56,15 @@ class Belief:
     needs_duty: bool
     negative: bool  # the belief is itself a denial ("Japan has no AI rules")
     plain_on: Facet | None  # a yes/no question on this facet asks it plainly
+    other_senses: re.Pattern[str] | None = None  # the words used of something else
+
+    def held_in(self, text: str) -> str:
+        """`text` less the words that use the belief's words of someone or something else
+        ('registered job seekers', 'a publisher sells a text-mining licence'), blanked at the
+        same length so spans hold."""
+        if self.other_senses is None:
+            return text
+        return self.other_senses.sub(lambda m: " " * len(m.group()), text)
 
 
 @derived
@@ -70,7 +79,8 @@ def _beliefs(reader: Reader) -> tuple[Belief, ...]:
         cues = joined(p.cues)
         assert cues is not None  # the schema asks for one cue at least
         negative = any(book.denial.search(claim) for claim in p.claims)
-        out.append(Belief(p.id, cues, joined(p.terms), p.needs_duty, negative, p.plain_on))
+        other = joined(p.other_senses)
+        out.append(Belief(p.id, cues, joined(p.terms), p.needs_duty, negative, p.plain_on, other))
     return tuple(out)
 
 
@@ -119,10 +129,11 @@ def presupposed(
     for belief in _beliefs(reader):
         if not stated and asks_plainly(belief, facet, asks_whether=asks_whether):
             continue
-        at = _first_held(belief.cues, text, belief)
+        held = belief.held_in(text)
+        at = _first_held(belief.cues, held, belief)
         presupposing = stated or not asks_whether
         if belief.terms is not None and presupposing and (duty or not belief.needs_duty):
-            term = _first_held(belief.terms, text, belief)
+            term = _first_held(belief.terms, held, belief)
             at = term if at is None else min(at, term if term is not None else at)
         if at is not None:
             found[belief.id] = at

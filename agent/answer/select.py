@@ -8,11 +8,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from agent.answer.events import named_events
 from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
 from agent.answer.lang import date_text, in_lang, templates
 from agent.answer.linker import normalise
-from agent.answer.phrasebook import phrasebook, same_word
+from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import names_belief
 from agent.answer.query import Part
 from agent.answer.reader import Reader
@@ -31,8 +32,6 @@ from knowledge.watchlist import WatchItem, about
 
 MAX_FACTS = 3
 MIN_SHARED_WORDS = 2  # content words a fact shares with a question that asks no facet
-_KANJI_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
-_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _ARTICLE = re.compile(r"第\d+条(?:の\d+)?")  # how a name says it is an article
 _HEAD = re.compile(r"[:;：；。]|\.\s")  # where a fact's opening clause ends
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
@@ -59,11 +58,6 @@ def derived_fact(
     the reader's language."""
     fields = {"id": fact_id, "text": text[0], "text_ja": text[1], "about": [about]}
     return in_lang(Fact.model_validate({**fields, "facet": facet, "cites": cites}), reader.lang)
-
-
-def _kanji_pairs(text: str) -> set[str]:
-    """Two-kanji words ('公布', '成立'): how a Japanese question names a dated event."""
-    return {m.group(1) for m in _KANJI_PAIR.finditer(text)}
 
 
 def _named_sources(entities: list[str], reader: Reader) -> Iterator[tuple[str, Source]]:
@@ -127,6 +121,13 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
     for entity_id in entities:
         if entity_id in rb.institutions and not instrument:
             expanded += [s for s in reader.issued_by(entity_id) if s not in expanded]
+    # The words of what the question names name no event ('the draft code' is no 'draft opened').
+    names = " ".join(
+        a
+        for e in entities
+        if e in rb.entities
+        for a in (rb.entities[e].name, *rb.entities[e].aliases)
+    )
     for entity_id in expanded:
         entity = rb.entities.get(entity_id)
         source = rb.sources.get(entity.source or entity_id) if entity else None
@@ -149,7 +150,8 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         issuers = [rb.institutions[e] for e in entities if e in rb.institutions]
         unnamed = [_without_names(d, issuers) for d in dates]
         said = _without_aliases(asked, entities, reader)
-        named = [dates[unnamed.index(d)] for d in named_events(unnamed, said)]
+        own = f"{names} {source.short_name} {source.title_en}" if source else names
+        named = [dates[unnamed.index(d)] for d in named_events(unnamed, said, own)]
         if entity_id not in entities and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
@@ -224,33 +226,6 @@ def sources_of(entities: list[str], reader: Reader, *, bodies: bool = True) -> s
             # chairs the HQ" is not about the plans it prepares).
             found |= {c.source for c in rb.institutions[entity_id].citations[:1]}
     return found
-
-
-def _numbers(text: str) -> set[str]:
-    return set(_NUMBER.findall(text))
-
-
-def named_events(dates: list[KeyDate], asked: str) -> list[KeyDate]:
-    """The dated events the question names, best first: a number it gives ("version 1.2"), then
-    the most words for the same event ("adopted" for "decided by…"); in the file's order
-    otherwise. None when it names no event."""
-    book = phrasebook()
-    words = book.event_words(_stems(asked)) - book.ignored_stems
-    numbers = _numbers(asked)
-    japanese = book.event_words_ja(asked) if JAPANESE.search(asked) else set()
-
-    def score(d: KeyDate) -> tuple[int, int]:
-        said = sum(any(same_word(stem, w) for w in words) for stem in _stems(d.event))
-        shared = said + len(_kanji_pairs(d.event_ja or "") & _kanji_pairs(asked))
-        shared += sum(word in (d.event_ja or "") for word in japanese)
-        return len(_numbers(d.event) & numbers), shared
-
-    scored = [(score(d), n, d) for n, d in enumerate(dates)]
-    named = [(s, n, d) for s, n, d in scored if s != (0, 0)]
-    # A number the question gives ("version 1.2") names that event alone.
-    if any(s[0] for s, _, _ in named):
-        named = [(s, n, d) for s, n, d in named if s[0] == max(x[0][0] for x in named)]
-    return [d for _, _, d in sorted(named, key=lambda x: (-x[0][0], -x[0][1], x[1]))]
 
 
 def relevance(fact: Fact, part: Part) -> int:

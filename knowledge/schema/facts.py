@@ -158,5 +158,11 @@ class Premise(Strict):
         "13 guideline legally binding?' asks legal force): looked up on it, not corrected, "
         "unless the belief is stated as given.",
     )
+    other_senses: list[str] = Field(
+        default_factory=list,
+        description="Regular expressions for the cue words used of something else than the AI "
+        "or its use ('registered job seekers', 'a publisher sells a text-mining licence'): "
+        "those words carry no belief.",
+    )
 
-    _terms = field_validator("terms")(lambda v: [compiles(p) for p in v])
+    _terms = field_validator("terms", "other_senses")(lambda v: [compiles(p) for p in v])

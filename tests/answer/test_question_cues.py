@@ -106,3 +106,28 @@ def test_asking_what_a_law_asks_of_someone_is_a_duty_question() -> None:
     book = phrasebook()
     assert book.facet_of("AI推進法は事業者に何を求めていますか？") == Facet.duty
     assert book.facet_of("このガイドラインは開発者に何を求めているのか") == Facet.duty
+
+
+def test_a_closing_word_names_the_closing_event() -> None:
+    dates = _dates("public comment opened", "public comment closed", "decided by the Headquarters")
+    for asked in ("When did public comment close?", "What was the comment deadline?"):
+        assert named_events(dates, asked)[0].event == "public comment closed", asked
+    ja = [
+        KeyDate(event="public comment opened", event_ja="意見募集の開始", date=dt.date(2025, 1, 1)),
+        KeyDate(event="public comment closed", event_ja="意見募集の終了", date=dt.date(2025, 1, 2)),
+    ]
+    for asked in ("意見募集はいつ締め切られましたか", "パブコメの締切は？"):
+        assert named_events(ja, asked)[0].event == "public comment closed", asked
+
+
+def test_publishing_a_text_names_its_decision_not_its_public_comment() -> None:
+    # 'public' is not 'published': whole words are compared, not their first five letters.
+    dates = _dates("public comment opened", "public comment closed", "decided by the Headquarters")
+    assert named_events(dates, "When was it published?")[0].event.startswith("decided")
+    assert named_events(dates, "When did it come out?")[0].event.startswith("decided")
+
+
+def test_a_word_of_the_dated_thing_own_name_names_no_event() -> None:
+    dates = _dates("draft opened for public comment", "public comment closed")
+    asked = "When did the consultation on the draft IP code close?"
+    assert named_events(dates, asked, "IP Principle Code (draft)")[0].event.endswith("closed")

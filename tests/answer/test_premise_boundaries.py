@@ -1,0 +1,76 @@
+"""Where a false premise starts and a use case, a lookup or a not-covered answer begins
+(issue 15): a premise word that describes someone else is no belief; beliefs stated in new words
+are still corrected first; questions on what a named law asks of us are lookups."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from agent.answer.understand import understand
+
+
+def _lead(text: str) -> str:
+    return re.split(r"(?<=[.!?。])\s*", text.strip(), maxsplit=1)[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        # A participle on people or on a thing that is not the AI: an attribute, not a duty.
+        (
+            "We run a job site for registered job seekers and want an AI to suggest openings "
+            "to them. What rules apply to us?",
+            "registration",
+        ),
+        (
+            "What do we need to check before our AI matches licensed pharmacists to shifts?",
+            "licence",
+        ),
+        # A licence bought or sold between businesses is a contract, not a state licence.
+        (
+            "Our pharma company wants to train a model on journal articles; a publisher that "
+            "sells a text-mining licence offered us a deal. What should we check in Japan?",
+            "licence",
+        ),
+        (
+            "We fine-tune an open-weights model under its licence terms. What applies to us?",
+            "licence",
+        ),
+        (
+            "登録している求職者にAIで求人をおすすめする転職サイトを運営しています。"
+            "日本ではどんなルールに気をつければいいですか？",
+            "registration",
+        ),
+        (
+            "出版社からテキストマイニング用のライセンスを購入した論文でAIモデルを学習させる予定です。"
+            "何を確認すべきですか？",
+            "licence",
+        ),
+    ],
+)
+def test_a_premise_word_describing_someone_else_is_no_belief(question: str, premise: str) -> None:
+    query = understand(question)
+    assert premise not in query.parts[0].premises, query
+    assert query.route != "premise", query
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        (
+            "We run a job site. Do we need to register our AI matching tool with the government?",
+            "registration",
+        ),
+        ("Where do we register our recruitment AI in Japan?", "registration"),
+        ("Which agency licenses AI chatbots in Japan?", "licence"),
+        ("Do we need a licence before we launch our AI diagnosis app?", "licence"),
+        (
+            "AIシステムは国に登録しないといけないそうですが、どこに申請すればいいですか？",
+            "registration",
+        ),
+    ],
+)
+def test_a_registration_or_licence_of_the_ai_is_still_a_belief(question: str, premise: str) -> None:
+    assert premise in understand(question).parts[0].premises
