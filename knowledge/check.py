@@ -24,6 +24,7 @@ from knowledge.check_refs import REF_CHECKS
 from knowledge.hints import HintFile
 from knowledge.loader import DATA_DIR, FOLDERS, Problem
 from knowledge.schema import ChecklistAction, Source, TopicCard, Trigger
+from knowledge.ui_labels import ui_text
 from knowledge.watchlist import check_watchlist
 
 EARLIEST = dt.date(1900, 1, 1)
@@ -176,7 +177,7 @@ def check_conditions(files: RuleBaseFiles) -> list[Problem]:
         for entry_id, item in entries(raw):
             if isinstance(item, dict) and "when" in item and item["when"] is not None:
                 try:
-                    validate(item["when"], f"entry '{entry_id}'")
+                    validate(item["when"], ui_text("check_messages.where_entry", id=entry_id))
                 except ConditionError as exc:
                     problems.append(Problem(files.label(rel), entry_id, "when", str(exc)))
     return problems

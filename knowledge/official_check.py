@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from knowledge.loader import Problem, load_rule_base
 from knowledge.official import Official, coverage_map, validate_official
 from knowledge.schema import ChecklistAction
+from knowledge.ui_labels import ui_text
 
 CHECKLIST_FILE = "knowledge/data/checklist.yaml"
 
@@ -85,7 +86,8 @@ def official_coverage_problems(
     for rel in official.relations:
         if rel.when is not None:
             try:
-                conditions.validate(rel.when, f"relation '{rel.id}'")
+                where = ui_text("check_messages.where_relation", id=rel.id)
+                conditions.validate(rel.when, where)
             except conditions.ConditionError as exc:
                 problems.append(
                     Problem("knowledge/data/official/relations.yaml", rel.id, "when", str(exc))

@@ -19,6 +19,7 @@ from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR, Problem, RuleBaseError, validate_entries
 from knowledge.schema import Citation, Id, Strict
+from knowledge.ui_labels import ui_text
 
 QUESTIONS_FILE = DATA_DIR / "questions.yaml"
 
@@ -194,7 +195,8 @@ def _check_bank(file: str, questions: list[Question]) -> list[Problem]:
             try:
                 UseCaseProfile.model_validate({q.id: sample})
             except ValidationError as exc:
-                problems.append(Problem(file, q.id, where, exc.errors()[0]["msg"]))
+                # By its kind, so the message is said in the reader's language.
+                problems.append(Problem.of_error(file, q.id, where, exc.errors()[0]))
         conditions = [("ask_if", q.ask_if)] + [
             (f"wordings.{n}.when", w.when) for n, w in enumerate(q.wordings)
         ]
@@ -202,7 +204,7 @@ def _check_bank(file: str, questions: list[Question]) -> list[Problem]:
             if condition is None:
                 continue
             try:
-                validate_condition(condition, f"question '{q.id}'")
+                validate_condition(condition, ui_text("check_messages.where_question", id=q.id))
             except ConditionError as exc:
                 problems.append(Problem(file, q.id, where, str(exc)))
     if ids[:2] != ["name", "description"]:

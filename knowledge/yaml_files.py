@@ -42,7 +42,13 @@ class Problem:
         from knowledge.ui_labels import reword, syntax_problem, ui_text, validation_message
 
         if not self.kind:  # a check's own sentence, read back through its label
-            return reword(self.message, "check_messages", lang)
+            # A condition's {where} is itself a check_messages label ("entry 'x'").
+            return reword(
+                self.message,
+                "check_messages",
+                lang,
+                lambda name, raw: reword(raw, "check_messages", lang) if name == "where" else raw,
+            )
 
         if self.kind == "yaml_syntax":
             where = dict(self.context)

@@ -75,3 +75,51 @@ def test_a_bad_when_condition_reads_in_japanese() -> None:
             validate(condition, "entry 'x'")
         found = reading(str(raised.value), "check_messages")
         assert found is not None and JAPANESE.search(found.text("ja")), str(raised.value)
+
+
+ENGLISH_RUN = re.compile(r"\b[A-Za-z]{3,}\s+[A-Za-z]{3,}\b")
+
+
+def _broken_bank(tmp_path: Path, old: str, new: str) -> str:
+    """The question bank's problems (in Japanese) with `old` replaced by `new` in a copy."""
+    import pytest
+
+    from knowledge.questions import QUESTIONS_FILE, load_questions_from
+    from knowledge.yaml_files import RuleBaseError
+
+    text = QUESTIONS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    copy = tmp_path / "questions.yaml"
+    copy.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleBaseError) as raised:
+        load_questions_from(copy)
+    return raised.value.in_lang("ja")
+
+
+def test_where_a_bad_condition_is_reads_in_japanese(tmp_path: Path) -> None:
+    """A bad ask_if names its question in Japanese words too (`{where}`), not "question 'x'"."""
+    said = _broken_bank(
+        tmp_path, "  default: company\n", "  default: company\n  ask_if: {colour: red}\n"
+    )
+    assert "'colour'" in said and JAPANESE.search(said), said
+    assert "question '" not in said and ENGLISH_RUN.findall(said) == [], said
+
+
+def test_a_bad_choice_value_reads_in_japanese(tmp_path: Path) -> None:
+    """A choice the profile refuses: pydantic's message by its kind, in Japanese."""
+    said = _broken_bank(tmp_path, "  default: company\n", "  default: kompany\n")
+    assert "次のいずれかを指定してください" in said and ENGLISH_RUN.findall(said) == [], said
+
+
+def test_every_place_a_condition_is_checked_names_it_by_a_label() -> None:
+    from core.conditions import ConditionError, validate
+    from knowledge.ui_labels import ui_text
+    from knowledge.yaml_files import Problem
+
+    for kind in ("entry", "relation", "question"):
+        where = ui_text(f"check_messages.where_{kind}", "en", id="x1")
+        try:
+            validate({"colour": "red"}, where)
+        except ConditionError as exc:
+            said = Problem("f.yaml", "x1", "when", str(exc)).said("ja")
+        assert f"{kind} '" not in said and ENGLISH_RUN.findall(said) == [], said
