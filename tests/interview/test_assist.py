@@ -11,7 +11,7 @@ from typing import Any
 
 from rich.console import Console
 
-from agent.cli.interview import show_question
+from agent.cli.interview_show import show_question
 from agent.interview.assist import coerce
 from agent.interview.session import InterviewSession
 from agent.model import make_chat_model

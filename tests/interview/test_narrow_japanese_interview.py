@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from agent.cli.interview import show_question
+from agent.cli.interview_show import show_question
 from agent.interview.session import InterviewSession
 from core.config import Settings
 from tests.agent.test_narrow_japanese_output import WIDTH, _assert_filled, _cells

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from rich.console import Console
 
-from agent.cli.interview import show_question
+from agent.cli.interview_show import show_question
 from agent.interview.parse import parse_answer
 from agent.interview.session import InterviewSession
 from agent.interview.state import build_profile
