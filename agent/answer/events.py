@@ -55,7 +55,7 @@ def named_events(dates: list[KeyDate], asked: str, names: str = "") -> list[KeyD
     book = phrasebook()
     own = {stem(w) for w in _words(names)}
     said = {w for w in _words(asked) if stem(w) not in own}
-    numbers = set(_NUMBER.findall(asked)) - set(_NUMBER.findall(names))
+    numbers = set(_NUMBER.findall(asked))  # a version asked of ('1.2') though a name holds it
     japanese = book.event_words_ja(asked) if JAPANESE.search(asked) else set()
 
     def score(d: KeyDate) -> tuple[int, int]:

@@ -120,6 +120,10 @@ class Phrasebook(Strict):
         default_factory=list, description="Japanese dictionary forms asking each facet."
     )
     latest: str
+    contents: str = Field(
+        default="(?!)",
+        description="Words naming what a text says: its principles, ideas, elements, approach.",
+    )
     describes_use: str
     body_says: str = Field(description="Words asking what a body said or issued.")
     elliptical: str = Field(description="Openings of a follow-up that re-asks the last question.")
@@ -165,6 +169,7 @@ class Phrasebook(Strict):
         "who_acts",
         "describes_use",
         "latest",
+        "contents",
         "body_says",
         "elliptical",
         "shifts_subject",
@@ -202,6 +207,7 @@ class CompiledPhrasebook:
         self.preface = re.compile(book.preface, re.IGNORECASE)
         self.who_acts = re.compile(book.who_acts, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
+        self.contents = re.compile(book.contents, re.IGNORECASE)
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)
         self.elliptical = re.compile(book.elliptical, re.IGNORECASE)

@@ -91,6 +91,11 @@ class Reader:
         other.__dict__.pop("homophones", None)
         return other
 
+    def english_text(self, fact_id: str) -> str:
+        """A rule-base fact's English text, whatever language this reader answers in."""
+        fact = self._english_base.facts.get(fact_id)
+        return fact.text if fact is not None else ""
+
     def premises_in(self, text: str) -> list[str]:
         # Japanese cues are written unspaced ('aiの法律'); English ones need the seam spaces.
         plain = normalise(text)

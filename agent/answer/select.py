@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from agent.answer.events import named_events
 from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
+from agent.answer.issuers import document_first
 from agent.answer.lang import date_text, in_lang, templates
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
@@ -292,6 +293,14 @@ def _provision(facts: list[Fact], entities: list[str], reader: Reader) -> list[F
     return [f for f in own if f.facet == Facet.what] or own
 
 
+def _states_contents(fact: Fact, reader: Reader) -> bool:
+    """The fact lists what a text says ('four operating ideas: …', 'three principles: …'), not
+    a fact that mentions its principles in passing (read in English, where a colon opens a list)."""
+    contents = phrasebook().contents.pattern
+    text = reader.english_text(fact.id)
+    return re.search(rf"(?:{contents})[^:;.]{{0,40}}:", text, re.IGNORECASE) is not None
+
+
 def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if set(f.about) & set(entities)]
 
@@ -309,6 +318,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     """
     if not part.entities and part.facet == Facet.what:
         return []  # nothing named and nothing specific asked: a search, not a lookup
+    # A document named with its issuer ('AISI's red-teaming guide') is what is asked about.
+    part = part.model_copy(update={"entities": document_first(part.entities, reader)})
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
         dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
@@ -350,6 +361,9 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         tiers.insert(0, _on_words(_about(facts, part.entities), part, reader))
         if len(part.entities) > 1:  # of several things named, facts about them all first
             tiers.insert(0, _on_words(_about_all(facts, part.entities), part, reader))
+    if part.facet == Facet.what and book.contents.search(part.text):
+        # Its principles, ideas or approach: the facts about it that state such things.
+        tiers.insert(0, [f for f in _about(facts, part.entities) if _states_contents(f, reader)])
     # Of several things named, a fact about them all on another facet answers a broad question
     # ("what does the APPI say about training"), not one asking who, when or how far it binds.
     narrow = part.facet in (Facet.who, Facet.when, Facet.penalty, Facet.legal_force)

@@ -19,3 +19,63 @@ def test_a_statute_number_is_answered_from_its_identifier_fact(offline, question
     answer = offline(question)
     assert number in first_sentence(answer.answer), answer.answer
     assert {c.id for c in answer.citations} == {"appi"}
+
+
+def test_a_body_named_beside_a_document_it_issued_is_its_qualifier() -> None:
+    from agent.answer.issuers import document_first, qualifiers
+    from agent.answer.reader import default_reader
+
+    reader = default_reader()
+    assert qualifiers(["aisi", "aisi_red_teaming_guide"], reader) == {"aisi"}
+    assert document_first(["ppc", "ppc_genai_alert"], reader) == ["ppc_genai_alert"]
+    # A body named beside what it did not issue stays a subject.
+    assert document_first(["ppc", "aigfb"], reader) == ["ppc", "aigfb"]
+    assert document_first(["aisi"], reader) == ["aisi"]
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("When did AISI first publish its red-teaming guide?", "25 september 2024"),
+        ("when was version 1.00 of AISI's evaluation guide published", "18 september 2024"),
+        ("AISIのレッドチーミング手法ガイドはいつ公表されましたか", "2024年9月25日"),
+    ],
+)
+def test_a_document_named_with_its_issuer_is_dated_not_the_issuer(offline, question, date) -> None:  # type: ignore[no-untyped-def]
+    assert date in first_sentence(offline(question).answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("What are the four operating ideas behind the Article 13 guideline?", "risk-based"),
+        ("What basic approach does the Article 13 guideline take to managing AI?", "risk-based"),
+        ("AI適正性確保指針の基本的な考え方を教えてください", "リスクベース"),
+        ("What principles does the AI Basic Plan rest on?", "three principles"),
+    ],
+)
+def test_a_question_on_a_text_principles_leads_with_the_fact_listing_them(  # type: ignore[no-untyped-def]
+    offline, question, lead
+) -> None:
+    assert lead in first_sentence(offline(question).answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("How does Article 2 of the AI Promotion Act define AI-related technology?", "cognition"),
+        ("AI推進法の第2条では「人工知能関連技術」ってどう定義されてるの？", "認知"),
+    ],
+)
+def test_how_a_term_is_defined_leads_with_the_definition(offline, question, lead) -> None:  # type: ignore[no-untyped-def]
+    assert lead in first_sentence(offline(question).answer)
+
+
+def test_a_definition_question_asking_coverage_still_asks_the_scope() -> None:
+    from agent.answer.understand import understand
+    from knowledge.schema import Facet
+
+    query = understand("Does the AI Act's definition of AI cover generative AI?")
+    assert query.parts[0].facet == Facet.scope
+    query = understand("What are the four operating ideas behind the Article 13 guideline?")
+    assert query.parts[0].facet == Facet.what  # 'behind' alone asks no who
