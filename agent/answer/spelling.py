@@ -42,6 +42,7 @@ MIN_REAL_SLIP = 6  # an English word this long one letter off a name's word, bes
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[A-Za-z]+")
 _OWNER = re.compile(r"([a-z]+)'s\b")
+_CONTRACTION = re.compile(r"['’]t\b")  # "hasn't", "wasn’t"
 _LETTERS_APART = re.compile(r"(?<![\w'])[A-Za-z](?: [A-Za-z])+(?![\w'])")  # 'A I'
 
 
@@ -253,7 +254,10 @@ class Speller:
         for i, token in enumerate(tokens):
             before = tokens[i - 1].group(0).lower() if i else ""
             after = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
-            out += [text[at : token.start()], self.word(token.group(0), before, after)]
+            # A contraction's first half ('hasn' of "hasn't") is no word to correct.
+            contracted = _CONTRACTION.match(text, token.end()) is not None
+            word = token.group(0) if contracted else self.word(token.group(0), before, after)
+            out += [text[at : token.start()], word]
             at = token.end()
         return "".join([*out, text[at:]])
 

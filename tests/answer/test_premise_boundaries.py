@@ -74,3 +74,61 @@ def test_a_premise_word_describing_someone_else_is_no_belief(question: str, prem
 )
 def test_a_registration_or_licence_of_the_ai_is_still_a_belief(question: str, premise: str) -> None:
     assert premise in understand(question).parts[0].premises
+
+
+def test_a_contraction_is_not_corrected_into_another_word() -> None:
+    from agent.answer.reader import default_reader
+
+    speller = default_reader().speller
+    assert speller.correct("Japan still hasn't passed any AI law") == (
+        "Japan still hasn't passed any AI law"
+    )
+    assert speller.correct("it wasn’t banned") == "it wasn’t banned"
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        # All responsibility placed on the developer: each role has its own expectations.
+        (
+            "We only deploy a vendor's AI, so under the guidelines all responsibility sits with "
+            "the developer, right?",
+            "only_developers",
+        ),
+        (
+            "うちはベンダーのAIを使っているだけなので、責任は全部開発者にあるんですよね？",
+            "only_developers",
+        ),
+        # Japan said to have taken over the EU's law.
+        ("Japan basically transposed the EU AI Act, so what changes for us?", "eu_copy"),
+        ("Since Japan adopted the EU AI Act, which risk class is our chatbot?", "eu_copy"),
+        ("日本はEUのAI法をそのまま取り入れたので、同じ書類で大丈夫ですよね？", "eu_copy"),
+        # No AI law passed: the AI Promotion Act was.
+        ("Japan still hasn't passed any AI law, right?", "no_regulation"),
+        ("日本ではまだAIの法律は成立していないんですよね？", "no_regulation"),
+        # A crime made by the AI law itself.
+        ("Does Japan's AI Promotion Act make any misuse of AI a criminal offence?", "ai_fines"),
+        ("AI推進法では、AIを悪用すること自体が犯罪になるのですか？", "ai_fines"),
+    ],
+)
+def test_a_belief_in_new_words_is_corrected_first(question: str, premise: str) -> None:
+    query = understand(question)
+    assert premise in query.parts[0].premises, query
+    assert query.route == "premise", query
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "We only deploy a vendor's AI, so all responsibility sits with the developer, right?",
+            "No",
+        ),
+        ("Japan basically transposed the EU AI Act, so what changes for us?", "No"),
+        ("Does Japan's AI Promotion Act make any misuse of AI a criminal offence?", "No"),
+        ("Japan still hasn't passed any AI law, right?", "AI Promotion Act"),
+    ],
+)
+def test_the_correction_leads(offline, question: str, lead: str) -> None:  # type: ignore[no-untyped-def]
+    answer = offline(question)
+    assert lead in answer.answer[:120], answer.answer  # the first sentence, 'No.' and what holds
