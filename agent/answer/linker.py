@@ -50,9 +50,15 @@ _SEAM_SPACE = re.compile(r"(?<=[a-z0-9]) (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) (?=[
 _POSSESSED = re.compile(r"\b(japan)\s+(?:has|have)\s+(?:any\s+)?(?=[a-z])")
 
 
+# An article number written without its 第 ('AI推進法16条', '16条って') is the article's name.
+_BARE_ARTICLE = re.compile(r"(?<![第\d.])(\d+条)")
+
+
 def normalise(text: str) -> str:
-    """NFKC, lower case, straight quotes: how aliases and questions are compared."""
+    """NFKC, lower case, straight quotes, 第 before a bare article number: how aliases and
+    questions are compared."""
     text = _SEAM_SPACE.sub("", unicodedata.normalize("NFKC", text).lower())
+    text = _BARE_ARTICLE.sub(r"第\1", text)
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 

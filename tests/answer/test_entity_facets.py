@@ -79,3 +79,25 @@ def test_a_definition_question_asking_coverage_still_asks_the_scope() -> None:
     assert query.parts[0].facet == Facet.scope
     query = understand("What are the four operating ideas behind the Article 13 guideline?")
     assert query.parts[0].facet == Facet.what  # 'behind' alone asks no who
+
+
+def test_an_article_number_without_its_dai_names_the_article() -> None:
+    from agent.answer.linker import normalise
+    from agent.answer.reader import default_reader
+
+    assert normalise("AI推進法16条って") == "ai推進法第16条って"
+    assert normalise("第16条") == "第16条" and normalise("著作権法30条の4") == "著作権法第30条の4"
+    linker = default_reader().linker
+    assert "act_art16" in linker.link("AI推進法16条って、国は何ができるんですか？")
+    assert "act_art18" in linker.link("AI推進法18条には何が書いてある？")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("AI推進法16条って、国は何ができるんですか？事業者への指道とか？", "指導"),
+        ("AI推進法18条には何が書いてある？", "基本計画"),
+    ],
+)
+def test_an_article_asked_of_leads_with_its_facts(offline, question, lead) -> None:  # type: ignore[no-untyped-def]
+    assert lead in first_sentence(offline(question).answer)
