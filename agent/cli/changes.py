@@ -47,14 +47,14 @@ def changes(
     ] = None,
 ) -> None:
     """What changed in the rule base, newest first: instruments, summary and what it touched."""
-    from agent.cli.sessions import _lang
+    from agent.cli.plan_lang import command_lang
     from knowledge.changes import changes_since
     from knowledge.loader import RuleBaseError, load_rule_base
     from knowledge.ui_labels import ui_text
     from tools.terminal_text import clean, json_text
 
     start = parse_since(since)
-    said = _lang(lang)
+    said = command_lang(lang)
     try:
         found = changes_since(start)
     except RuleBaseError as exc:

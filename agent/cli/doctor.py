@@ -39,14 +39,14 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
         from rich.text import Text
 
-        from agent.cli.sessions import _lang
+        from agent.cli.plan_lang import command_lang
         from agent.doctor import run_checks
         from core.config import get_settings
         from knowledge.ui_labels import load_ui_labels, ui_text
         from tools.terminal_text import clean, json_text
         from tools.terminal_wrap import WrapText, hanging
 
-        said = _lang(lang)
+        said = command_lang(lang)
         checks = run_checks(get_settings())
         if fmt is DoctorFormat.json:
             shown = [c.shown(said) for c in checks]

@@ -25,12 +25,12 @@ def check(
     """Validate the rule base: schema, citations, references, dates and unique ids."""
     from rich.console import Console
 
-    from agent.cli.sessions import _lang
+    from agent.cli.plan_lang import command_lang
     from knowledge.check import run_checks
     from knowledge.loader import DATA_DIR
     from knowledge.ui_labels import LabelledError, ui_text
 
-    said = _lang(lang)
+    said = command_lang(lang)
     folder = data_dir or DATA_DIR
     if not folder.is_dir():
         raise LabelledError("kb_check.not_a_folder", folder=str(folder))

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agent.cli.plan_lang import LANG_HELP, check_lang, plan_lang
+from agent.cli.plan_lang import LANG_HELP, check_lang, command_lang, plan_lang
+from agent.cli.plan_show import change_line, show_plan
 from core.errors import UsageError
 from tools.terminal_text import clean
 
 if TYPE_CHECKING:
-    from agent.interview.plan_store import Change
     from tools.assess import Assessment
 
 EXPORT_FORMATS = ("markdown", "json", "docx", "worksheet")
@@ -41,98 +41,6 @@ def _in_lang(assessment: Assessment, lang: str | None) -> Assessment:
     return in_language(assessment, plan_lang(check_lang(lang), assessment.profile))
 
 
-def _show(assessment: Assessment, footer: str = "") -> None:
-    """The plan on screen, then `footer`; every line wraps by display width (Japanese between
-    characters, tools.terminal_wrap), not at spaces only."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from agent.interview.plan_service import table
-    from knowledge.schema import load_labels
-    from knowledge.ui_labels import ui_text
-    from tools.terminal_wrap import WrapText
-
-    said = load_labels().text(assessment.lang)
-    colon = said.colon
-    console = Console(highlight=False)
-    name = clean(assessment.profile.name) or said.default_name
-    console.print(WrapText(said.title.format(name=name)))
-    console.print(WrapText(f"{said.start_here}{colon.rstrip()}"))
-    # A grid, not "  1. title": Rich wraps at spaces, so a long Japanese title (no spaces) would
-    # otherwise start on the line after its number; in a column it wraps under itself.
-    starts = Table.grid(padding=(0, 1))
-    starts.add_column(justify="right", no_wrap=True, min_width=3)
-    starts.add_column(overflow="fold")
-    for number, top in enumerate(assessment.start_here, 1):
-        lead = said.start_item.format(owner=top.owner, when=top.timing_label, why=top.why)
-        starts.add_row(f"{number}.", WrapText(Text(f"{top.title}{lead}")))
-    with console.capture() as captured:
-        console.print(starts)
-    for line in captured.get().splitlines():  # without the grid's padding to the full width
-        console.print(line.rstrip(), markup=False)
-    for assumption in assessment.to_confirm:
-        console.print(WrapText(f"{said.to_confirm}{colon}{assumption.label}. {assumption.change}"))
-    grid = Table(expand=True, show_lines=False)
-    grid.add_column("#", no_wrap=True)
-    grid.add_column(said.action, ratio=4)
-    grid.add_column(said.owner, ratio=2)
-    grid.add_column(said.due_column, no_wrap=True, min_width=10)
-    grid.add_column(said.status, ratio=2)
-    for number, row in enumerate(table(assessment), 1):
-        status = said.statuses[row.status]
-        if row.reason:
-            status = ui_text("cli.status_reason", assessment.lang, status=status, reason=row.reason)
-        if row.evidence:
-            status = ui_text("cli.status_evidence", assessment.lang, status=status,
-                             evidence=row.evidence)  # fmt: skip
-        grid.add_row(
-            str(number),
-            WrapText(clean(row.title)),
-            WrapText(clean(row.owner)),
-            str(row.due or ""),
-            WrapText(clean(status)),
-        )
-    console.print(grid)
-    if footer:
-        console.print(WrapText(footer))
-
-
-def _what(what: str, lang: str) -> str:
-    """A recorded change ('status todo -> done; evidence …') in `lang` (ui_labels `recorded`)."""
-    from knowledge.schema import load_labels
-    from knowledge.ui_labels import reword, ui_text
-
-    if lang != "ja":
-        return what
-    statuses = load_labels().text("ja").statuses
-
-    def value(name: str, raw: str) -> str:
-        return statuses.get(raw, raw) if name in ("before", "after") else raw
-
-    parts = [reword(part, "recorded", lang, value) for part in what.split("; ")]
-    return ui_text("cli.history_part_sep", lang).join(parts)
-
-
-def _line(landed: Change, lang: str = "en") -> str:
-    from knowledge.ui_labels import ui_text
-
-    action = ui_text("cli.history_action", lang, action=landed.action) if landed.action else ""
-    return clean(
-        ui_text(
-            "cli.history_line", lang, version=landed.version, at=f"{landed.at:%Y-%m-%d %H:%M:%S}",
-            who=landed.who, action=action, what=_what(landed.what, lang),
-        )
-    )  # fmt: skip
-
-
-def _cli_lang(option: str | None) -> str:
-    """--lang, else SHIRUBE_LANG when it names a language, else English (no profile to read)."""
-    from core.config import get_settings
-
-    return check_lang(option) or ("ja" if get_settings().lang == "ja" else "en")
-
-
 def register(app: typer.Typer) -> None:
     plan = typer.Typer(
         help="Show a saved plan, mark progress, check due dates, change an answer.",
@@ -149,7 +57,7 @@ def register(app: typer.Typer) -> None:
         from agent.interview.plan_service import opened, summaries
         from knowledge.ui_labels import ui_text
 
-        said = _cli_lang(lang)
+        said = command_lang(lang)
         with opened() as store:
             found = summaries(store)
         if not found:
@@ -158,7 +66,7 @@ def register(app: typer.Typer) -> None:
             name = clean(plan.profile.name) or ui_text("cli.plan_unnamed", said)
             row = f"{plan.id}  v{plan.version}  {name}"
             if last:
-                row += ui_text("cli.plan_row_last", said, line=_line(last, said))
+                row += ui_text("cli.plan_row_last", said, line=change_line(last, said))
             print(row)
 
     @plan.command("show")
@@ -179,10 +87,10 @@ def register(app: typer.Typer) -> None:
         footer = ""
         if plan is not None:
             said = shown.lang
-            last = ui_text("cli.plan_footer_last", said, line=_line(changes[-1], said))
+            last = ui_text("cli.plan_footer_last", said, line=change_line(changes[-1], said))
             footer = ui_text("cli.plan_footer", said, version=plan.version, id=plan_id,
                              last=last if changes else "")  # fmt: skip
-        _show(shown, footer)
+        show_plan(shown, footer)
 
     @plan.command("set")
     def set_(
@@ -242,7 +150,7 @@ def register(app: typer.Typer) -> None:
         if not changes:
             print(ui_text("cli.history_none", said, id=plan_id))
         for landed in changes:
-            print(_line(landed, said))
+            print(change_line(landed, said))
         print(ui_text("cli.history_version", said, id=plan_id, version=plan.version))
 
     @plan.command("check")

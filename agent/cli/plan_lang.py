@@ -1,4 +1,5 @@
-"""The language a plan is written in (`shirube assess` and `shirube plan show|export`).
+"""The language a plan is written in (`shirube assess` and `shirube plan show|export`), and
+that of a command with no plan or profile to read (`--lang`, else SHIRUBE_LANG, else English).
 
 `--lang ja|en` when given; else SHIRUBE_LANG when it names one; else the language of the
 profile's own name and description (a profile written in Japanese gets a Japanese plan).
@@ -42,3 +43,10 @@ def plan_lang(option: Lang | None, profile: UseCaseProfile) -> Lang:
     if setting in PLAN_LANGS:
         return cast("Lang", setting)
     return detect(f"{profile.name} {profile.description or ''}")
+
+
+def command_lang(option: str | None) -> Lang:
+    """--lang, else SHIRUBE_LANG when it names a language, else English (no profile to read)."""
+    from core.light_settings import light_settings  # not pydantic-settings: start-up paths
+
+    return check_lang(option) or ("ja" if light_settings().lang == "ja" else "en")

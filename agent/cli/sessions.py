@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from agent.cli.plan_lang import command_lang
+from agent.cli.sessions_chat import export_chat, show_chat
 from core.storage import StorageError
 from tools.terminal_text import clean, plain
 
@@ -19,7 +21,6 @@ if TYPE_CHECKING:
 
 KINDS = ("interview", "chat")  # the session kinds with a label in ui_labels.yaml
 LANG_HELP = "Language: ja (日本語) or en. Default: SHIRUBE_LANG, else English."
-ANSWER_START = 160  # characters of each answer `sessions show` prints for a chat turn
 
 
 def _status(row: SessionInfo) -> str:
@@ -47,77 +48,6 @@ def _status(row: SessionInfo) -> str:
     except (StorageError, sqlite3.OperationalError):
         pass  # recording it is only a shortcut for next time (a read-only database lists too)
     return status
-
-
-def _answer_start(answer: str) -> str:
-    text = " ".join(answer.split())
-    return text if len(text) <= ANSWER_START else text[: ANSWER_START - 1].rstrip() + "…"
-
-
-def _lang(option: str | None) -> str:
-    """--lang, else SHIRUBE_LANG when it names a language, else English."""
-    from agent.cli.plan_lang import check_lang
-    from core.light_settings import light_settings
-
-    return check_lang(option) or ("ja" if light_settings().lang == "ja" else "en")
-
-
-def _source_name(source_id: str, lang: str) -> str:
-    """A cited source's short name in `lang` (its id when the rule base no longer has it)."""
-    from knowledge.loader import load_rule_base
-    from knowledge.schema import text_in
-
-    source = load_rule_base().sources.get(source_id)
-    return text_in(source, "short_name", lang) if source else source_id
-
-
-def _show_chat(session_id: str, lang: str) -> None:
-    from rich.console import Console
-    from rich.text import Text
-
-    from agent.chat.thread import ChatThread
-    from knowledge.ui_labels import ui_text
-    from tools.terminal_wrap import WrapText, hanging
-
-    console = Console(highlight=False)
-
-    def say(key: str, **values: object) -> None:
-        console.print(WrapText(clean(ui_text(key, lang, **values))))
-
-    with ChatThread.open(session_id) as thread:
-        if thread.profile_source:
-            say("cli.chat_linked", path=thread.profile_source)
-        turns = thread.turns
-        if not turns:
-            say("cli.chat_empty")
-        for number, turn in enumerate(turns, 1):
-            console.print(WrapText(f"{number}. {clean(turn.question)}"))
-            if turn.followup:
-                console.print("   ", end="")
-                say("cli.chat_understood", text=turn.resolved)
-            # Wrapped by display width under its indent: Japanese breaks between characters
-            # (never inside 第30条の4), not only at spaces.
-            answer = _answer_start(clean(turn.answer))
-            console.print(hanging(Text("   "), WrapText(answer)))
-            cites = [
-                f"{_source_name(c.id, lang)}{f' {c.section}' if c.section else ''}"
-                for c in turn.citations
-            ]
-            if cites:
-                console.print("   ", end="")
-                say("cli.chat_sources", cites=ui_text("cli.chat_cite_sep", lang).join(cites))
-    say("cli.chat_resume", id=session_id)
-
-
-def _export_chat(session_id: str, output: Path | None, lang: str) -> None:
-    from agent.chat.commands import write_export
-    from agent.chat.thread import ChatThread
-    from knowledge.ui_labels import ui_text
-
-    path = output or Path.cwd() / f"shirube-chat-{session_id}.md"
-    with ChatThread.open(session_id) as thread:
-        written = write_export(thread, str(path))
-    print(ui_text("cli.chat_exported", lang, path=clean(written)))
 
 
 def _journal_notice(console: Console, settings: Settings) -> None:
@@ -158,7 +88,7 @@ def register(app: typer.Typer) -> None:
 
         # Not core.config: reading the local file needs no pydantic-settings (start-up).
         settings = light_settings()
-        words = _lang(lang)  # SHIRUBE_LANG 'auto' (no question to read it from): English
+        words = command_lang(lang)  # SHIRUBE_LANG 'auto' (no question to read it from): English
         with store.opened(settings) as conn:
             rows = store.list_sessions(conn)
             rule_base = (
@@ -205,7 +135,7 @@ def register(app: typer.Typer) -> None:
         """What today's rule base changes in a finished interview's plan, and why."""
         from agent.cli.sessions_diff import show_diff
 
-        show_diff(session_id, _lang(lang))
+        show_diff(session_id, command_lang(lang))
 
     @sessions.command("show")
     def show(
@@ -221,7 +151,7 @@ def register(app: typer.Typer) -> None:
         from knowledge.ui_labels import ui_text
         from tools.terminal_wrap import WrapText
 
-        said = _lang(lang)
+        said = command_lang(lang)
         with store.opened() as conn:
             info = store.get_session(conn, session_id)
         console = Console(highlight=False)
@@ -234,7 +164,7 @@ def register(app: typer.Typer) -> None:
         if info.title:
             say("cli.session_title", title=info.title)
         if info.kind == "chat":
-            _show_chat(session_id, said)
+            show_chat(session_id, said)
             return
         if info.kind != "interview":
             return
@@ -267,7 +197,7 @@ def register(app: typer.Typer) -> None:
         from core.config import get_settings
         from knowledge.ui_labels import ui_text
 
-        said = _lang(lang)
+        said = command_lang(lang)
         settings = get_settings()
         # Never pull a session from under a process that is answering it.
         with session_lock.held(settings, session_id), store.opened(settings) as conn:
@@ -295,11 +225,11 @@ def register(app: typer.Typer) -> None:
         from agent.interview.session import InterviewSession
         from knowledge.ui_labels import ui_text
 
-        said = _lang(lang)
+        said = command_lang(lang)
         with store.opened() as conn:
             info = store.get_session(conn, session_id)
         if info.kind == "chat":
-            _export_chat(session_id, output, said)
+            export_chat(session_id, output, said)
             return
 
         from tools.safe_output import write_output

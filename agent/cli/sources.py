@@ -30,9 +30,9 @@ def sources(
     ] = None,
 ) -> None:
     """List the official instruments with their dates, legal force, URL and as-of date."""
-    from agent.cli.sessions import _lang
+    from agent.cli.plan_lang import command_lang
 
-    said = _lang(lang)
+    said = command_lang(lang)
     from knowledge.loader import DATA_DIR, load_entries
     from knowledge.schema import Source
 
