@@ -7,6 +7,7 @@ label can never show in one language only or fail to format in the other.
 
 from __future__ import annotations
 
+import errno
 import re
 import string
 from collections.abc import Callable, Mapping
@@ -123,6 +124,34 @@ class BrokenRuleBase(LabelledError):
 
     def in_lang(self, lang: str) -> str:
         return ui_text(self.key, lang, problems=self.error.in_lang(lang))
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "not_found",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.EROFS: "read_only",
+    errno.ENOSPC: "no_space",
+    errno.EDQUOT: "no_space",
+    errno.EEXIST: "exists",
+    errno.EISDIR: "is_directory",
+    errno.ENOTDIR: "not_directory",
+}
+
+
+def os_problem(exc: OSError) -> Phrase:
+    """What the system refused, by its errno's kind (strerror is English), with the path."""
+    name = _OS_ERRORS.get(exc.errno or 0)
+    code = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    said = phrase(f"os_errors.{name}") if name else phrase("os_errors.other", code=code)
+    if exc.filename:
+        return phrase("os_errors.at_path", problem=said, path=str(exc.filename))
+    return said
+
+
+def os_error_message(exc: OSError, lang: str) -> str:
+    """An OSError as one message in `lang`: the problem and what to check (the CLI and MCP)."""
+    return ui_text("os_errors.message", lang, problem=os_problem(exc).text(lang))
 
 
 def error_in(exc: BaseException, lang: str) -> str:

@@ -158,16 +158,14 @@ def main() -> None:
     except OSError as exc:
         from rich.console import Console
 
+        from knowledge.ui_labels import os_error_message, ui_text
         from tools.terminal_text import markup
 
-        # Read-only or missing data dir, disk full: one line, never a traceback.
-        problem = markup(
-            f"{exc.strerror or exc} ({exc.filename})" if exc.filename else exc.strerror or exc
-        )
+        # Read-only or missing data dir, disk full: one line in the reader's words, no traceback.
+        lang = error_lang(sys.argv[1:])
+        prefix, problem = ui_text("cli.error", lang), os_error_message(exc, lang)
         Console(stderr=True, soft_wrap=True).print(
-            f"[bold red]Error:[/] {problem}. Check that the path exists, "
-            "is writable and has free space; the data directory is set by SHIRUBE_HOME.",
-            highlight=False,
+            f"[bold red]{markup(prefix)}[/] {markup(problem)}", highlight=False
         )
         sys.exit(UsageError.exit_code)
     except KeyboardInterrupt:

@@ -7,7 +7,7 @@ anything else is a crash the SDK reports without its text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Annotated, Any
 
@@ -20,11 +20,13 @@ from agent import api
 from agent.api.ask import Lang as AskLang
 from agent.api.changes import ChangesResult
 from agent.api.models import AskResult, AssessResult, FactsResult, SourcesResult
+from agent.mcp.errors import request_lang
 from agent.qa import MAX_QUESTION_CHARS
 from core.config import Settings
 from core.errors import UsageError
 from core.profile import UseCaseProfile
 from knowledge.schema import Facet
+from knowledge.ui_labels import os_error_message
 
 # Every tool reads the packaged rule base and the local index: nothing is written or sent.
 READ_ONLY = ToolAnnotations(read_only_hint=True, open_world_hint=False, idempotent_hint=True)
@@ -66,18 +68,15 @@ Since = Annotated[
 
 
 @contextmanager
-def _as_tool_error() -> Iterator[None]:
-    """Bad input and an unusable data dir as one message for the host (as the CLI says them)."""
+def _as_tool_error(arguments: Mapping[str, Any]) -> Iterator[None]:
+    """Bad input and an unusable data dir as one message for the host (as the CLI says them),
+    in the request's language (`arguments`: what it was called with)."""
     try:
         yield
     except UsageError as exc:
-        raise ToolError(str(exc)) from None
+        raise ToolError(str(exc)) from None  # the API words these in the request's language
     except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        raise ToolError(
-            f"{exc.strerror or exc}{where}. Check that the path exists, is writable and has free "
-            "space; the data directory is set by SHIRUBE_HOME."
-        ) from None
+        raise ToolError(os_error_message(exc, request_lang(arguments))) from None
 
 
 def register_tools(server: MCPServer, settings: Settings) -> None:
@@ -89,7 +88,7 @@ def register_tools(server: MCPServer, settings: Settings) -> None:
         Returns the answer (Markdown, [n] marks) and its numbered citations: source id, section,
         title, URL and legal force. State only what the answer and its citations say.
         """
-        with _as_tool_error():
+        with _as_tool_error({"question": question, "lang": lang}):
             return AskResult.of(api.ask(question, offline=True, lang=lang, settings=settings))
 
     def assess(profile: Profile) -> AssessResult:
@@ -98,7 +97,7 @@ def register_tools(server: MCPServer, settings: Settings) -> None:
         Returns the roles it puts the organisation in, the engaged layers with legal force and
         regulators, where to start, the full checklist, caveats and every cited instrument.
         """
-        with _as_tool_error():
+        with _as_tool_error({"profile": profile.model_dump()}):
             return AssessResult.of(api.assess(profile))
 
     def lookup_facts(entity: Entity, facet: FacetArg = None) -> FactsResult:
@@ -107,7 +106,7 @@ def register_tools(server: MCPServer, settings: Settings) -> None:
         Facets: what, when, legal_force, penalty, who, scope, duty, does_not, how_to, compare,
         example, identifier. Each fact has its citations with legal force.
         """
-        with _as_tool_error():
+        with _as_tool_error({"entity": entity}):
             return api.lookup_facts(entity, facet)
 
     def list_sources() -> SourcesResult:
@@ -116,7 +115,7 @@ def register_tools(server: MCPServer, settings: Settings) -> None:
 
     def changes(since: Since = None) -> ChangesResult:
         """What changed in Japan's AI regulation since a date, with citations."""
-        with _as_tool_error():
+        with _as_tool_error({}):
             return api.changes(since)
 
     tools: list[Callable[..., Any]] = [ask, assess, lookup_facts, list_sources, changes]

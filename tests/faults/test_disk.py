@@ -23,7 +23,7 @@ def test_unwritable_data_dir_is_one_clear_error(tmp_path: Path, monkeypatch) -> 
     for args in (("ask", "Does Japan have an AI Act?", "--offline"), ("index",)):
         result = run_cli(*args)
         assert result.code == 2, result
-        assert _flat(result.err).startswith("Error: Not a directory")
+        assert _flat(result.err).startswith("Error: not a directory")
         assert "SHIRUBE_HOME" in result.err and "Traceback" not in result.err
     assert blocker.read_text() == "x"
 

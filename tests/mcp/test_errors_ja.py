@@ -100,3 +100,20 @@ def test_the_api_says_a_bad_facet_in_the_entitys_language() -> None:
     with pytest.raises(UsageError) as english:
         api.lookup_facts("AI Act", "penalties")
     assert str(english.value).startswith("unknown facet 'penalties'. Allowed: what,")
+
+
+def test_a_file_error_is_said_in_the_requests_language(
+    server: ShirubeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unusable data dir (strerror is English) in the request's words (ui_labels os_errors)."""
+    import errno
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "/data/index")
+
+    monkeypatch.setattr(api, "ask", refused)
+    message = text_of(call(server, "ask", {"question": "AI推進法に罰則はありますか？"}))
+    assert "アクセス権がありません" in message and "/data/index" in message, message
+    assert "Permission denied" not in message and "Check that" not in message
+    english = text_of(call(server, "ask", {"question": "Does the AI Act have penalties?"}))
+    assert "permission denied" in english.lower() and "Check that the path" in english
