@@ -181,7 +181,12 @@ def search_section(part: Part, reader: Reader, found: list[str]) -> Section | No
 
 def section_for(part: Part, reader: Reader, found: list[str]) -> Section | None:
     if part.route == "not_covered":
-        return not_covered_section(part, reader)
+        # Naming nothing the rule base lacks, the fact on where it stops says so ('Not covered
+        # by Shirube: the rules on medical practice…').
+        entities = reader.rule_base.entities
+        named = part.uncovered or part.beyond or any(not entities[e].covered for e in part.entities)
+        fact = None if named else lookup_section(part, reader)
+        return fact or not_covered_section(part, reader)
     if part.route == "premise":
         return premise_section(part, reader) or lookup_section(part, reader)
     if part.route == "lookup":

@@ -107,8 +107,22 @@ def route_part(part: Part, reader: Reader) -> Route:
         return "premise"
     if part.beyond:  # a statute asked about what the rule base holds nothing on for it
         return "not_covered"
-    # Facts on the asked facet (or, for a named instrument or body, what it is) answer it.
-    return "lookup" if by_entity_and_facet(part, reader) else "search"
+    # Facts on the asked facet (or, for a named instrument or body, what it is) answer it; one
+    # saying where the rule base stops ('Not covered by Shirube: …'), leading, makes the answer
+    # a not-covered one.
+    found = by_entity_and_facet(part, reader)
+    if found and found[0].not_covered:
+        return "not_covered"
+    return "lookup" if found else "search"
+
+
+def _names_uncovered(part: Part, reader: Reader) -> bool:
+    """Does the part name a law or thing the rule base does not cover (not only land on a fact
+    saying where it stops)?"""
+    entities = reader.rule_base.entities
+    return bool(part.uncovered or part.beyond) or any(
+        not entities[e].covered for e in part.entities
+    )
 
 
 def _named(text: str, span: tuple[int, int] | None, reader: Reader) -> list[str]:
@@ -434,7 +448,8 @@ def understand(
         part.route = route_part(part, reader)
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.
-    asked_elsewhere = parts[0].route == "not_covered"
+    # A fact on where the rule base stops leads a part the use case still answers.
+    asked_elsewhere = parts[0].route == "not_covered" and _names_uncovered(parts[0], reader)
     use_case = None if asked_elsewhere or on_use else read_use_case(asked, answer_lang)
     if use_case is None and not asked_elsewhere:  # "and for a hospital?" after a use case
         use_case = carried_use_case(asked, earlier, reader, answer_lang)

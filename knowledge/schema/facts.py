@@ -91,6 +91,11 @@ class Fact(Strict):
     exception_of: ExceptionOf | None = Field(
         default=None, description="The general rule this fact narrows, if it states a case of it."
     )
+    not_covered: bool = Field(
+        default=False,
+        description="The fact says where Shirube's rule base stops ('Not covered by Shirube: "
+        "…'): an answer it leads is a not-covered answer.",
+    )
     cites: list[Citation] = Field(min_length=1)
 
 

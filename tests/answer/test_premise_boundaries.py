@@ -132,3 +132,15 @@ def test_a_belief_in_new_words_is_corrected_first(question: str, premise: str) -
 def test_the_correction_leads(offline, question: str, lead: str) -> None:  # type: ignore[no-untyped-def]
     answer = offline(question)
     assert lead in answer.answer[:120], answer.answer  # the first sentence, 'No.' and what holds
+
+
+def test_an_answer_led_by_where_the_rule_base_stops_is_a_not_covered_answer(offline) -> None:  # type: ignore[no-untyped-def]
+    question = "What rules cover hospitals using AI in Japan?"
+    assert understand(question).route == "not_covered"
+    answer = offline(question)
+    assert answer.route == "not_covered"
+    assert answer.answer.startswith("Not covered by Shirube"), answer.answer
+    # A law named that the rule base lacks is still said by name.
+    named = offline("Does the Medical Practitioners' Act allow an AI to diagnose patients?")
+    assert named.route == "not_covered"
+    assert "Medical Practitioners' Act" in _lead(named.answer), named.answer
