@@ -1,24 +1,19 @@
 """typer's usage errors (unknown option, missing argument, bad value…) in the reader's language:
 what is wrong, and how to fix it, from ui_labels' `usage` labels (exit code 2 as before).
 
-typer words these in English on its own; this reads the exception's parts (the option, the
-value, the choices, pydantic's error type) rather than its English sentence where it can.
+typer words these in English on its own; this reads the exception's own parts (its class, the
+option, the parameter, the choices, pydantic's error) and the command line as the command's own
+parser reads it, never click's English sentence, so a change in click's wording changes nothing.
 """
 
 from __future__ import annotations
 
 import enum
-import re
 import typing
 from collections.abc import Sequence
 from typing import Any
 
 from knowledge.ui_labels import Phrase, phrase, ui_text, validation_message
-
-EXTRA = re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((?P<extra>.*)\)$")
-NO_COMMAND = re.compile(r"No such command '(?P<name>.+?)'\.")
-TAKES_NO_VALUE = re.compile(r"Option '(?P<option>.+?)' does not take a value\.")
-CHOICE = re.compile(r"is not one of (?P<choices>.+)\.$")
 
 
 def usage_error(exc: Any, lang: str, root: Any, argv: list[str]) -> str:
@@ -28,7 +23,6 @@ def usage_error(exc: Any, lang: str, root: Any, argv: list[str]) -> str:
 
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else command_path(root, argv)
-    message = exc.format_message()
     if isinstance(exc, click_errors.NoSuchOption):
         hint = _did_you_mean(exc.possibilities or [], lang)
         return ui_text(
@@ -38,19 +32,21 @@ def usage_error(exc: Any, lang: str, root: Any, argv: list[str]) -> str:
         return _missing(exc.param, command, lang)
     if isinstance(exc, click_errors.BadParameter) and exc.param is not None:
         return _bad_value(exc, command, lang)
-    if isinstance(exc, click_errors.BadOptionUsage) and "requires an argument" in message:
-        return ui_text("usage.needs_value", lang, option=exc.option_name, command=command)
-    if found := NO_COMMAND.match(message):
-        names = list(getattr(ctx.command, "commands", {})) if ctx is not None else []
-        hint = _did_you_mean(_close(found["name"], names), lang)
-        return ui_text(
-            "usage.no_such_command", lang, name=found["name"], hint=hint, command=command
-        )
-    if found := EXTRA.match(message):
-        return ui_text("usage.extra_argument", lang, extra=found["extra"], command=command)
-    if found := TAKES_NO_VALUE.match(message):
-        return ui_text("usage.takes_no_value", lang, option=found["option"], command=command)
-    return ui_text("usage.other", lang, problem=message, command=command)
+    if isinstance(exc, click_errors.BadOptionUsage):
+        # Raised by the parser, without a context: the option's own definition tells a flag
+        # given a value ('--offline=yes') from an option left without one ('--lang' at the end).
+        option = _option(_command_at(root, argv)[0], exc.option_name)
+        if option is not None:
+            key = "usage.takes_no_value" if _is_flag(option) else "usage.needs_value"
+            return ui_text(key, lang, option=exc.option_name, command=command)
+    elif type(exc) is click_errors.UsageError and ctx is not None:
+        words = _positional(ctx, _command_at(root, argv)[1])
+        if words and hasattr(ctx.command, "commands"):  # a group: its first word names no command
+            hint = _did_you_mean(_close(words[0], list(ctx.command.commands)), lang)
+            return ui_text("usage.no_such_command", lang, name=words[0], hint=hint, command=command)
+        if words:  # a command: what its arguments did not take
+            return ui_text("usage.extra_argument", lang, extra=" ".join(words), command=command)
+    return ui_text("usage.other", lang, problem=exc.format_message(), command=command)
 
 
 def command_path(root: Any, argv: list[str]) -> str:
@@ -63,6 +59,40 @@ def command_path(root: Any, argv: list[str]) -> str:
         path.append(word)
         command = sub
     return " ".join(path)
+
+
+def _command_at(root: Any, argv: list[str]) -> tuple[Any, list[str]]:
+    """The deepest command `argv` names, and the words after its name."""
+    command, rest = root, list(argv)
+    for number, word in enumerate(argv):
+        sub = getattr(command, "commands", {}).get(word)
+        if sub is not None:
+            command, rest = sub, list(argv[number + 1 :])
+    return command, rest
+
+
+def _positional(ctx: Any, words: list[str]) -> list[str]:
+    """The words the command's own parser leaves over once its options and arguments have
+    taken theirs: a group's subcommand name, or a command's extra arguments."""
+    from typer._click.exceptions import UsageError
+
+    try:
+        _, left, _ = ctx.command.make_parser(ctx).parse_args(args=list(words))
+    except UsageError:  # the error being reworded is the one that matters
+        return []
+    return [str(word) for word in left]
+
+
+def _option(command: Any, name: str) -> Any:
+    """The option of `command` spelt `name` ('--lang', '-f'), if it has one."""
+    for param in getattr(command, "params", []):
+        if name in (*param.opts, *getattr(param, "secondary_opts", ())):
+            return param
+    return None
+
+
+def _is_flag(option: Any) -> bool:
+    return bool(getattr(option, "is_flag", False) or getattr(option, "count", False))
 
 
 def _close(word: str, names: list[str]) -> list[str]:
@@ -119,7 +149,7 @@ def _bad_value(exc: Any, command: str, lang: str) -> str:
     value = str(first["input"]) if first is not None and "input" in first else ""
     option = _name(exc.param)
     choices = _choices(exc.param)
-    if choices and (first is None or CHOICE.search(str(first["msg"]))):
+    if choices and value not in choices:
         listed = ui_text("usage.list_separator", lang).join(choices)
         return ui_text("usage.bad_choice", lang, option=option, value=value, choices=listed)
     problem = validation_message(first, lang) if first is not None else exc.format_message()
