@@ -28,6 +28,7 @@ from knowledge.schema import (
     TopicCard,
     Trigger,
 )
+from knowledge.validated_cache import cached
 
 # Re-exported: callers import the YAML basics from here as well as from knowledge.yaml_files.
 from knowledge.yaml_files import DATA_DIR, Problem, RuleBaseError, read_yaml
@@ -174,8 +175,10 @@ def load_rule_base_from(data_dir: Path) -> RuleBase:
 
 
 def load_packaged_rule_base() -> RuleBase:
-    """The packaged rule base (knowledge/data), loaded and validated."""
-    return load_rule_base_from(DATA_DIR)
+    """The packaged rule base (knowledge/data), loaded and validated: validated again only when
+    a data file or the code validating it changed since a process last did (validated_cache)."""
+    data_dir = DATA_DIR  # read at call time: tests point the loader at a copy
+    return cached("rule_base", corpus_hash(data_dir), lambda: load_rule_base_from(data_dir))
 
 
 def load_rule_base() -> RuleBase:
