@@ -207,7 +207,11 @@ def _asks_for_a_law_on(part: Part, query: Query, reader: Reader) -> bool:
     if query.use_case is None or part.route != "lookup" or exists is None:
         return False
     entities = reader.rule_base.entities
-    named = reader.linker.link(part.text[exists.end() :])
+    # English names the thing after the cue ('is there a deepfake law'); Japanese before it
+    # ('ディープフェイクの規制はありますか').
+    named = reader.linker.link(part.text[exists.end() :]) or reader.linker.link(
+        part.text[: exists.start()]
+    )
     return any(e in entities and entities[e].kind == EntityKind.technology for e in named)
 
 

@@ -1,0 +1,152 @@
+"""Use cases read by word classes (knowledge/data/use_case_hints.yaml): people filmed or watched,
+a person's dealings screened for fraud, a condition a program predicts, people put in an order,
+and a question whether the country has rules; and what the answer then leads with."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.answer.compose import compose
+from agent.answer.reader import default_reader
+from agent.answer.understand import understand
+from agent.use_case import read_use_case
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our care home wants ceiling cameras in each resident's room that alert staff to falls. "
+        "What applies?",
+        "Our exam platform's AI watches each student through their webcam. Any rules?",
+        "A builder plans to give site workers helmet cameras, with AI logging which worker did "
+        "each step. Any legal issues?",
+        "Our buses will have cameras with AI that monitors passengers. What applies?",
+        "We sell remote proctoring software with AI. What rules apply?",
+        "介護施設です。入居者の居室にAIカメラを付けたいと考えています。注意点は？",
+        "受験者をウェブカメラで撮影してAIで分析するサービスです。どの規制が関係しますか？",
+    ],
+)
+def test_people_filmed_or_watched_are_personal_data(question: str) -> None:
+    reading = read_use_case(question)
+    assert reading.profile.personal_data == "personal"
+    assert "people_watched" in {h.id for h in reading.hints}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our factory wants cameras that spot defects on parts. What applies?",
+        "We want a camera that counts cars at the junction with AI. What applies?",
+    ],
+)
+def test_a_camera_on_things_holds_no_personal_data(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "none"
+
+
+def test_faces_analysed_for_age_name_facial_recognition() -> None:
+    reading = read_use_case(
+        "Our shops want AI cameras that estimate shoppers' age from their faces. Is it legal?"
+    )
+    assert "facial_recognition" in {e for h in reading.hints for e in h.names}
+
+
+def test_hugging_face_is_no_face() -> None:
+    reading = read_use_case("We want to publish our model's weights on Hugging Face. Any rules?")
+    assert reading.profile.personal_data == "none"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our bank wants a model that flags suspicious transfers for AML review. What applies?",
+        "Our card company plans AI that spots fraudulent card payments. What applies?",
+        "An insurer wants AI to flag suspicious claims. What rules apply?",
+        "地方銀行です。AIで不審な送金を検知したいと考えています。どの規制が関係しますか？",
+    ],
+)
+def test_dealings_screened_for_fraud_are_personal_data(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "personal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our hospital deploys a model that predicts sepsis from health records. What applies?",
+        "Our AI analyses 12-lead ECG traces and alerts cardiologists. What applies?",
+        "Our dermatology app's AI estimates melanoma risk from photos. What applies?",
+        "当院では敗血症のリスクをAIで予測して医師に通知したいです。注意点は？",
+    ],
+)
+def test_a_condition_predicted_is_a_medical_purpose_in_health(question: str) -> None:
+    profile = read_use_case(question).profile
+    assert profile.medical_purpose
+    assert "health" in profile.sectors
+
+
+def test_medtech_is_no_misspelt_edtech() -> None:
+    profile = read_use_case(
+        "We're a medtech firm selling AI that reads ECGs to hospitals. What's the regulatory "
+        "picture?"
+    ).profile
+    assert profile.sectors == ["health"]
+
+
+def test_a_crop_disease_is_no_medical_purpose() -> None:
+    profile = read_use_case("Our farm uses AI to detect crop diseases. Rules?").profile
+    assert not profile.medical_purpose
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our ward office wants AI to rank which households get a tax reminder first. What applies?",
+        "The city wants AI to decide the order in which residents get reminders. What applies?",
+        "市役所で、督促の優先順位をAIで決めたいと考えています。注意点は？",
+    ],
+)
+def test_putting_people_in_an_order_decides_about_them(question: str) -> None:
+    assert read_use_case(question).profile.decisions_about_people
+
+
+def test_whether_japan_has_rules_on_a_use_asks_what_applies() -> None:
+    reading = read_use_case(
+        "We trained an LLM and want to publish the weights. Does Japan have rules on that?"
+    )
+    assert reading.asks
+
+
+def test_training_in_house_is_no_use_of_inputs() -> None:
+    question = "自社で学習させたモデルを公開したいのですが、規制はありますか？"
+    profile = read_use_case(question).profile
+    assert not profile.personal_data_beyond_output
+
+
+def _answer(question: str) -> tuple[str, list[str]]:
+    query = understand(question)
+    reader = default_reader(query.lang)
+    composed = compose(query, reader, {})
+    return composed.text, [c.id for c in composed.citations]
+
+
+def test_people_watched_lead_with_the_binding_privacy_layer() -> None:
+    text, _ = _answer(
+        "Our care home wants ceiling cameras with AI in each resident's room that alert staff "
+        "to falls. What rules apply?"
+    )
+    assert "APPI" in text.split("\n")[0]
+
+
+def test_a_medical_prediction_brings_the_pmd_act() -> None:
+    _, sources = _answer(
+        "Our hospital is deploying a model that predicts sepsis from health records and alerts "
+        "doctors. What applies?"
+    )
+    assert "pmd_act" in sources
+
+
+def test_a_japanese_question_whether_rules_exist_hears_the_fact_first() -> None:
+    text, _ = _answer(
+        "自社で学習させたモデルの重みを公開したいのですが、日本にオープンウェイトモデルの公開に関する"
+        "規制はありますか？"
+    )
+    assert "定めていません" in text.split("\n")[0]
