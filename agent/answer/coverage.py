@@ -159,6 +159,21 @@ def statutes_named(entities: list[str], reader: Reader) -> list[str]:
     return [e for e in entities if e in reader.hard_laws]
 
 
+@derived  # per reader, cleared with the rule base
+def statute_concepts(reader: Reader) -> dict[str, str]:
+    """Concept id → the one binding statute every fact about it sits under ('data_breach' →
+    the APPI, 'cross_border_transfer' → the APPI): naming the concept names that statute's rule."""
+    rb = reader.rule_base
+    out: dict[str, str] = {}
+    for entity in rb.entities.values():
+        if entity.kind != EntityKind.concept:
+            continue
+        laws = [set(f.about) & reader.hard_laws for f in rb.facts.values() if entity.id in f.about]
+        if laws and all(len(held) == 1 for held in laws) and len(set.union(*laws)) == 1:
+            out[entity.id] = next(iter(laws[0]))
+    return out
+
+
 def beyond_coverage(entities: list[str], reader: Reader) -> list[str]:
     """The concepts asked of a named statute on which no fact speaks of that statute ('Does the
     Employment Security Act require a licence…?': the rule base holds its Art. 5-5 rule on job

@@ -8,7 +8,13 @@ from __future__ import annotations
 import itertools
 import re
 
-from agent.answer.coverage import beyond_coverage, unknown_laws, without_uncovered_laws
+from agent.answer.coverage import (
+    beyond_coverage,
+    statute_concepts,
+    statutes_named,
+    unknown_laws,
+    without_uncovered_laws,
+)
 from agent.answer.facet_rank import ranked_facet
 from agent.answer.follow_up import (
     as_use_case,
@@ -123,6 +129,26 @@ def _names_uncovered(part: Part, reader: Reader) -> bool:
     return bool(part.uncovered or part.beyond) or any(
         not entities[e].covered for e in part.entities
     )
+
+
+# What a statute is asked: what it requires of the asker, or whom and what it covers.
+_OF_A_STATUTE = {Facet.duty, Facet.scope}
+
+
+def asks_of_a_statute(part: Part, question: str, reader: Reader) -> bool:
+    """Is the part asking what a binding statute requires of the asker ('Under the APPI, what do
+    we have to tell people…?', 'if customer data leaks, do we have to report it?'), a lookup even
+    in a business's words? The question it asks (its last sentence, not the use described before
+    it) names the statute or a concept only that statute's facts speak of, and facts about them
+    answer it. `question` is the question as typed: its last sentence is the one asked, a
+    clause before it ('Under the APPI, …', 'if customer data leaks, …') part of it."""
+    if part.route != "lookup" or part.facet not in _OF_A_STATUTE:
+        return False
+    asked = reader.linker.link(_last_sentence(question))
+    concepts = statute_concepts(reader)
+    named = {*statutes_named(asked, reader), *(e for e in asked if e in concepts)}
+    named |= {concepts[e] for e in named if e in concepts}
+    return any(set(fact.about) & named for fact in by_entity_and_facet(part, reader))
 
 
 def _named(text: str, span: tuple[int, int] | None, reader: Reader) -> list[str]:
@@ -450,6 +476,9 @@ def understand(
     # to…"), the answer says so rather than list the layers of the laws it does cover.
     # A fact on where the rule base stops leads a part the use case still answers.
     asked_elsewhere = parts[0].route == "not_covered" and _names_uncovered(parts[0], reader)
+    # What a named statute asks of us is looked up in it, not read as a use case.
+    of_a_statute = any(asks_of_a_statute(part, asked, reader) for part in parts)
+    asked_elsewhere = asked_elsewhere or of_a_statute
     use_case = None if asked_elsewhere or on_use else read_use_case(asked, answer_lang)
     if use_case is None and not asked_elsewhere:  # "and for a hospital?" after a use case
         use_case = carried_use_case(asked, earlier, reader, answer_lang)

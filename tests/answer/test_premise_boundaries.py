@@ -144,3 +144,36 @@ def test_an_answer_led_by_where_the_rule_base_stops_is_a_not_covered_answer(offl
     named = offline("Does the Medical Practitioners' Act allow an AI to diagnose patients?")
     assert named.route == "not_covered"
     assert "Medical Practitioners' Act" in _lead(named.answer), named.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Under the APPI, what do we have to tell people when we start collecting their data for "
+        "a new AI feature?",
+        "can we send customer data to a US AI vendor's servers under the APPI or do we need "
+        "consent first",
+        # No statute named, but a concept only the APPI's facts speak of (a leak).
+        "if customer data leaks through that AI service, do we have to report it?",
+    ],
+)
+def test_what_a_named_statute_asks_of_us_is_a_lookup(question: str) -> None:
+    query = understand(question)
+    assert query.use_case is None, query
+    assert query.route == "lookup", query
+
+
+def test_a_use_case_whose_description_touches_a_statute_stays_a_use_case() -> None:
+    # The statute's concept (medical records: sensitive data) is in the use described, and the
+    # question asked is what applies.
+    query = understand(
+        "Our clinic wants a chatbot that triages patients using their medical records. "
+        "What do we need to check in Japan?"
+    )
+    assert query.route == "use_case", query
+
+
+def test_a_leak_reported_under_the_appi_leads(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("if customer data leaks through that AI service, do we have to report it?")
+    assert answer.route == "lookup"
+    assert "Article 26" in answer.answer[:200], answer.answer
