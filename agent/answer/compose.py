@@ -16,7 +16,7 @@ from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
 from agent.answer.select import by_entity_and_facet, refuting, watch_items
 from agent.answer.use_case import compose_use_case
-from agent.answer.use_case_lead import AskKind, ask_kind
+from agent.answer.use_case_lead import AskKind, ask_kind, asks_for_a_rule_ja
 from agent.scope_data import scope
 from agent.state import AnswerCitation
 from knowledge.schema import Entity, EntityKind, Facet, Fact
@@ -207,11 +207,12 @@ def _asks_for_a_law_on(part: Part, query: Query, reader: Reader) -> bool:
     if query.use_case is None or part.route != "lookup" or exists is None:
         return False
     entities = reader.rule_base.entities
-    # English names the thing after the cue ('is there a deepfake law'); Japanese before it
-    # ('ディープフェイクの規制はありますか').
-    named = reader.linker.link(part.text[exists.end() :]) or reader.linker.link(
-        part.text[: exists.start()]
-    )
+    # English names the thing after the cue ('is there a deepfake law'); Japanese before it,
+    # with the rule asked for ('ディープフェイクの規制はありますか'; not '問題ありますか').
+    before = re.split(r"[、。,，]", part.text[: exists.start()])[-1]  # the cue's own clause
+    named = reader.linker.link(part.text[exists.end() :])
+    if not named and asks_for_a_rule_ja(before):
+        named = reader.linker.link(before)
     return any(e in entities and entities[e].kind == EntityKind.technology for e in named)
 
 

@@ -42,6 +42,10 @@ def refers_back(question: str) -> bool:
     role, sector), a use, or a word pointing back; an off-topic noun ('今日の天気は？', 'what
     about lunch?') follows nothing up, so the scope guard answers it."""
     book = phrasebook()
+    if book.pointers_ja.match(
+        question
+    ):  # 'それって定期的に見直されるの？' points back, as 'it' does
+        return True
     opening = book.elliptical.search(question) or book.follow_up.match(question)
     if opening is None:
         return bool(book.follow_up.search(question)) or _facet_of_what_went_before(question)
@@ -407,5 +411,7 @@ def points_back(question: str) -> bool:
     or, in Japanese, which drops the pronoun, has a follow-up's short shape
     ('生成AIだけが対象なの？')."""
     if JAPANESE.search(question):
-        return bool(phrasebook().follow_up.search(re.sub(r"\s+", "", question)))
+        said = re.sub(r"\s+", "", question)
+        book = phrasebook()
+        return bool(book.pointers_ja.match(said) or book.follow_up.search(said))
     return bool(_POINTER.search(question))

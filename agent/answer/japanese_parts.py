@@ -56,8 +56,11 @@ def without_connective(piece: str) -> str:
 
 
 # A Japanese sentence that asks without a facet cue or question mark ('第30条の4とは何ですか'):
-# a question ending (か, の, かな, でしょう, とは).
-_ASKING = re.compile(r"(?:とは|か|の|かな|でしょう)\s*[?？]?\s*$")
+# a question ending (か, の, かな, でしょう, とは), or a question word in the te-form that joins
+# it to a second ask ('置く役職は何で、…は適用されますか').
+_ASKING = re.compile(
+    r"(?:とは|か|の|かな|でしょう|(?:何|なに|なん|誰|だれ|どなた|どこ|いつ|どれ|どちら)\s*で)\s*[?？]?\s*$"
+)
 
 
 def asks_in_japanese(piece: str) -> bool:

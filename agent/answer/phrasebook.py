@@ -70,6 +70,14 @@ class Phrasebook(Strict):
     yes_no: str
     splitter: str
     follow_up: str
+    pointers_ja: str = Field(
+        default="(?!)",
+        description="A Japanese demonstrative opening a turn ('それって…'): it points back.",
+    )
+    pointer_noun: str = Field(
+        default="(?!)",
+        description="A pointer with its noun ('そのガイドライン'), in named groups noun, noun_en.",
+    )
     existence: str
     negation: str
     denial: str
@@ -158,6 +166,8 @@ class Phrasebook(Strict):
         "yes_no",
         "splitter",
         "follow_up",
+        "pointers_ja",
+        "pointer_noun",
         "existence",
         "negation",
         "denial",
@@ -197,6 +207,8 @@ class CompiledPhrasebook:
         self.yes_no = re.compile(book.yes_no, re.IGNORECASE)
         self.splitter = re.compile(book.splitter)
         self.follow_up = re.compile(book.follow_up, re.IGNORECASE)
+        self.pointers_ja = re.compile(book.pointers_ja)
+        self.pointer_noun = re.compile(book.pointer_noun, re.IGNORECASE)
         self.existence = re.compile(book.existence, re.IGNORECASE)
         self.negation = re.compile(book.negation, re.IGNORECASE)
         self.denial = re.compile(book.denial, re.IGNORECASE)

@@ -383,7 +383,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     tiers.append(_about(on_facet, subjects))
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects
-    roles = phrasebook().roles(part.text) if part.facet == Facet.who else []
+    # A post asked for ("which officer must ministries appoint") is named by a duty's text too.
+    roles = phrasebook().roles(part.text) if part.facet in (Facet.who, Facet.duty) else []
     # A wh-question's own facet leads over one its words added: who enforces the APPI is the
     # PPC, then its powers; a text with no one on the facet still answers from the added one.
     # (Who must do a thing is answered by the duty's text, which names the holder.)

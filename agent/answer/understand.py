@@ -351,6 +351,37 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
     return earlier_subjects(history, reader)
 
 
+def names_again(text: str, entities: list[str], reader: Reader) -> bool:
+    """The words point at an earlier subject by a noun of its name ('そのガイドライン', 'that
+    guideline'), not at what the answer before named."""
+    found = phrasebook().pointer_noun.search(text)
+    noun = normalise(found.group("noun") or found.group("noun_en") or "") if found else ""
+    named = reader.rule_base.entities
+    return bool(noun) and any(
+        noun in normalise(alias)
+        for e in entities
+        for alias in (named[e].name, named[e].name_ja or "", *named[e].aliases)
+    )
+
+
+def post_answered(part: Part, reader: Reader) -> list[str]:
+    """The post a part asking for one ('which officer…', '置く役職は何') is answered with: what
+    its lead fact is about whose name names that post (the Chief AI Officer); none when the part
+    asks for no post."""
+    book = phrasebook()
+    asked = book.roles(part.text)
+    if not asked or part.facet not in (Facet.who, Facet.duty) or part.yes_no:
+        return []
+    entities = reader.rule_base.entities
+    lead = by_entity_and_facet(part, reader)[:1]
+
+    def names_post(entity: str) -> bool:
+        named = entities[entity]
+        return bool(set(book.roles(f"{named.name} {named.name_ja or ''}")) & set(asked))
+
+    return [e for f in lead for e in f.about if e not in part.entities and names_post(e)]
+
+
 def reasks(question: str, reader: Reader | None = None) -> bool:
     """Would `question`, after another, ask that one again ("and for developers?")?"""
     reader = reader or default_reader()
@@ -460,10 +491,15 @@ def understand(
     for before, part in itertools.pairwise(parts):
         if not before.entities:
             continue
+        # '…which officer must ministries appoint, and must companies appoint one too?': what
+        # the later part points at is the post the earlier one was answered with.
+        post = (
+            [] if names_again(part.text, before.entities, reader) else post_answered(before, reader)
+        )
         if not part.entities:
-            part.entities = list(before.entities)
+            part.entities = post or list(before.entities)
         elif book.follow_up.search(part.text):
-            subjects = [e for e in before.entities if e not in part.entities]
+            subjects = [e for e in post or before.entities if e not in part.entities]
             if not book.shifts_subject.search(part.text):  # "…, and what about RAG?" is on RAG
                 part.entities = [*subjects, *part.entities]
         else:

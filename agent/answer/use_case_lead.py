@@ -56,6 +56,9 @@ class Leads(Strict):
 class LeadFile(Strict):
     kinds: list[KindCues] = Field(min_length=1)
     no_ban_fact: str = Field(description="The fact id a yes/no lead's 'bans nothing' rests on.")
+    rule_asked_ja: str = Field(
+        default="(?!)", description="A rule named right before a Japanese 'is there …?'."
+    )
     leads: Leads
     leads_ja: Leads
 
@@ -76,6 +79,12 @@ def _compiled() -> tuple[LeadFile, list[tuple[AskKind, re.Pattern[str]]]]:
 
 def lead_file() -> LeadFile:
     return _compiled()[0]
+
+
+def asks_for_a_rule_ja(before: str) -> bool:
+    """Whether the Japanese words before an 'is there …?' name a rule ('…規制は'), so the
+    question asks whether that rule exists, not whether the use is a problem."""
+    return re.search(lead_file().rule_asked_ja, before) is not None
 
 
 def ask_kind(question: str) -> AskKind:

@@ -9,6 +9,7 @@ import pytest
 from agent.answer.compose import compose
 from agent.answer.reader import default_reader
 from agent.answer.understand import understand
+from agent.answer.use_case_lead import asks_for_a_rule_ja
 from agent.use_case import read_use_case
 
 
@@ -150,3 +151,23 @@ def test_a_japanese_question_whether_rules_exist_hears_the_fact_first() -> None:
         "規制はありますか？"
     )
     assert "定めていません" in text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("before", "asks"),
+    [
+        ("日本にオープンウェイトモデルの公開に関する規制は", True),
+        ("ディープフェイクの規制は", True),
+        ("ルールは", False),
+        ("生成AIで作ったキャラクターを使うのは問題", False),
+    ],
+)
+def test_a_japanese_is_there_asks_for_a_rule_on_a_thing(before: str, asks: bool) -> None:
+    assert asks_for_a_rule_ja(before) is asks
+
+
+def test_a_japanese_use_case_asking_for_rules_on_its_use_hears_the_layers_first() -> None:
+    question = "小学校で調べ学習に児童が生成AIを使うのを認めたいのですが、規則はありますか？"
+    text, _ = _answer(question)
+    lead = text.split("\n")[0]
+    assert "関係" in lead or "適用" in lead

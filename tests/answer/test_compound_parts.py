@@ -1,0 +1,109 @@
+"""Compound questions: every part asked gets an answer that opens with its own lead, in the order
+asked; a later part asking whether something is a legal duty is read as how far it binds; a
+Japanese turn opening with a demonstrative is a follow-up of what went before."""
+
+from __future__ import annotations
+
+from agent.answer.follow_up import points_back, refers_back
+from agent.answer.phrasebook import phrasebook
+from agent.answer.reader import default_reader
+from agent.answer.understand import split_parts, understand
+from knowledge.index.japanese import spaced
+from knowledge.schema import Facet
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def test_asking_whether_it_is_a_legal_duty_asks_how_far_it_binds() -> None:
+    book = phrasebook()
+    assert book.facet_of("has Japan turned that into a legal duty?") == Facet.legal_force
+    assert book.facet_of("is it required by law?") == Facet.legal_force
+    assert (
+        book.facet_of(spaced("レッドチーミングって法律上やらなきゃいけないの")) == Facet.legal_force
+    )
+    assert book.facet_of(spaced("安全性評価は法的に実施する義務がありますか")) == Facet.legal_force
+    # What the law makes one do is still a duty question.
+    assert book.facet_of(spaced("法律上必要な手続きは何ですか")) == Facet.duty
+
+
+def test_a_legal_duty_second_part_gets_its_own_no(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline(
+        "What does the Hiroshima code say about watermarking, and has Japan made that a legal duty?"
+    ).answer
+    paragraphs = _paragraphs(answer)
+    assert "watermarking" in paragraphs[0]
+    assert any(p.startswith("No.") and "voluntary" in p for p in paragraphs[1:])
+
+
+def test_a_japanese_legal_duty_question_leads_with_no(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("レッドチーミングって法律上やらなきゃいけないの？").answer
+    assert answer.startswith("いいえ")
+    assert "要件ではありません" in answer
+
+
+def test_a_later_parts_lead_is_not_a_bullet_under_the_part_before(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("who must appoint a CAIO, and do private firms have to?").answer
+    paragraphs = _paragraphs(answer)
+    assert "Chief AI Officer" in paragraphs[0]
+    private = [p for p in paragraphs if "private company" in p]
+    assert private and private[0].startswith("No.")  # its own lead, not "- Japan has no…"
+
+
+def test_a_japanese_question_word_in_the_te_form_asks_a_part_of_its_own() -> None:
+    question = (
+        "デジタル庁の生成AIガイドラインで各府省に置くことになっている役職は何で、"
+        "そのガイドラインは市町村にも適用されますか。"
+    )
+    parts = split_parts(spaced(question))
+    assert len(parts) == 2
+    assert parts[0].endswith("何で")
+
+
+def test_the_post_asked_for_leads_and_the_guideline_named_again_stays(offline) -> None:  # type: ignore[no-untyped-def]
+    question = (
+        "デジタル庁の生成AIガイドラインで各府省に置くことになっている役職は何で、"
+        "そのガイドラインは市町村にも適用されますか。"
+    )
+    query = understand(question, default_reader())
+    assert "caio" not in query.parts[1].entities  # 'そのガイドライン' is the guideline
+    answer = offline(question).answer
+    paragraphs = _paragraphs(answer)
+    assert "AI統括責任者" in paragraphs[0]
+    assert any("市区町村" in p for p in paragraphs[1:])
+
+
+def test_one_pointing_at_the_post_answered_asks_of_that_post() -> None:
+    query = understand(
+        "デジタル庁の生成AIガイドラインが各省庁に任命を求めている責任者は何で、"
+        "民間企業にも同じ義務はありますか。",
+        default_reader(),
+    )
+    assert query.parts[0].facet == Facet.duty
+    assert "caio" in query.parts[1].entities
+    english = understand(
+        "Which post does the Digital Agency's generative AI guideline make every ministry fill, "
+        "and are private companies obliged to fill it too?",
+        default_reader(),
+    )
+    assert "caio" in english.parts[1].entities
+
+
+def test_a_japanese_demonstrative_opening_points_back() -> None:
+    for turn in (
+        "それって定期的に見直されるの？",
+        "あれって誰が決めたんだっけ？",
+        "その計画は毎年変わるの？",
+    ):
+        assert refers_back(turn), turn
+        assert points_back(turn), turn
+    assert not phrasebook().pointers_ja.match("あれば教えてください")
+
+
+def test_a_demonstrative_follow_up_is_answered_of_the_earlier_subject(offline) -> None:  # type: ignore[no-untyped-def]
+    earlier = "AI基本計画とは何ですか？"
+    history = [(earlier, offline(earlier).answer)]
+    answer = offline("それって定期的に見直されるの？", history=history)
+    assert answer.scope == "in"
+    assert "PDCA" in answer.answer
