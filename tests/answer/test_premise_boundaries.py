@@ -177,3 +177,14 @@ def test_a_leak_reported_under_the_appi_leads(offline) -> None:  # type: ignore[
     answer = offline("if customer data leaks through that AI service, do we have to report it?")
     assert answer.route == "lookup"
     assert "Article 26" in answer.answer[:200], answer.answer
+
+
+def test_the_medical_practitioners_act_is_named_not_read_as_the_medical_care_act() -> None:
+    for question in (
+        "医師法ではAIによる診断は認められていますか？",
+        "AIが診断をしても医師法上問題ありませんか？",
+    ):
+        query = understand(question)
+        assert query.route == "not_covered", query
+        assert "medical_practitioners_act" in query.parts[0].entities, query
+        assert "medical_care_act" not in query.parts[0].entities, query
