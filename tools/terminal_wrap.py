@@ -4,18 +4,18 @@ two cells), between any two Japanese characters, never inside a Latin word, an a
 and none ends with （「).
 
 Rich breaks lines only at spaces, so a Japanese run (it has none) next to a Latin word moves whole
-to the next line and leaves ragged lines. `WrapText` and `WrapMarkdown` are Rich's own Text and
-Markdown, wrapping with these break points; everything else (styles, justify, fold) is Rich's.
+to the next line and leaves ragged lines. `WrapText` (and tools.terminal_markdown's `WrapMarkdown`)
+are Rich's own Text (and Markdown), wrapping with these break points; everything else (styles,
+justify, fold) is Rich's. No Markdown here: a table of short cells loads no markdown parser.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, chop_cells
 from rich.containers import Lines
-from rich.markdown import Markdown, MarkdownElement, Paragraph
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -188,18 +188,3 @@ def hanging(lead: Text, body: WrapText) -> Table:
 def wrapped(markup: str) -> WrapText:
     """A rich markup string to print wrapped (escape untrusted parts with terminal_text.markup)."""
     return WrapText(Text.from_markup(markup))
-
-
-class _Paragraph(Paragraph):
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        self.text.justify = self.justify
-        yield as_wrapping(self.text)
-
-
-class WrapMarkdown(Markdown):
-    """Rich's Markdown whose paragraphs (list items' and quotes' too) wrap as WrapText."""
-
-    elements: ClassVar[dict[str, type[MarkdownElement]]] = {
-        **Markdown.elements,
-        "paragraph_open": _Paragraph,
-    }

@@ -30,7 +30,8 @@ def render(answer: Answer, fmt: str) -> None:
     from rich.console import Console
 
     from knowledge.ui_labels import ui_text
-    from tools.terminal_wrap import WrapMarkdown, wrapped
+    from tools.terminal_markdown import WrapMarkdown
+    from tools.terminal_wrap import wrapped
 
     console = Console()
     lang = answer.lang  # the headings in the answer's language (the question's, or --lang)

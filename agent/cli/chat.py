@@ -41,7 +41,8 @@ def _read(console: Console, prompt: str = "you> ") -> str | None:
 def show_turn(console: Console, turn: Turn, last_notice: str | None, lang: str = "en") -> None:
     from agent.cli.ask_render import print_source
     from knowledge.ui_labels import ui_text
-    from tools.terminal_wrap import WrapMarkdown, wrapped
+    from tools.terminal_markdown import WrapMarkdown
+    from tools.terminal_wrap import wrapped
 
     # Wrapped by display width: Japanese breaks between characters, never inside 第30条の4.
     if turn.followup:

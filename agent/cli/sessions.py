@@ -85,6 +85,7 @@ def register(app: typer.Typer) -> None:
         from core.light_settings import light_settings
         from core.storage import StorageError
         from knowledge.ui_labels import reword, ui_text
+        from tools.terminal_wrap import WrapText
 
         # Not core.config: reading the local file needs no pydantic-settings (start-up).
         settings = light_settings()
@@ -115,7 +116,9 @@ def register(app: typer.Typer) -> None:
                 status = ui_text("cli.damaged", words)
             kind = ui_text(f"sessions.kind_{row.kind}", words) if row.kind in KINDS else row.kind
             cells = (row.id, kind, status, row.updated, rule_base.get(row.id, ""), row.title)
-            table.add_row(*map(plain, cells))
+            # WrapText: a Japanese cell (a title, a status) wraps where Japanese breaks, with
+            # kinsoku, instead of Rich cutting a run with no spaces short with '…'.
+            table.add_row(*(WrapText(plain(cell)) for cell in cells))
         console.print(table)
 
     @sessions.command("migrate")

@@ -92,3 +92,23 @@ def test_usage_errors_read_in_japanese(args: list[str], japanese: str, tmp_path:
     assert isinstance(done.exception, UsageError), done.output
     assert japanese in error_in(done.exception, "ja")
     assert not any("\u3040" <= ch <= "\u9fff" for ch in str(done.exception))  # English as before
+
+
+def test_sessions_list_wraps_japanese_cells_where_japanese_breaks(
+    fresh_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A narrow terminal: a Japanese title wraps whole (no '…'), between characters, with
+    kinsoku (no line starts with 、 or 」) and a name kept in one piece (AI推進法)."""
+    title = "採用面接の録画をAI推進法に沿って評価し、「候補者」の順位をつけるサービス。"
+    with InterviewSession.start(Settings()) as session:
+        session.answer(title)
+    monkeypatch.setenv("COLUMNS", "70")
+    done = run_cli("sessions", "list", "--lang", "ja")
+    assert done.code == 0, done.err
+    rows = [line.split("│") for line in done.out.splitlines() if line.startswith("│")]
+    cells = [row[-2].strip() for row in rows]
+    assert "".join(cells) == title, done.out
+    assert not any(cell[:1] in "、。」）" for cell in cells if cell), done.out
+    assert any("AI推進法" in cell for cell in cells), done.out
+    states = "".join(row[3].strip() for row in rows)
+    assert "…" not in states, done.out

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from tools.terminal_wrap import WrapMarkdown, WrapText, break_offsets, break_units, wrapped
+from tools.terminal_markdown import WrapMarkdown
+from tools.terminal_wrap import WrapText, break_offsets, break_units, wrapped
 
 MIXED = (
     "AI推進法第13条に基づく指針は、AI事業者ガイドラインと並んで参照されます。"
