@@ -7,6 +7,10 @@ body that issued it (sources.yaml `issuer`) only says whose it is.
 
 from __future__ import annotations
 
+import re
+
+from agent.answer.linker import normalise
+from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
 
 
@@ -17,7 +21,33 @@ def qualifiers(entities: list[str], reader: Reader) -> set[str]:
     return {e for e in entities if e in rb.institutions and sources & set(reader.issued_by(e))}
 
 
-def document_first(entities: list[str], reader: Reader) -> list[str]:
-    """`entities` less the bodies named only as the issuers of the documents named with them."""
+def _holds(text: str, noun: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(noun)}(?![a-z])", text) is not None
+
+
+def _names(entity_id: str, reader: Reader) -> str:
+    entity = reader.rule_base.entities[entity_id]
+    return normalise(" | ".join((entity.name, entity.name_ja or "", *entity.aliases)))
+
+
+def issued_named(body: str, text: str, reader: Reader) -> str | None:
+    """The one document the body issued that the question names by its kind ('the PPC's alert',
+    'デジタル庁のガイドライン'), if exactly one of its documents is of that kind."""
+    asked = normalise(text)
+    nouns = [n for n in phrasebook().book.document_nouns if _holds(asked, n)]
+    issued = [s for s in reader.issued_by(body) if s in reader.rule_base.entities]
+    fits = [s for s in issued if any(_holds(_names(s, reader), n) for n in nouns)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def document_first(entities: list[str], reader: Reader, text: str = "") -> list[str]:
+    """`entities` less the bodies named only as the issuers of the documents named with them; a
+    body named with a kind of document it issued only one of stands for that document."""
     issuers = qualifiers(entities, reader)
-    return [e for e in entities if e not in issuers] if issuers else entities
+    out: list[str] = []
+    for e in entities:
+        if e in issuers:
+            continue
+        issued = issued_named(e, text, reader) if e in reader.rule_base.institutions else None
+        out += [d for d in (issued or e,) if d not in out]
+    return out

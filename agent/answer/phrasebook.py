@@ -132,6 +132,10 @@ class Phrasebook(Strict):
         default="(?!)",
         description="Words naming what a text says: its principles, ideas, elements, approach.",
     )
+    document_nouns: list[str] = Field(
+        default_factory=list,
+        description="Kinds of document a body issues ('alert', 'ガイドライン'), lower case.",
+    )
     describes_use: str
     body_says: str = Field(description="Words asking what a body said or issued.")
     elliptical: str = Field(description="Openings of a follow-up that re-asks the last question.")

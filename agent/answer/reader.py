@@ -159,9 +159,12 @@ class Reader:
         rb = self.rule_base
         topics = {e for e in entities if e not in rb.institutions}
         about = [set(f.about) for f in rb.facts.values()]
+        named = {rb.entities[e].source or e for e in entities if e in rb.entities}
         out: list[str] = []
         for entity in entities:
             issued = self.issued_by(entity) if entity in rb.institutions else []
+            if named & set(issued):
+                continue  # named with a document it issued ('文化庁の「考え方」'): only whose it is
             if topics:
                 issued = [i for i in issued if any(i in a and a & (topics - {i}) for a in about)]
             issued = [i for i in issued if i in rb.entities]

@@ -319,7 +319,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if not part.entities and part.facet == Facet.what:
         return []  # nothing named and nothing specific asked: a search, not a lookup
     # A document named with its issuer ('AISI's red-teaming guide') is what is asked about.
-    part = part.model_copy(update={"entities": document_first(part.entities, reader)})
+    part = part.model_copy(update={"entities": document_first(part.entities, reader, part.text)})
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
         dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
@@ -373,6 +373,18 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         tiers.append(_provision(on_facet, part.entities, reader))  # what it requires or covers,
     if part.facet != Facet.what and not narrow:  # what it provides ('what does Article 16
         tiers.append(_provision(facts, part.entities, reader))  # require?'), not the Act's
+    kinds = [reader.rule_base.entities[e].kind for e in part.entities]
+    documents = [e for e, k in zip(part.entities, kinds, strict=True) if k == EntityKind.instrument]
+    if (
+        part.facet != Facet.what
+        and documents
+        and set(kinds) == {EntityKind.instrument, EntityKind.role}
+    ):
+        # A document and whom it is asked of ('what does the IP code ask of developers?'): the
+        # document's own facts answer, not another text's about them.
+        tiers.append(_about(on_facet, documents))
+        if not narrow:
+            tiers.append(_about([f for f in facts if f.facet == Facet.what], documents))
     tiers.append(_about(on_facet, part.entities))
     if len(part.entities) > 1 and narrow:
         tiers.append(_about_all(facts, part.entities))

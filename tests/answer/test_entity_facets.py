@@ -101,3 +101,36 @@ def test_an_article_number_without_its_dai_names_the_article() -> None:
 )
 def test_an_article_asked_of_leads_with_its_facts(offline, question, lead) -> None:  # type: ignore[no-untyped-def]
     assert lead in first_sentence(offline(question).answer)
+
+
+def test_a_document_asked_of_a_role_answers_from_its_own_facts(offline) -> None:  # type: ignore[no-untyped-def]
+    # Not the AI Guidelines for Business on developers: the code named is what is asked about.
+    answer = offline("What does the Cabinet Office's IP principle code ask of AI developers?")
+    assert "principle code" in first_sentence(answer.answer), answer.answer
+    assert "aigfb" not in {c.id for c in answer.citations}
+
+
+def test_a_body_with_a_kind_of_document_it_issued_one_of_stands_for_it() -> None:
+    from agent.answer.issuers import document_first, issued_named
+    from agent.answer.reader import default_reader
+
+    reader = default_reader()
+    assert issued_named("ppc", "What does the PPC's alert mean for us?", reader) == (
+        "ppc_genai_alert"
+    )
+    assert document_first(["ppc", "chatbot"], reader, "the PPC's alert on chatbots") == [
+        "ppc_genai_alert",
+        "chatbot",
+    ]
+    # AISI issued two guides: 'AISI's guide' names neither.
+    assert issued_named("aisi", "When did AISI publish its guide?", reader) is None
+    assert document_first(["ppc"], reader, "What is the PPC?") == ["ppc"]
+
+
+def test_a_body_named_with_its_own_document_is_not_read_as_all_it_issued(offline) -> None:  # type: ignore[no-untyped-def]
+    from agent.answer.reader import default_reader
+
+    reader = default_reader()
+    assert reader.instruments_for(["aca", "aca_ai_copyright"]) == ["aca_ai_copyright"]
+    text = offline("文化庁の「AIと著作権に関する考え方」はいつ公表された？").answer
+    assert "2024年3月15日" in first_sentence(text), text
