@@ -188,3 +188,14 @@ def test_the_medical_practitioners_act_is_named_not_read_as_the_medical_care_act
         assert query.route == "not_covered", query
         assert "medical_practitioners_act" in query.parts[0].entities, query
         assert "medical_care_act" not in query.parts[0].entities, query
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Japan adopted its AI law in 2025, a year after the EU. What does it require?",
+        "When did Japan enact its AI law compared with the EU?",
+    ],
+)
+def test_a_law_passed_beside_the_eu_is_no_belief_that_japan_copied_it(question: str) -> None:
+    assert "eu_copy" not in understand(question).parts[0].premises
