@@ -39,6 +39,18 @@ class Gloss(BaseModel):
     english: str
 
 
+class InstructionClauses(BaseModel):
+    """Where an instruction ends inside the sentence that also asks a question (the guard keeps
+    the question): words, each matched whole."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    asking: list[str] = Field(min_length=1, description="Words that open the question after it.")
+    joiner: str = Field(description="The word joining order and question ('and').")
+    sequel: str = Field(description="The word that may open the question after a comma ('then').")
+    ends_ja: list[str] = Field(min_length=1, description="Japanese te-forms ending an order.")
+
+
 class ScopeData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -50,6 +62,7 @@ class ScopeData(BaseModel):
     other_jurisdictions: list[str]
     jurisdiction_as_place: list[str] = Field(default_factory=list)
     injection_patterns: list[str]
+    instruction_clauses: InstructionClauses
     part_splitters: list[str]
     yes_no_openings: list[str]
     instrument_aliases: list[Alias]
@@ -75,6 +88,20 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+def _instruction_ends(words: InstructionClauses) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(sentence, clause): the boundaries an instruction ends at, each one capturing group.
+
+    Sentences, and clauses after a Japanese comma or ', then' (an instruction is often the first
+    half of one sentence); within one sentence, an order joined to the question by 'and' or
+    ended by a te-form."""
+    asking = "(?:" + "|".join(map(re.escape, words.asking)) + r")\b"
+    sequel, joiner = re.escape(words.sequel), re.escape(words.joiner)
+    sentence = r"((?<=[.!?:;。？！、])\s*|,\s*(?=" + sequel + r"\s+" + asking + "))"
+    ends = "".join(f"|(?<={re.escape(end)})" for end in words.ends_ja)
+    clause = r"(\s+" + joiner + r"\s+(?=(?:" + sequel + r"\s+)?" + asking + ")" + ends + ")"
+    return re.compile(sentence), re.compile(clause)
+
+
 class CompiledScope:
     """Regular expressions built once from the scope data."""
 
@@ -89,6 +116,7 @@ class CompiledScope:
         places = [p.replace("{place}", anywhere) for p in data.jurisdiction_as_place]
         self.place = _any(places) if places else None
         self.injection = _any(data.injection_patterns)
+        self.sentence, self.clause = _instruction_ends(data.instruction_clauses)
         self.splitter = _any(data.part_splitters)
         self.yes_no = _any(data.yes_no_openings)
         self.aliases = [
