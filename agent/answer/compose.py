@@ -119,16 +119,12 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     plain = not phrasebook().negation.search(part.text)
     answer = first.answers if part.yes_no and on_facet and plain else None
     if answer and first.facet == Facet.does_not and ask_kind(part.text) is AskKind.permission:
-        answer = _CONVERSE.get(answer, answer)  # 'bans nothing' answers 'is it legal?' yes
+        # 'bans nothing' answers 'is it legal?' yes (phrasebook.yaml converse_answers)
+        answer = phrasebook().book.converse_answers.get(answer, answer)
     exception = next((f.exception_of for f in facts[1:] if _narrows(f, first)), None)
     if part.yes_no and plain and exception is not None:  # the general rule, its exception next
         answer = exception.answers
     return Section(_with_answer(first, answer), facts[1:], first)
-
-
-# A fact on what a rule does not do answers 'does it ban…?'; asked leave ('is it legal to…?'),
-# its answer is the converse.
-_CONVERSE = {"Yes.": "No.", "No.": "Yes.", "はい。": "いいえ。", "いいえ。": "はい。"}
 
 
 def _narrows(fact: Fact, general: Fact) -> bool:

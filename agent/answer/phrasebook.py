@@ -154,6 +154,11 @@ class Phrasebook(Strict):
         description="A direct answer that says nothing alone ('It depends.') and the opening it "
         "takes instead, in one sentence with the fact that says on what it depends.",
     )
+    converse_answers: dict[str, str] = Field(
+        default_factory=dict,
+        description="A direct answer and its converse ('Yes.': 'No.'), each way: a 'does not' "
+        "fact's answer to 'does it ban…?' turned to answer 'is it legal to…?'.",
+    )
     spellings_ja: dict[str, str] = Field(
         default_factory=dict, description="A Latin word and its Japanese spelling ('ai': 人工知能)."
     )
@@ -165,6 +170,14 @@ class Phrasebook(Strict):
         default_factory=dict,
         description="Latin abbreviations Japanese writers put beside Japanese words ('事業者GL').",
     )
+
+    @field_validator("converse_answers")
+    @classmethod
+    def _converse_both_ways(cls, value: dict[str, str]) -> dict[str, str]:
+        for answer, converse in value.items():
+            if value.get(converse) != answer:
+                raise ValueError(f"'{converse}' (the converse of '{answer}') must turn back")
+        return value
 
     _check = field_validator(
         "yes_no",

@@ -1,0 +1,22 @@
+"""knowledge/data/phrasebook.yaml as agent/answer/phrasebook.py validates it: word lists the
+composer reads are data, and a one-way entry is refused."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from agent.answer.phrasebook import PHRASEBOOK, Phrasebook, load_phrasebook
+from knowledge.yaml_files import safe_load
+
+
+def test_the_converse_of_each_direct_answer_is_data() -> None:
+    converse = load_phrasebook().converse_answers
+    assert converse["Yes."] == "No." and converse["いいえ。"] == "はい。"
+
+
+def test_a_converse_that_does_not_turn_back_is_refused() -> None:
+    raw = safe_load(PHRASEBOOK.read_text(encoding="utf-8"))
+    raw["converse_answers"] = {"Yes.": "No.", "No.": "It depends."}
+    with pytest.raises(ValidationError, match="must turn back"):
+        Phrasebook.model_validate(raw)
