@@ -134,3 +134,14 @@ def test_a_body_named_with_its_own_document_is_not_read_as_all_it_issued(offline
     assert reader.instruments_for(["aca", "aca_ai_copyright"]) == ["aca_ai_copyright"]
     text = offline("文化庁の「AIと著作権に関する考え方」はいつ公表された？").answer
     assert "2024年3月15日" in first_sentence(text), text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("What are the basic principles of the AI Promotion Act?", "five basic ideas"),
+        ("AI推進法の基本理念は何ですか", "五つを基本理念"),
+    ],
+)
+def test_the_act_basic_ideas_are_listed_first(offline, question, lead) -> None:  # type: ignore[no-untyped-def]
+    assert lead in first_sentence(offline(question).answer)
