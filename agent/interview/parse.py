@@ -14,52 +14,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from agent.interview.answer_words import answer_words
 from agent.interview.texts import say
 from knowledge.questions import AnswerType, Lang, Question
 
 Kind = Literal["value", "skip", "unsure", "back", "why", "quit", "error"]
 
-YES = frozenset(
-    {"yes", "y", "true", "yeah", "yep", "はい", "うん", "ええ", "そうです", "あり", "する"}
-)
-NO = frozenset(
-    {"no", "n", "false", "nope", "いいえ", "いや", "ううん", "違います", "なし", "しない"}
-)
-COMMANDS: dict[str, Kind] = {
-    "skip": "skip",
-    "back": "back",
-    "why": "why",
-    "help": "why",
-    "?": "why",
-    "quit": "quit",
-    "exit": "quit",
-    "スキップ": "skip",
-    "とばす": "skip",
-    "飛ばす": "skip",
-    "戻る": "back",
-    "もどる": "back",
-    "なぜ": "why",
-    "なぜ?": "why",
-    "理由": "why",
-    "ヘルプ": "why",
-    "終了": "quit",
-    "中断": "quit",
-    "やめる": "quit",
-}
-NONE_WORDS = frozenset(
-    {"none", "nothing", "no one", "nobody", "-", "なし", "無し", "ない", "特になし", "該当なし"}
-)
-# 'not sure' is an answer to every question: the cautious value is assumed and listed to confirm.
-UNSURE = frozenset(
-    {
-        *("not sure", "unsure", "don't know", "dont know", "do not know", "idk"),
-        *("わからない", "分からない", "わかりません", "分かりません", "判らない", "不明"),
-        *("知らない", "よくわからない", "よく分からない", "未確認"),
-    }
-)
-NO_DATE = frozenset(
-    {"none", "not decided", "undecided", "tbd", "unknown", "-", "未定", "なし", "決まっていない"}
-)
 MAX_TEXT = 2000
 # 'はい（…）', 'yes: we fine-tune…': a yes or no followed by the reason, as the examples show.
 _LEADING = re.compile(r"^(\S+?)\s*[:(（、,。]")
@@ -90,15 +50,15 @@ def _norm(text: str) -> str:
 
 def command_of(text: str) -> Kind | None:
     """The command typed ('quit', '終了', 'ＳＫＩＰ'…), or None for an answer."""
-    return COMMANDS.get(_norm(text))
+    return answer_words().command(_norm(text))
 
 
 def is_yes(text: str) -> bool:
-    return _norm(text) in YES
+    return _norm(text) in answer_words().yes
 
 
 def is_no(text: str) -> bool:
-    return _norm(text) in NO
+    return _norm(text) in answer_words().no
 
 
 def expected(question: Question, lang: Lang = "en") -> str:
@@ -162,7 +122,7 @@ def parse_answer(question: Question, text: str, lang: Lang = "en") -> Parsed:
     """Parse `text` as an answer to `question` (commands first, then the typed value); error
     messages are in `lang`."""
     raw = text.strip()
-    if _norm(raw) in UNSURE:
+    if _norm(raw) in answer_words().unsure:
         return _unsure(question)
     command = command_of(raw)
     if command is not None:
@@ -196,15 +156,15 @@ def _yes_no(question: Question, raw: str, lang: Lang) -> Parsed:
     key = _norm(raw)
     leading = _LEADING.match(width(raw).strip())
     words = [key] + ([_norm(leading.group(1))] if leading else [])
-    if any(word in YES for word in words):
+    if any(word in answer_words().yes for word in words):
         return Parsed(kind="value", value=True)
-    if any(word in NO for word in words):
+    if any(word in answer_words().no for word in words):
         return Parsed(kind="value", value=False)
     return _error(question, say("not_yes_no", lang, raw=raw), lang)
 
 
 def _date(question: Question, raw: str, lang: Lang) -> Parsed:
-    if _norm(raw) in NO_DATE:
+    if _norm(raw) in answer_words().no_date:
         return Parsed(kind="value", value=None)
     text = width(raw).strip()
     japanese = _JA_DATE.match(text)  # 2027年3月31日, 2027/3/31
@@ -218,7 +178,7 @@ def _date(question: Question, raw: str, lang: Lang) -> Parsed:
 
 
 def _several(question: Question, raw: str, lang: Lang) -> Parsed:
-    if _norm(raw) in NONE_WORDS:
+    if _norm(raw) in answer_words().none:
         return Parsed(kind="value", value=[])
     # ',' '、' and ';' in either width (width() folds '，' and '；'), or 'and'.
     items = [part for part in re.split(r",|、|､|;|\band\b", width(raw)) if part.strip()]

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from langgraph.types import Command
 
 from agent.interview import journal, store
+from agent.interview.answer_words import answer_words
 from agent.interview.assist import choose_model
 from agent.interview.graph import build_graph, run_config
-from agent.interview.parse import COMMANDS
 from agent.interview.session_lock import SessionLock, acquire_or_close
 from agent.interview.state import InterviewContext, PlanFormat, build_profile
 from agent.interview.views import ChoiceView, QuestionView, Step, SummaryRow, view
@@ -207,7 +207,7 @@ class InterviewSession:
             raise self._journal(self._shown, text, exc) from None
         if pending is None:
             return self._step(None)
-        if COMMANDS.get(text.strip().lower()) == "quit":
+        if answer_words().command(text.strip().lower()) == "quit":
             # Nothing to save: the last answer is already on disk.
             return self._step(pending, quit=True)
         try:
