@@ -25,6 +25,8 @@ from agent.use_case import read_use_case
         "We sell remote proctoring software with AI. What rules apply?",
         "介護施設です。入居者の居室にAIカメラを付けたいと考えています。注意点は？",
         "受験者をウェブカメラで撮影してAIで分析するサービスです。どの規制が関係しますか？",
+        "We want AI cameras in our stores to detect shoplifting. Is that legal?",
+        "Our gym wants cameras with AI that count how many members use each machine. Rules?",
     ],
 )
 def test_people_filmed_or_watched_are_personal_data(question: str) -> None:
@@ -171,3 +173,17 @@ def test_a_japanese_use_case_asking_for_rules_on_its_use_hears_the_layers_first(
     text, _ = _answer(question)
     lead = text.split("\n")[0]
     assert "関係" in lead or "適用" in lead
+
+
+def test_how_a_use_would_be_regulated_asks_what_applies() -> None:
+    assert read_use_case("How would our AML model be regulated in Japan? We're a bank.").asks
+    assert not read_use_case("How does Japan regulate AI?").is_use_case
+
+
+def test_residents_whose_rooms_are_filmed_are_not_offered_the_ai() -> None:
+    filmed = read_use_case(
+        "Our care home plans cameras with AI in residents' rooms to spot falls. What applies?"
+    )
+    assert filmed.profile.customers == []
+    served = read_use_case("Our city wants a chatbot that answers residents' questions. Rules?")
+    assert served.profile.customers == ["consumers"]
