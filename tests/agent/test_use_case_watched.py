@@ -187,3 +187,20 @@ def test_residents_whose_rooms_are_filmed_are_not_offered_the_ai() -> None:
     assert filmed.profile.customers == []
     served = read_use_case("Our city wants a chatbot that answers residents' questions. Rules?")
     assert served.profile.customers == ["consumers"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We plan to train a model on scientific journals under a text and data mining licence. "
+        "What applies?",
+        "当社は学術論文でAIモデルを学習させる予定です。何を確認すべきですか？",
+    ],
+)
+def test_scholarly_works_are_copyrighted_works(question: str) -> None:
+    assert read_use_case(question).profile.copyrighted_material
+
+
+def test_running_a_service_states_the_speakers_own_use() -> None:
+    reading = read_use_case("AIで物件をおすすめする不動産サイトを運営しています。注意点は？")
+    assert reading.actor
