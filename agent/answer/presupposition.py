@@ -17,7 +17,7 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
 from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
-from knowledge.schema import Facet
+from knowledge.schema import EntityKind, Facet
 
 WORDS_BEFORE = 3  # "has no registration duty", "don't need to register": a denial this close
 CHARS_AFTER = 10  # "登録は不要", "登録義務はありません": Japanese denies after the word
@@ -57,6 +57,7 @@ class Belief:
     negative: bool  # the belief is itself a denial ("Japan has no AI rules")
     plain_on: Facet | None  # a yes/no question on this facet asks it plainly
     other_senses: re.Pattern[str] | None = None  # the words used of something else
+    bare_words: bool = False  # its words describe a use in a sentence that only describes one
 
     def held_in(self, text: str) -> str:
         """`text` less the words that use the belief's words of someone or something else
@@ -80,8 +81,55 @@ def _beliefs(reader: Reader) -> tuple[Belief, ...]:
         assert cues is not None  # the schema asks for one cue at least
         negative = any(book.denial.search(claim) for claim in p.claims)
         other = joined(p.other_senses)
-        out.append(Belief(p.id, cues, joined(p.terms), p.needs_duty, negative, p.plain_on, other))
+        out.append(
+            Belief(
+                p.id, cues, joined(p.terms), p.needs_duty, negative, p.plain_on, other, p.bare_words
+            )
+        )
     return tuple(out)
+
+
+# Where a sentence ends, and where a Japanese clause that sets the scene before the question does
+# ('…運営していますが、', '…使いたいのですが、').
+_SENTENCE = re.compile(
+    r"(?<=[.!?。！？])\s*|(?:(?<=ですが)|(?<=ますが)|(?<=けど)|(?<=けれど))[、,]\s*"
+)
+# What the asked sentence opens with when the one before is given ('…. So what do we do?').
+_THEREFORE = re.compile(r"^\W*(?:so|then|therefore|hence|thus|それなら|だから|なので|では)\b", re.I)
+# What names the law: an instrument, a body or the regime ('under Japan's AI Act'), or law in
+# general words ('日本の法律でハイリスクに分類される').
+_LAW_KINDS = {EntityKind.instrument, EntityKind.institution, EntityKind.jurisdiction}
+_LAW_WORDS = re.compile(
+    r"\b(?:laws?|acts?|regulations?|regulators?|rules?|guidelines?|legal|legally|statut\w*|"
+    r"government|authorit\w*|ministr\w*)\b|法律|法令|法的|規制|ガイドライン|指針|政府|当局|国に",
+    re.I,
+)
+# A sentence that ends by giving a reason for the question after it ('…に分類されるので.').
+_GIVEN_END = re.compile(r"(?:ので|から|以上|\bso|\bsince)\W*$", re.I)
+
+
+def only_described(text: str, reader: Reader) -> str:
+    """`text` with the sentences that only describe the asker's use blanked (at the same length,
+    so spans hold): those before the sentence asked that carry no duty word, state no claim as
+    given and name no law, body or regime ('We build an AI that detects high-risk transactions.',
+    '登録している求職者に求人をおすすめするサイトを運営しています。')."""
+    book = phrasebook()
+    cuts = [0, *(m.end() for m in _SENTENCE.finditer(text) if 0 < m.end() < len(text))]
+    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if text[a:b].strip()]
+    if len(spans) < 2:
+        return text
+    if _THEREFORE.search(text[spans[-1][0] : spans[-1][1]]):
+        return text  # what it says before is given for the question: believed
+    for a, b in spans[:-1]:
+        sentence = text[a:b]
+        named = reader.linker.link(sentence)
+        given = book.stated(sentence) is not None or _GIVEN_END.search(sentence)
+        if book.duty.search(sentence) or given or _LAW_WORDS.search(sentence):
+            continue
+        if any(reader.rule_base.entities[e].kind in _LAW_KINDS for e in named):
+            continue
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def denied(text: str, start: int, end: int) -> bool:
@@ -126,10 +174,11 @@ def presupposed(
     duty = bool(book.duty.search(text))
     found: dict[str, int] = {}
     duties: set[str] = set()  # beliefs in a duty the words take for granted
+    use = only_described(text, reader)  # a bare word in the use described believes nothing
     for belief in _beliefs(reader):
         if not stated and asks_plainly(belief, facet, asks_whether=asks_whether):
             continue
-        held = belief.held_in(text)
+        held = belief.held_in(use if belief.bare_words else text)
         at = _first_held(belief.cues, held, belief)
         presupposing = stated or not asks_whether
         if belief.terms is not None and presupposing and (duty or not belief.needs_duty):

@@ -163,6 +163,13 @@ class Premise(Strict):
         "13 guideline legally binding?' asks legal force): looked up on it, not corrected, "
         "unless the belief is stated as given.",
     )
+    bare_words: bool = Field(
+        default=False,
+        description="Its cues or terms include the thing's bare word ('registered', 'licence', "
+        "'banned', 'high-risk'): in a sentence that only describes the asker's use (before the "
+        "one asked, with no duty word, no claim stated as given and no law or body named) the "
+        "word describes the use and carries no belief.",
+    )
     other_senses: list[str] = Field(
         default_factory=list,
         description="Regular expressions for the cue words used of something else than the AI "

@@ -199,3 +199,46 @@ def test_the_medical_practitioners_act_is_named_not_read_as_the_medical_care_act
 )
 def test_a_law_passed_beside_the_eu_is_no_belief_that_japan_copied_it(question: str) -> None:
     assert "eu_copy" not in understand(question).parts[0].premises
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # A belief's bare word in a sentence that only describes the use asked about.
+        "Our app uses AI to flag prohibited content in user posts. What rules apply to us?",
+        "We use AI to screen athletes' samples for banned substances. What do we need to know?",
+        "Our AI registers incoming invoices automatically in our accounting system. Any rules we "
+        "should know?",
+        "We certify organic farms and want an AI to review applications. What applies to us?",
+        "Our AI labels products in photos for an online shop. What do we need to check in Japan?",
+        "当社は禁止薬物の検査にAIを使いたいです。どんなルールがありますか？",
+        "許可を得た薬局としてAIで服薬指導を補助したいのですが、注意点は？",
+        # 'high-risk' or a risk level said of what the AI works on, not of the AI.
+        "We build an AI that detects high-risk transactions for banks. What rules apply?",
+        "Our insurer uses AI to classify claims by risk level. What applies to us?",
+    ],
+)
+def test_a_bare_word_describing_the_use_is_no_belief(question: str) -> None:
+    query = understand(question)
+    assert query.parts[0].premises == [], query
+    assert query.route == "use_case", query
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        # Said of the law, as a duty, or given for the question: still believed.
+        ("Our HR tool is high-risk under Japan's AI Act. What do we need to do?", "risk_tier"),
+        ("Our HR tool is high-risk. So what do we need to do?", "risk_tier"),
+        ("We must register our chatbot with the government. Which form do we use?", "registration"),
+        ("We built a high-risk AI system for hiring. What obligations apply?", "risk_tier"),
+        (
+            "当社の採用AIは日本の法律でハイリスクに分類されるので、追加でどんな義務がありますか？",
+            "risk_tier",
+        ),
+    ],
+)
+def test_a_belief_said_of_the_law_or_as_a_duty_in_the_description_holds(
+    question: str, premise: str
+) -> None:
+    assert premise in understand(question).parts[0].premises
