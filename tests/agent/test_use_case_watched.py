@@ -204,3 +204,10 @@ def test_scholarly_works_are_copyrighted_works(question: str) -> None:
 def test_running_a_service_states_the_speakers_own_use() -> None:
     reading = read_use_case("AIで物件をおすすめする不動産サイトを運営しています。注意点は？")
     assert reading.actor
+
+
+def test_people_filmed_hear_what_the_appi_asks_of_camera_images() -> None:
+    text, _ = _answer(
+        "Our gym wants cameras with AI that count how many members use each machine. What applies?"
+    )
+    assert "Camera images from which a particular person can be identified" in text
