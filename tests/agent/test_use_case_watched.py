@@ -94,8 +94,16 @@ def test_medtech_is_no_misspelt_edtech() -> None:
     assert profile.sectors == ["health"]
 
 
-def test_a_crop_disease_is_no_medical_purpose() -> None:
-    profile = read_use_case("Our farm uses AI to detect crop diseases. Rules?").profile
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our farm uses AI to detect crop diseases. Rules?",
+        "Our AI flags complications in the supply chain and detects fractures in welds. Rules?",
+        "Our economists want AI to predict the next economic depression. What applies?",
+    ],
+)
+def test_a_condition_of_no_patient_is_no_medical_purpose(question: str) -> None:
+    profile = read_use_case(question).profile
     assert not profile.medical_purpose
 
 
