@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import jellyfish
 from rapidfuzz import process
@@ -44,6 +44,14 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 _OWNER = re.compile(r"([a-z]+)'s\b")
 _CONTRACTION = re.compile(r"['’]t\b")  # "hasn't", "wasn’t"
 _LETTERS_APART = re.compile(r"(?<![\w'])[A-Za-z](?: [A-Za-z])+(?![\w'])")  # 'A I'
+
+
+def _plural_of(word: str, known: Collection[str]) -> bool:
+    """Is `word` the plural of a word in `known` or of English ('deployers', 'policies')?"""
+    stems = (word[:-1], word[:-2] if word.endswith("es") else "", f"{word[:-3]}y")
+    return word.endswith("s") and any(
+        s in known or is_english(s) for s in stems if s and len(s) >= MIN_WORD
+    )
 
 
 def max_edits(word: str) -> int:
@@ -82,6 +90,11 @@ class Speller:
         for w in self._choices:
             if len(w) >= MIN_SOUND:
                 self._sounds.setdefault(jellyfish.metaphone(w), []).append(w)
+
+    def _kept_plural(self, lower: str) -> bool:
+        """Is `lower` the plural of a word this speller leaves as typed ('deployer')?"""
+        stem = lower[:-1]
+        return lower.endswith("s") and len(stem) > MIN_WORD and self.word(stem) == stem
 
     def _split(self, lower: str) -> str | None:
         """Two of the vocabulary's words run together, the most even split first."""
@@ -223,6 +236,8 @@ class Speller:
             return self._name_slip(lower, word)  # word ('ChatGT', 'rPomotion')
         if len(lower) < MIN_WORD:
             return word
+        if _plural_of(lower, self.known) or self._kept_plural(lower):
+            return word  # 'deployers': the plural of a word kept as typed, not 'deploy ers'
         split = self._split(lower)
         if split is None and word.isupper():  # an acronym ('SAAS'), not a shouted typo
             return word

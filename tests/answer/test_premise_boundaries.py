@@ -242,3 +242,27 @@ def test_a_belief_said_of_the_law_or_as_a_duty_in_the_description_holds(
     question: str, premise: str
 ) -> None:
     assert premise in understand(question).parts[0].premises
+
+
+def test_the_plural_of_a_word_kept_as_typed_is_kept() -> None:
+    from agent.answer.reader import default_reader
+
+    assert default_reader().speller.correct("Deployers have duties") == "Deployers have duties"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're only a deployer, so the vendor is liable for everything under Japan's guidelines, "
+        "right?",
+        "Deployers have no duties under the AI Guidelines for Business, do they?",
+        "Since we merely use ChatGPT, the AI guidelines don't apply to us, right?",
+    ],
+)
+def test_responsibility_left_with_the_developer_is_a_belief(question: str) -> None:
+    assert "only_developers" in understand(question).parts[0].premises
+
+
+def test_asking_who_is_responsible_believes_nothing() -> None:
+    question = "Who is responsible under the guidelines, the developer or us as deployer?"
+    assert understand(question).parts[0].premises == []
