@@ -16,7 +16,13 @@ from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
 from agent.answer.select import by_entity_and_facet, refuting, watch_items
 from agent.answer.use_case import compose_use_case
-from agent.answer.use_case_lead import AskKind, ask_kind, asks_for_a_rule_ja
+from agent.answer.use_case_lead import (
+    YES_NO_KINDS,
+    AskKind,
+    ask_kind,
+    asks_for_a_rule_ja,
+    lead_file,
+)
 from agent.scope_data import scope
 from agent.state import AnswerCitation
 from knowledge.schema import Entity, EntityKind, Facet, Fact
@@ -101,11 +107,23 @@ def existence_fact(part: Part, reader: Reader, chosen: list[Fact]) -> Fact | Non
     return picked or (min(found, key=lambda pair: pair[0])[1] if found else None)
 
 
+def no_ban_fact(part: Part, reader: Reader) -> Fact | None:
+    """'Is it illegal to use AI in Japan?', asked of AI as such (naming nothing but the country),
+    is answered by the fact that Japan's rules ban no use of AI (use_case_leads.yaml
+    no_ban_fact), not by whichever regime-wide denial shares the most words with it."""
+    entities = reader.rule_base.entities
+    if part.facet != Facet.does_not or not part.yes_no or ask_kind(part.text) not in YES_NO_KINDS:
+        return None
+    if any(entities[e].kind != EntityKind.jurisdiction for e in part.entities):
+        return None
+    return reader.rule_base.facts.get(lead_file().no_ban_fact)
+
+
 def lookup_section(part: Part, reader: Reader) -> Section | None:
     facts = by_entity_and_facet(part, reader)
     if not facts:
         return None
-    exists = existence_fact(part, reader, facts)
+    exists = existence_fact(part, reader, facts) or no_ban_fact(part, reader)
     if exists is not None:  # the yes or no to whether it exists leads
         facts = [exists, *(f for f in facts if f.id != exists.id)]
     first = facts[0]
@@ -212,11 +230,14 @@ def _asks_for_a_law_on(part: Part, query: Query, reader: Reader) -> bool:
     return any(e in entities and entities[e].kind == EntityKind.technology for e in named)
 
 
-def _block(section: Section, stated: list[str], cites: Citations) -> str:
+def _block(
+    section: Section, stated: list[str], cites: Citations, reserved: frozenset[str] = frozenset()
+) -> str:
     """The lead, then the section's other facts as a list; each fact once per answer.
 
     A lead an earlier part already stated gives way to the section's first new fact; a section
-    with nothing new adds nothing."""
+    with nothing new adds nothing. A fact that leads another part's answer (`reserved`) is left
+    to that part, so each part asked opens with a sentence of its own, not a bullet above it."""
     lead = section.lead
     if section.lead_fact is not None and section.lead_fact.id in stated:
         fresh = [f for f in section.facts if f.id not in stated]
@@ -229,7 +250,7 @@ def _block(section: Section, stated: list[str], cites: Citations) -> str:
         lead = f"{lead} {cites.marks(section.lead_fact.cites, section.lead_fact.text)}"
     items = []
     for fact in section.facts:
-        if fact.id not in stated:
+        if fact.id not in stated and fact.id not in reserved:
             stated.append(fact.id)
             items.append(f"- {fact.text} {cites.marks(fact.cites, fact.text)}")
     return "\n\n".join([lead, "\n".join(items)]) if items else lead
@@ -248,7 +269,9 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
     first = {id(part) for part, _ in sections if _asks_for_a_law_on(part, query, reader)}
     sections.sort(key=lambda pair: (pair[0].route != "premise", id(pair[0]) not in first))
     use_case_done = False
-    for part, section in sections:
+    part_leads = [s.lead_fact.id if s and s.lead_fact else None for _, s in sections]
+    for n, (part, section) in enumerate(sections):
+        reserved = frozenset(lead for lead in part_leads[n + 1 :] if lead)
         leads = part.route == "premise" or id(part) in first
         if query.use_case and not use_case_done and not leads:
             text, tools = compose_use_case(query.use_case, reader, cites, query.question)
@@ -257,7 +280,7 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         about_use_case = query.use_case and part.route in ("search", "lookup") and not leads
         if about_use_case and not _names_a_rule(part, reader):
             continue  # the use case answers a part that names no instrument or body
-        block = _block(section, stated, cites) if section is not None else ""
+        block = _block(section, stated, cites, reserved) if section is not None else ""
         if block:
             blocks.append(block)
         if part.route != "not_covered" and part.uncovered:  # beside a law it covers

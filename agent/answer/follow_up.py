@@ -203,6 +203,23 @@ def asks_of_earlier_use(asked: str, history: list[str], reader: Reader) -> bool:
     return earlier_use_case(history, reader) is not None
 
 
+def restates_earlier_use(asked: str, history: list[str], reader: Reader) -> bool:
+    """A turn pointing back at the use before ('…leaks via that AI tool, do we have to report
+    it?') whose words read no more of a use than that one did describes no new use: what it
+    asks is answered as asked, not by the layers of the use case again."""
+    from agent.use_case import merged_profile
+
+    if not history or not points_back(asked):
+        return False
+    chain = earlier_use_case(history, reader)
+    own = _hints(asked)
+    if chain is None or not own:
+        return False
+    earlier = merged_profile(chain).model_dump(exclude_defaults=True)
+    said = merged_profile(own).model_dump(exclude_defaults=True)
+    return all(earlier.get(field) == value for field, value in said.items())
+
+
 _USE_WORDS = frozenset({EntityKind.concept, EntityKind.sector})
 
 

@@ -29,6 +29,7 @@ from agent.answer.follow_up import (
     names_subject,
     points_back,
     refers_back,
+    restates_earlier_use,
     use_case_subjects,
     use_words,
 )
@@ -351,6 +352,40 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
     return earlier_subjects(history, reader)
 
 
+# Facets each instrument answers alone: the penalties of two laws are two answers.
+_EACH = (Facet.penalty, Facet.legal_force)
+
+
+def per_instrument(part: Part, reader: Reader) -> list[Part]:
+    """'What penalties do the AI Act and the APPI carry?' asks it of each: one part per
+    instrument named, each with what else the part names, on a facet each answers alone."""
+    entities = reader.rule_base.entities
+    named = [e for e in part.entities if entities[e].kind == EntityKind.instrument]
+    if part.facet not in _EACH or len(named) < 2 or part.route == "not_covered":
+        return [part]
+    rest = [e for e in part.entities if e not in named]
+    each = [part.model_copy(update={"entities": [e, *rest]}) for e in named]
+    for one in each:
+        one.route = route_part(one, reader)
+    return each
+
+
+# What a Japanese part leaves unsaid ('AISIのガイドだと、いつやるのがいい？' after a part on red
+# teaming): the topic the part before asked of, as English would say 'it'.
+_TOPICS = frozenset({EntityKind.concept, EntityKind.technology})
+
+
+def dropped_topic(before: Part, part: Part, reader: Reader) -> list[str]:
+    """The topics of the part before, when a Japanese part names only bodies (the source it
+    asks by: 'AISIのガイドだと') and so leaves its object unsaid."""
+    entities = reader.rule_base.entities
+    if not JAPANESE.search(part.text) or not part.entities:
+        return []
+    if any(entities[e].kind != EntityKind.institution for e in part.entities):
+        return []
+    return [e for e in before.entities if entities[e].kind in _TOPICS and e not in part.entities]
+
+
 def names_again(text: str, entities: list[str], reader: Reader) -> bool:
     """The words point at an earlier subject by a noun of its name ('そのガイドライン', 'that
     guideline'), not at what the answer before named."""
@@ -502,12 +537,15 @@ def understand(
             subjects = [e for e in post or before.entities if e not in part.entities]
             if not book.shifts_subject.search(part.text):  # "…, and what about RAG?" is on RAG
                 part.entities = [*subjects, *part.entities]
+        elif topics := dropped_topic(before, part, reader):
+            part.entities = [*topics, *part.entities]
         else:
             continue
         if book.body_says.search(part.text):  # "…and has it said anything about chatbots?"
             part.entities = reader.instruments_for(part.entities)
         part.context = before.text
         part.route = route_part(part, reader)
+    parts = [each for part in parts for each in per_instrument(part, reader)]
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.
     # A fact on where the rule base stops leads a part the use case still answers.
@@ -515,7 +553,9 @@ def understand(
     # What a named statute asks of us is looked up in it, not read as a use case.
     of_a_statute = any(asks_of_a_statute(part, asked, reader) for part in parts)
     asked_elsewhere = asked_elsewhere or of_a_statute
-    use_case = None if asked_elsewhere or on_use else read_use_case(asked, answer_lang)
+    # '…via that AI tool, do we have to report it?' after a use case restates that use.
+    restated = restates_earlier_use(asked, earlier, reader)
+    use_case = None if asked_elsewhere or on_use or restated else read_use_case(asked, answer_lang)
     if use_case is None and not asked_elsewhere:  # "and for a hospital?" after a use case
         use_case = carried_use_case(asked, earlier, reader, answer_lang)
     return Query(question=question, parts=parts, use_case=use_case, lang=answer_lang)

@@ -107,3 +107,31 @@ def test_a_demonstrative_follow_up_is_answered_of_the_earlier_subject(offline) -
     answer = offline("それって定期的に見直されるの？", history=history)
     assert answer.scope == "in"
     assert "PDCA" in answer.answer
+
+
+def test_a_penalty_question_naming_two_laws_asks_each(offline) -> None:  # type: ignore[no-untyped-def]
+    query = understand("What penalties do the AI Promotion Act and the APPI each carry?")
+    assert [part.entities[0] for part in query.parts] == ["ai_promotion_act", "appi"]
+    answer = offline("Do the AI Promotion Act and the APPI have penalties?").answer
+    assert "imposes no fines" in answer
+    assert "enforcement powers" in answer
+    japanese = offline("AI推進法と個人情報保護法には、それぞれどんな罰則がありますか？").answer
+    assert "罰則を設けていません" in japanese
+    assert "命令" in japanese
+
+
+def test_asking_whether_using_ai_is_illegal_is_answered_by_the_no_ban_fact(offline) -> None:  # type: ignore[no-untyped-def]
+    for question in ("日本でAIを使うのは違法ですか", "日本国内でAIを利用するのは違法でしょうか？"):
+        answer = offline(question).answer
+        assert answer.startswith("いいえ。AI推進法は、AIの技術や用途を禁止していません"), question
+    assert offline("Is it legal to use AI in Japan?").answer.startswith("Yes. The AI Promotion Act")
+
+
+def test_a_japanese_part_naming_only_a_body_asks_of_the_topic_before(offline) -> None:  # type: ignore[no-untyped-def]
+    question = "レッドチーミングって法律上やらなきゃいけないの？あとAISIのガイドだと、いつやるのがいいことになってる？"
+    query = understand(question, default_reader())
+    assert "red_teaming" in query.parts[1].entities
+    assert query.parts[1].facet == Facet.how_to  # when to do it, not a date
+    paragraphs = _paragraphs(offline(question).answer)
+    assert paragraphs[0].startswith("いいえ")
+    assert "公開前" in paragraphs[1]
