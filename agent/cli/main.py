@@ -83,6 +83,20 @@ def commands_for(argv: list[str]) -> tuple[str, ...]:
     return (named,) if named in COMMAND_MODULES else COMMAND_MODULES
 
 
+def _sessions_list(argv: list[str]) -> tuple[str | None] | None:
+    """(its --lang,) when the line is `sessions list [--lang L]`, which runs without typer (its
+    options build pydantic adapters: ~0.1 s of the command's half-second target); else None,
+    and typer parses the line (its help, its usage errors)."""
+    if argv[:2] != ["sessions", "list"]:
+        return None
+    rest = argv[2:]
+    if not rest:
+        return (None,)
+    if len(rest) == 2 and rest[0] == "--lang" and not rest[1].startswith("-"):
+        return (rest[1],)
+    return None
+
+
 def __getattr__(name: str) -> "typer.Typer":
     """`app`: every command, built on first use (tests drive it with typer's CliRunner)."""
     if name == "app":
@@ -136,7 +150,11 @@ def main() -> None:
     # A full disk or a closed pipe on stdout is an error, never a silently cut-off plan.
     sys.stdout = stdout_guard.checked(sys.stdout)
     try:
-        if sys.argv[1:]:
+        if listing := _sessions_list(sys.argv[1:]):
+            from agent.cli.sessions_list import list_sessions
+
+            list_sessions(*listing)
+        elif sys.argv[1:]:
             run_app(build_app(commands_for(sys.argv[1:])), sys.argv[1:])
         else:  # `shirube` alone: the app, without typer and thirteen commands (start-up)
             from agent.cli.tui import launch

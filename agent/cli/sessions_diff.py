@@ -7,8 +7,6 @@ import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
-import typer
-
 from tools.terminal_text import clean
 
 if TYPE_CHECKING:
@@ -79,6 +77,8 @@ def _line(item: ItemChange, lang: str = "en") -> list[str]:
 
 
 def show_diff(session_id: str, lang: str = "en") -> None:
+    import typer  # here, not at the top: `sessions list` reads rule_base_cells without typer
+
     from agent.interview import stamps, store
     from knowledge.loader import RuleBaseError
     from knowledge.ui_labels import LabelledError, ui_text

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from agent.cli.main import COMMAND_MODULES, commands_for
+from agent.cli.main import COMMAND_MODULES, _sessions_list, commands_for
 from tests.conftest import REPO_ROOT
 
 HEAVY = ("langchain_core", "langgraph", "chromadb")  # seconds of imports: workers only
@@ -68,6 +68,29 @@ def test_sessions_list_loads_no_rule_base_no_langchain_and_no_other_command(
     tmp_path: Path,
 ) -> None:
     assert _loaded(SESSIONS_LIST, tmp_path, HEAVY + LATER + OTHER_COMMANDS) == []
+
+
+def test_sessions_list_runs_without_typer(tmp_path: Path) -> None:
+    # typer's options build pydantic adapters: ~0.1 s of the half-second target.
+    assert _loaded(SESSIONS_LIST, tmp_path, ("typer", "agent.cli.sessions")) == []
+    with_lang = SESSIONS_LIST.replace('"list"]', '"list", "--lang", "ja"]')
+    assert _loaded(with_lang, tmp_path, ("typer",)) == []
+
+
+def test_only_a_plain_sessions_list_line_skips_typer() -> None:
+    assert _sessions_list(["sessions", "list"]) == (None,)
+    assert _sessions_list(["sessions", "list", "--lang", "ja"]) == ("ja",)
+    # Help, another option, a misplaced flag or another command: typer parses them.
+    for argv in (
+        ["sessions", "list", "--help"],
+        ["sessions", "list", "--lang"],
+        ["sessions", "list", "--lang", "--help"],
+        ["sessions", "list", "extra"],
+        ["sessions", "show", "abc"],
+        ["--lang", "ja", "sessions", "list"],
+        [],
+    ):
+        assert _sessions_list(argv) is None, argv
 
 
 def test_sessions_list_reads_its_settings_without_pydantic_settings(tmp_path: Path) -> None:
