@@ -219,3 +219,15 @@ def test_people_filmed_hear_what_the_appi_asks_of_camera_images() -> None:
         "Our gym wants cameras with AI that count how many members use each machine. What applies?"
     )
     assert "Camera images from which a particular person can be identified" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our online shop wants AI to recommend products from purchase histories. What applies?",
+        "We want a model that predicts churn from browsing history. Rules?",
+        "ECサイトで、閲覧履歴をAIで分析したいと考えています。注意点は？",
+    ],
+)
+def test_a_persons_history_is_personal_data_with_no_person_named(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "personal"
