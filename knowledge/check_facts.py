@@ -10,8 +10,10 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from knowledge.defaults import derived
 from knowledge.loader import Problem
 from knowledge.schema import Entity, EntityKind, Fact, Institution, Premise, Source, TopicCard
+from knowledge.words import month_names
 
 if TYPE_CHECKING:
     from knowledge.check import RuleBaseFiles
@@ -20,13 +22,17 @@ ENTITIES = "entities.yaml"
 PREMISES = "premises.yaml"
 SOURCES = "sources.yaml"
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-# The spellings of a date a fact could retype: 2025-06-04, 4 June 2025, June 4, 2025.
-_DATE_SPELLINGS = (
-    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-    re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b({_MONTHS}) (\d{{1,2}}),? (\d{{4}})\b", re.IGNORECASE),
-)
+
+@derived
+def _date_spellings() -> tuple[re.Pattern[str], ...]:
+    """The spellings of a date a fact could retype: 2025-06-04, 4 June 2025, June 4, 2025
+    (month names: words.yaml)."""
+    months = "|".join(month_names())
+    return (
+        re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        re.compile(rf"\b(\d{{1,2}}) ({months}) (\d{{4}})\b", re.IGNORECASE),
+        re.compile(rf"\b({months}) (\d{{1,2}}),? (\d{{4}})\b", re.IGNORECASE),
+    )
 
 
 def check_fact_references(files: RuleBaseFiles) -> list[Problem]:
@@ -167,9 +173,9 @@ def check_fact_dates(files: RuleBaseFiles) -> list[Problem]:
 
 
 def _dates_in(text: str) -> list[dt.date]:
-    months = _MONTHS.split("|")
+    months = list(month_names())
     found = []
-    for pattern in _DATE_SPELLINGS:
+    for pattern in _date_spellings():
         for match in pattern.finditer(text):
             parts = match.groups()
             try:

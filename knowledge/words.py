@@ -1,4 +1,5 @@
-"""words.yaml: words in their own right that pyspellchecker's English list lacks ('saas')."""
+"""words.yaml: word lists the readers share: words pyspellchecker lacks ('saas'), chat shorthand,
+month names, search stop words and Japanese lemmas that name no topic."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ class WordList(BaseModel):
     """Lower case, letters and digits only."""
     shorthand: dict[str, str] = Field(default_factory=dict)
     """Chat shorthand ('r', 'govt') → the words it stands for."""
+    months: dict[str, list[str]]
+    """English month names in calendar order → their short forms ('september': sept, sep)."""
+    search_stopwords: list[str] = Field(default_factory=list)
+    """Words too common to find a document by, beyond bm25s's English stop words."""
+    empty_lemmas_ja: list[str] = Field(default_factory=list)
+    """Japanese dictionary forms that never name a topic (為る, 事…)."""
 
     @field_validator("words")
     @classmethod
@@ -27,6 +34,16 @@ class WordList(BaseModel):
         if bad:
             raise ValueError(f"not lower-case letters and digits: {bad}")
         return words
+
+    @field_validator("months")
+    @classmethod
+    def _twelve_months(cls, months: dict[str, list[str]]) -> dict[str, list[str]]:
+        if len(months) != 12:
+            raise ValueError(f"{len(months)} months, not 12")
+        bad = [w for name, short in months.items() for w in (name, *short) if not _plain(w)]
+        if bad:
+            raise ValueError(f"not lower-case letters and digits: {bad}")
+        return months
 
     @field_validator("shorthand")
     @classmethod
@@ -55,3 +72,26 @@ def own_words() -> frozenset[str]:
 def shorthand() -> dict[str, str]:
     """Chat shorthand and what it stands for."""
     return word_list().shorthand
+
+
+def month_names() -> tuple[str, ...]:
+    """'january' … 'december', in calendar order."""
+    return tuple(word_list().months)
+
+
+def month_spellings() -> tuple[str, ...]:
+    """Every way words.yaml writes a month: the full names, then the short forms."""
+    months = word_list().months
+    return (*months, *(short for forms in months.values() for short in forms))
+
+
+@derived
+def search_stopwords() -> frozenset[str]:
+    """Words left out of search beyond bm25s's English stop words."""
+    return frozenset(word_list().search_stopwords)
+
+
+@derived
+def empty_lemmas_ja() -> frozenset[str]:
+    """Japanese dictionary forms that never name a topic."""
+    return frozenset(word_list().empty_lemmas_ja)

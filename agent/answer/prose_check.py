@@ -10,25 +10,27 @@ import re
 
 from agent.answer.linker import normalise
 from agent.answer.reader import Reader
+from knowledge.defaults import derived
 from knowledge.schema import EntityKind
+from knowledge.words import month_spellings
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ARTICLE = re.compile(r"\b(?:art(?:icle)?s?\.?)\s*(\d+(?:-\d+)?)", re.IGNORECASE)
 _CLAIM_KINDS = (EntityKind.instrument, EntityKind.institution)
-# A month beside a number makes a date claim the digits alone miss ("June 2025" over facts that
-# say only 2025); "may" alone is a verb.
-_MONTH_NAMES = (
-    r"(january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
-)
-_MONTH = re.compile(
-    rf"\b{_MONTH_NAMES}(?=,?\s*\d)|(?<=\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}",
-    re.IGNORECASE,
-)
+
+
+@derived
+def _month() -> re.Pattern[str]:
+    """A month beside a number makes a date claim the digits alone miss ("June 2025" over facts
+    that say only 2025); "may" alone is a verb. Month names: words.yaml."""
+    names = r"(" + "|".join(month_spellings()) + r")\b\.?"
+    return re.compile(
+        rf"\b{names}(?=,?\s*\d)|(?<=\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{names}", re.IGNORECASE
+    )
 
 
 def _months(text: str) -> set[str]:
-    return {(a or b).lower()[:3] for a, b in _MONTH.findall(text)}
+    return {(a or b).lower()[:3] for a, b in _month().findall(text)}
 
 
 def _numbers(text: str) -> set[str]:

@@ -22,25 +22,6 @@ if TYPE_CHECKING:
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 # Parts of speech that carry content (nouns, verbs, adjectives); particles and endings do not.
 _CONTENT = ("名詞", "動詞", "形容詞", "形状詞")
-# Function words that are nouns or verbs by form but never name a topic.
-_EMPTY = frozenset(
-    {
-        "為る",
-        "有る",
-        "居る",
-        "成る",
-        "無い",
-        "事",
-        "物",
-        "様",
-        "為",
-        "出来る",
-        "言う",
-        "れる",
-        "られる",
-        "よう",
-    }
-)
 _HIRAGANA = re.compile(r"[\u3041-\u3096]")
 
 
@@ -101,11 +82,14 @@ def _mode():
 @lru_cache(maxsize=8192)  # fact texts are scored again for every question
 def words(text: str) -> tuple[str, ...]:
     """Content words in their dictionary form, lower case ('罰則', '禁止', 'ai')."""
+    from knowledge.words import empty_lemmas_ja  # late: importing this module stays cheap
+
     text = unicodedata.normalize("NFKC", text).lower()
     found = []
+    empty = empty_lemmas_ja()  # nouns or verbs by form that never name a topic (words.yaml)
     for m in _tokenizer().tokenize(text, _mode()):
         form = m.normalized_form().lower()
-        if m.part_of_speech()[0] in _CONTENT and form not in _EMPTY and form.strip():
+        if m.part_of_speech()[0] in _CONTENT and form not in empty and form.strip():
             found.append(form)
     return tuple(found)
 

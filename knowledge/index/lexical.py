@@ -14,11 +14,19 @@ import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
+from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
+from knowledge.words import search_stopwords
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Question words carry no topic and "ai" is in nearly every document; both only add noise.
-_STOP = frozenset(STOPWORDS_EN) | {"ai", "does", "do", "did", "can", "what", "which", "who"}
+
+
+@derived
+def _stop() -> frozenset[str]:
+    """bm25s's English stop words and words.yaml's `search_stopwords` (question words, 'ai')."""
+    return frozenset(STOPWORDS_EN) | search_stopwords()
+
+
 _SUFFIXES = (
     ("ational", "ate"),
     ("ization", "ize"),
@@ -51,14 +59,15 @@ def stem(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Stemmed English words; Japanese text is cut into words by SudachiPy (a run of kana and
     kanji would otherwise be one token)."""
+    stop = _stop()
     if not JAPANESE.search(text):
-        return [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+        return [stem(w) for w in _WORD.findall(text.lower()) if w not in stop]
     from knowledge.index.japanese import words
 
     found: list[str] = []
     for line in text.splitlines():  # only lines with Japanese in them go through the dictionary
         found += list(words(line)) if JAPANESE.search(line) else _WORD.findall(line.lower())
-    return [stem(w) for w in found if w not in _STOP]
+    return [stem(w) for w in found if w not in stop]
 
 
 class LexicalIndex:
