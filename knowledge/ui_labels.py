@@ -136,14 +136,21 @@ _OS_ERRORS = {
     errno.EEXIST: "exists",
     errno.EISDIR: "is_directory",
     errno.ENOTDIR: "not_directory",
+    errno.EFBIG: "too_large",
+    errno.EAGAIN: "try_again",
 }
 
 
-def os_problem(exc: OSError) -> Phrase:
-    """What the system refused, by its errno's kind (strerror is English), with the path."""
+def os_kind(exc: OSError) -> Phrase:
+    """What the system refused, by its errno's kind (strerror is English)."""
     name = _OS_ERRORS.get(exc.errno or 0)
     code = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
-    said = phrase(f"os_errors.{name}") if name else phrase("os_errors.other", code=code)
+    return phrase(f"os_errors.{name}") if name else phrase("os_errors.other", code=code)
+
+
+def os_problem(exc: OSError) -> Phrase:
+    """What the system refused, by its errno's kind, with the path."""
+    said = os_kind(exc)
     if exc.filename:
         return phrase("os_errors.at_path", problem=said, path=str(exc.filename))
     return said

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from core.errors import UsageError
+from knowledge.ui_labels import LabelledError
 
 
 def check_target(
@@ -28,12 +28,14 @@ def check_target(
     owner = next((f for f, endings in suffixes.items() if ending in endings), None)
     if owner is not None and owner != fmt:
         wanted = suffixes[fmt][0]
-        raise UsageError(
-            f"'{given}' ends in {ending}, a {owner} file, but --format {fmt} writes a {wanted} "
-            f"file. Name it {given.with_suffix(wanted).name}, or use --format {owner}."
+        raise LabelledError(
+            "errors.output_wrong_ending",
+            path=str(given),
+            ending=ending,
+            owner=owner,
+            fmt=fmt,
+            wanted=wanted,
+            name=given.with_suffix(wanted).name,
         )
     if info is not None and stat.S_ISREG(info.st_mode) and not force:
-        raise UsageError(
-            f"'{given}' already exists and was left as it is. Add --force to replace it, "
-            "or choose another --output path."
-        )
+        raise LabelledError("errors.output_exists", path=str(given))

@@ -16,7 +16,7 @@ import stat
 import time
 from pathlib import Path
 
-from core.errors import UsageError
+from knowledge.ui_labels import LabelledError, os_kind
 
 # A reader started a moment after Shirube (`cat fifo &`) still gets the output.
 FIFO_READER_WAIT_S = 3.0
@@ -32,7 +32,7 @@ def write_output(
     """Write `data` to the user's `path` and return it; UsageError names the path and reason."""
     raw = os.fspath(path)
     if "\0" in raw:  # the OS cannot name such a file; say so instead of a ValueError
-        raise UsageError("cannot write to that path: it contains a NUL character. Choose another.")
+        raise LabelledError("errors.output_nul")
     given = Path(raw).expanduser()
     payload = data.encode(encoding) if isinstance(data, str) else data
     if raw.endswith(os.sep):  # "out/" means a folder even if it does not exist
@@ -49,24 +49,16 @@ def write_output(
         elif stat.S_ISDIR(info.st_mode):
             _refuse_folder(given)
         else:
-            raise UsageError(
-                f"cannot write to {given}: it is not a file, device or FIFO. Choose a file path."
-            )
+            raise LabelledError("errors.output_not_file", path=str(given))
     except OSError as exc:
-        raise UsageError(
-            f"cannot write to {given}: {exc.strerror or exc}. "
-            "Check the path, its permissions and the free space; nothing there was replaced."
-        ) from None
+        raise LabelledError("errors.output_failed", path=str(given), problem=os_kind(exc)) from None
     return given
 
 
 def _refuse_folder(given: Path) -> None:
     if given.is_dir():
-        raise UsageError(f"cannot write to {given}: it is a folder. Choose a file path.")
-    raise UsageError(
-        f"cannot write to {given}: the folder {given} does not exist. "
-        "Create it or choose another path."
-    )
+        raise LabelledError("errors.output_is_folder", path=str(given))
+    raise LabelledError("errors.output_no_folder", path=str(given), folder=str(given))
 
 
 def _stat_or_none(given: Path, target: Path) -> os.stat_result | None:
@@ -77,10 +69,7 @@ def _stat_or_none(given: Path, target: Path) -> os.stat_result | None:
         pass
     folder = target.parent if given.is_symlink() else given.parent
     if not target.parent.is_dir():
-        raise UsageError(
-            f"cannot write to {given}: the folder {folder} does not exist. "
-            "Create it or choose another path."
-        )
+        raise LabelledError("errors.output_no_folder", path=str(given), folder=str(folder))
     return None
 
 
@@ -151,10 +140,7 @@ def _write_fifo(given: Path, target: Path, payload: bytes) -> None:
             if exc.errno != errno.ENXIO:  # ENXIO: no program has the FIFO open for reading
                 raise
             if time.monotonic() > deadline:
-                raise UsageError(
-                    f"cannot write to {given}: it is a FIFO and no program is reading from it. "
-                    "Start the reader first, or choose a file path."
-                ) from None
+                raise LabelledError("errors.output_fifo", path=str(given)) from None
             time.sleep(0.05)
     # Blocking writes from here on: a slow reader gets everything, in order.
     fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)

@@ -46,6 +46,6 @@ def test_disk_full_while_writing_a_plan_leaves_nothing(tmp_path: Path) -> None:
         env={**os.environ, "SHIRUBE_HOME": str(tmp_path / "home")},
     )
     assert result.returncode == 2, result.stderr
-    assert f"cannot write to {out}: File too large" in _flat(result.stderr)
+    assert f"cannot write to {out}: file too large" in _flat(result.stderr)
     assert "Traceback" not in result.stderr
     assert not out.exists() and not list(tmp_path.glob(".plan.md*"))

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import UsageError
+from knowledge.ui_labels import os_kind
 from tests.conftest import VENV_BIN
 from tests.faults.cli_runner import run_cli
 from tools import safe_output
@@ -166,7 +167,7 @@ def test_read_only_folder_is_refused_and_the_original_kept(tmp_path: Path) -> No
     target.write_text("original")
     tmp_path.chmod(0o555)
     try:
-        with pytest.raises(UsageError, match="Permission denied"):
+        with pytest.raises(UsageError, match="permission denied"):
             write_output(target, "new")
     finally:
         tmp_path.chmod(0o755)
@@ -181,7 +182,7 @@ def test_read_only_file_is_refused_not_renamed_over(
     target.chmod(0o444)
     if os.geteuid() == 0:  # root may write anything: ask as an ordinary user would
         monkeypatch.setattr(os, "access", lambda path, mode, **_: mode != os.W_OK)
-    with pytest.raises(UsageError, match=f"cannot write to {target}: Permission denied"):
+    with pytest.raises(UsageError, match=f"cannot write to {target}: permission denied"):
         write_output(target, "new")
     assert target.read_text() == "original" and _only(tmp_path) == ["plan.md"]
 
@@ -207,7 +208,8 @@ def test_write_errors_name_the_path_and_keep_the_original(
     with pytest.raises(UsageError) as info:
         write_output(target, "new")
     monkeypatch.undo()
-    assert f"cannot write to {target}: {os.strerror(code)}." in str(info.value)
+    said = os_kind(OSError(code, "")).text("en")  # the errno's kind, as ui_labels words it
+    assert f"cannot write to {target}: {said}." in str(info.value)
     assert target.read_text() == "original" and _only(tmp_path) == ["plan.md"]
 
 
@@ -227,7 +229,7 @@ def test_full_disk_keeps_the_original_and_leaves_no_temp_file(tmp_path: Path) ->
         timeout=60,
         preexec_fn=_limit_file_size,
     )
-    assert result.returncode == 1 and "File too large" in result.stderr
+    assert result.returncode == 1 and "file too large" in result.stderr
     assert target.read_text() == "original" and _only(tmp_path) == ["plan.md"]
 
 
