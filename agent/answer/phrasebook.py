@@ -81,6 +81,10 @@ class Phrasebook(Strict):
     existence: str
     negation: str
     denial: str
+    sanction: str = Field(default="(?!)", description="Words of a sanction (penalty, 罰則).")
+    omission: str = Field(
+        default="(?!)", description="Words of not doing a thing, read near a sanction word."
+    )
     duty: str = Field(
         description="Words that make a statement a duty ('must', 'required', '義務')."
     )
@@ -189,6 +193,8 @@ class Phrasebook(Strict):
         "negation",
         "denial",
         "duty",
+        "sanction",
+        "omission",
         "addressee",
         "instruction",
         "request",
@@ -230,6 +236,8 @@ class CompiledPhrasebook:
         self.negation = re.compile(book.negation, re.IGNORECASE)
         self.denial = re.compile(book.denial, re.IGNORECASE)
         self.duty = re.compile(book.duty, re.IGNORECASE)
+        self.sanction = re.compile(book.sanction, re.IGNORECASE)
+        self.omission = re.compile(book.omission, re.IGNORECASE)
         self.addressee = re.compile(book.addressee, re.IGNORECASE)
         self.instruction = re.compile(book.instruction, re.IGNORECASE)
         self.request = re.compile(book.request, re.IGNORECASE)

@@ -25,24 +25,16 @@ _WORD = re.compile(r"[\w'’-]+")
 # Japanese duties end in a negative form ("登録しなければならない" is a duty, not a denial).
 _JA_MUST = re.compile(r"な(?:ければ|くては|いと)(?:なら|いけ|だめ)(?:ない|ません)?")
 _JA_STOP = re.compile(r"[、。,.?？!！]")
-# Not doing what a sanction punishes is no denial of the duty: "the penalty for not appointing a
-# CAIO", "a fine if we don't label it", "CAIOを置かない場合の罰則" all believe in the duty.
-_SANCTION = re.compile(
-    r"\b(?:penalt\w*|fines?|fined|sanction\w*|punish\w*)\b|罰|制裁|ペナルティ", re.I
-)
-_OMISSION = re.compile(
-    r"\b(?:not|don't|dont|doesn't|doesnt|fail(?:ing)? to|without)\b|ない(?=と|場合|とき|なら|こと)",
-    re.I,
-)
 SANCTION_REACH = 40  # characters either side of a sanction word
 
 
 def _without_omissions(text: str) -> str:
     """`text` with the words for not doing what a sanction near them punishes blanked out."""
-    for sanction in _SANCTION.finditer(text):
+    book = phrasebook()  # not doing what a sanction punishes is no denial of the duty
+    for sanction in book.sanction.finditer(text):
         start = max(0, sanction.start() - SANCTION_REACH)
         window = text[start : sanction.end() + SANCTION_REACH]
-        for omission in _OMISSION.finditer(window):  # the same length: spans hold
+        for omission in book.omission.finditer(window):  # the same length: spans hold
             a, b = start + omission.start(), start + omission.end()
             text = text[:a] + "_" * (b - a) + text[b:]
     return text

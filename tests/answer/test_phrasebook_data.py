@@ -20,3 +20,14 @@ def test_a_converse_that_does_not_turn_back_is_refused() -> None:
     raw["converse_answers"] = {"Yes.": "No.", "No.": "It depends."}
     with pytest.raises(ValidationError, match="must turn back"):
         Phrasebook.model_validate(raw)
+
+
+def test_sanction_and_omission_words_are_data_and_must_compile() -> None:
+    from agent.answer.phrasebook import phrasebook
+
+    book = phrasebook()
+    assert book.sanction.search("the penalty for") and book.sanction.search("置かない場合の罰則")
+    assert book.omission.search("if we don't label it")
+    raw = safe_load(PHRASEBOOK.read_text(encoding="utf-8"))
+    with pytest.raises(ValidationError, match="not a valid regular expression"):
+        Phrasebook.model_validate({**raw, "sanction": "(penalt"})
