@@ -86,9 +86,10 @@ def test_a_condition_predicted_is_a_medical_purpose_in_health(question: str) -> 
     assert "health" in profile.sectors
 
 
-def test_medtech_is_no_misspelt_edtech() -> None:
+@pytest.mark.parametrize("kind", ["medtech", "femtech"])
+def test_a_health_business_is_no_misspelt_edtech(kind: str) -> None:
     profile = read_use_case(
-        "We're a medtech firm selling AI that reads ECGs to hospitals. What's the regulatory "
+        f"We're a {kind} firm selling AI that reads ECGs to hospitals. What's the regulatory "
         "picture?"
     ).profile
     assert profile.sectors == ["health"]
