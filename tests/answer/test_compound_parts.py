@@ -24,6 +24,7 @@ def test_asking_whether_it_is_a_legal_duty_asks_how_far_it_binds() -> None:
         book.facet_of(spaced("レッドチーミングって法律上やらなきゃいけないの")) == Facet.legal_force
     )
     assert book.facet_of(spaced("安全性評価は法的に実施する義務がありますか")) == Facet.legal_force
+    assert book.facet_of(spaced("レッドチーミングに法的義務はありますか")) == Facet.legal_force
     # What the law makes one do is still a duty question.
     assert book.facet_of(spaced("法律上必要な手続きは何ですか")) == Facet.duty
 
