@@ -104,7 +104,13 @@ class Linker:
         spellings: Mapping[str, str] | None = None,
         foreign: re.Pattern[str] | None = None,
         short_forms: Mapping[str, Sequence[str]] | None = None,
+        owners: Mapping[str, str] | None = None,
+        statutes: Iterable[str] = (),
     ) -> None:
+        # An article ('第16条', 'Article 16') is its statute's: named beside another statute and
+        # not its own ('Article 16 of the APPI'), it is not the article of the statute it is not.
+        self._owners = dict(owners or {})
+        self._statutes = frozenset(statutes)
         # A name owned by another jurisdiction ("Colorado's AI Act", "米国のAI法") is that
         # jurisdiction's law, never Japan's: `foreign` matches the other jurisdictions' names.
         self._owned_elsewhere = (
@@ -172,8 +178,13 @@ class Linker:
         found = [(start, entity) for start, _, entity in spans if not self._owned(norm, start)]
         found += self._romaji.find(norm, covered)
         found += self._fuzzy(norm, covered)
-        ordered = [entity for _, entity in sorted(found)]
-        return list(dict.fromkeys(ordered))
+        ordered = list(dict.fromkeys(entity for _, entity in sorted(found)))
+        statutes = self._statutes & set(ordered)
+        return [
+            e
+            for e in ordered
+            if e not in self._owners or not statutes or self._owners[e] in statutes
+        ]
 
     def exact_names(self, text: str) -> tuple[str, list[tuple[int, int, str]]]:
         """`text` normalised, and (start, end, entity) of each name spelt out in it (Latin)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from functools import cached_property
 
 from rapidfuzz import fuzz
@@ -17,11 +18,12 @@ from agent.scope_data import scope
 from knowledge.defaults import derived
 from knowledge.hints import HINTS_FILE, hints
 from knowledge.loader import RuleBase, load_rule_base
-from knowledge.schema import EntityKind, LegalForce
+from knowledge.schema import EntityKind, LegalForce, SourceKind
 
 # How close (rapidfuzz token-set ratio, 0–100) a claim stated as given must be to a premise's.
 CLAIM_MATCH = 88
 _BRACKETS = re.compile(r"\([^)]*\)")
+_ARTICLE = re.compile(r"第\d+条(?:の\d+)?")  # how an entity's alias says it is an article
 # A question about the regime in general (a technology, a sector, "in Japan") is asked of these.
 REGIME = ("japan_ai_regime", "ai_promotion_act")
 
@@ -40,6 +42,8 @@ class Reader:
             book.spellings_ja,
             scope().other,
             short_forms=book.short_forms,
+            owners=article_owners(rule_base),
+            statutes=statutes(rule_base),
         )
         self._english_base = rule_base
         self._compiled_by: Reader | None = None  # the reader whose speller and homophones these are
@@ -176,6 +180,37 @@ class Reader:
         kinds = {EntityKind.instrument, EntityKind.institution, EntityKind.role}
         named = [e for e in entities if self.rule_base.entities[e].kind in kinds]
         return entities if named else [*entities, *(r for r in REGIME if r not in entities)]
+
+
+def statutes(rule_base: RuleBase) -> set[str]:
+    """The entities that are statutes (sources.yaml kind)."""
+    sources = rule_base.sources
+    return {
+        e.id
+        for e in rule_base.entities.values()
+        if e.kind == EntityKind.instrument
+        and (e.source or e.id) in sources
+        and sources[e.source or e.id].kind == SourceKind.statute
+    }
+
+
+def article_owners(rule_base: RuleBase) -> dict[str, str]:
+    """Each article entity (one written '第N条') → the statute its facts are about with it."""
+    laws = statutes(rule_base)
+    owners: dict[str, str] = {}
+    for entity in rule_base.entities.values():
+        if not any(_ARTICLE.fullmatch(a) for a in entity.aliases):
+            continue
+        beside = Counter(
+            e
+            for f in rule_base.facts.values()
+            if entity.id in f.about
+            for e in f.about
+            if e in laws
+        )
+        if beside:
+            owners[entity.id] = beside.most_common(1)[0][0]
+    return owners
 
 
 def default_reader(lang: Lang = "en") -> Reader:

@@ -145,3 +145,17 @@ def test_a_body_named_with_its_own_document_is_not_read_as_all_it_issued(offline
 )
 def test_the_act_basic_ideas_are_listed_first(offline, question, lead) -> None:  # type: ignore[no-untyped-def]
     assert lead in first_sentence(offline(question).answer)
+
+
+def test_an_article_named_beside_another_statute_is_not_the_ai_act_article() -> None:
+    from agent.answer.reader import article_owners, default_reader
+
+    reader = default_reader()
+    assert article_owners(reader.rule_base)["act_art16"] == "ai_promotion_act"
+    linker = reader.linker
+    assert "act_art16" not in linker.link("What does Article 16 of the APPI require?")
+    assert "act_art16" not in linker.link("個人情報保護法16条の内容は？")
+    assert "act_art16" in linker.link("What does Art. 16 of the AI Act say?")
+    assert "act_art16" in linker.link("What does Article 16 require?")  # no statute named
+    # A plan is no statute: the article stays ('Article 18 on the AI Basic Plan').
+    assert "act_art18" in linker.link("What does Article 18 say about the AI Basic Plan?")
