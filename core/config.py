@@ -167,7 +167,7 @@ def get_settings() -> Settings:
     """The settings from the environment; a bad value is a usage error naming the variable."""
     from pydantic import ValidationError
 
-    from core.errors import UsageError
+    from core.errors import SettingError
 
     try:
         return Settings()
@@ -175,10 +175,7 @@ def get_settings() -> Settings:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err["loc"] else ""
         name = _env_name(field) if field in Settings.model_fields else field
-        problem = err["msg"].removeprefix("Value error, ")  # pydantic's prefix for our own checks
         given = err.get("input")
         if field == "database_url" and isinstance(given, str):
             given = redacted_url(given)  # never echo a password to the terminal
-        raise UsageError(
-            f"environment variable {name}={given!r} is invalid: {problem}. Fix it or unset it."
-        ) from None
+        raise SettingError(name, repr(given), dict(err)) from None

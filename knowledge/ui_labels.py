@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
-from core.errors import UsageError
+from core.errors import SettingError, UsageError
 from knowledge.defaults import derived
 from knowledge.yaml_files import RuleBaseError
 
@@ -167,6 +167,9 @@ def error_in(exc: BaseException, lang: str) -> str:
     `errors` section; anything else as it is."""
     if isinstance(exc, RuleBaseError):
         return BrokenRuleBase(exc).in_lang(lang)
+    if isinstance(exc, SettingError):
+        problem = validation_message(exc.error, lang).removeprefix("Value error, ")
+        return ui_text("errors.bad_setting", lang, name=exc.name, given=exc.shown, problem=problem)
     if isinstance(exc, LabelledError):
         return exc.in_lang(lang)
     if isinstance(exc, UsageError):
