@@ -18,6 +18,7 @@ from agent.answer.prose_check import flipped_denials, problems
 from agent.answer.reader import default_reader
 from agent.prompts import phrase_prompt, repeats_prompt
 from agent.state import QAContext, QAState
+from knowledge.defaults import derived
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +30,6 @@ _TEMPLATE_JUNK = re.compile(r"<\|[^|>]*\|>|</?s>|\[/?INST\]", re.IGNORECASE)
 # token means the model ran past its turn (a non-answer, an invented user turn).
 _END_OF_TURN = re.compile(r"(?:<\|(?:im_end|eot_id|end|endoftext)\|>|</s>)\s*$", re.IGNORECASE)
 _MARKUP = re.compile(r"^\s*(?:[-*]|\d+\.)\s+|\*\*")
-_YES_NO = re.compile(r"^\W*(yes|no|はい|いいえ)(?![a-z])", re.IGNORECASE)
-_YES_NO_WORD = {"はい": "yes", "いいえ": "no"}
 # The sources are the citations' links; a link in the model's words could lead anywhere.
 LANGUAGE_NAMES = {"en": "English", "ja": "Japanese"}
 _LINK = re.compile(r"https?://|\bwww\.|\]\(", re.IGNORECASE)
@@ -50,11 +49,19 @@ def template_tokens(reply: str) -> bool:
 
 def contradicts(opening: str, composed: str) -> bool:
     """A Yes where the engine answered No (or the reverse)."""
-    said, engine = _YES_NO.match(opening), _YES_NO.match(composed)
+    meaning = phrasebook().book.yes_no_words  # 'はい' means yes (phrasebook.yaml)
+    opens = _opening_yes_no()
+    said, engine = opens.match(opening), opens.match(composed)
     if not (said and engine):
         return False
-    words = [_YES_NO_WORD.get(m.group(1), m.group(1).lower()) for m in (said, engine)]
+    words = [meaning[m.group(1).lower()] for m in (said, engine)]
     return words[0] != words[1]
+
+
+@derived
+def _opening_yes_no() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, phrasebook().book.yes_no_words))
+    return re.compile(rf"^\W*({words})(?![a-z])", re.IGNORECASE)
 
 
 def messages_for(question: str, facts: list[str], lang: str = "en") -> list[Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -162,6 +163,11 @@ class Phrasebook(Strict):
         default_factory=dict,
         description="A direct answer and its converse ('Yes.': 'No.'), each way: a 'does not' "
         "fact's answer to 'does it ban…?' turned to answer 'is it legal to…?'.",
+    )
+    yes_no_words: dict[str, Literal["yes", "no"]] = Field(
+        min_length=2,
+        description="The yes or no an answer opens with, in either language, lower case "
+        "('はい': yes).",
     )
     spellings_ja: dict[str, str] = Field(
         default_factory=dict, description="A Latin word and its Japanese spelling ('ai': 人工知能)."

@@ -31,3 +31,14 @@ def test_sanction_and_omission_words_are_data_and_must_compile() -> None:
     raw = safe_load(PHRASEBOOK.read_text(encoding="utf-8"))
     with pytest.raises(ValidationError, match="not a valid regular expression"):
         Phrasebook.model_validate({**raw, "sanction": "(penalt"})
+
+
+def test_the_opening_yes_and_no_are_data_in_both_languages() -> None:
+    from agent.answer.phrase import contradicts
+
+    assert load_phrasebook().yes_no_words["はい"] == "yes"
+    assert contradicts("いいえ、禁止していません。", "Yes. It applies. [1]")
+    assert not contradicts("はい、適用されます。", "Yes. It applies. [1]")
+    raw = safe_load(PHRASEBOOK.read_text(encoding="utf-8"))
+    with pytest.raises(ValidationError):
+        Phrasebook.model_validate({**raw, "yes_no_words": {"yes": "yes", "no": "maybe"}})
