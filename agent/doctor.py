@@ -96,7 +96,7 @@ def check_chroma(settings: Settings) -> Check:
         return Check(
             name="chroma",
             status="fail",
-            said=phrase("doctor.chroma_unreachable", where=where, error=type(exc).__name__),
+            said=phrase("doctor.chroma_unreachable", where=where, error=_failure(exc)),
             to_do=phrase("doctor.fix_chroma", host=settings.chroma_host, port=settings.chroma_port),
         )
     return Check(name="chroma", status="ok", said=phrase("doctor.chroma_reachable", where=where))

@@ -15,7 +15,7 @@ import tempfile
 
 from agent.doctor import Check
 from core.config import Settings
-from knowledge.ui_labels import phrase
+from knowledge.ui_labels import os_kind, phrase
 
 MIN_FREE_BYTES = 50 * 1024 * 1024
 """Below this the index build (a few MB) or a session's next answer may not fit."""
@@ -36,9 +36,7 @@ def check_data_dir(settings: Settings) -> Check:
         return Check(
             name="data directory",
             status="fail",
-            said=phrase(
-                "doctor.data_dir_not_writable", path=str(path), error=exc.strerror or str(exc)
-            ),
+            said=phrase("doctor.data_dir_not_writable", path=str(path), error=os_kind(exc)),
             to_do=phrase("doctor.fix_data_dir"),
         )
     if free < MIN_FREE_BYTES:

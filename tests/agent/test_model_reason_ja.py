@@ -78,3 +78,18 @@ def test_eval_model_unavailable_in_japanese(tmp_path: Path) -> None:
     assert done.code == 2
     assert "で応答する Ollama サーバーがありません" in done.err, done.err
     assert "no Ollama server" not in done.err
+
+
+def test_doctor_says_an_unusable_data_dir_and_chroma_in_japanese_words(tmp_path: Path) -> None:
+    """strerror and exception class names are English: the kind comes from a label."""
+    from agent.doctor import check_chroma
+    from agent.doctor_storage import check_data_dir
+    from tests.integration.chroma_server import free_port
+
+    (tmp_path / "file").write_text("")
+    data = check_data_dir(Settings(home=tmp_path / "file" / "home"))
+    said = data.said.text("ja")
+    assert "ディレクトリではありません" in said and "Not a directory" not in said, said
+    chroma = check_chroma(Settings(chroma_host="127.0.0.1", chroma_port=free_port()))
+    said = chroma.said.text("ja")
+    assert "（接続できません）" in said and "ConnectError" not in said, said

@@ -239,7 +239,7 @@ def test_doctor_sees_a_full_disk(fresh_home: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(os, "fsync", no_space)
     check = _doctor_data_dir(fresh_home)
     assert check.status == "fail"
-    assert check.detail == f"{fresh_home} is not writable (No space left on device)"
+    assert check.detail == f"{fresh_home} is not writable (no space left on the device)"
 
 
 def test_doctor_sees_a_nearly_full_disk(fresh_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -258,7 +258,7 @@ def test_doctor_sees_a_read_only_data_dir(
     check = _doctor_data_dir(fresh_home)
     assert (check.status, check.detail) == (
         "fail",
-        f"{fresh_home} is not writable (Read-only file system)",
+        f"{fresh_home} is not writable (read-only file system)",
     )
 
 
