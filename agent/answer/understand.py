@@ -43,7 +43,7 @@ from agent.answer.japanese_parts import (
 from agent.answer.lang import choose
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
-from agent.answer.presupposition import presupposed
+from agent.answer.presupposition import names_belief, presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet
@@ -110,7 +110,8 @@ def route_part(part: Part, reader: Reader) -> Route:
         if not instruments:
             return "not_covered"
     subjects = reader.subjects(part.entities)
-    if any(reader.refuting(p, subjects) for p in part.premises):
+    refuted = [p for p in part.premises if not upheld(p, part, reader)]
+    if any(reader.refuting(p, subjects) for p in refuted):
         return "premise"
     if part.beyond:  # a statute asked about what the rule base holds nothing on for it
         return "not_covered"
@@ -121,6 +122,29 @@ def route_part(part: Part, reader: Reader) -> Route:
     if found and found[0].not_covered:
         return "not_covered"
     return "lookup" if found else "search"
+
+
+# Facets on which a statute's fact says what is required of a thing or whom it covers, and
+# what it is required of: what the AI is used for or what it is.
+_REQUIRES = {Facet.duty, Facet.scope}
+_USES = {EntityKind.sector, EntityKind.technology}
+
+
+def upheld(premise: str, part: Part, reader: Reader) -> bool:
+    """Does a binding statute require of a use or technology the part names what the belief
+    names ('Level 4 driverless operation needs a permit under the Road Traffic Act')? Then the
+    belief is no false one about it: the AI regime's 'no AI licence' does not answer it, that
+    statute does. A fact that refutes a belief is no such requirement."""
+    entities = reader.rule_base.entities
+    things = {e for e in part.entities if entities[e].kind in _USES}
+    return bool(things) and any(
+        f.facet in _REQUIRES
+        and not f.refutes
+        and things & set(f.about)
+        and reader.hard_laws & set(f.about)
+        and names_belief(f.text, premise, reader)
+        for f in reader.rule_base.facts.values()
+    )
 
 
 def _names_uncovered(part: Part, reader: Reader) -> bool:

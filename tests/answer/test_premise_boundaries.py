@@ -266,3 +266,21 @@ def test_responsibility_left_with_the_developer_is_a_belief(question: str) -> No
 def test_asking_who_is_responsible_believes_nothing() -> None:
     question = "Who is responsible under the guidelines, the developer or us as deployer?"
     assert understand(question).parts[0].premises == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's needed for type approval of a self-driving car system in Japan?",
+        "レベル4の無人運転バスを日本で走らせるには、どんな許可が必要ですか？",
+    ],
+)
+def test_a_permit_a_binding_statute_requires_of_the_use_is_no_false_belief(question: str) -> None:
+    # The Road Traffic Act's Level 4 permit answers it, not the AI regime's 'no AI licence'.
+    query = understand(question)
+    assert query.route != "premise", query
+
+
+def test_a_licence_for_ai_as_such_is_still_corrected() -> None:
+    assert understand("Which agency licenses AI chatbots in Japan?").route == "premise"
+    assert understand("Do banks need a licence to use AI for credit scoring?").route == "premise"
