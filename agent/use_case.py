@@ -266,6 +266,8 @@ def read_use_case(question: str) -> Reading:
         for hint, pattern, unless in compiled.hints
         if said(pattern) and not said(unless) and (actor or not hint.needs_actor)
     ]
+    found = {hint.id for hint in matched}
+    matched = [hint for hint in matched if not found & set(hint.yields_to)]
     values: dict[str, Any] = {}
     for hint in matched:
         _merge(values, hint.sets)

@@ -46,6 +46,9 @@ class Hint(BaseModel):
     names: list[str] = Field(default_factory=list)
     """Rule-base entities the hint's words name without their names ("recognise shoplifters by
     their faces" names facial recognition): the use-case answer's facts cover them too."""
+    yields_to: list[str] = Field(default_factory=list)
+    """Hints whose reading overrides this one's when both apply: residents read as the public an
+    AI is offered to (`consumers`) are not that when the AI ranks or films them."""
 
     _check_pattern = field_validator("pattern", "unless")(lambda v: v if v is None else compiles(v))
 
@@ -164,6 +167,15 @@ class HintFile(BaseModel):
         state = super().__getstate__()
         state["__pydantic_private__"] = {**state["__pydantic_private__"], "_regexes": {}}
         return state
+
+    @model_validator(mode="after")
+    def _yielded_hints_exist(self) -> HintFile:
+        ids = {h.id for h in self.hints}
+        for hint in self.hints:
+            unknown = sorted(set(hint.yields_to) - ids)
+            if unknown:
+                raise ValueError(f"hint {hint.id!r} yields to unknown hints {unknown}")
+        return self
 
     @model_validator(mode="after")
     def _lists_named_exist(self) -> HintFile:

@@ -232,3 +232,25 @@ def test_people_filmed_hear_what_the_appi_asks_of_camera_images() -> None:
 )
 def test_a_persons_history_is_personal_data_with_no_person_named(question: str) -> None:
     assert read_use_case(question).profile.personal_data == "personal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our ward wants AI to rank which residents get a tax reminder first. What applies?",
+        "市役所で、滞納している住民への督促の優先順位をAIで決めたいです。注意点は？",
+    ],
+)
+def test_residents_an_ai_ranks_are_not_offered_it(question: str) -> None:
+    assert read_use_case(question).profile.customers == []
+
+
+def test_a_hint_yields_only_to_hints_that_exist() -> None:
+    from pydantic import ValidationError
+
+    from knowledge.hints import hints
+
+    data = hints().model_dump()
+    data["hints"][0]["yields_to"] = ["no_such_hint"]
+    with pytest.raises(ValidationError, match="no_such_hint"):
+        type(hints()).model_validate(data)
