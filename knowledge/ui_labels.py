@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from core.errors import SettingError, UsageError
 from knowledge.defaults import derived
+from knowledge.validated_cache import cached, content_hash
 from knowledge.yaml_files import RuleBaseError
 
 UiLang = Literal["en", "ja"]
@@ -66,9 +67,16 @@ class UiLabels(RootModel[dict[str, dict[str, UiText]]]):
 
 @derived
 def load_ui_labels(path: Path = UI_LABELS_FILE) -> UiLabels:
+    """The labels in `path`, validated; the packaged file's are kept validated between
+    processes (knowledge.validated_cache: every command and the TUI's first screen read them)."""
     from knowledge.yaml_files import read_yaml  # not knowledge.loader: no rule-base schemas
 
-    return UiLabels.model_validate(read_yaml(path))
+    def validated() -> UiLabels:
+        return UiLabels.model_validate(read_yaml(path))
+
+    if path != UI_LABELS_FILE:
+        return validated()
+    return cached("ui_labels", content_hash(path), validated)
 
 
 def ui_text(key: str, lang: str = "en", /, **values: object) -> str:

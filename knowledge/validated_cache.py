@@ -19,7 +19,7 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -88,13 +88,14 @@ def _store(folder: Path, name: str, path: Path, value: object) -> None:
     one), then remove the same name's files of other keys."""
     try:
         folder.mkdir(exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
+        # One writer per process and thread (not tempfile: its imports cost every start).
+        temporary = folder / f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
         try:
-            with os.fdopen(handle, "wb") as file:
+            with temporary.open("wb") as file:
                 pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
         for old in folder.glob(f"{name}-*.pickle"):
             if old != path:

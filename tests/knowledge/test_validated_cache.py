@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from knowledge import hints as hint_module
-from knowledge import loader, validated_cache
+from knowledge import loader, ui_labels, validated_cache
 from knowledge.loader import DATA_DIR, RuleBase, RuleBaseError
 
 QUESTIONS = [
@@ -168,3 +169,24 @@ def test_an_edited_hint_file_is_validated_again(
     assert after.hints[0].pattern == r"\bzebra crossings?\b" != before.hints[0].pattern
     assert after.regex(after.hints[0].pattern).search("near zebra crossings")
     assert isinstance(after.regex(after.hints[0].pattern), re.Pattern)
+
+
+def test_ui_labels_are_read_back_and_follow_an_edit(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ui_labels.yaml"
+    raw = yaml.safe_load(ui_labels.UI_LABELS_FILE.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(ui_labels, "UI_LABELS_FILE", path)
+    first = ui_labels.load_ui_labels.__wrapped__(path)
+    assert len(_pickles(home, "ui_labels")) == 1
+    assert ui_labels.load_ui_labels.__wrapped__(path) == first  # read back
+    raw["cli"]["no_sessions"]["en"] = "Nothing saved yet."
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    assert ui_labels.load_ui_labels.__wrapped__(path).get("cli.no_sessions").en == (
+        "Nothing saved yet."
+    )
+    raw["cli"]["no_sessions"]["ja"] = "{count} 件"  # en and ja take other fields: invalid
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationError):
+        ui_labels.load_ui_labels.__wrapped__(path)
