@@ -284,3 +284,14 @@ def test_a_permit_a_binding_statute_requires_of_the_use_is_no_false_belief(quest
 def test_a_licence_for_ai_as_such_is_still_corrected() -> None:
     assert understand("Which agency licenses AI chatbots in Japan?").route == "premise"
     assert understand("Do banks need a licence to use AI for credit scoring?").route == "premise"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "There's no AI law that bans facial recognition in Japan, right?",
+        "顔認識を禁止するAIの法律は日本にはないですよね？",
+    ],
+)
+def test_no_ai_law_that_does_one_thing_is_no_belief_that_japan_has_none(question: str) -> None:
+    assert "no_regulation" not in understand(question).parts[0].premises
