@@ -11,9 +11,9 @@ import json
 import re
 from pathlib import Path
 
-from core.errors import UsageError
 from knowledge.schema import LANGS, load_labels
-from tools.progress import STATUS_LABELS, ReadProgress, status_by_label
+from knowledge.ui_labels import LabelledError, os_kind, phrase
+from tools.progress import ReadProgress, status_by_label
 from tools.worksheet_read import read_worksheet_progress
 
 _ESCAPE = re.compile(r"\\(.)")
@@ -26,10 +26,7 @@ def _from_json(text: str, path: Path) -> dict[str, ReadProgress]:
         data = json.loads(text)
         return {k: ReadProgress.model_validate(v) for k, v in data["progress"].items()}
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise UsageError(
-            f"'{path}' is not a JSON plan export with a 'progress' section. Export one with "
-            "`shirube plan export ID --format json -o plan.json`."
-        ) from None
+        raise LabelledError("errors.import_not_json", path=str(path)) from None
 
 
 def _checklist_section(text: str) -> str:
@@ -56,9 +53,12 @@ def _from_markdown(text: str, path: Path) -> dict[str, ReadProgress]:
         match = _STATUS.match(_plain(cells[5]))
         status = status_by_label().get(match["label"].strip().lower()) if match else None
         if match is None or status is None:
-            raise UsageError(
-                f"'{path}': the status '{_plain(cells[5])}' of '{title}' is not one of: "
-                f"{', '.join(STATUS_LABELS.values())}."
+            raise LabelledError(
+                "errors.import_bad_status",
+                path=str(path),
+                status=_plain(cells[5]),
+                title=title,
+                allowed=phrase("errors.import_statuses"),
             )
         due = _plain(cells[4])
         found[title] = ReadProgress(
@@ -69,7 +69,7 @@ def _from_markdown(text: str, path: Path) -> dict[str, ReadProgress]:
             reason=(match["reason"] or "").strip(),
         )
     if not found:
-        raise UsageError(f"'{path}' has no checklist table to read progress from.")
+        raise LabelledError("errors.import_no_table", path=str(path))
     return found
 
 
@@ -80,7 +80,8 @@ def read_progress(path: Path) -> dict[str, ReadProgress]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"Cannot read '{path}': {exc}.") from None
+        problem = os_kind(exc) if isinstance(exc, OSError) else phrase("errors.not_utf8_text")
+        raise LabelledError("errors.import_unreadable", path=str(path), problem=problem) from None
     if path.suffix.lower() == ".json":
         return _from_json(text, path)
     return _from_markdown(text, path)

@@ -18,8 +18,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
-from core.errors import UsageError
-from tools.progress import STATUS_LABELS, ActionProgress, ReadProgress, status_by_label
+from knowledge.ui_labels import LabelledError, Phrase, os_kind, phrase
+from knowledge.ui_labels import reading as reading_of
+from tools.progress import ActionProgress, ReadProgress, status_by_label
 
 _LINE = re.compile(
     r"\[(?P<id>[a-z][a-z0-9_]*)\]:.*\[Status:\s*(?P<label>[^:,\]]+?)\s*"
@@ -29,19 +30,20 @@ _LINE = re.compile(
 _BULLET = re.compile(r"\n(?=• )")  # one action per bullet, even when its text runs over lines
 
 
-def _cells(path: Path) -> Iterator[tuple[str, str]]:
+def _cells(path: Path) -> Iterator[tuple[str | Phrase, str]]:
     """(where, text) for every non-empty cell: 'Sheet!H12' for a workbook, 'row 12' for CSV."""
     try:
         if path.suffix.lower() == ".csv":
             text = path.read_text(encoding="utf-8-sig")
             for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-                yield from ((f"row {number}", cell) for cell in row if cell)
+                where = phrase("errors.worksheet_row", number=number)
+                yield from ((where, cell) for cell in row if cell)
             return
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, UnicodeDecodeError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UsageError(
-            f"Cannot read the worksheet '{path}' ({exc}). Export it again with "
-            "`shirube plan export ID --format worksheet -o plan.xlsx`."
+        problem = os_kind(exc) if isinstance(exc, OSError) else phrase("errors.not_a_worksheet")
+        raise LabelledError(
+            "errors.worksheet_unreadable", path=str(path), problem=problem
         ) from None
     try:
         for sheet in book.worksheets:
@@ -53,12 +55,16 @@ def _cells(path: Path) -> Iterator[tuple[str, str]]:
         book.close()
 
 
-def _reading(match: re.Match[str], where: str, path: Path) -> ReadProgress:
+def _reading(match: re.Match[str], where: str | Phrase, path: Path) -> ReadProgress:
     status = status_by_label().get(match["label"].lower())
     if status is None:
-        raise UsageError(
-            f"'{path}' {where}: the status '{match['label']}' of action '{match['id']}' is not "
-            f"one of: {', '.join(STATUS_LABELS.values())}."
+        raise LabelledError(
+            "errors.worksheet_bad_status",
+            path=str(path),
+            where=where,
+            status=match["label"],
+            id=match["id"],
+            allowed=phrase("errors.import_statuses"),
         )
     reading = ReadProgress(
         status=status,
@@ -68,15 +74,21 @@ def _reading(match: re.Match[str], where: str, path: Path) -> ReadProgress:
     try:  # the same rules as `plan set`, checked here so the message can name the cell
         ActionProgress(status=status, reason=reading.reason)
     except ValidationError as exc:
-        raise UsageError(
-            f"'{path}' {where}: action '{match['id']}': {exc.errors()[0]['msg']}."
+        said = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        problem = reading_of(said, "validator_messages") or said
+        raise LabelledError(
+            "errors.worksheet_bad_progress",
+            path=str(path),
+            where=where,
+            id=match["id"],
+            problem=problem,
         ) from None
     return reading
 
 
 def read_worksheet_progress(path: Path) -> dict[str, ReadProgress]:
     """Each action's status and evidence as the worksheet's approach cells record them."""
-    found: dict[str, tuple[str, ReadProgress]] = {}
+    found: dict[str, tuple[str | Phrase, ReadProgress]] = {}
     for where, text in _cells(path):
         for line in _BULLET.split(text):
             match = _LINE.search(line)
@@ -85,13 +97,13 @@ def read_worksheet_progress(path: Path) -> dict[str, ReadProgress]:
             reading = _reading(match, where, path)
             first = found.setdefault(match["id"], (where, reading))
             if first[1] != reading:
-                raise UsageError(
-                    f"'{path}': action '{match['id']}' has one status in {first[0]} and another "
-                    f"in {where}. Make the cells agree, then import again."
+                raise LabelledError(
+                    "errors.worksheet_disagree",
+                    path=str(path),
+                    id=match["id"],
+                    first=first[0],
+                    where=where,
                 )
     if not found:
-        raise UsageError(
-            f"'{path}' has no '[Status: …]' lines to read progress from. Export the worksheet "
-            "with `shirube plan export ID --format worksheet -o plan.xlsx`."
-        )
+        raise LabelledError("errors.worksheet_no_lines", path=str(path))
     return {action: reading for action, (_, reading) in found.items()}
