@@ -31,7 +31,8 @@ def error_lang(argv: list[str]) -> str:
     setting = os.environ.get("SHIRUBE_LANG", "").strip().lower()
     if setting in ("en", "ja"):
         return setting
-    return "ja" if any(JAPANESE.search(arg) for arg in argv) else "en"
+    # The ideographic space counts too: a question of only that was typed on a Japanese keyboard.
+    return "ja" if any(JAPANESE.search(arg) or "\u3000" in arg for arg in argv) else "en"
 
 
 def error_words(exc: UsageError, argv: list[str]) -> tuple[str, str]:

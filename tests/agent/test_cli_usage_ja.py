@@ -216,3 +216,10 @@ def test_a_set_english_wins_over_a_japanese_question(setting: list[str]) -> None
 def test_shirube_lang_en_wins_over_a_japanese_question() -> None:
     result = run_cli("ask", "--bogus", "AI推進法とは？", env={**EN, "SHIRUBE_LANG": "en"})
     assert result.code == 2 and "No such option: --bogus" in result.err
+
+
+def test_a_question_of_only_full_width_spaces_is_refused_in_japanese() -> None:
+    """A Japanese keyboard types the ideographic space: that reader is told in Japanese."""
+    result = run_cli("ask", "\u3000\u3000", env=EN)
+    assert result.code == 2 and "質問がありません" in result.err, result.err
+    assert "No question given" in run_cli("ask", "  ", env=EN).err
