@@ -160,16 +160,24 @@ def _names_uncovered(part: Part, reader: Reader) -> bool:
 _OF_A_STATUTE = {Facet.duty, Facet.scope}
 
 
-def asks_of_a_statute(part: Part, question: str, reader: Reader) -> bool:
-    """Is the part asking what a binding statute requires of the asker ('Under the APPI, what do
-    we have to tell people…?', 'if customer data leaks, do we have to report it?'), a lookup even
-    in a business's words? The question it asks (its last sentence, not the use described before
-    it) names the statute or a concept only that statute's facts speak of, and facts about them
-    answer it. `question` is the question as typed: its last sentence is the one asked, a
-    clause before it ('Under the APPI, …', 'if customer data leaks, …') part of it."""
-    if part.route != "lookup" or part.facet not in _OF_A_STATUTE:
+def asks_of_a_law(part: Part, question: str, reader: Reader) -> bool:
+    """Is the part asking what a named law asks of the asker, a lookup even in a business's
+    words? Either what a binding statute requires or covers ('Under the APPI, what do we have to
+    tell people…?', 'if customer data leaks, do we have to report it?'): the question asked names
+    the statute or a concept only that statute's facts speak of, and facts about them answer it;
+    or whether any law it names binds ('do we legally have to follow the AI guidelines?').
+    `question` is the question as typed: its last sentence is the one asked, a clause before it
+    ('Under the APPI, …', 'if customer data leaks, …') part of it."""
+    if part.route != "lookup":
         return False
     asked = reader.linker.link(_last_sentence(question))
+    if part.facet == Facet.legal_force:
+        instruments = {
+            e for e in asked if reader.rule_base.entities[e].kind == EntityKind.instrument
+        }
+        return bool(instruments & set(part.entities))
+    if part.facet not in _OF_A_STATUTE:
+        return False
     concepts = statute_concepts(reader)
     named = {*statutes_named(asked, reader), *(e for e in asked if e in concepts)}
     named |= {concepts[e] for e in named if e in concepts}
@@ -574,9 +582,8 @@ def understand(
     # to…"), the answer says so rather than list the layers of the laws it does cover.
     # A fact on where the rule base stops leads a part the use case still answers.
     asked_elsewhere = parts[0].route == "not_covered" and _names_uncovered(parts[0], reader)
-    # What a named statute asks of us is looked up in it, not read as a use case.
-    of_a_statute = any(asks_of_a_statute(part, asked, reader) for part in parts)
-    asked_elsewhere = asked_elsewhere or of_a_statute
+    # What a named law asks of us is looked up in it, not read as a use case.
+    asked_elsewhere = asked_elsewhere or any(asks_of_a_law(part, asked, reader) for part in parts)
     # '…via that AI tool, do we have to report it?' after a use case restates that use.
     restated = restates_earlier_use(asked, earlier, reader)
     use_case = None if asked_elsewhere or on_use or restated else read_use_case(asked, answer_lang)

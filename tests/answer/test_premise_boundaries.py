@@ -295,3 +295,11 @@ def test_a_licence_for_ai_as_such_is_still_corrected() -> None:
 )
 def test_no_ai_law_that_does_one_thing_is_no_belief_that_japan_has_none(question: str) -> None:
     assert "no_regulation" not in understand(question).parts[0].premises
+
+
+def test_whether_a_named_law_binds_us_is_a_lookup_even_beside_our_use() -> None:
+    query = understand(
+        "our saas tool uses an llm, do we legally have to follow the ai guidelines for business"
+    )
+    assert query.use_case is None, query
+    assert query.route == "lookup", query
