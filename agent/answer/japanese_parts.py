@@ -57,9 +57,11 @@ def without_connective(piece: str) -> str:
 
 # A Japanese sentence that asks without a facet cue or question mark ('第30条の4とは何ですか'):
 # a question ending (か, の, かな, でしょう, とは), or a question word in the te-form that joins
-# it to a second ask ('置く役職は何で、…は適用されますか').
+# it to a second ask ('置く役職は何で、…は適用されますか', '何をするところで、…').
 _ASKING = re.compile(
-    r"(?:とは|か|の|かな|でしょう|(?:何|なに|なん|誰|だれ|どなた|どこ|いつ|どれ|どちら)\s*で)\s*[?？]?\s*$"
+    r"(?:とは|か|の|かな|でしょう"
+    r"|(?:何|なに|なん|誰|だれ|どなた|どこ|いつ|どれ|どちら|どんな|どの|どう)[^。?？、]{0,12}?で)"
+    r"\s*[?？]?\s*$"
 )
 
 

@@ -60,6 +60,16 @@ def test_a_japanese_question_word_in_the_te_form_asks_a_part_of_its_own() -> Non
     parts = split_parts(spaced(question))
     assert len(parts) == 2
     assert parts[0].endswith("何で")
+    assert len(split_parts(spaced("AISIって何をするところで、企業に命令できるの？"))) == 2
+    # A place, not a question word, before the te-form is context ('ゲーム会社で、…').
+    assert (
+        len(
+            split_parts(
+                spaced("私たちはゲーム会社で、生成AIで絵を作っています。問題はありますか？")
+            )
+        )
+        == 1
+    )
 
 
 def test_the_post_asked_for_leads_and_the_guideline_named_again_stays(offline) -> None:  # type: ignore[no-untyped-def]
@@ -129,7 +139,9 @@ def test_asking_whether_using_ai_is_illegal_is_answered_by_the_no_ban_fact(offli
 
 
 def test_a_japanese_part_naming_only_a_body_asks_of_the_topic_before(offline) -> None:  # type: ignore[no-untyped-def]
-    question = "レッドチーミングって法律上やらなきゃいけないの？あとAISIのガイドだと、いつやるのがいいことになってる？"
+    question = "レッドチーミングって法律上やらなきゃいけないの？" + (
+        "あとAISIのガイドだと、いつやるのがいいことになってる？"
+    )
     query = understand(question, default_reader())
     assert "red_teaming" in query.parts[1].entities
     assert query.parts[1].facet == Facet.how_to  # when to do it, not a date
