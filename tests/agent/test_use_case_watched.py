@@ -254,3 +254,18 @@ def test_a_hint_yields_only_to_hints_that_exist() -> None:
     data["hints"][0]["yields_to"] = ["no_such_hint"]
     with pytest.raises(ValidationError, match="no_such_hint"):
         type(hints()).model_validate(data)
+
+
+def test_medical_software_is_told_first_to_check_whether_it_is_a_medical_device() -> None:
+    from core.profile import UseCaseProfile
+    from tools.checklist import build_checklist
+
+    medical = UseCaseProfile(sectors=["health"], medical_purpose=True, uses_in_operations=True)
+    letters = UseCaseProfile(sectors=["health"], uses_in_operations=True)
+    assert "medical_device_check" in {item.id for item in build_checklist(medical)}
+    assert "medical_device_check" not in {item.id for item in build_checklist(letters)}
+    text, _ = _answer(
+        "We sell AI that reads ECGs and flags arrhythmia to hospitals. What's the regulatory "
+        "picture?"
+    )
+    assert "1. **Check whether the software is a medical device" in text
