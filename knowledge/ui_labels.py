@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from core.errors import SettingError, UsageError
+from core.storage import StorageError
 from knowledge.defaults import derived
 from knowledge.validated_cache import cached, content_hash
 from knowledge.yaml_files import RuleBaseError
@@ -120,6 +121,10 @@ class LabelledError(UsageError):
         """The message in `lang`; a value that is itself a Phrase is worded in `lang` too."""
         filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()}
         return ui_text(self.key, lang, **filled)
+
+
+class LabelledStorageError(LabelledError, StorageError):
+    """A storage failure whose message is a label (callers that catch StorageError still do)."""
 
 
 class BrokenRuleBase(LabelledError):

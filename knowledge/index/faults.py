@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from core.config import Settings
-from core.storage import HOME_HINT, StorageError
+from core.storage import StorageError
 
 
 def warn(message: str) -> None:
@@ -50,30 +50,23 @@ def build_faults(settings: Settings) -> Iterator[None]:
     try:
         yield
     except failures as exc:
-        raise StorageError(_message(settings, exc)) from None
+        raise _fault(settings, exc) from None
 
 
-def _message(settings: Settings, exc: BaseException) -> str:
-    where = settings.index_dir
-    again = "then run `shirube index` to build it"
-    if not where.is_dir():
-        return (
-            f"The search index in {where} was removed while it was being built. "
-            "Run `shirube index` to build it again."
-        )
+def _fault(settings: Settings, exc: BaseException) -> StorageError:
+    from knowledge.ui_labels import LabelledStorageError, os_kind
+
+    where = str(settings.index_dir)
+    if not settings.index_dir.is_dir():
+        return LabelledStorageError("errors.index_removed", where=where)
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return (
-            f"Could not build the search index in {where}: no space left ({exc.strerror}). "
-            f"Free some space ({HOME_HINT}), {again}."
-        )
+        return LabelledStorageError("errors.index_no_space", where=where, problem=os_kind(exc))
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (
-            f"Could not build the search index in {where}: {exc.strerror} "
-            f"({exc.filename or where}). Make it writable ({HOME_HINT}), {again}."
+        path = str(exc.filename or where)
+        problem = os_kind(exc)
+        return LabelledStorageError(
+            "errors.index_read_only", where=where, problem=problem, path=path
         )
     detail = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
-    return (
-        f"Could not build the search index in {where} ({type(exc).__name__}: {detail}). "
-        f"The disk may be full, read-only or the index was changed during the build: check "
-        f"free space and access ({HOME_HINT}), {again}."
-    )
+    error = f"{type(exc).__name__}: {detail}"  # the technical detail, as the library said it
+    return LabelledStorageError("errors.index_build_failed", where=where, error=error)

@@ -310,7 +310,7 @@ def test_full_disk_during_the_build_leaves_no_orphan_store(
             store.ensure_index(settings, progress=False, rebuild=True, rule_base=rb)
         assert str(caught.value).startswith(
             f"Could not build the search index in {settings.index_dir}: no space left "
-            "(No space left on device). Free some space"
+            "(no space left on the device). Free some space"
         )
         assert _stores(settings) == [built.meta.store]
     monkeypatch.undo()
