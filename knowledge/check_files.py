@@ -13,9 +13,28 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.changes import CHANGES_FILE, Change
 from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _rel, read_yaml
+from knowledge.official import validate_official
+from knowledge.plan_rules import OwnerKind, PlanRules
 from knowledge.schema import RuleBaseMeta
+from knowledge.schema.interview import AnswerWords
+from knowledge.schema.scope import ScopeData
+from knowledge.ui_labels import UiLabels
+from knowledge.words import WordList
 
 _M = TypeVar("_M", bound=BaseModel)
+
+# List files kb check validates that the RuleBase object does not hold (yet).
+LISTS: dict[str, type[BaseModel]] = {"owners.yaml": OwnerKind}
+# Files that are one mapping, each validated whole. (labels.yaml and use_case_hints.yaml have
+# checks of their own in check_refs.py and check.py; official/ is validated as one folder.)
+DOCUMENTS: dict[str, type[BaseModel]] = {
+    "interview_words.yaml": AnswerWords,
+    "plan_rules.yaml": PlanRules,
+    "scope.yaml": ScopeData,
+    "ui_labels.yaml": UiLabels,
+    "words.yaml": WordList,
+}
+OFFICIAL = "official"
 
 
 @dataclass
@@ -53,6 +72,8 @@ class RuleBaseFiles:
 def _model_for(rel: str) -> type[BaseModel] | None:
     if rel in FILES:
         return FILES[rel]
+    if rel in LISTS:
+        return LISTS[rel]
     if rel == CHANGES_FILE:  # optional: validated when present
         return Change
     folder = rel.split("/", 1)[0] if "/" in rel else None
@@ -78,11 +99,19 @@ def read_files(data_dir: Path = DATA_DIR, today: dt.date | None = None) -> RuleB
             except ValidationError as exc:
                 files.problems += validation_problems(files.label(rel), "meta", exc)
             continue
+        if rel in DOCUMENTS:
+            try:
+                DOCUMENTS[rel].model_validate(files.raw[rel])
+            except ValidationError as exc:
+                files.problems += validation_problems(files.label(rel), "-", exc)
+            continue
         model = _model_for(rel)
         if model is not None:
             files.typed[rel] = _validate(files, rel, model)
     if "meta.yaml" not in files.raw:
         files.problems.append(Problem(files.label("meta.yaml"), "meta", "", "file is missing"))
+    if (data_dir / OFFICIAL).is_dir():
+        files.problems += validate_official(data_dir / OFFICIAL)[1]
     return files
 
 
