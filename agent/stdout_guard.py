@@ -58,13 +58,13 @@ def checked(stream: TextIO) -> TextIO:
     )
 
 
-def report(exc: OSError) -> None:
-    """One line on stderr (none for a closed pipe, e.g. `| head`); stdout goes nowhere after."""
+def report(exc: OSError, lang: str = "en") -> None:
+    """One line on stderr in `lang` (none for a closed pipe, e.g. `| head`); stdout goes
+    nowhere after."""
     if exc.errno != errno.EPIPE:
-        print(
-            f"Error: could not write the output: {exc.strerror or exc}. "
-            "The output is incomplete; check the free space where it goes.",
-            file=sys.stderr,
-        )
+        from knowledge.ui_labels import os_kind, ui_text
+
+        said = ui_text("errors.output_stdout", lang, problem=os_kind(exc).text(lang))
+        print(f"{ui_text('cli.error', lang)} {said}", file=sys.stderr)
     # Exit must not try the broken stdout again (it would print "Exception ignored").
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115

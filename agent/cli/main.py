@@ -161,7 +161,7 @@ def main() -> None:
 
             launch()
     except stdout_guard.StdoutError as exc:
-        stdout_guard.report(exc)
+        stdout_guard.report(exc, error_lang(sys.argv[1:]))
         sys.exit(1)
     except UsageError as exc:
         from rich.console import Console

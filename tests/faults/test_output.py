@@ -354,7 +354,7 @@ def test_stdout_on_a_full_disk_exits_1_with_a_message(
             preexec_fn=_limit_file_size,
         )
     assert result.returncode == 1
-    assert "could not write the output: File too large" in _flat(result.stderr)
+    assert "could not write the output: file too large" in _flat(result.stderr)
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
 
 
@@ -397,4 +397,4 @@ def test_stdout_write_error_is_reported_once(
     handle.close()
     assert info.value.code == 1
     err = _flat(capsys.readouterr().err)
-    assert err.startswith("Error: could not write the output: No space left on device.")
+    assert err.startswith("Error: could not write the output: no space left on the device.")
