@@ -17,6 +17,7 @@ from knowledge.official import validate_official
 from knowledge.plan_rules import OwnerKind, PlanRules
 from knowledge.schema import RuleBaseMeta
 from knowledge.schema.interview import AnswerWords
+from knowledge.schema.rules import Caveat, RoleRule
 from knowledge.schema.scope import ScopeData
 from knowledge.ui_labels import UiLabels
 from knowledge.words import WordList
@@ -24,7 +25,11 @@ from knowledge.words import WordList
 _M = TypeVar("_M", bound=BaseModel)
 
 # List files kb check validates that the RuleBase object does not hold (yet).
-LISTS: dict[str, type[BaseModel]] = {"owners.yaml": OwnerKind}
+LISTS: dict[str, type[BaseModel]] = {
+    "caveats.yaml": Caveat,
+    "owners.yaml": OwnerKind,
+    "role_rules.yaml": RoleRule,
+}
 # Files that are one mapping, each validated whole. (labels.yaml and use_case_hints.yaml have
 # checks of their own in check_refs.py and check.py; official/ is validated as one folder.)
 DOCUMENTS: dict[str, type[BaseModel]] = {

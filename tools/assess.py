@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from core.profile import UseCaseProfile
 from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
-from knowledge.schema import Citation, Id, Lang, text_in
+from knowledge.schema import Lang
+from knowledge.schema.rules import Caveat
 from tools.assumptions import Assumption, assumptions
 from tools.checklist import ChecklistItem, checklist_for
 from tools.progress import ActionProgress
@@ -22,23 +23,6 @@ from tools.start_here import StartHere, start_here
 from tools.triggers import TriggerResult, lookup_triggers
 
 CAVEATS_FILE = DATA_DIR / "caveats.yaml"
-
-
-class Caveat(BaseModel):
-    """A caveat printed with every assessment (caveats.yaml)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: Id
-    text: str
-    # Not in the JSON: an assessment carries its caveats in its own language (`text`).
-    text_ja: str | None = Field(
-        default=None, exclude=True, description="The text in Japanese (kb check)."
-    )
-    citations: list[Citation] = Field(min_length=1)
-
-    def in_lang(self, lang: Lang) -> Caveat:
-        return self.model_copy(update={"text": text_in(self, "text", lang), "text_ja": None})
 
 
 class Assessment(BaseModel):

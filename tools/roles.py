@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 
 from core import conditions
 from core.profile import UseCaseProfile
 from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR, load_entries, load_rule_base
 from knowledge.questions import describe_answer
-from knowledge.schema import Citation, Condition, Id, Lang, text_in
+from knowledge.schema import Citation, Lang, text_in
+from knowledge.schema.rules import RoleRule
 
 ROLE_RULES_FILE = DATA_DIR / "role_rules.yaml"
-
-
-class RoleRule(BaseModel):
-    """One row of role_rules.yaml: the role applies when `when` holds."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    role: Id
-    when: Condition
-    citations: list[Citation] = Field(min_length=1)
 
 
 class RoleResult(BaseModel):

@@ -1,13 +1,14 @@
-"""The rules a plan is assessed by: roles, principles, triggers and checklist actions."""
+"""The rules a plan is assessed by: roles, the rules that assign them, principles, triggers,
+checklist actions and the caveats every assessment carries."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import Any
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.schema.base import Citation, Id, LegalForce, Strict, text_in
+from knowledge.schema.base import Citation, Id, Lang, LegalForce, Strict, text_in
 
 
 class Role(Strict):
@@ -135,3 +136,30 @@ class ChecklistAction(Strict):
     def text_for(self, lang: str) -> str:
         """The action's text for a reader of `lang` ('ja' or 'en')."""
         return text_in(self, "text", lang)
+
+
+class RoleRule(BaseModel):
+    """One row of role_rules.yaml: the role applies when `when` holds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    role: Id
+    when: Condition
+    citations: list[Citation] = Field(min_length=1)
+
+
+class Caveat(BaseModel):
+    """A caveat printed with every assessment (caveats.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Id
+    text: str
+    # Not in the JSON: an assessment carries its caveats in its own language (`text`).
+    text_ja: str | None = Field(
+        default=None, exclude=True, description="The text in Japanese (kb check)."
+    )
+    citations: list[Citation] = Field(min_length=1)
+
+    def in_lang(self, lang: Lang) -> Caveat:
+        return self.model_copy(update={"text": text_in(self, "text", lang), "text_ja": None})
