@@ -81,7 +81,7 @@ def test_aliased_long_text_repeated_is_refused_by_length(tmp_path: Path) -> None
     [
         ("sectors: " + "[" * 10_000 + "]" * 10_000 + "\n", "is nested too deeply to be an "),
         ("sectors: " + "{a: " * 10_000 + "1" + "}" * 10_000 + "\n", "is nested too deeply"),
-        ("name: 2024-13-45\n", "a value could not be read: month must be in 1..12"),
+        ("name: 2024-13-45\n", "a value could not be read: a date that does not exist"),
         ("name: !!python/name:os.system\n", "could not determine a constructor for the tag"),
         ("name: !!binary aGVsbG8=\n", "question 'name': the answer must be text"),
         ("name: {a: 1}\n", "question 'name': the answer must be text, yes/no or a list of"),

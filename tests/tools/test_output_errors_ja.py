@@ -62,3 +62,22 @@ def test_an_existing_file_and_a_wrong_ending_are_said_in_japanese(tmp_path: Path
     with pytest.raises(UsageError) as ending:
         check_target(target, "docx", suffixes, force=True)
     assert "plan.docx" in _japanese(ending.value, target)
+
+
+def test_an_impossible_date_in_a_data_file_is_said_in_japanese(tmp_path: Path) -> None:
+    """YAML reads 2027-13-01 as a date and Python refuses it in English ('month must be in
+    1..12'): the reader is told it is a date that does not exist, in their language."""
+    from tools.data_file import FileKind, read_data_file
+
+    kind = FileKind(
+        "file_errors.answers_noun", "file_errors.answers_missing", "file_errors.answers_flat"
+    )
+    answers = tmp_path / "answers.yaml"
+    for text, japanese in (
+        ("launch_date: 2027-13-01\n", "存在しない日付"),
+        (f"n: {'9' * 5000}\n", "桁"),
+    ):
+        answers.write_text(text, encoding="utf-8")
+        with pytest.raises(UsageError) as raised:
+            read_data_file(answers, kind)
+        assert japanese in _japanese(raised.value, answers)
