@@ -16,6 +16,7 @@ from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _
 from knowledge.official import validate_official
 from knowledge.plan_rules import OwnerKind, PlanRules
 from knowledge.schema import RuleBaseMeta
+from knowledge.schema.chat import IntentData, PersonalWords
 from knowledge.schema.interview import AnswerWords
 from knowledge.schema.rules import Caveat, RoleRule
 from knowledge.schema.scope import ScopeData
@@ -33,7 +34,9 @@ LISTS: dict[str, type[BaseModel]] = {
 # Files that are one mapping, each validated whole. (labels.yaml and use_case_hints.yaml have
 # checks of their own in check_refs.py and check.py; official/ is validated as one folder.)
 DOCUMENTS: dict[str, type[BaseModel]] = {
+    "chat_intents.yaml": IntentData,
     "interview_words.yaml": AnswerWords,
+    "personal_answers.yaml": PersonalWords,
     "plan_rules.yaml": PlanRules,
     "scope.yaml": ScopeData,
     "ui_labels.yaml": UiLabels,

@@ -57,6 +57,12 @@ def _harm_ids(files: RuleBaseFiles) -> set[str]:
     return {entry for entry, _ in _entries(harms)} if isinstance(harms, list) else set()
 
 
+def _personal_sources(files: RuleBaseFiles) -> dict[object, object]:
+    raw = files.raw.get(PERSONAL)
+    sources = raw.get("sources") if isinstance(raw, dict) else None
+    return sources if isinstance(sources, dict) else {}
+
+
 SOURCES = Target("sources.yaml", lambda f: _raw_ids(f, "sources.yaml"))
 TRIGGERS = Target("triggers.yaml", lambda f: _raw_ids(f, "triggers.yaml"))
 ACTIONS = Target("checklist.yaml", lambda f: _raw_ids(f, "checklist.yaml"))
@@ -64,6 +70,8 @@ ROLES = Target("roles.yaml", lambda f: _raw_ids(f, "roles.yaml"))
 FACTS = Target("facts/", lambda f: _raw_ids(f, "facts/"))
 OWNERS = Target("owners.yaml", lambda f: _raw_ids(f, "owners.yaml"), "owners.yaml")
 HARMS = Target("plan_rules.yaml harms", lambda f: _harm_ids(f), "plan_rules.yaml")
+PERSONAL = "personal_answers.yaml"
+INTENTS = "chat_intents.yaml"
 FACETS = Target("the facets (knowledge/schema/facts.py Facet)", lambda f: {x.value for x in Facet})
 
 
@@ -136,6 +144,38 @@ def check_cross_references(files: RuleBaseFiles) -> list[Problem]:
     return problems
 
 
+def check_personal_sources(files: RuleBaseFiles) -> list[Problem]:
+    """personal_answers.yaml names and hints sources by id: each key is a source, and each source
+    a chat intent asks about has its name there (a source id not in sources.yaml is REFS' to
+    name, once)."""
+    known = SOURCES.known(files)
+    worded = _personal_sources(files)
+    problems = [
+        Problem(
+            files.label(PERSONAL),
+            "-",
+            f"sources.{key}",
+            f"refers to unknown id '{key}' in {SOURCES.name}",
+        )
+        for key in worded
+        if key not in known
+    ]
+    if PERSONAL not in files.raw:
+        return problems  # "file is missing" says enough
+    for entry, item in _entries(files.raw.get(INTENTS)):
+        problems += [
+            Problem(
+                files.label(INTENTS),
+                entry,
+                where,
+                f"refers to unknown id '{value}' in {PERSONAL} sources",
+            )
+            for where, value in _values(item, "source")
+            if value in known and value not in worded
+        ]
+    return problems
+
+
 def check_legal_force_answers(files: RuleBaseFiles) -> list[Problem]:
     """Each opening is keyed by a real legal force, and every source's legal force has one."""
     raw = files.raw.get(FORCE_FILE)
@@ -193,4 +233,9 @@ def check_labels(files: RuleBaseFiles) -> list[Problem]:
     ]
 
 
-REF_CHECKS = [check_cross_references, check_legal_force_answers, check_labels]
+REF_CHECKS = [
+    check_cross_references,
+    check_personal_sources,
+    check_legal_force_answers,
+    check_labels,
+]

@@ -24,7 +24,7 @@ def test_every_intent_has_an_answer_and_every_named_source_exists() -> None:
 
 
 def test_an_intent_names_what_its_answer_asks_about() -> None:
-    from agent.chat.intents import IntentAnswer
+    from knowledge.schema.chat import IntentAnswer
 
     with pytest.raises(ValidationError, match="names its `action`"):
         IntentAnswer.model_validate({"kind": "action_in_plan"})
