@@ -177,7 +177,7 @@ def os_error_message(exc: OSError, lang: str) -> str:
 def error_in(exc: BaseException, lang: str) -> str:
     """An error's message for a reader of `lang`: a label's text in that language, a broken rule
     base's problems placed in their words, an English line a label made read back through the
-    `errors` section; anything else as it is."""
+    `errors` section; an OSError by its errno's kind; anything else as it is."""
     if isinstance(exc, RuleBaseError):
         return BrokenRuleBase(exc).in_lang(lang)
     if isinstance(exc, SettingError):
@@ -187,6 +187,8 @@ def error_in(exc: BaseException, lang: str) -> str:
         return exc.in_lang(lang)
     if isinstance(exc, UsageError):
         return reword(str(exc), "errors", lang)
+    if isinstance(exc, OSError):  # strerror is English: the errno's kind, with the path
+        return os_problem(exc).text(lang)
     return str(exc)
 
 

@@ -47,3 +47,12 @@ def test_the_cli_says_an_unusable_data_dir_in_japanese(tmp_path: Path) -> None:
     assert "Not a directory" not in done.err and "Check that" not in done.err
     english = run_cli("ask", "What is the AI Promotion Act?", env=env)
     assert "Error:" in english.err and "not a directory" in english.err, english.err
+
+
+def test_error_in_words_an_os_error_by_its_kind() -> None:
+    """The TUI shows any error through error_in: an OSError by its errno's kind, with the path."""
+    from knowledge.ui_labels import error_in
+
+    exc = PermissionError(errno.EACCES, "Permission denied", "/d/index")
+    assert error_in(exc, "ja") == "アクセス権がありません（/d/index）"
+    assert error_in(exc, "en") == "permission denied (/d/index)"
