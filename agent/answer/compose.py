@@ -14,7 +14,13 @@ from agent.answer.lang import Lang, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
-from agent.answer.select import by_entity_and_facet, refuting, watch_items
+from agent.answer.select import (
+    by_entity_and_facet,
+    date_facts,
+    refuting,
+    unrecorded_date,
+    watch_items,
+)
 from agent.answer.use_case import compose_use_case
 from agent.answer.use_case_lead import (
     YES_NO_KINDS,
@@ -119,7 +125,23 @@ def no_ban_fact(part: Part, reader: Reader) -> Fact | None:
     return reader.rule_base.facts.get(lead_file().no_ban_fact)
 
 
+def unrecorded_date_section(part: Part, reader: Reader, dated: list[str]) -> Section:
+    """A date asked by an event the rule base holds no date for: said plainly, never another
+    date of the same thing as if it answered; then the dates it does hold for it."""
+    said = templates(reader.lang)
+    entity = reader.rule_base.entities[dated[0]]
+    name = (entity.name_ja or entity.name) if reader.lang == "ja" else entity.name
+    held = date_facts(dated, reader, f"{part.text} {part.context}")
+    lead = said.date_not_recorded.format(name=name)
+    if held:
+        lead += ("" if reader.lang == "ja" else " ") + said.dates_recorded
+    return Section(lead, held)
+
+
 def lookup_section(part: Part, reader: Reader) -> Section | None:
+    dated = unrecorded_date(part, reader)
+    if dated:
+        return unrecorded_date_section(part, reader, dated)
     facts = by_entity_and_facet(part, reader)
     if not facts:
         return None

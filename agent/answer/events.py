@@ -47,6 +47,16 @@ def _kanji_pairs(text: str) -> set[str]:
     return {m.group(1) for m in _KANJI_PAIR.finditer(text)}
 
 
+def asks_event(asked: str, names: str = "") -> bool:
+    """Does the question name a dated event ('closed', 'established', '締め切られた'), whatever
+    the dates held? The words of `names` (what it dates, what an earlier turn asked) name none."""
+    own = {stem(w) for w in _words(names)}
+    if any(_groups(w) for w in _words(asked) if stem(w) not in own):
+        return True
+    groups = phrasebook().book.event_words_ja if JAPANESE.search(asked) else []
+    return any(w in asked and w not in names for group in groups for w in group)
+
+
 def named_events(dates: list[KeyDate], asked: str, names: str = "") -> list[KeyDate]:
     """The dated events the question names, best first: a number it gives ("version 1.2"), then
     the most words for the same event ("adopted" for "decided by…", "deadline" for "closed"); in

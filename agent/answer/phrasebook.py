@@ -56,6 +56,8 @@ class Templates(Strict):
     watch_line: str
     part_heading: str
     date_line: str
+    date_not_recorded: str
+    dates_recorded: str
     issuer_line: str
     identifier_line: str
     offline_notice: str

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from agent.answer.events import named_events
+from agent.answer.events import asks_event, named_events
 from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
 from agent.answer.issuers import document_first
@@ -108,8 +108,11 @@ def identifier_facts(entities: list[str], reader: Reader) -> list[Fact]:
     return found
 
 
-def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fact]:
-    """One fact per key date of the named instruments and bodies, never retyped by hand."""
+def date_facts(
+    entities: list[str], reader: Reader, asked: str = "", *, named_only: bool = False
+) -> list[Fact]:
+    """One fact per key date of the named instruments and bodies, never retyped by hand;
+    `named_only`: only the dates of the events the question names."""
     rb = reader.rule_base
     template = phrasebook().templates.date_line
     found: list[Fact] = []
@@ -153,7 +156,7 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
         said = _without_aliases(asked, entities, reader)
         own = f"{names} {source.short_name} {source.title_en}" if source else names
         named = [dates[unnamed.index(d)] for d in named_events(unnamed, said, own)]
-        if entity_id not in entities and not named:
+        if (entity_id not in entities or named_only) and not named:
             continue  # an instrument a named body issued: only the dates the question names
         for n, key in enumerate(named or dates):
             text = template.format(name=name, event=key.event, date=date_text(key.date, "en"))
@@ -168,6 +171,30 @@ def date_facts(entities: list[str], reader: Reader, asked: str = "") -> list[Fac
                 derived_fact(reader, fact_id, entity_id, Facet.when, cite, (text, text_ja))
             )
     return found
+
+
+def unrecorded_date(part: Part, reader: Reader) -> list[str]:
+    """The instruments and bodies named whose dates carry no event the question's own words name
+    ('when did the comment on the plan close', 'いつ設置された'): the rule base does not record
+    that date. Empty when it names no event, or a date held carries it."""
+    if part.facet != Facet.when or not part.entities:
+        return []
+    rb = reader.rule_base
+    entities = document_first(part.entities, reader, part.text)
+    kinds = (EntityKind.instrument, EntityKind.institution)
+    dated = [e for e in entities if e in rb.entities and rb.entities[e].kind in kinds]
+    asked = f"{part.text} {part.context}"
+    names = " ".join(
+        " ".join((rb.entities[e].name, *rb.entities[e].aliases))
+        for e in entities
+        if e in rb.entities
+    )
+    # Its own words name the event: an earlier turn's ('what about the plan?' after 'when was the
+    # Act promulgated?') asks the plan's date, whatever its event is called.
+    said = _without_aliases(part.text, entities, reader)
+    if not dated or not asks_event(said, f"{names} {part.context}"):
+        return []
+    return [] if date_facts(dated, reader, asked, named_only=True) else dated
 
 
 def _without_aliases(asked: str, entities: list[str], reader: Reader) -> str:
