@@ -16,6 +16,7 @@ from knowledge.loader import DATA_DIR, FILES, FOLDERS, Problem, RuleBaseError, _
 from knowledge.official import validate_official
 from knowledge.plan_rules import OwnerKind, PlanRules
 from knowledge.schema import RuleBaseMeta
+from knowledge.schema.answers import ForceAnswers, LeadFile
 from knowledge.schema.chat import IntentData, PersonalWords
 from knowledge.schema.interview import AnswerWords
 from knowledge.schema.rules import Caveat, RoleRule
@@ -36,10 +37,12 @@ LISTS: dict[str, type[BaseModel]] = {
 DOCUMENTS: dict[str, type[BaseModel]] = {
     "chat_intents.yaml": IntentData,
     "interview_words.yaml": AnswerWords,
+    "legal_force_answers.yaml": ForceAnswers,
     "personal_answers.yaml": PersonalWords,
     "plan_rules.yaml": PlanRules,
     "scope.yaml": ScopeData,
     "ui_labels.yaml": UiLabels,
+    "use_case_leads.yaml": LeadFile,
     "words.yaml": WordList,
 }
 OFFICIAL = "official"

@@ -8,23 +8,11 @@ from agent.answer.lang import in_lang
 from agent.answer.reader import Reader
 from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce, Strict
+from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce
+from knowledge.schema.answers import ForceAnswers
 from knowledge.yaml_files import safe_load
 
 FORCE_FILE = DATA_DIR / "legal_force_answers.yaml"
-
-
-class Opening(Strict):
-    yes_no: str
-    says: str
-    says_ja: str
-
-
-class ForceAnswers(Strict):
-    asks: dict[str, str]
-    binding: dict[LegalForce, Opening]
-    penalty: dict[LegalForce, Opening]
-    labels_ja: dict[LegalForce, str]
 
 
 @derived

@@ -5,62 +5,18 @@ answered yes or no before the layers are listed."""
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from pathlib import Path
-
-from pydantic import Field
 
 from agent.answer.phrasebook import phrasebook
 from knowledge.defaults import derived
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Cues, Strict
+from knowledge.schema.answers import AskKind, LeadFile
 from knowledge.yaml_files import safe_load
 
 LEADS_FILE = DATA_DIR / "use_case_leads.yaml"
 
 
-class AskKind(StrEnum):
-    applies = "applies"
-    permission = "permission"
-    forbidden = "forbidden"
-    to_do = "to_do"
-
-
 YES_NO_KINDS = (AskKind.permission, AskKind.forbidden)
-
-
-class KindCues(Cues):
-    kind: AskKind
-
-
-class Leads(Strict):
-    applies: str
-    permission: str
-    permission_binding: str
-    forbidden: str
-    forbidden_binding: str
-    to_do: str = Field(description="{layers} and {action}, the first action.")
-
-    def pick(self, kind: AskKind, binding: bool, has_action: bool = True) -> str:
-        """The template for this kind of ask; the `_binding` one when hard law binds the use;
-        'what to do' with no action to name asks what applies."""
-        if kind is AskKind.applies or (kind is AskKind.to_do and not has_action):
-            return self.applies
-        if kind is AskKind.to_do:
-            return self.to_do
-        if kind is AskKind.forbidden:
-            return self.forbidden_binding if binding else self.forbidden
-        return self.permission_binding if binding else self.permission
-
-
-class LeadFile(Strict):
-    kinds: list[KindCues] = Field(min_length=1)
-    no_ban_fact: str = Field(description="The fact id a yes/no lead's 'bans nothing' rests on.")
-    rule_asked_ja: str = Field(
-        default="(?!)", description="A rule named right before a Japanese 'is there …?'."
-    )
-    leads: Leads
-    leads_ja: Leads
 
 
 def load_leads(path: Path = LEADS_FILE) -> LeadFile:

@@ -19,6 +19,7 @@ import yaml
 
 from knowledge.check import check_rule_base
 from knowledge.loader import DATA_DIR
+from knowledge.schema import LegalForce
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -202,6 +203,11 @@ CASES: dict[str, tuple[str, Callable[[Any], object], Found | None]] = {
         lambda doc: doc[-1].__setitem__("touched", {"facts": ["act_bans_everything"]}),
         ("changes.yaml", "first_rule_base", "touched.facts.0", "refers to unknown id 'act_bans_everything' in facts/"),
     ),
+    "use-case lead's no-ban fact → fact": (
+        "use_case_leads.yaml",
+        lambda doc: doc.__setitem__("no_ban_fact", "act_bans_everything"),
+        ("use_case_leads.yaml", "-", "no_ban_fact", "refers to unknown id 'act_bans_everything' in facts/"),
+    ),
     # Facets and legal forces.
     "phrasebook facet cue → facet": (
         "phrasebook.yaml",
@@ -267,12 +273,13 @@ def test_a_typo_in_a_legal_force_opening(baseline: set[Found], tmp_path: Path) -
         ),
     )
     file = "legal_force_answers.yaml"
+    forces = [f"'{force.value}'" for force in LegalForce]  # the schema says a key is none of them
     assert _found(data) - baseline == {
         (
             file,
             "-",
-            "binding.binding_hard_lw",
-            "'binding_hard_lw' is not a legal force in schema.py",
+            "binding.binding_hard_lw.[key]",
+            "Input should be " + ", ".join(forces[:-1]) + f" or {forces[-1]}",
         ),
         (file, "-", "binding", f"no opening for 'binding_hard_law', the legal force of '{first}'"),
     }
