@@ -19,6 +19,7 @@ from knowledge.schema import RuleBaseMeta
 from knowledge.schema.answers import ForceAnswers, LeadFile
 from knowledge.schema.chat import IntentData, PersonalWords
 from knowledge.schema.interview import AnswerWords
+from knowledge.schema.phrasebook import Phrasebook
 from knowledge.schema.rules import Caveat, RoleRule
 from knowledge.schema.scope import ScopeData
 from knowledge.ui_labels import UiLabels
@@ -39,6 +40,7 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "interview_words.yaml": AnswerWords,
     "legal_force_answers.yaml": ForceAnswers,
     "personal_answers.yaml": PersonalWords,
+    "phrasebook.yaml": Phrasebook,
     "plan_rules.yaml": PlanRules,
     "scope.yaml": ScopeData,
     "ui_labels.yaml": UiLabels,

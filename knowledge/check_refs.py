@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from knowledge.loader import Problem
-from knowledge.schema import Facet, Labels, LegalForce
+from knowledge.schema import Labels, LegalForce
 
 if TYPE_CHECKING:
     from knowledge.check_files import RuleBaseFiles
@@ -72,7 +72,6 @@ OWNERS = Target("owners.yaml", lambda f: _raw_ids(f, "owners.yaml"), "owners.yam
 HARMS = Target("plan_rules.yaml harms", lambda f: _harm_ids(f), "plan_rules.yaml")
 PERSONAL = "personal_answers.yaml"
 INTENTS = "chat_intents.yaml"
-FACETS = Target("the facets (knowledge/schema/facts.py Facet)", lambda f: {x.value for x in Facet})
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,6 @@ REFS: tuple[Ref, ...] = (
     Ref("changes.yaml", "facts", FACTS),
     Ref("changes.yaml", "roles", ROLES),
     Ref("use_case_leads.yaml", "no_ban_fact", FACTS),  # the fact a yes/no lead rests on
-    Ref("phrasebook.yaml", "facet", FACETS),
 )
 
 FORCE_FILE = "legal_force_answers.yaml"

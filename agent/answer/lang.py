@@ -10,11 +10,12 @@ import dataclasses
 import datetime as dt
 from typing import Literal
 
-from agent.answer.phrasebook import Templates, phrasebook
+from agent.answer.phrasebook import phrasebook
 from knowledge.index.japanese import JAPANESE
 from knowledge.loader import RuleBase
 from knowledge.notation import section_ja
 from knowledge.schema import Fact
+from knowledge.schema.phrasebook import Templates
 
 Lang = Literal["en", "ja"]
 LANGS: tuple[Lang, ...] = ("en", "ja")

@@ -19,7 +19,7 @@ import yaml
 
 from knowledge.check import check_rule_base
 from knowledge.loader import DATA_DIR
-from knowledge.schema import LegalForce
+from knowledge.schema import Facet, LegalForce
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -209,10 +209,10 @@ CASES: dict[str, tuple[str, Callable[[Any], object], Found | None]] = {
         ("use_case_leads.yaml", "-", "no_ban_fact", "refers to unknown id 'act_bans_everything' in facts/"),
     ),
     # Facets and legal forces.
-    "phrasebook facet cue → facet": (
+    "phrasebook facet cue → facet (the schema's enum)": (
         "phrasebook.yaml",
         lambda doc: doc["facet_cues"][0].__setitem__("facet", "wen"),
-        ("phrasebook.yaml", "-", "facet_cues.0.facet", "refers to unknown id 'wen' in the facets (knowledge/schema/facts.py Facet)"),
+        ("phrasebook.yaml", "-", "facet_cues.0.facet", "Input should be " + ", ".join(f"'{f}'" for f in list(Facet)[:-1]) + f" or '{list(Facet)[-1]}'"),
     ),
 }  # fmt: skip
 

@@ -22,12 +22,6 @@ from tests.knowledge.kb_data import write_yaml
 TODAY = dt.date(2026, 12, 1)
 FILES = sorted(p.relative_to(DATA_DIR).as_posix() for p in DATA_DIR.rglob("*.yaml"))
 
-# Files whose schema still lives above knowledge/ (agent/, tools/), so kb check cannot validate
-# them yet (issue 17); each one moved into knowledge/schema/ leaves this set.
-NOT_YET = {
-    "phrasebook.yaml",  # agent/answer/phrasebook.py
-}
-
 
 def _first_text(node: object, path: tuple[object, ...] = ()) -> tuple[object, ...] | None:
     if isinstance(node, dict):
@@ -66,15 +60,7 @@ def schema_problems(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     return named
 
 
-@pytest.mark.parametrize(
-    "rel",
-    [
-        pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="schema not in knowledge/"))
-        if r in NOT_YET
-        else r
-        for r in FILES
-    ],
-)
+@pytest.mark.parametrize("rel", FILES)
 def test_a_wrong_type_in_any_file_is_named(rel: str, schema_problems: set[str]) -> None:
     assert any(named.endswith(rel) for named in schema_problems), (
         f"kb check let a broken {rel} pass"
