@@ -58,9 +58,13 @@ def code_stamp() -> str:
 def cache_dir() -> Path | None:
     """The data directory's cache folder; None while the data directory does not exist (a
     cache never creates the user's data directory)."""
+    from core.errors import UsageError
     from core.light_settings import light_settings
 
-    data = light_settings().data_dir
+    try:
+        data = light_settings().data_dir
+    except UsageError:  # a bad setting: its error is being worded from labels, uncached
+        return None
     return data / CACHE_DIR_NAME if data.is_dir() else None
 
 
