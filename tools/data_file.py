@@ -45,9 +45,9 @@ def read_data_file(path: Path, kind: FileKind) -> Any:
         ) from None
     except ValueError as exc:  # invalid dates (2024-13-45) or integers too long to convert
         # Python says which in English: the kind from a label ("digits" only in the second).
-        kind = "number_too_long" if "digits" in str(exc) else "impossible_date"
+        said = "number_too_long" if "digits" in str(exc) else "impossible_date"
         raise LabelledError(
-            "file_errors.unreadable_value", path=str(path), problem=phrase(f"file_errors.{kind}")
+            "file_errors.unreadable_value", path=str(path), problem=phrase(f"file_errors.{said}")
         ) from None
 
 
