@@ -92,7 +92,13 @@ FACTS = [
     }
 ]
 
-ROLE_RULES = [{"role": "developer", "when": {"builds_models": True}}]
+ROLE_RULES = [
+    {
+        "role": "developer",
+        "when": {"builds_models": True},
+        "citations": [{"source": "aigfb", "section": "Part 3"}],
+    }
+]
 
 
 def write_yaml(path: Path, data: object) -> None:
