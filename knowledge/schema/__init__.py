@@ -1,8 +1,13 @@
 """Pydantic models of the rule base files in knowledge/data/, one import surface for them all.
 
 One module per concept: `base` (strict models, ids, citations, legal force, languages),
-`labels` (labels.yaml), `sources` (instruments and institutions), `rules` (roles, principles,
-triggers, checklist actions), `facts` (facts, entities, premises, topic cards).
+`labels` (labels.yaml), `sources` (instruments and institutions), `rules` (roles, role rules,
+principles, triggers, checklist actions, caveats), `facts` (facts, entities, premises, topic
+cards). The files only one part of the agent reads have their models here too, imported from
+their own module so a start pays only for what it reads: `scope` (scope.yaml), `interview`
+(interview_words.yaml), `chat` (chat_intents.yaml, personal_answers.yaml), `answers`
+(legal_force_answers.yaml, use_case_leads.yaml), `phrasebook` (phrasebook.yaml); kb check
+validates every data file (knowledge/check_files.py).
 Every model forbids unknown keys so a typo in YAML is an error naming file, entry and field.
 """
 
