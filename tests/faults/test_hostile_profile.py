@@ -79,7 +79,11 @@ def test_any_json_value_gives_profile_or_clear_error(
         ("deep.yaml", ("a: " + "[" * 5000 + "]" * 5000).encode(), "is nested too deeply"),
         ("deep.json", ("[" * 100_000 + "]" * 100_000).encode(), "is nested too deeply"),
         ("map.yaml", ("{a: " * 3000 + "1" + "}" * 3000).encode(), "is nested too deeply"),
-        ("date.yaml", b"name: 2024-13-45\n", "a value could not be read: a date that does not exist"),
+        (
+            "date.yaml",
+            b"name: 2024-13-45\n",
+            "a value could not be read: a date that does not exist",
+        ),
         ("int.json", b'{"name": ' + b"9" * 5000 + b"}", "a value could not be read"),
         ("keys.yaml", b"1: 2\n", "field names must be text, not 1."),
         ("utf16.yaml", "name: x".encode("utf-16"), "is not UTF-8 text (bad byte at offset 0)"),
