@@ -14,11 +14,38 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
 
 
-def qualifiers(entities: list[str], reader: Reader) -> set[str]:
-    """The bodies named beside an instrument they issued."""
+def qualifiers(entities: list[str], reader: Reader, text: str = "") -> set[str]:
+    """The bodies named beside an instrument they issued, unless joined to it as a subject of
+    their own ('the AI Basic Plan and the AI Strategic Headquarters')."""
     rb = reader.rule_base
-    sources = {rb.entities[e].source or e for e in entities if e in rb.entities}
-    return {e for e in entities if e in rb.institutions and sources & set(reader.issued_by(e))}
+    asked = normalise(text)
+    found: set[str] = set()
+    for body in (e for e in entities if e in rb.institutions):
+        issued = set(reader.issued_by(body))
+        documents = [
+            e for e in entities if e in rb.entities and (rb.entities[e].source or e) in issued
+        ]
+        if documents and not any(_joined(body, d, asked, reader) for d in documents):
+            found.add(body)
+    return found
+
+
+def _mention(entity_id: str, asked: str, reader: Reader) -> tuple[int, int] | None:
+    """Where the question first names the entity (its longest name there)."""
+    spans = [
+        (m.start(), -m.end())
+        for name in _names(entity_id, reader).split(" | ")
+        if name and (m := re.search(re.escape(name), asked))
+    ]
+    return (min(spans)[0], -min(spans)[1]) if spans else None
+
+
+def _joined(a: str, b: str, asked: str, reader: Reader) -> bool:
+    """Are the two named side by side with only 'and', 'or', 'と', '、'… between them?"""
+    spans = sorted(s for s in (_mention(a, asked, reader), _mention(b, asked, reader)) if s)
+    if len(spans) < 2:
+        return False
+    return phrasebook().coordinated.search(asked[spans[0][1] : spans[1][0]]) is not None
 
 
 def _holds(text: str, noun: str) -> bool:
@@ -43,11 +70,13 @@ def issued_named(body: str, text: str, reader: Reader) -> str | None:
 def document_first(entities: list[str], reader: Reader, text: str = "") -> list[str]:
     """`entities` less the bodies named only as the issuers of the documents named with them; a
     body named with a kind of document it issued only one of stands for that document."""
-    issuers = qualifiers(entities, reader)
+    issuers = qualifiers(entities, reader, text)
     out: list[str] = []
     for e in entities:
         if e in issuers:
             continue
         issued = issued_named(e, text, reader) if e in reader.rule_base.institutions else None
+        if issued in entities:  # its document is named in full and the body not as its issuer:
+            issued = None  # both are asked about
         out += [d for d in (issued or e,) if d not in out]
     return out

@@ -9,7 +9,7 @@ from pathlib import Path
 from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
 from knowledge.loader import DATA_DIR
-from knowledge.schema import Facet
+from knowledge.schema import EntityKind, Facet
 from knowledge.schema.phrasebook import Phrasebook
 from knowledge.yaml_files import safe_load
 
@@ -51,6 +51,8 @@ class CompiledPhrasebook:
         self.who_acts = re.compile(book.who_acts, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
         self.contents = re.compile(book.contents, re.IGNORECASE)
+        self.coordinated = re.compile(book.coordinated, re.IGNORECASE)
+        self.kind_nouns = {k: re.compile(p, re.IGNORECASE) for k, p in book.kind_nouns.items()}
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)
         self.elliptical = re.compile(book.elliptical, re.IGNORECASE)
@@ -81,6 +83,10 @@ class CompiledPhrasebook:
             for group in self.book.role_words
             if any(w in words if w.isascii() else w in lowered for w in group)
         ]
+
+    def kinds_asked(self, text: str) -> set[EntityKind]:
+        """The kinds of entity `text` asks for as a class ('which roles…', 'どんな役割')."""
+        return {kind for kind, words in self.kind_nouns.items() if words.search(text)}
 
     def event_words_ja(self, text: str) -> set[str]:
         """The Japanese words naming the events `text` names ("いつから" → 施行, 適用…)."""

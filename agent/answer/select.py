@@ -116,6 +116,7 @@ def date_facts(
     rb = reader.rule_base
     template = phrasebook().templates.date_line
     found: list[Fact] = []
+    others: list[Fact] = []
     expanded = list(entities)
     # A body's dates include its instruments', unless the question names the instrument it
     # means ("When did the Headquarters adopt the Article 13 guideline?").
@@ -167,10 +168,11 @@ def date_facts(
             cite = _evidence(key, cites, reader) if institution is not None else list(cites)
             if not named and not _asked_source(cite, cites, entities, reader):
                 continue  # "adopted the Article 13 guideline" dates that guideline, not asked of
-            found.append(
+            # Dates of an event the question names come before any thing's other dates.
+            (found if named else others).append(
                 derived_fact(reader, fact_id, entity_id, Facet.when, cite, (text, text_ja))
             )
-    return found
+    return found + others
 
 
 def unrecorded_date(part: Part, reader: Reader) -> list[str]:
@@ -328,6 +330,12 @@ def _states_contents(fact: Fact, reader: Reader) -> bool:
     return re.search(rf"(?:{contents})[^:;.]{{0,40}}:", text, re.IGNORECASE) is not None
 
 
+def _names_many(fact: Fact, kinds: set[EntityKind], reader: Reader) -> bool:
+    """Is the fact about several entities of these kinds (it lists the class's members)?"""
+    entities = reader.rule_base.entities
+    return sum(1 for e in fact.about if e in entities and entities[e].kind in kinds) >= 2
+
+
 def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if set(f.about) & set(entities)]
 
@@ -391,6 +399,10 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if part.facet == Facet.what and book.contents.search(part.text):
         # Its principles, ideas or approach: the facts about it that state such things.
         tiers.insert(0, [f for f in _about(facts, part.entities) if _states_contents(f, reader)])
+    classes = book.kinds_asked(part.text)
+    if classes:  # a class asked for ('which roles does it define?'): the fact naming its members
+        members = [f for f in _about(facts, part.entities) if _names_many(f, classes, reader)]
+        tiers.insert(0, members)
     # Of several things named, a fact about them all on another facet answers a broad question
     # ("what does the APPI say about training"), not one asking who, when or how far it binds.
     narrow = part.facet in (Facet.who, Facet.when, Facet.penalty, Facet.legal_force)

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from knowledge.schema.base import Cues, Strict, compiles
-from knowledge.schema.facts import Facet
+from knowledge.schema.facts import EntityKind, Facet
 
 
 class FacetCue(Cues):
@@ -131,6 +131,15 @@ class Phrasebook(Strict):
         default="(?!)",
         description="Words naming what a text says: its principles, ideas, elements, approach.",
     )
+    kind_nouns: dict[EntityKind, str] = Field(
+        default_factory=dict,
+        description="Per kind of entity, the words asking for the kind as a class ('which "
+        "roles', 'どんな役割'): the facts naming several of its members answer it.",
+    )
+    coordinated: str = Field(
+        default="(?!)",
+        description="What stands between two names asked about side by side ('and', 'と').",
+    )
     document_nouns: list[str] = Field(
         default_factory=list,
         description="Kinds of document a body issues ('alert', 'ガイドライン'), lower case.",
@@ -183,6 +192,13 @@ class Phrasebook(Strict):
                 raise ValueError(f"'{converse}' (the converse of '{answer}') must turn back")
         return value
 
+    @field_validator("kind_nouns")
+    @classmethod
+    def _kind_nouns_compile(cls, value: dict[EntityKind, str]) -> dict[EntityKind, str]:
+        for pattern in value.values():
+            compiles(pattern)
+        return value
+
     _check = field_validator(
         "yes_no",
         "splitter",
@@ -203,6 +219,7 @@ class Phrasebook(Strict):
         "describes_use",
         "latest",
         "contents",
+        "coordinated",
         "body_says",
         "elliptical",
         "shifts_subject",

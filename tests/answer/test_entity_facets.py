@@ -159,3 +159,44 @@ def test_an_article_named_beside_another_statute_is_not_the_ai_act_article() -> 
     assert "act_art16" in linker.link("What does Article 16 require?")  # no statute named
     # A plan is no statute: the article stays ('Article 18 on the AI Basic Plan').
     assert "act_art18" in linker.link("What does Article 18 say about the AI Basic Plan?")
+
+
+@pytest.mark.parametrize(
+    ("question", "members"),
+    [
+        ("Which roles do the AI Guidelines for Business define?", ["developer", "business user"]),
+        ("AI事業者ガイドラインにはどんな役割がありますか", ["開発者", "利用者"]),
+    ],
+)
+def test_a_class_asked_for_is_answered_by_the_fact_naming_its_members(  # type: ignore[no-untyped-def]
+    offline, question, members
+) -> None:
+    # 'which roles' asks for the roles themselves: the fact listing several of them leads, not a
+    # fact that only shares a word with the question ('define' → 'definitions').
+    lead = first_sentence(offline(question).answer)
+    assert all(m in lead for m in members), lead
+
+
+def test_a_body_joined_to_a_document_by_and_is_a_subject_of_its_own() -> None:
+    # 'the AI Basic Plan and the AI Strategic Headquarters' names two things asked about; only a
+    # body qualifying a document ('AISI's guide', 'the HQ's plan') stands aside for it.
+    from agent.answer.issuers import qualifiers
+    from agent.answer.reader import default_reader
+
+    reader = default_reader()
+    both = ["ai_basic_plan", "ai_strategic_hq"]
+    joined = "When did the chapters on the AI Basic Plan and the AI Strategic Headquarters apply?"
+    assert qualifiers(both, reader, joined) == set()
+    assert qualifiers(both, reader, "AI基本計画と人工知能戦略本部の章はいつ施行？") == set()
+    assert qualifiers(
+        both, reader, "When did the AI Strategic Headquarters adopt the AI Basic Plan?"
+    ) == {"ai_strategic_hq"}
+
+
+def test_a_class_is_asked_for_only_with_an_asking_word() -> None:
+    from agent.answer.phrasebook import phrasebook
+    from knowledge.schema import EntityKind
+
+    assert phrasebook().kinds_asked("Which roles do the guidelines define?") == {EntityKind.role}
+    assert phrasebook().kinds_asked("どんな役割がありますか") == {EntityKind.role}
+    assert phrasebook().kinds_asked("what about for government agencies?") == set()
