@@ -35,7 +35,8 @@ def test_the_speller_and_the_use_case_reader_validate_the_file_once(
     monkeypatch.setattr(hint_module.HintFile, "model_validate", counting)
     assert Reader(rule_base()).speller.word("recruting")  # the speller reads the hints' words
     assert use_case.read_use_case("Our hiring AI ranks candidates. What applies?").hints
-    assert len(validated) == 1
+    # Once, or not at all when knowledge.validated_cache holds the file already validated.
+    assert len(validated) <= 1
 
 
 def test_reading_a_question_compiles_no_hint_pattern_again(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -89,7 +89,14 @@ def test_topic_related_must_exist(data: Path) -> None:
 
 
 def test_role_rule_must_name_a_role(data: Path) -> None:
-    write_yaml(data / "role_rules.yaml", [{"role": "deployer", "when": {"builds_models": True}}])
+    # A rule valid in every other way (role_rules.yaml is schema-checked too), so the only
+    # problem left is the dangling role.
+    rule = {
+        "role": "deployer",
+        "when": {"builds_models": True},
+        "citations": [{"source": "aigfb", "section": "Part 3"}],
+    }
+    write_yaml(data / "role_rules.yaml", [rule])
     assert _only(check_rule_base(data)) == (
         "role_rules.yaml",
         "deployer",
