@@ -38,6 +38,7 @@ class Templates(Strict):
     premise: str
     premise_statement: str
     premise_claim: str
+    premise_agreed: str
     not_covered: str
     not_covered_nearby: str
     no_facts: str
@@ -136,6 +137,9 @@ class Phrasebook(Strict):
         description="Per kind of entity, the words asking for the kind as a class ('which "
         "roles', 'どんな役割'): the facts naming several of its members answer it.",
     )
+    confirmation: str = Field(
+        default="(?!)", description="A statement put up to be confirmed ('…, right?', 'よね')."
+    )
     coordinated: str = Field(
         default="(?!)",
         description="What stands between two names asked about side by side ('and', 'と').",
@@ -220,6 +224,7 @@ class Phrasebook(Strict):
         "latest",
         "contents",
         "coordinated",
+        "confirmation",
         "body_says",
         "elliptical",
         "shifts_subject",

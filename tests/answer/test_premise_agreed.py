@@ -1,0 +1,43 @@
+"""A belief the asker's own words deny ('There's no AI law that bans X, right?') is confirmed, not
+contradicted: 'No.' or 'いいえ' would tell them the opposite of what the answer then says."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.answer_checks import first_sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("There's no AI law that bans facial recognition, right?", "that's right"),
+        ("顔認証を禁止するAIの法律はないですよね？", "はい、そのとおりです"),
+    ],
+)
+def test_a_denied_belief_put_up_for_confirmation_is_confirmed(  # type: ignore[no-untyped-def]
+    offline, question, opening
+) -> None:
+    lead = first_sentence(offline(question).answer).lower()
+    assert lead.startswith(opening), lead
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Does Japan's AI Act ban facial recognition?", "no"),  # asked, not denied
+        ("Japan has no AI law, right?", "no"),  # the belief is the absence itself
+        ("顔認証はAI推進法で禁止されていますよね？", "いいえ"),  # a belief held, not denied
+    ],
+)
+def test_a_belief_held_or_asked_is_still_corrected(  # type: ignore[no-untyped-def]
+    offline, question, opening
+) -> None:
+    lead = first_sentence(offline(question).answer).lower()
+    assert lead.startswith(opening), lead
+
+
+def test_a_japanese_duty_is_no_denial(offline) -> None:  # type: ignore[no-untyped-def]
+    # '置かなければいけない' holds the belief (a duty); its ない denies nothing.
+    lead = first_sentence(offline("民間企業もCAIOを置かなければいけないんですよね").answer)
+    assert lead.startswith("いいえ"), lead
