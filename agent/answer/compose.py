@@ -12,6 +12,7 @@ from agent.answer.citations import Citations
 from agent.answer.coverage import statutes_named
 from agent.answer.lang import Lang, templates
 from agent.answer.phrasebook import phrasebook
+from agent.answer.presupposition import confirms_denial
 from agent.answer.query import Part, Query
 from agent.answer.reader import Reader
 from agent.answer.select import (
@@ -77,7 +78,7 @@ def premise_section(part: Part, reader: Reader) -> Section | None:
         facts += [f for f in asked if f.facet == part.facet and f not in facts]
     template = templates(reader.lang)
     text = facts[0].text
-    if denies_belief(part, reader):  # 'There's no law that bans X, right?': the asker is right
+    if confirms_denial(part.text, part.premises, reader):  # 'There's no law that bans X, right?'
         return Section(template.premise_agreed.format(text=text), facts[1:], facts[0])
     if part.claim:  # "Japan has no AI regulation." is a claim: say it is wrong
         return Section(template.premise_claim.format(text=text), facts[1:], facts[0])
@@ -86,32 +87,6 @@ def premise_section(part: Part, reader: Reader) -> Section | None:
     if not text.lower().startswith(("no", "いいえ")):
         return Section(template.premise.format(text=text), facts[1:], facts[0])
     return Section(template.premise_statement.format(text=text), facts[1:], facts[0])
-
-
-_CLAUSE_END = re.compile(r"[,.;:、。?？!！]")
-
-
-def denies_belief(part: Part, reader: Reader) -> bool:
-    """Do the asker's own words deny the belief and ask only to have that confirmed ('There's no
-    AI law that bans facial recognition, right?', '禁止する法律はないですよね？')? A denial
-    before the belief's words in English, after them in Japanese, in the same clause."""
-    book = phrasebook()
-    if not book.confirmation.search(part.text.strip()):
-        return False
-    for premise in (reader.rule_base.premises[p] for p in part.premises):
-        if premise.posits_absence:
-            continue
-        for cue in premise.cues:
-            found = re.search(cue, part.text, re.IGNORECASE)
-            if found is None:
-                continue
-            before = _CLAUSE_END.split(part.text[: found.start()])[-1]
-            after = _CLAUSE_END.split(part.text[found.end() :])[0]
-            english = found.group().isascii()
-            # Japanese negation, not the ない of a duty ('置かなければいけない', 'ならない').
-            if book.denial.search(before) if english else book.negation.search(after):
-                return True
-    return False
 
 
 def existence_fact(part: Part, reader: Reader, chosen: list[Fact]) -> Fact | None:

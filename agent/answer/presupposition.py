@@ -136,6 +136,29 @@ def denied(text: str, start: int, end: int) -> bool:
     return bool(after) and not after.isascii() and bool(book.denial.search(after))
 
 
+_CLAUSE_END = re.compile(r"[,.;:、。?？!！]")
+
+
+def confirms_denial(text: str, premises: list[str], reader: Reader) -> bool:
+    """Do the asker's own words deny one of the beliefs and ask only to have that confirmed
+    ('There's no AI law that bans facial recognition, right?', '禁止する法律はないですよね？')?
+    A denial before the belief's words in English, after them in Japanese, in the same clause;
+    a belief that is itself a denial ('Japan has no AI law, right?') is held, not denied."""
+    book = phrasebook()
+    if not book.confirmation.search(text.strip()):
+        return False
+    text = _JA_MUST.sub(lambda m: "_" * len(m.group()), text)  # a duty's ない denies nothing
+    for belief in _beliefs(reader):
+        if belief.id not in premises or belief.negative:
+            continue
+        for found in belief.cues.finditer(text):
+            before = _CLAUSE_END.split(text[: found.start()])[-1]
+            after = _CLAUSE_END.split(text[found.end() :])[0]
+            if book.denial.search(before if found.group().isascii() else after):
+                return True
+    return False
+
+
 def _first_held(pattern: re.Pattern[str], text: str, belief: Belief) -> int | None:
     """Where the first mention the words do not deny starts; None if there is none."""
     for seen in (text, normalise(text)):  # Japanese cues are written unspaced

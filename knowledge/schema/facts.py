@@ -152,11 +152,6 @@ class Premise(Strict):
         "a wh-question or a stated claim that names it presupposes the belief ('which agency "
         "licenses…', '…is high-risk, so…'); a yes/no question only asks.",
     )
-    posits_absence: bool = Field(
-        default=False,
-        description="The belief is that something is not there ('Japan has no AI law'): a "
-        "question denying its words still holds it.",
-    )
     needs_duty: bool = Field(
         default=False,
         description="The belief is a duty ('labels are required'): a term presupposes it only "
