@@ -46,7 +46,7 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import names_belief, presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
-from agent.answer.select import by_entity_and_facet
+from agent.answer.select import by_entity_and_facet, unrecorded_date
 from knowledge.index.japanese import JAPANESE, spaced
 from knowledge.schema import Entity, EntityKind, Facet
 
@@ -121,7 +121,9 @@ def route_part(part: Part, reader: Reader) -> Route:
     found = by_entity_and_facet(part, reader)
     if found and found[0].not_covered:
         return "not_covered"
-    return "lookup" if found else "search"
+    # A date the rule base does not hold for what is named ('When was the Digital Agency set
+    # up?') is a lookup that says so, not a search that finds some other fact on it.
+    return "lookup" if found or unrecorded_date(part, reader) else "search"
 
 
 # Facets on which a statute's fact says what is required of a thing or whom it covers, and
