@@ -348,6 +348,21 @@ def read_use_case(question: str, lang: str = "en") -> UseCase | None:
     return UseCase(reads=reading.reads_in(lang), profile=profile)
 
 
+def asks_only_belief(parts: list[Part], question: str) -> bool:
+    """'do we need to registr our ai system with the goverment?': one sentence asking whether a
+    false belief holds, of an AI it describes by nothing but being AI (no use-case hint names a
+    use, no sentence before it describes one). The belief is what is asked: it is answered, not
+    the layers of a use nobody described ('Do we need to register our customer service chatbot
+    …?' names one)."""
+    from agent.use_case import read_use_case as hints
+
+    if not parts or not all(p.route == "premise" and p.yes_no for p in parts):
+        return False
+    if len([s for s in re.split(r"(?<=[.!?。！？])\s*", question.strip()) if s.strip()]) > 1:
+        return False
+    return not any(h.use_case for h in hints(question).hints)
+
+
 # What an earlier question was asked of, as against the roles and concepts that narrowed it.
 _SUBJECTS = {EntityKind.instrument, EntityKind.institution}
 
@@ -589,6 +604,8 @@ def understand(
     # '…via that AI tool, do we have to report it?' after a use case restates that use.
     restated = restates_earlier_use(asked, earlier, reader)
     use_case = None if asked_elsewhere or on_use or restated else read_use_case(asked, answer_lang)
+    if use_case is not None and asks_only_belief(parts, asked):
+        use_case = None
     if use_case is None and not asked_elsewhere:  # "and for a hospital?" after a use case
         use_case = carried_use_case(asked, earlier, reader, answer_lang)
     return Query(question=question, parts=parts, use_case=use_case, lang=answer_lang)
