@@ -221,6 +221,19 @@ def presupposed(
     return sorted(found, key=lambda pid: (pid not in duties, sign * found[pid]))
 
 
+def in_other_senses(entities: list[str], text: str, reader: Reader) -> list[str]:
+    """The entities that name a belief's thing (the same id: 'licence') only in words used of
+    something else ('a TDM licence', '権利者のライセンス'): a licence between businesses is not
+    the state licence the entity stands for."""
+    return [
+        belief.id
+        for belief in _beliefs(reader)
+        if belief.id in entities
+        and belief.other_senses is not None
+        and belief.id not in reader.linker.link(belief.held_in(text))
+    ]
+
+
 def names_belief(text: str, premise: str, reader: Reader) -> bool:
     """Does `text` (a fact) name the thing the belief is about, by its cues or terms?"""
     for belief in _beliefs(reader):

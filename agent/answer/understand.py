@@ -43,7 +43,7 @@ from agent.answer.japanese_parts import (
 from agent.answer.lang import choose
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
-from agent.answer.presupposition import names_belief, presupposed
+from agent.answer.presupposition import in_other_senses, names_belief, presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet, unrecorded_date
@@ -296,6 +296,8 @@ def read_part(text: str, reader: Reader) -> Part:
     if facet == Facet.does_not and span and asks_if_named_exists(text, span, reader):
         facet, span = Facet.what, None  # whether the named law exists is asked of it
     entities = _named(text, span, reader)
+    other = in_other_senses(entities, text, reader)  # 'a TDM licence' is no state licence
+    entities = [e for e in entities if e not in other]
     if span is None and not JAPANESE.search(text):  # no cue: the best-matched facet, read in
         facet = ranked_facet(_last_sentence(text), entities, reader)  # the question, not context
     role = addressee(text, facet, entities, reader)
