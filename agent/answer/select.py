@@ -624,7 +624,12 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     # A correction of the very thing named ("face recognition is not banned") needs no
     # regime-wide one after it.
     if best and set(best[0].about) & set(part.entities):
-        others = [f for f in others if set(f.about) & set(part.entities)]
+        # Of the things named, the use or technology it corrects, not the law it is asked of:
+        # after 'the AI Act does not ban deepfakes', not what else the Act does not ban.
+        named = set(best[0].about) & set(part.entities)
+        laws = (EntityKind.instrument, EntityKind.jurisdiction)
+        things = {e for e in named if reader.rule_base.entities[e].kind not in laws} or named
+        others = [f for f in others if set(f.about) & things]
     chosen = [*best, *(f for f in others if f not in best)]
     if not chosen:
         return []
