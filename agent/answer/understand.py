@@ -69,10 +69,25 @@ def _asks(piece: str) -> bool:
     return bool(_QUESTION_WORD.search(piece)) or piece.rstrip().endswith(("?", "？"))
 
 
+def _with_alternatives(pieces: list[str]) -> list[str]:
+    """'任意ですか、それとも義務ですか': a piece opening with the other choice joins the one
+    before it, which asks the same question."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and phrasebook().alternative.match(piece):
+            joined[-1] = (
+                f"{joined[-1]}、{piece}" if JAPANESE.search(piece) else f"{joined[-1]}, {piece}"
+            )
+        else:
+            joined.append(piece)
+    return joined
+
+
 def split_parts(question: str) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.") joins the question after it."""
     pieces = [p.strip(" ,.") for p in phrasebook().splitter.split(question) if p and p.strip()]
+    pieces = _with_alternatives(pieces)
     # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart.
     pieces = [
         q for n, p in enumerate(pieces) for q in split_joined(without_connective(p) if n else p)
@@ -307,6 +322,9 @@ def read_part(text: str, reader: Reader) -> Part:
     asked = re.split(r"(?<=[.!?])\s+", text.strip())[-1]  # the question after any context
     yes_no = bool(book.yes_no.search(text.strip()) or book.yes_no.search(asked)) or whether
     yes_no = yes_no and not asks_degree(text)  # 'より厳しいですか': no fact's yes or no fits
+    # 'binding or voluntary?' asks which: no yes or no answers it, and it believes neither.
+    alternative = yes_no and bool(book.alternative.search(text))
+    yes_no = yes_no and not alternative
     part = Part(
         text=text,
         entities=entities,
@@ -319,12 +337,12 @@ def read_part(text: str, reader: Reader) -> Part:
         premises=presupposed(
             without_uncovered_laws(text, reader),
             reader,
-            asks_whether=yes_no,
+            asks_whether=yes_no or alternative,
             facet=facet if entities else None,
         ),
         uncovered=unknown_laws(text, reader),
         beyond=beyond_coverage(entities, reader),
-        presupposed=not yes_no or book.stated(text) is not None,
+        presupposed=not (yes_no or alternative) or book.stated(text) is not None,
     )
     part.route = route_part(part, reader)
     return part

@@ -140,6 +140,11 @@ class Phrasebook(Strict):
     confirmation: str = Field(
         default="(?!)", description="A statement put up to be confirmed ('…, right?', 'よね')."
     )
+    alternative: str = Field(
+        default="(?!)",
+        description="A choice between two answers ('binding or voluntary?', '…か、それとも…か'): "
+        "asked which, so no yes or no answers it.",
+    )
     coordinated: str = Field(
         default="(?!)",
         description="What stands between two names asked about side by side ('and', 'と').",
@@ -225,6 +230,7 @@ class Phrasebook(Strict):
         "contents",
         "coordinated",
         "confirmation",
+        "alternative",
         "body_says",
         "elliptical",
         "shifts_subject",
