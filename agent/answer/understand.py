@@ -370,17 +370,21 @@ def read_use_case(question: str, lang: str = "en") -> UseCase | None:
 
 def asks_only_belief(parts: list[Part], question: str) -> bool:
     """'do we need to registr our ai system with the goverment?': one sentence asking whether a
-    false belief holds, of an AI it describes by nothing but being AI (no use-case hint names a
-    use, no sentence before it describes one). The belief is what is asked: it is answered, not
-    the layers of a use nobody described ('Do we need to register our customer service chatbot
-    …?' names one)."""
+    false belief holds, of an AI it describes by nothing but being AI (its reading sets only the
+    fields any AI tool sets, phrasebook bare_use; no sentence before it describes a use). The
+    belief is what is asked: it is answered, not the layers of a use nobody described ('Do we
+    need to register our customer service chatbot …?' names one)."""
     from agent.use_case import read_use_case as hints
 
     if not parts or not all(p.route == "premise" and p.yes_no for p in parts):
         return False
     if len([s for s in re.split(r"(?<=[.!?。！？])\s*", question.strip()) if s.strip()]) > 1:
         return False
-    return not any(h.use_case for h in hints(question).hints)
+    reading = hints(question)
+    bare = set(phrasebook().book.bare_use)
+    return not any(h.use_case for h in reading.hints) and (
+        set(reading.profile.model_dump(exclude_defaults=True)) <= bare
+    )
 
 
 # What an earlier question was asked of, as against the roles and concepts that narrowed it.

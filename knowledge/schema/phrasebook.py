@@ -100,6 +100,11 @@ class Phrasebook(Strict):
     who_acts: str = Field(
         description="Verbs a who-question asks that the issuer does not answer ('who approves')."
     )
+    bare_use: list[str] = Field(
+        default_factory=list,
+        description="Profile fields any mention of an AI tool sets ('our AI system', 'our "
+        "chatbot'): a reading that sets no other describes no use of its own.",
+    )
     audience: list[str] = Field(
         default_factory=list,
         description="Role ids a duty question naming no one is asked for, in order.",

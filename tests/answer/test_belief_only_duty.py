@@ -42,3 +42,10 @@ def test_a_described_use_stays_a_use_case(question: str) -> None:
 def test_the_ministry_one_registers_with_is_not_the_user() -> None:
     reading = read_use_case("We don't have to register our AI system with any ministry, right?")
     assert reading.profile.organisation != "government", reading.profile
+
+
+def test_a_use_the_words_describe_beyond_naming_ai_stays_a_use_case() -> None:
+    # AI-generated images in ads read as generating works: a use, not only an AI named.
+    assert understand(
+        "Is it illegal for our company to use AI-generated images in our ads in Japan?"
+    ).use_case
