@@ -86,6 +86,14 @@ def _beliefs(reader: Reader) -> tuple[Belief, ...]:
 _SENTENCE = re.compile(
     r"(?<=[.!?。！？])\s*|(?:(?<=ですが)|(?<=ますが)|(?<=けど)|(?<=けれど))[、,]\s*"
 )
+
+
+def clauses(text: str) -> list[str]:
+    """The sentences of `text`, a Japanese clause that sets the scene ('…使いたいのですが、')
+    counted as one."""
+    return [c for c in _SENTENCE.split(text.strip()) if c.strip()]
+
+
 # What the asked sentence opens with when the one before is given ('…. So what do we do?').
 _THEREFORE = re.compile(r"^\W*(?:so|then|therefore|hence|thus|それなら|だから|なので|では)\b", re.I)
 # What names the law: an instrument, a body or the regime ('under Japan's AI Act'), or law in

@@ -43,7 +43,7 @@ from agent.answer.japanese_parts import (
 from agent.answer.lang import choose
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
-from agent.answer.presupposition import in_other_senses, names_belief, presupposed
+from agent.answer.presupposition import clauses, in_other_senses, names_belief, presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet, unrecorded_date
@@ -378,7 +378,7 @@ def asks_only_belief(parts: list[Part], question: str) -> bool:
 
     if not parts or not all(p.route == "premise" and p.yes_no for p in parts):
         return False
-    if len([s for s in re.split(r"(?<=[.!?。！？])\s*", question.strip()) if s.strip()]) > 1:
+    if len(clauses(question)) > 1:  # '…AIを入れたいのですが、…' describes the use first
         return False
     reading = hints(question)
     bare = set(phrasebook().book.bare_use)

@@ -102,8 +102,8 @@ class Phrasebook(Strict):
     )
     bare_use: list[str] = Field(
         default_factory=list,
-        description="Profile fields any mention of an AI tool sets ('our AI system', 'our "
-        "chatbot'): a reading that sets no other describes no use of its own.",
+        description="Profile fields any mention of AI sets ('our AI system'): a reading that "
+        "sets no other describes no use of its own.",
     )
     audience: list[str] = Field(
         default_factory=list,
