@@ -626,9 +626,10 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     if best and set(best[0].about) & set(part.entities):
         # Of the things named, the use or technology it corrects, not the law it is asked of:
         # after 'the AI Act does not ban deepfakes', not what else the Act does not ban.
-        named = set(best[0].about) & set(part.entities)
+        corrected = set(best[0].about) & set(part.entities)
         laws = (EntityKind.instrument, EntityKind.jurisdiction)
-        things = {e for e in named if reader.rule_base.entities[e].kind not in laws} or named
+        things = {e for e in corrected if reader.rule_base.entities[e].kind not in laws}
+        things = things or corrected
         others = [f for f in others if set(f.about) & things]
     chosen = [*best, *(f for f in others if f not in best)]
     if not chosen:
