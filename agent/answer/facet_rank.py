@@ -16,7 +16,7 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
 from agent.answer.use_case_lead import AskKind, ask_kind
 from knowledge.defaults import derived
-from knowledge.schema import Facet, Fact
+from knowledge.schema import EntityKind, Facet, Fact
 
 _WORD = re.compile(r"[a-z]+")
 # An ending, what replaces it, and the letters that must stay ('comply' keeps its 'ly').
@@ -29,6 +29,8 @@ _ENDINGS = (
     ("s", "", 3),
 )
 VOCABULARY_WEIGHT = 2  # a facet's own word says more than a word shared with one of its facts
+# What has dates (sources.yaml, institutions.yaml): a word of an event names one only of these.
+_DATED = frozenset({EntityKind.instrument, EntityKind.institution, EntityKind.jurisdiction})
 
 
 def stem(word: str) -> str:
@@ -114,6 +116,9 @@ def facet_scores(text: str, entities: list[str], reader: Reader) -> dict[Facet, 
     hits = vocabulary_hits(text, names)
     if ask_kind(text) is AskKind.permission:  # 'is it legal to train on…?' asks leave to do a
         hits.pop(Facet.legal_force, None)  # thing, not how far a rule binds
+    kinds = {reader.rule_base.entities[e].kind for e in entities if e in reader.rule_base.entities}
+    if not kinds & _DATED:  # 'releasing open-weight models' is a thing done to a model, not
+        hits.pop(Facet.when, None)  # a dated event of a law or body
     shared: dict[Facet, int] = {}
     named = set(entities)
     for fact in reader.rule_base.facts.values():

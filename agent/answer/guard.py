@@ -72,12 +72,14 @@ def names_a_concept(question: str, *, ai_specific: bool = False) -> bool:
 def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     """(scope, injection) for a question; pure, so it is tested without a graph."""
     from agent.answer.reader import default_reader
-    from knowledge.index.japanese import spaced
+    from knowledge.index.japanese import JAPANESE, spaced
 
     rules = scope()
     # Both spellings: English cues need 'AI を' spaced, Japanese ones ('AI戦略本部') do not; and
     # the words as meant ('does japan have an aiact' names the AI Act).
     spelt = default_reader().speller.correct(spaced(question))
+    if JAPANESE.search(spelt):  # read as understand reads it: 'とうろく' is 登録
+        spelt = default_reader().homophones.correct(spelt)
     forms = (spaced(question), unicodedata.normalize("NFKC", question), spelt)
 
     def said(pattern: re.Pattern[str] | None) -> bool:

@@ -6,8 +6,10 @@ SudachiPy gives each word its reading; a word of two or more kanji that the rule
 Japanese texts never use is replaced by the word they use most that reads the same. A word the
 rule base uses is never changed, so a correct question is read as typed.
 
-A katakana word the texts never use, one kana off one they do, is that word ('ガイドラン' for
-ガイドライン, 'レッドチーミグ' for レッドチーミング, 'インスティチュート' for インスティテュート).
+A noun typed in hiragana that reads as one of the rule base's kanji words is that word
+('とうろく' for 登録). A katakana word the texts never use, one kana off one they do, is that
+word ('ガイドラン' for ガイドライン, 'レッドチーミグ' for レッドチーミング,
+'インスティチュート' for インスティテュート).
 """
 
 from __future__ import annotations
@@ -22,14 +24,25 @@ from rapidfuzz.distance import OSA
 _KANJI = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
+# A noun typed in hiragana ('とうろく' for 登録): four kana or more, so short words ('きょう')
+# are not read as some kanji word that sounds the same.
+_KANA_NOUN = re.compile(r"^[ぁ-ゟ]{4,}$")
 MIN_KATAKANA_SLIP = 5  # shorter katakana words are too often one kana from another word
 
 
 def _words(text: str) -> list[tuple[str, str]]:
     """(surface, reading) of each word of `text`, in SudachiPy's shortest units."""
+    return [(surface, sound) for surface, _, sound in _tagged(text)]
+
+
+def _tagged(text: str) -> list[tuple[str, str, str]]:
+    """(surface, part of speech, reading) of each word of `text`."""
     from knowledge.index.japanese import _mode, _tokenizer, katakana
 
-    return [(m.surface(), katakana(m.reading_form())) for m in _tokenizer().tokenize(text, _mode())]
+    return [
+        (m.surface(), m.part_of_speech()[0], katakana(m.reading_form()))
+        for m in _tokenizer().tokenize(text, _mode())
+    ]
 
 
 class KatakanaSlips:
@@ -80,9 +93,21 @@ class Homophones:
         same = [w for w in self._by_sound.get(sound, []) if len(w) == len(surface)]
         return same[0] if same else surface
 
+    def kana_noun(self, surface: str, sound: str) -> str:
+        """A noun typed in hiragana ('とうろく'): the rule base's kanji word read the same
+        (登録), the most used on a tie; else as typed."""
+        if not _KANA_NOUN.match(surface):
+            return surface
+        same = self._by_sound.get(sound, [])
+        return same[0] if same else surface
+
     def correct(self, text: str) -> str:
         """`text` with each slip replaced; everything else as it was."""
         text = self.katakana.correct(text)
-        if not re.search(r"[\u3400-\u9fff]", text):
+        if not re.search(r"[\u3041-\u309f\u3400-\u9fff]", text):
             return text
-        return "".join(self.word(surface, sound) for surface, sound in _words(text))
+        said = []
+        for surface, pos, sound in _tagged(text):
+            word = self.word(surface, sound)
+            said.append(self.kana_noun(word, sound) if pos == "名詞" else word)
+        return "".join(said)

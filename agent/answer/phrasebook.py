@@ -53,6 +53,7 @@ class CompiledPhrasebook:
         self.contents = re.compile(book.contents, re.IGNORECASE)
         self.coordinated = re.compile(book.coordinated, re.IGNORECASE)
         self.confirmation = re.compile(book.confirmation, re.IGNORECASE)
+        self.alternative = re.compile(book.alternative, re.IGNORECASE)
         self.kind_nouns = {k: re.compile(p, re.IGNORECASE) for k, p in book.kind_nouns.items()}
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)

@@ -86,6 +86,14 @@ def _beliefs(reader: Reader) -> tuple[Belief, ...]:
 _SENTENCE = re.compile(
     r"(?<=[.!?。！？])\s*|(?:(?<=ですが)|(?<=ますが)|(?<=けど)|(?<=けれど))[、,]\s*"
 )
+
+
+def clauses(text: str) -> list[str]:
+    """The sentences of `text`, a Japanese clause that sets the scene ('…使いたいのですが、')
+    counted as one."""
+    return [c for c in _SENTENCE.split(text.strip()) if c.strip()]
+
+
 # What the asked sentence opens with when the one before is given ('…. So what do we do?').
 _THEREFORE = re.compile(r"^\W*(?:so|then|therefore|hence|thus|それなら|だから|なので|では)\b", re.I)
 # What names the law: an instrument, a body or the regime ('under Japan's AI Act'), or law in
@@ -148,22 +156,29 @@ def confirms_denial(text: str, premises: list[str], reader: Reader) -> bool:
     if not book.confirmation.search(text.strip()):
         return False
     text = _JA_MUST.sub(lambda m: "_" * len(m.group()), text)  # a duty's ない denies nothing
+    text = _without_omissions(text)  # 'no fine for not labelling' denies no fine
     for belief in _beliefs(reader):
         if belief.id not in premises or belief.negative:
             continue
         for found in belief.cues.finditer(text):
             before = _CLAUSE_END.split(text[: found.start()])[-1]
             after = _CLAUSE_END.split(text[found.end() :])[0]
-            if book.denial.search(before if found.group().isascii() else after):
+            # English denies before the belief's last word, also inside a cue that spans the
+            # words between ('the AI Promotion Act has no penalties'); Japanese after it.
+            said = before + found.group()[: found.group().rstrip().rfind(" ") + 1]
+            if book.denial.search(said if found.group().isascii() else after):
                 return True
     return False
 
 
-def _first_held(pattern: re.Pattern[str], text: str, belief: Belief) -> int | None:
-    """Where the first mention the words do not deny starts; None if there is none."""
+def _first_held(
+    pattern: re.Pattern[str], text: str, belief: Belief, *, denied_too: bool = False
+) -> int | None:
+    """Where the first mention the words do not deny starts (`denied_too`: any mention); None if
+    there is none."""
     for seen in (text, normalise(text)):  # Japanese cues are written unspaced
         for match in pattern.finditer(seen):
-            if belief.negative or not denied(seen, match.start(), match.end()):
+            if belief.negative or denied_too or not denied(seen, match.start(), match.end()):
                 return match.start()
     return None
 
@@ -187,6 +202,9 @@ def presupposed(
     book = phrasebook()
     stated = book.stated(text) is not None
     duty = bool(book.duty.search(text))
+    # A denial put up for confirmation ('Japan's AI law doesn't ban X, correct?') still names the
+    # belief: the answer agrees with the denial (compose: confirms_denial) rather than look it up.
+    confirming = bool(book.confirmation.search(text.strip()))
     found: dict[str, int] = {}
     duties: set[str] = set()  # beliefs in a duty the words take for granted
     use = only_described(text, reader)  # a bare word in the use described believes nothing
@@ -194,10 +212,10 @@ def presupposed(
         if not stated and asks_plainly(belief, facet, asks_whether=asks_whether):
             continue
         held = belief.held_in(use if belief.bare_words else text)
-        at = _first_held(belief.cues, held, belief)
+        at = _first_held(belief.cues, held, belief, denied_too=confirming)
         presupposing = stated or not asks_whether
         if belief.terms is not None and presupposing and (duty or not belief.needs_duty):
-            term = _first_held(belief.terms, held, belief)
+            term = _first_held(belief.terms, held, belief, denied_too=confirming)
             at = term if at is None else min(at, term if term is not None else at)
         if at is not None:
             found[belief.id] = at
@@ -209,6 +227,19 @@ def presupposed(
     # A duty comes before what follows from it: "the penalty for not appointing a CAIO" believes
     # first that one must appoint a CAIO.
     return sorted(found, key=lambda pid: (pid not in duties, sign * found[pid]))
+
+
+def in_other_senses(entities: list[str], text: str, reader: Reader) -> list[str]:
+    """The entities that name a belief's thing (the same id: 'licence') only in words used of
+    something else ('a TDM licence', '権利者のライセンス'): a licence between businesses is not
+    the state licence the entity stands for."""
+    return [
+        belief.id
+        for belief in _beliefs(reader)
+        if belief.id in entities
+        and belief.other_senses is not None
+        and belief.id not in reader.linker.link(belief.held_in(text))
+    ]
 
 
 def names_belief(text: str, premise: str, reader: Reader) -> bool:

@@ -441,8 +441,17 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     # (Who must do a thing is answered by the duty's text, which names the holder.)
     enforcing = part.facet == Facet.who and not part.yes_no and not book.duty.search(part.text)
     own = part.facet if enforcing else None
+    # Who is in charge of a law or the regime: the body that law itself sets up (the AI
+    # Strategic Headquarters for the AI Promotion Act, the PPC for the APPI) before bodies that
+    # keep their own fields under other laws.
+    founded = founded_by(subjects, reader) if enforcing else set()
     chosen.sort(
-        key=lambda f: (states_role(f, roles), f.facet == own, *_score(f, named, part)),
+        key=lambda f: (
+            states_role(f, roles),
+            f.facet == own,
+            names_body(f, founded, reader),
+            *_score(f, named, part),
+        ),
         reverse=True,
     )
     # A few facts about exactly what was asked are the answer; among many (a broad entity),
@@ -480,6 +489,28 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
             return contrast  # a fact that compares them leads; no other fact does
         return [chosen[0], *(f for f in contrast if not _repeats(f, chosen[0]))]
     return [chosen[0], *focused(chosen[0], rest, part, reader)[: limit - 1]]
+
+
+def founded_by(entities: list[str], reader: Reader) -> set[str]:
+    """The bodies the named instruments themselves name: those whose first citation
+    (institutions.yaml) is the articles of one of them that provide for the body (the AI
+    Promotion Act's Arts. 19-28 for the Headquarters), not the instrument as a whole."""
+    rb = reader.rule_base
+    laws = {rb.entities[e].source or e for e in entities if e in rb.entities} & set(rb.sources)
+    return {
+        i.id
+        for i in rb.institutions.values()
+        if i.citations[0].source in laws and i.citations[0].section
+    }
+
+
+def names_body(fact: Fact, bodies: set[str], reader: Reader) -> bool:
+    """Is the fact about, or does its text name, one of these bodies?"""
+    if not bodies:
+        return False
+    return bool(bodies & set(fact.about)) or bool(
+        bodies & set(reader.linker.link(reader.english_text(fact.id)))
+    )
 
 
 def general_first(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
@@ -593,7 +624,13 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     # A correction of the very thing named ("face recognition is not banned") needs no
     # regime-wide one after it.
     if best and set(best[0].about) & set(part.entities):
-        others = [f for f in others if set(f.about) & set(part.entities)]
+        # Of the things named, the use or technology it corrects, not the law it is asked of:
+        # after 'the AI Act does not ban deepfakes', not what else the Act does not ban.
+        corrected = set(best[0].about) & set(part.entities)
+        laws = (EntityKind.instrument, EntityKind.jurisdiction)
+        things = {e for e in corrected if reader.rule_base.entities[e].kind not in laws}
+        things = things or corrected
+        others = [f for f in others if set(f.about) & things]
     chosen = [*best, *(f for f in others if f not in best)]
     if not chosen:
         return []

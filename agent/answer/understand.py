@@ -43,10 +43,10 @@ from agent.answer.japanese_parts import (
 from agent.answer.lang import choose
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
-from agent.answer.presupposition import names_belief, presupposed
+from agent.answer.presupposition import clauses, in_other_senses, names_belief, presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
-from agent.answer.select import by_entity_and_facet
+from agent.answer.select import by_entity_and_facet, unrecorded_date
 from knowledge.index.japanese import JAPANESE, spaced
 from knowledge.schema import Entity, EntityKind, Facet
 
@@ -69,10 +69,25 @@ def _asks(piece: str) -> bool:
     return bool(_QUESTION_WORD.search(piece)) or piece.rstrip().endswith(("?", "？"))
 
 
+def _with_alternatives(pieces: list[str]) -> list[str]:
+    """'任意ですか、それとも義務ですか': a piece opening with the other choice joins the one
+    before it, which asks the same question."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and phrasebook().alternative.match(piece):
+            joined[-1] = (
+                f"{joined[-1]}、{piece}" if JAPANESE.search(piece) else f"{joined[-1]}, {piece}"
+            )
+        else:
+            joined.append(piece)
+    return joined
+
+
 def split_parts(question: str) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.") joins the question after it."""
     pieces = [p.strip(" ,.") for p in phrasebook().splitter.split(question) if p and p.strip()]
+    pieces = _with_alternatives(pieces)
     # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart.
     pieces = [
         q for n, p in enumerate(pieces) for q in split_joined(without_connective(p) if n else p)
@@ -121,7 +136,9 @@ def route_part(part: Part, reader: Reader) -> Route:
     found = by_entity_and_facet(part, reader)
     if found and found[0].not_covered:
         return "not_covered"
-    return "lookup" if found else "search"
+    # A date the rule base does not hold for what is named ('When was the Digital Agency set
+    # up?') is a lookup that says so, not a search that finds some other fact on it.
+    return "lookup" if found or unrecorded_date(part, reader) else "search"
 
 
 # Facets on which a statute's fact says what is required of a thing or whom it covers, and
@@ -294,6 +311,8 @@ def read_part(text: str, reader: Reader) -> Part:
     if facet == Facet.does_not and span and asks_if_named_exists(text, span, reader):
         facet, span = Facet.what, None  # whether the named law exists is asked of it
     entities = _named(text, span, reader)
+    other = in_other_senses(entities, text, reader)  # 'a TDM licence' is no state licence
+    entities = [e for e in entities if e not in other]
     if span is None and not JAPANESE.search(text):  # no cue: the best-matched facet, read in
         facet = ranked_facet(_last_sentence(text), entities, reader)  # the question, not context
     role = addressee(text, facet, entities, reader)
@@ -303,6 +322,9 @@ def read_part(text: str, reader: Reader) -> Part:
     asked = re.split(r"(?<=[.!?])\s+", text.strip())[-1]  # the question after any context
     yes_no = bool(book.yes_no.search(text.strip()) or book.yes_no.search(asked)) or whether
     yes_no = yes_no and not asks_degree(text)  # 'より厳しいですか': no fact's yes or no fits
+    # 'binding or voluntary?' asks which: no yes or no answers it, and it believes neither.
+    alternative = yes_no and bool(book.alternative.search(text))
+    yes_no = yes_no and not alternative
     part = Part(
         text=text,
         entities=entities,
@@ -315,12 +337,12 @@ def read_part(text: str, reader: Reader) -> Part:
         premises=presupposed(
             without_uncovered_laws(text, reader),
             reader,
-            asks_whether=yes_no,
+            asks_whether=yes_no or alternative,
             facet=facet if entities else None,
         ),
         uncovered=unknown_laws(text, reader),
         beyond=beyond_coverage(entities, reader),
-        presupposed=not yes_no or book.stated(text) is not None,
+        presupposed=not (yes_no or alternative) or book.stated(text) is not None,
     )
     part.route = route_part(part, reader)
     return part
@@ -344,6 +366,25 @@ def read_use_case(question: str, lang: str = "en") -> UseCase | None:
         return None
     profile = reading.profile.model_dump(exclude_defaults=True)
     return UseCase(reads=reading.reads_in(lang), profile=profile)
+
+
+def asks_only_belief(parts: list[Part], question: str) -> bool:
+    """'do we need to registr our ai system with the goverment?': one sentence asking whether a
+    false belief holds, of an AI it describes by nothing but being AI (its reading sets only the
+    fields any AI tool sets, phrasebook bare_use; no sentence before it describes a use). The
+    belief is what is asked: it is answered, not the layers of a use nobody described ('Do we
+    need to register our customer service chatbot …?' names one)."""
+    from agent.use_case import read_use_case as hints
+
+    if not parts or not all(p.route == "premise" and p.yes_no for p in parts):
+        return False
+    if len(clauses(question)) > 1:  # '…AIを入れたいのですが、…' describes the use first
+        return False
+    reading = hints(question)
+    bare = set(phrasebook().book.bare_use)
+    return not any(h.use_case for h in reading.hints) and (
+        set(reading.profile.model_dump(exclude_defaults=True)) <= bare
+    )
 
 
 # What an earlier question was asked of, as against the roles and concepts that narrowed it.
@@ -587,6 +628,8 @@ def understand(
     # '…via that AI tool, do we have to report it?' after a use case restates that use.
     restated = restates_earlier_use(asked, earlier, reader)
     use_case = None if asked_elsewhere or on_use or restated else read_use_case(asked, answer_lang)
+    if use_case is not None and asks_only_belief(parts, asked):
+        use_case = None
     if use_case is None and not asked_elsewhere:  # "and for a hospital?" after a use case
         use_case = carried_use_case(asked, earlier, reader, answer_lang)
     return Query(question=question, parts=parts, use_case=use_case, lang=answer_lang)

@@ -183,7 +183,7 @@ def compose_use_case(
 
     names = _named_by_force(layers, title, reader.lang)
     framing = _framing_sources(ranking, engaged, reader)
-    layers = [_cited_by_own(t, framing) for t in layers]
+    layers = [_cited_by_own(t, framing, reader) for t in layers]
     kind = ask_kind(question) if question else AskKind.applies
     data = lead_file()
     no_ban = reader.rule_base.facts[data.no_ban_fact]
@@ -277,9 +277,29 @@ def _framing_sources(
     }
 
 
-def _cited_by_own(layer: TriggerResult, framing: set[str]) -> TriggerResult:
-    """The layer cited without the framing instruments (its first citation always kept)."""
+def _cited_by_own(
+    layer: TriggerResult, framing: set[str], reader: Reader | None = None
+) -> TriggerResult:
+    """The layer cited without the framing instruments (its first citation always kept), and
+    without an instrument of another legal force that no fact ties to the layer's own (the
+    draft IP Principle Code beside the Copyright Act: a code of its own, not the Act's
+    explanation, as the ACA's General Understanding is)."""
     own = [c for i, c in enumerate(layer.citations) if i == 0 or c.source not in framing]
+    if reader is not None and own:
+        rb = reader.rule_base
+        first = own[0].source
+        tied = {
+            c.source
+            for f in rb.facts.values()
+            if first in {x.source for x in f.cites}
+            for c in f.cites
+        }
+
+        def explains(source: str) -> bool:
+            same = source in rb.sources and rb.sources[source].legal_force == layer.legal_force
+            return source == first or same or source in tied
+
+        own = [c for c in own if explains(c.source)]
     return layer.model_copy(update={"citations": own})
 
 

@@ -100,6 +100,11 @@ class Phrasebook(Strict):
     who_acts: str = Field(
         description="Verbs a who-question asks that the issuer does not answer ('who approves')."
     )
+    bare_use: list[str] = Field(
+        default_factory=list,
+        description="Profile fields any mention of AI sets ('our AI system'): a reading that "
+        "sets no other describes no use of its own.",
+    )
     audience: list[str] = Field(
         default_factory=list,
         description="Role ids a duty question naming no one is asked for, in order.",
@@ -139,6 +144,11 @@ class Phrasebook(Strict):
     )
     confirmation: str = Field(
         default="(?!)", description="A statement put up to be confirmed ('…, right?', 'よね')."
+    )
+    alternative: str = Field(
+        default="(?!)",
+        description="A choice between two answers ('binding or voluntary?', '…か、それとも…か'): "
+        "asked which, so no yes or no answers it.",
     )
     coordinated: str = Field(
         default="(?!)",
@@ -225,6 +235,7 @@ class Phrasebook(Strict):
         "contents",
         "coordinated",
         "confirmation",
+        "alternative",
         "body_says",
         "elliptical",
         "shifts_subject",

@@ -100,3 +100,16 @@ def test_the_facet_is_read_in_the_question_not_in_the_context_before_it() -> Non
 def test_how_strict_a_text_is_asks_its_legal_force() -> None:
     reader = default_reader()
     assert read_part("how strict is japan's AI law?", reader).facet == Facet.legal_force
+
+
+def test_an_event_word_asks_a_date_only_of_a_thing_that_has_dates() -> None:
+    reader = default_reader()
+    # Releasing a model is something done to it, not a dated event of a law or body.
+    for question in (
+        "Does Japan have rules on releasing open-weight models?",
+        "does japan regulate the release of open-source AI models?",
+    ):
+        assert ranked_facet(question, ["open_weights"], reader) != Facet.when, question
+    assert ranked_facet("Is the AI Basic Plan's release recent?", ["ai_basic_plan"], reader) == (
+        Facet.when
+    )

@@ -108,3 +108,12 @@ def test_one_kana_off_a_registered_katakana_name_still_names_it(
             continue  # as near another name's word: no reading tells which was meant
         linked = default_reader().linker.link(alias.replace(run, typo) + "について")
         assert entity in linked, (alias, typo, linked)
+
+
+def test_a_noun_typed_in_hiragana_is_the_kanji_word_read_the_same() -> None:
+    reader = default_reader()
+    assert "登録" in reader.homophones.correct("AIシステムを国にとうろくする必要ってありますか")
+    # A verb in kana ('しよう' is no 使用) and a short word stay as typed.
+    assert reader.homophones.correct("しようと考えています") == "しようと考えています"
+    query = understand("AIシステムを国にとうろくする必要ってありますか", reader)
+    assert "registration" in query.parts[0].premises, query

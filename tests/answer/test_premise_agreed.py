@@ -13,6 +13,13 @@ from evals.answer_checks import first_sentence
     [
         ("There's no AI law that bans facial recognition, right?", "that's right"),
         ("顔認証を禁止するAIの法律はないですよね？", "はい、そのとおりです"),
+        # The denial right before the belief's word, not only a clause before it.
+        ("Japan's AI law doesn't ban emotion recognition, correct?", "that's right"),
+        ("We don't have to register our AI system with any ministry, right?", "that's right"),
+        # A denial inside the words the belief spans ('AI Promotion Act has no penalties').
+        ("So the AI Promotion Act has no penalties, right?", "that's right"),
+        ("AI推進法ってディープフェイクを禁止してないですよね？", "はい、そのとおりです"),
+        ("AI推進法には罰則がないんですよね？", "はい、そのとおりです"),
     ],
 )
 def test_a_denied_belief_put_up_for_confirmation_is_confirmed(  # type: ignore[no-untyped-def]
@@ -28,6 +35,8 @@ def test_a_denied_belief_put_up_for_confirmation_is_confirmed(  # type: ignore[n
         ("Does Japan's AI Act ban facial recognition?", "no"),  # asked, not denied
         ("Japan has no AI law, right?", "no"),  # the belief is the absence itself
         ("顔認証はAI推進法で禁止されていますよね？", "いいえ"),  # a belief held, not denied
+        ("the AI act bans deepfakes, correct?", "no"),
+        ("Japan's AI Promotion Act fines companies that don't comply, right?", "no"),  # omission
     ],
 )
 def test_a_belief_held_or_asked_is_still_corrected(  # type: ignore[no-untyped-def]

@@ -191,3 +191,11 @@ def test_a_misspelt_register_in_a_verbs_place_still_states_the_registration_beli
 
     query = understand("do we need to registr our ai system with the goverment")
     assert "registration" in query.parts[0].premises
+
+
+def test_a_correction_of_a_technology_is_followed_only_by_facts_on_it(offline) -> None:  # type: ignore[no-untyped-def]
+    # Not by what else the Act does not ban (screening people, which cites the APPI).
+    answer = offline("the AI act bans deepfakes, correct?")
+    assert answer.route == "premise", answer.route
+    assert "screen or score" not in answer.answer, answer.answer
+    assert "appi" not in [c.id for c in answer.citations], answer.citations

@@ -33,7 +33,7 @@ def test_an_unrecorded_event_is_said_so_and_the_held_date_follows(
 
 
 @pytest.mark.parametrize(
-    "question", ["When was the PPC established?", "個人情報保護委員会はいつ設置されましたか？"]
+    "question", ["When was the Digital Agency established?", "デジタル庁はいつ設置されましたか？"]
 )
 def test_a_body_with_no_dates_gets_no_unrelated_fact_as_its_date(
     offline,  # type: ignore[no-untyped-def]
@@ -41,7 +41,25 @@ def test_a_body_with_no_dates_gets_no_unrelated_fact_as_its_date(
 ) -> None:
     text = offline(question).answer
     assert "does not record" in _lead(text) or "記録されていません" in _lead(text), text
-    assert "generative AI" not in text and "生成AI" not in text, text  # the alert is no date
+    assert "generative AI" not in text and "生成AI" not in text, text  # the guideline is no date
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("When was the PPC established?", "1 January 2016"),
+        ("what year was japan's personal information protection commission created", "2016"),
+        ("個人情報保護委員会はいつ設置されましたか？", "2016年1月1日"),
+    ],
+)
+def test_a_body_s_founding_date_is_answered_and_cited_to_its_founding_law(
+    offline,  # type: ignore[no-untyped-def]
+    question: str,
+    date: str,
+) -> None:
+    answer = offline(question)
+    assert date in _lead(answer.answer), answer.answer
+    assert [c.id for c in answer.citations][:1] == ["appi"], answer.citations
 
 
 @pytest.mark.parametrize(
