@@ -120,3 +120,31 @@ def test_the_answer_names_the_guideline_role_the_asker_holds(
     answer = ask(question, settings=settings, offline=True)
     assert answer.route == "use_case"
     assert role in answer.answer.split("\n\n", 2)[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our bank wants a chatbot that tells people whether they'd qualify for a car loan. Rules?",
+        "保険会社で、事故の電話をAIで要約して保険金の支払いの可否の判断に使いたいです。注意点は？",
+    ],
+)
+def test_judging_eligibility_or_payment_decides_about_people(question: str) -> None:
+    assert read_use_case(question).profile.decisions_about_people
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our app lets borrowers ask an AI about the debts they enter. What applies?",
+        "We want AI to rank our cashiers by speed from till data. What applies?",
+        "コールセンターで、契約者からの電話をAIで要約したいです。注意点は？",
+    ],
+)
+def test_people_named_by_a_pronoun_or_their_work_hold_personal_data(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "personal"
+
+
+def test_cloning_a_persons_voice_is_synthetic_media_whatever_the_word_order() -> None:
+    question = "Our studio wants AI to clone a narrator's voice for new episodes. What applies?"
+    assert read_use_case(question).profile.synthetic_media
