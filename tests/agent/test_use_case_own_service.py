@@ -148,3 +148,19 @@ def test_people_named_by_a_pronoun_or_their_work_hold_personal_data(question: st
 def test_cloning_a_persons_voice_is_synthetic_media_whatever_the_word_order() -> None:
     question = "Our studio wants AI to clone a narrator's voice for new episodes. What applies?"
     assert read_use_case(question).profile.synthetic_media
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our startup does AI-powered CV screening for japanese employers, what laws apply",
+        "Our company makes AI cameras for factories. Are there Japanese rules for that?",
+    ],
+)
+def test_work_done_for_other_organisations_offers_ai_to_others(question: str) -> None:
+    assert read_use_case(question).profile.offers_to_others
+
+
+def test_forms_patients_fill_in_are_their_health_data() -> None:
+    question = "we want an llm to summarise patient registration forms at our clinic. what applies?"
+    assert read_use_case(question).profile.personal_data == "sensitive"
