@@ -18,6 +18,7 @@ from core.profile import UseCaseProfile
 from knowledge.questions import load_questions
 from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce, Trigger
 from tools.checklist import ChecklistItem, build_checklist
+from tools.roles import classify_roles
 from tools.start_here import score
 from tools.triggers import TriggerResult, checked_triggers, lookup_triggers
 
@@ -212,6 +213,9 @@ def compose_use_case(
         templates.use_case_read.format(reads=("、" if ja else ", ").join(use_case.reads)),
         "",
     ]
+    roles = _guideline_roles(profile, reader, cites, stated_sources)
+    if roles:
+        lines[-1:-1] = [templates.use_case_roles.format(roles=roles)]
     for trig in layers:
         sep = "：" if ja else ": "
         lines.append(
@@ -239,6 +243,31 @@ def compose_use_case(
         lines.append(f"{number}. **{item.title}**{'：' if ja else ': '}{item.text} {marks}")
     lines += ["", " ".join(templates.use_case_closing.split())]
     return "\n".join(lines), list(TOOLS_CALLED)
+
+
+def _guideline_roles(
+    profile: UseCaseProfile, reader: Reader, cites: Citations, stated: set[str]
+) -> str:
+    """The AI Guidelines for Business roles the reading puts the asker in ('AI provider, AI
+    business user'), cited by the parts of the guidelines that set their expectations where the
+    answer states the guidelines (else they are only named, as on the 'also relevant' line);
+    roles other instruments define (the Act's utilization business operator) are left to their
+    layers. Empty when the words name none."""
+    # The guidelines are the instrument of the layer of that name (triggers.yaml `layer`).
+    layers = reader.rule_base.triggers.values()
+    guideline = next((t.citations[0].source for t in layers if t.layer == "aigfb"), None)
+    found = [
+        role
+        for role in classify_roles(profile, reader.lang)
+        if role.citations and role.citations[0].source == guideline
+    ]
+    if not found:
+        return ""
+    names = ("、" if reader.lang == "ja" else ", ").join(role.name for role in found)
+    if guideline not in stated:
+        return names
+    own = [role.citations[0] for role in found]
+    return f"{names} {cites.marks(own, ' '.join(role.definition for role in found))}"
 
 
 def _named_by_force(
