@@ -282,7 +282,9 @@ class ShirubeApp(App[None]):
                 return
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for textuals in super().get_system_commands(screen):  # Textual's words, in our language
+            title, help = (reword(text, "palette", self.lang) for text in textuals[:2])
+            yield textuals._replace(title=title, help=help)
         for name, action in (
             ("interview", self.action_interview),
             ("sessions", self.action_sessions),
@@ -292,6 +294,14 @@ class ShirubeApp(App[None]):
             ("lang", self.action_switch_language),
         ):
             yield SystemCommand(t(f"app.cmd_{name}"), t(f"app.cmd_{name}_help"), action)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search prompt in the app's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = t("app.palette_placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     # ── language ──────────────────────────────────────────────────────────
     async def action_switch_language(self) -> None:

@@ -34,6 +34,21 @@ class SlashCommand:
     def name(self) -> str:
         return self.usage.split()[0]
 
+    def usage_in(self, lang: str = "en") -> str:
+        """The usage with its argument named in `lang` ('/export ファイル名')."""
+        name, _, arg = self.usage.partition(" ")
+        return f"{name} {ui_text(f'commands.arg_{arg.lower()}', lang)}" if arg else name
+
+
+def usage_column(lang: str = "en") -> list[str]:
+    """Every command's usage in `lang`, padded to one width in terminal cells (a CJK
+    character takes two), so the texts beside them line up."""
+    from rich.cells import cell_len
+
+    usages = [c.usage_in(lang) for c in COMMANDS]
+    width = max(14, *(cell_len(u) + 1 for u in usages))
+    return [u + " " * (width - cell_len(u)) for u in usages]
+
 
 # The one table of chat commands: the terminal chat and the TUI list and accept these.
 COMMANDS: tuple[SlashCommand, ...] = (
@@ -53,11 +68,11 @@ def help_text(*, with_keys: bool = False, lang: str = "en") -> str:
     """The command list in `lang` (ui_labels `commands`); `with_keys` adds the TUI's key for
     each action that has one."""
     rows = []
-    for c in COMMANDS:
+    for c, usage in zip(COMMANDS, usage_column(lang), strict=True):
         text = ui_text(f"commands.{c.name.lstrip('/')}", lang)
         if with_keys and c.key:
             text += " " + ui_text("chat.or_press", lang, key=c.key)
-        rows.append(f"  {c.usage:<14} {text}")
+        rows.append(f"  {usage} {text}")
     return "\n".join(rows)
 
 

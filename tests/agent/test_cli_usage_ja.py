@@ -45,7 +45,7 @@ def test_an_unknown_command_is_named_in_japanese() -> None:
 
 def test_a_missing_argument_says_what_to_give() -> None:
     err = _ja("assess").err
-    assert "profile" in err and "プロフィール" in err and "指定してください" in err
+    assert "profile" in err and "プロファイル" in err and "指定してください" in err
     assert "shirube assess --help" in err
 
 

@@ -119,7 +119,8 @@ async def test_shirube_lang_ja_opens_the_help_in_japanese(make_app) -> None:  # 
         assert ("全画面", "F8", ui_text("help.k_lang", "ja")) in rows
         assert all(JAPANESE.search(str(what)) for _, _, what in rows)
         usages = [str(key) for _, key, _ in rows]
-        assert all(c.usage in usages for c in COMMANDS)
+        assert all(c.usage_in("ja") in usages for c in COMMANDS)
+        assert "/profile ファイル名" in usages and "/profile FILE" not in usages
 
 
 async def test_in_japanese_the_chat_answers_in_japanese(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -226,3 +227,6 @@ async def test_in_japanese_a_source_shows_its_japanese_name_and_dates(make_app) 
         dates = str(app.screen.query_one("#citation-dates", Static).render())
         assert dates.startswith(ui_text("citation.dates", "ja"))
         assert JAPANESE.search(dates.removeprefix(ui_text("citation.dates", "ja")))
+        force = str(app.screen.query_one("#citation-force", Static).render())
+        said = force.removeprefix(ui_text("citation.force", "ja")).strip()
+        assert JAPANESE.search(said) and not re.search(r"[A-Za-z]{3,}", said), force

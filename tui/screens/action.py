@@ -41,7 +41,14 @@ def official_lines(refs: list[str]) -> list[str]:
     from knowledge.official import load_official
 
     official = load_official()
-    return [clean(f"{ref}  {official.label(ref, current_lang())}") for ref in refs]
+    lines = []
+    for ref in refs:
+        label = official.label(ref, current_lang())
+        # A worksheet row's label already names it ('ワークシート_共通の指針 4)①' for
+        # 'common:4)①'); a code with no label of its own is its label: either is said once.
+        code = ref.rpartition(":")[2]
+        lines.append(clean(label if code in label else f"{ref}  {label}"))
+    return lines
 
 
 def source_lines(item: ChecklistItem) -> list[str]:

@@ -19,7 +19,7 @@ from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.questions import load_questions
 from tools.assess import Assessment
 from tools.terminal_text import clean
-from tui.lang import LocalModal, error_text, t
+from tui.lang import LocalModal, current_lang, error_text, t
 
 # (field, typed value) → the re-assessed plan and the titles of actions whose progress dropped
 AnswerChanger = Callable[[str, str], tuple[Assessment, list[str]]]
@@ -38,7 +38,8 @@ class AnswerScreen(LocalModal[Changed | None]):
         super().__init__()
 
     def compose(self) -> ComposeResult:
-        options = [(clean(q.label), q.id) for q in self.questions]
+        lang = current_lang()
+        options = [(clean(q.label_in(lang)), q.id) for q in self.questions]
         with Vertical(id="answer-dialog", classes="dialog"):
             yield Label(t("action.change_title"), classes="dialog-title")
             yield Select(options, prompt=t("action.pick_question"), id="answer-field")
@@ -54,9 +55,11 @@ class AnswerScreen(LocalModal[Changed | None]):
         question = next((q for q in self.questions if q.id == event.value), None)
         hint = ""
         if question is not None:
-            hint = t("action.now", answer=question.label_of(getattr(self.profile, question.id)))
+            lang = current_lang()
+            now = question.label_of(getattr(self.profile, question.id), lang)
+            hint = t("action.now", answer=now)
             if question.choices:  # the numbers the answer parser accepts, as in the interview
-                numbered = (f"{n} {c.label}" for n, c in enumerate(question.choices, 1))
+                numbered = (f"{n} {c.label_in(lang)}" for n, c in enumerate(question.choices, 1))
                 hint += "\n" + t("action.type", choices="; ".join(numbered))
         self.query_one("#answer-now", Static).update(clean(hint))
 

@@ -15,6 +15,7 @@ from agent.chat.commands import (
     parse,
     sources_text,
     unknown_message,
+    usage_column,
     write_export,
 )
 from core.errors import UsageError
@@ -27,11 +28,11 @@ if TYPE_CHECKING:
 def help_text() -> str:
     """The command list in the app's language, with the TUI's key for each that has one."""
     rows = []
-    for c in COMMANDS:
+    for c, usage in zip(COMMANDS, usage_column(current_lang()), strict=True):
         text = t(f"commands.{c.name.lstrip('/')}")
         if c.key:
             text += " " + t("chat.or_press", key=c.key)
-        rows.append(f"  {c.usage:<14} {text}")
+        rows.append(f"  {usage} {text}")
     return "\n".join([t("chat.commands_title"), *rows])
 
 

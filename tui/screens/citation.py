@@ -47,7 +47,9 @@ class CitationScreen(LocalModal[None]):
             )
             with VerticalScroll(id="citation-body"):
                 yield _field("citation.section", c.section or "—", id="citation-section")
-                yield _field("citation.force", c.legal_force_label, id="citation-force")
+                # A Japanese answer's own label, as its source line shows ('拘束力のある法律…').
+                force = c.label if c.label is not None else c.legal_force_label
+                yield _field("citation.force", force, id="citation-force")
                 yield _field("citation.dates", "; ".join(dates), id="citation-dates")
                 yield _field("citation.url", c.url, id="citation-url")
                 yield Static(Text(t("citation.passage"), style="bold"), classes="citation-heading")

@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static
 
 from agent.chat.commands import COMMANDS
-from tui.lang import LocalModal, t
+from tui.lang import LocalModal, current_lang, t
 
 # (where, key, what it does): label names in ui_labels.yaml, except the keys themselves.
 KEYS: list[tuple[str, str, str]] = [
@@ -27,11 +27,11 @@ KEYS: list[tuple[str, str, str]] = [
     ("help.chat", "help.enter_on_source", "help.k_source"),
     ("help.chat", "Ctrl+Y", "help.k_copy"),
     # The chat's slash commands come from their one table (agent.chat.commands.COMMANDS).
-    *(("help.chat", c.usage, f"commands.{c.name.lstrip('/')}") for c in COMMANDS),
+    *(("help.chat", f"usage:{c.usage}", f"commands.{c.name.lstrip('/')}") for c in COMMANDS),
     ("help.interview", "Enter", "help.k_send"),
-    ("help.interview", "F5 / 'back'", "help.k_back"),
-    ("help.interview", "F6 / 'skip'", "help.k_skip"),
-    ("help.interview", "F7 / 'why'", "help.k_why"),
+    ("help.interview", "help.key_back", "help.k_back"),
+    ("help.interview", "help.key_skip", "help.k_skip"),
+    ("help.interview", "help.key_why", "help.k_why"),
     ("help.interview", "Esc", "help.k_leave"),
     ("help.plan", "M / J", "help.k_export"),
     ("help.plan", "Esc", "help.k_close"),
@@ -40,9 +40,17 @@ KEYS: list[tuple[str, str, str]] = [
 
 def key_rows() -> list[tuple[str, str, str]]:
     """The table in the app's language (a key column entry that names a label is translated)."""
-    return [
-        (t(where), t(key) if key.startswith("help.") else key, t(what)) for where, key, what in KEYS
-    ]
+    return [(t(where), _key(key), t(what)) for where, key, what in KEYS]
+
+
+def _key(key: str) -> str:
+    """A key as shown: a label's text, a chat command's usage in the app's language, or as is."""
+    if key.startswith("help."):
+        return t(key)
+    if key.startswith("usage:"):
+        usage = key.removeprefix("usage:")
+        return next(c for c in COMMANDS if c.usage == usage).usage_in(current_lang())
+    return key
 
 
 def key_table(rows: list[tuple[str, str, str]]) -> Table:

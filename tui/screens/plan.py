@@ -13,6 +13,7 @@ from textual.widgets import Header, Label, Static
 
 from core.config import Settings
 from core.errors import UsageError
+from knowledge.ui_labels import LabelledError
 from tools.assess import Assessment
 from tools.render.common import cite_all
 from tools.terminal_text import clean
@@ -200,7 +201,7 @@ def saved_plan_screen(plan_id: str, settings: Settings | None) -> PlanScreen | N
 
     def save(action_id: str, status: str, note: str) -> None:
         if status == "not_applicable" and not note:
-            raise UsageError("Say in the box why the action does not apply, then save.")
+            raise LabelledError("action.needs_reason")
         na = status == "not_applicable"  # the note is the reason it does not apply, else evidence
         with plan_service.opened(settings) as store:
             plan_service.set_progress(
@@ -214,7 +215,7 @@ def saved_plan_screen(plan_id: str, settings: Settings | None) -> PlanScreen | N
 
     def change(field: str, value: str) -> tuple[Assessment, list[str]]:
         with plan_service.opened(settings) as store:
-            return plan_service.change_answer(store, plan_id, field, value)
+            return plan_service.change_answer(store, plan_id, field, value, lang=current_lang())
 
     assessment = in_lang(assessment, current_lang())
     statuses = {action: p.status.value for action, p in assessment.progress.items()}

@@ -27,7 +27,7 @@ class AppFooter(Footer):
             self.call_after_refresh(self.recompose)
 
 
-PALETTE = 13  # the palette hint docked on the right of a wide footer ("▏^p palette ")
+PALETTE = 6  # the palette hint docked on the right of a wide footer, less its name ("▏^p  ")
 
 
 def _width(app: App[object], shown: list[ActiveBinding], gap: int) -> int:
@@ -45,9 +45,11 @@ def fit(
 ) -> dict[str, ActiveBinding]:
     """`bindings` with app-wide keys hidden, last first, until the footer fits `width`."""
     narrow = width < WIDE
-    gap, room = (1, width - 2) if narrow else (2, width - 2 - PALETTE)
     fitted = dict(bindings)
     palette = app.COMMAND_PALETTE_BINDING
+    hint = fitted.get(palette)  # named in the app's language: 'palette', 'コマンド'
+    named = cell_len(hint.binding.description) if hint else 0
+    gap, room = (1, width - 2) if narrow else (2, width - 2 - PALETTE - named)
     shown = [k for k, active in fitted.items() if active.binding.show and k != palette]
     app_keys = [key for key in shown if isinstance(fitted[key].node, App)]
     while app_keys and _width(app, [fitted[k] for k in shown], gap) > room:

@@ -44,7 +44,7 @@ class QuestionWidget(Vertical):
         if view.kind != "question":
             for row in view.summary:
                 yield Static(
-                    clean(f"{row.number:>2}. {row.id}: {row.answer}"),
+                    clean(f"{row.number:>2}. {row.label or row.id}: {row.answer}"),
                     classes="summary-row",
                     markup=False,
                 )
