@@ -22,7 +22,7 @@ from knowledge.schema.interview import AnswerWords
 from knowledge.schema.phrasebook import Phrasebook
 from knowledge.schema.rules import Caveat, RoleRule
 from knowledge.schema.scope import ScopeData
-from knowledge.ui_labels import UiLabels
+from knowledge.ui_labels_schema import UiLabelFile
 from knowledge.words import WordList
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -43,7 +43,7 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "phrasebook.yaml": Phrasebook,
     "plan_rules.yaml": PlanRules,
     "scope.yaml": ScopeData,
-    "ui_labels.yaml": UiLabels,
+    "ui_labels.yaml": UiLabelFile,
     "use_case_leads.yaml": LeadFile,
     "words.yaml": WordList,
 }
