@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from pathlib import Path
 
 from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
-from knowledge.loader import DATA_DIR
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema import EntityKind, Facet
 from knowledge.schema.phrasebook import Phrasebook
-from knowledge.yaml_files import safe_load
 
 PHRASEBOOK = DATA_DIR / "phrasebook.yaml"
 # The question's own word: "(ok and) under the APPI, who …" asks who, whatever comes before.
@@ -149,8 +147,8 @@ class CompiledPhrasebook:
         return facet, (start, end)
 
 
-def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:
-    return Phrasebook.model_validate(safe_load(path.read_text(encoding="utf-8")))
+def load_phrasebook() -> Phrasebook:
+    return load_rule_base().document(PHRASEBOOK.name, Phrasebook)
 
 
 @derived
