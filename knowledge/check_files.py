@@ -20,6 +20,7 @@ from knowledge.schema.answers import ForceAnswers, LeadFile
 from knowledge.schema.chat import IntentData, PersonalWords
 from knowledge.schema.interview import AnswerWords
 from knowledge.schema.phrasebook import Phrasebook
+from knowledge.schema.reading import ReadingWords
 from knowledge.schema.rules import Caveat, RoleRule
 from knowledge.schema.scope import ScopeData
 from knowledge.ui_labels_schema import UiLabelFile
@@ -42,6 +43,7 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "personal_answers.yaml": PersonalWords,
     "phrasebook.yaml": Phrasebook,
     "plan_rules.yaml": PlanRules,
+    "reading_words.yaml": ReadingWords,
     "scope.yaml": ScopeData,
     "ui_labels.yaml": UiLabelFile,
     "use_case_leads.yaml": LeadFile,

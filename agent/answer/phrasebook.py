@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
+from agent.answer.word_lists import WordPattern
 from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
 from knowledge.loader import DATA_DIR, load_rule_base
@@ -13,7 +14,7 @@ from knowledge.schema.phrasebook import Phrasebook
 
 PHRASEBOOK = DATA_DIR / "phrasebook.yaml"
 # The question's own word: "(ok and) under the APPI, who …" asks who, whatever comes before.
-_QUESTION_WORD = re.compile(r"\b(who|whom|when|where|which|what|how|why)\b", re.IGNORECASE)
+_QUESTION_WORD = WordPattern(lambda w: w.question_words, r"\b({words})\b", re.IGNORECASE)
 
 
 def same_word(stem: str, word: str) -> bool:

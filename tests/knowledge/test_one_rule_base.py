@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from agent.answer.force import force_answers
 from agent.answer.phrasebook import load_phrasebook
 from agent.answer.use_case_lead import load_leads
+from agent.answer.word_lists import reading_words
 from agent.chat.intents import chat_intents
 from agent.chat.personal_words import personal_words
 from agent.interview.answer_words import answer_words
@@ -34,6 +35,7 @@ READERS: list[Callable[[], object]] = [
     force_answers,
     load_phrasebook,
     load_leads,
+    reading_words,
 ]
 # Reading a data file anywhere in agent/ other than through the rule base.
 OWN_LOADER = re.compile(
