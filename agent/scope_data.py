@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from knowledge.defaults import derived
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema.scope import InstructionClauses, ScopeData
-from knowledge.yaml_files import safe_load
 
-SCOPE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "scope.yaml"
+SCOPE_FILE = DATA_DIR / "scope.yaml"  # the packaged one; a rule base reads its own (data_file)
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -75,5 +74,4 @@ class CompiledScope:
 
 @derived
 def scope() -> CompiledScope:
-    raw = safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
-    return CompiledScope(ScopeData.model_validate(raw))
+    return CompiledScope(load_rule_base().document(SCOPE_FILE.name, ScopeData))

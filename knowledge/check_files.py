@@ -20,9 +20,10 @@ from knowledge.schema.answers import ForceAnswers, LeadFile
 from knowledge.schema.chat import IntentData, PersonalWords
 from knowledge.schema.interview import AnswerWords
 from knowledge.schema.phrasebook import Phrasebook
+from knowledge.schema.reading import ReadingWords
 from knowledge.schema.rules import Caveat, RoleRule
 from knowledge.schema.scope import ScopeData
-from knowledge.ui_labels import UiLabels
+from knowledge.ui_labels_schema import UiLabelFile
 from knowledge.words import WordList
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -42,8 +43,9 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "personal_answers.yaml": PersonalWords,
     "phrasebook.yaml": Phrasebook,
     "plan_rules.yaml": PlanRules,
+    "reading_words.yaml": ReadingWords,
     "scope.yaml": ScopeData,
-    "ui_labels.yaml": UiLabels,
+    "ui_labels.yaml": UiLabelFile,
     "use_case_leads.yaml": LeadFile,
     "words.yaml": WordList,
 }

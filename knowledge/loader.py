@@ -6,6 +6,7 @@ Errors name the file, the entry id and the field, so a typo is fixed in seconds.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from knowledge.schema import (
     TopicCard,
     Trigger,
 )
-from knowledge.validated_cache import cached
+from knowledge.validated_cache import cached, content_hash
 
 # Re-exported: callers import the YAML basics from here as well as from knowledge.yaml_files.
 from knowledge.yaml_files import DATA_DIR, Problem, RuleBaseError, read_yaml
@@ -54,6 +55,34 @@ def validate_entries(path: Path, model: type[ModelT]) -> tuple[list[ModelT], lis
                 field = ".".join(str(part) for part in err["loc"])
                 problems.append(Problem.of_error(file, entry_id, field, err))
     return entries, problems
+
+
+def validate_document(path: Path, model: type[ModelT]) -> tuple[ModelT | None, list[Problem]]:
+    """Validate a YAML file that is one mapping against `model`, collecting every problem."""
+    raw = read_yaml(path)
+    try:
+        return model.model_validate(raw), []
+    except ValidationError as exc:
+        file = _rel(path)
+        return None, [
+            Problem.of_error(file, "-", ".".join(str(part) for part in err["loc"]), err)
+            for err in exc.errors()
+        ]
+
+
+def load_document(path: Path, model: type[ModelT]) -> ModelT:
+    """`path` validated with `model` (RuleBaseError on any problem); a packaged file's value is
+    kept validated between processes (validated_cache: the phrasebook's checks are ~0.05 s)."""
+
+    def validated() -> ModelT:
+        value, problems = validate_document(path, model)
+        if value is None:
+            raise RuleBaseError(problems)
+        return value
+
+    if path.parent != DATA_DIR:
+        return validated()
+    return cached(f"document-{path.stem}", content_hash(path), validated)
 
 
 def load_entries(path: Path, model: type[ModelT]) -> list[ModelT]:
@@ -91,6 +120,21 @@ class RuleBase:
     """Things questions name (entities.yaml), by id."""
     premises: dict[str, Premise] = field(default_factory=dict)
     """False beliefs questions carry (premises.yaml), by id."""
+    data_dir: Path | None = None
+    """The folder it was loaded from; None: the packaged knowledge/data (found at call time)."""
+
+    def data_file(self, name: str) -> Path:
+        """The data file `name` of this rule base: in its own folder, else the packaged one (a
+        fixture rule base need not carry the wording files: phrasebook.yaml, scope.yaml …)."""
+        if self.data_dir is not None and (self.data_dir / name).is_file():
+            return self.data_dir / name
+        return DATA_DIR / name
+
+    def document(self, name: str, model: type[ModelT]) -> ModelT:
+        """The one-mapping data file `name` (phrasebook.yaml, scope.yaml …) validated with
+        `model`, the model `kb check` validates it with (knowledge/check_files.py DOCUMENTS);
+        a problem raises RuleBaseError naming the file and the field."""
+        return load_document(self.data_file(name), model)
 
     def source(self, source_id: str) -> Source:
         return self.sources[source_id]
@@ -171,6 +215,7 @@ def load_rule_base_from(data_dir: Path) -> RuleBase:
         facts={f.id: f for f in folders["facts"]},
         entities={e.id: e for e in loaded["entities.yaml"]},
         premises={p.id: p for p in loaded["premises.yaml"]},
+        data_dir=data_dir,
     )
 
 
@@ -178,7 +223,11 @@ def load_packaged_rule_base() -> RuleBase:
     """The packaged rule base (knowledge/data), loaded and validated: validated again only when
     a data file or the code validating it changed since a process last did (validated_cache)."""
     data_dir = DATA_DIR  # read at call time: tests point the loader at a copy
-    return cached("rule_base", corpus_hash(data_dir), lambda: load_rule_base_from(data_dir))
+
+    def packaged() -> RuleBase:  # its place not kept: a cached copy may serve another checkout
+        return dataclasses.replace(load_rule_base_from(data_dir), data_dir=None)
+
+    return cached("rule_base", corpus_hash(data_dir), packaged)
 
 
 def load_rule_base() -> RuleBase:

@@ -2,7 +2,11 @@
 
 The texts live in knowledge/data/ui_labels.yaml (section → name → {en, ja}); code names them
 as "section.name". Both languages are required and must take the same {placeholders}, so a
-label can never show in one language only or fail to format in the other.
+label can never show in one language only or fail to format in the other
+(knowledge/ui_labels_schema.py, which kb check validates the file with).
+
+The labels are validated once and then kept as plain values (`UiLabels`, `Phrase`): reading the
+validated cache's copy needs no pydantic, which `sessions list` and the TUI's first screen save.
 """
 
 from __future__ import annotations
@@ -11,16 +15,17 @@ import errno
 import re
 import string
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from core.errors import SettingError, UsageError
 from core.storage import StorageError
 from knowledge.defaults import derived
 from knowledge.validated_cache import cached, content_hash
-from knowledge.yaml_files import RuleBaseError
+
+if TYPE_CHECKING:
+    from knowledge.yaml_files import RuleBaseError
 
 UiLang = Literal["en", "ja"]
 UI_LABELS_FILE = Path(__file__).parent / "data" / "ui_labels.yaml"
@@ -30,26 +35,18 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-class UiText(BaseModel):
+class UiText(NamedTuple):
     """One label in both languages."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    en: str = Field(min_length=1)
-    ja: str = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _same_placeholders(self) -> UiText:
-        if placeholders(self.en) != placeholders(self.ja):
-            raise ValueError(
-                f"en takes {sorted(placeholders(self.en))} but ja takes "
-                f"{sorted(placeholders(self.ja))}: both languages fill the same fields"
-            )
-        return self
+    en: str
+    ja: str
 
 
-class UiLabels(RootModel[dict[str, dict[str, UiText]]]):
-    """Every label by section and name."""
+@dataclass(frozen=True, slots=True)
+class UiLabels:
+    """Every label by section and name, as validated (knowledge/ui_labels_schema.py)."""
+
+    root: dict[str, dict[str, UiText]]
 
     def get(self, key: str) -> UiText:
         section, _, name = key.partition(".")
@@ -70,10 +67,12 @@ class UiLabels(RootModel[dict[str, dict[str, UiText]]]):
 def load_ui_labels(path: Path = UI_LABELS_FILE) -> UiLabels:
     """The labels in `path`, validated; the packaged file's are kept validated between
     processes (knowledge.validated_cache: every command and the TUI's first screen read them)."""
-    from knowledge.yaml_files import read_yaml  # not knowledge.loader: no rule-base schemas
 
-    def validated() -> UiLabels:
-        return UiLabels.model_validate(read_yaml(path))
+    def validated() -> UiLabels:  # yaml and pydantic only when the cache cannot answer
+        from knowledge.ui_labels_schema import UiLabelFile
+        from knowledge.yaml_files import read_yaml  # not knowledge.loader: no rule-base schemas
+
+        return UiLabelFile.model_validate(read_yaml(path)).labels()
 
     if path != UI_LABELS_FILE:
         return validated()
@@ -87,14 +86,14 @@ def ui_text(key: str, lang: str = "en", /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-class Phrase(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Phrase:
     """A label with its fields' values, written in either language when it is shown (a check's
-    detail made once, printed in the reader's language). A value may itself be a Phrase."""
-
-    model_config = ConfigDict(frozen=True)
+    detail made once, printed in the reader's language). A value may itself be a Phrase.
+    Made by code from a label's key, not read from a file: a plain value, no validation."""
 
     key: str
-    values: dict[str, str | int | Phrase] = Field(default_factory=dict)
+    values: dict[str, str | int | Phrase] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
         filled = {
@@ -178,6 +177,8 @@ def error_in(exc: BaseException, lang: str) -> str:
     """An error's message for a reader of `lang`: a label's text in that language, a broken rule
     base's problems placed in their words, an English line a label made read back through the
     `errors` section; an OSError by its errno's kind; anything else as it is."""
+    from knowledge.yaml_files import RuleBaseError  # yaml: only when an error is worded
+
     if isinstance(exc, RuleBaseError):
         return BrokenRuleBase(exc).in_lang(lang)
     if isinstance(exc, SettingError):

@@ -16,6 +16,7 @@ pickles are the user's own files, in the folder that holds their index and sessi
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -41,11 +42,18 @@ def content_hash(*paths: Path) -> str:
 
 
 def code_stamp() -> str:
-    """What the cached values' classes and validators are: the interpreter, pydantic, and each
-    source file of core/ and knowledge/ by path, size and modification time."""
-    import pydantic_core
-
-    digest = hashlib.sha256(f"{sys.version} {pydantic_core.__version__}".encode())
+    """What the cached values' classes and validators are: the interpreter, the installed
+    pydantic and pydantic-core (their versions read from the install's metadata folder names,
+    not by importing them: a value read back may need no pydantic), and each source file of
+    core/ and knowledge/ by path, size and modification time."""
+    digest = hashlib.sha256(sys.version.encode())
+    for package in ("pydantic", "pydantic_core"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin:
+            site = Path(spec.origin).parent.parent
+            digest.update(" ".join(sorted(p.name for p in site.glob(f"{package}-*"))).encode())
+            stat = os.stat(spec.origin)  # and the files themselves, as bytecode is checked
+            digest.update(f"{spec.origin} {stat.st_size} {stat.st_mtime_ns}".encode())
     for folder in CODE_DIRS:
         for path in sorted(folder.rglob("*.py")):
             stat = path.stat()

@@ -9,11 +9,14 @@ vanishes). Every such string goes through `clean` before it is shown or exported
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import AfterValidator
 from rich.markup import escape
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
 
 # Whole escape sequences first, so their parameters do not stay behind as visible junk:
 # CSI (7- and 8-bit), then OSC/DCS/SOS/PM/APC strings up to BEL or ST, then two-byte escapes.
@@ -51,7 +54,18 @@ def plain(text: object, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
+class _Cleaned:
+    """pydantic's AfterValidator(clean), through the hook pydantic reads from any annotation,
+    so this module (on `sessions list`'s path) does not import pydantic."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(clean, handler(source))
+
+
 # A model field holding text from a model or a model server: cleaned when the value is made.
-CleanText = Annotated[str, AfterValidator(clean)]
+CleanText = Annotated[str, _Cleaned]
 
 __all__ = ["CleanText", "clean", "json_text", "markup", "plain"]

@@ -17,6 +17,7 @@ from collections.abc import Set as AbstractSet
 from agent.answer.phrasebook import phrasebook
 from agent.answer.query import UseCase
 from agent.answer.reader import Reader
+from agent.answer.word_lists import WordPattern
 from core.profile import UseCaseProfile
 from knowledge.hints import Hint
 from knowledge.index.japanese import JAPANESE
@@ -31,7 +32,7 @@ _SUBJECT_KINDS = frozenset({EntityKind.instrument, EntityKind.institution})
 
 
 # A bare question word asks a facet of what went before ('and when?', 'and who?').
-_FACET_WORD = re.compile(r"\W*(when|who|whom|where|which|how)\b", re.IGNORECASE)
+_FACET_WORD = WordPattern(lambda w: w.facet_question_words, r"\W*({words})\b", re.IGNORECASE)
 
 
 def refers_back(question: str) -> bool:
@@ -59,7 +60,7 @@ def refers_back(question: str) -> bool:
 
 
 # The asker ('who supervises us?'): the organisation the conversation is about.
-_ASKER = re.compile(r"\b(we|us|our|ours)\b", re.IGNORECASE)
+_ASKER = WordPattern(lambda w: w.asker_words, r"\b({words})\b", re.IGNORECASE)
 
 
 def _facet_of_what_went_before(question: str) -> bool:
@@ -184,7 +185,7 @@ def carried_use_case(asked: str, history: list[str], reader: Reader, lang: str) 
 
 
 # Pointing back at what went before: 'that', 'it' (not a fragment's opening 'and …').
-_POINTER = re.compile(r"\b(it|its|that|this|them|those|these)\b", re.IGNORECASE)
+_POINTER = WordPattern(lambda w: w.pointer_words, r"\b({words})\b", re.IGNORECASE)
 
 
 def asks_of_earlier_use(asked: str, history: list[str], reader: Reader) -> bool:

@@ -7,17 +7,16 @@ from __future__ import annotations
 from agent.answer.lang import in_lang
 from agent.answer.reader import Reader
 from knowledge.defaults import derived
-from knowledge.loader import DATA_DIR
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema import Citation, EntityKind, Facet, Fact, LegalForce
 from knowledge.schema.answers import ForceAnswers
-from knowledge.yaml_files import safe_load
 
 FORCE_FILE = DATA_DIR / "legal_force_answers.yaml"
 
 
 @derived
 def force_answers() -> ForceAnswers:
-    return ForceAnswers.model_validate(safe_load(FORCE_FILE.read_text(encoding="utf-8")))
+    return load_rule_base().document(FORCE_FILE.name, ForceAnswers)
 
 
 def force_label(force: LegalForce, lang: str) -> str:

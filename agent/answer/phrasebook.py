@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from pathlib import Path
 
+from agent.answer.word_lists import WordPattern
 from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
-from knowledge.loader import DATA_DIR
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema import EntityKind, Facet
 from knowledge.schema.phrasebook import Phrasebook
-from knowledge.yaml_files import safe_load
 
 PHRASEBOOK = DATA_DIR / "phrasebook.yaml"
 # The question's own word: "(ok and) under the APPI, who …" asks who, whatever comes before.
-_QUESTION_WORD = re.compile(r"\b(who|whom|when|where|which|what|how|why)\b", re.IGNORECASE)
+_QUESTION_WORD = WordPattern(lambda w: w.question_words, r"\b({words})\b", re.IGNORECASE)
 
 
 def same_word(stem: str, word: str) -> bool:
@@ -150,8 +149,8 @@ class CompiledPhrasebook:
         return facet, (start, end)
 
 
-def load_phrasebook(path: Path = PHRASEBOOK) -> Phrasebook:
-    return Phrasebook.model_validate(safe_load(path.read_text(encoding="utf-8")))
+def load_phrasebook() -> Phrasebook:
+    return load_rule_base().document(PHRASEBOOK.name, Phrasebook)
 
 
 @derived

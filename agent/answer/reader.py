@@ -62,7 +62,7 @@ class Reader:
         texts = [f.text for f in rb.facts.values()]
         texts += [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
         texts += [q for card in rb.topics.values() for q in (card.title, *card.questions)]
-        texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
+        texts.append(rb.data_file(PHRASEBOOK.name).read_text(encoding="utf-8"))
         # The words a use case is read by ('selfies', 'dashcam') are meant as typed.
         texts += hints().vocabulary()
         names = [a for e in rb.entities.values() for a in (e.name, *e.aliases)]
@@ -79,7 +79,7 @@ class Reader:
         texts = [f.text_ja for f in rb.facts.values() if f.text_ja]
         texts += [a for e in rb.entities.values() for a in (e.name_ja or "", *e.aliases) if a]
         texts += [s.short_name_ja or "" for s in rb.sources.values()]
-        texts.append(PHRASEBOOK.read_text(encoding="utf-8"))
+        texts.append(rb.data_file(PHRASEBOOK.name).read_text(encoding="utf-8"))
         # The words a use case is read by (工場, 旅館, 勤務先) are meant as typed, not slips.
         texts.append(HINTS_FILE.read_text(encoding="utf-8"))
         return Homophones(texts)

@@ -47,14 +47,17 @@ from agent.answer.presupposition import clauses, in_other_senses, names_belief, 
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet, unrecorded_date
+from agent.answer.word_lists import WordPattern
 from knowledge.index.japanese import JAPANESE, spaced
 from knowledge.schema import Entity, EntityKind, Facet
 
 MIN_PART_WORDS = 3
-_QUESTION_WORD = re.compile(r"^\s*(what|when|who|whom|which|how|why|where)\b", re.IGNORECASE)
-_WHETHER = re.compile(r"^\s*(whether|if)\b", re.IGNORECASE)
+_QUESTION_WORD = WordPattern(lambda w: w.question_words, r"^\s*({words})\b", re.IGNORECASE)
+_WHETHER = WordPattern(lambda w: w.whether_words, r"^\s*({words})\b", re.IGNORECASE)
 # "Who adopted it, when, and is it binding?": a question word on its own asks a part of its own.
-_BARE_QUESTION = re.compile(r"^\s*(when|who|where|why|how|which one)\s*\??\s*$", re.IGNORECASE)
+_BARE_QUESTION = WordPattern(
+    lambda w: w.bare_question_words, r"^\s*({words})\s*\??\s*$", re.IGNORECASE
+)
 
 
 def _asks(piece: str) -> bool:

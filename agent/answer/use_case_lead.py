@@ -5,13 +5,11 @@ answered yes or no before the layers are listed."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from agent.answer.phrasebook import phrasebook
 from knowledge.defaults import derived
-from knowledge.loader import DATA_DIR
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema.answers import AskKind, LeadFile
-from knowledge.yaml_files import safe_load
 
 LEADS_FILE = DATA_DIR / "use_case_leads.yaml"
 
@@ -19,8 +17,8 @@ LEADS_FILE = DATA_DIR / "use_case_leads.yaml"
 YES_NO_KINDS = (AskKind.permission, AskKind.forbidden)
 
 
-def load_leads(path: Path = LEADS_FILE) -> LeadFile:
-    return LeadFile.model_validate(safe_load(path.read_text(encoding="utf-8")))
+def load_leads() -> LeadFile:
+    return load_rule_base().document(LEADS_FILE.name, LeadFile)
 
 
 @derived

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from knowledge.defaults import derived
-from knowledge.loader import DATA_DIR
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema.chat import IntentData
 
-INTENTS_FILE = DATA_DIR / "chat_intents.yaml"
+INTENTS_FILE = DATA_DIR / "chat_intents.yaml"  # the packaged one (RuleBase.data_file)
 
 
 class CompiledIntents:
@@ -44,8 +42,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 
 @derived
 def chat_intents() -> CompiledIntents:
-    raw = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
-    return CompiledIntents(IntentData.model_validate(raw))
+    return CompiledIntents(load_rule_base().document(INTENTS_FILE.name, IntentData))
 
 
 def match_intent(question: str) -> str | None:

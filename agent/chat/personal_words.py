@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from knowledge.defaults import derived
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema.chat import PersonalWords
-from knowledge.yaml_files import DATA_DIR, read_yaml
 
-WORDS_FILE = DATA_DIR / "personal_answers.yaml"
+WORDS_FILE = DATA_DIR / "personal_answers.yaml"  # the packaged one (RuleBase.data_file)
 
 
 @derived
 def personal_words() -> PersonalWords:
-    return PersonalWords.model_validate(read_yaml(WORDS_FILE))
+    return load_rule_base().document(WORDS_FILE.name, PersonalWords)

@@ -10,9 +10,6 @@ from __future__ import annotations
 import os
 
 from core.errors import UsageError
-from knowledge.index.japanese import JAPANESE
-
-# Kana or kanji in an argument: a Japanese reader typed it (as agent.answer.lang reads a question).
 
 
 def error_lang(argv: list[str]) -> str:
@@ -31,7 +28,11 @@ def error_lang(argv: list[str]) -> str:
     setting = os.environ.get("SHIRUBE_LANG", "").strip().lower()
     if setting in ("en", "ja"):
         return setting
-    # The ideographic space counts too: a question of only that was typed on a Japanese keyboard.
+    # Kana or kanji in an argument: a Japanese reader typed it (as agent.answer.lang reads a
+    # question); the ideographic space counts too: a question of only that was typed on a
+    # Japanese keyboard. (Imported here: `sessions list` starts without its patterns.)
+    from knowledge.index.japanese import JAPANESE
+
     return "ja" if any(JAPANESE.search(arg) or "\u3000" in arg for arg in argv) else "en"
 
 

@@ -33,13 +33,12 @@ def sources(
     from agent.cli.plan_lang import command_lang
 
     said = command_lang(lang)
-    from knowledge.loader import DATA_DIR, load_entries
-    from knowledge.schema import Source
+    from knowledge.loader import load_rule_base
 
     if watch:
         _print_watchlist(fmt, said)
         return
-    entries = load_entries(DATA_DIR / "sources.yaml", Source)
+    entries = list(load_rule_base().sources.values())  # in sources.yaml's order
     if fmt is SourcesFormat.json:
         import json
 

@@ -5,12 +5,12 @@ which kb check validates the file with)."""
 from __future__ import annotations
 
 from knowledge.defaults import derived
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema.interview import AnswerWords
-from knowledge.yaml_files import DATA_DIR, read_yaml
 
-WORDS_FILE = DATA_DIR / "interview_words.yaml"
+WORDS_FILE = DATA_DIR / "interview_words.yaml"  # the packaged one (RuleBase.data_file)
 
 
 @derived
 def answer_words() -> AnswerWords:
-    return AnswerWords.model_validate(read_yaml(WORDS_FILE))
+    return load_rule_base().document(WORDS_FILE.name, AnswerWords)

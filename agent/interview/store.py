@@ -12,14 +12,12 @@ read without LangGraph so the list is instant; chat threads join it with kind "c
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from pydantic import BaseModel, ConfigDict
 
 from core.errors import UsageError
 from core.light_settings import StoreSettings, light_settings
@@ -46,10 +44,10 @@ CREATE TABLE IF NOT EXISTS shirube_sessions (
 _ADD_STATUS = "ALTER TABLE shirube_sessions ADD COLUMN status TEXT NOT NULL DEFAULT ''"
 
 
-class SessionInfo(BaseModel):
-    """One row of the session registry."""
-
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """One row of the session registry (a plain record, not a pydantic model: every field is a
+    TEXT NOT NULL column this module wrote, and `sessions list` starts without pydantic)."""
 
     id: str
     kind: str
@@ -64,6 +62,8 @@ def _now() -> str:
 
 
 def new_session_id() -> str:
+    import secrets  # hmac and OpenSSL's hashes: not for the commands that only read
+
     return secrets.token_hex(4)
 
 

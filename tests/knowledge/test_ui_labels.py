@@ -12,13 +12,13 @@ from knowledge.loader import read_yaml
 from knowledge.ui_labels import (
     UI_LABELS_FILE,
     LabelledError,
-    UiLabels,
     error_in,
     load_ui_labels,
     placeholders,
     reword,
     ui_text,
 )
+from knowledge.ui_labels_schema import UiLabelFile
 
 
 def test_every_label_has_english_and_japanese_with_the_same_fields() -> None:
@@ -46,12 +46,12 @@ def test_a_label_missing_its_japanese_text_does_not_load(tmp_path: Path) -> None
     bad = tmp_path / "ui_labels.yaml"
     bad.write_text("chat:\n  busy:\n    en: One moment.\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="ja"):
-        UiLabels.model_validate(read_yaml(bad))
+        UiLabelFile.model_validate(read_yaml(bad))
 
 
 def test_a_label_whose_languages_take_different_fields_does_not_load() -> None:
     with pytest.raises(ValidationError, match="same fields"):
-        UiLabels.model_validate({"chat": {"x": {"en": "Session {id}", "ja": "セッション"}}})
+        UiLabelFile.model_validate({"chat": {"x": {"en": "Session {id}", "ja": "セッション"}}})
 
 
 def test_ui_text_fills_fields_in_the_asked_language() -> None:
