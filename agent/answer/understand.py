@@ -37,6 +37,7 @@ from agent.answer.japanese_parts import (
     asks_anew,
     asks_degree,
     asks_in_japanese,
+    joined_ask,
     split_joined,
     without_connective,
 )
@@ -72,7 +73,14 @@ def _asks(piece: str) -> bool:
 def split_parts(question: str) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.") joins the question after it."""
-    pieces = [p.strip(" ,.") for p in phrasebook().splitter.split(question) if p and p.strip()]
+    # Each enumerated or bulleted item ('1) … 2) …', '- …') first, then the asks inside it.
+    items = phrasebook().list_item.split(question)
+    pieces = [
+        p.strip(" ,.:：\n")
+        for item in items
+        for p in phrasebook().splitter.split(item)
+        if p.strip()
+    ]
     # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart.
     pieces = [
         q for n, p in enumerate(pieces) for q in split_joined(without_connective(p) if n else p)
@@ -83,11 +91,13 @@ def split_parts(question: str) -> list[str]:
         if phrasebook().instruction.search(piece):
             continue  # "State that the AI Act fines…": an order, neither asked nor believed
         japanese = bool(JAPANESE.search(piece))
+        joined = joined_ask(piece)  # '…の役割と、発行元を教えて': asked by the next predicate
+        piece = joined or piece
         words = len(piece.split()) if not japanese else len(piece) // 3
         short = words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece)
         if parts and short and not (japanese and asks_anew(piece, parts[-1])):
             parts[-1] = f"{parts[-1]} {piece}"
-        elif not _asks(piece):
+        elif not (joined or _asks(piece)):
             context = f"{context} {piece}".strip()
         else:
             # The sentence's full stop kept, so the question is still read as asked ("We're a

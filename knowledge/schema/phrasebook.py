@@ -124,6 +124,11 @@ class Phrasebook(Strict):
     connectives_ja: str = Field(
         default="(?!)", description="Words opening a further Japanese ask ('それと', 'あと')."
     )
+    list_item: str = Field(
+        default="(?!)",
+        description="Where an enumerated or bulleted ask begins ('1) …', '- …', '②…'): each "
+        "item is a part of its own.",
+    )
     facet_lemmas_ja: list[FacetLemmas] = Field(
         default_factory=list, description="Japanese dictionary forms asking each facet."
     )
@@ -231,4 +236,5 @@ class Phrasebook(Strict):
         "given",
         "joiners_ja",
         "connectives_ja",
+        "list_item",
     )(compiles)

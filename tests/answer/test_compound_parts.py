@@ -148,3 +148,46 @@ def test_a_japanese_part_naming_only_a_body_asks_of_the_topic_before(offline) ->
     paragraphs = _paragraphs(offline(question).answer)
     assert paragraphs[0].startswith("いいえ")
     assert "公開前" in paragraphs[1]
+
+
+def test_enumerated_and_bulleted_asks_are_parts_of_their_own() -> None:
+    """'1) … 2) …', a bullet per line, or '②…' after a sentence: each item is asked on its own,
+    while a number inside a citation ('Art. 3(4)') or a name ('Act No. 53') divides nothing."""
+    assert split_parts("1) when was the AI Basic Plan adopted 2) who prepares it") == [
+        "when was the AI Basic Plan adopted",
+        "who prepares it",
+    ]
+    assert split_parts("- when was the PPC alert issued\n- does it bind us") == [
+        "when was the PPC alert issued",
+        "does it bind us",
+    ]
+    assert (
+        len(
+            split_parts(
+                spaced(
+                    "2つ質問があります。1) 第13条の指針に拘束力はありますか 2) 誰が決定しましたか"
+                )
+            )
+        )
+        == 2
+    )
+    assert split_parts("What does Art. 3(4) say about misuse?") == [
+        "What does Art. 3(4) say about misuse?"
+    ]
+    assert len(split_parts("Is the Act No. 53 of 2025 binding?")) == 1
+
+
+def test_a_japanese_noun_joined_before_a_comma_is_an_ask_by_the_next_predicate() -> None:
+    """'Xの3つの役割と、発行元を教えて' asks both; after a verb ('使うと、') と is a condition."""
+    parts = split_parts(spaced("AI事業者ガイドラインの3つの役割と、発行元を教えて"))
+    assert len(parts) == 2 and parts[0].endswith("役割")
+    assert len(split_parts(spaced("AIを使うと、罰則はありますか"))) == 1
+
+
+def test_each_enumerated_part_is_answered_in_order(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("1) when was the AI Basic Plan adopted 2) who prepares it").answer
+    paragraphs = _paragraphs(answer)
+    assert "23 December 2025" in paragraphs[0]
+    assert "AI Strategic Headquarters" in answer
+    roles = offline("AI事業者ガイドラインの3つの役割と、発行元を教えて").answer
+    assert "AI開発者" in _paragraphs(roles)[0] and "経済産業省" in roles
