@@ -550,6 +550,9 @@ def understand(
         if named:
             parts[0].entities = named
         parts[0] = re_ask(parts[0], asked, earlier, reader) or parts[0]
+        if named and parts[0].entities != named:  # asked again of what 'one' named, not its body
+            parts[0].entities = named
+            parts[0].route = route_part(parts[0], reader)
     inherited = follow_up_subject(asked, earlier, reader)
     if not inherited and len(parts) > 1:  # '誰が決めたの？あと拘束力は？': the first refers back
         inherited = follow_up_subject(parts[0].text, earlier, reader)

@@ -191,3 +191,14 @@ def test_each_enumerated_part_is_answered_in_order(offline) -> None:  # type: ig
     assert "AI Strategic Headquarters" in answer
     roles = offline("AI事業者ガイドラインの3つの役割と、発行元を教えて").answer
     assert "AI開発者" in _paragraphs(roles)[0] and "経済産業省" in roles
+
+
+def test_a_part_the_use_case_does_not_answer_is_answered_on_its_own(offline) -> None:  # type: ignore[no-untyped-def]
+    """A use case with a penalty part: the layers say what applies, not what an infringement
+    costs, so that part gets its own answer; a part describing the use adds nothing of its own."""
+    answer = offline(
+        "Can we train a model on copyrighted manga under Japanese law? "
+        "Also what's the penalty for copyright infringement"
+    )
+    assert answer.route == "use_case"
+    assert "ten years" in answer.answer and "ten million yen" in answer.answer
