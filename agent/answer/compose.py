@@ -307,7 +307,14 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
     ]
     # A false premise is corrected before anything else, then whether a law asked of exists.
     first = {id(part) for part, _ in sections if _asks_for_a_law_on(part, query, reader)}
-    sections.sort(key=lambda pair: (pair[0].route != "premise", id(pair[0]) not in first))
+    # A belief only asked about ('…? And does it ban facial recognition?') is answered in the
+    # order asked; one taken for granted is corrected first, and so is any before a use case.
+    sections.sort(
+        key=lambda pair: (
+            pair[0].route != "premise" or not (pair[0].presupposed or query.use_case),
+            id(pair[0]) not in first,
+        )
+    )
     use_case_done = False
     part_leads = [s.lead_fact.id if s and s.lead_fact else None for _, s in sections]
     for n, (part, section) in enumerate(sections):

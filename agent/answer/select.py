@@ -594,6 +594,9 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     # regime-wide one after it.
     if best and set(best[0].about) & set(part.entities):
         others = [f for f in others if set(f.about) & set(part.entities)]
+        # Nor one on another thing under the same Act (deepfakes beside facial recognition).
+        things = _things(set(best[0].about) & set(part.entities), reader)
+        others = [f for f in others if not things or not _things(set(f.about), reader) - things]
     chosen = [*best, *(f for f in others if f not in best)]
     if not chosen:
         return []
@@ -602,6 +605,15 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     if part.yes_no and phrasebook().stated(part.text) is None:
         chosen = [chosen[0], *focused(chosen[0], chosen[1:], part, reader)]
     return chosen[: max(limit, len(best))]
+
+
+# What a correction is about beside the law or regime it sits in: the thing a belief was held of.
+_THINGS = frozenset({EntityKind.technology, EntityKind.sector})
+
+
+def _things(entities: set[str], reader: Reader) -> set[str]:
+    """The technologies and sectors among `entities` (facial recognition, health)."""
+    return {e for e in entities if reader.rule_base.entities[e].kind in _THINGS}
 
 
 def watch_items(parts: list[Part]) -> list[WatchItem]:

@@ -27,6 +27,7 @@ from agent.answer.follow_up import (
     named_beside,
     named_by_one,
     names_subject,
+    part_of,
     points_back,
     refers_back,
     restates_earlier_use,
@@ -146,6 +147,21 @@ def upheld(premise: str, part: Part, reader: Reader) -> bool:
     belief is no false one about it: the AI regime's 'no AI licence' does not answer it, that
     statute does. A fact that refutes a belief is no such requirement."""
     entities = reader.rule_base.entities
+    # Asked of a document that does require it ('Does the Digital Agency's guideline require a
+    # CAIO?': of ministries, yes): its own duty is the answer, not a correction.
+    named = {e for e in part.entities if entities[e].kind == EntityKind.instrument}
+    if (
+        part.yes_no
+        and named
+        and any(
+            f.facet == Facet.duty
+            and not f.refutes
+            and named & set(f.about)
+            and names_belief(f.text, premise, reader)
+            for f in reader.rule_base.facts.values()
+        )
+    ):
+        return True
     things = {e for e in part.entities if entities[e].kind in _USES}
     return bool(things) and any(
         f.facet in _REQUIRES
@@ -428,6 +444,33 @@ def dropped_topic(before: Part, part: Part, reader: Reader) -> list[str]:
     return [e for e in before.entities if entities[e].kind in _TOPICS and e not in part.entities]
 
 
+def carried(before: Part, text: str, facet: Facet, reader: Reader) -> list[str]:
+    """What a later part naming nothing asks of ('…; also are there fines?'): the instruments
+    and bodies the part before named, the roles and parts of them it named, and the concepts
+    the rule base speaks of with them on the facet now asked; not the thing the part before
+    asked about ('a CAIO'), which says nothing of fines and would lead with its own answer,
+    unless `text` points at it ('…and has Japan made that a legal duty?')."""
+    entities = reader.rule_base.entities
+    subjects = [e for e in before.entities if names_subject([e], reader)]
+    if not subjects or phrasebook().demonstrative.search(text):
+        return list(before.entities)
+
+    def speaks(concept: str) -> bool:
+        return any(
+            concept in f.about and f.facet == facet and set(f.about) & set(subjects)
+            for f in reader.rule_base.facts.values()
+        )
+
+    return [
+        e
+        for e in before.entities
+        if e in subjects
+        or entities[e].kind == EntityKind.role
+        or part_of(e, subjects, reader)
+        or speaks(e)
+    ]
+
+
 def names_again(text: str, entities: list[str], reader: Reader) -> bool:
     """The words point at an earlier subject by a noun of its name ('そのガイドライン', 'that
     guideline'), not at what the answer before named."""
@@ -577,9 +620,10 @@ def understand(
             [] if names_again(part.text, before.entities, reader) else post_answered(before, reader)
         )
         if not part.entities:
-            part.entities = post or list(before.entities)
+            part.entities = post or carried(before, part.text, part.facet, reader)
         elif book.follow_up.search(part.text):
-            subjects = [e for e in post or before.entities if e not in part.entities]
+            carry = post or carried(before, part.text, part.facet, reader)
+            subjects = [e for e in carry if e not in part.entities]
             if not book.shifts_subject.search(part.text):  # "…, and what about RAG?" is on RAG
                 part.entities = [*subjects, *part.entities]
         elif topics := dropped_topic(before, part, reader):

@@ -124,6 +124,11 @@ class Phrasebook(Strict):
     connectives_ja: str = Field(
         default="(?!)", description="Words opening a further Japanese ask ('それと', 'あと')."
     )
+    demonstrative: str = Field(
+        default="(?!)",
+        description="A word pointing at the thing just asked about ('that', 'those', 'それ'), "
+        "as against 'it' for the subject asked of.",
+    )
     list_item: str = Field(
         default="(?!)",
         description="Where an enumerated or bulleted ask begins ('1) …', '- …', '②…'): each "
@@ -237,4 +242,5 @@ class Phrasebook(Strict):
         "joiners_ja",
         "connectives_ja",
         "list_item",
+        "demonstrative",
     )(compiles)

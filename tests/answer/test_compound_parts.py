@@ -202,3 +202,49 @@ def test_a_part_the_use_case_does_not_answer_is_answered_on_its_own(offline) -> 
     )
     assert answer.route == "use_case"
     assert "ten years" in answer.answer and "ten million yen" in answer.answer
+
+
+def test_a_later_part_inherits_the_subject_not_the_thing_asked_before(offline) -> None:  # type: ignore[no-untyped-def]
+    """'Does the AI Act require a CAIO; also are there fines?': the fines are asked of the Act,
+    not of the CAIO, so that part opens with its own answer on penalties."""
+    query = understand("Does the AI Act require a CAIO; also are there fines?")
+    assert "caio" in query.parts[0].entities and "caio" not in query.parts[1].entities
+    assert "ai_promotion_act" in query.parts[1].entities
+    paragraphs = _paragraphs(
+        offline("Does the AI Act require a CAIO; also are there fines?").answer
+    )
+    assert "Chief AI Officer" in paragraphs[0]
+    assert paragraphs[1].startswith("No.") and "penalt" in paragraphs[1]
+
+
+def test_a_belief_only_asked_about_is_answered_in_the_order_asked(offline) -> None:  # type: ignore[no-untyped-def]
+    """The first part's answer comes first; the correction of a belief asked whether it holds
+    follows in its place, with nothing on other technologies; a belief taken for granted is
+    still corrected first."""
+    paragraphs = _paragraphs(
+        offline("When did the AI Act take effect? And does it ban facial recognition?").answer
+    )
+    assert "4 June 2025" in paragraphs[0]
+    assert paragraphs[-1].startswith("No.") and "facial recognition" in paragraphs[-1]
+    assert "deepfake" not in " ".join(paragraphs)
+    stated = _paragraphs(
+        offline(
+            "Since Japan's AI Act has fines of 7% of turnover, when did it come into force?"
+        ).answer
+    )
+    assert stated[0].startswith("No.")
+
+
+def test_a_document_that_does_require_it_is_not_corrected(offline) -> None:  # type: ignore[no-untyped-def]
+    """The Digital Agency's guideline does require a CAIO (of ministries): that part opens with
+    the requirement, not 'No.'; the second part ('does it apply to prefectures?') is asked of the
+    guideline, not of the CAIO, and says it does not apply to them directly."""
+    answer = offline(
+        "Does the Digital Agency's gen AI guideline require a CAIO, "
+        "and does it apply to prefectures?"
+    )
+    paragraphs = _paragraphs(answer.answer)
+    assert answer.route == "lookup" and not paragraphs[0].startswith("No")
+    assert "Chief AI Officer" in paragraphs[0]
+    assert "prefectures" in paragraphs[1] and "not apply directly" in paragraphs[1]
+    assert understand("Does the AI Act require a CAIO?").route == "premise"
