@@ -471,6 +471,17 @@ def carried(before: Part, text: str, facet: Facet, reader: Reader) -> list[str]:
     ]
 
 
+def said_by_before(part: Part, before: Part, reader: Reader) -> bool:
+    """A part asking what was said that names no one to say it ('…って何をするところで、生成AI
+    について何か言ってますか', Japanese dropping 'it'): the body the part before named said it."""
+    bodies = reader.rule_base.institutions
+    return (
+        bool(phrasebook().body_says.search(part.text))
+        and not names_subject(part.entities, reader)
+        and any(e in bodies for e in before.entities)
+    )
+
+
 def names_again(text: str, entities: list[str], reader: Reader) -> bool:
     """The words point at an earlier subject by a noun of its name ('そのガイドライン', 'that
     guideline'), not at what the answer before named."""
@@ -621,7 +632,7 @@ def understand(
         )
         if not part.entities:
             part.entities = post or carried(before, part.text, part.facet, reader)
-        elif book.follow_up.search(part.text):
+        elif book.follow_up.search(part.text) or said_by_before(part, before, reader):
             carry = post or carried(before, part.text, part.facet, reader)
             subjects = [e for e in carry if e not in part.entities]
             if not book.shifts_subject.search(part.text):  # "…, and what about RAG?" is on RAG

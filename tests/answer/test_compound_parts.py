@@ -248,3 +248,27 @@ def test_a_document_that_does_require_it_is_not_corrected(offline) -> None:  # t
     assert "Chief AI Officer" in paragraphs[0]
     assert "prefectures" in paragraphs[1] and "not apply directly" in paragraphs[1]
     assert understand("Does the AI Act require a CAIO?").route == "premise"
+
+
+def test_a_japanese_part_asking_what_was_said_is_asked_of_the_body_before(offline) -> None:  # type: ignore[no-untyped-def]
+    """'個人情報保護委員会って何をするところで、生成AIについて何か言ってますか': Japanese drops
+    'it', so the second part asks what the PPC said (its alert), not what any text on
+    generative AI says (the Digital Agency's guideline)."""
+    answer = offline("個人情報保護委員会って何をするところで、生成AIについて何か言ってますか")
+    assert "da_genai_guideline" not in [c.id for c in answer.citations]
+    assert "注意喚起" in _paragraphs(answer.answer)[1]
+
+
+def test_the_latest_date_is_one_date_and_a_version_named_later_still_gets_its_own(offline) -> None:  # type: ignore[no-untyped-def]
+    """'latest' asks for the newest date, not the history; a later part naming version 1.0
+    gets that date as its own lead (a date fact's id is its place in sources.yaml, so two
+    parts' dates never share one)."""
+    paragraphs = _paragraphs(
+        offline(
+            "What is the latest version of the AI Guidelines for Business, "
+            "and when was version 1.0 published?"
+        ).answer
+    )
+    assert "31 March 2026" in paragraphs[0] and "2024" not in paragraphs[0]
+    assert "19 April 2024" in paragraphs[1] and not paragraphs[1].startswith("-")
+    assert "28 March 2025" not in " ".join(paragraphs)  # version 1.1: asked by no part

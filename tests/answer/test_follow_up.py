@@ -191,3 +191,11 @@ def test_the_bodys_one_names_the_document_of_that_kind_it_issued() -> None:
     ).parts[0]
     assert part.entities == ["da_genai_guideline"]
     assert part.facet == Facet.legal_force and part.route == "lookup"
+
+
+def test_when_an_article_took_effect_is_dated_by_its_act(offline) -> None:  # type: ignore[no-untyped-def]
+    """'and when did that take effect?' after a question on Article 13: the article has no
+    dates of its own, so the first sentence gives the Act's, not what Article 13 says."""
+    history = [("What does Article 13 require?", "")]
+    answer = offline("and when did that take effect?", history=history).answer
+    assert "4 June 2025" in answer.split("\n\n")[0]
