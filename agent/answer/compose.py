@@ -233,6 +233,21 @@ def section_for(part: Part, reader: Reader, found: list[str]) -> Section | None:
     return search_section(part, reader, found)
 
 
+# What a use-case answer says of the rules it lists: what applies and how far, what it asks, what
+# it does not do and the first steps. A part asking another facet is answered on its own.
+_USE_CASE_FACETS = frozenset(
+    {Facet.what, Facet.scope, Facet.duty, Facet.does_not, Facet.how_to, Facet.legal_force}
+)
+
+
+def _describes_use(part: Part) -> bool:
+    """Does the part itself describe the use (an activity with AI), on its own words?"""
+    from agent.use_case import read_use_case
+
+    reading = read_use_case(part.text)
+    return reading.is_use_case or reading.activity
+
+
 def _names_a_rule(part: Part, reader: Reader) -> bool:
     kinds = (EntityKind.instrument, EntityKind.institution)
     return any(reader.rule_base.entities[e].kind in kinds for e in part.entities)
@@ -292,7 +307,14 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
     ]
     # A false premise is corrected before anything else, then whether a law asked of exists.
     first = {id(part) for part, _ in sections if _asks_for_a_law_on(part, query, reader)}
-    sections.sort(key=lambda pair: (pair[0].route != "premise", id(pair[0]) not in first))
+    # A belief only asked about ('…? And does it ban facial recognition?') is answered in the
+    # order asked; one taken for granted is corrected first, and so is any before a use case.
+    sections.sort(
+        key=lambda pair: (
+            pair[0].route != "premise" or not (pair[0].presupposed or query.use_case),
+            id(pair[0]) not in first,
+        )
+    )
     use_case_done = False
     part_leads = [s.lead_fact.id if s and s.lead_fact else None for _, s in sections]
     for n, (part, section) in enumerate(sections):
@@ -303,6 +325,9 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
             blocks.append(text)
             use_case_done = True
         about_use_case = query.use_case and part.route in ("search", "lookup") and not leads
+        # What the use case's layers do not say (when, who, what penalty) is a part of its own,
+        # unless the part is the use described ('A hospital plans to fine-tune…').
+        about_use_case = about_use_case and (part.facet in _USE_CASE_FACETS or _describes_use(part))
         if about_use_case and not _names_a_rule(part, reader):
             continue  # the use case answers a part that names no instrument or body
         block = _block(section, stated, cites, reserved) if section is not None else ""

@@ -277,9 +277,14 @@ def named_by_one(asked: str, history: list[str], reader: Reader) -> list[str]:
     one on the AI Guidelines for Business names the Article 13 guideline): 'one' read as each
     word of the earlier subject's name in turn, until the words name another instrument."""
     match = _ONE.search(asked.lower())
-    if not history or match is None or names_subject(reader.linker.link(asked), reader):
+    if not history or match is None:
         return []
     earlier = [e for e in reader.linker.link(history[-1]) if names_subject([e], reader)]
+    named = reader.linker.link(asked)
+    if named and all(e in reader.rule_base.institutions for e in named):
+        return _issued_one(named, earlier, reader)  # "and the Digital Agency's one?"
+    if names_subject(named, reader):
+        return []
     start, end = match.span(1)
     for entity in earlier:
         for word in reader.rule_base.entities[entity].name.lower().split():
@@ -293,6 +298,21 @@ def named_by_one(asked: str, history: list[str], reader: Reader) -> list[str]:
                 if found:
                     return found
     return []
+
+
+def _issued_one(bodies: list[str], earlier: list[str], reader: Reader) -> list[str]:
+    """'the X's one' after a question on a document: the document body X issued, the only one,
+    else those whose name shares a word with the earlier document's ('guideline')."""
+    entities = reader.rule_base.entities
+    issued = [s for b in bodies for s in reader.issued_by(b) if s in entities and s not in earlier]
+    if len(issued) <= 1:
+        return issued
+
+    def stems(entity: str) -> set[str]:
+        return {w[:5] for w in entities[entity].name.lower().split() if len(w) >= 5}
+
+    said = {stem for e in earlier for stem in stems(e)}
+    return [s for s in issued if stems(s) & said]
 
 
 def earlier_subjects(history: list[str], reader: Reader) -> list[str]:

@@ -46,6 +46,19 @@ def split_joined(piece: str) -> list[str]:
     return [piece]
 
 
+def joined_ask(piece: str) -> str | None:
+    """'AI事業者ガイドラインの3つの役割と、発行元を教えて': a piece that ends in a noun and a joiner
+    (phrasebook joiners_ja) before the comma asks what it names by the next piece's predicate,
+    so it is an ask of its own; the piece less its joiner, or None. After a verb ('使うと、') the
+    joiner is a condition, no ask."""
+    if not JAPANESE.search(piece):
+        return None
+    joined = re.search(f"(?:{phrasebook().book.joiners_ja})$", piece)
+    if joined is None or not joined.start() or not _NOUN.match(piece, joined.start() - 1):
+        return None
+    return piece[: joined.start()]
+
+
 def without_connective(piece: str) -> str:
     """A later piece less the connective opening it ('それと拘束力は' → '拘束力は'; 'あと' → '')."""
     opening = re.match(f"^(?:{phrasebook().book.connectives_ja})[、,\\s]*", piece)

@@ -34,6 +34,8 @@ class CompiledPhrasebook:
         ]
         self.yes_no = re.compile(book.yes_no, re.IGNORECASE)
         self.splitter = re.compile(book.splitter)
+        self.list_item = re.compile(book.list_item, re.MULTILINE)
+        self.demonstrative = re.compile(book.demonstrative, re.IGNORECASE)
         self.follow_up = re.compile(book.follow_up, re.IGNORECASE)
         self.pointers_ja = re.compile(book.pointers_ja)
         self.pointer_noun = re.compile(book.pointer_noun, re.IGNORECASE)

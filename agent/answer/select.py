@@ -147,6 +147,7 @@ def date_facts(
             name_ja = institution.name_ja
         else:
             continue
+        held = list(dates)  # a date's id is its place in the file, however it is ranked
         # The event the question names ("promulgated", "first meeting") comes first.
         if phrasebook().latest.search(asked):  # newest first, the named events too
             dates = sorted(dates, key=lambda d: d.date, reverse=True)
@@ -159,12 +160,12 @@ def date_facts(
         named = [dates[unnamed.index(d)] for d in named_events(unnamed, said, own)]
         if (entity_id not in entities or named_only) and not named:
             continue  # an instrument a named body issued: only the dates the question names
-        for n, key in enumerate(named or dates):
+        for key in named or dates:
             text = template.format(name=name, event=key.event, date=date_text(key.date, "en"))
             text_ja = templates("ja").date_line.format(
                 name=name_ja, event=key.event_ja or key.event, date=date_text(key.date, "ja")
             )
-            fact_id = f"date_{entity_id}_{n}"
+            fact_id = f"date_{entity_id}_{held.index(key)}"
             cite = _evidence(key, cites, reader) if institution is not None else list(cites)
             if not named and not _asked_source(cite, cites, entities, reader):
                 continue  # "adopted the Article 13 guideline" dates that guideline, not asked of
@@ -344,6 +345,19 @@ def _about_all(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if entities and set(entities) <= set(f.about)]
 
 
+def _instruments_of(entities: list[str], reader: Reader) -> list[str]:
+    """The instruments the named concepts are parts of, by name ('Article 13 of the AI
+    Promotion Act (…)' is of the AI Promotion Act)."""
+    rb = reader.rule_base.entities
+    concepts = [rb[e].name.lower() for e in entities if rb[e].kind == EntityKind.concept]
+    return [
+        e.id
+        for e in rb.values()
+        if e.kind == EntityKind.instrument
+        and any(re.search(rf"\bof (the )?{re.escape(e.name.lower())}\b", name) for name in concepts)
+    ]
+
+
 def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> list[Fact]:
     """The facts on the part's facet about what it names, most specific first.
 
@@ -358,6 +372,16 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
         dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
+        # An article has no dates of its own: the Act it is of has ('when did Article 13 of
+        # the AI Act take effect?', or '…that' after a question on it).
+        whole = [] if dated else _instruments_of(part.entities, reader)
+        dated = dated or date_facts(whole, reader, f"{part.text} {part.context}")
+        if phrasebook().latest.search(f"{part.text} {part.context}"):  # the newest of each thing
+            dated = [
+                f
+                for n, f in enumerate(dated)
+                if f.about[:1] not in (d.about[:1] for d in dated[:n])
+            ]
         if dated:
             return dated[: max(limit, len(dated))]
     if part.facet == Facet.identifier:  # its number and title; else its title from sources.yaml
@@ -631,6 +655,9 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
         things = {e for e in corrected if reader.rule_base.entities[e].kind not in laws}
         things = things or corrected
         others = [f for f in others if set(f.about) & things]
+        # Nor one on another thing under the same Act (deepfakes beside facial recognition).
+        kinds = _things(corrected, reader)
+        others = [f for f in others if not kinds or not _things(set(f.about), reader) - kinds]
     chosen = [*best, *(f for f in others if f not in best)]
     if not chosen:
         return []
@@ -639,6 +666,15 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     if part.yes_no and phrasebook().stated(part.text) is None:
         chosen = [chosen[0], *focused(chosen[0], chosen[1:], part, reader)]
     return chosen[: max(limit, len(best))]
+
+
+# What a correction is about beside the law or regime it sits in: the thing a belief was held of.
+_THINGS = frozenset({EntityKind.technology, EntityKind.sector})
+
+
+def _things(entities: set[str], reader: Reader) -> set[str]:
+    """The technologies and sectors among `entities` (facial recognition, health)."""
+    return {e for e in entities if reader.rule_base.entities[e].kind in _THINGS}
 
 
 def watch_items(parts: list[Part]) -> list[WatchItem]:

@@ -27,6 +27,7 @@ from agent.answer.follow_up import (
     named_beside,
     named_by_one,
     names_subject,
+    part_of,
     points_back,
     refers_back,
     restates_earlier_use,
@@ -37,6 +38,7 @@ from agent.answer.japanese_parts import (
     asks_anew,
     asks_degree,
     asks_in_japanese,
+    joined_ask,
     split_joined,
     without_connective,
 )
@@ -89,7 +91,14 @@ def _with_alternatives(pieces: list[str]) -> list[str]:
 def split_parts(question: str) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.") joins the question after it."""
-    pieces = [p.strip(" ,.") for p in phrasebook().splitter.split(question) if p and p.strip()]
+    # Each enumerated or bulleted item ('1) … 2) …', '- …') first, then the asks inside it.
+    items = phrasebook().list_item.split(question)
+    pieces = [
+        p.strip(" ,.:：\n")
+        for item in items
+        for p in phrasebook().splitter.split(item)
+        if p and p.strip()
+    ]
     pieces = _with_alternatives(pieces)
     # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart.
     pieces = [
@@ -101,11 +110,13 @@ def split_parts(question: str) -> list[str]:
         if phrasebook().instruction.search(piece):
             continue  # "State that the AI Act fines…": an order, neither asked nor believed
         japanese = bool(JAPANESE.search(piece))
+        joined = joined_ask(piece)  # '…の役割と、発行元を教えて': asked by the next predicate
+        piece = joined or piece
         words = len(piece.split()) if not japanese else len(piece) // 3
         short = words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece)
         if parts and short and not (japanese and asks_anew(piece, parts[-1])):
             parts[-1] = f"{parts[-1]} {piece}"
-        elif not _asks(piece):
+        elif not (joined or _asks(piece)):
             context = f"{context} {piece}".strip()
         else:
             # The sentence's full stop kept, so the question is still read as asked ("We're a
@@ -156,6 +167,21 @@ def upheld(premise: str, part: Part, reader: Reader) -> bool:
     belief is no false one about it: the AI regime's 'no AI licence' does not answer it, that
     statute does. A fact that refutes a belief is no such requirement."""
     entities = reader.rule_base.entities
+    # Asked of a document that does require it ('Does the Digital Agency's guideline require a
+    # CAIO?': of ministries, yes): its own duty is the answer, not a correction.
+    named = {e for e in part.entities if entities[e].kind == EntityKind.instrument}
+    if (
+        part.yes_no
+        and named
+        and any(
+            f.facet == Facet.duty
+            and not f.refutes
+            and named & set(f.about)
+            and names_belief(f.text, premise, reader)
+            for f in reader.rule_base.facts.values()
+        )
+    ):
+        return True
     things = {e for e in part.entities if entities[e].kind in _USES}
     return bool(things) and any(
         f.facet in _REQUIRES
@@ -462,6 +488,44 @@ def dropped_topic(before: Part, part: Part, reader: Reader) -> list[str]:
     return [e for e in before.entities if entities[e].kind in _TOPICS and e not in part.entities]
 
 
+def carried(before: Part, text: str, facet: Facet, reader: Reader) -> list[str]:
+    """What a later part naming nothing asks of ('…; also are there fines?'): the instruments
+    and bodies the part before named, the roles and parts of them it named, and the concepts
+    the rule base speaks of with them on the facet now asked; not the thing the part before
+    asked about ('a CAIO'), which says nothing of fines and would lead with its own answer,
+    unless `text` points at it ('…and has Japan made that a legal duty?')."""
+    entities = reader.rule_base.entities
+    subjects = [e for e in before.entities if names_subject([e], reader)]
+    if not subjects or phrasebook().demonstrative.search(text):
+        return list(before.entities)
+
+    def speaks(concept: str) -> bool:
+        return any(
+            concept in f.about and f.facet == facet and set(f.about) & set(subjects)
+            for f in reader.rule_base.facts.values()
+        )
+
+    return [
+        e
+        for e in before.entities
+        if e in subjects
+        or entities[e].kind == EntityKind.role
+        or part_of(e, subjects, reader)
+        or speaks(e)
+    ]
+
+
+def said_by_before(part: Part, before: Part, reader: Reader) -> bool:
+    """A part asking what was said that names no one to say it ('…って何をするところで、生成AI
+    について何か言ってますか', Japanese dropping 'it'): the body the part before named said it."""
+    bodies = reader.rule_base.institutions
+    return (
+        bool(phrasebook().body_says.search(part.text))
+        and not names_subject(part.entities, reader)
+        and any(e in bodies for e in before.entities)
+    )
+
+
 def names_again(text: str, entities: list[str], reader: Reader) -> bool:
     """The words point at an earlier subject by a noun of its name ('そのガイドライン', 'that
     guideline'), not at what the answer before named."""
@@ -584,6 +648,9 @@ def understand(
         if named:
             parts[0].entities = named
         parts[0] = re_ask(parts[0], asked, earlier, reader) or parts[0]
+        if named and parts[0].entities != named:  # asked again of what 'one' named, not its body
+            parts[0].entities = named
+            parts[0].route = route_part(parts[0], reader)
     inherited = follow_up_subject(asked, earlier, reader)
     if not inherited and len(parts) > 1:  # '誰が決めたの？あと拘束力は？': the first refers back
         inherited = follow_up_subject(parts[0].text, earlier, reader)
@@ -608,9 +675,10 @@ def understand(
             [] if names_again(part.text, before.entities, reader) else post_answered(before, reader)
         )
         if not part.entities:
-            part.entities = post or list(before.entities)
-        elif book.follow_up.search(part.text):
-            subjects = [e for e in post or before.entities if e not in part.entities]
+            part.entities = post or carried(before, part.text, part.facet, reader)
+        elif book.follow_up.search(part.text) or said_by_before(part, before, reader):
+            carry = post or carried(before, part.text, part.facet, reader)
+            subjects = [e for e in carry if e not in part.entities]
             if not book.shifts_subject.search(part.text):  # "…, and what about RAG?" is on RAG
                 part.entities = [*subjects, *part.entities]
         elif topics := dropped_topic(before, part, reader):

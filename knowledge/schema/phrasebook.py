@@ -130,6 +130,16 @@ class Phrasebook(Strict):
     connectives_ja: str = Field(
         default="(?!)", description="Words opening a further Japanese ask ('それと', 'あと')."
     )
+    demonstrative: str = Field(
+        default="(?!)",
+        description="A word pointing at the thing just asked about ('that', 'those', 'それ'), "
+        "as against 'it' for the subject asked of.",
+    )
+    list_item: str = Field(
+        default="(?!)",
+        description="Where an enumerated or bulleted ask begins ('1) …', '- …', '②…'): each "
+        "item is a part of its own.",
+    )
     facet_lemmas_ja: list[FacetLemmas] = Field(
         default_factory=list, description="Japanese dictionary forms asking each facet."
     )
@@ -243,4 +253,6 @@ class Phrasebook(Strict):
         "given",
         "joiners_ja",
         "connectives_ja",
+        "list_item",
+        "demonstrative",
     )(compiles)

@@ -148,3 +148,127 @@ def test_a_japanese_part_naming_only_a_body_asks_of_the_topic_before(offline) ->
     paragraphs = _paragraphs(offline(question).answer)
     assert paragraphs[0].startswith("いいえ")
     assert "公開前" in paragraphs[1]
+
+
+def test_enumerated_and_bulleted_asks_are_parts_of_their_own() -> None:
+    """'1) … 2) …', a bullet per line, or '②…' after a sentence: each item is asked on its own,
+    while a number inside a citation ('Art. 3(4)') or a name ('Act No. 53') divides nothing."""
+    assert split_parts("1) when was the AI Basic Plan adopted 2) who prepares it") == [
+        "when was the AI Basic Plan adopted",
+        "who prepares it",
+    ]
+    assert split_parts("- when was the PPC alert issued\n- does it bind us") == [
+        "when was the PPC alert issued",
+        "does it bind us",
+    ]
+    assert (
+        len(
+            split_parts(
+                spaced(
+                    "2つ質問があります。1) 第13条の指針に拘束力はありますか 2) 誰が決定しましたか"
+                )
+            )
+        )
+        == 2
+    )
+    assert split_parts("What does Art. 3(4) say about misuse?") == [
+        "What does Art. 3(4) say about misuse?"
+    ]
+    assert len(split_parts("Is the Act No. 53 of 2025 binding?")) == 1
+
+
+def test_a_japanese_noun_joined_before_a_comma_is_an_ask_by_the_next_predicate() -> None:
+    """'Xの3つの役割と、発行元を教えて' asks both; after a verb ('使うと、') と is a condition."""
+    parts = split_parts(spaced("AI事業者ガイドラインの3つの役割と、発行元を教えて"))
+    assert len(parts) == 2 and parts[0].endswith("役割")
+    assert len(split_parts(spaced("AIを使うと、罰則はありますか"))) == 1
+
+
+def test_each_enumerated_part_is_answered_in_order(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("1) when was the AI Basic Plan adopted 2) who prepares it").answer
+    paragraphs = _paragraphs(answer)
+    assert "23 December 2025" in paragraphs[0]
+    assert "AI Strategic Headquarters" in answer
+    roles = offline("AI事業者ガイドラインの3つの役割と、発行元を教えて").answer
+    assert "AI開発者" in _paragraphs(roles)[0] and "経済産業省" in roles
+
+
+def test_a_part_the_use_case_does_not_answer_is_answered_on_its_own(offline) -> None:  # type: ignore[no-untyped-def]
+    """A use case with a penalty part: the layers say what applies, not what an infringement
+    costs, so that part gets its own answer; a part describing the use adds nothing of its own."""
+    answer = offline(
+        "Can we train a model on copyrighted manga under Japanese law? "
+        "Also what's the penalty for copyright infringement"
+    )
+    assert answer.route == "use_case"
+    assert "ten years" in answer.answer and "ten million yen" in answer.answer
+
+
+def test_a_later_part_inherits_the_subject_not_the_thing_asked_before(offline) -> None:  # type: ignore[no-untyped-def]
+    """'Does the AI Act require a CAIO; also are there fines?': the fines are asked of the Act,
+    not of the CAIO, so that part opens with its own answer on penalties."""
+    query = understand("Does the AI Act require a CAIO; also are there fines?")
+    assert "caio" in query.parts[0].entities and "caio" not in query.parts[1].entities
+    assert "ai_promotion_act" in query.parts[1].entities
+    paragraphs = _paragraphs(
+        offline("Does the AI Act require a CAIO; also are there fines?").answer
+    )
+    assert "Chief AI Officer" in paragraphs[0]
+    assert paragraphs[1].startswith("No.") and "penalt" in paragraphs[1]
+
+
+def test_a_belief_only_asked_about_is_answered_in_the_order_asked(offline) -> None:  # type: ignore[no-untyped-def]
+    """The first part's answer comes first; the correction of a belief asked whether it holds
+    follows in its place, with nothing on other technologies; a belief taken for granted is
+    still corrected first."""
+    paragraphs = _paragraphs(
+        offline("When did the AI Act take effect? And does it ban facial recognition?").answer
+    )
+    assert "4 June 2025" in paragraphs[0]
+    assert paragraphs[-1].startswith("No.") and "facial recognition" in paragraphs[-1]
+    assert "deepfake" not in " ".join(paragraphs)
+    stated = _paragraphs(
+        offline(
+            "Since Japan's AI Act has fines of 7% of turnover, when did it come into force?"
+        ).answer
+    )
+    assert stated[0].startswith("No.")
+
+
+def test_a_document_that_does_require_it_is_not_corrected(offline) -> None:  # type: ignore[no-untyped-def]
+    """The Digital Agency's guideline does require a CAIO (of ministries): that part opens with
+    the requirement, not 'No.'; the second part ('does it apply to prefectures?') is asked of the
+    guideline, not of the CAIO, and says it does not apply to them directly."""
+    answer = offline(
+        "Does the Digital Agency's gen AI guideline require a CAIO, "
+        "and does it apply to prefectures?"
+    )
+    paragraphs = _paragraphs(answer.answer)
+    assert answer.route == "lookup" and not paragraphs[0].startswith("No")
+    assert "Chief AI Officer" in paragraphs[0]
+    assert "prefectures" in paragraphs[1] and "not apply directly" in paragraphs[1]
+    assert understand("Does the AI Act require a CAIO?").route == "premise"
+
+
+def test_a_japanese_part_asking_what_was_said_is_asked_of_the_body_before(offline) -> None:  # type: ignore[no-untyped-def]
+    """'個人情報保護委員会って何をするところで、生成AIについて何か言ってますか': Japanese drops
+    'it', so the second part asks what the PPC said (its alert), not what any text on
+    generative AI says (the Digital Agency's guideline)."""
+    answer = offline("個人情報保護委員会って何をするところで、生成AIについて何か言ってますか")
+    assert "da_genai_guideline" not in [c.id for c in answer.citations]
+    assert "注意喚起" in _paragraphs(answer.answer)[1]
+
+
+def test_the_latest_date_is_one_date_and_a_version_named_later_still_gets_its_own(offline) -> None:  # type: ignore[no-untyped-def]
+    """'latest' asks for the newest date, not the history; a later part naming version 1.0
+    gets that date as its own lead (a date fact's id is its place in sources.yaml, so two
+    parts' dates never share one)."""
+    paragraphs = _paragraphs(
+        offline(
+            "What is the latest version of the AI Guidelines for Business, "
+            "and when was version 1.0 published?"
+        ).answer
+    )
+    assert "31 March 2026" in paragraphs[0] and "2024" not in paragraphs[0]
+    assert "19 April 2024" in paragraphs[1] and not paragraphs[1].startswith("-")
+    assert "28 March 2025" not in " ".join(paragraphs)  # version 1.1: asked by no part

@@ -181,3 +181,21 @@ def test_a_facet_in_the_rule_base_own_words_refers_back_a_bare_question_word_doe
     assert refers_back("any penalties?")
     assert not refers_back("when is lunch?")
     assert not refers_back("what should we cook for dinner?")
+
+
+def test_the_bodys_one_names_the_document_of_that_kind_it_issued() -> None:
+    """'and the Digital Agency's one?' after a question on a guideline asks it again of the
+    guideline the Digital Agency issued, not of the agency itself."""
+    part = _read(
+        "and the Digital Agency's one?", "Are the AI Guidelines for Business binding?"
+    ).parts[0]
+    assert part.entities == ["da_genai_guideline"]
+    assert part.facet == Facet.legal_force and part.route == "lookup"
+
+
+def test_when_an_article_took_effect_is_dated_by_its_act(offline) -> None:  # type: ignore[no-untyped-def]
+    """'and when did that take effect?' after a question on Article 13: the article has no
+    dates of its own, so the first sentence gives the Act's, not what Article 13 says."""
+    history = [("What does Article 13 require?", "")]
+    answer = offline("and when did that take effect?", history=history).answer
+    assert "4 June 2025" in answer.split("\n\n")[0]
