@@ -174,6 +174,36 @@ def os_error_message(exc: OSError, lang: str) -> str:
     return ui_text("os_errors.message", lang, problem=os_problem(exc).text(lang))
 
 
+def sqlite_problem(exc: BaseException) -> Phrase:
+    """SQLite's words for `exc` as a label (sqlite_errors): its text read back, else its result
+    code's text, else the library's words as they are (tech_errors.said)."""
+    found = reading(str(exc), "sqlite_errors")
+    if found is not None:
+        return found
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    code = name.removeprefix("SQLITE_").partition("_")[0].lower()
+    if code and load_ui_labels().has(f"sqlite_errors.{code}"):
+        return phrase(f"sqlite_errors.{code}")
+    return library_said(exc)
+
+
+def library_said(exc: BaseException) -> Phrase:
+    """A library's own message (first line) with its class, as it gave it: the detail no label
+    says, marked as the library's for a Japanese reader."""
+    said = (str(exc).strip().splitlines() or [""])[0][:160] or type(exc).__name__
+    return phrase("tech_errors.said", kind=type(exc).__name__, said=said)
+
+
+def _technical(lang: str) -> Callable[[str, str], str]:
+    """A field of a reworded error: SQLite's words in brackets said in `lang` (sqlite_errors)."""
+
+    def said(name: str, raw: str) -> str:
+        found = reading(raw, "sqlite_errors") if name == "error" else None
+        return found.text(lang) if found is not None else raw
+
+    return said
+
+
 def error_in(exc: BaseException, lang: str) -> str:
     """An error's message for a reader of `lang`: a label's text in that language, a broken rule
     base's problems placed in their words, an English line a label made read back through the
@@ -186,7 +216,7 @@ def error_in(exc: BaseException, lang: str) -> str:
     if isinstance(exc, LabelledError):
         return exc.in_lang(lang)
     if isinstance(exc, UsageError):
-        return reword(str(exc), "errors", lang)
+        return reword(str(exc), "errors", lang, _technical(lang))
     if isinstance(exc, OSError):  # strerror is English: the errno's kind, with the path
         return os_problem(exc).text(lang)
     return str(exc)
