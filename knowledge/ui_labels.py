@@ -118,9 +118,18 @@ class LabelledError(UsageError):
         super().__init__(self.in_lang("en"))
 
     def in_lang(self, lang: str) -> str:
-        """The message in `lang`; a value that is itself a Phrase is worded in `lang` too."""
-        filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()}
+        """The message in `lang`; a value that is itself a Phrase, or an error this one wraps,
+        is worded in `lang` too."""
+        filled = {k: _value_in(v, lang) for k, v in self.values.items()}
         return ui_text(self.key, lang, **filled)
+
+
+def _value_in(value: object, lang: str) -> object:
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, BaseException):
+        return error_in(value, lang)
+    return value
 
 
 class LabelledStorageError(LabelledError, StorageError):
