@@ -190,3 +190,12 @@ def test_what_to_confirm_reads_as_japanese_sentences(capsys: pytest.CaptureFixtu
     shown = "".join(capsys.readouterr().out.split())
     label = assessment.to_confirm[0].label
     assert f"確認が必要な事項：{label}。" in shown and f"{label}." not in shown, shown
+
+
+def test_an_exported_profile_is_headed_in_japanese(plan_id: str, tmp_path: Path) -> None:
+    out = tmp_path / "profile.yaml"
+    done = shirube("sessions", "export", plan_id, "-o", str(out), "--lang", "ja", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    first, second = out.read_text(encoding="utf-8").splitlines()[:2]
+    assert first.startswith("# ") and "で作成した計画です。" in first, first
+    assert f"`shirube sessions diff {plan_id}` で確認できます。" in second, second
