@@ -203,12 +203,23 @@ def library_said(exc: BaseException) -> Phrase:
     return phrase("tech_errors.said", kind=type(exc).__name__, said=said)
 
 
+def technical(raw: str) -> Phrase | str:
+    """A library's detail recorded in English (SQLite's words, or 'DatabaseError: file is not a
+    database') as the label that says it; anything else as it is."""
+    found = reading(raw, "sqlite_errors")
+    if found is not None:
+        return found
+    kind, colon, said = raw.partition(": ")
+    inner = reading(said, "sqlite_errors") if colon and kind.isidentifier() else None
+    return phrase("tech_errors.kind_said", kind=kind, said=inner) if inner is not None else raw
+
+
 def _technical(lang: str) -> Callable[[str, str], str]:
-    """A field of a reworded error: SQLite's words in brackets said in `lang` (sqlite_errors)."""
+    """A field of a reworded line: a library's detail ({error}) said in `lang` where a label can."""
 
     def said(name: str, raw: str) -> str:
-        found = reading(raw, "sqlite_errors") if name == "error" else None
-        return found.text(lang) if found is not None else raw
+        found = technical(raw) if name == "error" else raw
+        return found.text(lang) if isinstance(found, Phrase) else found
 
     return said
 
@@ -225,7 +236,7 @@ def error_in(exc: BaseException, lang: str) -> str:
     if isinstance(exc, LabelledError):
         return exc.in_lang(lang)
     if isinstance(exc, UsageError):
-        return reword(str(exc), "errors", lang, _technical(lang))
+        return reword(str(exc), "errors", lang)
     if isinstance(exc, OSError):  # strerror is English: the errno's kind, with the path
         return os_problem(exc).text(lang)
     return str(exc)
@@ -250,17 +261,19 @@ def reword(
     text: str,
     section: str,
     lang: str,
-    value: Callable[[str, str], str] = lambda _name, raw: raw,
+    value: Callable[[str, str], str] | None = None,
 ) -> str:
     """A line recorded in English from one of `section`'s labels (a plan's history, a session's
     status), in `lang`: the label it was made from, its fields read back and passed through
-    `value(field, raw)`. Text no label made (older records, free text) is returned as it is."""
+    `value(field, raw)` (by default, a library's detail in {error} said in `lang` where a label
+    can). Text no label made (older records, free text) is returned as it is."""
     if lang != "ja":
         return text
     found = reading(text, section)
     if found is None:
         return text
-    return ui_text(found.key, lang, **{k: value(k, str(v)) for k, v in found.values.items()})
+    each = value or _technical(lang)
+    return ui_text(found.key, lang, **{k: each(k, str(v)) for k, v in found.values.items()})
 
 
 def reading(text: str, section: str) -> Phrase | None:

@@ -79,3 +79,18 @@ def test_index_builds_in_the_language_its_lang_option_names(
     monkeypatch.setattr(store, "ensure_index", fake)
     result = run_cli("index", "--lang", "ja", env={"SHIRUBE_LANG": None})
     assert result.code == 2 and seen == ["ja"], (result, seen)
+
+
+def test_an_index_that_fails_to_open_says_why_in_japanese() -> None:
+    """doctor and the 'Building the search index' line: SQLite's words after the class name."""
+    from agent.doctor import _reason
+    from knowledge.index.build import building_line
+
+    english = "the index failed to open (DatabaseError: file is not a database)"
+    said = _reason(english)
+    assert not isinstance(said, str)
+    japanese = said.text("ja")
+    assert "DatabaseError：データベースのファイルではありません" in japanese, japanese
+    assert said.text("en") == english
+    line = building_line(english, "ja")
+    assert "データベースのファイルではありません" in line and "not a database" not in line, line
