@@ -160,9 +160,13 @@ def _verdict(
 def _reason(english: str) -> Phrase | str:
     """The index's reason for being out of date, which it writes in English, as the label
     (`index_reason`) it was made from; text no label made stays as it is."""
-    from knowledge.ui_labels import reading
+    from knowledge.ui_labels import Phrase, reading, technical
 
-    return reading(english, "index_reason") or english
+    found = reading(english, "index_reason")
+    if found is None or "error" not in found.values:
+        return found or english
+    detail = technical(str(found.values["error"]))  # the library's words, where a label says them
+    return Phrase(key=found.key, values={**found.values, "error": detail})
 
 
 def _check_shared_index(settings: Settings) -> Check:

@@ -15,7 +15,7 @@ import tempfile
 
 from agent.doctor import Check
 from core.config import Settings
-from knowledge.ui_labels import os_kind, phrase
+from knowledge.ui_labels import os_kind, phrase, sqlite_problem
 
 MIN_FREE_BYTES = 50 * 1024 * 1024
 """Below this the index build (a few MB) or a session's next answer may not fit."""
@@ -71,7 +71,7 @@ def check_sessions_db(settings: Settings) -> Check:
         return Check(
             name="sessions",
             status="fail",
-            said=phrase("doctor.sessions_damaged", path=str(path), error=str(exc)),
+            said=phrase("doctor.sessions_damaged", path=str(path), error=sqlite_problem(exc)),
             to_do=phrase("doctor.fix_sessions_aside", path=shlex.quote(str(path)), aside=aside),
         )
     if damaged:

@@ -133,6 +133,17 @@ class Question(Strict):
     def label_in(self, lang: Lang) -> str:
         return self.label_ja if lang == "ja" and self.label_ja else self.label
 
+    @property
+    def allows_none(self) -> bool:
+        """A list question its profile field takes empty: 'none' (or 'no') picks none of it."""
+        if self.type != AnswerType.several_of:
+            return False
+        try:
+            UseCaseProfile.model_validate({self.id: []})
+        except ValidationError:
+            return False
+        return True
+
     def help_in(self, lang: Lang) -> str:
         return self.help_ja if lang == "ja" and self.help_ja else self.help
 

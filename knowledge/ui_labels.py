@@ -117,9 +117,18 @@ class LabelledError(UsageError):
         super().__init__(self.in_lang("en"))
 
     def in_lang(self, lang: str) -> str:
-        """The message in `lang`; a value that is itself a Phrase is worded in `lang` too."""
-        filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.values.items()}
+        """The message in `lang`; a value that is itself a Phrase, or an error this one wraps,
+        is worded in `lang` too."""
+        filled = {k: _value_in(v, lang) for k, v in self.values.items()}
         return ui_text(self.key, lang, **filled)
+
+
+def _value_in(value: object, lang: str) -> object:
+    if isinstance(value, Phrase):
+        return value.text(lang)
+    if isinstance(value, BaseException):
+        return error_in(value, lang)
+    return value
 
 
 class LabelledStorageError(LabelledError, StorageError):
@@ -173,6 +182,47 @@ def os_error_message(exc: OSError, lang: str) -> str:
     return ui_text("os_errors.message", lang, problem=os_problem(exc).text(lang))
 
 
+def sqlite_problem(exc: BaseException) -> Phrase:
+    """SQLite's words for `exc` as a label (sqlite_errors): its text read back, else its result
+    code's text, else the library's words as they are (tech_errors.said)."""
+    found = reading(str(exc), "sqlite_errors")
+    if found is not None:
+        return found
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    code = name.removeprefix("SQLITE_").partition("_")[0].lower()
+    if code and load_ui_labels().has(f"sqlite_errors.{code}"):
+        return phrase(f"sqlite_errors.{code}")
+    return library_said(exc)
+
+
+def library_said(exc: BaseException) -> Phrase:
+    """A library's own message (first line) with its class, as it gave it: the detail no label
+    says, marked as the library's for a Japanese reader."""
+    said = (str(exc).strip().splitlines() or [""])[0][:160] or type(exc).__name__
+    return phrase("tech_errors.said", kind=type(exc).__name__, said=said)
+
+
+def technical(raw: str) -> Phrase | str:
+    """A library's detail recorded in English (SQLite's words, or 'DatabaseError: file is not a
+    database') as the label that says it; anything else as it is."""
+    found = reading(raw, "sqlite_errors")
+    if found is not None:
+        return found
+    kind, colon, said = raw.partition(": ")
+    inner = reading(said, "sqlite_errors") if colon and kind.isidentifier() else None
+    return phrase("tech_errors.kind_said", kind=kind, said=inner) if inner is not None else raw
+
+
+def _technical(lang: str) -> Callable[[str, str], str]:
+    """A field of a reworded line: a library's detail ({error}) said in `lang` where a label can."""
+
+    def said(name: str, raw: str) -> str:
+        found = technical(raw) if name == "error" else raw
+        return found.text(lang) if isinstance(found, Phrase) else found
+
+    return said
+
+
 def error_in(exc: BaseException, lang: str) -> str:
     """An error's message for a reader of `lang`: a label's text in that language, a broken rule
     base's problems placed in their words, an English line a label made read back through the
@@ -212,17 +262,19 @@ def reword(
     text: str,
     section: str,
     lang: str,
-    value: Callable[[str, str], str] = lambda _name, raw: raw,
+    value: Callable[[str, str], str] | None = None,
 ) -> str:
     """A line recorded in English from one of `section`'s labels (a plan's history, a session's
     status), in `lang`: the label it was made from, its fields read back and passed through
-    `value(field, raw)`. Text no label made (older records, free text) is returned as it is."""
+    `value(field, raw)` (by default, a library's detail in {error} said in `lang` where a label
+    can). Text no label made (older records, free text) is returned as it is."""
     if lang != "ja":
         return text
     found = reading(text, section)
     if found is None:
         return text
-    return ui_text(found.key, lang, **{k: value(k, str(v)) for k, v in found.values.items()})
+    each = value or _technical(lang)
+    return ui_text(found.key, lang, **{k: each(k, str(v)) for k, v in found.values.items()})
 
 
 def reading(text: str, section: str) -> Phrase | None:

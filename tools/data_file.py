@@ -59,12 +59,17 @@ def short(value: object, limit: int = 80) -> str:
 
 
 def _read_text(path: Path, kind: FileKind) -> str:
+    allowed = ", ".join(SUFFIXES)
+    # What is there, first: a folder or a pipe named like a file is neither missing nor a type.
+    if path.is_dir():
+        raise LabelledError("file_errors.is_directory", path=str(path), allowed=allowed)
+    if path.exists() and not path.is_file():
+        raise LabelledError("file_errors.not_regular", path=str(path), allowed=allowed)
+    if not path.suffix:
+        raise LabelledError("file_errors.no_suffix", path=str(path), allowed=allowed)
     if path.suffix.lower() not in SUFFIXES:
         raise LabelledError(
-            "file_errors.unsupported_type",
-            path=str(path),
-            suffix=path.suffix or "(none)",
-            allowed=", ".join(SUFFIXES),
+            "file_errors.unsupported_type", path=str(path), suffix=path.suffix, allowed=allowed
         )
     if not path.is_file():
         raise LabelledError(kind.missing, path=str(path))

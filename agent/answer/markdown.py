@@ -20,11 +20,16 @@ def sources_markdown(citations: list[AnswerCitation]) -> str:
 
 
 def to_markdown(answer: Answer) -> str:
+    """The answer, its sources and notices; the words around them in the answer's language."""
+    from knowledge.ui_labels import ui_text
+
     parts = [model_markdown(answer.answer)]
     if answer.citations:
-        parts.append("**Sources**\n\n" + sources_markdown(answer.citations))
+        heading = ui_text("cli.sources", answer.lang)
+        parts.append(f"**{heading}**\n\n" + sources_markdown(answer.citations))
     if answer.notice:
         parts.append(f"_{inline(answer.notice)}_")
     if answer.rule_base_as_of:
-        parts.append(f"_Rule base as of {answer.rule_base_as_of}._")
+        as_of = ui_text("cli.chat_rules_as_of", answer.lang, date=answer.rule_base_as_of)
+        parts.append(f"_{as_of}_")
     return "\n\n".join(parts) + "\n"

@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
 
         from agent.cli.plan_lang import command_lang
+        from core.config import get_settings
         from core.errors import UsageError
         from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
@@ -43,7 +44,8 @@ def register(app: typer.Typer) -> None:
             _prune(Console(soft_wrap=True), said)
             return
         try:
-            status = ensure_index(rebuild=rebuild)
+            # Its "Building the search index" line and warnings in the command's language.
+            status = ensure_index(get_settings().model_copy(update={"lang": said}), rebuild=rebuild)
         except RuleBaseError as exc:
             raise BrokenRuleBase(exc) from exc
         except IndexBusyError as exc:

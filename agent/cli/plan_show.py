@@ -45,7 +45,13 @@ def show_plan(assessment: Assessment, footer: str = "") -> None:
     for line in captured.get().splitlines():  # without the grid's padding to the full width
         console.print(line.rstrip(), markup=False)
     for assumption in assessment.to_confirm:
-        console.print(WrapText(f"{said.to_confirm}{colon}{assumption.label}. {assumption.change}"))
+        item = ui_text(
+            "interview_text.to_confirm_change",
+            assessment.lang,
+            label=assumption.label,
+            change=assumption.change,
+        )
+        console.print(WrapText(f"{said.to_confirm}{colon}{item}"))
     grid = Table(expand=True, show_lines=False)
     grid.add_column("#", no_wrap=True)
     grid.add_column(said.action, ratio=4)

@@ -151,7 +151,7 @@ def register(app: typer.Typer) -> None:
         from agent.cli.sessions_diff import profile_header
 
         text = yaml.safe_dump(profile.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
-        path = write_output(path, profile_header(session_id) + text)
+        path = write_output(path, profile_header(session_id, said) + text)
         print(ui_text("cli.profile_exported", said, path=clean(path)))
         if not done:
             print(ui_text("cli.profile_unfinished", said))

@@ -119,8 +119,9 @@ def show_diff(session_id: str, lang: str = "en") -> None:
     print(_say("redo", lang, sid=session_id))
 
 
-def profile_header(session_id: str) -> str:
-    """YAML comment lines naming the rule base the session's plan was made with (or today's)."""
+def profile_header(session_id: str, lang: str = "en") -> str:
+    """YAML comment lines naming the rule base the session's plan was made with (or today's),
+    in `lang`."""
     from agent.interview import stamps, store
     from knowledge.loader import load_rule_base
 
@@ -128,9 +129,8 @@ def profile_header(session_id: str) -> str:
         saved = stamps.stamps(conn).get(session_id)
     if saved is None:
         now = load_rule_base()
-        return f"# Exported with Shirube rule base {now.version} (as of {now.meta.as_of}).\n"
-    return (
-        f"# Plan made on {saved.assessed_on} with Shirube rule base {saved.version} "
-        f"(as of {saved.as_of}).\n"
-        f"# `shirube sessions diff {session_id}` shows what has changed since.\n"
+        return _say("header_today", lang, version=now.version, as_of=now.meta.as_of) + "\n"
+    made = _say(
+        "header_stamped", lang, on=saved.assessed_on, version=saved.version, as_of=saved.as_of
     )
+    return f"{made}\n{_say('header_diff', lang, sid=session_id)}\n"

@@ -76,6 +76,8 @@ def expected(question: Question, lang: Lang = "en") -> str:
     )
     if question.type == AnswerType.one_of:
         return say("expect_one", lang, options=options)
+    if not question.allows_none:
+        return say("expect_at_least_one", lang, options=options)
     return say("expect_several", lang, options=options)
 
 
@@ -177,11 +179,28 @@ def _date(question: Question, raw: str, lang: Lang) -> Parsed:
         return _error(question, say("not_date", lang, raw=raw), lang)
 
 
+def _says_none(question: Question, raw: str) -> bool:
+    """'なし', 'いいえ' or 'いいえ、ありません' to a list question: none of its choices. A 'no'
+    followed by a choice ('no, businesses') is not read as none."""
+    words = answer_words()
+    nothing = words.none | words.no
+    if _norm(raw) in nothing:
+        return True
+    text = width(raw).strip()
+    leading = _LEADING.match(text)
+    if leading is None or _norm(leading.group(1)) not in nothing:
+        return False
+    rest = re.split(r",|、|､|;|\band\b", text[leading.end() :])
+    return not any(_choice(question, part) for part in rest if part.strip())
+
+
 def _several(question: Question, raw: str, lang: Lang) -> Parsed:
-    if _norm(raw) in answer_words().none:
-        return Parsed(kind="value", value=[])
     # ',' '、' and ';' in either width (width() folds '，' and '；'), or 'and'.
     items = [part for part in re.split(r",|、|､|;|\band\b", width(raw)) if part.strip()]
+    if _says_none(question, raw):
+        if question.allows_none:
+            return Parsed(kind="value", value=[])
+        return _error(question, say("none_not_allowed", lang, raw=raw), lang)
     values: list[str] = []
     for item in items:
         value = _choice(question, item)

@@ -18,28 +18,22 @@ if TYPE_CHECKING:
     import psycopg
 
 _MIGRATION_LOCK = 0x5348_4952  # "SHIR": one advisory lock id, so concurrent starts migrate once
-_CHECK = "`shirube doctor` checks the connection"
 
 
 def fault(url: str, exc: Exception) -> StorageError:
     """One message for a PostgreSQL failure: what failed, where, and what to do."""
     import psycopg
 
+    from knowledge.ui_labels import LabelledStorageError, phrase
+
     where = redacted_url(url)
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    reason = phrase("tech_errors.quoted", said=said)  # the server's or driver's own words
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
-        return StorageError(
-            f"The database user in SHIRUBE_DATABASE_URL ({where}) may not do this ({reason}). "
-            "Ask the database owner to GRANT it CREATE, SELECT, INSERT and UPDATE on the "
-            f"database, or use the owner's account. {_CHECK}."
-        )
+        return LabelledStorageError("errors.pg_privilege", where=where, reason=reason)
     if isinstance(exc, psycopg.OperationalError):
-        return StorageError(
-            f"Cannot reach the shared database {where} ({reason}). Check that PostgreSQL runs "
-            "there and that SHIRUBE_DATABASE_URL (user, password, host, port, database) is "
-            f"right, or unset it to work on this machine's SQLite; {_CHECK}. Nothing was saved."
-        )
-    return StorageError(f"The shared database {where} failed ({reason}); {_CHECK}.")
+        return LabelledStorageError("errors.pg_unreachable", where=where, reason=reason)
+    return LabelledStorageError("errors.pg_failed", where=where, reason=reason)
 
 
 class PostgresPlanStore(SqlPlanStore):

@@ -27,7 +27,7 @@ from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.questions import Lang, Question, load_questions
-from knowledge.ui_labels import LabelledError, ui_text
+from knowledge.ui_labels import LabelledError, LabelledStorageError, ui_text
 from tools.assess import Assessment, assess
 from tools.progress import ActionProgress, ReadProgress, Row, Status, kept, overdue, rows
 
@@ -86,10 +86,8 @@ def save_finished(
         with opened(settings) as shared:
             save(shared, plan_id, profile, who=settings.who)
     except StorageError as exc:
-        raise StorageError(
-            f"{exc} The plan {plan_id} is saved on this machine ({settings.sessions_db}); once "
-            "the database is back, send it with "
-            '`shirube sessions migrate --to "$SHIRUBE_DATABASE_URL"`.'
+        raise LabelledStorageError(
+            "errors.plan_kept_here", error=exc, plan=plan_id, db=str(settings.sessions_db)
         ) from None
 
 

@@ -221,6 +221,7 @@ class InterviewSession:
     def _journal(self, pending: QuestionView, text: str, exc: StorageError) -> StorageError:
         """Keep an answer the shared database refused; the error saying where it is."""
         from core.config import redacted_url
+        from knowledge.ui_labels import LabelledStorageError, os_problem
 
         entry = journal.Entry(
             session=self.session_id,
@@ -230,18 +231,24 @@ class InterviewSession:
             who=self.settings.who,
             where=redacted_url(self.settings.database_url or ""),
         )
+        question = pending.label or pending.id
         try:
             kept = journal.keep(self.settings, entry)
         except OSError as io:
-            return StorageError(
-                f"{exc} Your answer {text!r} to {pending.label or pending.id!r} was NOT saved "
-                f"anywhere (the local journal failed too: {io}); type it again when the "
-                "database is back."
+            return LabelledStorageError(
+                "errors.answer_lost",
+                error=exc,
+                answer=text,
+                question=question,
+                problem=os_problem(io),
             )
-        return StorageError(
-            f"{exc} Your answer {text!r} to {pending.label or pending.id!r} did not reach it and "
-            f"is kept on this machine in {kept}; it is written when the database is back and "
-            f"you run `shirube interview --resume {self.session_id}`."
+        return LabelledStorageError(
+            "errors.answer_journaled",
+            error=exc,
+            answer=text,
+            question=question,
+            kept=str(kept),
+            session=self.session_id,
         )
 
     def _rewrite(self, entry: journal.Entry) -> journal.Outcome:

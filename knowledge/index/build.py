@@ -46,7 +46,7 @@ def build_store(
     documents = build_documents(rule_base)
     rows = entries(documents)
     cache_file = vector_cache.cache_path(settings.index_dir)
-    vector_cache.load_file(cache_file, warn=warn)
+    vector_cache.load_file(cache_file, warn=lambda said: warn(said, settings.lang))
     store = store or f"chroma-{uuid.uuid4().hex[:12]}"
     try:
         embedded = _fill(settings, store, rows, progress, beat)
@@ -57,7 +57,10 @@ def build_store(
     try:
         vector_cache.save_file(cache_file, [e[1] for e in rows])
     except OSError as exc:  # only a speed-up: the index itself is whole
-        warn(f"could not save the embedding cache {cache_file} ({exc.strerror or exc}).")
+        from knowledge.ui_labels import os_kind, phrase
+
+        said = phrase("index_reason.cache_not_saved", path=str(cache_file), problem=os_kind(exc))
+        warn(said, settings.lang)
     meta = IndexMeta(
         corpus_hash=rule_base.corpus_hash,
         chromadb_version=chromadb_version(),

@@ -14,14 +14,21 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from core.config import Settings
 from core.storage import StorageError
 
+if TYPE_CHECKING:
+    from knowledge.ui_labels import Phrase
 
-def warn(message: str) -> None:
+
+def warn(said: Phrase, lang: str) -> None:
+    """A warning line on stderr in `lang` (the command's language)."""
+    from knowledge.ui_labels import ui_text
+
     # Plain print: a path must stay whole on one line (no markup, no wrapping).
-    print(f"Warning: {message}", file=sys.stderr, flush=True)
+    print(ui_text("index_reason.warning", lang), said.text(lang), file=sys.stderr, flush=True)
 
 
 def discard_store(settings: Settings, store: str) -> None:
@@ -54,7 +61,13 @@ def build_faults(settings: Settings) -> Iterator[None]:
 
 
 def _fault(settings: Settings, exc: BaseException) -> StorageError:
-    from knowledge.ui_labels import LabelledStorageError, os_kind
+    from knowledge.ui_labels import (
+        LabelledStorageError,
+        library_said,
+        os_kind,
+        os_problem,
+        sqlite_problem,
+    )
 
     where = str(settings.index_dir)
     if not settings.index_dir.is_dir():
@@ -67,6 +80,12 @@ def _fault(settings: Settings, exc: BaseException) -> StorageError:
         return LabelledStorageError(
             "errors.index_read_only", where=where, problem=problem, path=path
         )
-    detail = (str(exc).splitlines() or [type(exc).__name__])[0][:160]
-    error = f"{type(exc).__name__}: {detail}"  # the technical detail, as the library said it
+    # The technical detail in the reader's words where a label knows it, else as the library
+    # said it (marked as the library's).
+    if isinstance(exc, sqlite3.Error):
+        error = sqlite_problem(exc)
+    elif isinstance(exc, OSError):
+        error = os_problem(exc)
+    else:
+        error = library_said(exc)
     return LabelledStorageError("errors.index_build_failed", where=where, error=error)

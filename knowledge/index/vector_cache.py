@@ -15,10 +15,14 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from knowledge.index.embeddings import DIMENSIONS, MODEL_ID, embed
+
+if TYPE_CHECKING:
+    from knowledge.ui_labels import Phrase
 
 CACHE_FILE = f"embeddings.{MODEL_ID}.npz"
 
@@ -55,7 +59,7 @@ def readable(path: Path) -> bool:
     return True
 
 
-def load_file(path: Path, warn: Callable[[str], None] | None = None) -> int:
+def load_file(path: Path, warn: Callable[[Phrase], None] | None = None) -> int:
     """Merge a cache file into memory; returns how many vectors it held (0 if unusable).
 
     An unusable file is deleted (the build writes a fresh one) and `warn` is told why.
@@ -68,10 +72,9 @@ def load_file(path: Path, warn: Callable[[str], None] | None = None) -> int:
         with contextlib.suppress(OSError):
             path.unlink()
         if warn is not None:
-            warn(
-                f"the embedding cache {path} was unreadable ({type(exc).__name__}: "
-                f"{str(exc)[:80]}); discarded it, the vectors are computed again."
-            )
+            from knowledge.ui_labels import library_said, phrase
+
+            warn(phrase("index_reason.cache_unreadable", path=str(path), problem=library_said(exc)))
         return 0
     for key, vector in zip(keys.tolist(), vectors, strict=True):
         _MEMORY.setdefault(str(key), vector.astype(np.float32))

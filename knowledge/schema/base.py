@@ -81,3 +81,7 @@ class RuleBaseMeta(Strict):
     as_of: dt.date
     title: str
     disclaimer: str
+    disclaimer_ja: str = Field(min_length=1, description="`disclaimer` in Japanese.")
+
+    def disclaimer_in(self, lang: str) -> str:
+        return self.disclaimer_ja if lang == "ja" else self.disclaimer

@@ -85,3 +85,36 @@ def test_errors_are_in_the_sessions_language() -> None:
     )
     english = parse_answer(question, "aliens").message
     assert english is not None and english.startswith("'aliens' is not one of the choices.")
+
+
+@pytest.mark.parametrize("question", ["customers", "sectors"])
+@pytest.mark.parametrize(
+    "text", ["いいえ", "いいえ、ありません", "ありません", "特にない", "該当しない", "no", "No."]
+)
+def test_no_to_a_list_question_picks_none_of_the_choices(question: str, text: str) -> None:
+    """'いいえ' to 'which of these…? (or none)' means none of them, where an empty answer is
+    valid for the profile field (issue 18)."""
+    parsed = parse_answer(question_by_id(question), text, "ja")
+    assert (parsed.kind, parsed.value) == ("value", [])
+
+
+def test_none_where_the_question_needs_one_says_so_naming_the_choices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A list field the profile requires at least one of: 'いいえ'/'なし' is refused, in Japanese,
+    with the choices to pick from."""
+    from pydantic import Field, create_model
+
+    import knowledge.questions as questions
+    from core.profile import Sector, UseCaseProfile
+
+    needs_one = create_model(
+        "NeedsOne", __base__=UseCaseProfile, sectors=(list[Sector], Field(min_length=1))
+    )
+    monkeypatch.setattr(questions, "UseCaseProfile", needs_one)
+    question = question_by_id("sectors")
+    for text in ("いいえ", "なし", "該当なし"):
+        parsed = parse_answer(question, text, "ja")
+        assert parsed.kind == "error"
+        assert parsed.message is not None
+        assert "少なくとも1つ" in parsed.message and "1) 医療・ヘルスケア" in parsed.message

@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from knowledge.loader import load_rule_base
 from tests.interview.test_plan_cli import EVIDENCE, plan_id, shirube
 
@@ -173,3 +175,27 @@ def test_the_interview_result_wraps_japanese_titles_under_themselves(
     numbered = [line for line in done.stdout.splitlines() if re.match(r"^ *\d\. ", line)]
     assert len(numbered) >= 3
     assert all(re.match(r"^ *\d\. \S.*（.+）", line) for line in numbered), numbered
+
+
+def test_what_to_confirm_reads_as_japanese_sentences(capsys: pytest.CaptureFixture[str]) -> None:
+    """'確認が必要な事項：個人情報。回答が…', not an English full stop after the label."""
+    from agent.cli.plan_show import show_plan
+    from core.profile import UseCaseProfile
+    from tools.assess import assess
+
+    profile = UseCaseProfile(name="x", personal_data="personal", unsure=["personal_data"])
+    assessment = assess(profile, "ja")
+    assert assessment.to_confirm
+    show_plan(assessment)
+    shown = "".join(capsys.readouterr().out.split())
+    label = assessment.to_confirm[0].label
+    assert f"確認が必要な事項：{label}。" in shown and f"{label}." not in shown, shown
+
+
+def test_an_exported_profile_is_headed_in_japanese(plan_id: str, tmp_path: Path) -> None:
+    out = tmp_path / "profile.yaml"
+    done = shirube("sessions", "export", plan_id, "-o", str(out), "--lang", "ja", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    first, second = out.read_text(encoding="utf-8").splitlines()[:2]
+    assert first.startswith("# ") and "で作成した計画です。" in first, first
+    assert f"`shirube sessions diff {plan_id}` で確認できます。" in second, second
