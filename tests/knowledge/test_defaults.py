@@ -76,18 +76,31 @@ def test_every_cache_in_the_project_is_cleared_with_the_rule_base_or_declared_ap
     assert [name for name in _NOT_FROM_THE_RULE_BASE if id(caches[name]) in derived] == []
 
 
+def _sample(annotation: object) -> object:
+    """An argument of the annotated type for a @derived cache: a reader, a word-list picker
+    (agent.answer.word_lists), regex flags, else a language."""
+    from agent.answer.reader import Reader, default_reader
+
+    samples: dict[object, object] = {
+        "Reader": default_reader,
+        Reader: default_reader,
+        "Words": lambda: _no_words,
+        "int": lambda: 0,
+    }
+    return samples.get(annotation, lambda: "en")()
+
+
+def _no_words(words: object) -> list[str]:
+    return []
+
+
 def test_swapping_the_rule_base_clears_every_cache_built_from_the_data() -> None:
     from agent.answer.guard import _card_phrasings
-    from agent.answer.reader import Reader, default_reader
 
     _module_caches()  # every @derived cache registers when its module is imported
     for cached in defaults._derived:
         wanted = inspect.signature(cached.__wrapped__).parameters.values()
-        arguments = {
-            p.name: default_reader() if p.annotation in ("Reader", Reader) else "en"
-            for p in wanted
-            if p.default is p.empty
-        }
+        arguments = {p.name: _sample(p.annotation) for p in wanted if p.default is p.empty}
         cached(**arguments)
     assert all(cached.cache_info().currsize for cached in defaults._derived)
     packaged = _card_phrasings()
