@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+from pathlib import Path
 
 import pytest
 from langchain_core.messages import HumanMessage
@@ -50,18 +51,23 @@ def test_a_recorded_opening_streams_through_the_client(settings: Settings) -> No
     assert chat["options"]["num_ctx"] == settings.num_ctx
 
 
+_COMPOUND: dict[Path, str] = {}
+
+
 @pytest.fixture(scope="module")
 def compound_question(settings: Settings) -> str:
     """Eval questions with the longest answers, joined up to the longest question allowed (every
-    eval question answered offline: seconds, so once for the module)."""
-    lines = (REPO_ROOT / "evals" / "cases" / "answers.jsonl").read_text(encoding="utf-8")
-    questions = [q for line in lines.splitlines() if (q := json.loads(line).get("question"))]
-    longest = sorted(questions, key=lambda q: -len(_offline(settings, q).answer))
-    joined = ""
-    for question in longest:
-        if len(joined) + len(question) + 1 <= MAX_QUESTION_CHARS:
-            joined = f"{joined} {question}".strip()
-    return joined
+    eval question answered offline: seconds, so once per process, whatever xdist tears down)."""
+    if settings.home not in _COMPOUND:
+        lines = (REPO_ROOT / "evals" / "cases" / "answers.jsonl").read_text(encoding="utf-8")
+        questions = [q for line in lines.splitlines() if (q := json.loads(line).get("question"))]
+        longest = sorted(questions, key=lambda q: -len(_offline(settings, q).answer))
+        joined = ""
+        for question in longest:
+            if len(joined) + len(question) + 1 <= MAX_QUESTION_CHARS:
+                joined = f"{joined} {question}".strip()
+        _COMPOUND[settings.home] = joined
+    return _COMPOUND[settings.home]
 
 
 def test_the_largest_phrase_prompt_fits_the_context_setting(
