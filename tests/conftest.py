@@ -34,6 +34,7 @@ _WORKER = os.environ.get("PYTEST_XDIST_WORKER")
 _GROUPED_DIRS = {"team": "postgresql-server", "integration": "chroma-server"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups into node ids
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Put a test in an xdist group when it shares a server or a module-wide fixture (say, every
     question of a module asked once): split across workers, each would build it again."""

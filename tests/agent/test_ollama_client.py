@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+from pathlib import Path
 
 import pytest
 from langchain_core.messages import HumanMessage
@@ -50,20 +51,29 @@ def test_a_recorded_opening_streams_through_the_client(settings: Settings) -> No
     assert chat["options"]["num_ctx"] == settings.num_ctx
 
 
-def _compound_question(settings: Settings) -> str:
-    """Eval questions with the longest answers, joined up to the longest question allowed."""
-    lines = (REPO_ROOT / "evals" / "cases" / "answers.jsonl").read_text(encoding="utf-8")
-    questions = [q for line in lines.splitlines() if (q := json.loads(line).get("question"))]
-    longest = sorted(questions, key=lambda q: -len(_offline(settings, q).answer))
-    joined = ""
-    for question in longest:
-        if len(joined) + len(question) + 1 <= MAX_QUESTION_CHARS:
-            joined = f"{joined} {question}".strip()
-    return joined
+_COMPOUND: dict[Path, str] = {}
 
 
-def test_the_largest_phrase_prompt_fits_the_context_setting(settings: Settings) -> None:
-    question = _compound_question(settings)
+@pytest.fixture(scope="module")
+def compound_question(settings: Settings) -> str:
+    """Eval questions with the longest answers, joined up to the longest question allowed (every
+    eval question answered offline: seconds, so once per process, whatever xdist tears down)."""
+    if settings.home not in _COMPOUND:
+        lines = (REPO_ROOT / "evals" / "cases" / "answers.jsonl").read_text(encoding="utf-8")
+        questions = [q for line in lines.splitlines() if (q := json.loads(line).get("question"))]
+        longest = sorted(questions, key=lambda q: -len(_offline(settings, q).answer))
+        joined = ""
+        for question in longest:
+            if len(joined) + len(question) + 1 <= MAX_QUESTION_CHARS:
+                joined = f"{joined} {question}".strip()
+        _COMPOUND[settings.home] = joined
+    return _COMPOUND[settings.home]
+
+
+def test_the_largest_phrase_prompt_fits_the_context_setting(
+    settings: Settings, compound_question: str
+) -> None:
+    question = compound_question
     facts = composed_facts(_offline(settings, question).answer)
     assert len(facts) >= 15  # many facts: the worst case, not a typical one
     size = tokens(seen_text([{"content": m.content} for m in messages_for(question, facts)]))
@@ -71,8 +81,10 @@ def test_the_largest_phrase_prompt_fits_the_context_setting(settings: Settings) 
 
 
 @pytest.mark.parametrize("which", ["one fact", "many facts"])
-def test_a_4k_server_always_sees_the_question_and_the_facts(settings: Settings, which: str) -> None:
-    question = QUESTION if which == "one fact" else _compound_question(settings)
+def test_a_4k_server_always_sees_the_question_and_the_facts(
+    settings: Settings, compound_question: str, which: str
+) -> None:
+    question = QUESTION if which == "one fact" else compound_question
     facts = composed_facts(_offline(settings, question).answer)
     with ollama_server(reply="No.") as server:
         ask(question, settings=_settings(settings, server.url))

@@ -1,4 +1,5 @@
-"""Two `shirube` processes at once, and an interview SIGKILLed after every answer.
+"""Two `shirube` processes at once, and an interview whose every answer is saved before the next
+question (read back from outside, and SIGKILLed at three of them).
 
 Real subprocesses on one SHIRUBE_HOME; every wait is bounded so a hang fails instead of blocking.
 """
@@ -172,32 +173,54 @@ def _expected_answers(lines: list[str]) -> dict[str, Any]:
     return answers
 
 
+def _saved_answers(sid: str, settings: Settings) -> dict[str, Any]:
+    """The session's answers as another process reads them (no lock taken, nothing run)."""
+    session = InterviewSession.open(sid, settings)
+    try:
+        return session.answers
+    finally:
+        session.close()
+
+
 @pytest.mark.timeout(6 * PROC_TIMEOUT_S)
 def test_sigkill_after_every_answer_loses_nothing(fresh_home: Path, tmp_path: Path) -> None:
     scenario = SCENARIOS[0]
     lines = typed_sequence(scenario)  # every question's answer, then "yes" to the summary
     questions = len(lines) - 1
     settings = Settings(home=fresh_home)
+    # Every answer is read back from another process before the next question is shown (what a
+    # SIGKILL there would leave: a committed write outlives its writer); the process is killed
+    # for real after the first, a middle and the last answer, and each time resumed.
+    kills = {1, questions // 2, questions - 1}
     sid: str | None = None
-    for k in range(1, questions):
-        args = ["interview"] if sid is None else ["interview", "--resume", sid]
-        proc = _typed_into(*args, home=fresh_home, cwd=tmp_path)
-        assert proc.stdin is not None and proc.stdout is not None
-        seen: list[str] = []
-        deadline = time.monotonic() + PROC_TIMEOUT_S
-        try:
-            _read_until_prompt(proc.stdout, k, seen, deadline)
+    proc: subprocess.Popen[str] | None = None
+    seen: list[str] = []
+    deadline = time.monotonic() + PROC_TIMEOUT_S
+    try:
+        for k in range(1, questions):
+            if proc is None:
+                args = ["interview"] if sid is None else ["interview", "--resume", sid]
+                proc = _typed_into(*args, home=fresh_home, cwd=tmp_path)
+                seen, deadline = [], time.monotonic() + PROC_TIMEOUT_S
+                assert proc.stdout is not None
+                _read_until_prompt(proc.stdout, k, seen, deadline)
+            assert proc.stdin is not None and proc.stdout is not None
             proc.stdin.write(lines[k - 1] + "\n")
             proc.stdin.flush()
             _read_until_prompt(proc.stdout, k + 1, seen, deadline)
-        finally:
-            proc.send_signal(signal.SIGKILL)
+            sid = sid or session_id("".join(seen))
+            expected = _expected_answers(lines[:k])
+            assert _saved_answers(sid, settings) == expected, f"answer {k} unsaved at its prompt"
+            if k in kills:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(timeout=30)
+                assert proc.returncode == -signal.SIGKILL
+                proc = None
+                assert _saved_answers(sid, settings) == expected, f"after the kill at answer {k}"
+    finally:
+        if proc is not None:
+            proc.kill()
             proc.wait(timeout=30)
-        assert proc.returncode == -signal.SIGKILL
-        sid = sid or session_id("".join(seen))
-        answers = InterviewSession.resume(sid, settings).answers
-        assert answers == _expected_answers(lines[:k]), f"after the kill at answer {k}"
-
     assert sid is not None
     rest = "\n".join(lines[questions - 1 :]) + "\n"
     done = subprocess.run(

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,24 +49,42 @@ def _strace_usable() -> str | None:
     return None
 
 
+class _Traced:
+    """`command` started under strace; `result` waits for it."""
+
+    def __init__(self, command: list[str], home: Path, tmp_path: Path) -> None:
+        reason = _strace_usable()
+        if reason:
+            pytest.skip(reason)
+        self.log = tmp_path / "network.strace"
+        env = {k: v for k, v in os.environ.items() if k not in HIDING}
+        env |= {"SHIRUBE_HOME": str(home)}
+        self.proc = subprocess.Popen(
+            ["strace", "-f", "-qq", "-e", "trace=network", "-o", str(self.log), *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO_ROOT,
+            env=env,
+        )
+
+    def result(self) -> tuple[int, str, list[str]]:
+        """(exit code, stderr, outward network calls) once the command has ended."""
+        try:
+            _, err = self.proc.communicate(timeout=280)
+        finally:
+            self.stop()
+        return self.proc.returncode, err, outward_calls(self.log.read_text())
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.communicate()
+
+
 def _traced(command: list[str], home: Path, tmp_path: Path) -> tuple[int, str, list[str]]:
     """(exit code, stderr, outward network calls) of `command` run under strace."""
-    reason = _strace_usable()
-    if reason:
-        pytest.skip(reason)
-    log = tmp_path / "network.strace"
-    env = {k: v for k, v in os.environ.items() if k not in HIDING}
-    env |= {"SHIRUBE_HOME": str(home)}
-    result = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=network", "-o", str(log), *command],
-        capture_output=True,
-        text=True,
-        cwd=REPO_ROOT,
-        env=env,
-        timeout=280,
-        check=False,
-    )
-    return result.returncode, result.stderr, outward_calls(log.read_text())
+    return _Traced(command, home, tmp_path).result()
 
 
 def outward_calls(trace: str) -> list[str]:
@@ -102,6 +121,21 @@ def test_outward_calls_reads_strace_lines() -> None:
     assert "10.0.0.53" in found[0] and "2001:db8::1" in found[1] and "127.0.0.53" in found[2]
 
 
+@pytest.fixture(scope="module")
+def embedding_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Traced]:
+    """The embedding model loaded without agent.cli.main, then kept alive past onnxruntime's
+    upload delay; started first so that its wait overlaps the other traced run."""
+    home = tmp_path_factory.mktemp("embedding")
+    code = (
+        "import time; from knowledge.index.embeddings import embed; "
+        f"embed(['hello']); time.sleep({TELEMETRY_DELAY})"
+    )
+    run = _Traced([str(VENV_BIN / "python"), "-c", code], home, home)
+    yield run
+    run.stop()
+
+
+@pytest.mark.usefixtures("embedding_run")
 def test_offline_ask_with_a_fresh_index_sends_nothing_anywhere(tmp_path: Path) -> None:
     home = tmp_path / "home"  # empty: the index is built (and onnxruntime runs) in this process
     code, err, calls = _traced(
@@ -113,13 +147,9 @@ def test_offline_ask_with_a_fresh_index_sends_nothing_anywhere(tmp_path: Path) -
     assert calls == [], "\n".join(calls)
 
 
-def test_embedding_model_sends_nothing_whatever_the_entry_point(tmp_path: Path) -> None:
+def test_embedding_model_sends_nothing_whatever_the_entry_point(embedding_run: _Traced) -> None:
     # The TUI, evals and the MCP server reach onnxruntime without agent.cli.main: the opt-out
     # must hold wherever the embedding model is first loaded.
-    code = (
-        "import time; from knowledge.index.embeddings import embed; "
-        f"embed(['hello']); time.sleep({TELEMETRY_DELAY})"
-    )
-    status, err, calls = _traced([str(VENV_BIN / "python"), "-c", code], tmp_path, tmp_path)
+    status, err, calls = embedding_run.result()
     assert status == 0, err
     assert calls == [], "\n".join(calls)

@@ -1,4 +1,6 @@
-"""`shirube interview` and `shirube sessions` as real subprocesses (stdin piped, SIGKILL)."""
+"""`shirube interview` and `shirube sessions` as real subprocesses (stdin piped, SIGKILL); outputs
+and errors of a path that a subprocess here already runs end to end go through the same entry
+point in-process (run_cli: a subprocess starts cold, seconds each)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from core.errors import UsageError
 from core.profile import UseCaseProfile
 from knowledge.questions import question_by_id
 from tests.conftest import VENV_BIN
+from tests.faults.cli_runner import run_cli
 from tests.interview.scenarios import SCENARIOS, Scenario
 from tools.assess import assess
 from tools.profile_io import load_profile
@@ -50,6 +53,12 @@ def shirube(
         timeout=120,
         check=False,
     )
+
+
+def in_process(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`shirube *args` through agent.cli.main in this process, with `shirube`'s environment."""
+    done = run_cli(*args, cwd=cwd, stdin=stdin, env={"COLUMNS": "250", "SHIRUBE_LANG": None})
+    return subprocess.CompletedProcess([SHIRUBE, *args], done.code, done.out, done.err)
 
 
 def typed_sequence(scenario: Scenario) -> list[str]:
@@ -172,7 +181,8 @@ def test_answers_file_writes_the_same_plan_as_assess(
     scenario = SCENARIOS[3]
     answers = _write_answers(tmp_path / "answers.yaml", scenario)
     out = tmp_path / f"plan.{fmt}"
-    result = shirube(
+    run = shirube if fmt == "markdown" else in_process  # one cold start for the path is enough
+    result = run(
         "interview", "--answers", str(answers), "--format", fmt, "--output", str(out), cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
@@ -218,23 +228,23 @@ def test_bad_answers_file_exits_2_without_traceback_or_session(
 ) -> None:
     path = tmp_path / "answers.yaml"
     path.write_text("name: x\ndescription: y\norganisation: '9'\n", encoding="utf-8")
-    result = shirube("interview", "--answers", str(path), cwd=tmp_path)
+    result = in_process("interview", "--answers", str(path), cwd=tmp_path)
     assert result.returncode == 2
     assert f"Error: Answers file '{path}', question 'organisation': '9'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not list(tmp_path.glob("shirube-plan-*"))
-    listed = shirube("sessions", "list", cwd=tmp_path)
+    listed = in_process("sessions", "list", cwd=tmp_path)
     assert "No saved sessions. Start one with `shirube interview`." in listed.stdout
 
 
 def test_sessions_list_show_export_delete(fresh_home: Path, tmp_path: Path) -> None:
     scenario = SCENARIOS[4]
     answers = _write_answers(tmp_path / "answers.yaml", scenario)
-    done = shirube("interview", "--answers", str(answers), cwd=tmp_path)
+    done = in_process("interview", "--answers", str(answers), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     sid = re.search(r"shirube-plan-([0-9a-f]{8})\.md", done.stdout).group(1)
 
-    listed = shirube("sessions", "list", cwd=tmp_path)
+    listed = in_process("sessions", "list", cwd=tmp_path)
     assert re.search(rf"{sid}\s*│\s*interview\s*│\s*finished\s*│.*Benefits triage", listed.stdout)
 
     exported = shirube("sessions", "export", sid, cwd=tmp_path)
@@ -252,7 +262,7 @@ def test_sessions_list_show_export_delete(fresh_home: Path, tmp_path: Path) -> N
             "SELECT count(*) FROM writes WHERE thread_id = ?", (sid,)
         ).fetchone() == (0,)
     for command in (["show", sid],):
-        gone = shirube("sessions", *command, cwd=tmp_path)
+        gone = in_process("sessions", *command, cwd=tmp_path)
         assert gone.returncode == 2
         assert (
             f"Error: No session with id '{sid}'. "
@@ -261,7 +271,7 @@ def test_sessions_list_show_export_delete(fresh_home: Path, tmp_path: Path) -> N
 
 
 def test_bad_format_exits_2(fresh_home: Path, tmp_path: Path) -> None:
-    result = shirube("interview", "--format", "pdf", cwd=tmp_path, stdin="")
+    result = in_process("interview", "--format", "pdf", cwd=tmp_path)
     assert result.returncode == 2
     assert "Error: Unknown --format 'pdf'. Use one of: markdown, json, docx." in result.stderr
     assert not (fresh_home / "sessions.sqlite").exists()
@@ -285,7 +295,7 @@ def test_line_mode_says_why_there_are_no_suggestions(fresh_home: Path, tmp_path:
     assert result.returncode == 0, result.stderr
     assert note in result.stdout
     assert "(offline: no model is used; every question is asked)" in result.stdout
-    offline = shirube("interview", "--offline", cwd=tmp_path, stdin="Bot\nA chatbot\nquit\n")
+    offline = in_process("interview", "--offline", cwd=tmp_path, stdin="Bot\nA chatbot\nquit\n")
     assert offline.returncode == 0, offline.stderr
     assert "Note:" not in offline.stdout
     assert "Saved. Resume any time with: shirube interview --resume" in offline.stdout

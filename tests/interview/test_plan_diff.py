@@ -17,6 +17,7 @@ from agent.interview.session import InterviewSession
 from core.config import Settings
 from knowledge import loader
 from tests.conftest import run_shirube
+from tests.faults.cli_runner import run_cli
 from tests.interview.plan_change import ADDED, DROPPED, PROFILE, REWRITTEN, use
 from tests.interview.plan_change import after as after  # the fixture
 from tests.interview.scenarios import SCENARIOS
@@ -129,11 +130,12 @@ def test_diff_of_an_unfinished_or_unknown_session_exits_2(fresh_home: Path) -> N
     assert unfinished.returncode == 2
     assert "has no plan recorded with its rule-base version" in unfinished.stderr
     assert "shirube interview --resume abcd1234" in " ".join(unfinished.stderr.split())
-    chat = run_shirube("sessions", "diff", "c0ffee00", env=env)
-    assert chat.returncode == 2 and "is a chat session" in chat.stderr
-    unknown = run_shirube("sessions", "diff", "nope", env=env)
-    assert unknown.returncode == 2 and "No session with id 'nope'" in unknown.stderr
-    assert "Traceback" not in unfinished.stderr + chat.stderr + unknown.stderr
+    # The other refusals through the same entry point in-process (a cold start costs seconds).
+    chat = run_cli("sessions", "diff", "c0ffee00", env=env)
+    assert chat.code == 2 and "is a chat session" in chat.err
+    unknown = run_cli("sessions", "diff", "nope", env=env)
+    assert unknown.code == 2 and "No session with id 'nope'" in unknown.err
+    assert "Traceback" not in unfinished.stderr + chat.err + unknown.err
 
 
 def test_an_exported_profile_names_its_rule_base_and_still_loads(

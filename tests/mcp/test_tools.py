@@ -1,4 +1,6 @@
-"""Each MCP tool over a client session: the same facts and citations as the API and the CLI."""
+"""Each MCP tool over a client session: the same facts and citations as the API and the CLI (its
+entry point in-process; tests/agent/test_ask_cli.py and tests/tools/test_assess_cli.py run the
+installed command)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from agent.mcp.server import ShirubeServer
 from core.config import Settings
 from knowledge.loader import load_rule_base
 from knowledge.schema import LEGAL_FORCE_LABELS, LegalForce
-from tests.conftest import run_shirube
+from tests.faults.cli_runner import run_cli
 from tests.mcp.conftest import call, structured, with_client
 
 PENALTIES = "Does Japan's AI Act have penalties?"
@@ -71,7 +73,7 @@ def test_ask_gives_the_cli_answer_and_citations(server: ShirubeServer, mcp_setti
 
 
 def test_ask_matches_shirube_ask_json(server: ShirubeServer, mcp_settings: Settings) -> None:
-    cli = run_shirube(
+    cli = run_cli(
         "ask",
         "--offline",
         "--format",
@@ -79,8 +81,8 @@ def test_ask_matches_shirube_ask_json(server: ShirubeServer, mcp_settings: Setti
         PENALTIES,
         env={"SHIRUBE_HOME": str(mcp_settings.home)},
     )
-    assert cli.returncode == 0, cli.stderr
-    printed = json.loads(cli.stdout)
+    assert cli.code == 0, cli.err
+    printed = json.loads(cli.out)
     got = structured(call(server, "ask", {"question": PENALTIES}))
     assert got["answer"] == printed["answer"]
     assert [(c["source"], c["section"], c["legal_force"]) for c in got["citations"]] == [
@@ -104,9 +106,9 @@ def test_ask_in_japanese_cites_as_shirube_ask_does(server: ShirubeServer, mcp_se
 def test_assess_matches_shirube_assess_json(server: ShirubeServer, tmp_path: Path) -> None:
     profile_file = tmp_path / "chatbot.yaml"
     profile_file.write_text(yaml.safe_dump(PROFILE), encoding="utf-8")
-    cli = run_shirube("assess", profile_file, "--format", "json")
-    assert cli.returncode == 0, cli.stderr
-    printed = json.loads(cli.stdout)
+    cli = run_cli("assess", str(profile_file), "--format", "json")
+    assert cli.code == 0, cli.err
+    printed = json.loads(cli.out)
     got = structured(call(server, "assess", {"profile": PROFILE}))
     assert got["roles"] == printed["roles"]
     grouped = [t for layer in got["layers"] for t in layer["triggers"]]

@@ -1,5 +1,6 @@
-"""`shirube assess` run as a user would, in a subprocess of the installed venv; its usage errors
-through the same entry point in-process (run_cli)."""
+"""`shirube assess` run as a user would, in a subprocess of the installed venv (a plan written to a
+file); its other outputs and usage errors through the same entry point in-process (run_cli: a
+subprocess loads the rule base again, seconds each)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def chatbot_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_json_output_is_the_documented_shape(chatbot_profile: Path) -> None:
-    result = _run(chatbot_profile, "--format", "json")
+    result = _run_in_process(chatbot_profile, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == PLAN_KEYS
@@ -72,7 +73,7 @@ def test_markdown_plan_written_to_a_file(chatbot_profile: Path, tmp_path: Path) 
 
 
 def test_text_output_is_readable(chatbot_profile: Path) -> None:
-    result = _run(chatbot_profile)
+    result = _run_in_process(chatbot_profile)
     assert result.returncode == 0, result.stderr
     assert "Personal data in AI use (APPI, PPC alert on generative AI)" in result.stdout
     assert "Caveats" in result.stdout and "Traceback" not in result.stderr
