@@ -9,7 +9,8 @@ rule base uses is never changed, so a correct question is read as typed.
 A noun typed in hiragana that reads as one of the rule base's kanji words is that word
 ('とうろく' for 登録). A katakana word the texts never use, one kana off one they do, is that
 word ('ガイドラン' for ガイドライン, 'レッドチーミグ' for レッドチーミング,
-'インスティチュート' for インスティテュート).
+'インスティチュート' for インスティテュート). A katakana word typed in hiragana (the IME left in
+hiragana: 'がいどらいん') is that word.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+import jaconv
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -52,6 +54,15 @@ class KatakanaSlips:
         kana = Counter(run for text in texts for run in _KATAKANA.findall(text))
         self.known = frozenset(kana)
         self._choices = [w for w, _ in kana.most_common() if len(w) >= MIN_KATAKANA_SLIP - 1]
+        # The texts' longer katakana words as typed in hiragana, longest first.
+        self._in_hiragana = {
+            jaconv.kata2hira(w): w
+            for w in sorted(kana, key=len, reverse=True)
+            if len(w) >= MIN_KATAKANA_SLIP
+        }
+        self._hiragana = (
+            re.compile("|".join(map(re.escape, self._in_hiragana))) if self._in_hiragana else None
+        )
 
     def word(self, typed: str) -> str:
         """`typed` itself, or the texts' katakana word one kana off it."""
@@ -61,6 +72,8 @@ class KatakanaSlips:
         return min(near, key=lambda found: found[2])[0] if near else typed
 
     def correct(self, text: str) -> str:
+        if self._hiragana is not None:
+            text = self._hiragana.sub(lambda m: self._in_hiragana[m.group(0)], text)
         return _KATAKANA.sub(lambda m: self.word(m.group(0)), text)
 
 

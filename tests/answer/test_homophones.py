@@ -117,3 +117,19 @@ def test_a_noun_typed_in_hiragana_is_the_kanji_word_read_the_same() -> None:
     assert reader.homophones.correct("しようと考えています") == "しようと考えています"
     query = understand("AIシステムを国にとうろくする必要ってありますか", reader)
     assert "registration" in query.parts[0].premises, query
+
+
+def test_a_katakana_word_typed_in_hiragana_is_that_word() -> None:
+    """'がいどらいん' is ガイドライン as typed with the IME left in hiragana (issue 18)."""
+    slips = KatakanaSlips(["ガイドライン", "ディープフェイク", "データ"])
+    assert slips.correct("がいどらいんに従わないと") == "ガイドラインに従わないと"
+    assert slips.correct("でぃーぷふぇいくは違法？") == "ディープフェイクは違法？"
+    # Short words and ordinary hiragana stay as typed.
+    assert slips.correct("でーたはありますか") == "でーたはありますか"
+
+
+def test_a_guideline_typed_in_hiragana_is_read_as_in_katakana() -> None:
+    reader = default_reader("ja")
+    kana = understand("がいどらいんに従わないと罰せられますか", reader).parts[0]
+    katakana = understand("ガイドラインに従わないと罰せられますか", reader).parts[0]
+    assert kana.premises == katakana.premises == ["guidelines_binding"]
