@@ -133,3 +133,20 @@ def test_a_guideline_typed_in_hiragana_is_read_as_in_katakana() -> None:
     kana = understand("がいどらいんに従わないと罰せられますか", reader).parts[0]
     katakana = understand("ガイドラインに従わないと罰せられますか", reader).parts[0]
     assert kana.premises == katakana.premises == ["guidelines_binding"]
+
+
+def test_an_abbreviation_spelt_out_in_kana_is_its_letters() -> None:
+    """'えーあいすいしんほう' is AI推進法: the letters of an abbreviation the texts use, read out
+    in kana (issue 18); a letter name alone, or letters no text abbreviates, stay as typed."""
+    letters = {"a": ["エー", "エイ"], "i": ["アイ"], "p": ["ピー"], "c": ["シー"]}
+    slips = Homophones(["AI推進法", "個人情報保護委員会（PPC）"], letters=letters)
+    assert slips.correct("えーあいすいしんほうって何").startswith("AI")
+    assert slips.correct("エイアイ推進法") == "AI推進法"
+    assert slips.correct("ぴーぴーしーとは") == "PPCとは"
+    assert slips.correct("アイスを食べる") == "アイスを食べる"
+
+
+def test_the_engine_reads_kana_letters_with_its_word_list() -> None:
+    reader = default_reader("ja")
+    (part,) = understand("えーあいすいしんほうって何", reader).parts
+    assert part.entities == ["ai_promotion_act"], part
