@@ -1,0 +1,28 @@
+"""A false premise in Japanese is heard whatever joins its words (issue 18): 'リスクベースの分類',
+'リスクに応じた区分' name risk tiers as 'リスク分類' does, as the English cues allow words between
+'classification of' and 'risk'."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.answer.reader import default_reader
+from agent.answer.understand import understand
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "日本のAI法ってEUみたいなリスクベースの分類がありますよね",
+        "AI推進法にはリスクに応じた区分がありますか",
+        "日本にもリスクの大きさによる分類ってあるの？",
+    ],
+)
+def test_risk_tiers_joined_by_a_particle_are_the_risk_tier_belief(question: str) -> None:
+    (part,) = understand(question, default_reader("ja")).parts
+    assert "risk_tier" in part.premises, part
+
+
+def test_a_risk_based_approach_alone_is_no_tier() -> None:
+    (part,) = understand("リスクベースアプローチとは何ですか", default_reader("ja")).parts
+    assert "risk_tier" not in part.premises, part
