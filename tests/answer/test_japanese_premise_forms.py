@@ -26,3 +26,8 @@ def test_risk_tiers_joined_by_a_particle_are_the_risk_tier_belief(question: str)
 def test_a_risk_based_approach_alone_is_no_tier() -> None:
     (part,) = understand("リスクベースアプローチとは何ですか", default_reader("ja")).parts
     assert "risk_tier" not in part.premises, part
+
+
+def test_a_brand_chatbot_in_katakana_is_the_chatbot() -> None:
+    """'チャットGPT' is ChatGPT, a chatbot, as 'ChatGPT' is (issue 18: alias missing)."""
+    assert "chatbot" in default_reader("ja").linker.link("チャットGPTを社内で使うときの注意点")
