@@ -31,3 +31,11 @@ def test_a_risk_based_approach_alone_is_no_tier() -> None:
 def test_a_brand_chatbot_in_katakana_is_the_chatbot() -> None:
     """'チャットGPT' is ChatGPT, a chatbot, as 'ChatGPT' is (issue 18: alias missing)."""
     assert "chatbot" in default_reader("ja").linker.link("チャットGPTを社内で使うときの注意点")
+
+
+def test_the_risk_based_approach_asked_in_japanese_is_in_scope() -> None:
+    """'リスクベースアプローチとは' asks of the guidelines' approach, as the English question
+    (answered) does; it was refused as out of scope (issue 18)."""
+    from agent.answer.guard import classify
+
+    assert classify("リスクベースアプローチとは") == ("in", False)
