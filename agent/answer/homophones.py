@@ -9,15 +9,20 @@ rule base uses is never changed, so a correct question is read as typed.
 A noun typed in hiragana that reads as one of the rule base's kanji words is that word
 ('とうろく' for 登録). A katakana word the texts never use, one kana off one they do, is that
 word ('ガイドラン' for ガイドライン, 'レッドチーミグ' for レッドチーミング,
-'インスティチュート' for インスティテュート).
+'インスティチュート' for インスティテュート). A katakana word typed in hiragana (the IME left in
+hiragana: 'がいどらいん') is that word, and an abbreviation the texts use spelt out in the
+letters' kana names ('えーあい', 'ぴーぴーしー') is its letters (AI, PPC).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
+import jaconv
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -27,6 +32,8 @@ _KATAKANA = re.compile(r"[ァ-ヶー]+")
 # A noun typed in hiragana ('とうろく' for 登録): four kana or more, so short words ('きょう')
 # are not read as some kanji word that sounds the same.
 _KANA_NOUN = re.compile(r"^[ぁ-ゟ]{4,}$")
+# An abbreviation of Latin capitals ('AI', 'APPI', 'AISI'): what a kana spelling can spell.
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
 MIN_KATAKANA_SLIP = 5  # shorter katakana words are too often one kana from another word
 
 
@@ -52,6 +59,15 @@ class KatakanaSlips:
         kana = Counter(run for text in texts for run in _KATAKANA.findall(text))
         self.known = frozenset(kana)
         self._choices = [w for w, _ in kana.most_common() if len(w) >= MIN_KATAKANA_SLIP - 1]
+        # The texts' longer katakana words as typed in hiragana, longest first.
+        self._in_hiragana = {
+            jaconv.kata2hira(w): w
+            for w in sorted(kana, key=len, reverse=True)
+            if len(w) >= MIN_KATAKANA_SLIP
+        }
+        self._hiragana = (
+            re.compile("|".join(map(re.escape, self._in_hiragana))) if self._in_hiragana else None
+        )
 
     def word(self, typed: str) -> str:
         """`typed` itself, or the texts' katakana word one kana off it."""
@@ -61,15 +77,42 @@ class KatakanaSlips:
         return min(near, key=lambda found: found[2])[0] if near else typed
 
     def correct(self, text: str) -> str:
+        if self._hiragana is not None:
+            text = self._hiragana.sub(lambda m: self._in_hiragana[m.group(0)], text)
         return _KATAKANA.sub(lambda m: self.word(m.group(0)), text)
+
+
+class SpeltLetters:
+    """Abbreviations the texts use, spelt out in the letters' kana names, read as the letters."""
+
+    def __init__(self, texts: Iterable[str], letters: Mapping[str, Sequence[str]]) -> None:
+        spelt: dict[str, str] = {}
+        for text in texts:
+            for acronym in _ACRONYM.findall(unicodedata.normalize("NFKC", text)):
+                names = [letters.get(ch.lower(), ()) for ch in acronym]
+                for combo in itertools.product(*names) if all(names) else ():
+                    word = "".join(combo)
+                    spelt.setdefault(word, acronym)
+                    spelt.setdefault(jaconv.kata2hira(word), acronym)
+        self._spelt = spelt
+        longest = sorted(spelt, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, longest))) if spelt else None
+
+    def correct(self, text: str) -> str:
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(lambda m: self._spelt[m.group(0)], text)
 
 
 class Homophones:
     """Corrects kanji words towards the rule base's words that sound the same."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(
+        self, texts: Iterable[str], *, letters: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
         texts = list(texts)
         self.katakana = KatakanaSlips(texts)
+        self.letters = SpeltLetters(texts, letters or {})
         # Only runs of kanji hold the words kept, and the texts repeat them: each distinct run is
         # read once (a tenth of reading every text whole), its words counted as often as it occurs.
         runs = Counter(run for text in texts for run in _RUN.findall(text))
@@ -103,7 +146,7 @@ class Homophones:
 
     def correct(self, text: str) -> str:
         """`text` with each slip replaced; everything else as it was."""
-        text = self.katakana.correct(text)
+        text = self.katakana.correct(self.letters.correct(text))
         if not re.search(r"[\u3041-\u309f\u3400-\u9fff]", text):
             return text
         said = []

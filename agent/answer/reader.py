@@ -14,11 +14,13 @@ from agent.answer.lang import Lang, localise
 from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import PHRASEBOOK, phrasebook
 from agent.answer.spelling import Speller
+from agent.answer.word_lists import WORDS_FILE
 from agent.scope_data import scope
 from knowledge.defaults import derived
 from knowledge.hints import HINTS_FILE, hints
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind, LegalForce, SourceKind
+from knowledge.schema.reading import ReadingWords
 
 # How close (rapidfuzz token-set ratio, 0–100) a claim stated as given must be to a premise's.
 CLAIM_MATCH = 88
@@ -82,7 +84,8 @@ class Reader:
         texts.append(rb.data_file(PHRASEBOOK.name).read_text(encoding="utf-8"))
         # The words a use case is read by (工場, 旅館, 勤務先) are meant as typed, not slips.
         texts.append(HINTS_FILE.read_text(encoding="utf-8"))
-        return Homophones(texts)
+        letters = rb.document(WORDS_FILE.name, ReadingWords).letter_names_ja  # 'えーあい' is AI
+        return Homophones(texts, letters=letters)
 
     def in_lang(self, lang: Lang) -> Reader:
         """This reader answering in `lang`: the same linker, premises, speller and homophones

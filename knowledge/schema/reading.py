@@ -24,3 +24,12 @@ class ReadingWords(Strict):
     )
     asker_words: Words = Field(description="Words naming the asker's own organisation.")
     pointer_words: Words = Field(description="Words pointing back at what went before.")
+    letter_names_ja: dict[
+        Annotated[str, StringConstraints(pattern=r"^[a-z]$")],
+        Annotated[
+            list[Annotated[str, StringConstraints(pattern=r"^[ァ-ヶー]+$")]], Field(min_length=1)
+        ],
+    ] = Field(
+        default_factory=dict,
+        description="Each Latin letter's names in katakana: an abbreviation spelt out in kana.",
+    )

@@ -117,3 +117,36 @@ def test_a_noun_typed_in_hiragana_is_the_kanji_word_read_the_same() -> None:
     assert reader.homophones.correct("しようと考えています") == "しようと考えています"
     query = understand("AIシステムを国にとうろくする必要ってありますか", reader)
     assert "registration" in query.parts[0].premises, query
+
+
+def test_a_katakana_word_typed_in_hiragana_is_that_word() -> None:
+    """'がいどらいん' is ガイドライン as typed with the IME left in hiragana (issue 18)."""
+    slips = KatakanaSlips(["ガイドライン", "ディープフェイク", "データ"])
+    assert slips.correct("がいどらいんに従わないと") == "ガイドラインに従わないと"
+    assert slips.correct("でぃーぷふぇいくは違法？") == "ディープフェイクは違法？"
+    # Short words and ordinary hiragana stay as typed.
+    assert slips.correct("でーたはありますか") == "でーたはありますか"
+
+
+def test_a_guideline_typed_in_hiragana_is_read_as_in_katakana() -> None:
+    reader = default_reader("ja")
+    kana = understand("がいどらいんに従わないと罰せられますか", reader).parts[0]
+    katakana = understand("ガイドラインに従わないと罰せられますか", reader).parts[0]
+    assert kana.premises == katakana.premises == ["guidelines_binding"]
+
+
+def test_an_abbreviation_spelt_out_in_kana_is_its_letters() -> None:
+    """'えーあいすいしんほう' is AI推進法: the letters of an abbreviation the texts use, read out
+    in kana (issue 18); a letter name alone, or letters no text abbreviates, stay as typed."""
+    letters = {"a": ["エー", "エイ"], "i": ["アイ"], "p": ["ピー"], "c": ["シー"]}
+    slips = Homophones(["AI推進法", "個人情報保護委員会（PPC）"], letters=letters)
+    assert slips.correct("えーあいすいしんほうって何").startswith("AI")
+    assert slips.correct("エイアイ推進法") == "AI推進法"
+    assert slips.correct("ぴーぴーしーとは") == "PPCとは"
+    assert slips.correct("アイスを食べる") == "アイスを食べる"
+
+
+def test_the_engine_reads_kana_letters_with_its_word_list() -> None:
+    reader = default_reader("ja")
+    (part,) = understand("えーあいすいしんほうって何", reader).parts
+    assert part.entities == ["ai_promotion_act"], part
