@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.changes import Change
 from knowledge.loader import Problem
-from knowledge.schema import ChecklistAction, Fact, LegalForce, Role, Source, Trigger
+from knowledge.schema import ChecklistAction, Entity, Fact, LegalForce, Role, Source, Trigger
 
 if TYPE_CHECKING:
     from knowledge.check_files import RuleBaseFiles
@@ -27,6 +27,15 @@ def check_japanese_facts(files: RuleBaseFiles) -> list[Problem]:
         _missing(files.label(rel), fact.id, "text_ja", "text")
         for rel, fact in files.of_type(Fact)
         if not fact.text_ja
+    ]
+
+
+def check_japanese_entities(files: RuleBaseFiles) -> list[Problem]:
+    """The names a Japanese answer prints for what the question named (and falls back to)."""
+    return [
+        _missing(files.label(rel), entity.id, "name_ja", "name")
+        for rel, entity in files.of_type(Entity)
+        if not entity.name_ja
     ]
 
 
@@ -151,6 +160,7 @@ def _labels(file: str, labels: dict[str, object]) -> list[Problem]:
 
 JA_CHECKS: list[Callable[[RuleBaseFiles], list[Problem]]] = [
     check_japanese_facts,
+    check_japanese_entities,
     check_japanese_sources,
     check_japanese_triggers,
     check_japanese_roles,

@@ -29,6 +29,17 @@ def test_a_fact_without_its_japanese_text_is_a_kb_check_problem(tmp_path: Path) 
     assert "facts/act.yaml" in problems[0].file
 
 
+def test_an_entity_without_its_japanese_name_is_a_kb_check_problem(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    entities = data / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    dropped = re.sub(r'\n  name_ja: "ソーシャルスコアリング"', "", text)
+    entities.write_text(dropped, encoding="utf-8")
+    problems = [p for p in check_rule_base(data) if "Japanese" in p.message]
+    assert [(p.entry, p.field) for p in problems] == [("social_scoring", "name_ja")]
+
+
 def test_japanese_is_cut_into_words_not_one_token() -> None:
     assert tokenize("日本のAI法にはリスク分類がありますか") == ["日本", "法", "リスク", "分類"]
     assert tokenize("Are the guidelines binding?") == ["guidelin", "bind"]  # English unchanged
