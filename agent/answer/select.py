@@ -384,6 +384,11 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
             ]
         if dated:
             return dated[: max(limit, len(dated))]
+    if part.facet == Facet.penalty and not _about(
+        [f for f in reader.rule_base.facts.values() if f.facet == Facet.penalty], part.entities
+    ):  # nor penalties: the Act's sanctions are the article's ('…the penalty for infringing it?')
+        whole = [e for e in _instruments_of(part.entities, reader) if e not in part.entities]
+        part = part.model_copy(update={"entities": [*part.entities, *whole]})
     if part.facet == Facet.identifier:  # its number and title; else its title from sources.yaml
         facts = _about(list(reader.rule_base.facts.values()), part.entities)
         titled = [f for f in facts if f.facet == Facet.identifier]

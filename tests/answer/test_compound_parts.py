@@ -272,3 +272,16 @@ def test_the_latest_date_is_one_date_and_a_version_named_later_still_gets_its_ow
     assert "31 March 2026" in paragraphs[0] and "2024" not in paragraphs[0]
     assert "19 April 2024" in paragraphs[1] and not paragraphs[1].startswith("-")
     assert "28 March 2025" not in " ".join(paragraphs)  # version 1.1: asked by no part
+
+
+def test_the_penalty_of_an_article_is_the_penalty_of_its_act(offline) -> None:  # type: ignore[no-untyped-def]
+    # An article carries no sanctions of its own: the Copyright Act's Art. 119 answers, not the
+    # regime-wide "Japan has no AI-specific fines".
+    answer = offline(
+        "What is Article 30-4 of the Copyright Act? Also, what are the penalties for infringing it?"
+    ).answer
+    later = _paragraphs(answer)[1]
+    assert "Copyright Act" in later and "ten years" in later
+    assert "no AI-specific fines" not in answer
+    ja = offline("著作権法第30条の4とは何ですか？あと、侵害した場合の罰則は？").answer
+    assert "10年以下" in ja and "AIに固有の罰金はありません" not in ja
