@@ -20,3 +20,17 @@ def test_a_follow_up_on_prefectures_is_asked_of_them() -> None:
         "じゃあ都道府県は？", history=["デジタル庁の生成AIガイドラインは誰に適用されますか"]
     )
     assert query.parts[0].entities == ["da_genai_guideline", "local_government"]
+
+
+def test_whom_a_text_applies_to_is_its_scope() -> None:
+    query = understand("Who does the Digital Agency's generative AI guideline apply to?")
+    assert query.parts[0].facet == "scope"
+
+
+def test_a_follow_up_on_prefectures_in_english_is_answered_by_the_scope_fact() -> None:
+    query = understand(
+        "what about prefectures?",
+        history=["Who does the Digital Agency's generative AI guideline apply to?"],
+    )
+    assert query.parts[0].entities == ["da_genai_guideline", "local_government"]
+    assert query.parts[0].facet == "scope"
