@@ -28,6 +28,7 @@ class _Compiled(typing.NamedTuple):
     activities: tuple[re.Pattern[str], ...]
     permission: tuple[re.Pattern[str], ...]
     uses_tool: tuple[re.Pattern[str], ...]
+    states_wish: tuple[re.Pattern[str], ...]
     hints: list[tuple[Hint, re.Pattern[str], re.Pattern[str] | None]]
     speller: Speller
     ja_asks: frozenset[str]
@@ -60,6 +61,7 @@ def _compiled() -> _Compiled:
         activities=tuple(map(data.regex, data.activities)),
         permission=tuple(map(data.regex, data.permission)),
         uses_tool=tuple(map(data.regex, data.uses_tool)),
+        states_wish=tuple(map(data.regex, data.states_wish)),
         hints=[
             (h, data.regex(h.pattern), data.regex(h.unless) if h.unless else None)
             for h in data.hints
@@ -85,6 +87,7 @@ class _JapaneseShape(typing.NamedTuple):
     asks: bool
     wish: bool
     automation: bool = False
+    question: bool = False
 
 
 def _japanese_shape(question: str, compiled: _Compiled) -> _JapaneseShape:
@@ -100,6 +103,7 @@ def _japanese_shape(question: str, compiled: _Compiled) -> _JapaneseShape:
     said = set(sequence)
     asks = bool(compiled.ja_question.search(question)) and bool(said & compiled.ja_asks)
     return _JapaneseShape(
+        question=bool(compiled.ja_question.search(question)),
         asks=asks,
         wish=bool(said & compiled.ja_wish) or _states_doing(sequence, compiled),
         automation=_automates(sequence, compiled),
@@ -245,7 +249,7 @@ def _corrected(speller: Speller, question: str) -> str:
 
 
 def read_use_case(question: str) -> Reading:
-    from knowledge.index.japanese import spaced
+    from knowledge.index.japanese import JAPANESE, spaced
 
     compiled = _compiled()
     # 'ChatGPTに' has a word boundary, as 'ChatGPT to' does; the Japanese patterns are matched
@@ -271,10 +275,16 @@ def read_use_case(question: str) -> Reading:
     values: dict[str, Any] = {}
     for hint in matched:
         _merge(values, hint.sets)
+    # A plan stated with nothing asked ("We want to use AI to …", 'AIを導入予定です。') asks
+    # what applies to it, as the question would.
+    if JAPANESE.search(question):
+        wish = japanese.wish and not japanese.question
+    else:
+        wish = said(*compiled.states_wish) and "?" not in question
     return Reading(
         profile=UseCaseProfile(**values),
         hints=matched,
-        asks=said(*compiled.asks) or japanese.asks,
+        asks=said(*compiled.asks) or japanese.asks or wish,
         actor=actor,
         activity=said(*compiled.activities) or japanese.automation,
         permission=permission,

@@ -75,6 +75,10 @@ class HintFile(BaseModel):
     """Putting AI to work (an AI word, a product name, generating content)."""
     permission: list[str] = Field(default_factory=list)
     """Asking leave with no one named ("is it legal to …", 'しても問題ないですか')."""
+    states_wish: list[str] = Field(default_factory=list)
+    """A plan or wish of the asker's stated, nothing asked ("We want to use AI to …."): with
+    an actor putting AI to work it asks what applies, as a question would (English; Japanese
+    reads `ja_wish` with no `ja_question`)."""
     uses_tool: list[str] = Field(default_factory=list)
     """Putting an AI tool to use ("use ChatGPT", 'AIを使って'): leave asked for it is the
     asker's own use, the asker its unnamed actor."""
@@ -145,6 +149,7 @@ class HintFile(BaseModel):
         """Every pattern of the file, its word lists expanded."""
         own = [p for h in self.hints for p in (h.pattern, h.unless) if p is not None]
         lists = (*self.asks, *self.actors, *self.activities, *self.permission, *self.uses_tool)
+        lists = (*lists, *self.states_wish)
         return [self.expand(p) for p in (*lists, *own)]
 
     def vocabulary(self) -> list[str]:

@@ -216,6 +216,10 @@ def compose_use_case(
     roles = _guideline_roles(profile, reader, cites, stated_sources)
     if roles:
         lines[-1:-1] = [templates.use_case_roles.format(roles=roles)]
+    uncovered = _sectors_not_covered(question, reader) if question else []
+    if uncovered:  # said plainly, after what was read, before the layers
+        said = templates.use_case_sector_not_covered.format(sectors=_joined(uncovered, reader.lang))
+        lines += [said, ""]
     for trig in layers:
         sep = "：" if ja else ": "
         lines.append(
@@ -243,6 +247,18 @@ def compose_use_case(
         lines.append(f"{number}. **{item.title}**{'：' if ja else ': '}{item.text} {marks}")
     lines += ["", " ".join(templates.use_case_closing.split())]
     return "\n".join(lines), list(TOOLS_CALLED)
+
+
+def _sectors_not_covered(question: str, reader: Reader) -> list[str]:
+    """The names of the sectors the question places its use in whose own law the rule base does
+    not hold (entities.yaml `own_law_covered: false`)."""
+    entities = reader.rule_base.entities
+    ja = reader.lang == "ja"
+    return [
+        (entities[e].name_ja or entities[e].name) if ja else entities[e].name
+        for e in _named_things(question, reader)
+        if entities[e].kind == EntityKind.sector and not entities[e].own_law_covered
+    ]
 
 
 def _guideline_roles(

@@ -127,6 +127,11 @@ class Entity(Strict):
     nearby: list[Id] = Field(
         default_factory=list, description="Covered entities to point to when this one is not."
     )
+    own_law_covered: bool = Field(
+        default=True,
+        description="For a sector: False where the rule base does not hold the sector's own "
+        "law (a use case in it says so plainly, naming no law).",
+    )
     ai_specific: bool = Field(
         default=False,
         description="A concept about AI by nature (training on copyrighted works, who owns AI "

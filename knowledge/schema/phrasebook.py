@@ -43,6 +43,7 @@ class Templates(Strict):
     not_covered_nearby: str
     no_facts: str
     use_case_read: str
+    use_case_sector_not_covered: str
     use_case_roles: str
     use_case_also: str
     also_check: str
