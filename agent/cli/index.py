@@ -32,8 +32,6 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
 
         from agent.cli.plan_lang import command_lang
-        from core.errors import UsageError
-        from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import RuleBaseError
         from knowledge.ui_labels import BrokenRuleBase, reword, ui_text
@@ -46,8 +44,6 @@ def register(app: typer.Typer) -> None:
             status = ensure_index(rebuild=rebuild)
         except RuleBaseError as exc:
             raise BrokenRuleBase(exc) from exc
-        except IndexBusyError as exc:
-            raise UsageError(str(exc)) from exc
         meta = status.meta
         summary = ui_text(
             "cli.index_counts",

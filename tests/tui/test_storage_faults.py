@@ -73,3 +73,19 @@ async def test_an_answer_the_store_refuses_is_said_not_saved_and_kept(
         [notice] = [m for m in messages(pilot.app) if "保存されていません" in m]
         assert str(tmp_path / "sessions.db") in notice
         assert not screen.busy  # the next answer is taken
+
+
+async def test_an_index_busy_in_another_process_is_said_in_the_apps_language(
+    running: Running, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from knowledge.index import store
+    from knowledge.index.lock import IndexBusyError
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise IndexBusyError("errors.index_busy", path=str(tmp_path / "index"), seconds="120")
+
+    monkeypatch.setattr(store, "ensure_index", busy)
+    async with running(lang="ja") as pilot:
+        await settle(pilot)
+        [notice] = [m for m in messages(pilot.app) if "検索インデックス" in m]
+        assert "別の Shirube プロセスが" in notice and "Another" not in notice
