@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from agent.answer.lang import choose
 from agent.graph import RECURSION_LIMIT, qa_graph
 from agent.model_status import ModelStatus, choose_model
-from agent.state import Answer, AnswerCitation, QAContext
+from agent.state import Answer, AnswerCitation, QAContext, Surface
 from core.config import Settings, get_settings
 from core.errors import UsageError
 from knowledge.loader import RuleBase, load_rule_base
@@ -41,6 +41,7 @@ def ask(
     history: Sequence[tuple[str, str]] | None = None,
     lang: str | None = None,
     rule_base: RuleBase | None = None,
+    surface: Surface = "cli",
 ) -> Answer:
     """Answer one question about Japan's AI regulation, with citations to official instruments.
 
@@ -68,6 +69,7 @@ def ask(
         chat_model=model,
         model_status=status,
         deadline_at=time.monotonic() + settings.answer_deadline,
+        surface=surface,
     )
     state = qa_graph().invoke(
         {

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 EXCERPT_CHARS = 240
 
 Scope = Literal["in", "out"]
+# Where an answer is shown: a hint naming how to go on says it the way that surface does (the CLI
+# names a command, the TUI the key that opens the interview).
+Surface = Literal["cli", "tui"]
 
 
 class AnswerCitation(BaseModel):
@@ -128,6 +131,8 @@ class QAContext:
     """Which model answers, or why none does (agent.model_status); None: not decided (tests)."""
     deadline_at: float | None = None
     """time.monotonic() by which the whole answer must be done: every model call gets the rest."""
+    surface: Surface = "cli"
+    """Where the answer is shown (its hints say how to go on there)."""
 
     def reader(self, lang: Lang = "en") -> Reader:
         """The engine's view of this run's rule base, in the answer's language."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import errno
 import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -84,6 +84,11 @@ def ui_text(key: str, lang: str = "en", /, **values: object) -> str:
     label = load_ui_labels().get(key)
     text = label.ja if lang == "ja" else label.en
     return text.format(**values) if values else text
+
+
+def joined(items: Iterable[str], lang: str, how: Literal["list", "items"] = "list") -> str:
+    """`items` joined as `lang` joins them: '; ' or ', ' in English, '、' in Japanese."""
+    return ui_text(f"joins.{how}", lang).join(items)
 
 
 @dataclass(frozen=True, slots=True)

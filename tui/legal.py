@@ -9,14 +9,20 @@ def source_dates(source_id: str) -> list[str]:
     """The instrument's key dates as 'event: YYYY-MM-DD' lines in the app's language (empty for
     an unknown id)."""
     from knowledge.loader import load_rule_base
+    from knowledge.ui_labels import ui_text
     from tui.lang import current_lang
 
     source = load_rule_base().sources.get(source_id)
     if source is None:
         return []
-    japanese = current_lang() == "ja"
+    lang = current_lang()
     return [
-        f"{d.event_ja if japanese and d.event_ja else d.event}: {d.date.isoformat()}"
+        ui_text(
+            "joins.event_date",
+            lang,
+            event=d.event_ja if lang == "ja" and d.event_ja else d.event,
+            date=d.date.isoformat(),
+        )
         for d in source.dates
     ]
 

@@ -12,6 +12,7 @@ import io
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from unittest import mock
 
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -19,6 +20,8 @@ from textual.widgets import Input
 from core.config import Settings
 from core.profile import UseCaseProfile
 
+# Session ids are random; a picture (and a snapshot) shows the same one every run.
+FIXED_SESSION_ID = "5a5a5a5a"
 SIZE = (120, 40)
 SMALL = (80, 24)  # the smallest terminal every screen must work in (snapshot tests)
 FOLDER = Path("docs/screenshots")
@@ -138,10 +141,12 @@ async def _save(name: str, scene: Scene, folder: Path) -> Path:
 
     app = make_app(scene_lang(name))
     assert isinstance(app, ShirubeApp)
-    async with app.run_test(size=SIZE) as pilot:
-        await scene(pilot)
-        app.save_screenshot(f"{name}.svg", path=str(folder))
-        session_id = app.status.session_id
+    fixed = mock.patch("agent.interview.store.new_session_id", lambda: FIXED_SESSION_ID)
+    with fixed:
+        async with app.run_test(size=SIZE) as pilot:
+            await scene(pilot)
+            app.save_screenshot(f"{name}.svg", path=str(folder))
+            session_id = app.status.session_id
     if session_id:  # the demo interview or chat is not a session the user made: remove it
         from agent.interview import store
 

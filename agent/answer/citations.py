@@ -8,6 +8,7 @@ from agent.answer.numbering import FIRST
 from agent.state import AnswerCitation
 from knowledge.loader import RuleBase
 from knowledge.schema import Citation
+from knowledge.ui_labels import joined
 
 
 class Citations:
@@ -46,7 +47,7 @@ class Citations:
         return [
             AnswerCitation.from_source(
                 self.rule_base.sources[sid],
-                "; ".join(self._sections[sid]) or None,
+                joined(self._sections[sid], self.lang) or None,
                 self._excerpts[sid],
                 self.lang,
             )

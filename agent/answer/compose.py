@@ -31,7 +31,7 @@ from agent.answer.use_case_lead import (
     lead_file,
 )
 from agent.scope_data import scope
-from agent.state import AnswerCitation
+from agent.state import AnswerCitation, Surface
 from knowledge.schema import Entity, EntityKind, Facet, Fact
 from knowledge.watchlist import WatchItem
 
@@ -296,7 +296,9 @@ def _block(
     return "\n\n".join([lead, "\n".join(items)]) if items else lead
 
 
-def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Composed:
+def compose(
+    query: Query, reader: Reader, found: dict[int, list[str]], surface: Surface = "cli"
+) -> Composed:
     """The whole answer: premise corrections first, the use case, then each part in order."""
     cites = Citations(reader.rule_base, reader.lang)
     blocks: list[str] = []
@@ -321,7 +323,7 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         reserved = frozenset(lead for lead in part_leads[n + 1 :] if lead)
         leads = part.route == "premise" or id(part) in first
         if query.use_case and not use_case_done and not leads:
-            text, tools = compose_use_case(query.use_case, reader, cites, query.question)
+            text, tools = compose_use_case(query.use_case, reader, cites, query.question, surface)
             blocks.append(text)
             use_case_done = True
         about_use_case = query.use_case and part.route in ("search", "lookup") and not leads
@@ -336,7 +338,7 @@ def compose(query: Query, reader: Reader, found: dict[int, list[str]]) -> Compos
         if part.route != "not_covered" and part.uncovered:  # beside a law it covers
             blocks.append(not_covered_section(part, reader).lead)
     if query.use_case and not use_case_done:
-        text, tools = compose_use_case(query.use_case, reader, cites, query.question)
+        text, tools = compose_use_case(query.use_case, reader, cites, query.question, surface)
         blocks.append(text)
     if not blocks:
         blocks.append(templates(reader.lang).no_facts.strip())

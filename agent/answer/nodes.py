@@ -75,7 +75,7 @@ def search_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
 def compose_node(state: QAState, runtime: Runtime[QAContext]) -> QAState:
     query = _query(state)
     found = {int(k): v for k, v in (state.get("found") or {}).items()}
-    composed = compose(query, runtime.context.reader(query.lang), found)
+    composed = compose(query, runtime.context.reader(query.lang), found, runtime.context.surface)
     said = templates(query.lang)
     notice = said.offline_notice
     status = runtime.context.model_status

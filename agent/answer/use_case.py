@@ -13,6 +13,7 @@ from agent.answer.query import Part, UseCase
 from agent.answer.reader import Reader
 from agent.answer.select import relevance
 from agent.answer.use_case_lead import AskKind, ask_kind, lead_file
+from agent.state import Surface
 from core import conditions
 from core.profile import UseCaseProfile
 from knowledge.questions import load_questions
@@ -160,7 +161,11 @@ def _also_line(rest: list[TriggerResult], stated_sources: set[str], reader: Read
 
 
 def compose_use_case(
-    use_case: UseCase, reader: Reader, cites: Citations, question: str = ""
+    use_case: UseCase,
+    reader: Reader,
+    cites: Citations,
+    question: str = "",
+    surface: Surface = "cli",
 ) -> tuple[str, list[str]]:
     """Markdown: the layers that matter (binding first), one line naming the rest, the first
     actions, the pointer on."""
@@ -245,7 +250,8 @@ def compose_use_case(
     for number, (item, own) in enumerate(actions, 1):
         marks = cites.marks(own, item.text)
         lines.append(f"{number}. **{item.title}**{'：' if ja else ': '}{item.text} {marks}")
-    lines += ["", " ".join(templates.use_case_closing.split())]
+    closing = templates.use_case_closing_tui if surface == "tui" else templates.use_case_closing
+    lines += ["", " ".join(closing.split())]
     return "\n".join(lines), list(TOOLS_CALLED)
 
 

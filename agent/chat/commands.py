@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from agent.answer.numbering import numbered, source_line
 from core.errors import UsageError
-from knowledge.ui_labels import LabelledError, error_in, ui_text
+from knowledge.ui_labels import LabelledError, error_in, joined, ui_text
 from tools.terminal_text import clean, markup
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def help_text(*, with_keys: bool = False, lang: str = "en") -> str:
 
 
 def unknown_message(name: str, lang: str = "en") -> str:
-    return ui_text("chat_command.unknown", lang, name=name, names=", ".join(NAMES))
+    return ui_text("chat_command.unknown", lang, name=name, names=joined(NAMES, lang, "items"))
 
 
 class Outcome:

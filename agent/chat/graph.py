@@ -139,6 +139,7 @@ def qa(state: ChatState, runtime: Runtime[ChatContext]) -> dict[str, Any]:
         history=verified_history(state.get("turns", [])),
         lang=state.get("lang"),
         rule_base=context.rule_base,
+        surface=context.surface,
     )
     turn = Turn(
         question=state["question"],

@@ -9,7 +9,7 @@ from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field
 
 from agent.model_status import ModelStatus
-from agent.state import AnswerCitation
+from agent.state import AnswerCitation, Surface
 from core.config import Settings
 from tools.terminal_text import CleanText
 
@@ -89,3 +89,5 @@ class ChatContext:
     offline: bool = False
     rule_base: RuleBase | None = None
     """The rule base answers come from; None: the packaged one (tests pass the fixture one)."""
+    surface: Surface = "cli"
+    """Where the answers are shown (their hints say how to go on there)."""

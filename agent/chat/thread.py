@@ -18,6 +18,7 @@ from agent.chat.graph import build_graph, current_topic, run_config
 from agent.chat.state import ChatContext, Topic, Turn
 from agent.interview import store
 from agent.interview.session_lock import SessionLock, acquire_or_close
+from agent.state import Surface
 from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.profile import UseCaseProfile
@@ -40,13 +41,18 @@ class ChatThread:
         chat_model: BaseChatModel | None = None,
         offline: bool = False,
         rule_base: RuleBase | None = None,
+        surface: Surface = "cli",
     ) -> None:
         self.settings = settings
         self.thread_id = thread_id
         self._conn = store.connect(settings)
         self._graph = build_graph(store.checkpointer(self._conn))
         self._context = ChatContext(
-            settings=settings, chat_model=chat_model, offline=offline, rule_base=rule_base
+            settings=settings,
+            chat_model=chat_model,
+            offline=offline,
+            rule_base=rule_base,
+            surface=surface,
         )
         self._lock: SessionLock | None = None
 
@@ -62,6 +68,7 @@ class ChatThread:
         chat_model: BaseChatModel | None = None,
         offline: bool = False,
         rule_base: RuleBase | None = None,
+        surface: Surface = "cli",
     ) -> ChatThread:
         """A new, empty thread, registered in `shirube sessions list` as kind 'chat'.
 
@@ -72,6 +79,7 @@ class ChatThread:
             chat_model=chat_model,
             offline=offline,
             rule_base=rule_base,
+            surface=surface,
         )
         thread._hold()
         store.register_session(thread._conn, thread.thread_id, KIND)
@@ -86,12 +94,15 @@ class ChatThread:
         *,
         chat_model: BaseChatModel | None = None,
         offline: bool = False,
+        surface: Surface = "cli",
     ) -> ChatThread:
         """Reopen a saved thread to continue it, locked to this process until `close`.
 
         UsageError naming the fix when the id is unknown or another process has it open.
         """
-        thread = cls.open(thread_id, settings, chat_model=chat_model, offline=offline)
+        thread = cls.open(
+            thread_id, settings, chat_model=chat_model, offline=offline, surface=surface
+        )
         thread._hold()
         return thread
 
@@ -103,6 +114,7 @@ class ChatThread:
         *,
         chat_model: BaseChatModel | None = None,
         offline: bool = False,
+        surface: Surface = "cli",
     ) -> ChatThread:
         """Open a saved thread to read it (`sessions show`, exports); takes no lock."""
         settings = settings or get_settings()
@@ -113,7 +125,7 @@ class ChatThread:
                 f"Session '{thread_id}' is a {info.kind} session, not a chat thread. "
                 "Run `shirube sessions list` to see the chat threads."
             )
-        return cls(settings, thread_id, chat_model=chat_model, offline=offline)
+        return cls(settings, thread_id, chat_model=chat_model, offline=offline, surface=surface)
 
     @property
     def values(self) -> dict[str, Any]:

@@ -45,7 +45,6 @@ def register(app: typer.Typer) -> None:
         """Ask a question; the answer cites the official instruments it rests on."""
         # Heavy imports here so `shirube --help` stays fast.
         from agent.cli.ask_render import render
-        from core.errors import UsageError
 
         if not question.strip():
             from knowledge.ui_labels import LabelledError
@@ -54,7 +53,6 @@ def register(app: typer.Typer) -> None:
         from agent.answer.lang import choose
         from agent.qa import ask
         from core.config import get_settings
-        from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import RuleBaseError
         from knowledge.ui_labels import BrokenRuleBase
@@ -70,8 +68,6 @@ def register(app: typer.Typer) -> None:
             answer = ask(question, settings=settings, offline=offline, lang=chosen)
         except RuleBaseError as exc:
             raise BrokenRuleBase(exc) from exc
-        except IndexBusyError as exc:
-            raise UsageError(str(exc)) from exc
         render(answer, fmt.value)
         if explain:
             from agent.cli.ask_render import render_explanation

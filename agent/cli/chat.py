@@ -81,8 +81,6 @@ def register(app: typer.Typer) -> None:
         from agent.chat.thread import ChatThread
         from agent.cli.interview import run_interactive
         from core.config import get_settings
-        from core.errors import UsageError
-        from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import load_rule_base
         from knowledge.ui_labels import ui_text
@@ -103,11 +101,9 @@ def register(app: typer.Typer) -> None:
                 settings.model_copy(update={"lang": "ja" if wanted == "ja" else "en"}),
                 progress=True,
             )
-        except BaseException as exc:
+        except BaseException:
             if resumed is not None:
                 resumed.close()
-            if isinstance(exc, IndexBusyError):
-                raise UsageError(str(exc)) from exc
             raise
         console = Console(highlight=False)
         current = resumed or ChatThread.start(settings, offline=offline)

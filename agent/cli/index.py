@@ -33,8 +33,6 @@ def register(app: typer.Typer) -> None:
 
         from agent.cli.plan_lang import command_lang
         from core.config import get_settings
-        from core.errors import UsageError
-        from knowledge.index.lock import IndexBusyError
         from knowledge.index.store import ensure_index
         from knowledge.loader import RuleBaseError
         from knowledge.ui_labels import BrokenRuleBase, reword, ui_text
@@ -48,8 +46,6 @@ def register(app: typer.Typer) -> None:
             status = ensure_index(get_settings().model_copy(update={"lang": said}), rebuild=rebuild)
         except RuleBaseError as exc:
             raise BrokenRuleBase(exc) from exc
-        except IndexBusyError as exc:
-            raise UsageError(str(exc)) from exc
         meta = status.meta
         summary = ui_text(
             "cli.index_counts",

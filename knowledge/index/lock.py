@@ -9,11 +9,14 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from knowledge.ui_labels import LabelledError
+
 BUILD_WAIT_S = 120.0  # a full build takes seconds; waiting longer means a stuck writer
 
 
-class IndexBusyError(RuntimeError):
-    """Another process is building the index and did not finish in time."""
+class IndexBusyError(LabelledError, RuntimeError):
+    """Another process is building the index and did not finish in time: a labelled usage error,
+    so the CLI and the TUI say it in their reader's language (str(): English)."""
 
 
 @contextmanager
@@ -24,8 +27,7 @@ def build_lock(index_dir: Path, timeout: float = BUILD_WAIT_S) -> Iterator[None]
         lock.acquire(timeout=timeout)
     except Timeout as exc:
         raise IndexBusyError(
-            f"Another Shirube process is building the search index in {index_dir} and did not "
-            f"finish within {timeout:.0f} s. Wait for it, or run `shirube index --rebuild`."
+            "errors.index_busy", path=str(index_dir), seconds=f"{timeout:.0f}"
         ) from exc
     try:
         yield

@@ -96,11 +96,7 @@ def server_build_lock(
             on_wait()
             told = True
         if time.monotonic() > deadline:
-            raise IndexBusyError(
-                f"Another Shirube client holds the shared index lock {name} and did not finish "
-                f"within {timeout:.0f} s. Wait for it, or remove the collection {name} on the "
-                "Chroma server if its builder is gone."
-            )
+            raise IndexBusyError("errors.index_lock_busy", name=name, seconds=f"{timeout:.0f}")
         time.sleep(POLL_S)
     try:
         yield lock

@@ -58,6 +58,7 @@ class Templates(Strict):
     offline_notice: str
     first_actions: str
     use_case_closing: str
+    use_case_closing_tui: str
     model_unavailable: str
     opening_refused: str
 

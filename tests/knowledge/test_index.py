@@ -197,7 +197,7 @@ def test_one_writer_at_a_time(own_settings: Settings) -> None:
     acquired.wait(5)
     try:
         with (
-            pytest.raises(IndexBusyError, match="Another Shirube process is building"),
+            pytest.raises(IndexBusyError, match="Another Shirube process is building") as busy,
             build_lock(own_settings.index_dir, timeout=0.2),
         ):
             pass
@@ -206,6 +206,14 @@ def test_one_writer_at_a_time(own_settings: Settings) -> None:
         thread.join()
     with build_lock(own_settings.index_dir, timeout=1):
         pass  # free again once the other writer is done
+    # A labelled usage error: the CLI and the TUI say it in their reader's language.
+    from core.errors import UsageError
+    from knowledge.ui_labels import error_in
+
+    assert isinstance(busy.value, UsageError)
+    said = error_in(busy.value, "ja")
+    assert "別の Shirube プロセスが" in said and str(own_settings.index_dir) in said
+    assert "Another" not in said
 
 
 def test_search_returns_cited_passages(

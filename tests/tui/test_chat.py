@@ -142,3 +142,19 @@ async def test_a_model_failing_on_a_japanese_question_warns_too(make_app) -> Non
         await _ask(pilot, "日本にAI法はありますか？")
         assert app.screen.query_one(AnswerView).answer.mode == "offline"
         assert any(m.startswith("Model unavailable: ") for m in messages(app))
+
+
+async def test_a_use_case_answer_points_to_the_interview_key_not_the_cli(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tui.widgets.history_input import HistoryInput
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one(
+            "#question", HistoryInput
+        ).value = "our hiring AI ranks candidates, what rules apply?"
+        await pilot.press("enter")
+        await settle(pilot)
+        text = app.screen.query_one(AnswerView).answer.answer
+        assert "press F2 for the interview" in text
+        assert "shirube interview" not in text and "shirube assess" not in text

@@ -49,3 +49,11 @@ async def test_an_unwritable_data_dir_is_named(
     [message] = [m for m in messages(app) if "screenshot" in m.lower()]
     assert message.startswith(f"The screenshot could not be saved in {data / 'screenshots'}: ")
     assert message.endswith("Set SHIRUBE_HOME to a writable folder.")
+
+
+async def test_the_readme_pictures_show_a_fixed_session_id(tmp_path: Path) -> None:
+    # `python -m tui.screenshots`: a scene with a session gives the same picture every run.
+    from tui import screenshots
+
+    saved = await screenshots._save("chat-answer", screenshots.SCENES["chat-answer"], tmp_path)
+    assert screenshots.FIXED_SESSION_ID in saved.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 
 from tui import screenshots
 
-FIXED_ID = "5a5a5a5a"
+FIXED_ID = screenshots.FIXED_SESSION_ID
 
 
 @pytest.fixture(autouse=True)

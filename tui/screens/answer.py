@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from core.errors import UsageError
 from core.profile import UNASKED_FIELDS, UseCaseProfile
 from knowledge.questions import load_questions
+from knowledge.ui_labels import joined
 from tools.assess import Assessment
 from tools.terminal_text import clean
 from tui.lang import LocalModal, current_lang, error_text, t
@@ -60,7 +61,7 @@ class AnswerScreen(LocalModal[Changed | None]):
             hint = t("action.now", answer=now)
             if question.choices:  # the numbers the answer parser accepts, as in the interview
                 numbered = (f"{n} {c.label_in(lang)}" for n, c in enumerate(question.choices, 1))
-                hint += "\n" + t("action.type", choices="; ".join(numbered))
+                hint += "\n" + t("action.type", choices=joined(numbered, lang))
         self.query_one("#answer-now", Static).update(clean(hint))
 
     def _submit(self) -> None:

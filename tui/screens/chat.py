@@ -166,6 +166,7 @@ class ChatScreen(LocalScreen[None]):
                 settings,
                 chat_model=getattr(self.app, "chat_model", None),
                 offline=bool(settings and settings.offline),
+                surface="tui",
             )
             if getattr(self.app, "lang", "en") == "ja":
                 self._answer_lang(self.thread)
@@ -200,6 +201,7 @@ class ChatScreen(LocalScreen[None]):
                 settings,
                 chat_model=getattr(self.app, "chat_model", None),
                 offline=bool(settings and settings.offline),
+                surface="tui",
             )
         except UsageError as exc:
             self.notify(error_text(exc), severity="error")

@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from tui.lang import LocalModal, t
+from knowledge.ui_labels import joined
+from tui.lang import LocalModal, current_lang, t
 from tui.legal import source_dates
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class CitationScreen(LocalModal[None]):
                 # A Japanese answer's own label, as its source line shows ('拘束力のある法律…').
                 force = c.label if c.label is not None else c.legal_force_label
                 yield _field("citation.force", force, id="citation-force")
-                yield _field("citation.dates", "; ".join(dates), id="citation-dates")
+                yield _field("citation.dates", joined(dates, current_lang()), id="citation-dates")
                 yield _field("citation.url", c.url, id="citation-url")
                 yield Static(Text(t("citation.passage"), style="bold"), classes="citation-heading")
                 yield Static(c.excerpt, id="citation-excerpt", markup=False)

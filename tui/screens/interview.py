@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, LoadingIndicator, ProgressBar
 
 from core.errors import UsageError
+from core.storage import StorageError
 from tui.lang import LocalScreen, current_lang, error_text, t
 from tui.widgets.footer import AppFooter
 from tui.widgets.profile_panel import ProfilePanel
@@ -93,16 +94,18 @@ class InterviewScreen(LocalScreen[None]):
             else:
                 lang = {"lang": getattr(self.app, "lang", "en")}
                 session = InterviewSession.start(settings and settings.model_copy(update=lang))
-        except UsageError as exc:
+        except (UsageError, OSError) as exc:
             self.app.call_from_thread(self._fail, exc)
             return
         self.session = session
         # textual types the callback `T | Awaitable[T]`: mypy reads that as Never for a coroutine.
         self.app.call_from_thread(self._opened, session.current)  # type: ignore[arg-type]
 
-    def _fail(self, exc: UsageError) -> None:
+    def _fail(self, exc: Exception) -> None:
         # Worded here, on the app's thread: a worker thread does not see the app's language.
-        self.notify(error_text(exc), severity="error")
+        self.notify(
+            t("interview.open_failed", error=error_text(exc)), severity="error", markup=False
+        )
         self.app.pop_screen()
 
     async def _opened(self, view: QuestionView | None) -> None:
@@ -145,8 +148,26 @@ class InterviewScreen(LocalScreen[None]):
     @work(exclusive=True, thread=True, group="interview")
     def _answer(self, text: str) -> None:
         assert self.session is not None
-        step = self.session.answer(text)
+        try:
+            step = self.session.answer(text)
+        except (StorageError, OSError) as exc:  # the store failed: say so, keep the answer
+            self.app.call_from_thread(self._not_saved, text, exc)
+            return
         self.app.call_from_thread(self._stepped, step)  # type: ignore[arg-type]  # as above
+
+    def _not_saved(self, text: str, exc: Exception) -> None:
+        # Worded here, on the app's thread: a worker thread does not see the app's language.
+        self.busy = False
+        answer = self.query_one("#answer", Input)
+        if not answer.value:
+            answer.value = text
+        answer.focus()
+        self.notify(
+            t("interview.not_saved", error=error_text(exc)),
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
 
     async def _stepped(self, step: Step) -> None:
         if step.done:

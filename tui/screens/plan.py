@@ -13,7 +13,7 @@ from textual.widgets import Header, Label, Static
 
 from core.config import Settings
 from core.errors import UsageError
-from knowledge.ui_labels import LabelledError
+from knowledge.ui_labels import LabelledError, joined
 from tools.assess import Assessment
 from tools.render.common import cite_all
 from tools.terminal_text import clean
@@ -155,7 +155,7 @@ class PlanScreen(LocalScreen[None]):
         await self.recompose()
         message = t("plan.reassessed")
         if dropped:
-            message += t("plan.dropped", titles="; ".join(dropped))
+            message += t("plan.dropped", titles=joined(dropped, current_lang()))
         self.notify(clean(message), title=t("plan.answer_changed"), markup=False)
 
     def default_name(self, fmt: str) -> str:
