@@ -92,9 +92,25 @@ class RuleBaseError(Exception):
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _UniqueKeyLoader(_SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """A key given twice in one mapping is an error, not the last one silently winning (two
+    edits adding the same label, merged, kept one and dropped the other's fields)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return dict(super().construct_mapping(node, deep=deep))
+
+
 def safe_load(text: str) -> object:
-    """`yaml.safe_load`, with libyaml's parser when present."""
-    parser = _SAFE_LOADER(text)
+    """`yaml.safe_load`, with libyaml's parser when present; a duplicate key is an error."""
+    parser = _UniqueKeyLoader(text)
     try:
         return parser.get_single_data()
     finally:
