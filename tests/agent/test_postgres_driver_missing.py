@@ -17,6 +17,11 @@ def no_psycopg(monkeypatch: pytest.MonkeyPatch) -> None:
     cached = ("psycopg", "agent.interview.store_postgres")
     for name in [m for m in sys.modules if m.startswith(cached)]:
         monkeypatch.delitem(sys.modules, name)
+    # `from agent.interview import store_postgres` finds an earlier import on the package itself
+    # (a test run before this one in the worker), whatever sys.modules says.
+    import agent.interview
+
+    monkeypatch.delattr(agent.interview, "store_postgres", raising=False)
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg → ImportError
 
 
