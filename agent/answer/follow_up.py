@@ -234,7 +234,10 @@ def use_words(history: list[str], reader: Reader) -> list[str]:
         if read_use_case(earlier) is not None:
             entities = reader.rule_base.entities
             linked = reader.linker.link(earlier)
-            return [e for e in linked if entities[e].kind in _USE_WORDS]
+            # A sector whose own law the rule base lacks has no facts to stay on.
+            return [
+                e for e in linked if entities[e].kind in _USE_WORDS and entities[e].own_law_covered
+            ]
     return []
 
 
