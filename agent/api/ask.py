@@ -10,6 +10,7 @@ from agent.state import Answer
 from core.config import Settings, get_settings
 from core.errors import UsageError
 from core.telemetry import turn_off_telemetry
+from knowledge.ui_labels import LabelledError
 
 Lang = Literal["en", "ja"]
 _INDEX_LOCK = threading.Lock()  # one build at a time inside this process (threads of a server)
@@ -18,7 +19,6 @@ _INDEX_LOCK = threading.Lock()  # one build at a time inside this process (threa
 def ready_index(settings: Settings, *, progress: bool = False) -> None:
     """Open the search index, building it first when missing or stale (progress on stderr)."""
     turn_off_telemetry()  # before chromadb or onnxruntime load: nothing leaves the machine
-    from knowledge.index.lock import IndexBusyError
     from knowledge.index.store import ensure_index
     from knowledge.loader import RuleBaseError
 
@@ -27,8 +27,6 @@ def ready_index(settings: Settings, *, progress: bool = False) -> None:
             status = ensure_index(settings, progress=progress)
         except RuleBaseError as exc:
             raise UsageError(f"the rule base is invalid; fix these entries:\n{exc}") from exc
-        except IndexBusyError as exc:
-            raise UsageError(str(exc)) from exc
     if status.rebuilt:
         # stderr: when Shirube serves MCP, stdout is the protocol channel.
         print(f"Shirube: built the search index in {status.seconds:.0f} s.", file=sys.stderr)
@@ -58,5 +56,10 @@ def ask(
         # Said in the question's language: the one thing known about its reader.
         raise UsageError(ui_text("tool_errors.bad_lang", detect(question or ""), given=repr(lang)))
     settings = settings or get_settings()
-    ready_index(settings)
+    try:
+        ready_index(settings)
+    except LabelledError as exc:  # a busy index build: said in the question's language
+        from agent.answer.lang import detect
+
+        raise UsageError(exc.in_lang(lang or detect(question or ""))) from exc
     return qa.ask(question, settings=settings, offline=offline, lang=lang)

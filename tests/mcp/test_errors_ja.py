@@ -117,3 +117,21 @@ def test_a_file_error_is_said_in_the_requests_language(
     assert "Permission denied" not in message and "Check that" not in message
     english = text_of(call(server, "ask", {"question": "Does the AI Act have penalties?"}))
     assert "permission denied" in english.lower() and "Check that the path" in english
+
+
+def test_a_busy_index_build_is_said_in_the_questions_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from knowledge.index import store
+    from knowledge.index.lock import IndexBusyError
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise IndexBusyError("errors.index_busy", path="/data/index", seconds="120")
+
+    monkeypatch.setattr(store, "ensure_index", busy)
+    with pytest.raises(UsageError) as raised:
+        api.ask("AI推進法に罰則はありますか？")
+    assert "検索インデックスを作成中" in str(raised.value), raised.value
+    with pytest.raises(UsageError) as english:
+        api.ask("Does the AI Act have penalties?")
+    assert "Another Shirube process is building" in str(english.value)
