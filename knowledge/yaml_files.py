@@ -92,20 +92,30 @@ class RuleBaseError(Exception):
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _UniqueKeyLoader(_SAFE_LOADER):  # type: ignore[misc,valid-type]
+class _UniqueKeys:
     """A key given twice in one mapping is an error, not the last one silently winning (two
-    edits adding the same label, merged, kept one and dropped the other's fields)."""
+    edits adding the same label, merged, kept one and dropped the other's fields; a profile
+    with `sectors` twice kept only the second)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[object] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[attr-defined]
             if isinstance(key, str) and key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
             seen.add(key)
-        return dict(super().construct_mapping(node, deep=deep))
+        return dict(super().construct_mapping(node, deep=deep))  # type: ignore[misc]
+
+
+class _UniqueKeyLoader(_UniqueKeys, _SAFE_LOADER):  # type: ignore[misc,valid-type]
+    pass
+
+
+class UniqueKeySafeLoader(_UniqueKeys, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader with the same duplicate-key check, for users' files
+    (its parser's messages are the ones ui_labels `syntax_errors` words)."""
 
 
 def safe_load(text: str) -> object:

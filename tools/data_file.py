@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from knowledge.ui_labels import LabelledError, phrase, syntax_problem
+from knowledge.yaml_files import UniqueKeySafeLoader
 
 SUFFIXES = (".json", ".yaml", ".yml")
 MAX_BYTES = 1_000_000
@@ -102,7 +103,7 @@ def _parse_text(path: Path, text: str) -> Any:
                 problem=syntax_problem(exc.msg),
             ) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=UniqueKeySafeLoader)  # a safe loader, keys unique
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "could not parse"

@@ -109,3 +109,15 @@ def test_bad_value_is_shown_as_typed_with_the_nearest_choice(
     with pytest.raises(UsageError) as err:
         load_profile(_write(tmp_path, name, content))
     assert expected in str(err.value)
+
+
+def test_a_field_given_twice_is_refused_not_silently_overwritten(tmp_path: Path) -> None:
+    path = _write(tmp_path, "p.yaml", "name: bot\nsectors: [health]\nsectors: [finance]\n")
+    with pytest.raises(UsageError) as raised:
+        load_profile(path)
+    said = str(raised.value)
+    assert "duplicate key 'sectors'" in said and "3" in said, said
+    from knowledge.ui_labels import LabelledError
+
+    assert isinstance(raised.value, LabelledError)
+    assert "キー 'sectors' が同じ階層に2回書かれています" in raised.value.in_lang("ja")
