@@ -86,7 +86,8 @@ def test_questions_about_the_law_are_not_personal(question: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["ministry_genai_drafting", "customer_records_public_chatbot", "internal_code_assistant"]
+    "name",
+    ["ministry_genai_drafting", "customer_records_public_chatbot", "internal_code_assistant"],
 )
 def test_personal_answers_in_japanese(name: str, thread: ChatThread) -> None:
     profile = _link_ja(thread, name)
