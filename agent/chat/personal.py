@@ -10,6 +10,7 @@ the assessment's language: the rule base's texts, the wording and the citations 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from agent.answer.force import force_label
 from agent.answer.lang import date_text
@@ -25,6 +26,8 @@ from knowledge.schema.base import Lang, text_in
 from knowledge.schema.chat import PersonalWording
 from tools.assess import Assessment
 from tools.roles import role_rules
+
+INTERVIEW = re.compile(r"interview (\w+)")  # a profile source a chat /interview built
 
 
 class Cites:
@@ -70,9 +73,9 @@ def notice(source: str, lang: Lang) -> str:
     """The line under a personalised answer: where the linked profile came from."""
     said = personal_words().in_lang(lang)
     # chat's /interview links its profile as 'interview ID' (agent/chat/commands.py).
-    kind, _, session = source.partition(" ")
-    if kind == "interview" and session:
-        source = said.interview.format(id=session)
+    session = INTERVIEW.fullmatch(source)
+    if session:
+        source = said.interview.format(id=session[1])
     return said.notice.format(source=source)
 
 

@@ -160,3 +160,14 @@ def test_a_thread_set_to_japanese_answers_english_questions_in_japanese(
     turn = thread.ask("What should we do first?")
     assert turn.intent == "first_steps"
     _assert_japanese(turn)
+
+
+def test_the_notice_names_an_interview_in_the_readers_language() -> None:
+    from agent.chat.personal import notice
+
+    assert (
+        notice("interview 1a2b3c", "ja")
+        == "ひも付けたプロファイル（ヒアリング 1a2b3c）の評価から回答しました。"
+    )
+    assert notice("interview 1a2b3c", "en").endswith("linked profile interview 1a2b3c.")
+    assert "（interview notes.yaml）" in notice("interview notes.yaml", "ja")
