@@ -57,10 +57,15 @@ def _harm_ids(files: RuleBaseFiles) -> set[str]:
     return {entry for entry, _ in _entries(harms)} if isinstance(harms, list) else set()
 
 
-def _personal_sources(files: RuleBaseFiles) -> dict[object, object]:
+def _personal_sources(files: RuleBaseFiles) -> dict[object, dict[object, object]]:
+    """The sources each language's wording names ('en', 'ja' → source id → name and hint)."""
     raw = files.raw.get(PERSONAL)
-    sources = raw.get("sources") if isinstance(raw, dict) else None
-    return sources if isinstance(sources, dict) else {}
+    langs = raw.items() if isinstance(raw, dict) else ()
+    found: dict[object, dict[object, object]] = {}
+    for lang, wording in langs:
+        sources = wording.get("sources") if isinstance(wording, dict) else None
+        found[lang] = sources if isinstance(sources, dict) else {}
+    return found
 
 
 SOURCES = Target("sources.yaml", lambda f: _raw_ids(f, "sources.yaml"))
@@ -144,19 +149,20 @@ def check_cross_references(files: RuleBaseFiles) -> list[Problem]:
 
 
 def check_personal_sources(files: RuleBaseFiles) -> list[Problem]:
-    """personal_answers.yaml names and hints sources by id: each key is a source, and each source
-    a chat intent asks about has its name there (a source id not in sources.yaml is REFS' to
-    name, once)."""
+    """personal_answers.yaml names and hints sources by id, in each language: each key is a
+    source, and each source a chat intent asks about has its name there (a source id not in
+    sources.yaml is REFS' to name, once)."""
     known = SOURCES.known(files)
     worded = _personal_sources(files)
     problems = [
         Problem(
             files.label(PERSONAL),
             "-",
-            f"sources.{key}",
+            f"{lang}.sources.{key}",
             f"refers to unknown id '{key}' in {SOURCES.name}",
         )
-        for key in worded
+        for lang, sources in worded.items()
+        for key in sources
         if key not in known
     ]
     if PERSONAL not in files.raw:
@@ -167,10 +173,11 @@ def check_personal_sources(files: RuleBaseFiles) -> list[Problem]:
                 files.label(INTENTS),
                 entry,
                 where,
-                f"refers to unknown id '{value}' in {PERSONAL} sources",
+                f"refers to unknown id '{value}' in {PERSONAL} {lang}.sources",
             )
             for where, value in _values(item, "source")
-            if value in known and value not in worded
+            for lang, sources in worded.items()
+            if value in known and value not in sources
         ]
     return problems
 

@@ -81,24 +81,27 @@ def _append(state: ChatState, turn: Turn) -> list[dict[str, Any]]:
 
 
 def personal(state: ChatState) -> dict[str, Any]:
-    from agent.chat.personal import answer
+    from agent.answer.lang import choose
+    from agent.chat.personal import answer, notice
     from core.profile import UseCaseProfile
     from tools.assess import assess
 
     question, intent = state["question"], state.get("intent") or ""
+    lang = choose(state.get("lang"), question)  # the thread's language, else the question's
     if not state.get("profile"):
+        data = chat_intents().data
         turn = Turn(
             question=question,
             resolved=question,
             kind="no_profile",
             intent=intent,
-            answer=chat_intents().data.no_profile_message,
+            answer=data.no_profile_message_ja if lang == "ja" else data.no_profile_message,
             citations=[],
             mode="offline",
             scope="in",
         )
         return {"turns": _append(state, turn)}
-    assessment = assess(UseCaseProfile.model_validate(state["profile"]))
+    assessment = assess(UseCaseProfile.model_validate(state["profile"]), lang)
     result = answer(intent, assessment)
     turn = Turn(
         question=question,
@@ -109,7 +112,7 @@ def personal(state: ChatState) -> dict[str, Any]:
         citations=result.citations,
         mode="offline",
         scope="in",
-        notice=f"Answered from the assessment of the linked profile {state.get('profile_source')}.",
+        notice=notice(str(state.get("profile_source")), lang),
         profile_answers=result.profile_answers,
     )
     return {"turns": _append(state, turn)}

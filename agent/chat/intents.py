@@ -17,8 +17,12 @@ class CompiledIntents:
     def __init__(self, data: IntentData) -> None:
         self.data = data
         self.answers = {intent.id: intent.answer for intent in data.intents}
+        we = f"(?:{data.first_person_ja})"
         self.intents = [
-            (intent.id, re.compile("|".join(f"(?:{p})" for p in intent.patterns), re.I))
+            (
+                intent.id,
+                _any([*intent.patterns, *(p.replace("{we}", we) for p in intent.patterns_ja)]),
+            )
             for intent in data.intents
         ]
         self.openings = _any(data.followup_openings)

@@ -3,26 +3,38 @@
 Every sentence comes from the assessment (roles, triggers, checklist) or the rule base entries
 behind it, each with numbered citations, and names the profile answers that led there. The
 wording is data (knowledge/data/personal_answers.yaml); the functions are generic: whether the
-plan includes an action, whether the rules tied to a source are engaged.
+plan includes an action, whether the rules tied to a source are engaged. An answer is written in
+the assessment's language: the rule base's texts, the wording and the citations alike.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
+from agent.answer.force import force_label
+from agent.answer.lang import date_text
 from agent.chat.intents import chat_intents
 from agent.chat.personal_words import personal_words
 from agent.state import AnswerCitation
 from core import conditions
+from core.profile import UseCaseProfile
 from knowledge.loader import load_rule_base
 from knowledge.questions import describe_answer
-from knowledge.schema import LEGAL_FORCE_LABELS, Citation
+from knowledge.schema import Citation
+from knowledge.schema.base import Lang, text_in
+from knowledge.schema.chat import PersonalWording
 from tools.assess import Assessment
 from tools.roles import role_rules
+
+INTERVIEW = re.compile(r"interview (\w+)")  # a profile source a chat /interview built
 
 
 class Cites:
     """Numbers citations as they are used, one number per (source, section)."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Lang = "en") -> None:
+        self.lang = lang
         self.items: list[AnswerCitation] = []
         self._index: dict[tuple[str, str | None], int] = {}
 
@@ -33,7 +45,9 @@ class Cites:
             key = (cite.source, cite.section)
             if key not in self._index and cite.source in sources:
                 self.items.append(
-                    AnswerCitation.from_source(sources[cite.source], cite.section, excerpt)
+                    AnswerCitation.from_source(
+                        sources[cite.source], cite.section, excerpt, self.lang
+                    )
                 )
                 self._index[key] = len(self.items)
             if key in self._index and self._index[key] not in numbers:
@@ -50,24 +64,58 @@ class Personal:
         self.profile_answers = list(dict.fromkeys(answers))
 
 
+def wording(assessment: Assessment) -> PersonalWording:
+    """The wording in the assessment's language (the question's or the thread's)."""
+    return personal_words().in_lang(assessment.lang)
+
+
+def notice(source: str, lang: Lang) -> str:
+    """The line under a personalised answer: where the linked profile came from."""
+    said = personal_words().in_lang(lang)
+    # chat's /interview links its profile as 'interview ID' (agent/chat/commands.py).
+    session = INTERVIEW.fullmatch(source)
+    if session:
+        source = said.interview.format(id=session[1])
+    return said.notice.format(source=source)
+
+
 def _name(assessment: Assessment) -> str:
     profile = assessment.profile
-    return profile.name or profile.description[:60] or personal_words().your_use_case
+    return profile.name or profile.description[:60] or wording(assessment).your_use_case
 
 
-def _because(answers: list[str]) -> str:
+def _because(answers: list[str], said: PersonalWording) -> str:
     unique = list(dict.fromkeys(answers))
-    return personal_words().because.format(answers="; ".join(unique)) if unique else ""
+    return said.because.format(answers=said.joiner.join(unique)) if unique else ""
+
+
+def _due(date: dt.date, lang: Lang) -> str:
+    return date_text(date, "ja") if lang == "ja" else str(date)
+
+
+def _explain_not(when: dict[str, object], profile: UseCaseProfile, lang: Lang) -> list[str]:
+    """The profile answers that keep `when` from holding, in `lang`."""
+    return conditions.explain(
+        {"not": when}, profile, lambda p, field: describe_answer(p, field, lang)
+    )
 
 
 def rules_apply(assessment: Assessment) -> Personal:
-    said = personal_words().rules_apply
-    cites, used = Cites(), []
+    words = wording(assessment)
+    said = words.rules_apply
+    cites, used = Cites(assessment.lang), []
     lines = [said.intro.format(name=_name(assessment)), "", said.roles_heading]
     for role in assessment.roles:
         used += role.why
         marks = cites.marks(role.citations, role.definition)
-        lines.append(f"- {role.name}: {role.definition} {marks}{_because(role.why)}")
+        lines.append(
+            said.role.format(
+                name=role.name,
+                definition=role.definition,
+                marks=marks,
+                because=_because(role.why, words),
+            )
+        )
     if not assessment.roles:
         lines.append(said.no_role)
     lines += ["", said.rules_heading]
@@ -75,23 +123,33 @@ def rules_apply(assessment: Assessment) -> Personal:
         used += trig.answers
         marks = cites.marks(trig.citations, trig.why)
         lines.append(
-            f"- {trig.title} ({trig.legal_force_label}): {trig.why} {marks}{_because(trig.answers)}"
+            said.rule.format(
+                title=trig.title,
+                force=trig.legal_force_label,
+                why=trig.why,
+                marks=marks,
+                because=_because(trig.answers, words),
+            )
         )
     return Personal("\n".join(lines), cites.items, used)
 
 
 def first_steps(assessment: Assessment) -> Personal:
     """The plan's 'Start here' actions, ranked by data for this use case, with why and who."""
-    said = personal_words().first_steps
+    said = wording(assessment).first_steps
     items = {item.id: item for item in assessment.checklist}
-    cites, used = Cites(), []
+    cites, used = Cites(assessment.lang), []
     for trig in assessment.triggers:
         used += trig.answers
     lines = [said.intro.format(name=_name(assessment))]
     for number, top in enumerate(assessment.start_here, 1):
         item = items[top.id]
         marks = cites.marks(item.citations, item.text)
-        when = said.due.format(date=item.due) if item.due else top.timing_label.lower()
+        when = (
+            said.due.format(date=_due(item.due, assessment.lang))
+            if item.due
+            else top.timing_label.lower()
+        )
         lines.append(
             said.item.format(
                 number=number, title=top.title, owner=top.owner, when=when, marks=marks, why=top.why
@@ -105,10 +163,11 @@ def first_steps(assessment: Assessment) -> Personal:
 
 def action_in_plan(assessment: Assessment, action_id: str) -> Personal:
     """Does the plan include this checklist action? Yes with why, or no with what would."""
-    said = personal_words().action_in_plan
+    words, lang = wording(assessment), assessment.lang
+    said = words.action_in_plan
     rb = load_rule_base()
     action = rb.checklist[action_id]
-    cites = Cites()
+    cites = Cites(lang)
     item = next((i for i in assessment.checklist if i.id == action.id), None)
     if item is not None:
         why = [w for r in assessment.roles if r.id in action.applies_to_roles for w in r.why]
@@ -117,41 +176,46 @@ def action_in_plan(assessment: Assessment, action_id: str) -> Personal:
         ]
         marks = cites.marks(item.citations, item.text)
         text = said.included.format(
-            title=item.title, text=item.text, marks=marks, because=_because(why)
+            title=item.title, text=item.text, marks=marks, because=_because(why, words)
         )
         return Personal(text, cites.items, why)
-    given_by = [rb.roles[r].name for r in action.applies_to_roles if r in rb.roles]
-    given_by += [rb.triggers[t].title for t in action.applies_to_triggers if t in rb.triggers]
+    given_by = [
+        text_in(rb.roles[r], "name", lang) for r in action.applies_to_roles if r in rb.roles
+    ]
+    given_by += [
+        text_in(rb.triggers[t], "title", lang)
+        for t in action.applies_to_triggers
+        if t in rb.triggers
+    ]
+    profile = assessment.profile
     why = [
         w
         for rule in role_rules()
         if rule.role in action.applies_to_roles
-        for w in conditions.explain({"not": rule.when}, assessment.profile, describe_answer)
+        for w in _explain_not(rule.when, profile, lang)
     ]
     why += [
         w
         for t in action.applies_to_triggers
         if t in rb.triggers
-        for w in conditions.explain(
-            {"not": rb.triggers[t].when}, assessment.profile, describe_answer
-        )
+        for w in _explain_not(rb.triggers[t].when, profile, lang)
     ]
-    marks = cites.marks(list(action.citations), action.text)
+    marks = cites.marks(list(action.citations), text_in(action, "text", lang))
     text = said.missing.format(
         name=_name(assessment),
-        title=action.title,
-        given_by="; ".join(given_by),
+        title=text_in(action, "title", lang),
+        given_by=words.joiner.join(given_by),
         marks=marks,
-        because=_because(why),
+        because=_because(why, words),
     )
     return Personal(text, cites.items, why)
 
 
 def source_engaged(assessment: Assessment, source_id: str) -> Personal:
     """Are the rules that cite this source engaged? Yes with each, or no with what would."""
-    words = personal_words()
+    words, lang = wording(assessment), assessment.lang
     said, named = words.source_engaged, words.sources[source_id]
-    cites = Cites()
+    cites = Cites(lang)
     engaged = [t for t in assessment.triggers if any(c.source == source_id for c in t.citations)]
     if engaged:
         lines = [said.engaged.format(name=_name(assessment), source=named.name)]
@@ -164,26 +228,22 @@ def source_engaged(assessment: Assessment, source_id: str) -> Personal:
                     title=trig.title,
                     text=trig.in_practice,
                     marks=marks,
-                    because=_because(trig.answers),
+                    because=_because(trig.answers, words),
                 )
             )
         return Personal("\n".join(lines), cites.items, used)
     rb = load_rule_base()
     related = [t for t in rb.triggers.values() if any(c.source == source_id for c in t.citations)]
-    why = [
-        w
-        for t in related
-        for w in conditions.explain({"not": t.when}, assessment.profile, describe_answer)
-    ]
-    excerpt = related[0].why if related else ""
+    why = [w for t in related for w in _explain_not(t.when, assessment.profile, lang)]
+    excerpt = text_in(related[0], "why", lang) if related else ""
     marks = cites.marks([c for t in related for c in t.citations], excerpt)
     text = said.not_engaged.format(
         name=_name(assessment),
         source=named.name,
-        titles="; ".join(t.title for t in related),
-        force=LEGAL_FORCE_LABELS[rb.sources[source_id].legal_force],
+        titles=words.joiner.join(text_in(t, "title", lang) for t in related),
+        force=force_label(rb.sources[source_id].legal_force, lang),
         marks=marks,
-        because=_because(why),
+        because=_because(why, words),
         hint=named.hint,
     )
     return Personal(text, cites.items, why)

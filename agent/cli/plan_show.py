@@ -11,6 +11,7 @@ from tools.terminal_text import clean
 
 if TYPE_CHECKING:
     from agent.interview.plan_store import Change
+    from knowledge.schema.base import Lang
     from tools.assess import Assessment
 
 
@@ -77,23 +78,31 @@ def show_plan(assessment: Assessment, footer: str = "") -> None:
         console.print(WrapText(footer))
 
 
-def _what(what: str, lang: str) -> str:
-    """A recorded change ('status todo -> done; evidence …') in `lang` (ui_labels `recorded`)."""
+def _what(what: str, lang: Lang) -> str:
+    """A recorded change ('status todo -> done; evidence …') in `lang` (ui_labels `recorded`):
+    a changed answer named by its question's label, never its field id."""
+    from knowledge.questions import field_label
     from knowledge.schema import load_labels
-    from knowledge.ui_labels import reword, ui_text
+    from knowledge.ui_labels import reading, ui_text
 
-    if lang != "ja":
-        return what
-    statuses = load_labels().text("ja").statuses
+    statuses = load_labels().text("ja").statuses if lang == "ja" else {}
 
     def value(name: str, raw: str) -> str:
+        if name == "question":
+            return field_label(raw, lang)
         return statuses.get(raw, raw) if name in ("before", "after") else raw
 
-    parts = [reword(part, "recorded", lang, value) for part in what.split("; ")]
+    def said(part: str) -> str:
+        found = reading(part, "recorded")
+        if found is None:  # text no label made (older records): as it was written
+            return part
+        return ui_text(found.key, lang, **{k: value(k, str(v)) for k, v in found.values.items()})
+
+    parts = [said(part) for part in what.split("; ")]
     return ui_text("cli.history_part_sep", lang).join(parts)
 
 
-def change_line(landed: Change, lang: str = "en") -> str:
+def change_line(landed: Change, lang: Lang = "en") -> str:
     from knowledge.ui_labels import ui_text
 
     action = ui_text("cli.history_action", lang, action=landed.action) if landed.action else ""

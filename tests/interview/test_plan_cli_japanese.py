@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.loader import load_rule_base
+from knowledge.questions import field_label
 from tests.interview.test_plan_cli import EVIDENCE, plan_id, shirube
 
 __all__ = ["plan_id"]  # the saved-plan fixture, shared with the English plan tests
@@ -113,7 +114,12 @@ def test_answer_export_and_import_say_what_they_did_in_japanese(
     read = shirube("plan", "import", plan_id, str(out), "--lang", "ja", cwd=tmp_path)
     assert "件の進捗を読み込みました" in read.stdout, read.stderr
     history = shirube("plan", "history", plan_id, cwd=tmp_path, SHIRUBE_LANG="ja").stdout
-    assert "回答「team_size」を変更" in history and "書き出したファイルから対応事項" in history
+    # The changed answer is named by its question's label, never its field id (issue 18).
+    assert f"回答「{field_label('team_size', 'ja')}」を変更" in history, history
+    assert "team_size" not in history and "書き出したファイルから対応事項" in history
+    english = shirube("plan", "history", plan_id, "--lang", "en", cwd=tmp_path).stdout
+    assert f"changed the answer {field_label('team_size', 'en')}" in english, english
+    assert "team_size" not in english
 
 
 def test_errors_in_the_plan_and_session_commands_are_japanese(plan_id: str, tmp_path: Path) -> None:

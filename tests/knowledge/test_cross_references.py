@@ -288,30 +288,36 @@ def test_a_typo_in_a_legal_force_opening(baseline: set[Found], tmp_path: Path) -
 def test_personal_answer_sources_are_sources_and_cover_every_asked_source(
     baseline: set[Found], tmp_path: Path
 ) -> None:
-    """personal_answers.yaml names and hints sources by id: each key is a source, and every
-    source a chat intent asks about has its name and hint there."""
+    """personal_answers.yaml names and hints sources by id, in each language: each key is a
+    source, and every source a chat intent asks about has its name and hint there."""
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     intents = yaml.safe_load((data / "chat_intents.yaml").read_text(encoding="utf-8"))["intents"]
     index, asked = next(
         (n, i["answer"]["source"]) for n, i in enumerate(intents) if i["answer"].get("source")
     )
-    _edit(
-        data,
-        "personal_answers.yaml",
-        lambda doc: doc["sources"].__setitem__("no_such_source", doc["sources"].pop(asked)),
-    )
+
+    def rename(doc: dict[str, Any]) -> None:
+        for lang in ("en", "ja"):
+            sources = doc[lang]["sources"]
+            sources["no_such_source"] = sources.pop(asked)
+
+    _edit(data, "personal_answers.yaml", rename)
     assert _found(data) - baseline == {
-        (
-            "personal_answers.yaml",
-            "-",
-            "sources.no_such_source",
-            "refers to unknown id 'no_such_source' in sources.yaml",
-        ),
-        (
-            "chat_intents.yaml",
-            "-",
-            f"intents.{index}.answer.source",
-            f"refers to unknown id '{asked}' in personal_answers.yaml sources",
-        ),
+        found
+        for lang in ("en", "ja")
+        for found in (
+            (
+                "personal_answers.yaml",
+                "-",
+                f"{lang}.sources.no_such_source",
+                "refers to unknown id 'no_such_source' in sources.yaml",
+            ),
+            (
+                "chat_intents.yaml",
+                "-",
+                f"intents.{index}.answer.source",
+                f"refers to unknown id '{asked}' in personal_answers.yaml {lang}.sources",
+            ),
+        )
     }
