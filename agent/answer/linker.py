@@ -17,7 +17,7 @@ from agent.answer.english import is_english
 from agent.answer.exact_names import ExactNames
 from agent.answer.homophones import KatakanaSlips
 from agent.answer.romaji import RomajiNames
-from agent.answer.word_lists import word_set
+from agent.answer.word_lists import reading_words
 from knowledge.index.japanese import JAPANESE
 from knowledge.schema import Entity, EntityKind
 
@@ -111,7 +111,7 @@ class Linker:
     ) -> None:
         # A determiner inside a name changes nothing it names: reading_words.yaml's, unless given.
         self._determiners = frozenset(
-            word_set("determiners") if determiners is None else determiners
+            reading_words().determiners if determiners is None else determiners
         )
         # An article ('第16条', 'Article 16') is its statute's: named beside another statute and
         # not its own ('Article 16 of the APPI'), it is not the article of the statute it is not.

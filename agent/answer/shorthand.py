@@ -9,7 +9,7 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
-from agent.answer.word_lists import WordPattern, word_set
+from agent.answer.word_lists import WordPattern, reading_words
 
 # The verbs that follow a question word opening a question ("wen did …", "wat is …"):
 # reading_words.yaml auxiliary_words.
@@ -46,7 +46,7 @@ def question_word(text: str) -> str:
         return text
     typed = first.group(1)
     lower = typed.lower()
-    question_words = sorted(word_set("opening_question_words"))
+    question_words = reading_words().opening_question_words
     if lower in question_words:
         return text
     near = [w for w in question_words if OSA.distance(lower, w) == 1]

@@ -49,7 +49,7 @@ from agent.answer.presupposition import clauses, in_other_senses, names_belief, 
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet, unrecorded_date
-from agent.answer.word_lists import WordPattern, word_set
+from agent.answer.word_lists import WordPattern, reading_words
 from knowledge.index.japanese import JAPANESE, spaced
 from knowledge.schema import Entity, EntityKind, Facet
 
@@ -258,7 +258,7 @@ def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> s
     if match is None:
         return _audience(facet, entities, reader)
     who = normalise(match.group("who") or match.group("who_ja")).strip()
-    if who in word_set("addressee_asker_words"):  # "does the Act apply to us?": a business asks
+    if who in reading_words().addressee_asker_words:  # "apply to us?": a business asks
         return _audience(Facet.duty, entities, reader)
 
     def fitting(words: set[str]) -> list[Entity]:

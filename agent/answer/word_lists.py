@@ -31,14 +31,6 @@ def _compiled(lists: Lists, template: str, flags: int, each: str) -> re.Pattern[
     return re.compile(pattern, flags)
 
 
-@derived
-def word_set(name: str) -> frozenset[str]:
-    """The list `name` of reading_words.yaml, as a set (read on first use)."""
-    if name not in ReadingWords.model_fields:
-        raise KeyError(f"reading_words.yaml has no list {name!r}")
-    return frozenset(getattr(reading_words(), name))
-
-
 class WordPattern:
     """`template` with its `{words}` the list `words` picks from reading_words.yaml (and each
     other `{name}` the list `lists[name]` picks), compiled on first use (never at import: the

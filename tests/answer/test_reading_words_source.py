@@ -16,7 +16,7 @@ from agent.answer.japanese_parts import asks_in_japanese
 from agent.answer.linker import Linker
 from agent.answer.reader import default_reader
 from agent.answer.understand import addressee
-from agent.answer.word_lists import WORDS_FILE, word_set
+from agent.answer.word_lists import WORDS_FILE, reading_words
 from knowledge import defaults
 from knowledge.loader import DATA_DIR, load_rule_base_from, read_yaml
 from knowledge.schema import Entity, EntityKind, Facet
@@ -94,7 +94,7 @@ def test_a_word_added_to_the_data_is_read(
 ) -> None:
     assert not reads()
     with defaults.use_rule_base(load_rule_base_from(_with_word(tmp_path, name, word))):
-        assert word in word_set(name)
+        assert word in getattr(reading_words(), name)
         assert reads()
     assert not reads()
 
@@ -133,8 +133,3 @@ def test_a_business_asking_of_itself_is_read_from_the_data(tmp_path: Path) -> No
     with defaults.use_rule_base(load_rule_base_from(folder)):
         assert role("my firm") == role("us") is not None
     assert role("my firm") is None
-
-
-def test_an_unknown_list_is_an_error() -> None:
-    with pytest.raises(KeyError, match="no list"):
-        word_set("question_wrods")
