@@ -46,6 +46,7 @@ class Reader:
             short_forms=book.short_forms,
             owners=article_owners(rule_base),
             statutes=statutes(rule_base),
+            determiners=rule_base.document(WORDS_FILE.name, ReadingWords).determiners,
         )
         self._english_base = rule_base
         self._compiled_by: Reader | None = None  # the reader whose speller and homophones these are

@@ -133,3 +133,11 @@ def test_a_business_asking_of_itself_is_read_from_the_data(tmp_path: Path) -> No
     with defaults.use_rule_base(load_rule_base_from(folder)):
         assert role("my firm") == role("us") is not None
     assert role("my firm") is None
+
+
+def test_the_reader_links_names_with_the_determiners_of_its_rule_base(tmp_path: Path) -> None:
+    question = "does it apply to an ai some promotion act business?"
+    with defaults.use_rule_base(load_rule_base_from(RULE_BASE_DIR)):
+        assert default_reader().linker.link(question) == []
+    with defaults.use_rule_base(load_rule_base_from(_with_word(tmp_path, "determiners", "some"))):
+        assert default_reader().linker.link(question) == ["ai_promotion_act"]
