@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
@@ -11,12 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 from core.profile import UseCaseProfile
 from core.regex_program import Program, compiled, program
 from knowledge.defaults import derived
-from knowledge.loader import DATA_DIR
+from knowledge.loader import DATA_DIR, load_rule_base
 from knowledge.schema import compiles
-from knowledge.validated_cache import cached, content_hash
-from knowledge.yaml_files import safe_load
 
-HINTS_FILE = DATA_DIR / "use_case_hints.yaml"
+HINTS_FILE = DATA_DIR / "use_case_hints.yaml"  # the packaged one (RuleBase.data_file)
 # `{people}` in a pattern names a word list; regex counts ('{0,2}') hold no letters.
 _WORD_LIST = re.compile(r"\{([a-z_]+)\}")
 # A regex escape ('\b', '\w', '\s') is no word of the vocabulary.
@@ -193,15 +190,10 @@ class HintFile(BaseModel):
         return self
 
 
-def load_hints(path: Path = HINTS_FILE) -> HintFile:
-    """Parse and validate a hint file; raises ValidationError (or yaml.YAMLError)."""
-    return HintFile.model_validate(safe_load(path.read_text(encoding="utf-8")))
-
-
 @derived
 def hints() -> HintFile:
-    """The packaged hint file, read and validated once (the speller and the use-case reader
-    both read it); validated again only when it or the code validating it changed since a
-    process last did (validated_cache)."""
-    path = HINTS_FILE
-    return cached("use_case_hints", content_hash(path), lambda: load_hints(path))
+    """The hint file of the rule base in use, read and validated once (the speller and the
+    use-case reader both read it) through RuleBase.document, the one loader of the wording
+    files: validated again only when it or the code validating it changed since a process last
+    did (validated_cache)."""
+    return load_rule_base().document(HINTS_FILE.name, HintFile)

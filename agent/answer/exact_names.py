@@ -7,13 +7,8 @@ first, none overlapping), without compiling ~1,500 names into a pattern at the f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-# English grammar, not the rule base's vocabulary: a determiner inside a name changes nothing it
-# names ('tell the candidates' is 'tell candidates').
-DETERMINERS = frozenset(
-    ("the", "a", "an", "our", "your", "their", "its", "my", "these", "those", "any")
-)
 # What a Latin name may not run into on either side ('ai' is no name inside 'aisi').
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -23,29 +18,16 @@ def _boundary(norm: str, at: int) -> bool:
     return at == len(norm) or norm[at] not in _ALNUM
 
 
-def _rest(norm: str, at: int, words: Sequence[str]) -> int | None:
-    """Where `words` end when they follow at `at`, each after one space and perhaps a determiner
-    (tried first, as the pattern's optional group is), the last on a boundary; None if not."""
-    if not words:
-        return at if _boundary(norm, at) else None
-    if not norm.startswith(" ", at):
-        return None
-    space = norm.find(" ", at + 1)
-    if space != -1 and norm[at + 1 : space] in DETERMINERS and norm.startswith(words[0], space + 1):
-        end = _rest(norm, space + 1 + len(words[0]), words[1:])
-        if end is not None:
-            return end
-    if norm.startswith(words[0], at + 1):
-        return _rest(norm, at + 1 + len(words[0]), words[1:])
-    return None
-
-
 class ExactNames:
     """Spans of a normalised text that spell an alias, in order of their position."""
 
-    def __init__(self, latin: Sequence[str], other: Sequence[str]) -> None:
+    def __init__(
+        self, latin: Sequence[str], other: Sequence[str], *, determiners: Collection[str]
+    ) -> None:
         """`latin`: the ASCII aliases, `other` the rest, each in the order they are preferred at
-        one position (longest first)."""
+        one position (longest first); `determiners` may stand between two words of a Latin name
+        and change nothing it names ('tell the candidates' is 'tell candidates')."""
+        self._determiners = frozenset(determiners)
         # First word → (rank, words) of every Latin alias starting with it, in rank order.
         self._latin: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for rank, alias in enumerate(latin):
@@ -85,9 +67,27 @@ class ExactNames:
             if _boundary(norm, stop):  # a word ends before a space or a boundary
                 candidates += self._latin.get(norm[at:stop], ())
         for _, words in sorted(candidates):
-            end = _rest(norm, at + len(words[0]), words[1:])
+            end = self._rest(norm, at + len(words[0]), words[1:])
             if end is not None:
                 return end
+        return None
+
+    def _rest(self, norm: str, at: int, words: Sequence[str]) -> int | None:
+        """Where `words` end when they follow at `at`, each after one space and perhaps a
+        determiner (tried first, as the pattern's optional group is), the last on a boundary;
+        None if not."""
+        if not words:
+            return at if _boundary(norm, at) else None
+        if not norm.startswith(" ", at):
+            return None
+        space = norm.find(" ", at + 1)
+        determiner = space != -1 and norm[at + 1 : space] in self._determiners
+        if determiner and norm.startswith(words[0], space + 1):
+            end = self._rest(norm, space + 1 + len(words[0]), words[1:])
+            if end is not None:
+                return end
+        if norm.startswith(words[0], at + 1):
+            return self._rest(norm, at + 1 + len(words[0]), words[1:])
         return None
 
     def _other_at(self, norm: str, at: int) -> int | None:

@@ -269,10 +269,9 @@ def asked_of(earlier: str, follow_up: str, reader: Reader) -> str | None:
     return before[:start] + after[new_start:new_end] + before[end:]
 
 
-# "the Article 13 one": 'one' after a modifier stands for the noun of the earlier subject.
-_ONE = re.compile(
-    r"\bthe\b[^?.!]*?\b(?!(?:which|that|this|each|every|any|no|same)\b)\w+\s+(ones?)\b"
-)
+# "the Article 13 one": 'one' after a modifier stands for the noun of the earlier subject; not
+# after a word that modifies no noun (reading_words.yaml not_modifiers: 'the same one').
+_ONE = WordPattern(lambda w: w.not_modifiers, r"\bthe\b[^?.!]*?\b(?!(?:{words})\b)\w+\s+(ones?)\b")
 
 
 def named_by_one(asked: str, history: list[str], reader: Reader) -> list[str]:

@@ -11,6 +11,7 @@ import itertools
 import re
 
 from agent.answer.phrasebook import phrasebook
+from agent.answer.word_lists import WordPattern
 from knowledge.index.japanese import JAPANESE
 from knowledge.schema import Facet
 
@@ -69,12 +70,13 @@ def without_connective(piece: str) -> str:
 
 
 # A Japanese sentence that asks without a facet cue or question mark ('第30条の4とは何ですか'):
-# a question ending (か, の, かな, でしょう, とは), or a question word in the te-form that joins
-# it to a second ask ('置く役職は何で、…は適用されますか', '何をするところで、…').
-_ASKING = re.compile(
-    r"(?:とは|か|の|かな|でしょう"
-    r"|(?:何|なに|なん|誰|だれ|どなた|どこ|いつ|どれ|どちら|どんな|どの|どう)[^。?？、]{0,12}?で)"
-    r"\s*[?？]?\s*$"
+# a question ending (reading_words.yaml question_endings_ja: か, とは …), or a question word
+# (asking_words_ja) in the te-form that joins it to a second ask ('置く役職は何で、…は適用され
+# ますか', '何をするところで、…').
+_ASKING = WordPattern(
+    lambda w: w.question_endings_ja,
+    r"(?:{words}|(?:{asking})[^。?？、]{0,12}?で)\s*[?？]?\s*$",
+    asking=lambda w: w.asking_words_ja,
 )
 
 

@@ -14,9 +14,10 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from agent.answer.english import is_english
-from agent.answer.exact_names import DETERMINERS, ExactNames
+from agent.answer.exact_names import ExactNames
 from agent.answer.homophones import KatakanaSlips
 from agent.answer.romaji import RomajiNames
+from agent.answer.word_lists import reading_words
 from knowledge.index.japanese import JAPANESE
 from knowledge.schema import Entity, EntityKind
 
@@ -35,10 +36,10 @@ _OF = re.compile(r"(の|に基づく|上の)?(第\d+条(の\d+)?(の|に基づ�
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.\-]*")
 
 
-def _bare(phrase: str) -> str:
+def _bare(phrase: str, determiners: frozenset[str]) -> str:
     """The phrase without the determiners after its first word: how a match finds its alias."""
     first, *rest = phrase.split(" ")
-    return " ".join([first, *(w for w in rest if w not in DETERMINERS)])
+    return " ".join([first, *(w for w in rest if w not in determiners)])
 
 
 # A space between Latin letters and Japanese ('AI 推進法', typed or added for the cues) joins.
@@ -106,7 +107,12 @@ class Linker:
         short_forms: Mapping[str, Sequence[str]] | None = None,
         owners: Mapping[str, str] | None = None,
         statutes: Iterable[str] = (),
+        determiners: Iterable[str] | None = None,
     ) -> None:
+        # A determiner inside a name changes nothing it names: reading_words.yaml's, unless given.
+        self._determiners = frozenset(
+            reading_words().determiners if determiners is None else determiners
+        )
         # An article ('第16条', 'Article 16') is its statute's: named beside another statute and
         # not its own ('Article 16 of the APPI'), it is not the article of the statute it is not.
         self._owners = dict(owners or {})
@@ -154,8 +160,8 @@ class Linker:
         other = sorted((a for a in self.by_alias if not _is_ascii(a)), key=len, reverse=True)
         self._by_bare: dict[str, str] = {}
         for alias in latin:
-            self._by_bare.setdefault(_bare(alias), self.by_alias[alias])
-        self._exact = ExactNames(latin, other)
+            self._by_bare.setdefault(_bare(alias, self._determiners), self.by_alias[alias])
+        self._exact = ExactNames(latin, other, determiners=self._determiners)
         self._romaji = RomajiNames(self.by_alias)  # 'kojin joho hogo ho' → 個人情報保護法
         self._katakana = KatakanaSlips(self.by_alias)  # 'ガイドラン' → ガイドライン
         self._by_words: dict[int, list[str]] = {}
@@ -195,7 +201,7 @@ class Linker:
 
     def _named(self, matched: str) -> str:
         """The entity an exact match names, a determiner inside it or not."""
-        return self.by_alias.get(matched) or self._by_bare[_bare(matched)]
+        return self.by_alias.get(matched) or self._by_bare[_bare(matched, self._determiners)]
 
     def _owned(self, norm: str, start: int) -> bool:
         """The name starting at `start` follows another jurisdiction's name, which owns it."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
+from agent.answer.word_lists import WordPattern
 from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE
 from knowledge.schema import EntityKind, Facet
@@ -82,9 +83,9 @@ def _beliefs(reader: Reader) -> tuple[Belief, ...]:
 
 
 # Where a sentence ends, and where a Japanese clause that sets the scene before the question does
-# ('…運営していますが、', '…使いたいのですが、').
-_SENTENCE = re.compile(
-    r"(?<=[.!?。！？])\s*|(?:(?<=ですが)|(?<=ますが)|(?<=けど)|(?<=けれど))[、,]\s*"
+# ('…運営していますが、', '…使いたいのですが、': reading_words.yaml scene_endings_ja).
+_SENTENCE = WordPattern(
+    lambda w: w.scene_endings_ja, r"(?<=[.!?。！？])\s*|(?:{words})[、,]\s*", each="(?<={})"
 )
 
 
@@ -95,17 +96,26 @@ def clauses(text: str) -> list[str]:
 
 
 # What the asked sentence opens with when the one before is given ('…. So what do we do?').
-_THEREFORE = re.compile(r"^\W*(?:so|then|therefore|hence|thus|それなら|だから|なので|では)\b", re.I)
+_THEREFORE = WordPattern(
+    lambda w: w.therefore_words, r"^\W*(?:{words}|{ja})\b", re.I, ja=lambda w: w.therefore_words_ja
+)
 # What names the law: an instrument, a body or the regime ('under Japan's AI Act'), or law in
-# general words ('日本の法律でハイリスクに分類される').
+# general words ('日本の法律でハイリスクに分類される'; reading_words.yaml law_words, law_stems …).
 _LAW_KINDS = {EntityKind.instrument, EntityKind.institution, EntityKind.jurisdiction}
-_LAW_WORDS = re.compile(
-    r"\b(?:laws?|acts?|regulations?|regulators?|rules?|guidelines?|legal|legally|statut\w*|"
-    r"government|authorit\w*|ministr\w*)\b|法律|法令|法的|規制|ガイドライン|指針|政府|当局|国に",
+_LAW_WORDS = WordPattern(
+    lambda w: w.law_words,
+    r"\b(?:{words}|(?:{stems})\w*)\b|{ja}",
     re.I,
+    stems=lambda w: w.law_stems,
+    ja=lambda w: w.law_words_ja,
 )
 # A sentence that ends by giving a reason for the question after it ('…に分類されるので.').
-_GIVEN_END = re.compile(r"(?:ので|から|以上|\bso|\bsince)\W*$", re.I)
+_GIVEN_END = WordPattern(
+    lambda w: w.reason_endings,
+    r"(?:{ja}|\b(?:{words}))\W*$",
+    re.I,
+    ja=lambda w: w.reason_endings_ja,
+)
 
 
 def only_described(text: str, reader: Reader) -> str:

@@ -46,6 +46,7 @@ class Reader:
             short_forms=book.short_forms,
             owners=article_owners(rule_base),
             statutes=statutes(rule_base),
+            determiners=rule_base.document(WORDS_FILE.name, ReadingWords).determiners,
         )
         self._english_base = rule_base
         self._compiled_by: Reader | None = None  # the reader whose speller and homophones these are
@@ -83,7 +84,7 @@ class Reader:
         texts += [s.short_name_ja or "" for s in rb.sources.values()]
         texts.append(rb.data_file(PHRASEBOOK.name).read_text(encoding="utf-8"))
         # The words a use case is read by (工場, 旅館, 勤務先) are meant as typed, not slips.
-        texts.append(HINTS_FILE.read_text(encoding="utf-8"))
+        texts.append(rb.data_file(HINTS_FILE.name).read_text(encoding="utf-8"))
         letters = rb.document(WORDS_FILE.name, ReadingWords).letter_names_ja  # 'えーあい' is AI
         return Homophones(texts, letters=letters)
 

@@ -9,13 +9,11 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
-# English grammar, not the rule base's vocabulary: the words that open a question and the verbs
-# that follow them ("wen did …", "wat is …").
-QUESTION_WORDS = ("what", "when", "who", "where", "which", "why", "how")
-_AUXILIARY = re.compile(
-    r"\s*(is|are|was|were|do|does|did|can|could|should|must|will|would|has|have|had|may)\b",
-    re.IGNORECASE,
-)
+from agent.answer.word_lists import WordPattern, reading_words
+
+# The verbs that follow a question word opening a question ("wen did …", "wat is …"):
+# reading_words.yaml auxiliary_words.
+_AUXILIARY = WordPattern(lambda w: w.auxiliary_words, r"\s*({words})\b", re.IGNORECASE)
 
 
 def expanded(text: str) -> str:
@@ -48,9 +46,10 @@ def question_word(text: str) -> str:
         return text
     typed = first.group(1)
     lower = typed.lower()
-    if lower in QUESTION_WORDS:
+    question_words = reading_words().opening_question_words
+    if lower in question_words:
         return text
-    near = [w for w in QUESTION_WORDS if OSA.distance(lower, w) == 1]
+    near = [w for w in question_words if OSA.distance(lower, w) == 1]
     if len(near) != 1:  # none, or a tie ('whe': who or when) that the words cannot settle
         return text
     meant = near[0].capitalize() if typed[0].isupper() else near[0]

@@ -30,7 +30,8 @@ from rapidfuzz.distance import OSA
 
 from agent.answer.english import english_one_off, is_english
 from agent.answer.keyboard import far_keys
-from agent.answer.shorthand import QUESTION_WORDS, expanded, question_word
+from agent.answer.shorthand import expanded, question_word
+from agent.answer.word_lists import reading_words
 
 MIN_WORD = 4  # shorter words have too many neighbours one edit away
 MIN_SPLIT = (2, 3)  # the shortest left and right words of a run-together pair ('in', 'act')
@@ -222,7 +223,8 @@ class Speller:
         """`word` itself, or the vocabulary's word (or two) it misspells; `before` and `after`
         are the words typed beside it, in lower case."""
         lower = word.lower()
-        if lower.endswith("s") and lower[:-1] in QUESTION_WORDS:  # 'whos', 'whats': who's, what's
+        opening = lower.endswith("s") and lower[:-1] in reading_words().opening_question_words
+        if opening:  # 'whos', 'whats': who's, what's
             return f"{word[:-1]}'{word[-1]}"
         if lower[:-1] in self.owners and lower.endswith("s") and lower not in self.names:
             return f"{word[:-1]}'{word[-1]}"  # 'japans ai law': japan's, a name's owner

@@ -49,7 +49,7 @@ from agent.answer.presupposition import clauses, in_other_senses, names_belief, 
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
 from agent.answer.select import by_entity_and_facet, unrecorded_date
-from agent.answer.word_lists import WordPattern
+from agent.answer.word_lists import WordPattern, reading_words
 from knowledge.index.japanese import JAPANESE, spaced
 from knowledge.schema import Entity, EntityKind, Facet
 
@@ -258,7 +258,7 @@ def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> s
     if match is None:
         return _audience(facet, entities, reader)
     who = normalise(match.group("who") or match.group("who_ja")).strip()
-    if who in _ASKER:  # "does the Act apply to us?": asked by a business, of its role
+    if who in reading_words().addressee_asker_words:  # "apply to us?": a business asks
         return _audience(Facet.duty, entities, reader)
 
     def fitting(words: set[str]) -> list[Entity]:
@@ -281,10 +281,6 @@ def addressee(text: str, facet: Facet, entities: list[str], reader: Reader) -> s
     named = set(entities)
     beside = [set(f.about) for f in rb.facts.values() if named & set(f.about)]
     return max(fits, key=lambda role: sum(role.id in about for about in beside)).id
-
-
-# The asker in the addressee's place ("apply to us"): Shirube's reader, a business.
-_ASKER = frozenset({"us", "me", "our company", "our business", "my company", "my business"})
 
 
 def _audience(facet: Facet, entities: list[str], reader: Reader) -> str | None:

@@ -1,6 +1,7 @@
-"""reading_words.yaml: closed classes of English words (question words, pointers, the asker)
-that the answer engine reads questions by; agent/answer/word_lists.py compiles each list into
-the pattern that reads it, kb check validates the file with this model."""
+"""reading_words.yaml: closed classes of English and Japanese words (question words, pointers,
+the asker, words of law, sentence endings) that the answer engine reads questions by;
+agent/answer/word_lists.py compiles each list into the pattern that reads it, kb check validates
+the file with this model."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from knowledge.schema.base import Strict
 # A word or a short phrase as typed, lower case ('which one').
 Word = Annotated[str, StringConstraints(pattern=r"^[a-z]+(?: [a-z]+)*$")]
 Words = Annotated[list[Word], Field(min_length=1)]
+# A Japanese word or ending as written, no space and no Latin letter ('ですが', '何').
+WordJa = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x7f\s]+$")]
+WordsJa = Annotated[list[WordJa], Field(min_length=1)]
 
 
 class ReadingWords(Strict):
@@ -24,6 +28,39 @@ class ReadingWords(Strict):
     )
     asker_words: Words = Field(description="Words naming the asker's own organisation.")
     pointer_words: Words = Field(description="Words pointing back at what went before.")
+    addressee_asker_words: Words = Field(
+        description="The asker named as whom a rule applies to ('apply to us'): a business."
+    )
+    opening_question_words: Words = Field(
+        description="Question words a misspelt first word is read as, a verb after it."
+    )
+    auxiliary_words: Words = Field(
+        description="Verbs that follow a question word opening a question ('wen did …')."
+    )
+    determiners: Words = Field(description="Words inside a name that change nothing it names.")
+    not_modifiers: Words = Field(
+        description="Words before 'one' that modify no noun: 'the same one' names no subject."
+    )
+    therefore_words: Words = Field(
+        description="Words opening the asked sentence when what goes before is given ('so')."
+    )
+    therefore_words_ja: WordsJa = Field(description="`therefore_words` in Japanese.")
+    reason_endings: Words = Field(
+        description="Words closing a sentence that gives the reason for the question after it."
+    )
+    reason_endings_ja: WordsJa = Field(description="`reason_endings` in Japanese ('ので').")
+    law_words: Words = Field(description="Words naming law in general ('rules', 'government').")
+    law_stems: Words = Field(description="Word starts naming law with any ending ('statut').")
+    law_words_ja: WordsJa = Field(description="`law_words` in Japanese ('法令', '当局').")
+    scene_endings_ja: WordsJa = Field(
+        description="Endings of a Japanese clause that sets the scene before the question."
+    )
+    question_endings_ja: WordsJa = Field(
+        description="Endings of a Japanese sentence that asks ('とは', 'でしょう')."
+    )
+    asking_words_ja: WordsJa = Field(
+        description="Japanese question words that ask in the te-form joining a second ask."
+    )
     letter_names_ja: dict[
         Annotated[str, StringConstraints(pattern=r"^[a-z]$")],
         Annotated[

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from core.regex_program import Program, compiled, program
-from knowledge.hints import load_hints
+from knowledge.hints import hints
 
 PATTERNS = [
     (r"\b(?:hire|hiring|recruit\w*)\b", re.IGNORECASE),
@@ -53,8 +53,7 @@ def test_a_program_compiles_to_what_re_compile_makes(pattern: str, flags: int) -
 
 
 def test_every_hint_pattern_compiles_the_same_from_its_program() -> None:
-    hints = load_hints()
-    for pattern in hints.patterns():
+    for pattern in hints().patterns():
         prog = pickle.loads(pickle.dumps(program(pattern, re.IGNORECASE)))
         _same(compiled(prog), re.compile(pattern, re.IGNORECASE))
 

@@ -77,7 +77,7 @@ def test_every_cache_in_the_project_is_cleared_with_the_rule_base_or_declared_ap
 
 
 def _sample(annotation: object) -> object:
-    """An argument of the annotated type for a @derived cache: a reader, a word-list picker
+    """An argument of the annotated type for a @derived cache: a reader, word-list pickers
     (agent.answer.word_lists), regex flags, else a language."""
     from agent.answer.reader import Reader, default_reader
 
@@ -85,6 +85,7 @@ def _sample(annotation: object) -> object:
         "Reader": default_reader,
         Reader: default_reader,
         "Words": lambda: _no_words,
+        "Lists": lambda: (("words", _no_words),),
         "int": lambda: 0,
     }
     return samples.get(annotation, lambda: "en")()

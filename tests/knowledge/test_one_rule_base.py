@@ -23,6 +23,7 @@ from agent.interview.answer_words import answer_words
 from agent.scope_data import scope
 from knowledge import defaults
 from knowledge.check_files import DOCUMENTS
+from knowledge.hints import HintFile, hints
 from knowledge.loader import DATA_DIR, RuleBase, RuleBaseError, load_rule_base_from, read_yaml
 from tests.conftest import REPO_ROOT
 from tests.fixtures import RULE_BASE_DIR
@@ -36,7 +37,10 @@ READERS: list[Callable[[], object]] = [
     load_phrasebook,
     load_leads,
     reading_words,
+    hints,
 ]
+# kb check validates these beside DOCUMENTS, with checks naming their entries (check.py).
+CHECKED_APART: dict[str, type[BaseModel]] = {"use_case_hints.yaml": HintFile}
 # Reading a data file anywhere in agent/ other than through the rule base.
 OWN_LOADER = re.compile(
     r"\b(?:read_yaml|safe_load|load_entries|validate_entries|yaml_files)\b"
@@ -75,7 +79,8 @@ def test_the_agent_reads_each_document_with_the_model_kb_check_validates_it_with
         for reader in READERS:
             reader()
     assert len(read) == len(READERS)
-    assert {name: DOCUMENTS[name] for name in read} == read
+    checked = {**DOCUMENTS, **CHECKED_APART}
+    assert {name: checked[name] for name in read} == read
 
 
 def test_a_swapped_rule_base_brings_its_own_wording_files(tmp_path: Path) -> None:
@@ -93,6 +98,20 @@ def test_a_swapped_rule_base_brings_its_own_wording_files(tmp_path: Path) -> Non
             "scope.yaml", type(scope().data)
         )
     assert "aye aye" not in answer_words().yes  # the swap's caches went with it
+
+
+def test_a_swapped_rule_base_brings_its_own_use_case_hints(tmp_path: Path) -> None:
+    folder = _fixture_copy(tmp_path)
+    raw = read_yaml(DATA_DIR / "use_case_hints.yaml")
+    assert isinstance(raw, dict)
+    raw["hints"][0]["reads"] = "a reading only the swapped rule base has"
+    (folder / "use_case_hints.yaml").write_text(
+        yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8"
+    )
+    packaged = hints().hints[0].reads
+    with defaults.use_rule_base(load_rule_base_from(folder)):
+        assert hints().hints[0].reads == "a reading only the swapped rule base has"
+    assert hints().hints[0].reads == packaged  # the swap's caches went with it
 
 
 def test_a_bad_wording_file_is_an_error_naming_file_and_field(tmp_path: Path) -> None:

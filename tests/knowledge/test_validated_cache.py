@@ -11,8 +11,8 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from knowledge import hints as hint_module
 from knowledge import loader, ui_labels, validated_cache
+from knowledge.hints import HINTS_FILE, HintFile
 from knowledge.loader import DATA_DIR, RuleBase, RuleBaseError
 
 QUESTIONS = [
@@ -136,15 +136,14 @@ def test_no_data_dir_means_no_cache(
 
 
 def test_hints_from_the_cache_read_questions_as_freshly_validated_ones(
-    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    home: Path, data: Path
 ) -> None:
-    path = tmp_path / "use_case_hints.yaml"
-    shutil.copy(hint_module.HINTS_FILE, path)
-    monkeypatch.setattr(hint_module, "HINTS_FILE", path)
-    fresh = hint_module.load_hints(path)
-    hint_module.hints.__wrapped__()  # validated, and kept
-    cached = hint_module.hints.__wrapped__()  # read back
-    assert len(_pickles(home, "use_case_hints")) == 1
+    path = data / HINTS_FILE.name
+    fresh, _ = loader.validate_document(path, HintFile)  # never cached
+    assert fresh is not None
+    loader.load_document(path, HintFile)  # validated, and kept
+    cached = loader.load_document(path, HintFile)  # read back
+    assert len(_pickles(home, "document-use_case_hints")) == 1
     assert cached.model_dump() == fresh.model_dump()
     for pattern in [*fresh.asks, *fresh.actors, *(h.pattern for h in fresh.hints)]:
         ours, theirs = cached.regex(pattern), fresh.regex(pattern)
@@ -155,17 +154,13 @@ def test_hints_from_the_cache_read_questions_as_freshly_validated_ones(
             assert (found and found.span()) == (expected and expected.span()), pattern
 
 
-def test_an_edited_hint_file_is_validated_again(
-    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "use_case_hints.yaml"
-    raw = yaml.safe_load(hint_module.HINTS_FILE.read_text(encoding="utf-8"))
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(hint_module, "HINTS_FILE", path)
-    before = hint_module.hints.__wrapped__()
+def test_an_edited_hint_file_is_validated_again(home: Path, data: Path) -> None:
+    path = data / HINTS_FILE.name
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    before = loader.load_document(path, HintFile)
     raw["hints"][0]["pattern"] = r"\bzebra crossings?\b"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    after = hint_module.hints.__wrapped__()
+    after = loader.load_document(path, HintFile)
     assert after.hints[0].pattern == r"\bzebra crossings?\b" != before.hints[0].pattern
     assert after.regex(after.hints[0].pattern).search("near zebra crossings")
     assert isinstance(after.regex(after.hints[0].pattern), re.Pattern)
