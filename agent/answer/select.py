@@ -176,6 +176,20 @@ def date_facts(
     return found + others
 
 
+def held_date(fact: Fact, reader: Reader) -> KeyDate | None:
+    """The dated event a date fact (`date_facts`, id 'date_<entity>_<n>') states; None for
+    any other fact."""
+    if not fact.id.startswith("date_"):
+        return None
+    entity_id, _, n = fact.id.removeprefix("date_").rpartition("_")
+    rb = reader.rule_base
+    entity = rb.entities.get(entity_id)
+    source = rb.sources.get(entity.source or entity_id) if entity else None
+    institution = rb.institutions.get(entity_id)
+    dates = source.dates if source is not None else institution.dates if institution else []
+    return dates[int(n)] if n.isdigit() and int(n) < len(dates) else None
+
+
 def unrecorded_date(part: Part, reader: Reader) -> list[str]:
     """The instruments and bodies named whose dates carry no event the question's own words name
     ('when did the comment on the plan close', 'いつ設置された'): the rule base does not record
@@ -186,6 +200,9 @@ def unrecorded_date(part: Part, reader: Reader) -> list[str]:
     entities = document_first(part.entities, reader, part.text)
     kinds = (EntityKind.instrument, EntityKind.institution)
     dated = [e for e in entities if e in rb.entities and rb.entities[e].kind in kinds]
+    # An article has no dates of its own: its Act's dates answer for it, or none do ('when did
+    # Article 30-4 take effect?' is not answered by another event of the Copyright Act).
+    dated = dated or _instruments_of(entities, reader)
     asked = f"{part.text} {part.context}"
     names = " ".join(
         " ".join((rb.entities[e].name, *rb.entities[e].aliases))

@@ -50,3 +50,12 @@ def test_a_japanese_duty_is_no_denial(offline) -> None:  # type: ignore[no-untyp
     # '置かなければいけない' holds the belief (a duty); its ない denies nothing.
     lead = first_sentence(offline("民間企業もCAIOを置かなければいけないんですよね").answer)
     assert lead.startswith("いいえ"), lead
+
+
+def test_a_denial_inside_the_belief_s_words_believes_nothing() -> None:
+    from agent.answer.understand import understand
+
+    given = "Since the AI Promotion Act has no penalties, why should a startup bother with it?"
+    assert all("ai_fines" not in p.premises for p in understand(given).parts)
+    held = "Since the AI Promotion Act fines companies, how should we budget?"
+    assert any("ai_fines" in p.premises for p in understand(held).parts)
