@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from agent.answer.citations import Citations
 from agent.answer.claimed_dates import contradicts
 from agent.answer.coverage import statutes_named
+from agent.answer.events import asked_clause
 from agent.answer.lang import Lang, answer_word, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import confirms_denial
@@ -178,7 +179,12 @@ def _date_claimed(part: Part, first: Fact, reader: Reader) -> str | None:
     'Since the Act took effect in April 2024, …'): 'No.' when the rule base's date is another,
     'Yes.' when a yes/no question states the one it holds; None when it states none."""
     held = held_date(first, reader) if part.facet == Facet.when else None
-    wrong = contradicts(part.text, held.date) if held is not None else None
+    # A date stated in a clause given about another thing ('The Act was promulgated in June
+    # 2025, so when did the Headquarters start?') is no claim about this one's date.
+    said = asked_clause(part.text)
+    given = part.text[: len(part.text) - len(said)]
+    said = part.text if set(first.about) & set(reader.linker.link(given)) else said
+    wrong = contradicts(said, held.date) if held is not None else None
     if wrong is None or not (wrong or part.yes_no):
         return None
     return answer_word("No." if wrong else "Yes.", reader.lang)

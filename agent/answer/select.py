@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from agent.answer.events import asks_event, named_events
+from agent.answer.events import asked_clause, asks_event, named_events
 from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
 from agent.answer.issuers import document_first
@@ -155,7 +155,7 @@ def date_facts(
         # Headquarters") is not named by a question that only names the body.
         issuers = [rb.institutions[e] for e in entities if e in rb.institutions]
         unnamed = [_without_names(d, issuers) for d in dates]
-        said = _without_aliases(asked, entities, reader)
+        said = _without_aliases(asked_clause(asked), entities, reader)
         own = f"{names} {source.short_name} {source.title_en}" if source else names
         named = [dates[unnamed.index(d)] for d in named_events(unnamed, said, own)]
         if (entity_id not in entities or named_only) and not named:
@@ -388,7 +388,11 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     part = part.model_copy(update={"entities": document_first(part.entities, reader, part.text)})
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
-        dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
+        # What the clause asked names is dated first, not what a clause given before it names
+        # ('The Act was promulgated in June 2025, so when did the Headquarters start?').
+        asked = set(reader.linker.link(asked_clause(part.text)))
+        named = sorted(part.entities, key=lambda e: e not in asked)
+        dated = date_facts(named or subjects, reader, f"{part.text} {part.context}")
         # An article has no dates of its own: the Act it is of has ('when did Article 13 of
         # the AI Act take effect?', or '…that' after a question on it).
         whole = [] if dated else _instruments_of(part.entities, reader)
