@@ -163,6 +163,10 @@ class Homophones:
             by_sound[readings[surface]].append(surface)
         self._by_sound = dict(by_sound)
 
+    def readings(self) -> dict[str, str]:
+        """Each reading (katakana) of the rule base's kanji words → the word most used."""
+        return {sound: words[0] for sound, words in self._by_sound.items()}
+
     def word(self, surface: str, sound: str) -> str:
         """`surface` itself, or the rule base's word it was typed for."""
         if not _KANJI.match(surface) or surface in self.known:

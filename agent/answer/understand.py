@@ -48,6 +48,7 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import clauses, in_other_senses, names_belief, presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
+from agent.answer.romaji import may_be_romaji
 from agent.answer.select import by_entity_and_facet, unrecorded_date
 from agent.answer.use_case_lead import YES_NO_KINDS, ask_kind
 from agent.answer.word_lists import WordPattern
@@ -655,6 +656,8 @@ def understand(
     # base's own words ("requre" → "require").
     asked = reader.speller.correct(spaced(question))
     asked = phrasebook().preface.sub("", asked, count=1) or asked  # "ok, different question: …"
+    if may_be_romaji(asked):  # 'bassoku' → 罰則; names are the linker's
+        asked = reader.romaji_words.correct(asked)
     if JAPANESE.search(asked):  # conversion slips as the words meant ("交付" → 公布)
         asked = reader.homophones.correct(asked)
     parts = [read_part(text, reader) for text in split_parts(asked)]
