@@ -21,6 +21,7 @@ from agent.answer.select import (
     by_entity_and_facet,
     date_facts,
     held_date,
+    other_article,
     refuting,
     unrecorded_date,
     watch_items,
@@ -78,6 +79,7 @@ def premise_section(part: Part, reader: Reader) -> Section | None:
         return None
     if part.facet in _NARROW:
         asked = by_entity_and_facet(part, reader)[:1]
+        asked = [f for f in asked if not other_article(f, part.entities, reader)]
         facts += [f for f in asked if f.facet == part.facet and f not in facts]
     template = templates(reader.lang)
     text = facts[0].text

@@ -90,6 +90,11 @@ class Reader:
         return Homophones(texts, letters=letters)
 
     @cached_property
+    def articles(self) -> frozenset[str]:
+        """The entities that are articles of a statute ('第7条')."""
+        return frozenset(article_owners(self._english_base))
+
+    @cached_property
     def romaji_words(self) -> RomajiWords:
         """Japanese words typed in romaji ('bassoku' for 罰則), towards the words the Japanese
         texts use; the words of names are the linker's."""

@@ -647,6 +647,14 @@ def _repeats(fact: Fact, lead: Fact) -> bool:
     return fuzz.token_set_ratio(fact.text, lead.text) >= SAME_TEXT
 
 
+def other_article(fact: Fact, entities: list[str], reader: Reader) -> bool:
+    """Is the fact about an article the question does not name, when it names another ('Under
+    Article 16 … can the government fine us?' is not corrected by what Article 7 carries)?"""
+    articles = reader.articles
+    asked = articles & set(entities)
+    return bool(asked) and bool(articles & set(fact.about) - asked)
+
+
 def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     """The facts that show the part's premises false: the best for each premise in the order the
     question names them (the belief it asks about first), then the next best of any."""
@@ -659,7 +667,14 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
         # The fact that names the belief corrects it ("no registration…", not "no licence…").
         for f in facts:
             named[f.id] = named.get(f.id, False) or names_belief(f.text, premise, reader)
-        facts.sort(key=lambda f: (named[f.id], _score(f, part.entities, part)), reverse=True)
+        facts.sort(
+            key=lambda f: (
+                named[f.id],
+                not other_article(f, part.entities, reader),
+                _score(f, part.entities, part),
+            ),
+            reverse=True,
+        )
         fresh = [f for f in facts if f not in best]
         best += fresh[:1]
         others += [f for f in fresh[1:] if f not in others]
@@ -671,6 +686,7 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
         if not any(p not in part.premises and names_belief(f.text, p, reader) for p in f.refutes)
     ]
     others.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
+    others = [f for f in others if not other_article(f, part.entities, reader)]
     # A correction of the very thing named ("face recognition is not banned") needs no
     # regime-wide one after it.
     if best and set(best[0].about) & set(part.entities):
