@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from agent.answer.citations import Citations
+from agent.answer.claimed_dates import contradicts
 from agent.answer.coverage import statutes_named
-from agent.answer.lang import Lang, templates
+from agent.answer.events import asked_clause
+from agent.answer.lang import Lang, answer_word, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import confirms_denial
 from agent.answer.query import Part, Query
@@ -18,6 +20,8 @@ from agent.answer.reader import Reader
 from agent.answer.select import (
     by_entity_and_facet,
     date_facts,
+    held_date,
+    other_article,
     refuting,
     unrecorded_date,
     watch_items,
@@ -75,6 +79,7 @@ def premise_section(part: Part, reader: Reader) -> Section | None:
         return None
     if part.facet in _NARROW:
         asked = by_entity_and_facet(part, reader)[:1]
+        asked = [f for f in asked if not other_article(f, part.entities, reader)]
         facts += [f for f in asked if f.facet == part.facet and f not in facts]
     template = templates(reader.lang)
     text = facts[0].text
@@ -167,7 +172,24 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     exception = next((f.exception_of for f in facts[1:] if _narrows(f, first)), None)
     if part.yes_no and plain and exception is not None:  # the general rule, its exception next
         answer = exception.answers
+    answer = _date_claimed(part, first, reader) or answer
     return Section(_with_answer(first, answer), facts[1:], first)
+
+
+def _date_claimed(part: Part, first: Fact, reader: Reader) -> str | None:
+    """A date the question states for the event the lead dates ('passed in 2023, right?',
+    'Since the Act took effect in April 2024, …'): 'No.' when the rule base's date is another,
+    'Yes.' when a yes/no question states the one it holds; None when it states none."""
+    held = held_date(first, reader) if part.facet == Facet.when else None
+    # A date stated in a clause given about another thing ('The Act was promulgated in June
+    # 2025, so when did the Headquarters start?') is no claim about this one's date.
+    said = asked_clause(part.text)
+    given = part.text[: len(part.text) - len(said)]
+    said = part.text if set(first.about) & set(reader.linker.link(given)) else said
+    wrong = contradicts(said, held.date) if held is not None else None
+    if wrong is None or not (wrong or part.yes_no):
+        return None
+    return answer_word("No." if wrong else "Yes.", reader.lang)
 
 
 def _narrows(fact: Fact, general: Fact) -> bool:

@@ -57,6 +57,23 @@ def asks_event(asked: str, names: str = "") -> bool:
     return any(w in asked and w not in names for group in groups for w in group)
 
 
+# The given clauses of phrasebook `given` that a question goes on to ask past ('Since…, when…?',
+# '…, so when…?', '…ので、いつ…'); a tag ('…, right?') asks the claim itself.
+_GIVEN_CLAUSES = ("since", "so", "ja")
+
+
+def asked_clause(text: str) -> str:
+    """The clause a question asks, less one it states as given first ('The Act was promulgated
+    in June 2025, so when did the Headquarters start?' asks only when the Headquarters started);
+    the whole text when it states none or asks nothing after it."""
+    given = phrasebook().given.search(text)
+    if given is None:
+        return text
+    end = max((given.end(g) for g in _GIVEN_CLAUSES if given.group(g)), default=0)
+    rest = text[end:]
+    return rest if _words(rest) or _kanji_pairs(rest) else text
+
+
 def named_events(dates: list[KeyDate], asked: str, names: str = "") -> list[KeyDate]:
     """The dated events the question names, best first: a number it gives ("version 1.2"), then
     the most words for the same event ("adopted" for "decided by…", "deadline" for "closed"); in

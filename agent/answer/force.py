@@ -47,13 +47,18 @@ def force_facts(entities: list[str], facet: Facet, reader: Reader) -> list[Fact]
     opening = table[source.legal_force]
     name = source.short_name.split(" (")[0]
     text = opening.says.format(name=name)
-    if source.legal_force_note:
-        text = f"{text} {source.legal_force_note}"
     text_ja = opening.says_ja.format(name=source.short_name_ja or name)
-    if source.legal_force_note_ja:
-        text_ja = f"{text_ja}{source.legal_force_note_ja}"
-    answer = opening.yes_no if opening.yes_no in ("Yes.", "No.") else None
     cite = [Citation(source=source.id)]
+    held = _held_by(entity.id, entities, facet, reader)
+    if held is not None:  # 'Does the Act bind our city hall?': what it asks of them
+        text, text_ja = f"{text} {held.text}", f"{text_ja}{held.text_ja or held.text}"
+        cite = [*cite, *(c for c in held.cites if c != cite[0])]
+    else:
+        if source.legal_force_note:
+            text = f"{text} {source.legal_force_note}"
+        if source.legal_force_note_ja:
+            text_ja = f"{text_ja}{source.legal_force_note_ja}"
+    answer = opening.yes_no if opening.yes_no in ("Yes.", "No.") else None
     fact = Fact(
         id=f"force_{source.id}",
         text=text,
@@ -64,3 +69,25 @@ def force_facts(entities: list[str], facet: Facet, reader: Reader) -> list[Fact]
         cites=cite,
     )
     return [in_lang(fact, reader.lang)]
+
+
+def _held_by(instrument: str, entities: list[str], facet: Facet, reader: Reader) -> Fact | None:
+    """Whether an instrument binds someone other than the businesses its legal-force note speaks
+    to (phrasebook audience): a local government, a ministry, a research institution. The duty
+    the instrument gives that role says how, in place of the note; None when no such role is
+    named or the instrument gives it no duty."""
+    from agent.answer.phrasebook import phrasebook
+
+    rb = reader.rule_base
+    audience = set(phrasebook().book.audience)
+    roles = [e for e in entities if rb.entities[e].kind == EntityKind.role and e not in audience]
+    if facet != Facet.legal_force or not roles:
+        return None
+    return next(
+        (
+            f
+            for f in rb.facts.values()
+            if f.facet == Facet.duty and not f.refutes and {instrument, roles[0]} <= set(f.about)
+        ),
+        None,
+    )

@@ -7,7 +7,8 @@ Japanese texts never use is replaced by the word they use most that reads the sa
 rule base uses is never changed, so a correct question is read as typed.
 
 A noun typed in hiragana that reads as one of the rule base's kanji words is that word
-('とうろく' for 登録). A katakana word the texts never use, one kana off one they do, is that
+('とうろく' for 登録), also when the dictionary cuts it into pieces ('ばっそく' read as ばっ・そ・く
+is 罰則). A katakana word the texts never use, one kana off one they do, is that
 word ('ガイドラン' for ガイドライン, 'レッドチーミグ' for レッドチーミング,
 'インスティチュート' for インスティテュート). A katakana word typed in hiragana (the IME left in
 hiragana: 'がいどらいん') is that word, and an abbreviation the texts use spelt out in the
@@ -32,9 +33,32 @@ _KATAKANA = re.compile(r"[ァ-ヶー]+")
 # A noun typed in hiragana ('とうろく' for 登録): four kana or more, so short words ('きょう')
 # are not read as some kanji word that sounds the same.
 _KANA_NOUN = re.compile(r"^[ぁ-ゟ]{4,}$")
+_IN_HIRAGANA = re.compile(r"^[ぁ-ゟ]+$")
 # An abbreviation of Latin capitals ('AI', 'APPI', 'AISI'): what a kana spelling can spell.
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
 MIN_KATAKANA_SLIP = 5  # shorter katakana words are too often one kana from another word
+MAX_KANA_PIECES = 6  # the most pieces one hiragana word is cut into ('ば・っ・そ・く')
+_ENDINGS = frozenset({"助詞", "助動詞", "補助記号"})  # particles and endings: no word of their own
+# The particles a noun is followed or preceded by ('罰則は', '登録が', '推進法の').
+_PARTICLES = frozenset(
+    [
+        "は",
+        "が",
+        "を",
+        "に",
+        "の",
+        "と",
+        "も",
+        "で",
+        "や",
+        "へ",
+        "か",
+        "って",
+        "から",
+        "まで",
+        "より",
+    ]
+)
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -50,6 +74,16 @@ def _tagged(text: str) -> list[tuple[str, str, str]]:
         (m.surface(), m.part_of_speech()[0], katakana(m.reading_form()))
         for m in _tokenizer().tokenize(text, _mode())
     ]
+
+
+def _bounded(tagged: Sequence[tuple[str, str, str]], at: int) -> bool:
+    """Does a word typed in hiragana end (or start) beside piece `at`: none there, a case
+    particle, or a piece not in hiragana? (The dictionary tags pieces of kana words as particles
+    too: 'ちょさく・けん・ほう' is one word, its 'けん' no particle.)"""
+    if at < 0 or at >= len(tagged):
+        return True
+    surface = tagged[at][0]
+    return surface in _PARTICLES or not _IN_HIRAGANA.match(surface)
 
 
 class KatakanaSlips:
@@ -129,6 +163,10 @@ class Homophones:
             by_sound[readings[surface]].append(surface)
         self._by_sound = dict(by_sound)
 
+    def readings(self) -> dict[str, str]:
+        """Each reading (katakana) of the rule base's kanji words → the word most used."""
+        return {sound: words[0] for sound, words in self._by_sound.items()}
+
     def word(self, surface: str, sound: str) -> str:
         """`surface` itself, or the rule base's word it was typed for."""
         if not _KANJI.match(surface) or surface in self.known:
@@ -144,13 +182,39 @@ class Homophones:
         same = self._by_sound.get(sound, [])
         return same[0] if same else surface
 
+    def kana_run(self, tagged: Sequence[tuple[str, str, str]], start: int) -> tuple[str, int]:
+        """A word typed in hiragana that the dictionary cuts into pieces ('ばっそく' read as
+        ばっ・そ・く): the longest run of hiragana pieces from `start`, not only particles and
+        endings, that reads as one of the rule base's kanji words (罰則), with where it ends;
+        ('', start) when none does."""
+        for end in range(min(len(tagged), start + MAX_KANA_PIECES), start + 1, -1):
+            pieces = tagged[start:end]
+            typed = "".join(surface for surface, _, _ in pieces)
+            if not _KANA_NOUN.match(typed) or all(pos in _ENDINGS for _, pos, _ in pieces):
+                continue
+            if not (_bounded(tagged, start - 1) and _bounded(tagged, end)):
+                continue  # part of a longer kana word ('ちょさく' in 'ちょさくけんほう')
+            same = self._by_sound.get(jaconv.hira2kata(typed), [])
+            if same:
+                return same[0], end
+        return "", start
+
     def correct(self, text: str) -> str:
         """`text` with each slip replaced; everything else as it was."""
         text = self.katakana.correct(self.letters.correct(text))
         if not re.search(r"[\u3041-\u309f\u3400-\u9fff]", text):
             return text
         said = []
-        for surface, pos, sound in _tagged(text):
+        tagged = _tagged(text)
+        at = 0
+        while at < len(tagged):
+            word, end = self.kana_run(tagged, at)
+            if word:
+                said.append(word)
+                at = end
+                continue
+            surface, pos, sound = tagged[at]
             word = self.word(surface, sound)
             said.append(self.kana_noun(word, sound) if pos == "名詞" else word)
+            at += 1
         return "".join(said)

@@ -150,6 +150,11 @@ def denied(text: str, start: int, end: int) -> bool:
     before = _WORD.findall(text[:start])[-WORDS_BEFORE:]
     if before and book.denial.search(" ".join(before)):
         return True
+    # A cue that spans the words between denies inside itself, before its last word ('since the
+    # AI Promotion Act has no penalties, …' believes no fine), as confirms_denial reads it.
+    inside = text[start:end].rstrip()
+    if inside.isascii() and book.denial.search(inside[: inside.rfind(" ") + 1]):
+        return True
     after = _JA_STOP.split(text[end : end + CHARS_AFTER], maxsplit=1)[0]
     return bool(after) and not after.isascii() and bool(book.denial.search(after))
 

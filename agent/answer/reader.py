@@ -13,11 +13,13 @@ from agent.answer.homophones import Homophones
 from agent.answer.lang import Lang, localise
 from agent.answer.linker import Linker, normalise
 from agent.answer.phrasebook import PHRASEBOOK, phrasebook
+from agent.answer.romaji import RomajiWords
 from agent.answer.spelling import Speller
 from agent.answer.word_lists import WORDS_FILE
 from agent.scope_data import scope
 from knowledge.defaults import derived
 from knowledge.hints import HINTS_FILE, hints
+from knowledge.index.japanese import JAPANESE
 from knowledge.loader import RuleBase, load_rule_base
 from knowledge.schema import EntityKind, LegalForce, SourceKind
 from knowledge.schema.reading import ReadingWords
@@ -88,6 +90,25 @@ class Reader:
         letters = rb.document(WORDS_FILE.name, ReadingWords).letter_names_ja  # 'えーあい' is AI
         return Homophones(texts, letters=letters)
 
+    @cached_property
+    def articles(self) -> frozenset[str]:
+        """The entities that are articles of a statute ('第7条')."""
+        return frozenset(article_owners(self._english_base))
+
+    @cached_property
+    def romaji_words(self) -> RomajiWords:
+        """Japanese words typed in romaji ('bassoku' for 罰則), towards the words the Japanese
+        texts use; the words of names are the linker's."""
+        if self._compiled_by is not None:
+            return self._compiled_by.romaji_words
+        sounds = self.homophones.readings()
+        # The words of laws' and bodies' names ('suishin' in 'ai suishin ho'), not of topics.
+        kinds = (EntityKind.instrument, EntityKind.institution)
+        named = [e for e in self._english_base.entities.values() if e.kind in kinds]
+        names = [a for e in named for a in (e.name_ja or "", *e.aliases) if JAPANESE.search(a)]
+        in_names = frozenset(w for w in sounds.values() if any(w in name for name in names))
+        return RomajiWords(sounds, in_names)
+
     def in_lang(self, lang: Lang) -> Reader:
         """This reader answering in `lang`: the same linker, premises, speller and homophones
         (built once, not again for the other language), the facts in `lang`."""
@@ -97,6 +118,7 @@ class Reader:
         other._compiled_by = self._compiled_by or self
         other.__dict__.pop("speller", None)
         other.__dict__.pop("homophones", None)
+        other.__dict__.pop("romaji_words", None)
         return other
 
     def english_text(self, fact_id: str) -> str:

@@ -87,3 +87,45 @@ class RomajiNames:
                     found.append((window[0].start(), entity))
                     used |= span
         return found
+
+
+def may_be_romaji(text: str) -> bool:
+    """Could `text` hold a Japanese word typed in romaji: a Latin word long enough to spell one
+    that is no English word? (Cheap: the readings are compiled only when it could.)"""
+    if JAPANESE.search(text):
+        return False
+    return any(
+        len(romaji_key(w)) >= MIN_KEY and not is_english(w.lower())
+        for w in re.findall(r"[A-Za-z]+", text)
+    )
+
+
+class RomajiWords:
+    """Japanese words typed in romaji that name no entity ('bassoku' for 罰則, 'seiritsu' for
+    成立): read as the rule base's kanji word that sounds the same, so 'AI suishin ho ni bassoku
+    wa arimasu ka' asks the penalties as '…罰則は…' does. The words of a name ('suishin' in
+    'ai suishin ho') are left to `RomajiNames`."""
+
+    def __init__(self, readings: Mapping[str, str], in_names: frozenset[str]) -> None:
+        """`readings`: each kanji word's reading in katakana → the word; `in_names`: the kanji
+        words the Japanese names hold."""
+        keys: dict[str, str] = {}
+        for sound, word in readings.items():
+            key = romaji_key(jaconv.kana2alphabet(jaconv.kata2hira(sound)))
+            if len(key) >= MIN_KEY and word not in in_names:
+                keys.setdefault(key, word)
+        self._keys = keys
+
+    def correct(self, text: str) -> str:
+        """`text` with each free Latin word that is no English word and spells a kanji word in
+        romaji replaced by that word."""
+        if JAPANESE.search(text):
+            return text
+
+        def word(match: re.Match[str]) -> str:
+            typed = match.group(0)
+            if is_english(typed.lower()):
+                return typed
+            return self._keys.get(romaji_key(typed), typed)
+
+        return re.sub(r"[A-Za-z]+", word, text)

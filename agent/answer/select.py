@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from agent.answer.events import asks_event, named_events
+from agent.answer.events import asked_clause, asks_event, named_events
 from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
 from agent.answer.issuers import document_first
@@ -155,7 +155,7 @@ def date_facts(
         # Headquarters") is not named by a question that only names the body.
         issuers = [rb.institutions[e] for e in entities if e in rb.institutions]
         unnamed = [_without_names(d, issuers) for d in dates]
-        said = _without_aliases(asked, entities, reader)
+        said = _without_aliases(asked_clause(asked), entities, reader)
         own = f"{names} {source.short_name} {source.title_en}" if source else names
         named = [dates[unnamed.index(d)] for d in named_events(unnamed, said, own)]
         if (entity_id not in entities or named_only) and not named:
@@ -176,6 +176,20 @@ def date_facts(
     return found + others
 
 
+def held_date(fact: Fact, reader: Reader) -> KeyDate | None:
+    """The dated event a date fact (`date_facts`, id 'date_<entity>_<n>') states; None for
+    any other fact."""
+    if not fact.id.startswith("date_"):
+        return None
+    entity_id, _, n = fact.id.removeprefix("date_").rpartition("_")
+    rb = reader.rule_base
+    entity = rb.entities.get(entity_id)
+    source = rb.sources.get(entity.source or entity_id) if entity else None
+    institution = rb.institutions.get(entity_id)
+    dates = source.dates if source is not None else institution.dates if institution else []
+    return dates[int(n)] if n.isdigit() and int(n) < len(dates) else None
+
+
 def unrecorded_date(part: Part, reader: Reader) -> list[str]:
     """The instruments and bodies named whose dates carry no event the question's own words name
     ('when did the comment on the plan close', 'いつ設置された'): the rule base does not record
@@ -186,6 +200,9 @@ def unrecorded_date(part: Part, reader: Reader) -> list[str]:
     entities = document_first(part.entities, reader, part.text)
     kinds = (EntityKind.instrument, EntityKind.institution)
     dated = [e for e in entities if e in rb.entities and rb.entities[e].kind in kinds]
+    # An article has no dates of its own: its Act's dates answer for it, or none do ('when did
+    # Article 30-4 take effect?' is not answered by another event of the Copyright Act).
+    dated = dated or _instruments_of(entities, reader)
     asked = f"{part.text} {part.context}"
     names = " ".join(
         " ".join((rb.entities[e].name, *rb.entities[e].aliases))
@@ -371,7 +388,11 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     part = part.model_copy(update={"entities": document_first(part.entities, reader, part.text)})
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
-        dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
+        # What the clause asked names is dated first, not what a clause given before it names
+        # ('The Act was promulgated in June 2025, so when did the Headquarters start?').
+        asked = set(reader.linker.link(asked_clause(part.text)))
+        named = sorted(part.entities, key=lambda e: e not in asked)
+        dated = date_facts(named or subjects, reader, f"{part.text} {part.context}")
         # An article has no dates of its own: the Act it is of has ('when did Article 13 of
         # the AI Act take effect?', or '…that' after a question on it).
         whole = [] if dated else _instruments_of(part.entities, reader)
@@ -626,6 +647,14 @@ def _repeats(fact: Fact, lead: Fact) -> bool:
     return fuzz.token_set_ratio(fact.text, lead.text) >= SAME_TEXT
 
 
+def other_article(fact: Fact, entities: list[str], reader: Reader) -> bool:
+    """Is the fact about an article the question does not name, when it names another ('Under
+    Article 16 … can the government fine us?' is not corrected by what Article 7 carries)?"""
+    articles = reader.articles
+    asked = articles & set(entities)
+    return bool(asked) and bool(articles & set(fact.about) - asked)
+
+
 def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     """The facts that show the part's premises false: the best for each premise in the order the
     question names them (the belief it asks about first), then the next best of any."""
@@ -638,7 +667,14 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
         # The fact that names the belief corrects it ("no registration…", not "no licence…").
         for f in facts:
             named[f.id] = named.get(f.id, False) or names_belief(f.text, premise, reader)
-        facts.sort(key=lambda f: (named[f.id], _score(f, part.entities, part)), reverse=True)
+        facts.sort(
+            key=lambda f: (
+                named[f.id],
+                not other_article(f, part.entities, reader),
+                _score(f, part.entities, part),
+            ),
+            reverse=True,
+        )
         fresh = [f for f in facts if f not in best]
         best += fresh[:1]
         others += [f for f in fresh[1:] if f not in others]
@@ -650,6 +686,7 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
         if not any(p not in part.premises and names_belief(f.text, p, reader) for p in f.refutes)
     ]
     others.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
+    others = [f for f in others if not other_article(f, part.entities, reader)]
     # A correction of the very thing named ("face recognition is not banned") needs no
     # regime-wide one after it.
     if best and set(best[0].about) & set(part.entities):

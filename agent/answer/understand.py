@@ -48,7 +48,9 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import clauses, in_other_senses, names_belief, presupposed
 from agent.answer.query import Part, Query, Route, UseCase
 from agent.answer.reader import Reader, default_reader
+from agent.answer.romaji import may_be_romaji
 from agent.answer.select import by_entity_and_facet, unrecorded_date
+from agent.answer.use_case_lead import YES_NO_KINDS, ask_kind
 from agent.answer.word_lists import WordPattern, reading_words
 from knowledge.index.japanese import JAPANESE, spaced
 from knowledge.schema import Entity, EntityKind, Facet
@@ -329,6 +331,24 @@ def unwrap(text: str) -> tuple[str, bool]:
     return unwrapped, bool(_WHETHER.match(unwrapped))
 
 
+# What a question asks whether it is legal, as against a law asked how far it binds or an
+# activity whose law says how far it is allowed ('training on others' works': Article 30-4).
+_TECHNOLOGY = {EntityKind.technology, EntityKind.jurisdiction}
+
+
+def asks_legality(text: str, facet: Facet, entities: list[str], reader: Reader) -> bool:
+    """'Are deepfakes illegal?', '顔認証って違法？': a yes/no question whether a technology is
+    legal or forbidden (use_case_leads.yaml's permission and forbidden kinds), naming no law,
+    body or activity beside it, asks whether any law bans it (facet does_not), not how far a
+    law binds ('Is it illegal to ignore the AI Guidelines for Business?': their legal force)."""
+    if facet not in (Facet.legal_force, Facet.what):
+        return False  # 'what': how a question no facet cue reads is often ranked
+    kinds = {reader.rule_base.entities[e].kind for e in entities}
+    if EntityKind.technology not in kinds or not kinds <= _TECHNOLOGY:
+        return False
+    return ask_kind(text) in YES_NO_KINDS
+
+
 def read_part(text: str, reader: Reader) -> Part:
     book = phrasebook()
     text, whether = unwrap(text)
@@ -340,6 +360,8 @@ def read_part(text: str, reader: Reader) -> Part:
     entities = [e for e in entities if e not in other]
     if span is None and not JAPANESE.search(text):  # no cue: the best-matched facet, read in
         facet = ranked_facet(_last_sentence(text), entities, reader)  # the question, not context
+    if asks_legality(text, facet, entities, reader):
+        facet = Facet.does_not  # 'are deepfakes illegal?': whether any law bans it
     role = addressee(text, facet, entities, reader)
     entities += [role] if role else []
     if book.body_says.search(text):  # what a body said: the instruments it issued say it
@@ -630,6 +652,8 @@ def understand(
     # base's own words ("requre" → "require").
     asked = reader.speller.correct(spaced(question))
     asked = phrasebook().preface.sub("", asked, count=1) or asked  # "ok, different question: …"
+    if may_be_romaji(asked):  # 'bassoku' → 罰則; names are the linker's
+        asked = reader.romaji_words.correct(asked)
     if JAPANESE.search(asked):  # conversion slips as the words meant ("交付" → 公布)
         asked = reader.homophones.correct(asked)
     parts = [read_part(text, reader) for text in split_parts(asked)]

@@ -34,3 +34,20 @@ def test_a_follow_up_on_prefectures_in_english_is_answered_by_the_scope_fact() -
     )
     assert query.parts[0].entities == ["da_genai_guideline", "local_government"]
     assert query.parts[0].facet == "scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "duty"),
+    [
+        ("Does the AI Promotion Act bind our city hall?", "local governments are to carry out"),
+        ("AI推進法は自治体を拘束しますか", "地方公共団体は"),
+    ],
+)
+def test_whether_the_act_binds_a_local_government_says_what_it_asks_of_one(
+    question: str, duty: str
+) -> None:
+    from agent.qa import ask
+
+    lead = ask(question, offline=True).answer.split("\n\n")[0]
+    assert duty in lead, lead  # Article 5, not the businesses' Article 7 note
+    assert "Businesses that use AI" not in lead and "活用する事業者" not in lead, lead

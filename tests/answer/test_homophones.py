@@ -150,3 +150,28 @@ def test_the_engine_reads_kana_letters_with_its_word_list() -> None:
     reader = default_reader("ja")
     (part,) = understand("えーあいすいしんほうって何", reader).parts
     assert part.entities == ["ai_promotion_act"], part
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("AI推進法のばっそくは？", "AI推進法の罰則は？"),  # cut into ばっ・そ・く
+        ("とどけではひつようですか", "届出は必要ですか"),  # cut into とどけ・で
+        ("せいせいAIに個人情報を入れるときの注意点は", "生成AIに個人情報を入れるときの注意点は"),
+    ],
+)
+def test_a_kana_word_the_dictionary_cuts_up_is_read_whole(typed: str, meant: str) -> None:
+    assert default_reader().homophones.correct(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["ちょさくけんほうの30条の4は使えますか", "きょうはいいてんきですね", "まだしていません"],
+)
+def test_kana_inside_a_longer_kana_word_or_plain_kana_stays(typed: str) -> None:
+    assert default_reader().homophones.correct(typed) == typed
+
+
+def test_a_penalty_asked_in_hiragana_is_the_penalty_facet() -> None:
+    (part,) = understand("AI推進法のばっそくは？", default_reader("ja")).parts
+    assert part.facet == "penalty", part

@@ -39,3 +39,15 @@ def test_the_risk_based_approach_asked_in_japanese_is_in_scope() -> None:
     from agent.answer.guard import classify
 
     assert classify("リスクベースアプローチとは") == ("in", False)
+
+
+def test_guidelines_asked_binding_with_none_named_are_the_binding_belief() -> None:
+    # As 'are the guidelines binding?' in English: no guideline named, the belief is corrected.
+    for question in ("ガイドラインに法的拘束力はありますか", "ｶﾞｲﾄﾞﾗｲﾝに法的拘束力はありますか"):
+        (part,) = understand(question, default_reader("ja")).parts
+        assert part.premises == ["guidelines_binding"], part
+
+
+def test_a_named_guideline_asked_binding_is_asked_plainly() -> None:
+    (part,) = understand("AI事業者ガイドラインに拘束力はありますか", default_reader("ja")).parts
+    assert part.premises == [] and part.route == "lookup", part

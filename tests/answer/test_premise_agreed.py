@@ -50,3 +50,25 @@ def test_a_japanese_duty_is_no_denial(offline) -> None:  # type: ignore[no-untyp
     # '置かなければいけない' holds the belief (a duty); its ない denies nothing.
     lead = first_sentence(offline("民間企業もCAIOを置かなければいけないんですよね").answer)
     assert lead.startswith("いいえ"), lead
+
+
+def test_a_denial_inside_the_belief_s_words_believes_nothing() -> None:
+    from agent.answer.understand import understand
+
+    given = "Since the AI Promotion Act has no penalties, why should a startup bother with it?"
+    assert all("ai_fines" not in p.premises for p in understand(given).parts)
+    held = "Since the AI Promotion Act fines companies, how should we budget?"
+    assert any("ai_fines" in p.premises for p in understand(held).parts)
+
+
+def test_a_named_article_is_not_corrected_by_another_article_s_fact(  # type: ignore[no-untyped-def]
+    offline,
+) -> None:
+    for question in (
+        "Under Article 16 of the AI Act the government can fine us, correct?",
+        "How much can regulators fine us under Article 13 of the AI Promotion Act?",
+    ):
+        text = offline(question).answer
+        lead = text.split("\n\n")[0]
+        assert lead.startswith("No.") and "Article 7" not in lead, text
+        assert "Article 7 of the AI Promotion Act carries no penalty" not in text, text

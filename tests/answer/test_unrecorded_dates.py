@@ -95,3 +95,15 @@ def test_an_event_carried_from_the_earlier_turn_is_not_asked_anew(offline) -> No
     history = [("When was the AI Promotion Act promulgated?", "4 June 2025.")]
     text = offline("what about the AI Basic Plan?", history=history).answer
     assert "23 December 2025" in _lead(text), text
+
+
+@pytest.mark.parametrize(
+    "question", ["When did Article 30-4 take effect?", "著作権法第30条の4はいつ施行されましたか"]
+)
+def test_an_article_s_unrecorded_date_is_not_another_event_of_its_act(
+    offline,  # type: ignore[no-untyped-def]
+    question: str,
+) -> None:
+    lead = _lead(offline(question).answer)
+    assert "does not record" in lead or "記録されていません" in lead, lead
+    assert "15 March 2024" not in lead and "2024年3月15日" not in lead, lead
