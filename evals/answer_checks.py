@@ -58,8 +58,16 @@ def check_lead(text: str, lead_any: Sequence[str]) -> bool | None:
     """Whether the first sentence holds one of lead_any; None when the case sets none."""
     if not lead_any:
         return None
-    lead = first_sentence(text)
-    return any(contains(lead, term, whole_word=True) for term in lead_any)
+    lead = normalise(first_sentence(text))
+    return any(_lead_pattern(term).search(lead) for term in lead_any)
+
+
+def _lead_pattern(term: str) -> re.Pattern[str]:
+    """A lead term as a whole word; a lone "No" is not the "No." of "Act No. 53"."""
+    pattern = _pattern(term, whole_word=True)
+    if normalise(term).strip() in _ABBREVIATIONS:
+        return re.compile(pattern.pattern + r"(?!\.\s*\d)")
+    return pattern
 
 
 def missing_groups(text: str, must: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -91,6 +91,13 @@ def test_lead_terms_are_whole_words_so_no_is_not_found_in_not_or_technology() ->
     assert ac.check_lead("Anything", []) is None
 
 
+def test_a_lead_no_is_not_the_number_sign_of_an_act() -> None:
+    dated = "The AI Promotion Act (Act No. 53 of 2025) was promulgated on 4 June 2025."
+    assert ac.check_lead(dated, ["No"]) is False
+    assert ac.check_lead(dated, ["Act No. 53"]) is True
+    assert ac.check_lead("No: it was promulgated in 2025 (Act No. 53).", ["No"]) is True
+
+
 def test_the_first_sentence_survives_abbreviations_and_markdown() -> None:
     text = "## Act No. 53 of 2025 (Art. 7) asks e.g. companies to cooperate. It has no fines."
     assert (
