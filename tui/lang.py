@@ -68,7 +68,7 @@ def _group_titles(bindings: dict[str, ActiveBinding], lang: UiLang) -> None:
     for active in bindings.values():
         english = getattr(type(active.node), "BINDING_GROUP_TITLE", None)
         if english:
-            active.node.BINDING_GROUP_TITLE = textual_word(english, lang)  # type: ignore[misc]
+            active.node.BINDING_GROUP_TITLE = textual_word(english, lang)
 
 
 def _localised(screen: Screen[Any]) -> dict[str, ActiveBinding]:
