@@ -9,13 +9,13 @@ the command palette, and switch with it.
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 from typing import Any, TypeVar
 
 from textual._context import active_app
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
+from knowledge.defaults import derived
 from knowledge.ui_labels import UiLang, error_in, load_ui_labels, ui_text
 from tui.widgets.footer import fit
 
@@ -47,7 +47,7 @@ def key_label(description: str, lang: UiLang) -> str:
     return ui_text(key, lang) if load_ui_labels().has(key) else textual_word(description, lang)
 
 
-@cache
+@derived  # built from ui_labels: cleared with a swapped rule base
 def _textual_words() -> dict[str, str]:
     """Textual's English key names to their labels under `textual_keys:`."""
     labels = load_ui_labels()
