@@ -167,6 +167,12 @@ _OS_ERRORS = {
 }
 
 
+def session_kind(kind: str) -> Phrase | str:
+    """A saved session's kind ('interview', 'chat') as its label, for a message's {kind}."""
+    key = f"sessions.kind_{kind}"
+    return phrase(key) if load_ui_labels().has(key) else kind
+
+
 def os_kind(exc: OSError) -> Phrase:
     """What the system refused, by its errno's kind (strerror is English)."""
     name = _OS_ERRORS.get(exc.errno or 0)
