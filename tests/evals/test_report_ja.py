@@ -96,3 +96,13 @@ def test_the_eval_command_reports_in_the_language_it_is_given(
     run_cli("eval", "--offline", env={"SHIRUBE_LANG": "ja"})
     run_cli("eval", "--offline", env={"SHIRUBE_LANG": None})
     assert seen == ["ja", "ja", "en"], seen
+
+
+def test_a_bad_case_file_is_refused_in_japanese() -> None:
+    from core.errors import UsageError
+    from knowledge.ui_labels import error_in
+
+    bad = UsageError("Bad eval case at answers_x.jsonl:3: id: Field required")
+    assert error_in(bad, "ja").startswith("評価ケース answers_x.jsonl:3 が正しくありません："), bad
+    twice = UsageError("Duplicate case id 'x-1' at b.jsonl:2 and a.jsonl:9.")
+    assert error_in(twice, "ja") == "ケース ID 'x-1' が b.jsonl:2 と a.jsonl:9 で重複しています。"
