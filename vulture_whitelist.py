@@ -37,3 +37,5 @@ _.model_id, _.default_space, _.supported_spaces  # chromadb EmbeddingFunction
 _.border, _.orientation, _.fitToWidth, _.fitToPage  # openpyxl cell and page setup
 _.short_help  # click commands: cleared so typer shows the Japanese help (agent/cli/help_lang.py)
 secondary_source  # WatchItem field, read by name (text_in in agent/cli/sources.py)
+_.search_themes  # textual App: the palette's theme command calls it (tui/app.py)
+_._start_no_matches_countdown, _._list_visible, _._no_matches_timer  # textual CommandPalette

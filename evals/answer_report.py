@@ -1,58 +1,71 @@
-"""The answers suite's figures as report rows and a per-category table (terminal and Markdown)."""
+"""The answers suite's figures as report rows and a per-category table (terminal and Markdown),
+in the report's language (ui_labels `eval_report`)."""
 
 from __future__ import annotations
 
 from rich.table import Table
 
 from evals.models import AnswerFigures, AnswerStats
-
-# Short headers so the table fits an 80-column terminal; LEGEND spells them out.
-COLUMNS = (
-    "Category", "N", "Pass", "OK", "Lead", "Facts", "False", "Pad", "Premise", "Route", "No route",
-    "Lang",
-)  # fmt: skip
-LEGEND = (
-    "Pass: every check including the route; OK: correct whatever the route; Lead: the first "
-    "sentence answers; Facts: must-facts recall; False: false facts stated; Pad: answers citing "
-    "a source outside sources_allowed; Premise: false premise corrected; Route: route accuracy; "
-    "No route: answers without a route; Lang: answer language matches."
-)
+from knowledge.ui_labels import ui_text
 
 
-def _pct(value: float | None, digits: int = 1) -> str:
-    return "n/a" if value is None else f"{value:.{digits}%}"
+def columns(lang: str = "en") -> list[str]:
+    """Short headers so the table fits an 80-column terminal; the legend spells them out."""
+    return ui_text("eval_report.columns", lang).split("|")
 
 
-def overall_rows(figures: AnswerFigures | None) -> list[tuple[str, str]]:
+def legend(lang: str = "en") -> str:
+    return ui_text("eval_report.legend", lang)
+
+
+def _pct(value: float | None, lang: str = "en", digits: int = 1) -> str:
+    return ui_text("eval_report.not_available", lang) if value is None else f"{value:.{digits}%}"
+
+
+def _lang_name(code: str, lang: str) -> str:
+    key = f"eval_report.lang_{code}"
+    return ui_text(key, lang) if code in ("en", "ja") else code
+
+
+def overall_rows(figures: AnswerFigures | None, lang: str = "en") -> list[tuple[str, str]]:
     """(label, value) rows for the summary table; none when the run has no answers cases."""
     if figures is None:
         return []
     s = figures.overall
+
+    def said(name: str, **values: object) -> str:
+        return ui_text(f"eval_report.{name}", lang, **values)
+
+    def pct(value: float | None) -> str:
+        return _pct(value, lang)
+
+    false_facts = said("answers_false_value", count=s.false_facts, share=pct(s.false_fact_rate))
+    route = said("answers_route_value", share=pct(s.route_accuracy), count=s.route_unknown)
     return [
-        ("Answers: pass rate (all checks)", _pct(s.pass_rate)),
-        ("Answers: correct whatever the route", _pct(s.answer_ok_rate)),
-        ("Answers: lead correct", _pct(s.lead_correct)),
-        ("Answers: must-facts recall", _pct(s.must_recall)),
-        ("Answers: false facts", f"{s.false_facts} in {_pct(s.false_fact_rate)} of answers"),
-        ("Answers: padding", _pct(s.padding)),
-        ("Answers: premise corrected", _pct(s.premise_corrected)),
-        ("Answers: route accuracy", f"{_pct(s.route_accuracy)} ({s.route_unknown} unknown)"),
-        ("Answers: language match", _pct(s.lang_match)),
+        (said("answers_pass"), pct(s.pass_rate)),
+        (said("answers_ok"), pct(s.answer_ok_rate)),
+        (said("answers_lead"), pct(s.lead_correct)),
+        (said("answers_recall"), pct(s.must_recall)),
+        (said("answers_false"), false_facts),
+        (said("answers_padding"), pct(s.padding)),
+        (said("answers_premise"), pct(s.premise_corrected)),
+        (said("answers_route"), route),
+        (said("answers_lang"), pct(s.lang_match)),
         *(
-            (f"Answers: pass rate, questions in {lang}", _pct(stats.pass_rate))
-            for lang, stats in figures.per_lang.items()
+            (said("answers_in_lang", lang=_lang_name(code, lang)), pct(stats.pass_rate))
+            for code, stats in figures.per_lang.items()
         ),
         *(
-            (f"Answers: pass rate, held-out round {tag}", _pct(stats.pass_rate))
+            (said("answers_round", tag=tag), pct(stats.pass_rate))
             for tag, stats in figures.per_round.items()
         ),
-        ("Answers: errors", str(s.errors)),
+        (said("answers_errors"), str(s.errors)),
     ]
 
 
-def _cells(name: str, s: AnswerStats, digits: int) -> list[str]:
+def _cells(name: str, s: AnswerStats, digits: int, lang: str) -> list[str]:
     def pct(value: float | None) -> str:
-        return _pct(value, digits)
+        return _pct(value, lang, digits)
 
     return [
         name, str(s.total), pct(s.pass_rate), pct(s.answer_ok_rate), pct(s.lead_correct),
@@ -61,27 +74,33 @@ def _cells(name: str, s: AnswerStats, digits: int) -> list[str]:
     ]  # fmt: skip
 
 
-def rows(figures: AnswerFigures, digits: int = 1) -> list[list[str]]:
+def rows(figures: AnswerFigures, digits: int = 1, lang: str = "en") -> list[list[str]]:
     """One row per category, per held-out round, per language of the questions, then overall."""
-    per = [_cells(name, s, digits) for name, s in figures.per_category.items()]
-    rounds = [_cells(tag, s, digits) for tag, s in figures.per_round.items()]
-    langs = [_cells(f"lang {lang}", s, digits) for lang, s in figures.per_lang.items()]
-    return [*per, *rounds, *langs, _cells("all", figures.overall, digits)]
+    per = [_cells(name, s, digits, lang) for name, s in figures.per_category.items()]
+    rounds = [_cells(tag, s, digits, lang) for tag, s in figures.per_round.items()]
+    langs = [
+        _cells(ui_text("eval_report.row_lang", lang, lang=_lang_name(code, lang)), s, digits, lang)
+        for code, s in figures.per_lang.items()
+    ]
+    overall = _cells(ui_text("eval_report.row_all", lang), figures.overall, digits, lang)
+    return [*per, *rounds, *langs, overall]
 
 
-def rich_table(figures: AnswerFigures) -> Table:
-    table = Table(title="Answers suite by category", caption=LEGEND, padding=(0, 0))
-    for column in COLUMNS:
-        table.add_column(column, overflow="fold", no_wrap=column == "Category")
-    for row in rows(figures, digits=0):  # whole percents fit 80 columns
+def rich_table(figures: AnswerFigures, lang: str = "en") -> Table:
+    title = ui_text("eval_report.by_category", lang)
+    table = Table(title=title, caption=legend(lang), padding=(0, 0))
+    for index, column in enumerate(columns(lang)):
+        table.add_column(column, overflow="fold", no_wrap=index == 0)
+    for row in rows(figures, digits=0, lang=lang):  # whole percents fit 80 columns
         table.add_row(*row)
     return table
 
 
-def markdown_lines(figures: AnswerFigures | None) -> list[str]:
+def markdown_lines(figures: AnswerFigures | None, lang: str = "en") -> list[str]:
     if figures is None:
         return []
-    lines = ["", "## Answers suite by category", "", LEGEND, ""]
-    lines += ["| " + " | ".join(COLUMNS) + " |", "|" + " --- |" * len(COLUMNS)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows(figures)]
+    heads = columns(lang)
+    lines = ["", f"## {ui_text('eval_report.by_category', lang)}", "", legend(lang), ""]
+    lines += ["| " + " | ".join(heads) + " |", "|" + " --- |" * len(heads)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows(figures, lang=lang)]
     return lines

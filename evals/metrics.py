@@ -86,20 +86,24 @@ def gate(summary: Summary, baseline: Baseline) -> list[str]:
 
     Only the gated SUITES count: the answers suite is reported, not gated (no baseline yet).
     """
-    problems = [f"critical case failed: {cid}" for cid in summary.critical_failures]
+    from knowledge.ui_labels import ui_text
+
+    # In English from ui_labels `eval_gate` (summary.json keeps them); the report rewords them.
+    problems = [ui_text("eval_gate.critical", "en", case=c) for c in summary.critical_failures]
     suites = set(summary.per_suite) & set(SUITES)
     if not suites:
         return problems
     whole_run = suites == set(SUITES) or not baseline.per_suite
     if whole_run and summary.pass_rate < baseline.pass_rate:
-        problems.append(
-            f"pass rate {summary.pass_rate:.1%} is below the baseline {baseline.pass_rate:.1%}"
-        )
+        rate, floor = f"{summary.pass_rate:.1%}", f"{baseline.pass_rate:.1%}"
+        problems.append(ui_text("eval_gate.below", "en", rate=rate, floor=floor))
     for suite in sorted(suites):
-        floor = baseline.per_suite.get(suite)
-        if floor is not None and summary.per_suite[suite].pass_rate < floor:
-            rate = summary.per_suite[suite].pass_rate
-            problems.append(f"{suite} pass rate {rate:.1%} is below the baseline {floor:.1%}")
+        floor_rate = baseline.per_suite.get(suite)
+        if floor_rate is not None and summary.per_suite[suite].pass_rate < floor_rate:
+            rate, floor = f"{summary.per_suite[suite].pass_rate:.1%}", f"{floor_rate:.1%}"
+            problems.append(
+                ui_text("eval_gate.suite_below", "en", suite=suite, rate=rate, floor=floor)
+            )
     return problems
 
 

@@ -167,6 +167,12 @@ _OS_ERRORS = {
 }
 
 
+def session_kind(kind: str) -> Phrase | str:
+    """A saved session's kind ('interview', 'chat') as its label, for a message's {kind}."""
+    key = f"sessions.kind_{kind}"
+    return phrase(key) if load_ui_labels().has(key) else kind
+
+
 def os_kind(exc: OSError) -> Phrase:
     """What the system refused, by its errno's kind (strerror is English)."""
     name = _OS_ERRORS.get(exc.errno or 0)
@@ -201,10 +207,35 @@ def sqlite_problem(exc: BaseException) -> Phrase:
 
 
 def library_said(exc: BaseException) -> Phrase:
-    """A library's own message (first line) with its class, as it gave it: the detail no label
-    says, marked as the library's for a Japanese reader."""
+    """A library's own message (first line) with its class: what it means from a label where
+    one knows its words (ui_labels `library_errors`, `sqlite_errors`), the words kept as the
+    detail; else as it gave them, marked as the library's for a Japanese reader."""
     said = (str(exc).strip().splitlines() or [""])[0][:160] or type(exc).__name__
+    known = library_problem(said)
+    if known is not None:
+        return phrase("tech_errors.known", problem=known, kind=type(exc).__name__, said=said)
     return phrase("tech_errors.said", kind=type(exc).__name__, said=said)
+
+
+def library_quoted(said: str) -> Phrase:
+    """A server's or driver's own words (no class): what they mean where a label knows them,
+    the words kept as the detail; else quoted as the library's."""
+    known = library_problem(said)
+    if known is not None:
+        return phrase("tech_errors.known_quoted", problem=known, said=said)
+    return phrase("tech_errors.quoted", said=said)
+
+
+def library_problem(said: str) -> Phrase | None:
+    """The label whose English words a library's message contains (the longest first): a
+    driver's 'Connection refused' inside its own sentence, numpy's 'File is not a zip file'."""
+    for section in ("library_errors", "sqlite_errors"):
+        labels = load_ui_labels().root.get(section, {})
+        for name, label in sorted(labels.items(), key=lambda item: -len(_literal(item[1].en))):
+            found = _within(label.en).search(said)
+            if found:
+                return phrase(f"{section}.{name}", **found.groupdict())
+    return None
 
 
 def technical(raw: str) -> Phrase | str:
@@ -257,6 +288,15 @@ def _pattern(template: str) -> re.Pattern[str]:
             parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
             seen.add(name)
     return re.compile("".join(parts))
+
+
+def _within(template: str) -> re.Pattern[str]:
+    """An English label as words found inside a longer message, whatever their case; a field
+    at the end takes the rest of the line."""
+    pattern = _pattern(template).pattern
+    if pattern.endswith(".+?)"):
+        pattern = pattern[: -len(".+?)")] + ".+)"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _literal(template: str) -> str:

@@ -20,6 +20,7 @@ from tui.lang import error_text, t
 from tui.legal import as_of
 from tui.prefs import initial_lang, load_prefs, save_prefs
 from tui.screens.chat import ChatScreen
+from tui.widgets.header import LocalHeader
 from tui.widgets.status import StatusBar, StatusInfo
 
 if TYPE_CHECKING:  # LangChain loads in a worker after the first screen, never before it
@@ -296,12 +297,23 @@ class ShirubeApp(App[None]):
             yield SystemCommand(t(f"app.cmd_{name}"), t(f"app.cmd_{name}_help"), action)
 
     def action_command_palette(self) -> None:
-        """Textual's palette, its search prompt in the app's language."""
+        """Textual's palette, its search prompt and 'no matches' in the app's language."""
         from textual.command import CommandPalette
+
+        from tui.palette import LocalPalette
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = t("app.palette_placeholder")
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            self.push_screen(LocalPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """The palette's theme picker, its prompt in the app's language."""
+        from textual.theme import ThemeProvider
+
+        from tui.palette import LocalPalette
+
+        placeholder = t("app.theme_placeholder")
+        self.push_screen(LocalPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     # ── language ──────────────────────────────────────────────────────────
     async def action_switch_language(self) -> None:
@@ -317,6 +329,8 @@ class ShirubeApp(App[None]):
             relabel = getattr(screen, "relabel", None)
             if relabel is not None:
                 await relabel()
+            for header in screen.query(LocalHeader):
+                header.relabel()
             screen.refresh_bindings()
         self.set_status()
         self.notify(t("app.lang_switched"))

@@ -15,6 +15,7 @@ from textual._context import active_app
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
+from knowledge.defaults import derived
 from knowledge.ui_labels import UiLang, error_in, load_ui_labels, ui_text
 from tui.widgets.footer import fit
 
@@ -41,20 +42,48 @@ def error_text(exc: BaseException) -> str:
 
 
 def key_label(description: str, lang: UiLang) -> str:
-    """A binding's description (a name under `keys:`) in `lang`; other text is shown as is."""
+    """A binding's description (a name under `keys:`, or Textual's own words) in `lang`."""
     key = f"keys.{description}"
-    return ui_text(key, lang) if load_ui_labels().has(key) else description
+    return ui_text(key, lang) if load_ui_labels().has(key) else textual_word(description, lang)
+
+
+@derived  # built from ui_labels: cleared with a swapped rule base
+def _textual_words() -> dict[str, str]:
+    """Textual's English key names to their labels under `textual_keys:`."""
+    labels = load_ui_labels()
+    section = labels.root.get("textual_keys", {})
+    return {label.en: f"textual_keys.{name}" for name, label in section.items()}
+
+
+def textual_word(text: str, lang: UiLang) -> str:
+    """One of Textual's own words (a key's name, a tooltip, a group title) in `lang`; text no
+    label names, as it is."""
+    key = _textual_words().get(text) if lang == "ja" else None
+    return ui_text(key, lang) if key else text
+
+
+def _group_titles(bindings: dict[str, ActiveBinding], lang: UiLang) -> None:
+    """The keys panel heads a widget's keys with its class's BINDING_GROUP_TITLE ("Input"): the
+    widget's own title in `lang` (an instance attribute, so each switch sets it again)."""
+    for active in bindings.values():
+        english = getattr(type(active.node), "BINDING_GROUP_TITLE", None)
+        if english:
+            active.node.BINDING_GROUP_TITLE = textual_word(english, lang)
 
 
 def _localised(screen: Screen[Any]) -> dict[str, ActiveBinding]:
     """The screen's bindings named in the app's language, fitted to the footer's width."""
     lang = current_lang()
     bindings = Screen.active_bindings.fget(screen)  # type: ignore[attr-defined]
+    _group_titles(bindings, lang)
     named = {
         key: active._replace(
             binding=dataclasses.replace(
-                active.binding, description=key_label(active.binding.description, lang)
-            )
+                active.binding,
+                description=key_label(active.binding.description, lang),
+                tooltip=textual_word(active.binding.tooltip, lang),
+            ),
+            tooltip=textual_word(active.tooltip, lang),
         )
         for key, active in bindings.items()
     }

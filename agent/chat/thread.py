@@ -121,10 +121,10 @@ class ChatThread:
         with store.opened(settings) as conn:
             info = store.get_session(conn, thread_id)
         if info.kind != KIND:
-            raise UsageError(
-                f"Session '{thread_id}' is a {info.kind} session, not a chat thread. "
-                "Run `shirube sessions list` to see the chat threads."
-            )
+            from knowledge.ui_labels import LabelledError, session_kind
+
+            kind = session_kind(info.kind)
+            raise LabelledError("errors.not_a_chat_thread", sid=thread_id, kind=kind)
         return cls(settings, thread_id, chat_model=chat_model, offline=offline, surface=surface)
 
     @property

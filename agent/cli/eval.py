@@ -21,6 +21,7 @@ def run_eval(
     update_baseline: bool,
     output: Path,
     blind: bool = False,
+    lang: str = "en",
 ) -> int:
     """The command's body; returns the exit code (0 passed, 1 gate failed)."""
     from rich.console import Console
@@ -30,6 +31,7 @@ def run_eval(
     from evals.backends import default_backends
     from evals.case_files import load_cases
     from evals.runner import RunOptions, run_cases
+    from knowledge.ui_labels import ui_text
     from tools.terminal_text import markup
 
     if model is not None and offline:
@@ -61,16 +63,17 @@ def run_eval(
     opts = RunOptions(offline=run_offline, settings=settings, model_name=model or settings.model)
 
     console = Console(stderr=True)
-    with console.status(f"Running {len(cases)} eval cases ({opts.run_mode})..."):
+    running = ui_text("eval_report.running", lang, count=len(cases), mode=opts.run_mode)
+    with console.status(markup(running)):
         results = run_cases(cases, default_backends(), opts)
     summary = metrics.summarise(results, opts.run_mode)
     problems = metrics.gate(summary, old) if old is not None else []
-    report.print_report(Console(), summary, results, problems)
-    report.write_outputs(output, summary, results, problems)
-    Console().print(f"Wrote results.jsonl, summary.json and report.md to {markup(output)}")
+    report.print_report(Console(), summary, results, problems, lang)
+    report.write_outputs(output, summary, results, problems, lang)
+    Console().print(markup(ui_text("eval_report.wrote", lang, path=output)))
     if update_baseline:
         report.save_baseline(metrics.updated_baseline(summary, old), baseline_path)
-        Console().print(f"Updated the baseline at {markup(baseline_path)}")
+        Console().print(markup(ui_text("eval_report.baseline_updated", lang, path=baseline_path)))
         return 1 if summary.critical_failures else 0
     return 1 if problems else 0
 
@@ -100,8 +103,13 @@ def register(app: typer.Typer) -> None:
         blind: bool = typer.Option(
             False, "--blind", help="With --suite answers: run the held-out blind split instead."
         ),
+        lang: str | None = typer.Option(
+            None, "--lang", help="Report in ja (日本語) or en. Default: SHIRUBE_LANG, else en."
+        ),
     ) -> None:
         """Run the eval cases through the agent; exit 1 on a critical failure or below baseline."""
+        from agent.cli.plan_lang import command_lang
+
         code = run_eval(
             suite=suite,
             model=model,
@@ -110,5 +118,6 @@ def register(app: typer.Typer) -> None:
             update_baseline=update_baseline,
             output=output,
             blind=blind,
+            lang=command_lang(lang),
         )
         raise typer.Exit(code)

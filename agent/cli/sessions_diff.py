@@ -81,14 +81,15 @@ def show_diff(session_id: str, lang: str = "en") -> None:
 
     from agent.interview import stamps, store
     from knowledge.loader import RuleBaseError
-    from knowledge.ui_labels import LabelledError, ui_text
+    from knowledge.ui_labels import LabelledError, session_kind, ui_text
 
     with store.opened() as shared:
         info = store.get_session(shared, session_id)
     # Plan stamps stay on the machine that finished the interview, whichever store holds it.
     with store.opened_local() as conn:
         if info.kind != "interview":
-            raise LabelledError("sessions_diff.not_interview", sid=session_id, kind=info.kind)
+            kind = session_kind(info.kind)
+            raise LabelledError("sessions_diff.not_interview", sid=session_id, kind=kind)
         try:
             diff = stamps.plan_diff(conn, session_id)
         except RuleBaseError as exc:  # not the user's input: name it and exit 1

@@ -24,11 +24,11 @@ def fault(url: str, exc: Exception) -> StorageError:
     """One message for a PostgreSQL failure: what failed, where, and what to do."""
     import psycopg
 
-    from knowledge.ui_labels import LabelledStorageError, phrase
+    from knowledge.ui_labels import LabelledStorageError, library_quoted
 
     where = redacted_url(url)
     said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    reason = phrase("tech_errors.quoted", said=said)  # the server's or driver's own words
+    reason = library_quoted(said)  # the server's or driver's own words, worded where known
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return LabelledStorageError("errors.pg_privilege", where=where, reason=reason)
     if isinstance(exc, psycopg.OperationalError):

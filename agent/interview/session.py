@@ -20,7 +20,6 @@ from agent.interview.session_lock import SessionLock, acquire_or_close
 from agent.interview.state import InterviewContext, PlanFormat, build_profile
 from agent.interview.views import ChoiceView, QuestionView, Step, SummaryRow, view
 from core.config import Settings, get_settings
-from core.errors import UsageError
 from core.profile import UseCaseProfile
 from core.storage import StorageError
 
@@ -116,10 +115,10 @@ class InterviewSession:
         with store.opened(settings) as conn:
             info = store.get_session(conn, session_id)
         if info.kind != KIND:
-            raise UsageError(
-                f"Session '{session_id}' is a {info.kind} session, not an interview. "
-                "Run `shirube sessions list` to see the interviews."
-            )
+            from knowledge.ui_labels import LabelledError, session_kind
+
+            kind = session_kind(info.kind)
+            raise LabelledError("errors.not_an_interview", sid=session_id, kind=kind)
         return cls(settings, session_id, output=None, fmt="markdown")
 
     @classmethod

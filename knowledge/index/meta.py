@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from core.config import Settings
-from core.errors import UsageError
 from knowledge.index.documents import IndexDocument
 from knowledge.index.embeddings import MODEL_ID
+from knowledge.ui_labels import LabelledError
 
 META_FILE = "index_meta.json"
 
@@ -93,7 +93,7 @@ def chroma_settings() -> Any:
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
-class ChromaUnreachable(UsageError):
+class ChromaUnreachable(LabelledError):
     """The configured Chroma server did not answer: a setting to fix, not an index to rebuild."""
 
 
@@ -110,9 +110,10 @@ def client(settings: Settings, store: str) -> Any:
             )
         except (ValueError, OSError, httpx.HTTPError) as exc:  # chromadb wraps ConnectError
             raise ChromaUnreachable(
-                f"no Chroma server answered at {where} (CHROMA_HOST={settings.chroma_host}, "
-                f"CHROMA_PORT={settings.chroma_port}). Start the server, fix CHROMA_HOST and "
-                "CHROMA_PORT, or unset CHROMA_HOST to use the local index."
+                "errors.chroma_unreachable",
+                where=where,
+                host=settings.chroma_host,
+                port=settings.chroma_port,
             ) from exc
     return chromadb.PersistentClient(
         path=str(settings.index_dir / store), settings=chroma_settings()

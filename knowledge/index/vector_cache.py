@@ -72,9 +72,11 @@ def load_file(path: Path, warn: Callable[[Phrase], None] | None = None) -> int:
         with contextlib.suppress(OSError):
             path.unlink()
         if warn is not None:
-            from knowledge.ui_labels import library_said, phrase
+            from knowledge.ui_labels import library_said, os_kind, phrase
 
-            warn(phrase("index_reason.cache_unreadable", path=str(path), problem=library_said(exc)))
+            # The system's refusal by its errno's kind; a damaged file in numpy's words, worded.
+            problem = os_kind(exc) if isinstance(exc, OSError) else library_said(exc)
+            warn(phrase("index_reason.cache_unreadable", path=str(path), problem=problem))
         return 0
     for key, vector in zip(keys.tolist(), vectors, strict=True):
         _MEMORY.setdefault(str(key), vector.astype(np.float32))

@@ -28,7 +28,8 @@ def test_an_unreachable_database_in_japanese() -> None:
     exc = fault(URL, DOWN)
     said = error_in(exc, "ja")
     assert "共有データベース postgresql://ann:***@db.example:5432/shirube に接続できません" in said
-    assert "ライブラリのメッセージ：connection refused" in said and "Cannot" not in said, said
+    # A refused connection is a kind a label knows; the driver's words stay as the detail.
+    assert "接続を拒否されました。詳細：connection refused" in said and "Cannot" not in said, said
     assert str(exc).startswith("Cannot reach the shared database postgresql://ann:***@")
     assert "s3cret" not in said + str(exc)
 

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Click
 from textual.message import Message
-from textual.widgets import Header, Input, LoadingIndicator, Static
+from textual.widgets import Input, LoadingIndicator, Static
 
 from core.errors import UsageError
 from tools.terminal_text import clean
@@ -22,6 +22,7 @@ from tui.lang import LocalScreen, error_text, t
 from tui.screens.citation import CitationScreen
 from tui.widgets.answer import AnswerView, ChatNote, CitationItem, QuestionBubble
 from tui.widgets.footer import AppFooter
+from tui.widgets.header import LocalHeader
 from tui.widgets.history_input import HistoryInput
 from tui.widgets.status import StatusBar
 
@@ -77,7 +78,7 @@ class ChatScreen(LocalScreen[None]):
         self.busy = False
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="道")
+        yield LocalHeader(icon="道")
         with VerticalScroll(id="messages"), Vertical(id="starters"):
             yield Static(t("chat.welcome"), id="welcome")
             for i in range(1, STARTERS + 1):

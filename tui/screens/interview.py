@@ -8,12 +8,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Header, Input, Label, LoadingIndicator, ProgressBar
+from textual.widgets import Button, Input, Label, LoadingIndicator, ProgressBar
 
 from core.errors import UsageError
 from core.storage import StorageError
 from tui.lang import LocalScreen, current_lang, error_text, t
 from tui.widgets.footer import AppFooter
+from tui.widgets.header import LocalHeader
 from tui.widgets.profile_panel import ProfilePanel
 from tui.widgets.question import QuestionWidget
 from tui.widgets.status import StatusBar
@@ -43,7 +44,7 @@ class InterviewScreen(LocalScreen[None]):
         self.busy = True
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="道")
+        yield LocalHeader(icon="道")
         with Horizontal(id="interview-body"):
             with Vertical(id="interview-main"):
                 yield Label(t("interview.starting"), id="progress-label")

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Label, Static
+from textual.widgets import Label, Static
 
 from core.config import Settings
 from core.errors import UsageError
@@ -23,6 +23,7 @@ from tui.screens.answer import AnswerChanger, AnswerScreen, Changed
 from tui.screens.export import FileNameScreen
 from tui.widgets.action_list import ActionItem, ActionList
 from tui.widgets.footer import AppFooter
+from tui.widgets.header import LocalHeader
 from tui.widgets.plan_sections import plan_sections
 from tui.widgets.status import StatusBar
 
@@ -74,7 +75,7 @@ class PlanScreen(LocalScreen[None]):
 
     def compose(self) -> ComposeResult:
         a = self.assessment
-        yield Header(icon="道")
+        yield LocalHeader(icon="道")
         with VerticalScroll(id="plan-body"):
             name = clean(a.profile.name) or t("plan.unnamed")
             yield Label(t("plan.title", name=name), id="plan-title", markup=False)
