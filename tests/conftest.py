@@ -84,6 +84,7 @@ def _seed_index() -> None:
     if _WORKER is None or (_SESSION_HOME / "index").exists():
         return
     from core.config import Settings
+    from knowledge.index import vector_cache
     from knowledge.index.lock import IndexBusyError
     from knowledge.index.store import ensure_index
 
@@ -92,6 +93,18 @@ def _seed_index() -> None:
     except IndexBusyError:  # another worker's build outlasted the wait (a loaded machine)
         return  # this worker builds its own where it needs one
     shutil.copytree(_SHARED_INDEX_HOME / "index", _SESSION_HOME / "index")
+    # The vectors into this worker's memory, as a build in place leaves them: a test's index in
+    # a fresh data dir (an app on a new home) then embeds nothing, not the whole corpus again.
+    vector_cache.load_file(vector_cache.cache_path(_SESSION_HOME / "index"))
+
+
+@pytest.fixture
+def own_vector_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-process embedding memory, this test's own: it may clear it (as a new process would
+    start) and the run's vectors are back after it, so later builds in fresh homes embed nothing."""
+    from knowledge.index import vector_cache
+
+    monkeypatch.setattr(vector_cache, "_MEMORY", dict(vector_cache._MEMORY))
 
 
 @pytest.fixture

@@ -79,3 +79,13 @@ def test_a_program_is_plain_data() -> None:
     assert isinstance(prog, Program)
     assert type(prog.flags) is int
     assert all(type(op) is int for op in prog.code or ())
+
+
+def test_a_pattern_is_compiled_once_per_process() -> None:
+    """Each validation of a hint file (every `kb check`) reads the same ~110 patterns."""
+    pattern = r"\b(?:kept|once)\b"
+    assert program(pattern, re.IGNORECASE) is program(pattern, re.IGNORECASE)
+    with pytest.raises(re.error):  # an error is raised each time, never kept
+        program(r"(unclosed again")
+    with pytest.raises(re.error):
+        program(r"(unclosed again")

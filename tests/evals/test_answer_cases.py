@@ -24,10 +24,12 @@ EN = [c for c in ALL if "ja" not in c.tags]
 # whole, and they never move the draw.
 ROUND_TAG = re.compile(r"^blind_round(\d+)$")
 LATER = [c for c in ALL if any(ROUND_TAG.match(t) for t in c.tags)]
+# Membership by id (ids are unique, tested below): `c in JA` compared whole case models, seconds.
+JA_IDS, EN_IDS, LATER_IDS = ({c.id for c in cases} for cases in (JA, EN, LATER))
 # Dev cases added after the split was drawn (tagged "dev_only") never move the blind third, and
 # neither do the later held-out rounds.
-DRAWN = [c for c in ALL if "dev_only" not in c.tags and c not in LATER]
-BLIND_DRAWN = [c for c in BLIND if c not in LATER]
+DRAWN = [c for c in ALL if "dev_only" not in c.tags and c.id not in LATER_IDS]
+BLIND_DRAWN = [c for c in BLIND if c.id not in LATER_IDS]
 
 
 def test_at_least_150_cases_with_unique_ids() -> None:
@@ -45,9 +47,12 @@ def test_every_category_has_five_cases_and_a_blind_share() -> None:
 
 def test_blind_is_the_seeded_random_third_of_each_category() -> None:
     assert 0.3 <= len(BLIND_DRAWN) / len(DRAWN) <= 0.37
-    assert {c.id for c in BLIND_DRAWN if c in EN} == blind_ids([c for c in EN if c in DRAWN])
-    assert {c.id for c in BLIND_DRAWN if c in JA} == blind_ids(
-        [c for c in JA if c in DRAWN], seed=SEED_JA
+    drawn = {c.id for c in DRAWN}
+    assert {c.id for c in BLIND_DRAWN if c.id in EN_IDS} == blind_ids(
+        [c for c in EN if c.id in drawn]
+    )
+    assert {c.id for c in BLIND_DRAWN if c.id in JA_IDS} == blind_ids(
+        [c for c in JA if c.id in drawn], seed=SEED_JA
     )
     assert not any("dev_only" in c.tags for c in BLIND)
     assert all(c.heldout for c in BLIND) and not any(c.heldout for c in DEV)
@@ -79,7 +84,7 @@ def test_each_category_is_annotated_as_it_should_be() -> None:
         if case.category == "injection":
             assert exp.no_canary, case.id
         is_japanese = re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", case.question or "") is not None
-        if case in JA:  # the Japanese suite: every category, all in Japanese
+        if case.id in JA_IDS:  # the Japanese suite: every category, all in Japanese
             assert exp.lang == "ja" and is_japanese and case.category != "japanese", case.id
         else:
             assert (exp.lang == "ja") == (case.category == "japanese") == is_japanese, case.id
@@ -87,7 +92,7 @@ def test_each_category_is_annotated_as_it_should_be() -> None:
 
 def test_the_japanese_suite_has_sixty_cases_over_the_categories_a_blind_third() -> None:
     assert len(JA) >= 60
-    assert len([c for c in JA if c.heldout and c not in LATER]) == 20
+    assert len([c for c in JA if c.heldout and c.id not in LATER_IDS]) == 20
     assert {c.category for c in JA} == set(CATEGORIES) - {"japanese"}
 
 
@@ -101,13 +106,16 @@ def test_questions_are_new_not_copied_from_qa_cases_or_topic_cards() -> None:
 
 
 def test_every_later_round_is_wholly_held_out_and_new() -> None:
+    blind = {c.id for c in BLIND}
     rounds = {m.group(1) for c in LATER for t in c.tags if (m := ROUND_TAG.match(t))}
     assert {"2", "3"} <= rounds
     for n in rounds:
         mine = [c for c in LATER if f"blind_round{n}" in c.tags]
-        assert all(c in BLIND and c.heldout and c.id.startswith(f"r{n}-") for c in mine), n
+        assert all(c.id in blind and c.heldout and c.id.startswith(f"r{n}-") for c in mine), n
         assert not any(f"blind_round{n}" in c.tags for c in DEV), n
         assert not any("dev_only" in c.tags for c in mine), n
-        assert len([c for c in mine if c in EN]) >= 50 and len([c for c in mine if c in JA]) >= 30
-        seen = {normalise(c.question or "") for c in ALL if c not in mine}
+        assert len([c for c in mine if c.id in EN_IDS]) >= 50
+        assert len([c for c in mine if c.id in JA_IDS]) >= 30
+        mine_ids = {c.id for c in mine}
+        seen = {normalise(c.question or "") for c in ALL if c.id not in mine_ids}
         assert not [c.id for c in mine if normalise(c.question or "") in seen]

@@ -270,6 +270,7 @@ def rule_base() -> RuleBase:
     return loader.load_rule_base()
 
 
+@pytest.mark.usefixtures("own_vector_memory")
 def test_truncated_embedding_cache_is_discarded_and_rebuilt(
     fresh_home: Path, rule_base: RuleBase, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -43,6 +43,7 @@ def test_an_index_build_failure_says_the_librarys_words_in_japanese(fresh_home: 
     )
 
 
+@pytest.mark.usefixtures("own_vector_memory")
 def test_the_embedding_cache_warning_is_in_the_commands_language(
     fresh_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,6 +29,7 @@ _PROJECT = ("core", "knowledge", "tools", "agent", "evals", "tui")
 # of a resource the rule base does not hold (the embedding model, the tokenizer, prompt files).
 _NOT_FROM_THE_RULE_BASE = {
     "core.conditions.field_specs": "the profile model's fields",
+    "core.regex_program.program": "a pure function of the pattern",
     "knowledge.index.embeddings.load_tokenizer": "the packaged embedding model",
     "knowledge.index.embeddings._session": "the packaged embedding model",
     "knowledge.index.embeddings._chroma_function_class": "a class built once",

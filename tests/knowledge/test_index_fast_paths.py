@@ -22,6 +22,7 @@ def rule_base() -> RuleBase:
     return loader.load_rule_base()
 
 
+@pytest.mark.usefixtures("own_vector_memory")
 def test_rebuild_embeds_only_changed_texts(fresh_home: Path, rule_base: RuleBase) -> None:
     settings = Settings(home=fresh_home)
     rb = small(rule_base, "cache")
@@ -40,6 +41,7 @@ def test_rebuild_embeds_only_changed_texts(fresh_home: Path, rule_base: RuleBase
     assert status.embedded == 1  # the edited card's body; its question phrasings are unchanged
 
 
+@pytest.mark.usefixtures("own_vector_memory")
 def test_cached_vectors_equal_fresh_ones(fresh_home: Path) -> None:
     texts = ["Is the AI Promotion Act binding?", "Who enforces privacy law?"]
     vector_cache.clear_memory()
