@@ -1,0 +1,179 @@
+"""What a described use implies though the question never names it (issue 15): people's data
+said by everyday records (a customer list, 問診票, 通知表, a meeting recording), a real person's
+voice or face copied, works scraped from the web; and sector words that name a sector, not what
+any business does (a price set is no retail)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.qa import ask
+from agent.use_case import read_use_case
+from core.config import Settings
+from knowledge.loader import load_rule_base
+from knowledge.schema import LegalForce
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        (
+            "We want to use AI to clean up our customer list for a campaign. What applies?",
+            "personal",
+        ),
+        ("Our school wants AI to draft report cards for each pupil. What rules apply?", "personal"),
+        ("We want an AI to check our staff's timesheets for errors. What applies?", "personal"),
+        ("Our app reads health insurance cards with OCR. What applies?", "personal"),
+        (
+            "We plan to feed our mailing list into ChatGPT to personalise newsletters. Any rules?",
+            "personal",
+        ),
+        ("顧客名簿をChatGPTに入れて営業メールを作りたいです。問題ありますか", "personal"),
+        ("通知表の所見をAIで作成したいです。どんなルールがありますか", "personal"),
+        ("社内会議の録音をChatGPTで議事録にしたいです。問題ありますか", "personal"),
+        ("当院では問診票の内容をAIで要約したいと考えています。注意点は？", "sensitive"),
+    ],
+)
+def test_everyday_records_of_people_are_personal_data(question: str, level: str) -> None:
+    assert read_use_case(question).profile.personal_data == level
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "当院では問診票の内容をAIで要約して医師に渡したいと考えています。注意点は？",
+        "保険会社です。健康診断の結果をもとにAIで引受審査をしたいと考えています。",
+    ],
+)
+def test_a_questionnaire_or_check_up_is_a_record_not_a_diagnosis(question: str) -> None:
+    profile = read_use_case(question).profile
+    assert profile.personal_data == "sensitive"
+    assert not profile.medical_purpose  # summarising a record is no medical device's purpose
+
+
+def test_a_diagnosis_of_character_is_no_health_data() -> None:
+    profile = read_use_case("性格診断アプリにAIを使いたいです。どの法律が関係しますか").profile
+    assert profile.personal_data == "none"
+    assert "health" not in profile.sectors
+
+
+def test_an_insurance_card_is_no_insurers_business() -> None:
+    assert (
+        "finance"
+        not in read_use_case("保険証の画像をAIで読み取りたいです。注意点は？").profile.sectors
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're an anime studio and want to use AI to recreate a famous voice actor's voice. What"
+        " laws apply?",
+        "We want an AI that sings new songs in the voice of a famous singer. Is that legal?",
+        "Our app lets fans make an AI version of their favourite idol's voice. What applies?",
+        "故人の俳優の声をAIで復元してCMに使いたいです。問題ありますか",
+        "社長の声をAIで作ってナレーションに使いたいです",
+    ],
+)
+def test_a_real_persons_voice_copied_is_synthetic_media(question: str) -> None:
+    assert read_use_case(question).profile.synthetic_media
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We want to transcribe our CEO's voice messages with AI. What applies?",
+        "We use AI to verify customers' faces at check-in. What applies?",
+    ],
+)
+def test_a_voice_or_face_processed_is_not_copied(question: str) -> None:
+    assert not read_use_case(question).profile.synthetic_media
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our startup trains an LLM on articles scraped from news sites. What laws apply?",
+        "We want to build a model trained on photos we crawled from Instagram. What are the rules?",
+        "ウェブ上の画像をスクレイピングしてAIの学習データにしたいです。問題ありますか",
+    ],
+)
+def test_works_scraped_from_the_web_are_copyrighted_material(question: str) -> None:
+    assert read_use_case(question).profile.copyrighted_material
+
+
+def test_scrap_metal_is_no_scraping() -> None:
+    question = "Our recycling plant uses AI to sort scrap metal. What applies?"
+    assert not read_use_case(question).profile.copyrighted_material
+
+
+def test_a_camera_that_detects_when_drivers_tire_watches_people() -> None:
+    question = (
+        "Our logistics company is putting AI dashcams in our trucks that detect when drivers look"
+        " drowsy. What do we need to comply with?"
+    )
+    assert read_use_case(question).profile.personal_data == "personal"
+
+
+def test_recommendations_from_purchase_histories_are_a_use_case() -> None:
+    reading = read_use_case(
+        "Our online store wants to recommend products based on each shopper's purchase history."
+        " Any legal issues in Japan?"
+    )
+    assert reading.activity and reading.is_use_case
+
+
+def test_are_there_issues_asks() -> None:
+    assert read_use_case(
+        "We generate banner ads with Midjourney. Are there copyright issues in Japan?"
+    ).asks
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        (
+            "We manage a hotel chain and want AI to set room prices with dynamic pricing. What"
+            " laws apply in Japan?",
+            "retail",
+        ),
+        (
+            "旅館を経営しています。宿泊料金の価格設定をAIに任せたいのですが、どの法律が関係しますか",
+            "小売",
+        ),
+        (
+            "Our newsletter wants AI to write summaries for its subscribers. What rules apply?",
+            "telecommunications",
+        ),
+    ],
+)
+def test_what_any_business_does_names_no_sector(
+    question: str, not_said: str, settings: Settings
+) -> None:
+    answer = ask(question, settings=settings, offline=True)
+    assert answer.route == "use_case"
+    assert not_said not in answer.answer
+
+
+def test_a_property_manager_is_real_estate(settings: Settings) -> None:
+    answer = ask(
+        "We are a property management company and want AI to check tenants' ID photos. What"
+        " rules apply?",
+        settings=settings,
+        offline=True,
+    )
+    assert "does not cover the laws specific to real estate" in " ".join(answer.answer.split())
+
+
+def test_every_binding_layer_names_its_instrument() -> None:
+    """A binding layer's line (title and why) names one of the instruments it cites, in both
+    languages, so the answer says which law it is, not only 'criminal law'."""
+    rb = load_rule_base()
+    for layer in rb.triggers.values():
+        if layer.legal_force != LegalForce.binding_hard_law:
+            continue
+        sources = [rb.sources[c.source] for c in layer.citations]
+        en = f"{layer.title} {layer.why}"
+        ja = f"{layer.title_ja} {layer.why_ja}"
+        assert any(s.short_name.split(" (")[0] in en for s in sources), layer.id
+        assert any((s.short_name_ja or "").split("（")[0] in ja for s in sources), layer.id
