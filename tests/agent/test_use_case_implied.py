@@ -177,3 +177,65 @@ def test_every_binding_layer_names_its_instrument() -> None:
         ja = f"{layer.title_ja} {layer.why_ja}"
         assert any(s.short_name.split(" (")[0] in en for s in sources), layer.id
         assert any((s.short_name_ja or "").split("（")[0] in ja for s in sources), layer.id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our dental clinic wants AI to read x-rays and flag cavities. what do we need to check",
+        "歯科医院です。レントゲン画像から虫歯をAIで見つけるソフトを導入したいです。注意点は？",
+    ],
+)
+def test_medical_images_are_health_data_and_a_cavity_a_condition(question: str) -> None:
+    profile = read_use_case(question).profile
+    assert profile.medical_purpose
+    assert profile.personal_data == "sensitive"
+
+
+def test_an_x_ray_of_a_weld_is_no_ones_health_data() -> None:
+    question = "Our factory uses x-ray inspection AI to find defects in welds. What applies?"
+    assert read_use_case(question).profile.personal_data == "none"
+
+
+def test_a_subsidy_applied_for_is_a_public_service() -> None:
+    question = "Our prefecture plans to use AI to screen applications for childcare subsidies."
+    profile = read_use_case(question).profile
+    assert "public_services" in profile.sectors
+    assert profile.personal_data == "personal"
+
+
+def test_a_child_allowance_is_no_school() -> None:
+    question = (
+        "自治体で、児童手当の申請書類をAIでチェックしたいと考えています。何に注意すべきですか"
+    )
+    assert "education" not in read_use_case(question).profile.sectors
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We're a delivery startup using AI to plan routes for our couriers and rate their"
+        " performance. What do we need to comply with?",
+        "Our support team wants to use Claude to answer customer tickets, which contain names and"
+        " order numbers. What should we check?",
+    ],
+)
+def test_people_rated_or_named_in_records_are_personal_data(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "personal"
+
+
+def test_a_camera_that_analyses_workers_is_a_use_case() -> None:
+    question = "物流倉庫で作業員の動きをカメラで分析して生産性を評価したいです。問題ありますか"
+    reading = read_use_case(question)
+    assert reading.activity and reading.is_use_case
+    assert reading.profile.personal_data == "personal"
+
+
+def test_legal_tech_is_legal_services(settings: Settings) -> None:
+    answer = ask(
+        "Our legaltech startup offers an AI that drafts contracts for small businesses. What"
+        " Japanese regulations apply?",
+        settings=settings,
+        offline=True,
+    )
+    assert "does not cover the laws specific to legal services" in " ".join(answer.answer.split())
