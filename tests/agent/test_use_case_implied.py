@@ -239,3 +239,23 @@ def test_legal_tech_is_legal_services(settings: Settings) -> None:
         offline=True,
     )
     assert "does not cover the laws specific to legal services" in " ".join(answer.answer.split())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "人事部で社員のストレスチェック結果をAIで分析して離職リスクを予測したいのですが大丈夫でしょうか",
+        "We want AI to analyse our employees' stress check results. What applies?",
+    ],
+)
+def test_a_stress_check_is_health_information(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "sensitive"
+
+
+def test_turning_selfies_into_avatars_is_generation_at_work() -> None:
+    reading = read_use_case(
+        "My startup makes an app that turns users' selfies into anime-style avatars. What Japanese"
+        " laws apply?"
+    )
+    assert reading.activity and reading.is_use_case
+    assert reading.profile.personal_data == "personal"
