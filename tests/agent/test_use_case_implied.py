@@ -84,6 +84,8 @@ def test_a_real_persons_voice_copied_is_synthetic_media(question: str) -> None:
     [
         "We want to transcribe our CEO's voice messages with AI. What applies?",
         "We use AI to verify customers' faces at check-in. What applies?",
+        "We want AI to generate each character's voice in our game. What applies?",
+        "We generate a summary of each customer's face-to-face visits with AI. What applies?",
     ],
 )
 def test_a_voice_or_face_processed_is_not_copied(question: str) -> None:
@@ -259,3 +261,8 @@ def test_turning_selfies_into_avatars_is_generation_at_work() -> None:
     )
     assert reading.activity and reading.is_use_case
     assert reading.profile.personal_data == "personal"
+
+
+def test_a_scam_is_no_camera() -> None:
+    question = "Our bank studies reported scams to spot customers at risk with AI. What applies?"
+    assert "people_watched" not in {h.id for h in read_use_case(question).hints}
