@@ -266,3 +266,22 @@ def test_turning_selfies_into_avatars_is_generation_at_work() -> None:
 def test_a_scam_is_no_camera() -> None:
     question = "Our bank studies reported scams to spot customers at risk with AI. What applies?"
     assert "people_watched" not in {h.id for h in read_use_case(question).hints}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we're building a tutoring chatbot for high schoolers that remembers each kid's weak"
+        " subjects. japan rules?",
+        "We're an insurance broker using AI to recommend policies to customers based on their"
+        " family situation and income. What applies?",
+        "ホテルのフロントで、宿泊客のパスポートをAIで読み取って登録したいです。関係する法律は？",
+    ],
+)
+def test_who_a_person_is_and_how_they_do_are_personal_data(question: str) -> None:
+    assert read_use_case(question).profile.personal_data == "personal"
+
+
+def test_the_progress_of_a_project_is_no_ones() -> None:
+    question = "We want AI to track the progress of our construction projects. What applies?"
+    assert read_use_case(question).profile.personal_data == "none"
