@@ -285,3 +285,19 @@ def test_who_a_person_is_and_how_they_do_are_personal_data(question: str) -> Non
 def test_the_progress_of_a_project_is_no_ones() -> None:
     question = "We want AI to track the progress of our construction projects. What applies?"
     assert read_use_case(question).profile.personal_data == "none"
+
+
+def test_a_drone_is_no_loan() -> None:
+    question = "農協です。ドローンとAIで稲の病気を見つけたいのですが、どんな規制がありますか"
+    profile = read_use_case(question).profile
+    assert "finance" not in profile.sectors
+    assert not profile.medical_purpose
+
+
+def test_a_convenience_store_is_retail(settings: Settings) -> None:
+    answer = ask(
+        "コンビニで防犯カメラの映像をAIで解析して万引きを防ぎたいです。違法ですか",
+        settings=settings,
+        offline=True,
+    )
+    assert "小売・EC分野固有の法令を扱っていません" in "".join(answer.answer.split())
