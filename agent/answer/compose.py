@@ -19,6 +19,7 @@ from agent.answer.select import (
     by_entity_and_facet,
     date_facts,
     refuting,
+    scope_by_force,
     unrecorded_date,
     watch_items,
 )
@@ -154,7 +155,9 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     first = facts[0]
     # A fact's yes or no answers a question on its own facet only; a "what" fact answers only
     # whether a thing exists ("Does Japan have an AI Act?").
-    on_facet = first.facet == part.facet and (
+    # Whether a text applies to a role its scope omits is answered by how far it binds.
+    by_force = first.facet == Facet.legal_force and scope_by_force(part, reader)
+    on_facet = (first.facet == part.facet or by_force) and (
         part.facet != Facet.what or bool(phrasebook().existence.search(part.text))
     )
     # Only a fact about what the question names answers it yes or no (not a regime fallback).

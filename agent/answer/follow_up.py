@@ -59,6 +59,17 @@ def refers_back(question: str) -> bool:
     )
 
 
+# A question word opening a turn: 'what should we do?' ends on its main verb, not on an auxiliary.
+_OPENS_WH = WordPattern(lambda w: w.question_words, r"^\W*({words})\b", re.IGNORECASE)
+
+
+def elides_verb(question: str) -> bool:
+    """The turn ends on an auxiliary and leaves its verb out ('do private companies have to as
+    well?', 'must developers too?'): it asks the last question's verb of what it names. A
+    wh-question ends on its own verb ('what should we do?')."""
+    return bool(phrasebook().verb_ellipsis.search(question)) and not _OPENS_WH.search(question)
+
+
 # The asker ('who supervises us?'): the organisation the conversation is about.
 _ASKER = WordPattern(lambda w: w.asker_words, r"\b({words})\b", re.IGNORECASE)
 

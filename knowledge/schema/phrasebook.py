@@ -177,6 +177,11 @@ class Phrasebook(Strict):
     shifts_subject: str = Field(
         description="Openings of a part that turns to a subject of its own."
     )
+    verb_ellipsis: str = Field(
+        default="(?!)",
+        description="A turn ending on an auxiliary whose verb it leaves out ('do private "
+        "companies have to as well?'): it asks the last question again of what it names.",
+    )
     given: str = Field(description="A claim stated as given, in named groups.")
     function_words: str = Field(min_length=1, description="Space-separated words.")
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
@@ -252,6 +257,7 @@ class Phrasebook(Strict):
         "body_says",
         "elliptical",
         "shifts_subject",
+        "verb_ellipsis",
         "given",
         "joiners_ja",
         "connectives_ja",
