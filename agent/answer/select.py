@@ -286,11 +286,12 @@ def _content_words(part: Part, reader: Reader) -> frozenset[str]:
     """The question's word stems less those of the names of what it names and of the words
     every answer has."""
     rb = reader.rule_base
+    # Its Japanese name too: '著作権法' in '著作権法30条の4って…' is a name, not a word asked.
     names = " ".join(
         a
         for e in part.entities
         if e in rb.entities
-        for a in (rb.entities[e].name, *rb.entities[e].aliases)
+        for a in (rb.entities[e].name, rb.entities[e].name_ja or "", *rb.entities[e].aliases)
     )
     asked = phrasebook().body_says.sub(" ", part.text)
     return _stems(asked) - _stems(names) - phrasebook().ignored_stems

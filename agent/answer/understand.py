@@ -628,7 +628,9 @@ def re_ask(
     if (book.facet_match(part.text)[1] is not None and not elided) or read_use_case(asked):
         return own
     kinds = {reader.rule_base.entities[e].kind for e in part.entities}
-    if not kinds or not kinds <= {*_SUBJECTS, EntityKind.role}:
+    # 'what about for hospitals?' narrows the last question to a field, as a role does.
+    narrows = kinds == {EntityKind.sector} and bool(book.narrowing.search(asked))
+    if not kinds or not (kinds <= {*_SUBJECTS, EntityKind.role} or narrows):
         # "what about emotion recognition?" after "does the Act ban facial recognition?" asks
         # that again of it; "what about copyright?" is a new topic, asked on its own.
         return own if probe or not kinds else _asked_again(part, asked, history, reader) or own
@@ -697,6 +699,9 @@ def understand(
         beside = [] if parts[0].entities else named_beside(asked, inherited, reader)
         own = [e for e in [*parts[0].entities, *beside] if e not in inherited]
         parts[0].entities = [*inherited, *own]
+        # Asked of the earlier question's subject, in its words: 'when?' after 'Who adopted the
+        # Article 13 guideline?' asks when it was adopted.
+        parts[0].context = parts[0].context or earlier[-1]
         parts[0].route = route_part(parts[0], reader)
     # A part that names nothing inherits the subject of the part before it ("…and when?"); one
     # that refers back ("…and has it said anything about chatbots?") adds it to its own.

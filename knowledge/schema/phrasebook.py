@@ -177,6 +177,11 @@ class Phrasebook(Strict):
     shifts_subject: str = Field(
         description="Openings of a part that turns to a subject of its own."
     )
+    narrowing: str = Field(
+        default="(?!)",
+        description="Words that narrow the last question to a field ('what about for "
+        "hospitals?', '病院の場合は？') rather than turn to it as a topic.",
+    )
     verb_ellipsis: str = Field(
         default="(?!)",
         description="A turn ending on an auxiliary whose verb it leaves out ('do private "
@@ -258,6 +263,7 @@ class Phrasebook(Strict):
         "elliptical",
         "shifts_subject",
         "verb_ellipsis",
+        "narrowing",
         "given",
         "joiners_ja",
         "connectives_ja",

@@ -117,3 +117,30 @@ def test_a_fragment_on_a_topic_another_law_holds_is_asked_of_that_law() -> None:
     # A fragment naming nothing is still asked of the earlier subject.
     again = understand("and the penalty?", history=["Are the AI Guidelines for Business binding?"])
     assert again.parts[0].entities == ["aigfb"]
+
+
+def test_a_bare_when_after_a_question_asks_the_event_that_question_named() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    query = understand(
+        "when, and is it binding?", history=["Who adopted the Article 13 guideline?"]
+    )
+    lead = by_entity_and_facet(query.parts[0], default_reader())[0]
+    assert "decided by the AI Strategic Headquarters" in lead.text
+
+
+def test_a_fragment_for_a_field_narrows_the_last_question_to_it() -> None:
+    earlier = "What does the APPI require before we put customer data into a chatbot?"
+    part = understand("what about for hospitals?", history=[earlier]).parts[0]
+    assert part.entities[:1] == ["appi"] and "health" in part.entities
+    assert part.facet.value == "duty"
+    # Without 'for', a field named turns to it as a topic of its own.
+    assert "appi" not in understand("what about hospitals?", history=[earlier]).parts[0].entities
+
+
+def test_the_japanese_name_of_what_is_asked_is_no_word_a_fact_must_share() -> None:
+    from agent.answer.select import by_entity_and_facet
+
+    part = understand("著作権法30条の4って何を認めてるの？あと侵害したら罰則は？").parts[0]
+    facts = by_entity_and_facet(part, default_reader("ja"))
+    assert [f.id for f in facts] == ["art30_4_what"]  # not its proviso beside it: not asked
