@@ -481,8 +481,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if part.facet == Facet.who and part.entities:
         # Who is asked of a thing no fact on the facet is about ('who do we report a data leak
         # to?'): a fact about it and a body, on any facet, names the body before the regime's.
-        bodies = set(reader.rule_base.institutions)
-        tiers.append([f for f in _about(facts, part.entities) if bodies & set(f.about)])
+        known = set(reader.rule_base.institutions)
+        tiers.append([f for f in _about(facts, part.entities) if known & set(f.about)])
     tiers.append(_about(on_facet, subjects))
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects
