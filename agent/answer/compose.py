@@ -162,7 +162,8 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     )
     # Only a fact about what the question names answers it yes or no (not a regime fallback).
     on_facet = on_facet and (not part.entities or bool(set(first.about) & set(part.entities)))
-    plain = not phrasebook().negation.search(part.text)
+    book = phrasebook()
+    plain = not book.negation.search(book.condition.sub(" ", part.text))  # 'if we don't' asks
     answer = first.answers if part.yes_no and on_facet and plain else None
     if answer and first.facet == Facet.does_not and ask_kind(part.text) is AskKind.permission:
         # 'bans nothing' answers 'is it legal?' yes (phrasebook.yaml converse_answers)
@@ -251,6 +252,20 @@ def _describes_use(part: Part) -> bool:
     return reading.is_use_case or reading.activity
 
 
+def _asks_apart(part: Part) -> bool:
+    """A yes/no question beside the use case about no one's use ('Is AI output copyrightable in
+    Japan, and can we train on copyrighted images?'): asked in its own right, so answered in its
+    place with its own first sentence, not left to the use case's layers."""
+    from agent.use_case import read_use_case
+
+    # Asked in its own words: not a fragment that took the earlier question's ('and for a
+    # hospital?' after 'Can our bank use AI…?' is that use case again).
+    if not part.yes_no or part.context or not phrasebook().yes_no.search(part.text):
+        return False
+    reading = read_use_case(part.text)
+    return not reading.own_use and not reading.is_use_case
+
+
 def _names_a_rule(part: Part, reader: Reader) -> bool:
     kinds = (EntityKind.instrument, EntityKind.institution)
     return any(reader.rule_base.entities[e].kind in kinds for e in part.entities)
@@ -325,6 +340,9 @@ def compose(
     for n, (part, section) in enumerate(sections):
         reserved = frozenset(lead for lead in part_leads[n + 1 :] if lead)
         leads = part.route == "premise" or id(part) in first
+        # A question asked apart before the use ('Is AI output copyrightable, and can we…?')
+        # is answered where it was asked.
+        leads = leads or bool(query.use_case and part.route == "lookup" and _asks_apart(part))
         if query.use_case and not use_case_done and not leads:
             text, tools = compose_use_case(query.use_case, reader, cites, query.question, surface)
             blocks.append(text)

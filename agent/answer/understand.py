@@ -486,8 +486,9 @@ def asks_of_its_own(question: str, linked: list[str], history: list[str], reader
     return bool(on) and not any(subjects & set(f.about) for f in on)
 
 
-# Facets each instrument answers alone: the penalties of two laws are two answers.
-_EACH = (Facet.penalty, Facet.legal_force)
+# Facets each instrument answers alone: the penalties of two laws, or who enforces each, are two
+# answers.
+_EACH = (Facet.penalty, Facet.legal_force, Facet.who)
 
 
 def per_instrument(part: Part, reader: Reader) -> list[Part]:
@@ -737,6 +738,11 @@ def understand(
             part.entities = reader.instruments_for(part.entities)
         part.context = before.text
         part.route = route_part(part, reader)
+    # '…who enforces the APPI, and what about the copyright act?': a later part with no facet of
+    # its own asks the part before again, of what it names, as a follow-up asks the last turn.
+    for n in range(1, len(parts)):
+        if book.elliptical.search(parts[n].text):
+            parts[n] = re_ask(parts[n], parts[n].text, [parts[n - 1].text], reader) or parts[n]
     parts = [each for part in parts for each in per_instrument(part, reader)]
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.

@@ -177,6 +177,11 @@ class Phrasebook(Strict):
     shifts_subject: str = Field(
         description="Openings of a part that turns to a subject of its own."
     )
+    condition: str = Field(
+        default="(?!)",
+        description="A condition clause ('if we don't comply'): a negation inside it does not "
+        "negate the question.",
+    )
     narrowing: str = Field(
         default="(?!)",
         description="Words that narrow the last question to a field ('what about for "
@@ -264,6 +269,7 @@ class Phrasebook(Strict):
         "shifts_subject",
         "verb_ellipsis",
         "narrowing",
+        "condition",
         "given",
         "joiners_ja",
         "connectives_ja",

@@ -144,3 +144,35 @@ def test_the_japanese_name_of_what_is_asked_is_no_word_a_fact_must_share() -> No
     part = understand("著作権法30条の4って何を認めてるの？あと侵害したら罰則は？").parts[0]
     facts = by_entity_and_facet(part, default_reader("ja"))
     assert [f.id for f in facts] == ["art30_4_what"]  # not its proviso beside it: not asked
+
+
+def test_who_supervises_that_after_a_use_case_names_each_binding_laws_body(offline) -> None:  # type: ignore[no-untyped-def]
+    earlier = "Our hospital wants to use AI to read X-rays and suggest diagnoses. What applies?"
+    turns = [(earlier, offline(earlier).answer)]
+    answer = offline("and who supervises that?", history=turns).answer
+    assert "Personal Information Protection Commission" in answer  # the privacy statute's
+    assert "Ministry of Health, Labour and Welfare" in answer  # the medical-device law's
+
+
+def test_a_later_part_with_no_facet_of_its_own_asks_the_part_before_again() -> None:
+    query = understand("Who enforces the APPI, and what about the copyright act?")
+    assert [(p.entities, p.facet.value) for p in query.parts] == [
+        (["appi"], "who"),
+        (["copyright_act"], "who"),
+    ]
+
+
+def test_a_yes_no_question_beside_a_use_case_is_answered_first_in_its_place(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline(
+        "Is AI output copyrightable in Japan, and can we train on copyrighted images?"
+    ).answer
+    assert answer.startswith("Output an AI produces on its own")  # not the use case's layers
+    assert "These layers of Japan's regime apply" in answer  # the use case still answered
+
+
+def test_a_negation_inside_a_condition_leaves_the_question_plain(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline(
+        "what does the AI Act require of companies, and is there a penalty if we don't?"
+    ).answer
+    paragraphs = [p for p in answer.split("\n\n") if p.strip()]
+    assert any(p.startswith("No. ") and "without penalties" in p for p in paragraphs[1:])
