@@ -725,6 +725,7 @@ def understand(
             ja = bool(JAPANESE.search(part.text))
             pointed = book.pointers_ja.match(part.text) if ja else points_back(part.text)
             if topic_only and not (pointed or book.demonstrative.search(part.text)):
+                part.context = before.text  # still read after it, as asked
                 continue
             carry = post or carried(before, part.text, part.facet, reader)
             subjects = [e for e in carry if e not in part.entities]
