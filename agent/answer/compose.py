@@ -343,6 +343,14 @@ def compose(
         # A question asked apart before the use ('Is AI output copyrightable, and can we…?')
         # is answered where it was asked.
         leads = leads or bool(query.use_case and part.route == "lookup" and _asks_apart(part))
+        # So is one asking what the use case's layers do not say ('Who enforces the APPI? Also,
+        # can our bank use AI…?'): the order asked is the order answered.
+        leads = leads or bool(
+            query.use_case
+            and part.route == "lookup"
+            and part.facet not in _USE_CASE_FACETS
+            and not _describes_use(part)
+        )
         if query.use_case and not use_case_done and not leads:
             text, tools = compose_use_case(query.use_case, reader, cites, query.question, surface)
             blocks.append(text)

@@ -176,3 +176,10 @@ def test_a_negation_inside_a_condition_leaves_the_question_plain(offline) -> Non
     ).answer
     paragraphs = [p for p in answer.split("\n\n") if p.strip()]
     assert any(p.startswith("No. ") and "without penalties" in p for p in paragraphs[1:])
+
+
+def test_a_part_the_use_case_does_not_answer_keeps_its_place_before_it(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline("Who enforces the APPI? Also, can our bank use AI for credit scoring?")
+    assert answer.route == "use_case"
+    assert answer.answer.startswith("The Personal Information Protection Commission (PPC)")
+    assert "Yes, within the binding law that applies" in answer.answer
