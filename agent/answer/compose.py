@@ -266,6 +266,14 @@ def _asks_apart(part: Part) -> bool:
     return not reading.own_use and not reading.is_use_case
 
 
+def _answered_apart(part: Part) -> bool:
+    """Beside a use case, a look-up its layers do not answer: a yes/no question about no one's
+    use, or a facet the layers do not speak to (who, when, what penalty), asked in its own words."""
+    if part.route != "lookup":
+        return False
+    return _asks_apart(part) or (part.facet not in _USE_CASE_FACETS and not _describes_use(part))
+
+
 def _names_a_rule(part: Part, reader: Reader) -> bool:
     kinds = (EntityKind.instrument, EntityKind.institution)
     return any(reader.rule_base.entities[e].kind in kinds for e in part.entities)
@@ -335,24 +343,21 @@ def compose(
             id(pair[0]) not in first,
         )
     )
+    # A question asked apart from the use ('Is AI output copyrightable, and can we…?') is
+    # answered where it was asked, and so is one asking what the use case's layers do not say
+    # ('Who enforces the APPI? Also, can our bank use AI…?'): the order asked is the order
+    # answered. The use case's lead answers the words left, which ask of the use.
+    apart = {id(part) for part, _ in sections if query.use_case and _answered_apart(part)}
+    of_use = " ".join(p.text for p in query.parts if id(p) not in apart) or query.question
     use_case_done = False
     part_leads = [s.lead_fact.id if s and s.lead_fact else None for _, s in sections]
     for n, (part, section) in enumerate(sections):
         reserved = frozenset(lead for lead in part_leads[n + 1 :] if lead)
-        leads = part.route == "premise" or id(part) in first
-        # A question asked apart before the use ('Is AI output copyrightable, and can we…?')
-        # is answered where it was asked.
-        leads = leads or bool(query.use_case and part.route == "lookup" and _asks_apart(part))
-        # So is one asking what the use case's layers do not say ('Who enforces the APPI? Also,
-        # can our bank use AI…?'): the order asked is the order answered.
-        leads = leads or bool(
-            query.use_case
-            and part.route == "lookup"
-            and part.facet not in _USE_CASE_FACETS
-            and not _describes_use(part)
-        )
+        leads = part.route == "premise" or id(part) in first or id(part) in apart
         if query.use_case and not use_case_done and not leads:
-            text, tools = compose_use_case(query.use_case, reader, cites, query.question, surface)
+            text, tools = compose_use_case(
+                query.use_case, reader, cites, query.question, surface, asked=of_use
+            )
             blocks.append(text)
             use_case_done = True
         about_use_case = query.use_case and part.route in ("search", "lookup") and not leads
@@ -367,7 +372,9 @@ def compose(
         if part.route != "not_covered" and part.uncovered:  # beside a law it covers
             blocks.append(not_covered_section(part, reader).lead)
     if query.use_case and not use_case_done:
-        text, tools = compose_use_case(query.use_case, reader, cites, query.question, surface)
+        text, tools = compose_use_case(
+            query.use_case, reader, cites, query.question, surface, asked=of_use
+        )
         blocks.append(text)
     if not blocks:
         blocks.append(templates(reader.lang).no_facts.strip())
