@@ -184,3 +184,12 @@ def test_a_part_the_use_case_does_not_answer_keeps_its_place_before_it(offline) 
     assert answer.route == "use_case"
     assert answer.answer.startswith("The Personal Information Protection Commission (PPC)")
     assert "Yes, within the binding law that applies" in answer.answer
+
+
+def test_a_japanese_turn_opening_with_a_noun_and_mo_follows_up(offline) -> None:  # type: ignore[no-untyped-def]
+    assert refers_back("民間企業も置かないといけないの？")  # も: 'private companies too?'
+    earlier = "デジタル庁のガイドラインは各府省にCAIOの設置を求めていますか"
+    turns = [(earlier, offline(earlier).answer)]
+    answer = offline("民間企業も置かないといけないの？", history=turns)
+    assert answer.route != "out_of_scope"
+    assert "民間企業ではありません" in answer.answer.split("\n")[0]
