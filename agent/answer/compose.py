@@ -23,6 +23,7 @@ from agent.answer.select import (
     held_date,
     other_article,
     refuting,
+    scope_by_force,
     unrecorded_date,
     watch_items,
 )
@@ -159,12 +160,15 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     first = facts[0]
     # A fact's yes or no answers a question on its own facet only; a "what" fact answers only
     # whether a thing exists ("Does Japan have an AI Act?").
-    on_facet = first.facet == part.facet and (
+    # Whether a text applies to a role its scope omits is answered by how far it binds.
+    by_force = first.facet == Facet.legal_force and scope_by_force(part, reader)
+    on_facet = (first.facet == part.facet or by_force) and (
         part.facet != Facet.what or bool(phrasebook().existence.search(part.text))
     )
     # Only a fact about what the question names answers it yes or no (not a regime fallback).
     on_facet = on_facet and (not part.entities or bool(set(first.about) & set(part.entities)))
-    plain = not phrasebook().negation.search(part.text)
+    book = phrasebook()
+    plain = not book.negation.search(book.condition.sub(" ", part.text))  # 'if we don't' asks
     answer = first.answers if part.yes_no and on_facet and plain else None
     if answer and first.facet == Facet.does_not and ask_kind(part.text) is AskKind.permission:
         # 'bans nothing' answers 'is it legal?' yes (phrasebook.yaml converse_answers)
@@ -270,6 +274,28 @@ def _describes_use(part: Part) -> bool:
     return reading.is_use_case or reading.activity
 
 
+def _asks_apart(part: Part) -> bool:
+    """A yes/no question beside the use case about no one's use ('Is AI output copyrightable in
+    Japan, and can we train on copyrighted images?'): asked in its own right, so answered in its
+    place with its own first sentence, not left to the use case's layers."""
+    from agent.use_case import read_use_case
+
+    # Asked in its own words: not a fragment that took the earlier question's ('and for a
+    # hospital?' after 'Can our bank use AI…?' is that use case again).
+    if not part.yes_no or part.context or not phrasebook().yes_no.search(part.text):
+        return False
+    reading = read_use_case(part.text)
+    return not reading.own_use and not reading.is_use_case
+
+
+def _answered_apart(part: Part) -> bool:
+    """Beside a use case, a look-up its layers do not answer: a yes/no question about no one's
+    use, or a facet the layers do not speak to (who, when, what penalty), asked in its own words."""
+    if part.route != "lookup":
+        return False
+    return _asks_apart(part) or (part.facet not in _USE_CASE_FACETS and not _describes_use(part))
+
+
 def _names_a_rule(part: Part, reader: Reader) -> bool:
     kinds = (EntityKind.instrument, EntityKind.institution)
     return any(reader.rule_base.entities[e].kind in kinds for e in part.entities)
@@ -339,13 +365,21 @@ def compose(
             id(pair[0]) not in first,
         )
     )
+    # A question asked apart from the use ('Is AI output copyrightable, and can we…?') is
+    # answered where it was asked, and so is one asking what the use case's layers do not say
+    # ('Who enforces the APPI? Also, can our bank use AI…?'): the order asked is the order
+    # answered. The use case's lead answers the words left, which ask of the use.
+    apart = {id(part) for part, _ in sections if query.use_case and _answered_apart(part)}
+    of_use = " ".join(p.text for p in query.parts if id(p) not in apart) or query.question
     use_case_done = False
     part_leads = [s.lead_fact.id if s and s.lead_fact else None for _, s in sections]
     for n, (part, section) in enumerate(sections):
         reserved = frozenset(lead for lead in part_leads[n + 1 :] if lead)
-        leads = part.route == "premise" or id(part) in first
+        leads = part.route == "premise" or id(part) in first or id(part) in apart
         if query.use_case and not use_case_done and not leads:
-            text, tools = compose_use_case(query.use_case, reader, cites, query.question, surface)
+            text, tools = compose_use_case(
+                query.use_case, reader, cites, query.question, surface, asked=of_use
+            )
             blocks.append(text)
             use_case_done = True
         about_use_case = query.use_case and part.route in ("search", "lookup") and not leads
@@ -360,7 +394,9 @@ def compose(
         if part.route != "not_covered" and part.uncovered:  # beside a law it covers
             blocks.append(not_covered_section(part, reader).lead)
     if query.use_case and not use_case_done:
-        text, tools = compose_use_case(query.use_case, reader, cites, query.question, surface)
+        text, tools = compose_use_case(
+            query.use_case, reader, cites, query.question, surface, asked=of_use
+        )
         blocks.append(text)
     if not blocks:
         blocks.append(templates(reader.lang).no_facts.strip())

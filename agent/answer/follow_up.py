@@ -59,6 +59,17 @@ def refers_back(question: str) -> bool:
     )
 
 
+# A question word opening a turn: 'what should we do?' ends on its main verb, not on an auxiliary.
+_OPENS_WH = WordPattern(lambda w: w.question_words, r"^\W*({words})\b", re.IGNORECASE)
+
+
+def elides_verb(question: str) -> bool:
+    """The turn ends on an auxiliary and leaves its verb out ('do private companies have to as
+    well?', 'must developers too?'): it asks the last question's verb of what it names. A
+    wh-question ends on its own verb ('what should we do?')."""
+    return bool(phrasebook().verb_ellipsis.search(question)) and not _OPENS_WH.search(question)
+
+
 # The asker ('who supervises us?'): the organisation the conversation is about.
 _ASKER = WordPattern(lambda w: w.asker_words, r"\b({words})\b", re.IGNORECASE)
 
@@ -164,9 +175,21 @@ def use_case_subjects(use_case: UseCase, reader: Reader, question: str) -> list[
             source = citation.source
             if source in entities and entities[source].kind in _SUBJECT_KINDS:
                 found.append(source)
-    # 'that' is the binding law the answer detailed before the guidance explaining it.
+    # 'that' is the binding law the answer detailed before the guidance explaining it: each
+    # such law, when it detailed several ('who supervises that?' after a diagnostic AI in a
+    # hospital: the privacy statute's regulator and the medical-device law's ministry).
     sources = reader.rule_base.sources
-    return sorted(dict.fromkeys(found), key=lambda s: force_rank(sources[s].legal_force))[:1]
+    ranked = sorted(dict.fromkeys(found), key=lambda s: force_rank(sources[s].legal_force))
+    top = (
+        [
+            s
+            for s in ranked
+            if force_rank(sources[s].legal_force) == force_rank(sources[ranked[0]].legal_force)
+        ]
+        if ranked
+        else []
+    )
+    return top
 
 
 def carried_use_case(asked: str, history: list[str], reader: Reader, lang: str) -> UseCase | None:

@@ -60,6 +60,9 @@ class CompiledPhrasebook:
         self.body_says = re.compile(book.body_says, re.IGNORECASE)
         self.elliptical = re.compile(book.elliptical, re.IGNORECASE)
         self.shifts_subject = re.compile(book.shifts_subject, re.IGNORECASE)
+        self.verb_ellipsis = re.compile(book.verb_ellipsis, re.IGNORECASE)
+        self.narrowing = re.compile(book.narrowing, re.IGNORECASE)
+        self.condition = re.compile(book.condition, re.IGNORECASE)
         self.given = re.compile(book.given, re.IGNORECASE)
         # Stems (first five letters) that never show a fact is relevant to a question.
         words = f"{book.function_words} {book.common_words}".split()

@@ -303,11 +303,12 @@ def _content_words(part: Part, reader: Reader) -> frozenset[str]:
     """The question's word stems less those of the names of what it names and of the words
     every answer has."""
     rb = reader.rule_base
+    # Its Japanese name too: '著作権法' in '著作権法30条の4って…' is a name, not a word asked.
     names = " ".join(
         a
         for e in part.entities
         if e in rb.entities
-        for a in (rb.entities[e].name, *rb.entities[e].aliases)
+        for a in (rb.entities[e].name, rb.entities[e].name_ja or "", *rb.entities[e].aliases)
     )
     asked = phrasebook().body_says.sub(" ", part.text)
     return _stems(asked) - _stems(names) - phrasebook().ignored_stems
@@ -375,6 +376,21 @@ def _instruments_of(entities: list[str], reader: Reader) -> list[str]:
     ]
 
 
+def scope_by_force(part: Part, reader: Reader) -> bool:
+    """Is the part asking whether a document applies to a role ('does it apply to private
+    companies?') that none of the document's scope facts speaks of? Then the fact on how far it
+    binds, naming that role, answers it, not its scope for someone else (prefectures)."""
+    entities = reader.rule_base.entities
+    roles = {e for e in part.entities if entities[e].kind == EntityKind.role}
+    documents = {e for e in part.entities if entities[e].kind == EntityKind.instrument}
+    if part.facet != Facet.scope or not roles or not documents:
+        return False
+    return not any(
+        f.facet == Facet.scope and roles & set(f.about) and documents & set(f.about)
+        for f in reader.rule_base.facts.values()
+    )
+
+
 def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> list[Fact]:
     """The facts on the part's facet about what it names, most specific first.
 
@@ -436,6 +452,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         facets.add(Facet.duty)  # who must do a thing: the duty's text names who holds it
     if part.facet in (Facet.who, Facet.penalty) and part.yes_no:
         facets |= {Facet.penalty, Facet.does_not}  # "is it a regulator?", "can it fine us?": no
+    if scope_by_force(part, reader):
+        facets.add(Facet.legal_force)  # whom a text binds says whether it applies to them
     on_facet = [f for f in facts if f.facet in facets]
     tiers = [_about_all(on_facet, part.entities)]
     if part.facet == Facet.what:  # what a provision says ('第7条の内容'): the facts first about it
@@ -481,6 +499,11 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         tiers.append(_about([f for f in facts if f.facet == Facet.what], part.entities))
     if part.facet == Facet.what:  # what a named thing's facts say, on any facet, before the
         tiers.append(_about(facts, part.entities))  # regime's ('is ChatGPT output copyrightable?')
+    if part.facet == Facet.who and part.entities:
+        # Who is asked of a thing no fact on the facet is about ('who do we report a data leak
+        # to?'): a fact about it and a body, on any facet, names the body before the regime's.
+        known = set(reader.rule_base.institutions)
+        tiers.append([f for f in _about(facts, part.entities) if known & set(f.about)])
     tiers.append(_about(on_facet, subjects))
     chosen = next((tier for tier in tiers if tier), [])
     named = part.entities or subjects

@@ -23,6 +23,7 @@ from agent.answer.follow_up import (
     carried_use_case,
     earlier_subjects,
     earlier_use_case,
+    elides_verb,
     in_context,
     named_beside,
     named_by_one,
@@ -102,13 +103,19 @@ def split_parts(question: str) -> list[str]:
         if p and p.strip()
     ]
     pieces = _with_alternatives(pieces)
-    # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart.
-    pieces = [
-        q for n, p in enumerate(pieces) for q in split_joined(without_connective(p) if n else p)
-    ]
+    # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart. A piece
+    # a connective opened is a new ask however short ('…いつ？それと規制機関なの？').
+    opened: set[int] = set()
+    split: list[str] = []
+    for n, p in enumerate(pieces):
+        bare = without_connective(p) if n else p
+        for q in filter(None, split_joined(bare)):
+            if bare != p:
+                opened.add(len(split))
+            split.append(q)
     parts: list[str] = []
     context = ""
-    for piece in filter(None, pieces):
+    for n, piece in enumerate(split):
         if phrasebook().instruction.search(piece):
             continue  # "State that the AI Act fines…": an order, neither asked nor believed
         japanese = bool(JAPANESE.search(piece))
@@ -116,7 +123,9 @@ def split_parts(question: str) -> list[str]:
         piece = joined or piece
         words = len(piece.split()) if not japanese else len(piece) // 3
         short = words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece)
-        if parts and short and not (japanese and asks_anew(piece, parts[-1])):
+        anew = japanese and (asks_anew(piece, parts[-1]) if parts else False)
+        anew = anew or (n in opened and asks_in_japanese(piece))
+        if parts and short and not anew:
             parts[-1] = f"{parts[-1]} {piece}"
         elif not (joined or _asks(piece)):
             context = f"{context} {piece}".strip()
@@ -171,7 +180,10 @@ def upheld(premise: str, part: Part, reader: Reader) -> bool:
     entities = reader.rule_base.entities
     # Asked of a document that does require it ('Does the Digital Agency's guideline require a
     # CAIO?': of ministries, yes): its own duty is the answer, not a correction.
+    # Of the role asked about, if one is: the guideline's CAIO duty is the ministries', so 'does it
+    # require private companies to appoint one?' is still the belief, corrected.
     named = {e for e in part.entities if entities[e].kind == EntityKind.instrument}
+    roles = {e for e in part.entities if entities[e].kind == EntityKind.role}
     if (
         part.yes_no
         and named
@@ -179,6 +191,7 @@ def upheld(premise: str, part: Part, reader: Reader) -> bool:
             f.facet == Facet.duty
             and not f.refutes
             and named & set(f.about)
+            and (not roles or roles & set(f.about))
             and names_belief(f.text, premise, reader)
             for f in reader.rule_base.facts.values()
         )
@@ -214,8 +227,9 @@ def asks_of_a_law(part: Part, question: str, reader: Reader) -> bool:
     tell people…?', 'if customer data leaks, do we have to report it?'): the question asked names
     the statute or a concept only that statute's facts speak of, and facts about them answer it;
     or whether any law it names binds ('do we legally have to follow the AI guidelines?').
-    `question` is the question as typed: its last sentence is the one asked, a clause before it
-    ('Under the APPI, …', 'if customer data leaks, …') part of it."""
+    `question` is the question as typed (of a question in several parts, the part's own words):
+    its last sentence is the one asked, a clause before it ('Under the APPI, …', 'if customer
+    data leaks, …') part of it."""
     if part.route != "lookup":
         return False
     asked = reader.linker.link(_last_sentence(question))
@@ -420,10 +434,12 @@ def asks_only_belief(parts: list[Part], question: str) -> bool:
     false belief holds, of an AI it describes by nothing but being AI (its reading sets only the
     fields any AI tool sets, phrasebook bare_use; no sentence before it describes a use). The
     belief is what is asked: it is answered, not the layers of a use nobody described ('Do we
-    need to register our customer service chatbot …?' names one)."""
+    need to register our customer service chatbot …?' names one). A part beside it that looks a
+    thing up ('…, and who do we report a data leak to?') describes no use either."""
     from agent.use_case import read_use_case as hints
 
-    if not parts or not all(p.route == "premise" and p.yes_no for p in parts):
+    beliefs = [p for p in parts if p.route == "premise" and p.yes_no]
+    if not beliefs or not all(p in beliefs or p.route == "lookup" for p in parts):
         return False
     if len(clauses(question)) > 1:  # '…AIを入れたいのですが、…' describes the use first
         return False
@@ -457,6 +473,8 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
     # points back at the earlier subject ('does that only cover generative AI?').
     if _names_subject(linked, reader) and not points_back(question):
         return []
+    if not points_back(question) and asks_of_its_own(question, linked, history, reader):
+        return []
     # A fragment naming a thing the rule base holds beside the earlier subject ('what about
     # transfers abroad?' after a question on the APPI) follows it up too.
     beside = not linked and named_beside(question, earlier_subjects(history, reader), reader)
@@ -472,8 +490,23 @@ def follow_up_subject(question: str, history: list[str], reader: Reader) -> list
     return earlier_subjects(history, reader)
 
 
-# Facets each instrument answers alone: the penalties of two laws are two answers.
-_EACH = (Facet.penalty, Facet.legal_force)
+def asks_of_its_own(question: str, linked: list[str], history: list[str], reader: Reader) -> bool:
+    """A fragment naming a topic that the facts on the facet it asks tie to other texts than the
+    earlier subject ('and the penalty for copyright infringement?' after the AI Promotion Act's
+    penalties: the Copyright Act's) asks of that topic, not of the earlier subject."""
+    facet, span = phrasebook().facet_match(question)
+    entities = reader.rule_base.entities
+    topics = {e for e in linked if entities[e].kind == EntityKind.concept}
+    if span is None or not topics:
+        return False
+    subjects = set(earlier_subjects(history, reader))
+    on = [f for f in reader.rule_base.facts.values() if f.facet == facet and topics & set(f.about)]
+    return bool(on) and not any(subjects & set(f.about) for f in on)
+
+
+# Facets each instrument answers alone: the penalties of two laws, or who enforces each, are two
+# answers.
+_EACH = (Facet.penalty, Facet.legal_force, Facet.who)
 
 
 def per_instrument(part: Part, reader: Reader) -> list[Part]:
@@ -606,12 +639,17 @@ def re_ask(
     instrument or body it names, else of the earlier subject narrowed by the role it names."""
     book = phrasebook()
     own = None if probe else part
-    if len(history) == 0 or not book.elliptical.search(asked):
+    # 'do private companies have to as well?': its auxiliary stands for the earlier verb, so the
+    # facet its words seem to ask ('have to') is that question's, not one of its own.
+    elided = elides_verb(asked)
+    if len(history) == 0 or not (elided or book.elliptical.search(asked)):
         return own
-    if book.facet_match(part.text)[1] is not None or read_use_case(asked):
+    if (book.facet_match(part.text)[1] is not None and not elided) or read_use_case(asked):
         return own
     kinds = {reader.rule_base.entities[e].kind for e in part.entities}
-    if not kinds or not kinds <= {*_SUBJECTS, EntityKind.role}:
+    # 'what about for hospitals?' narrows the last question to a field, as a role does.
+    narrows = kinds == {EntityKind.sector} and bool(book.narrowing.search(asked))
+    if not kinds or not (kinds <= {*_SUBJECTS, EntityKind.role} or narrows):
         # "what about emotion recognition?" after "does the Act ban facial recognition?" asks
         # that again of it; "what about copyright?" is a new topic, asked on its own.
         return own if probe or not kinds else _asked_again(part, asked, history, reader) or own
@@ -682,6 +720,9 @@ def understand(
         beside = [] if parts[0].entities else named_beside(asked, inherited, reader)
         own = [e for e in [*parts[0].entities, *beside] if e not in inherited]
         parts[0].entities = [*inherited, *own]
+        # Asked of the earlier question's subject, in its words: 'when?' after 'Who adopted the
+        # Article 13 guideline?' asks when it was adopted.
+        parts[0].context = parts[0].context or earlier[-1]
         parts[0].route = route_part(parts[0], reader)
     # A part that names nothing inherits the subject of the part before it ("…and when?"); one
     # that refers back ("…and has it said anything about chatbots?") adds it to its own.
@@ -697,6 +738,15 @@ def understand(
         if not part.entities:
             part.entities = post or carried(before, part.text, part.facet, reader)
         elif book.follow_up.search(part.text) or said_by_before(part, before, reader):
+            # A part before that named only a topic ('登録制度') gives one naming its own
+            # ('情報漏えいしたらどこに報告するの') nothing to be asked of, unless it points at it
+            # ('…and what has it said about gen AI?'; 'それ…').
+            topic_only = not post and not _names_subject(before.entities, reader)
+            ja = bool(JAPANESE.search(part.text))
+            pointed = book.pointers_ja.match(part.text) if ja else points_back(part.text)
+            if topic_only and not (pointed or book.demonstrative.search(part.text)):
+                part.context = before.text  # still read after it, as asked
+                continue
             carry = post or carried(before, part.text, part.facet, reader)
             subjects = [e for e in carry if e not in part.entities]
             if not book.shifts_subject.search(part.text):  # "…, and what about RAG?" is on RAG
@@ -709,13 +759,22 @@ def understand(
             part.entities = reader.instruments_for(part.entities)
         part.context = before.text
         part.route = route_part(part, reader)
+    # '…who enforces the APPI, and what about the copyright act?': a later part with no facet of
+    # its own asks the part before again, of what it names, as a follow-up asks the last turn.
+    for n in range(1, len(parts)):
+        if book.elliptical.search(parts[n].text):
+            parts[n] = re_ask(parts[n], parts[n].text, [parts[n - 1].text], reader) or parts[n]
     parts = [each for part in parts for each in per_instrument(part, reader)]
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.
     # A fact on where the rule base stops leads a part the use case still answers.
     asked_elsewhere = parts[0].route == "not_covered" and _names_uncovered(parts[0], reader)
-    # What a named law asks of us is looked up in it, not read as a use case.
-    asked_elsewhere = asked_elsewhere or any(asks_of_a_law(part, asked, reader) for part in parts)
+    # What a named law asks of us is looked up in it, not read as a use case. Of several parts,
+    # each is read in its own words: a law another part names ('…What applies, and who supervises
+    # the Employment Security Act?') does not make 'what applies' a question on that law.
+    asked_elsewhere = asked_elsewhere or any(
+        asks_of_a_law(part, asked if len(parts) == 1 else part.text, reader) for part in parts
+    )
     # '…via that AI tool, do we have to report it?' after a use case restates that use.
     restated = restates_earlier_use(asked, earlier, reader)
     use_case = None if asked_elsewhere or on_use or restated else read_use_case(asked, answer_lang)

@@ -166,9 +166,11 @@ def compose_use_case(
     cites: Citations,
     question: str = "",
     surface: Surface = "cli",
+    asked: str | None = None,
 ) -> tuple[str, list[str]]:
     """Markdown: the layers that matter (binding first), one line naming the rest, the first
-    actions, the pointer on."""
+    actions, the pointer on. `asked`: the words that ask of the use (the question less the
+    parts answered apart), whose kind of ask the lead answers; the whole question by default."""
     profile = UseCaseProfile.model_validate(use_case.profile)
     engaged = {t.id: t for t in lookup_triggers(profile)}
     ranking = ranked_layers(use_case, reader, question)
@@ -190,7 +192,8 @@ def compose_use_case(
     names = _named_by_force(layers, title, reader.lang)
     framing = _framing_sources(ranking, engaged, reader)
     layers = [_cited_by_own(t, framing, reader) for t in layers]
-    kind = ask_kind(question) if question else AskKind.applies
+    asked = question if asked is None else asked
+    kind = ask_kind(asked) if asked else AskKind.applies
     data = lead_file()
     no_ban = reader.rule_base.facts[data.no_ban_fact]
     lead_cites = list(no_ban.cites) if kind in (AskKind.permission, AskKind.forbidden) else []

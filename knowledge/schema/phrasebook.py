@@ -177,6 +177,21 @@ class Phrasebook(Strict):
     shifts_subject: str = Field(
         description="Openings of a part that turns to a subject of its own."
     )
+    condition: str = Field(
+        default="(?!)",
+        description="A condition clause ('if we don't comply'): a negation inside it does not "
+        "negate the question.",
+    )
+    narrowing: str = Field(
+        default="(?!)",
+        description="Words that narrow the last question to a field ('what about for "
+        "hospitals?', '病院の場合は？') rather than turn to it as a topic.",
+    )
+    verb_ellipsis: str = Field(
+        default="(?!)",
+        description="A turn ending on an auxiliary whose verb it leaves out ('do private "
+        "companies have to as well?'): it asks the last question again of what it names.",
+    )
     given: str = Field(description="A claim stated as given, in named groups.")
     function_words: str = Field(min_length=1, description="Space-separated words.")
     common_words: str = Field(min_length=1, description="Words too common to show relevance.")
@@ -252,6 +267,9 @@ class Phrasebook(Strict):
         "body_says",
         "elliptical",
         "shifts_subject",
+        "verb_ellipsis",
+        "narrowing",
+        "condition",
         "given",
         "joiners_ja",
         "connectives_ja",

@@ -166,8 +166,10 @@ HOSPITAL = "We're a hospital and want to use AI to triage patients. What applies
 def test_a_question_of_the_asker_after_a_use_case_asks_it_of_that_use() -> None:
     from agent.answer.guard import guard
 
-    (part,) = _read("who supervises us?", HOSPITAL).parts
-    assert "health" in part.entities and part.route == "lookup"  # the use's field
+    parts = _read("who supervises us?", HOSPITAL).parts
+    # Of each binding law the use-case answer detailed (the device law's, the privacy law's).
+    assert all("health" in p.entities and p.route == "lookup" for p in parts)  # the use's field
+    assert {"pmd_act", "appi"} <= {e for p in parts for e in p.entities}
     state = {"question": "who supervises us?", "history": [(HOSPITAL, "…")]}
     assert guard(state)["scope"] == "in"  # type: ignore[arg-type]
     dinner = {"question": "what should we cook for dinner?", "history": [(HOSPITAL, "…")]}
