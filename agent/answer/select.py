@@ -183,10 +183,15 @@ def unrecorded_date(part: Part, reader: Reader) -> list[str]:
     if part.facet != Facet.when or not part.entities:
         return []
     rb = reader.rule_base
-    entities = document_first(part.entities, reader, part.text)
+    entities = without_containers(document_first(part.entities, reader, part.text), reader)
     kinds = (EntityKind.instrument, EntityKind.institution)
     dated = [e for e in entities if e in rb.entities and rb.entities[e].kind in kinds]
     asked = f"{part.text} {part.context}"
+    if not dated:  # an article is dated only by an event of its Act that the question names
+        for provision in entities:
+            whole = _instruments_of([provision], reader)
+            if whole and not date_facts(whole, reader, asked, named_only=True):
+                return [provision]
     names = " ".join(
         " ".join((rb.entities[e].name, *rb.entities[e].aliases))
         for e in entities
@@ -358,6 +363,13 @@ def _instruments_of(entities: list[str], reader: Reader) -> list[str]:
     ]
 
 
+def without_containers(entities: list[str], reader: Reader) -> list[str]:
+    """The named things less the Act that holds a named article ('著作権法30条の4' dates the
+    article, not the Copyright Act's other events)."""
+    held = {i for e in entities for i in _instruments_of([e], reader)}
+    return [e for e in entities if e not in held]
+
+
 def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> list[Fact]:
     """The facts on the part's facet about what it names, most specific first.
 
@@ -371,11 +383,15 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     part = part.model_copy(update={"entities": document_first(part.entities, reader, part.text)})
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
-        dated = date_facts(part.entities or subjects, reader, f"{part.text} {part.context}")
+        named = without_containers(part.entities, reader)
+        dated = date_facts(named or subjects, reader, f"{part.text} {part.context}")
         # An article has no dates of its own: the Act it is of has ('when did Article 13 of
-        # the AI Act take effect?', or '…that' after a question on it).
-        whole = [] if dated else _instruments_of(part.entities, reader)
-        dated = dated or date_facts(whole, reader, f"{part.text} {part.context}")
+        # the AI Act take effect?', or '…that' after a question on it), but only those of an
+        # event the question names: an article added by amendment, or one a commentary dates,
+        # is not dated by the Act's other events ('When did Article 30-4 take effect?').
+        whole = [] if dated else _instruments_of(named, reader)
+        asked = f"{part.text} {part.context}"
+        dated = dated or date_facts(whole, reader, asked, named_only=True)
         if phrasebook().latest.search(f"{part.text} {part.context}"):  # the newest of each thing
             dated = [
                 f
