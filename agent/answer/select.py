@@ -370,6 +370,38 @@ def without_containers(entities: list[str], reader: Reader) -> list[str]:
     return [e for e in entities if e not in held]
 
 
+def provision_facts(part: Part, reader: Reader) -> list[Fact]:
+    """Asked which article says a thing ('which article requires the AI Basic Plan?', '何条'):
+    the fact about what the question names citing the fewest sections of a text it names; asked
+    how a text is divided ('how many articles…'), the fact citing the most of them. Empty when
+    neither is asked."""
+    book = phrasebook()
+    many = bool(book.how_many_articles.search(part.text))
+    if not many and not book.which_article.search(part.text):
+        return []
+    rb = reader.rule_base
+    named = [e for e in part.entities if e in rb.entities]
+    texts = {
+        rb.entities[e].source or e
+        for e in [*named, *_instruments_of(named, reader)]
+        if (rb.entities[e].source or e) in rb.sources
+    }
+
+    def sections(fact: Fact) -> set[str]:
+        return {c.section for c in fact.cites if c.section and (not texts or c.source in texts)}
+
+    found = [f for f in _about(list(rb.facts.values()), named) if sections(f)]
+
+    def key(fact: Fact) -> tuple[int, int, int]:
+        shared = len(set(fact.about) & set(named))
+        count = len(sections(fact))
+        if many:
+            return count, shared, relevance(fact, part)
+        return shared, -count, relevance(fact, part)
+
+    return sorted(found, key=key, reverse=True)[:1]
+
+
 def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> list[Fact]:
     """The facts on the part's facet about what it names, most specific first.
 
@@ -381,6 +413,9 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         return []  # nothing named and nothing specific asked: a search, not a lookup
     # A document named with its issuer ('AISI's red-teaming guide') is what is asked about.
     part = part.model_copy(update={"entities": document_first(part.entities, reader, part.text)})
+    provided = provision_facts(part, reader)
+    if provided:  # which article says it, or how many articles it has
+        return provided
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
         named = without_containers(part.entities, reader)

@@ -146,6 +146,16 @@ class Phrasebook(Strict):
         default_factory=list, description="Japanese dictionary forms asking each facet."
     )
     latest: str
+    which_article: str = Field(
+        default="(?!)",
+        description="A question asking which article or provision says a thing ('which article "
+        "requires…', '何条'): the fact citing one article of the Act answers it.",
+    )
+    how_many_articles: str = Field(
+        default="(?!)",
+        description="A question asking how a text is divided ('how many articles', '何章'): the "
+        "fact citing the most of its parts answers it.",
+    )
     contents: str = Field(
         default="(?!)",
         description="Words naming what a text says: its principles, ideas, elements, approach.",
@@ -245,6 +255,8 @@ class Phrasebook(Strict):
         "who_acts",
         "describes_use",
         "latest",
+        "which_article",
+        "how_many_articles",
         "contents",
         "coordinated",
         "confirmation",
