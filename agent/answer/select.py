@@ -559,6 +559,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
 
     rest = [f for f in chosen[1:] if specific or follows(f)]
     rest = [f for f in rest if not _repeats(f, chosen[0])]
+    if states_role(chosen[0], roles):  # who holds a post is answered: no other body follows
+        rest = [f for f in rest if states_role(f, roles)]
     if part.facet == Facet.penalty:
         # What can be done to a named use ('can they force us to switch off our chatbot?') is
         # the regime's to say: when no fact about it is on the facet, the regime's best follows.
