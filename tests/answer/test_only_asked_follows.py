@@ -15,3 +15,31 @@ def test_who_holds_a_post_is_answered_without_other_bodies(
 ) -> None:
     answer = offline(question)
     assert answer.fact_ids == ["hq_membership"], answer.answer  # not the Cabinet Office's role
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there a government subsidy for small businesses adopting AI?",
+        "Does Japan offer tax breaks for AI investment?",
+    ],
+)
+def test_a_topic_the_rule_base_does_not_hold_is_said_plainly_with_nothing_dumped(
+    offline,  # type: ignore[no-untyped-def]
+    question: str,
+) -> None:
+    """Public funding is not in the rule base (entities.yaml, covered: false): no guideline's
+    facts stand in for it."""
+    answer = offline(question)
+    assert answer.route == "not_covered", answer.answer
+    assert "does not cover" in answer.answer and not answer.fact_ids, answer.answer
+
+
+def test_a_subsidy_a_use_case_only_mentions_is_no_uncovered_topic(
+    offline,  # type: ignore[no-untyped-def]
+) -> None:
+    question = (
+        "A prefecture plans to use AI to screen applicants for a childcare subsidy. "
+        "What rules apply?"
+    )
+    assert offline(question).route == "use_case"
