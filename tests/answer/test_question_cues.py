@@ -152,3 +152,7 @@ def test_which_article_and_how_many_articles_are_read_from_the_question() -> Non
     assert book.which_article.search("AI基本計画の策定を定めているのは何条ですか")
     assert book.how_many_articles.search("how many articles does the AI Promotion Act have?")
     assert not book.which_article.search("What does Article 7 of the AI Promotion Act say?")
+
+
+def test_the_members_of_a_body_are_no_question_on_a_text_s_parts() -> None:
+    assert not phrasebook().how_many_articles.search("人工知能戦略本部の構成員はだれ？")
