@@ -655,7 +655,12 @@ def focused(lead: Fact, rest: list[Fact], part: Part, reader: Reader) -> list[Fa
     rb = reader.rule_base
     kinds = (EntityKind.instrument, EntityKind.institution)
     if not any(rb.entities[e].kind in kinds for e in part.entities if e in rb.entities):
-        return rest
+        if part.facet not in (Facet.who, Facet.when):
+            return rest
+        # Who issued or when: a fact on another facet answers only from the lead's own texts
+        # ('which body issued the guideline on procuring generative AI?' is not the PPC's alert).
+        own = {c.source for c in lead.cites}
+        return [f for f in rest if f.facet == part.facet or own & {c.source for c in f.cites}]
     asked = {e for e in set(lead.about) & set(part.entities) if rb.entities[e].kind in kinds}
     allowed = sources_of(part.entities, reader) | sources_of(lead.about, reader, bodies=False)
     allowed |= {c.source for c in lead.cites}

@@ -43,3 +43,15 @@ def test_a_subsidy_a_use_case_only_mentions_is_no_uncovered_topic(
         "What rules apply?"
     )
     assert offline(question).route == "use_case"
+
+
+def test_who_issued_a_text_named_by_its_topic_adds_no_other_text(
+    offline,  # type: ignore[no-untyped-def]
+) -> None:
+    """Only generative AI is linked; the lead is the Digital Agency's guideline, and the PPC's
+    alert on the same technology does not follow it."""
+    answer = offline(
+        "Which body issued the government guideline on procuring and using generative AI?"
+    )
+    assert "Digital Agency" in answer.answer.split("\n\n")[0], answer.answer
+    assert [c.id for c in answer.citations] == ["da_genai_guideline"], answer.answer
