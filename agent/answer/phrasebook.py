@@ -69,6 +69,7 @@ class CompiledPhrasebook:
         self.function_stems = frozenset(w[:5] for w in book.function_words.split())
         # Groups of word starts that name one dated event ("adopt" finds "decid", "pass").
         self.event_groups = [frozenset(group) for group in book.event_words]
+        self.event_phrases = re.compile(book.event_phrases, re.IGNORECASE)
         self.question_words_ja = re.compile(book.question_words_ja)
 
     def event_words(self, stems: AbstractSet[str]) -> set[str]:

@@ -115,6 +115,11 @@ class Phrasebook(Strict):
     event_words: list[list[str]] = Field(
         min_length=1, description="Groups of word starts that name the same dated event."
     )
+    event_phrases: str = Field(
+        default="(?!)",
+        description="Phrases whose words would name another event ('come into force' is no "
+        "'came out'): read as their last word alone.",
+    )
     question_words_ja: str = Field(
         default="(?!)", description="Japanese question words: the facet cue holding one wins."
     )
@@ -256,6 +261,7 @@ class Phrasebook(Strict):
         "describes_use",
         "latest",
         "which_article",
+        "event_phrases",
         "how_many_articles",
         "contents",
         "coordinated",

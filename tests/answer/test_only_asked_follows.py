@@ -55,3 +55,17 @@ def test_who_issued_a_text_named_by_its_topic_adds_no_other_text(
     )
     assert "Digital Agency" in answer.answer.split("\n\n")[0], answer.answer
     assert [c.id for c in answer.citations] == ["da_genai_guideline"], answer.answer
+
+
+def test_who_is_responsible_for_a_law_is_who_runs_it_not_who_enacted_it(
+    offline,  # type: ignore[no-untyped-def]
+) -> None:
+    lead = offline("which ministry is responsible for the APPI").answer.split("\n\n")[0]
+    assert "Personal Information Protection Commission" in lead, lead  # not the Diet
+
+
+def test_which_article_on_sending_personal_data_abroad_is_the_transfer_rule(
+    offline,  # type: ignore[no-untyped-def]
+) -> None:
+    answer = offline("個人データを海外に移転する条文は何条？")
+    assert answer.fact_ids == ["appi_art28_cross_border"], answer.answer

@@ -156,3 +156,10 @@ def test_which_article_and_how_many_articles_are_read_from_the_question() -> Non
 
 def test_the_members_of_a_body_are_no_question_on_a_text_s_parts() -> None:
     assert not phrasebook().how_many_articles.search("人工知能戦略本部の構成員はだれ？")
+
+
+def test_come_into_force_names_coming_into_force_not_publication() -> None:
+    dates = _dates("guidance on the Act published", "most provisions in force")
+    assert [d.event for d in named_events(dates, "When did it come into force?")] == [
+        "most provisions in force"
+    ]

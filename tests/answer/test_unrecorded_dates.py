@@ -103,6 +103,7 @@ def test_an_event_carried_from_the_earlier_turn_is_not_asked_anew(offline) -> No
         "When did Article 30-4 take effect?",
         "著作権法30条の4はいつから施行されていますか",
         "When was Article 30-4?",
+        "When did Article 47-5 come into force?",  # 'come into force' is no 'came out'
     ],
 )
 def test_an_article_is_not_dated_by_its_act_s_unrelated_events(
