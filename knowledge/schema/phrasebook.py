@@ -55,6 +55,10 @@ class Templates(Strict):
     dates_recorded: str
     issuer_line: str
     identifier_line: str
+    article_lead: str = Field(
+        default="{section} of the {name}: ",
+        description="Opens the answer to 'which article…?' when the fact does not name it.",
+    )
     offline_notice: str
     first_actions: str
     use_case_closing: str

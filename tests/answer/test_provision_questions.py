@@ -41,3 +41,26 @@ def test_how_many_articles_is_answered_by_the_text_s_parts(
     last: str,
 ) -> None:
     assert last in _lead(offline(question).answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("which article of the APPI covers cross-border transfers?", "Article 28 of the APPI"),
+        ("個人データを海外に移転する条文は何条？", "第28条"),
+    ],
+)
+def test_which_article_names_the_article_first_when_the_fact_does_not(
+    offline,  # type: ignore[no-untyped-def]
+    question: str,
+    article: str,
+) -> None:
+    lead = _lead(offline(question).answer)
+    assert lead.startswith(("Article 28", "個人情報保護法第28条")) and article in lead, lead
+
+
+def test_an_article_the_fact_names_is_not_named_twice(
+    offline,  # type: ignore[no-untyped-def]
+) -> None:
+    lead = _lead(offline("AI基本計画の策定を定めているのはAI推進法の何条ですか").answer)
+    assert lead.count("第18条") == 1, lead
