@@ -12,7 +12,7 @@ from agent.answer.citations import Citations
 from agent.answer.claimed_dates import contradicts
 from agent.answer.coverage import statutes_named
 from agent.answer.events import asked_clause
-from agent.answer.lang import Lang, answer_word, templates
+from agent.answer.lang import Lang, answer_word, section_text, templates
 from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import confirms_denial
 from agent.answer.query import Part, Query
@@ -177,7 +177,29 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     if part.yes_no and plain and exception is not None:  # the general rule, its exception next
         answer = exception.answers
     answer = _date_claimed(part, first, reader) or answer
-    return Section(_with_answer(first, answer), facts[1:], first)
+    return Section(_article(part, first, reader) + _with_answer(first, answer), facts[1:], first)
+
+
+_NUMBER = re.compile(r"\d+(?:-\d+)?")  # an article's number in a section ('Art. 30-4')
+
+
+def _article(part: Part, fact: Fact, reader: Reader) -> str:
+    """'Which article…?' is answered in the first words: the one article the fact cites, when
+    its text does not name it ('Art. 28 of the APPI: Personal data may go…')."""
+    if not phrasebook().which_article.search(part.text):
+        return ""
+    cited = [c for c in fact.cites if c.section and c.source in reader.rule_base.sources]
+    if len(cited) != 1:
+        return ""
+    section = section_text(cited[0].section, reader.lang) or ""
+    number = _NUMBER.search(cited[0].section or "")
+    named = rf"(Article|Art\.)\s?{number.group()}(?![\d-])" if number else "(?!)"
+    if re.search(named, fact.text) or section.split("(")[0].strip() in fact.text:
+        return ""  # the fact names it ('Article 18 of the AI Promotion Act…', '第18条は…')
+    source = reader.rule_base.sources[cited[0].source]
+    section = re.sub(r"^Art\.", "Article", re.sub(r"^Arts\.", "Articles", section))
+    name = (source.short_name_ja or source.short_name) if reader.lang == "ja" else source.short_name
+    return templates(reader.lang).article_lead.format(section=section, name=name)
 
 
 def _date_claimed(part: Part, first: Fact, reader: Reader) -> str | None:

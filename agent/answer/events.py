@@ -21,9 +21,11 @@ MIN_PREFIX = 4  # a shorter group entry ('end', 'due') names only the word itsel
 
 
 def _words(text: str) -> set[str]:
-    """The words of `text` that can name an event: no function or common word."""
+    """The words of `text` that can name an event: no function or common word, and a phrase
+    read as its last word ('come into force' names coming into force, not coming out)."""
     ignored = phrasebook().ignored_stems
-    return {w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w[:5] not in ignored}
+    text = phrasebook().event_phrases.sub(lambda m: m.group("event"), text.lower())
+    return {w for w in _WORD.findall(text) if len(w) >= 3 and w[:5] not in ignored}
 
 
 def _in(word: str, entry: str) -> bool:

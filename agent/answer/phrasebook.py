@@ -51,6 +51,8 @@ class CompiledPhrasebook:
         self.preface = re.compile(book.preface, re.IGNORECASE)
         self.who_acts = re.compile(book.who_acts, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
+        self.which_article = re.compile(book.which_article, re.IGNORECASE)
+        self.how_many_articles = re.compile(book.how_many_articles, re.IGNORECASE)
         self.contents = re.compile(book.contents, re.IGNORECASE)
         self.coordinated = re.compile(book.coordinated, re.IGNORECASE)
         self.confirmation = re.compile(book.confirmation, re.IGNORECASE)
@@ -70,6 +72,7 @@ class CompiledPhrasebook:
         self.function_stems = frozenset(w[:5] for w in book.function_words.split())
         # Groups of word starts that name one dated event ("adopt" finds "decid", "pass").
         self.event_groups = [frozenset(group) for group in book.event_words]
+        self.event_phrases = re.compile(book.event_phrases, re.IGNORECASE)
         self.question_words_ja = re.compile(book.question_words_ja)
 
     def event_words(self, stems: AbstractSet[str]) -> set[str]:

@@ -197,13 +197,15 @@ def unrecorded_date(part: Part, reader: Reader) -> list[str]:
     if part.facet != Facet.when or not part.entities:
         return []
     rb = reader.rule_base
-    entities = document_first(part.entities, reader, part.text)
+    entities = without_containers(document_first(part.entities, reader, part.text), reader)
     kinds = (EntityKind.instrument, EntityKind.institution)
     dated = [e for e in entities if e in rb.entities and rb.entities[e].kind in kinds]
-    # An article has no dates of its own: its Act's dates answer for it, or none do ('when did
-    # Article 30-4 take effect?' is not answered by another event of the Copyright Act).
-    dated = dated or _instruments_of(entities, reader)
     asked = f"{part.text} {part.context}"
+    if not dated:  # an article is dated only by an event of its Act that the question names
+        for provision in entities:
+            whole = _instruments_of([provision], reader)
+            if whole and not date_facts(whole, reader, asked, named_only=True):
+                return [provision]
     names = " ".join(
         " ".join((rb.entities[e].name, *rb.entities[e].aliases))
         for e in entities
@@ -391,6 +393,45 @@ def scope_by_force(part: Part, reader: Reader) -> bool:
     )
 
 
+def without_containers(entities: list[str], reader: Reader) -> list[str]:
+    """The named things less the Act that holds a named article ('著作権法30条の4' dates the
+    article, not the Copyright Act's other events)."""
+    held = {i for e in entities for i in _instruments_of([e], reader)}
+    return [e for e in entities if e not in held]
+
+
+def provision_facts(part: Part, reader: Reader) -> list[Fact]:
+    """Asked which article says a thing ('which article requires the AI Basic Plan?', '何条'):
+    the fact about what the question names citing the fewest sections of a text it names; asked
+    how a text is divided ('how many articles…'), the fact citing the most of them. Empty when
+    neither is asked."""
+    book = phrasebook()
+    many = bool(book.how_many_articles.search(part.text))
+    if not many and not book.which_article.search(part.text):
+        return []
+    rb = reader.rule_base
+    named = [e for e in part.entities if e in rb.entities]
+    texts = {
+        rb.entities[e].source or e
+        for e in [*named, *_instruments_of(named, reader)]
+        if (rb.entities[e].source or e) in rb.sources
+    }
+
+    def sections(fact: Fact) -> set[str]:
+        return {c.section for c in fact.cites if c.section and (not texts or c.source in texts)}
+
+    found = [f for f in _about(list(rb.facts.values()), named) if sections(f)]
+
+    def key(fact: Fact) -> tuple[int, int, int]:
+        shared = len(set(fact.about) & set(named))
+        count = len(sections(fact))
+        if many:
+            return count, shared, relevance(fact, part)
+        return shared, -count, relevance(fact, part)
+
+    return sorted(found, key=key, reverse=True)[:1]
+
+
 def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> list[Fact]:
     """The facts on the part's facet about what it names, most specific first.
 
@@ -402,17 +443,23 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
         return []  # nothing named and nothing specific asked: a search, not a lookup
     # A document named with its issuer ('AISI's red-teaming guide') is what is asked about.
     part = part.model_copy(update={"entities": document_first(part.entities, reader, part.text)})
+    provided = provision_facts(part, reader)
+    if provided:  # which article says it, or how many articles it has
+        return provided
     subjects = reader.subjects(part.entities)
     if part.facet == Facet.when:
         # What the clause asked names is dated first, not what a clause given before it names
         # ('The Act was promulgated in June 2025, so when did the Headquarters start?').
         asked = set(reader.linker.link(asked_clause(part.text)))
-        named = sorted(part.entities, key=lambda e: e not in asked)
+        named = sorted(without_containers(part.entities, reader), key=lambda e: e not in asked)
         dated = date_facts(named or subjects, reader, f"{part.text} {part.context}")
         # An article has no dates of its own: the Act it is of has ('when did Article 13 of
-        # the AI Act take effect?', or '…that' after a question on it).
-        whole = [] if dated else _instruments_of(part.entities, reader)
-        dated = dated or date_facts(whole, reader, f"{part.text} {part.context}")
+        # the AI Act take effect?', or '…that' after a question on it), but only those of an
+        # event the question names: an article added by amendment, or one a commentary dates,
+        # is not dated by the Act's other events ('When did Article 30-4 take effect?').
+        whole = [] if dated else _instruments_of(named, reader)
+        asked = f"{part.text} {part.context}"
+        dated = dated or date_facts(whole, reader, asked, named_only=True)
         if phrasebook().latest.search(f"{part.text} {part.context}"):  # the newest of each thing
             dated = [
                 f
@@ -552,6 +599,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
 
     rest = [f for f in chosen[1:] if specific or follows(f)]
     rest = [f for f in rest if not _repeats(f, chosen[0])]
+    if states_role(chosen[0], roles):  # who holds a post is answered: no other body follows
+        rest = [f for f in rest if states_role(f, roles)]
     if part.facet == Facet.penalty:
         # What can be done to a named use ('can they force us to switch off our chatbot?') is
         # the regime's to say: when no fact about it is on the facet, the regime's best follows.
@@ -646,7 +695,12 @@ def focused(lead: Fact, rest: list[Fact], part: Part, reader: Reader) -> list[Fa
     rb = reader.rule_base
     kinds = (EntityKind.instrument, EntityKind.institution)
     if not any(rb.entities[e].kind in kinds for e in part.entities if e in rb.entities):
-        return rest
+        if part.facet not in (Facet.who, Facet.when):
+            return rest
+        # Who issued or when: a fact on another facet answers only from the lead's own texts
+        # ('which body issued the guideline on procuring generative AI?' is not the PPC's alert).
+        own = {c.source for c in lead.cites}
+        return [f for f in rest if f.facet == part.facet or own & {c.source for c in f.cites}]
     asked = {e for e in set(lead.about) & set(part.entities) if rb.entities[e].kind in kinds}
     allowed = sources_of(part.entities, reader) | sources_of(lead.about, reader, bodies=False)
     allowed |= {c.source for c in lead.cites}

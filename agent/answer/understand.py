@@ -516,6 +516,9 @@ def per_instrument(part: Part, reader: Reader) -> list[Part]:
     named = [e for e in part.entities if entities[e].kind == EntityKind.instrument]
     if part.facet not in _EACH or len(named) < 2 or part.route == "not_covered":
         return [part]
+    # 'Which article of the AI Act provides for the Basic Plan?' asks one text about another.
+    if phrasebook().which_article.search(part.text):
+        return [part]
     rest = [e for e in part.entities if e not in named]
     each = [part.model_copy(update={"entities": [e, *rest]}) for e in named]
     for one in each:

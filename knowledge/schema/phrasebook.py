@@ -55,6 +55,10 @@ class Templates(Strict):
     dates_recorded: str
     issuer_line: str
     identifier_line: str
+    article_lead: str = Field(
+        default="{section} of the {name}: ",
+        description="Opens the answer to 'which article…?' when the fact does not name it.",
+    )
     offline_notice: str
     first_actions: str
     use_case_closing: str
@@ -115,6 +119,11 @@ class Phrasebook(Strict):
     event_words: list[list[str]] = Field(
         min_length=1, description="Groups of word starts that name the same dated event."
     )
+    event_phrases: str = Field(
+        default="(?!)",
+        description="Phrases whose words would name another event ('come into force' is no "
+        "'came out'): read as their last word alone.",
+    )
     question_words_ja: str = Field(
         default="(?!)", description="Japanese question words: the facet cue holding one wins."
     )
@@ -146,6 +155,16 @@ class Phrasebook(Strict):
         default_factory=list, description="Japanese dictionary forms asking each facet."
     )
     latest: str
+    which_article: str = Field(
+        default="(?!)",
+        description="A question asking which article or provision says a thing ('which article "
+        "requires…', '何条'): the fact citing one article of the Act answers it.",
+    )
+    how_many_articles: str = Field(
+        default="(?!)",
+        description="A question asking how a text is divided ('how many articles', '何章'): the "
+        "fact citing the most of its parts answers it.",
+    )
     contents: str = Field(
         default="(?!)",
         description="Words naming what a text says: its principles, ideas, elements, approach.",
@@ -260,6 +279,9 @@ class Phrasebook(Strict):
         "who_acts",
         "describes_use",
         "latest",
+        "which_article",
+        "event_phrases",
+        "how_many_articles",
         "contents",
         "coordinated",
         "confirmation",

@@ -131,3 +131,35 @@ def test_a_word_of_the_dated_thing_own_name_names_no_event() -> None:
     dates = _dates("draft opened for public comment", "public comment closed")
     asked = "When did the consultation on the draft IP code close?"
     assert named_events(dates, asked, "IP Principle Code (draft)")[0].event.endswith("closed")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the AI Basic Plan impose obligations on businesses?",
+        "AI基本計画は企業に義務を課していますか",
+        "Does the Article 13 guideline place duties on developers?",
+    ],
+)
+def test_whether_a_text_lays_duties_on_someone_asks_whom_it_binds(question: str) -> None:
+    """Not what it requires: the plan's one duty fact is the government's (issue 15)."""
+    assert phrasebook().facet_of(question) == Facet.legal_force
+
+
+def test_which_article_and_how_many_articles_are_read_from_the_question() -> None:
+    book = phrasebook()
+    assert book.which_article.search("Which article of the AI Promotion Act requires the plan?")
+    assert book.which_article.search("AI基本計画の策定を定めているのは何条ですか")
+    assert book.how_many_articles.search("how many articles does the AI Promotion Act have?")
+    assert not book.which_article.search("What does Article 7 of the AI Promotion Act say?")
+
+
+def test_the_members_of_a_body_are_no_question_on_a_text_s_parts() -> None:
+    assert not phrasebook().how_many_articles.search("人工知能戦略本部の構成員はだれ？")
+
+
+def test_come_into_force_names_coming_into_force_not_publication() -> None:
+    dates = _dates("guidance on the Act published", "most provisions in force")
+    assert [d.event for d in named_events(dates, "When did it come into force?")] == [
+        "most provisions in force"
+    ]

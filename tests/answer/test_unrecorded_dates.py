@@ -98,6 +98,41 @@ def test_an_event_carried_from_the_earlier_turn_is_not_asked_anew(offline) -> No
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "When did Article 30-4 take effect?",
+        "著作権法30条の4はいつから施行されていますか",
+        "When was Article 30-4?",
+        "When did Article 47-5 come into force?",  # 'come into force' is no 'came out'
+    ],
+)
+def test_an_article_is_not_dated_by_its_act_s_unrelated_events(
+    offline,  # type: ignore[no-untyped-def]
+    question: str,
+) -> None:
+    """The Copyright Act's only date held is when the ACA published its General Understanding:
+    no answer to when an article of it took effect (issue 15)."""
+    text = offline(question).answer
+    assert "does not record" in _lead(text) or "記録されていません" in _lead(text), text
+    assert "2024" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("When did Article 13 of the AI Promotion Act take effect?", "4 June 2025"),
+        ("when was article 7 of the ai act promulgated", "4 June 2025"),
+    ],
+)
+def test_an_article_is_dated_by_the_event_of_its_act_that_the_question_names(
+    offline,  # type: ignore[no-untyped-def]
+    question: str,
+    date: str,
+) -> None:
+    assert date in _lead(offline(question).answer)
+
+
+@pytest.mark.parametrize(
     "question", ["When did Article 30-4 take effect?", "著作権法第30条の4はいつ施行されましたか"]
 )
 def test_an_article_s_unrecorded_date_is_not_another_event_of_its_act(
