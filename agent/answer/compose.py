@@ -141,7 +141,8 @@ def unrecorded_date_section(part: Part, reader: Reader, dated: list[str]) -> Sec
     entity = reader.rule_base.entities[dated[0]]
     name = (entity.name_ja or entity.name) if reader.lang == "ja" else entity.name
     held = date_facts(dated, reader, f"{part.text} {part.context}")
-    lead = said.date_not_recorded.format(name=name)
+    plain = reader.lang == "ja" or phrasebook().provision_name.match(name)
+    lead = said.date_not_recorded.format(the_name=name if plain else f"the {name}")
     if held:
         lead += ("" if reader.lang == "ja" else " ") + said.dates_recorded
     return Section(lead, held)

@@ -52,6 +52,7 @@ class CompiledPhrasebook:
         self.who_acts = re.compile(book.who_acts, re.IGNORECASE)
         self.latest = re.compile(book.latest, re.IGNORECASE)
         self.which_article = re.compile(book.which_article, re.IGNORECASE)
+        self.provision_name = re.compile(book.provision_name, re.IGNORECASE)
         self.how_many_articles = re.compile(book.how_many_articles, re.IGNORECASE)
         self.contents = re.compile(book.contents, re.IGNORECASE)
         self.coordinated = re.compile(book.coordinated, re.IGNORECASE)

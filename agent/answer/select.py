@@ -450,8 +450,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if part.facet == Facet.when:
         # What the clause asked names is dated first, not what a clause given before it names
         # ('The Act was promulgated in June 2025, so when did the Headquarters start?').
-        asked = set(reader.linker.link(asked_clause(part.text)))
-        named = sorted(without_containers(part.entities, reader), key=lambda e: e not in asked)
+        in_clause = set(reader.linker.link(asked_clause(part.text)))
+        named = sorted(without_containers(part.entities, reader), key=lambda e: e not in in_clause)
         dated = date_facts(named or subjects, reader, f"{part.text} {part.context}")
         # An article has no dates of its own: the Act it is of has ('when did Article 13 of
         # the AI Act take effect?', or '…that' after a question on it), but only those of an

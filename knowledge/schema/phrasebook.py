@@ -160,6 +160,11 @@ class Phrasebook(Strict):
         description="A question asking which article or provision says a thing ('which article "
         "requires…', '何条'): the fact citing one article of the Act answers it.",
     )
+    provision_name: str = Field(
+        default="(?!)",
+        description="An English name that begins with its provision ('Article 30-4 of the "
+        "Copyright Act'): it takes no 'the' in a sentence.",
+    )
     how_many_articles: str = Field(
         default="(?!)",
         description="A question asking how a text is divided ('how many articles', '何章'): the "
@@ -280,6 +285,7 @@ class Phrasebook(Strict):
         "describes_use",
         "latest",
         "which_article",
+        "provision_name",
         "event_phrases",
         "how_many_articles",
         "contents",

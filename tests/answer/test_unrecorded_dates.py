@@ -142,3 +142,11 @@ def test_an_article_s_unrecorded_date_is_not_another_event_of_its_act(
     lead = _lead(offline(question).answer)
     assert "does not record" in lead or "記録されていません" in lead, lead
     assert "15 March 2024" not in lead and "2024年3月15日" not in lead, lead
+
+
+def test_an_article_s_name_takes_no_the(
+    offline,  # type: ignore[no-untyped-def]
+) -> None:
+    article = _lead(offline("When did Article 30-4 take effect?").answer)
+    assert "for Article 30-4 of the Copyright Act," in article, article
+    assert "the Article" not in article, article
