@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
+from knowledge.defaults import derived
 from knowledge.words import word_list
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -17,7 +17,7 @@ _YEAR_JA = re.compile(rf"(?<!\d)({_YEAR})年(?:\s*(1[0-2]|[1-9])月)?")
 _YEAR_ALONE = re.compile(rf"(?<![\d.])({_YEAR})(?![\d年])")
 
 
-@cache
+@derived
 def _months() -> tuple[re.Pattern[str], dict[str, int]]:
     """A month written beside a year ('April 2024', '4 June 2025', 'June 4, 2025')."""
     number = {

@@ -73,10 +73,13 @@ def test_each_category_is_annotated_as_it_should_be() -> None:
         exp = case.expect
         assert exp.lead_any or exp.route == "out_of_scope", case.id
         assert bool(case.history) == (case.category == "follow_up"), case.id
-        if exp.route_also:  # only a neutral yes/no on a refuted premise may also be a lookup
-            assert exp.route == "premise" and exp.premise and exp.route_also == ["lookup"], case.id
-        if case.category == "false_premise":
-            assert exp.premise is not None and exp.route == "premise", case.id
+        if exp.route_also:  # only a question readable as a belief or not may take either route
+            routes = {exp.route, *exp.route_also}
+            assert "premise" in routes and exp.route not in exp.route_also, case.id
+            assert routes <= {"premise", "lookup", "search", "use_case"}, case.id
+        if case.category == "false_premise":  # a wrong date has no premise id: the lead says No
+            no = {"no", "いいえ"} & {term.lower() for term in exp.lead_any}
+            assert (exp.premise is not None or no) and exp.route == "premise", case.id
         if case.category in ("not_covered", "out_of_scope"):
             assert exp.route == case.category, case.id
         if case.category == "out_of_scope":

@@ -12,13 +12,44 @@ from textual.notifications import Notification, Notifications
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+import tui.screens.action
+import tui.screens.answer
+import tui.screens.chat
+import tui.screens.citation
+import tui.screens.confirm
+import tui.screens.export
+import tui.screens.help
+import tui.screens.interview
+import tui.screens.plan
+import tui.screens.rename
+import tui.screens.sessions
+import tui.widgets.answer
+import tui.widgets.history_input
 from core.config import Settings
+from tui import app as app_module
 from tui import screenshots
 from tui.app import ShirubeApp
 
 # The same scenes and size as the README screenshots, so snapshots and pictures agree.
 CHATBOT = screenshots.SAMPLE
 SIZE = screenshots.SIZE
+# Every module of the app that declares key bindings or widgets with words of their own.
+UI_MODULES = [
+    app_module,
+    tui.screens.action,
+    tui.screens.answer,
+    tui.screens.chat,
+    tui.screens.citation,
+    tui.screens.confirm,
+    tui.screens.export,
+    tui.screens.help,
+    tui.screens.interview,
+    tui.screens.plan,
+    tui.screens.rename,
+    tui.screens.sessions,
+    tui.widgets.answer,
+    tui.widgets.history_input,
+]
 
 
 @pytest.fixture(scope="session")

@@ -13,24 +13,10 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Input, Static
 
-import tui.screens.action
-import tui.screens.answer
-import tui.screens.chat
-import tui.screens.citation
-import tui.screens.confirm
-import tui.screens.export
-import tui.screens.help
-import tui.screens.interview
-import tui.screens.plan
-import tui.screens.rename
-import tui.screens.sessions
-import tui.widgets.answer
-import tui.widgets.history_input
 from agent.chat.commands import COMMANDS
 from core.config import Settings
 from knowledge.ui_labels import load_ui_labels, ui_text
-from tests.tui.conftest import SIZE, messages, settle
-from tui import app as app_module
+from tests.tui.conftest import SIZE, UI_MODULES, messages, settle
 from tui import screenshots
 from tui.prefs import PREFS_FILE, TuiPrefs, initial_lang, load_prefs
 from tui.screens.chat import ChatScreen
@@ -158,25 +144,9 @@ async def test_in_english_a_japanese_question_is_still_answered_in_japanese(make
 
 def test_every_key_binding_names_a_label_in_both_languages() -> None:
     """A binding's description is a `keys:` label, so the footer never shows it untranslated."""
-    modules = [
-        app_module,
-        tui.screens.action,
-        tui.screens.answer,
-        tui.screens.chat,
-        tui.screens.citation,
-        tui.screens.confirm,
-        tui.screens.export,
-        tui.screens.help,
-        tui.screens.interview,
-        tui.screens.plan,
-        tui.screens.rename,
-        tui.screens.sessions,
-        tui.widgets.answer,
-        tui.widgets.history_input,
-    ]
     labels = load_ui_labels()
     seen = 0
-    for module in modules:
+    for module in UI_MODULES:
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ != module.__name__ or not issubclass(cls, DOMNode):
                 continue

@@ -16,45 +16,15 @@ from textual.dom import DOMNode
 from textual.widgets import Input
 from textual.widgets._header import HeaderIcon
 
-import tui.screens.action
-import tui.screens.answer
-import tui.screens.chat
-import tui.screens.citation
-import tui.screens.confirm
-import tui.screens.export
-import tui.screens.help
-import tui.screens.interview
-import tui.screens.plan
-import tui.screens.rename
-import tui.screens.sessions
-import tui.widgets.answer
-import tui.widgets.history_input
 from core.config import Settings
 from knowledge.ui_labels import ui_text
-from tests.tui.conftest import SIZE, settle
-from tui import app as app_module
+from tests.tui.conftest import SIZE, UI_MODULES, settle
 from tui.lang import textual_word
 from tui.prefs import PREFS_FILE
 from tui.screenshots import screen_text
 
 pytestmark = pytest.mark.anyio
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-MODULES = [
-    app_module,
-    tui.screens.action,
-    tui.screens.answer,
-    tui.screens.chat,
-    tui.screens.citation,
-    tui.screens.confirm,
-    tui.screens.export,
-    tui.screens.help,
-    tui.screens.interview,
-    tui.screens.plan,
-    tui.screens.rename,
-    tui.screens.sessions,
-    tui.widgets.answer,
-    tui.widgets.history_input,
-]
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +40,7 @@ def _textual_bindings() -> dict[str, set[str]]:
     from textual.containers import ScrollableContainer
 
     classes: set[type] = {CommandPalette, CommandInput, ScrollableContainer}
-    for module in MODULES:
+    for module in UI_MODULES:
         classes |= {c for _, c in inspect.getmembers(module, inspect.isclass)}
     found: dict[str, set[str]] = {}
     for cls in classes:
