@@ -395,8 +395,11 @@ def read_part(text: str, reader: Reader) -> Part:
         # A cue inside the name of a law Shirube does not cover ('不正アクセス禁止法') is no belief.
         # Asked plainly of a thing it names ('Is the Article 13 guideline binding?'); of no
         # thing ('are the AI guidelines binding?') the belief is corrected.
-        premises=beliefs(
-            text, reader, asks_whether=yes_no or alternative, facet=facet if entities else None
+        premises=presupposed(
+            without_uncovered_laws(text, reader),
+            reader,
+            asks_whether=yes_no or alternative,
+            facet=facet if entities else None,
         ),
         uncovered=unknown_laws(text, reader),
         beyond=beyond_coverage(entities, reader),
@@ -404,14 +407,6 @@ def read_part(text: str, reader: Reader) -> Part:
     )
     part.route = route_part(part, reader)
     return part
-
-
-def beliefs(text: str, reader: Reader, *, asks_whether: bool, facet: Facet | None) -> list[str]:
-    """The beliefs a part's words take for granted, less cues inside the name of a law Shirube
-    does not cover ('不正アクセス禁止法')."""
-    return presupposed(
-        without_uncovered_laws(text, reader), reader, asks_whether=asks_whether, facet=facet
-    )
 
 
 def read_use_case(question: str, lang: str = "en") -> UseCase | None:
@@ -745,13 +740,6 @@ def understand(
         )
         if not part.entities:
             part.entities = post or carried(before, part.text, part.facet, reader)
-            # Of what it now names, its words may take a belief for granted ('…, and how much
-            # are the fines under it?'): read as if it had named it.
-            asks_whether = part.yes_no or bool(book.alternative.search(part.text))
-            names = " ".join(reader.rule_base.entities[e].name for e in part.entities)
-            part.premises = part.premises or beliefs(
-                f"{part.text} ({names})", reader, asks_whether=asks_whether, facet=part.facet
-            )
         elif book.follow_up.search(part.text) or said_by_before(part, before, reader):
             # A part before that named only a topic ('登録制度') gives one naming its own
             # ('情報漏えいしたらどこに報告するの') nothing to be asked of, unless it points at it

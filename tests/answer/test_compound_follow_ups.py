@@ -176,10 +176,7 @@ def test_a_negation_inside_a_condition_leaves_the_question_plain(offline) -> Non
         "what does the AI Act require of companies, and is there a penalty if we don't?"
     ).answer
     paragraphs = [p for p in answer.split("\n\n") if p.strip()]
-    assert any(
-        p.startswith("No. ") and ("without penalties" in p or "no penalty" in p)
-        for p in paragraphs[1:]
-    )
+    assert any(p.startswith("No. ") and "without penalties" in p for p in paragraphs[1:])
 
 
 def test_a_part_the_use_case_does_not_answer_keeps_its_place_before_it(offline) -> None:  # type: ignore[no-untyped-def]
@@ -196,17 +193,3 @@ def test_a_japanese_turn_opening_with_a_noun_and_mo_follows_up(offline) -> None:
     answer = offline("民間企業も置かないといけないの？", history=turns)
     assert answer.route != "out_of_scope"
     assert "民間企業ではありません" in answer.answer.split("\n")[0]
-
-
-def test_a_later_part_saying_it_takes_its_belief_of_what_the_part_before_names() -> None:
-    """'…, and how much are the fines under it?': the belief in fines is held of the Act the
-    first part names, so it is corrected first; a law that has penalties is not 'corrected'."""
-    act = understand(
-        "When did the AI Promotion Act take effect, and how much are the fines under it?"
-    )
-    assert [(p.route, p.premises) for p in act.parts] == [
-        ("lookup", []),
-        ("premise", ["ai_fines"]),
-    ]
-    appi = understand("Who enforces the APPI and what are the penalties under it?")
-    assert all(p.route == "lookup" and not p.premises for p in appi.parts)
