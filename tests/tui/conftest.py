@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import re
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
@@ -29,10 +30,12 @@ from core.config import Settings
 from tui import app as app_module
 from tui import screenshots
 from tui.app import ShirubeApp
+from tui.prefs import PREFS_FILE
 
 # The same scenes and size as the README screenshots, so snapshots and pictures agree.
 CHATBOT = screenshots.SAMPLE
 SIZE = screenshots.SIZE
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # Every module of the app that declares key bindings or widgets with words of their own.
 UI_MODULES = [
     app_module,
@@ -164,3 +167,10 @@ async def open_from_sessions_list(pilot: Pilot[None], session_id: str) -> str:
     await pilot.press("enter")
     await settle(pilot)
     return label
+
+
+@pytest.fixture
+def forget_language(session_home: Path) -> Iterator[None]:
+    """F8 remembers the language in the shared test home: the next test must open in English."""
+    yield
+    (session_home / PREFS_FILE).unlink(missing_ok=True)

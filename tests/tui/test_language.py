@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from textual.widgets import Input, Static
 from agent.chat.commands import COMMANDS
 from core.config import Settings
 from knowledge.ui_labels import load_ui_labels, ui_text
-from tests.tui.conftest import SIZE, UI_MODULES, messages, settle
+from tests.tui.conftest import JAPANESE, SIZE, UI_MODULES, messages, settle
 from tui import screenshots
 from tui.prefs import PREFS_FILE, TuiPrefs, initial_lang, load_prefs
 from tui.screens.chat import ChatScreen
@@ -24,15 +23,7 @@ from tui.screens.help import HelpScreen
 from tui.widgets.answer import AnswerView
 from tui.widgets.status import StatusBar
 
-pytestmark = pytest.mark.anyio
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
-@pytest.fixture(autouse=True)
-def forget_language(session_home: Path) -> Iterator[None]:
-    """F8 remembers the language in the shared test home: the next test must open in English."""
-    yield
-    (session_home / PREFS_FILE).unlink(missing_ok=True)
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("forget_language")]
 
 
 def _footer(app: object) -> list[str]:

@@ -5,9 +5,6 @@ the header icon's tooltip. English keeps Textual's words."""
 from __future__ import annotations
 
 import inspect
-import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from textual.binding import Binding
@@ -18,20 +15,11 @@ from textual.widgets._header import HeaderIcon
 
 from core.config import Settings
 from knowledge.ui_labels import ui_text
-from tests.tui.conftest import SIZE, UI_MODULES, settle
+from tests.tui.conftest import JAPANESE, SIZE, UI_MODULES, settle
 from tui.lang import textual_word
-from tui.prefs import PREFS_FILE
 from tui.screenshots import screen_text
 
-pytestmark = pytest.mark.anyio
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
-@pytest.fixture(autouse=True)
-def forget_language(session_home: Path) -> Iterator[None]:
-    """F8 remembers the language in the shared test home: the next test must open in English."""
-    yield
-    (session_home / PREFS_FILE).unlink(missing_ok=True)
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("forget_language")]
 
 
 def _textual_bindings() -> dict[str, set[str]]:
