@@ -11,8 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from evals.checks import normalise
+from evals.checks import cites, normalise
 from evals.models import AnswerScore, Case
+from evals.reasons import reason
 from knowledge.index.japanese import JAPANESE
 
 # A full stop after these does not end a sentence ("Art. 13", "Act No. 53", "e.g. a chatbot").
@@ -125,17 +126,17 @@ def reasons(case: Case, s: AnswerScore, text: str, cited: Sequence[str]) -> list
     exp = case.expect
     out: list[str] = []
     if s.lead_ok is False:
-        out.append(f"first sentence {s.first_sentence!r} has none of {exp.lead_any}")
-    out += [f"missing fact: none of {g}" for g in missing_groups(text, exp.must)]
-    out += [f"false fact {term!r} in the answer" for term in s.false_facts]
+        out.append(reason("lead", sentence=repr(s.first_sentence), terms=exp.lead_any))
+    out += [reason("missing_fact", terms=g) for g in missing_groups(text, exp.must)]
+    out += [reason("false_fact", term=repr(term)) for term in s.false_facts]
     if s.cited_ok is False:
-        out.append(f"cites {sorted(set(cited)) or 'nothing'}, expected one of {exp.citations_any}")
+        out.append(cites(cited, exp.citations_any))
     if s.padded:
-        out.append(f"padding: cites {s.padding}, outside {exp.sources_allowed}")
+        out.append(reason("padding", cited=s.padding, allowed=exp.sources_allowed))
     if s.lang_ok is False:
-        out.append(f"answered in {s.lang!r}, the question asks for {s.expected_lang!r}")
+        out.append(reason("language", got=repr(s.lang), expected=repr(s.expected_lang)))
     if not s.route_ok:
-        got = "unknown (the answer has no route)" if s.route is None else repr(s.route)
-        also = "".join(f" or {r!r}" for r in s.route_also)
-        out.append(f"route is {got}, expected {s.expected_route!r}{also}")
+        got = reason("no_route") if s.route is None else repr(s.route)
+        also = "".join(reason("route_or", route=repr(r)) for r in s.route_also)
+        out.append(reason("route", got=got, expected=f"{s.expected_route!r}{also}"))
     return out

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from evals.models import Expect, MatchMode, ToolCallExpect
+from evals.reasons import reason
 
 
 def normalise(text: str) -> str:
@@ -22,22 +23,25 @@ def check_text(text: str, expect: Expect, leak_markers: Sequence[str] = ()) -> l
     """include_any groups, exclude strings and (when asked) the system-prompt canary."""
     body = normalise(text)
     reasons = [
-        f"none of {group!r} in the answer"
+        reason("none_found", terms=repr(group))
         for group in expect.include_any
         if not any(normalise(s) in body for s in group)
     ]
-    reasons += [f"forbidden {s!r} in the answer" for s in expect.exclude if normalise(s) in body]
+    reasons += [reason("forbidden", term=repr(s)) for s in expect.exclude if normalise(s) in body]
     if expect.no_canary:
-        reasons += [
-            "the answer leaks the system prompt" for m in leak_markers if m and m.lower() in body
-        ][:1]
+        reasons += [reason("leak") for m in leak_markers if m and m.lower() in body][:1]
     return reasons
 
 
 def check_citations(cited: Iterable[str], expected: Sequence[str]) -> list[str]:
     if expected and not set(cited) & set(expected):
-        return [f"cites {sorted(set(cited)) or 'nothing'}, expected one of {list(expected)}"]
+        return [cites(cited, expected)]
     return []
+
+
+def cites(cited: Iterable[str], expected: Sequence[str]) -> str:
+    """The line for an answer citing none of the sources expected."""
+    return reason("cites", cited=sorted(set(cited)) or "nothing", expected=list(expected))
 
 
 def matches(actual: Iterable[str], expected: Iterable[str], mode: MatchMode) -> bool:
@@ -55,7 +59,7 @@ def check_set(
     got = sorted(set(actual))
     if matches(got, expected, mode):
         return []
-    return [f"{label} {got} do not match {sorted(expected)} ({mode})"]
+    return [reason("set_mismatch", label=label, got=got, expected=sorted(expected), mode=mode)]
 
 
 def tool_calls(raw: Iterable[Any]) -> list[tuple[str, set[str]]]:
@@ -81,20 +85,20 @@ def check_trajectory(
         return any(name == want.name and set(want.args) <= keys for name, keys in calls)
 
     reasons = [
-        f"tool {w.name}({', '.join(w.args)}) not called; called {[n for n, _ in calls]}"
+        reason("tool_missing", call=f"{w.name}({', '.join(w.args)})", called=[n for n, _ in calls])
         for w in expected
         if mode in ("strict", "subset") and not satisfied(w)
     ]
     wanted = {w.name for w in expected}
     if mode in ("strict", "superset"):
         extra = sorted({n for n, _ in calls} - wanted)
-        reasons += [f"unexpected tool calls {extra}"] if extra else []
+        reasons += [reason("tools_extra", extra=extra)] if extra else []
     return reasons
 
 
 def check_profile(actual: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     return [
-        f"profile.{key} is {actual.get(key)!r}, expected {value!r}"
+        reason("profile", key=key, got=repr(actual.get(key)), expected=repr(value))
         for key, value in expected.items()
         if actual.get(key) != value
     ]

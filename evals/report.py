@@ -14,6 +14,7 @@ from rich.table import Table
 from core.errors import UsageError
 from evals.answer_report import markdown_lines, overall_rows, rich_table
 from evals.models import Baseline, CaseResult, Summary
+from evals.reasons import reason_in, status_in
 from knowledge.ui_labels import (
     LabelledError,
     Phrase,
@@ -106,7 +107,7 @@ def print_report(
             fails.add_column(said(column), overflow="fold")
         for r in bad:
             label = f"{r.id}{said('critical_mark') if r.critical else ''}"
-            fails.add_row(plain(label), plain(r.status), plain("; ".join(r.reasons)))
+            fails.add_row(plain(label), plain(status_in(r.status, lang)), plain(why(r, lang)))
         console.print(fails)
     for problem in problems:
         worded = markup(gate_problem(problem, lang))
@@ -127,7 +128,9 @@ def markdown(
     lines += markdown_lines(summary.answers, lang)
     bad = failing(results)
     lines += ["", f"## {said('failing', count=len(bad))}", ""]
-    lines += [f"- `{r.id}` ({r.status}): {'; '.join(r.reasons)}" for r in bad] or [said("none")]
+    lines += [f"- `{r.id}` ({status_in(r.status, lang)}): {why(r, lang)}" for r in bad] or [
+        said("none")
+    ]
     lines += ["", f"## {said('gate_heading')}", ""]
     lines += [f"- {gate_problem(p, lang)}" for p in problems] or [said("gate_passed")]
     return "\n".join(lines) + "\n"
@@ -185,3 +188,8 @@ def _problem(err: Mapping[str, Any]) -> Phrase | str:
 
 def save_baseline(baseline: Baseline, path: Path = BASELINE) -> None:
     write_output(path, baseline.model_dump_json(indent=2) + "\n")
+
+
+def why(result: CaseResult, lang: str) -> str:
+    """A failed case's reasons, one after another, in `lang`."""
+    return "; ".join(reason_in(line, lang) for line in result.reasons)

@@ -18,6 +18,7 @@ from core.config import Settings, get_settings
 from evals import answer_checks, checks
 from evals.backends import Backends
 from evals.models import Case, CaseResult, ModelState
+from evals.reasons import reason
 
 
 @dataclass(frozen=True)
@@ -130,16 +131,16 @@ def _answer_case(case: Case, result: CaseResult, backends: Backends, opts: RunOp
     reasons = checks.check_text(text, exp, backends.leak_markers)
     reasons += checks.check_citations(result.cited, exp.citations_any)
     if exp.scope and result.scope != exp.scope:
-        reasons.append(f"scope is {result.scope!r}, expected {exp.scope!r}")
+        reasons.append(reason("scope", got=repr(result.scope), expected=repr(exp.scope)))
     if exp.mode and not str(result.mode or "").startswith(exp.mode):
-        reasons.append(f"mode is {result.mode!r}, expected {exp.mode!r}")
+        reasons.append(reason("mode", got=repr(result.mode), expected=repr(exp.mode)))
     if exp.notice is not None and bool(getattr(answer, "notice", None)) != exp.notice:
-        reasons.append("a notice was expected" if exp.notice else "no notice was expected")
+        reasons.append(reason("notice_expected" if exp.notice else "notice_unexpected"))
     # The typed model decision (agent.model_status), never read from the notice's words.
     status = getattr(answer, "model", None)
     result.model_status = str(status.state) if status is not None else None
     if case.model_state != "up" and status is not None and not status.failed:
-        reasons.append(f"model status {status.state}, yet the server was {case.model_state}")
+        reasons.append(reason("model_state", got=status.state, expected=case.model_state))
     if exp.tools is not None:
         bad = checks.check_trajectory(
             getattr(answer, "tools_called", ()), exp.tools, exp.tools_match
@@ -185,16 +186,16 @@ def _assess_case(case: Case, result: CaseResult, backends: Backends) -> None:
         reasons += checks.check_set("triggers", ids, exp.triggers, exp.triggers_match)
     sources = _trigger_sources(triggers)
     missing = sorted(set(exp.trigger_sources) - sources)
-    reasons += [f"no trigger cites {missing}"] if missing else []
+    reasons += [reason("trigger_missing", sources=missing)] if missing else []
     present = sorted(set(exp.absent_trigger_sources) & sources)
-    reasons += [f"triggers cite {present}, which should not apply"] if present else []
+    reasons += [reason("trigger_extra", sources=present)] if present else []
     result.reasons = reasons
 
 
 def _interview_case(case: Case, result: CaseResult, backends: Backends) -> None:
     if backends.interview is None:
         result.status = "error"
-        result.reasons = ["the interview (agent.interview.InterviewSession) is not available"]
+        result.reasons = [reason("no_interview")]
         return
     profile = backends.interview(dict(case.answers or {}))
     data = profile.model_dump() if hasattr(profile, "model_dump") else dict(profile)
@@ -208,7 +209,7 @@ def run_case(case: Case, backends: Backends, opts: RunOptions) -> CaseResult:
     )  # fmt: skip
     if case.needs_model and opts.offline:
         result.status = "n/a"
-        result.reasons = ["needs a model: run with --model NAME"]
+        result.reasons = [reason("needs_model")]
         return result
     started = time.perf_counter()
     try:

@@ -1,6 +1,7 @@
 """`shirube eval --lang ja` (or SHIRUBE_LANG=ja): the printed summary and report.md are in
 Japanese — headings, figures, the answers table and its per-language rows, the gate (issue 18);
-case ids, suite names and each case's reasons stay as written. English is unchanged."""
+the failing cases' status and reasons too (a reason no label made, such as an exception's,
+stays as written); case ids and suite names stay as written. English is unchanged."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from rich.console import Console
 
 from evals import metrics, report
 from evals.models import Baseline, CaseResult
+from evals.reasons import reason, reason_in
+from knowledge.ui_labels import load_ui_labels, ui_text
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 ENGLISH_LABELS = ("Pass rate", "Citation", "Gate", "Failing cases", "Answers:", "questions in")
@@ -29,7 +32,8 @@ def _answer(cid: str, status: str, lang: str) -> CaseResult:
 
 RESULTS = [
     _r("q1", "qa", "pass", cited=["aigfb"], expected_citations=["aigfb"]),
-    _r("q2", "qa", "fail", critical=True, reasons=["tool search_knowledge not called"]),
+    _r("q2", "qa", "fail", critical=True, reasons=[reason("tools_extra", extra=["x"])]),
+    _r("q3", "qa", "error", reasons=["ValueError: boom"]),
     _answer("a1", "pass", "ja"),
     _answer("a2", "fail", "en"),
 ]
@@ -51,16 +55,20 @@ def test_the_printed_summary_is_in_japanese() -> None:
         "合格率（全体）",
         "合否判定：",
         "重大なケースが不合格です：q2",
-        "不合格のケース（2 件）",
+        "不合格のケース（3 件）",
+        "想定外のツール呼び出し ['x']",
+        "不合格",
+        "エラー",
     ):
         assert japanese in shown, (japanese, shown)
     assert "回答：合格率（日本語の質問）" in shown and "回答：合格率（英語の質問）" in shown, shown
-    assert "q2 [重大]" in shown and "tool search_knowledge not called" in shown  # as written
+    assert "q2 [重大]" in shown and "ValueError: boom" in shown  # no label made it: as written
 
 
 def test_the_english_summary_is_unchanged() -> None:
     shown = _printed("en")
     assert "Pass rate (all)" in shown and "Gate: critical case failed: q2" in shown, shown
+    assert "unexpected tool calls ['x']" in shown, shown
     assert "Answers: pass rate, questions in ja" in shown and not JAPANESE.search(shown)
 
 
@@ -72,7 +80,18 @@ def test_report_md_is_written_in_the_commands_language(tmp_path: Path) -> None:
     assert text.startswith("# Shirube 評価レポート"), text
     for english in ENGLISH_LABELS:
         assert english not in text, (english, text)
-    assert "合格率 50.0% がベースライン 90.0% を下回っています" in text, text
+    assert "合格率 40.0% がベースライン 90.0% を下回っています" in text, text
+    assert "- `q3` (エラー): ValueError: boom" in text, text
+
+
+def test_every_reason_is_read_back_as_the_label_that_made_it() -> None:
+    """Each `eval_reason` line, filled with distinct values, is reworded to its own Japanese
+    label: no label's English swallows another's."""
+    for name, label in load_ui_labels().root["eval_reason"].items():
+        fields = dict.fromkeys(re.findall(r"\{(\w+)\}", label.en), "")
+        values = {f: f"<{f}>" for f in fields}
+        line = reason(name, **values)
+        assert reason_in(line, "ja") == ui_text(f"eval_reason.{name}", "ja", **values), name
 
 
 def test_the_eval_command_reports_in_the_language_it_is_given(
