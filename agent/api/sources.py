@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from agent.answer.lang import Lang
 from agent.api.models import AsOf, SourceInfo, SourcesResult
 from core.errors import UsageError
 from knowledge.loader import load_rule_base
+from knowledge.ui_labels import joined, ui_text
 
 
 def list_sources() -> SourcesResult:
@@ -17,12 +19,16 @@ def list_sources() -> SourcesResult:
     )
 
 
-def source(source_id: str) -> SourceInfo:
-    """One instrument by its id (see `list_sources`); UsageError naming the known ids."""
+def source(source_id: str, lang: Lang = "en") -> SourceInfo:
+    """One instrument by its id (see `list_sources`); a UsageError in `lang` naming the known
+    ids."""
     sources = load_rule_base().sources
     found = sources.get(source_id)
     if found is None:
-        raise UsageError(f"unknown source id {source_id[:80]!r}. Known ids: {', '.join(sources)}.")
+        known = joined(sources, lang, "items")
+        raise UsageError(
+            ui_text("tool_errors.unknown_source", lang, given=repr(source_id[:80]), known=known)
+        )
     return SourceInfo.of(found)
 
 

@@ -7,6 +7,8 @@ from mcp.server.mcpserver.exceptions import ResourceNotFoundError
 from mcp.server.mcpserver.resources import FunctionResource
 
 from agent import api
+from agent.answer.lang import Lang
+from core.config import get_settings
 from core.errors import UsageError
 from knowledge.loader import load_rule_base
 
@@ -16,8 +18,10 @@ SOURCE_URI = "shirube://sources/{source_id}"
 
 
 def _source_json(source_id: str) -> str:
+    # A resource read carries no language of its own: the setting's, English when it is auto.
+    lang: Lang = "ja" if get_settings().lang == "ja" else "en"
     try:
-        return api.source(source_id).model_dump_json(indent=2)
+        return api.source(source_id, lang).model_dump_json(indent=2)
     except UsageError as exc:
         raise ResourceNotFoundError(str(exc)) from None
 

@@ -39,6 +39,7 @@ def test_assess_takes_a_profile_or_a_dict() -> None:
         (lambda: api.lookup_facts(""), "entity is empty"),
         (lambda: api.lookup_facts("AI Act", "penalties"), "unknown facet 'penalties'"),
         (lambda: api.source("eu_ai_act"), "unknown source id 'eu_ai_act'. Known ids:"),
+        (lambda: api.source("eu_ai_act", "ja"), "出典 ID 'eu_ai_act' はありません。使える ID："),
         (lambda: api.ask("   "), "The question is empty"),
         (lambda: api.ask("Is there an AI Act?", lang="fr"), "lang must be 'en' or 'ja'"),  # type: ignore[arg-type]
     ],

@@ -76,6 +76,21 @@ def test_unknown_source_id_is_a_resource_error_naming_the_ids(server: ShirubeSer
     assert error.message.startswith("unknown source id 'eu_ai_act'. Known ids: ai_promotion")
 
 
+def test_the_resource_error_is_in_japanese_where_the_setting_says_so(
+    server: ShirubeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A resource read has no words to tell its language by: SHIRUBE_LANG=ja decides."""
+    monkeypatch.setenv("SHIRUBE_LANG", "ja")
+
+    async def body(client: Client):
+        with pytest.raises(MCPError) as raised:
+            await client.read_resource("shirube://sources/eu_ai_act")
+        return raised.value
+
+    error = with_client(server, body)
+    assert error.message.startswith("出典 ID 'eu_ai_act' はありません。使える ID：ai_promotion")
+
+
 def test_the_server_keeps_serving_after_errors(server: ShirubeServer) -> None:
     async def body(client: Client):
         bad = await client.call_tool("assess", {"profile": {"colour": "red"}})
