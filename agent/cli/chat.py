@@ -77,6 +77,7 @@ def register(app: typer.Typer) -> None:
         """Talk about Japan's AI rules: follow-ups and questions about your own use case."""
         from rich.console import Console
 
+        from agent.answer.lang import detect
         from agent.chat.commands import run_command
         from agent.chat.thread import ChatThread
         from agent.cli.interview import run_interactive
@@ -135,6 +136,9 @@ def register(app: typer.Typer) -> None:
                         break
                     continue
                 turn = current.ask(line)
+                # No language kept with the thread: the CLI's own lines (prompt, commands,
+                # "Saved") follow the last question's, as its answer does.
+                said = current.lang or detect(turn.question)
                 show_turn(console, turn, last_notice, said)
                 last_notice = turn.notice or last_notice
         finally:

@@ -164,3 +164,18 @@ def test_the_chat_speaks_japanese_around_a_japanese_thread(
     assert f"保存しました。続けるには：shirube chat --thread {thread_id}" in done.stdout
     for english in ("Rule base as of", "you> ", "Saved.", "started"):
         assert english not in done.stdout
+
+
+def test_without_a_language_the_chat_lines_follow_the_last_question(
+    chat_settings: Settings,
+) -> None:
+    """No --lang and SHIRUBE_LANG unset: the prompt and the closing line after a Japanese
+    question are Japanese; after an English one, English again."""
+    home = chat_settings.data_dir
+    ja = run_chat(home, "AI推進法に罰則はありますか\n")
+    assert ja.returncode == 0, ja.stderr
+    last = ja.stdout.rstrip().splitlines()[-1]
+    assert last.startswith("質問> 保存しました。続けるには："), ja.stdout
+    both = run_chat(home, "AI推進法に罰則はありますか\nIs the AI Act binding?\n")
+    last = both.stdout.rstrip().splitlines()[-1]  # the prompt, then the closing line at EOF
+    assert last.startswith("you> Saved. Continue with:"), (both.stdout, both.stderr)
