@@ -99,11 +99,27 @@ def frame_in(lang: str) -> Iterator[None]:
 
     from knowledge.ui_labels import ui_text
 
-    saved = {name: getattr(rich_utils, name) for name in FRAME}
+    saved = {name: getattr(rich_utils, name) for name in (*FRAME, "_make_rich_text")}
     try:
         for name, key in FRAME.items():
             setattr(rich_utils, name, ui_text(key, lang))
+        rich_utils._make_rich_text = _folded(saved["_make_rich_text"])
         yield
     finally:
         for name, value in saved.items():
             setattr(rich_utils, name, value)
+
+
+def _folded(make: Any) -> Any:
+    """typer's help text maker, its text folded where a line runs out: Japanese has no spaces
+    to wrap at, and a table cell would otherwise cut a sentence short with '…'."""
+
+    def make_folded(*args: Any, **kwargs: Any) -> Any:
+        from rich.text import Text
+
+        made = make(*args, **kwargs)
+        if isinstance(made, Text):
+            made.overflow = "fold"
+        return made
+
+    return make_folded

@@ -110,6 +110,16 @@ def test_a_commands_help_in_japanese() -> None:
     assert "--data-dir" in result.out and "Check the rule base in this folder" not in result.out
 
 
+def test_japanese_help_in_a_narrow_terminal_wraps_and_cuts_nothing() -> None:
+    """Japanese has no spaces to wrap at: in 80 columns each option's help still reads to its
+    end, folded onto the next line, never cut short with '…'."""
+    result = run_cli("eval", "--help", env={**JA, "COLUMNS": "80"})
+    assert result.code == 0, result.err
+    assert "…" not in result.out, result.out
+    flat = "".join(line.strip("│ ") for line in result.out.splitlines())
+    assert "取得済みであること）。" in flat, result.out
+
+
 def test_help_stays_english_by_default() -> None:
     result = run_cli("--help", env=EN)
     assert result.code == 0
