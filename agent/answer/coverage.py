@@ -219,6 +219,20 @@ def statute_subjects(reader: Reader) -> dict[str, str]:
     return out
 
 
+def implied_subjects(text: str, entities: list[str], reader: Reader) -> list[str]:
+    """What the words name without its name (use_case_hints.yaml `names`) under the statute a
+    named concept is the subject of: 'customer data … in a UK region' asks of personal data
+    going abroad, the APPI's cross-border rule."""
+    from agent.use_case import read_use_case
+
+    subjects = statute_subjects(reader)
+    statutes = {subjects[e] for e in entities if e in subjects}
+    if not statutes:
+        return []
+    named = [e for hint in read_use_case(text).hints for e in hint.names]
+    return [e for e in dict.fromkeys(named) if e not in entities and subjects.get(e) in statutes]
+
+
 def beyond_coverage(entities: list[str], reader: Reader) -> list[str]:
     """The concepts asked of a named statute on which no fact speaks of that statute ('Does the
     Employment Security Act require a licence…?': the rule base holds its Art. 5-5 rule on job

@@ -49,3 +49,25 @@ def test_the_subjects_are_the_appis_own_and_not_the_regimes() -> None:
 def test_a_cloud_region_is_read_as_typed_not_as_a_slip() -> None:
     # 'リージョン' is one kana from 'バージョン', a word the rule base uses.
     assert "リージョン" in default_reader().homophones.correct("英国リージョンのクラウド")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "顧客データを英国リージョンのクラウドに置くなら本人の同意はいる？米国リージョンだったら？",
+        "if we move customer data to an eu region cloud do we need consent?",
+    ],
+)
+def test_personal_data_put_in_a_region_abroad_is_asked_of_the_transfer_rule(question: str) -> None:
+    from agent.answer.understand import understand
+
+    part = understand(question).parts[0]
+    assert {"personal_data", "cross_border_transfer"} <= set(part.entities)
+    assert part.route == "lookup"
+
+
+def test_a_place_abroad_names_no_transfer_without_personal_data() -> None:
+    from agent.answer.coverage import implied_subjects
+
+    reader = default_reader()
+    assert implied_subjects("our servers are in a UK region", [], reader) == []
