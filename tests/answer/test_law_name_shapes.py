@@ -54,6 +54,8 @@ def test_a_covered_law_in_the_same_forms_is_that_law(question: str, entity: str)
         "Do the AI Guidelines for Business count as mandatory law?",
         "法的拘束力はありますか",
         "AIの方法上の問題は？",
+        "AIの倫理的・法的・社会的課題とは？",
+        "業務上法的な問題はある？",
     ],
 )
 def test_words_that_only_look_like_a_name_are_no_law(question: str) -> None:
