@@ -51,6 +51,8 @@ def test_a_covered_law_in_the_same_forms_is_that_law(question: str, entity: str)
         "does any law require us to label AI content?",
         "how does japanese law compare with eu law on AI?",
         "we are a small law firm using AI to review contracts",
+        "is japan's approach law-based or guideline-based?",
+        "Do I need to follow japanese IP law when training?",  # a field of law, no statute
         "Do the AI Guidelines for Business count as mandatory law?",
         "法的拘束力はありますか",
         "AIの方法上の問題は？",
