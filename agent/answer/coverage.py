@@ -7,6 +7,8 @@ are found by their shape (scope.yaml `law_names`), not listed one by one.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -108,26 +110,49 @@ def _trimmed(name: str, start: int) -> tuple[str, int]:
     lead = {w.lower() for w in scope().data.law_name_lead_words}
     while True:
         first, _, rest = name.partition(" ")
-        word = normalise(first).strip(",.?")
-        if not rest or (word not in lead and word.removesuffix("'s") not in lead):  # 'what's'
+        if not rest or not _opens(first, lead):
             return name, start
         start += len(first) + 1
         name = rest.lstrip()
 
 
+def _tails(name: str, start: int) -> list[tuple[str, int]]:
+    """A name typed in lower case, read from each word that only opens it, longest first ('is
+    it ok under japan's anti-spam law' … the 'anti-spam law'): nothing in lower case marks
+    where a name starts, so the longest the registry holds is it, else the shortest."""
+    lead = {w.lower() for w in scope().data.law_name_lead_words}
+    words = list(re.finditer(r"\S+", name))
+    cuts = [0] + [
+        len(name) - len(name[w.end() :].lstrip()) for w in words[:-1] if _opens(w.group(), lead)
+    ]
+    return [_trimmed(name[cut:], start + cut) for cut in cuts]
+
+
+def _opens(word: str, lead: set[str]) -> bool:
+    """Is the word one that only opens a law's name ('does', 'japan's', 'what's')?"""
+    bare = normalise(word).strip(",.?")
+    return bare in lead or bare.removesuffix("'s") in lead
+
+
 def law_names(text: str, reader: Reader) -> list[LawName]:
     """Every law the text names by the shape of its name, with the entity holding it if any."""
-    generic = set(scope().data.not_law_names)
+    generic = {n.lower() for n in scope().data.not_law_names}
     found: list[LawName] = []
     for pattern in scope().law_names:
         for match in pattern.finditer(text):
-            name, start = _trimmed(match.group("name"), match.start("name"))
-            if name in generic or (len(name.split()) < 2 and not JAPANESE.search(name)):
+            if "tail" in pattern.groupindex:  # a name typed in lower case
+                tails = _tails(match.group("tail"), match.start("tail"))
+                held = [(n, s, h) for n, s in tails if (h := _holder(n, reader)) is not None]
+                name, start, holder = held[0] if held else (*tails[-1], None)
+            else:
+                name, start = _trimmed(match.group("name"), match.start("name"))
+                holder = _holder(name, reader)
+            if name.lower() in generic or (len(name.split()) < 2 and not JAPANESE.search(name)):
                 continue  # 'Act' alone, or a word that only ends in 法 ('方法')
             end = start + len(name)
             if any(f.start <= start < f.end or start <= f.start < end for f in found):
                 continue  # the same words read by an earlier pattern
-            found.append(LawName(name, start, end, _holder(name, reader)))
+            found.append(LawName(name, start, end, holder))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -172,6 +197,40 @@ def statute_concepts(reader: Reader) -> dict[str, str]:
         if laws and all(len(held) == 1 for held in laws) and len(set.union(*laws)) == 1:
             out[entity.id] = next(iter(laws[0]))
     return out
+
+
+@derived  # per reader, cleared with the rule base
+def statute_subjects(reader: Reader) -> dict[str, str]:
+    """Concept id → the binding statute that more of its facts are about than any other
+    instrument ('personal_data' → the APPI, 'data_breach' → the APPI); a concept the AI regime
+    or a guideline speaks of most ('transparency') has none."""
+    rb = reader.rule_base
+    instruments = {e.id for e in rb.entities.values() if e.kind == EntityKind.instrument}
+    out: dict[str, str] = {}
+    for entity in rb.entities.values():
+        if entity.kind != EntityKind.concept:
+            continue
+        counts = Counter(
+            i for f in rb.facts.values() if entity.id in f.about for i in instruments & set(f.about)
+        ).most_common(2)
+        unique = counts and (len(counts) == 1 or counts[0][1] > counts[1][1])
+        if unique and counts[0][0] in reader.hard_laws:
+            out[entity.id] = counts[0][0]
+    return out
+
+
+def implied_subjects(text: str, entities: list[str], reader: Reader) -> list[str]:
+    """What the words name without its name (use_case_hints.yaml `names`) under the statute a
+    named concept is the subject of: 'customer data … in a UK region' asks of personal data
+    going abroad, the APPI's cross-border rule."""
+    from agent.use_case import read_use_case
+
+    subjects = statute_subjects(reader)
+    statutes = {subjects[e] for e in entities if e in subjects}
+    if not statutes:
+        return []
+    named = [e for hint in read_use_case(text).hints for e in hint.names]
+    return [e for e in dict.fromkeys(named) if e not in entities and subjects.get(e) in statutes]
 
 
 def beyond_coverage(entities: list[str], reader: Reader) -> list[str]:

@@ -69,6 +69,19 @@ def names_a_concept(question: str, *, ai_specific: bool = False) -> bool:
     return any(e.kind == EntityKind.concept and (e.ai_specific or not ai_specific) for e in named)
 
 
+def names_a_statute_subject(question: str) -> bool:
+    """The question names what a statute asked without AI governs (scope.yaml
+    `asked_without_ai`: the APPI's personal data, consent to transfers abroad, leaks), by a
+    concept whose facts are mostly about that statute: in scope with no AI term."""
+    from agent.answer.coverage import statute_subjects
+    from agent.answer.reader import default_reader
+
+    reader = default_reader()
+    statutes = set(scope().data.asked_without_ai)
+    subjects = statute_subjects(reader)
+    return any(subjects.get(e) in statutes for e in reader.linker.link(question))
+
+
 def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     """(scope, injection) for a question; pure, so it is tested without a graph."""
     from agent.answer.reader import default_reader
@@ -96,6 +109,9 @@ def classify(question: str) -> tuple[Literal["in", "out"], bool]:
     if any(rules.other.search(form) for form in places) and not about_japan:
         return "out", False  # another jurisdiction only: nothing to say from a Japan rule base
     if named or said(rules.topic):
+        return "in", False
+    # So is a question on personal data as such ('顧客データを英国リージョンに置くなら同意は？').
+    if names_a_statute_subject(question) or names_a_statute_subject(spelt):
         return "in", False
     # AI put to a regulated use ("our hiring AI", "a hospital using AI triage") is what Shirube
     # is for, whether or not the question says "Japan".

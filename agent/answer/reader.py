@@ -87,8 +87,9 @@ class Reader:
         texts.append(rb.data_file(PHRASEBOOK.name).read_text(encoding="utf-8"))
         # The words a use case is read by (工場, 旅館, 勤務先) are meant as typed, not slips.
         texts.append(rb.data_file(HINTS_FILE.name).read_text(encoding="utf-8"))
-        letters = rb.document(WORDS_FILE.name, ReadingWords).letter_names_ja  # 'えーあい' is AI
-        return Homophones(texts, letters=letters)
+        words = rb.document(WORDS_FILE.name, ReadingWords)
+        texts += words.meant_as_typed_ja  # 'リージョン' is a region, not a slip for バージョン
+        return Homophones(texts, letters=words.letter_names_ja)  # 'えーあい' is AI
 
     @cached_property
     def articles(self) -> frozenset[str]:

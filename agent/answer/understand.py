@@ -10,6 +10,7 @@ import re
 
 from agent.answer.coverage import (
     beyond_coverage,
+    implied_subjects,
     statute_concepts,
     statutes_named,
     unknown_laws,
@@ -370,6 +371,7 @@ def read_part(text: str, reader: Reader) -> Part:
     if facet == Facet.does_not and span and asks_if_named_exists(text, span, reader):
         facet, span = Facet.what, None  # whether the named law exists is asked of it
     entities = _named(text, span, reader)
+    entities += implied_subjects(text, entities, reader)  # 'customer data in a UK region'
     other = in_other_senses(entities, text, reader)  # 'a TDM licence' is no state licence
     entities = [e for e in entities if e not in other]
     if span is None and not JAPANESE.search(text):  # no cue: the best-matched facet, read in

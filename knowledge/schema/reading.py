@@ -70,3 +70,7 @@ class ReadingWords(Strict):
         default_factory=dict,
         description="Each Latin letter's names in katakana: an abbreviation spelt out in kana.",
     )
+    meant_as_typed_ja: WordsJa = Field(
+        default_factory=list,
+        description="Words users type that the rule base's texts never use, never read as slips.",
+    )

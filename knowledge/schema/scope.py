@@ -57,6 +57,10 @@ class ScopeData(BaseModel):
     use_case_terms: list[str] = Field(default_factory=list)
     other_jurisdictions: list[str]
     jurisdiction_as_place: list[str] = Field(default_factory=list)
+    asked_without_ai: list[str] = Field(
+        default_factory=list,
+        description="Binding statutes (entity ids) whose own subjects are in scope without AI.",
+    )
     injection_patterns: list[str]
     instruction_clauses: InstructionClauses
     part_splitters: list[str]
