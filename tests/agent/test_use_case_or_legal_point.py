@@ -111,3 +111,8 @@ def test_a_point_of_law_on_nothing_named_is_not_looked_up() -> None:
     question = "If our AI vendor gets hacked, must we report it?"
     query = understand(question)
     assert not asks_legal_point(query.parts, question, default_reader())
+
+
+def test_pseudonymising_names_pseudonymised_information() -> None:
+    question = "If we pseudonymise member records, can we give them to a partner?"
+    assert "pseudonymised_information" in default_reader().linker.link(question)
