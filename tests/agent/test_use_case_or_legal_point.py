@@ -116,3 +116,10 @@ def test_a_point_of_law_on_nothing_named_is_not_looked_up() -> None:
 def test_pseudonymising_names_pseudonymised_information() -> None:
     question = "If we pseudonymise member records, can we give them to a partner?"
     assert "pseudonymised_information" in default_reader().linker.link(question)
+
+
+def test_licensing_our_model_out_offers_it_to_others() -> None:
+    question = "We built a forecasting model and will license it to other retailers. What applies?"
+    assert read_use_case(question).profile.offers_to_others
+    needed = "Do we need to license our chatbot to operate in Japan?"
+    assert not read_use_case(needed).profile.offers_to_others
