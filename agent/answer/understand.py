@@ -452,6 +452,38 @@ def asks_only_belief(parts: list[Part], question: str) -> bool:
     )
 
 
+# A predicate asking one point of law of a use (reading_words.yaml legal_point_words and stems).
+_LEGAL_POINT = WordPattern(
+    lambda w: w.legal_point_words,
+    r"\b(?:{words}|(?:{stems})\w*)\b",
+    re.IGNORECASE,
+    stems=lambda w: w.legal_point_stems,
+)
+
+
+def asks_legal_point(parts: list[Part], question: str, reader: Reader) -> bool:
+    """'If we pseudonymise customer data, can we hand it to a partner to train their model?':
+    one sentence, no sentence before it describing a use, whose question asks a point of law
+    (its predicate a legal point: can they inspect, is it infringement, must we report it, can we
+    hand it over, is it protected) is looked up on what it names, though it says 'we'. Each
+    other part asks under a law it names ('Can we train … under Article 30-4, and will its output
+    be protected by copyright?'). A use described, then asked about ('We're a carrier. Our call
+    centre wants AI that … Anything to sort out first?'), is still a use case, and so is a
+    part naming nothing to look the point up on ('if our vendor is hacked, must we report it?')."""
+    if len(clauses(question)) > 1 or any(p.route != "lookup" for p in parts):
+        return False
+    entities = reader.rule_base.entities
+
+    def names_law(part: Part) -> bool:
+        return any(
+            e in reader.articles or entities[e].kind == EntityKind.instrument for e in part.entities
+        )
+
+    # The point is looked up on what the part names: naming nothing, there is nothing to look up.
+    asking = [p for p in parts if p.entities and _LEGAL_POINT.search(p.text)]
+    return bool(asking) and all(p in asking or names_law(p) for p in parts)
+
+
 # What an earlier question was asked of, as against the roles and concepts that narrowed it.
 _SUBJECTS = {EntityKind.instrument, EntityKind.institution}
 
@@ -783,7 +815,9 @@ def understand(
     # '…via that AI tool, do we have to report it?' after a use case restates that use.
     restated = restates_earlier_use(asked, earlier, reader)
     use_case = None if asked_elsewhere or on_use or restated else read_use_case(asked, answer_lang)
-    if use_case is not None and asks_only_belief(parts, asked):
+    if use_case is not None and (
+        asks_only_belief(parts, asked) or asks_legal_point(parts, asked, reader)
+    ):
         use_case = None
     if use_case is None and not asked_elsewhere:  # "and for a hospital?" after a use case
         use_case = carried_use_case(asked, earlier, reader, answer_lang)

@@ -52,6 +52,13 @@ class ReadingWords(Strict):
     law_words: Words = Field(description="Words naming law in general ('rules', 'government').")
     law_stems: Words = Field(description="Word starts naming law with any ending ('statut').")
     law_words_ja: WordsJa = Field(description="`law_words` in Japanese ('法令', '当局').")
+    legal_point_words: Words = Field(
+        description="Predicates that ask one point of law of a use ('report it', 'protected by "
+        "copyright'): a question asking one is looked up, not read as a use case."
+    )
+    legal_point_stems: Words = Field(
+        description="Word starts of `legal_point_words` with any ending ('inspect', 'infring')."
+    )
     scene_endings_ja: WordsJa = Field(
         description="Endings of a Japanese clause that sets the scene before the question."
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agent.answer import follow_up, presupposition, shorthand
+from agent.answer import follow_up, presupposition, shorthand, understand
 from agent.answer.japanese_parts import asks_in_japanese
 from agent.answer.linker import Linker
 from agent.answer.reader import default_reader
@@ -73,6 +73,16 @@ CASES: list[tuple[str, str, Callable[[], bool]]] = [
     ),
     ("question_endings_ja", "かね", lambda: asks_in_japanese("登録は必要かね")),
     ("asking_words_ja", "いずれ", lambda: asks_in_japanese("担当はいずれで")),
+    (
+        "legal_point_words",
+        "take us to court",
+        lambda: bool(understand._LEGAL_POINT.search("can they take us to court")),
+    ),
+    (
+        "legal_point_stems",
+        "confiscat",
+        lambda: bool(understand._LEGAL_POINT.search("can they confiscate our servers")),
+    ),
 ]
 
 
