@@ -119,6 +119,7 @@ def test_every_list_of_the_file_has_a_case_or_a_test_of_its_own() -> None:
         "pointer_words",
         "letter_names_ja",
         "addressee_asker_words",  # its own test below
+        "meant_as_typed_ja",  # tests/agent/test_guard_personal_data.py ('リージョン')
     }
     raw = read_yaml(WORDS_FILE)
     assert isinstance(raw, dict)
