@@ -1,0 +1,72 @@
+"""A false belief stated as the background of a question ('Now that the law makes us…',
+'Since METI enforces the AI Act…', '…と聞きました', '…ので') is heard and corrected first, as
+one asked about directly is; a true, narrower picture (a ministry over one sector, no law on AI
+training data) believes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.answer.reader import default_reader
+from agent.answer.understand import understand
+
+
+def _premises(question: str, lang: str = "en") -> list[str]:
+    return [p for part in understand(question, default_reader(lang)).parts for p in part.premises]
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        # 'no law on AI' is no AI law at all, not a narrower law on something else.
+        ("Japan has no law on AI whatsoever, so we can do as we like, can't we?", "no_regulation"),
+        # The law said to make one stamp a mark saying 'AI-generated'.
+        (
+            "Now that the law makes us stamp 'AI-generated' on any page where AI helped, must it"
+            " go on every page?",
+            "labelling_mandatory",
+        ),
+        # Being abroad given as the reason Japan's rules are not the asker's concern.
+        (
+            "We're a foreign company serving Japanese users from abroad, so Japan's privacy and"
+            " AI rules aren't our concern, are they?",
+            "foreign_exempt",
+        ),
+        # One body said to enforce the AI Act or supervise all AI.
+        ("Since METI enforces the AI Act, what will it check?", "single_regulator"),
+        ("Now that the Digital Agency supervises all AI in Japan, what now?", "single_regulator"),
+    ],
+)
+def test_a_belief_given_as_background_is_heard(question: str, premise: str) -> None:
+    assert premise in _premises(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        ("AIの監督はデジタル庁に一元化されたと聞きました。監査はありますか", "single_regulator"),
+        ("経済産業省がAI推進法を執行しているので、立入検査は来ますか", "single_regulator"),
+    ],
+)
+def test_a_japanese_belief_given_as_background_is_heard(question: str, premise: str) -> None:
+    assert premise in _premises(question, "ja")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there no law on AI training data?",
+        "Which ministry regulates AI in healthcare?",
+        "Which agency licenses AI models in Japan?",
+    ],
+)
+def test_a_narrower_true_picture_is_no_single_regulator_or_lawless_japan(question: str) -> None:
+    found = _premises(question)
+    assert "no_regulation" not in found and "single_regulator" not in found
+
+
+def test_the_appi_reach_abroad_corrects_the_foreign_exemption() -> None:
+    """Asked of the APPI, the correction is the APPI's own reach abroad (Art. 171), not the AI
+    Act's: a question on a statute is corrected only by a fact about it."""
+    reader = default_reader()
+    assert "appi_art171_extraterritorial" in reader.refuting("foreign_exempt", ["appi"])
