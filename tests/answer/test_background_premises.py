@@ -70,3 +70,29 @@ def test_the_appi_reach_abroad_corrects_the_foreign_exemption() -> None:
     Act's: a question on a statute is corrected only by a fact about it."""
     reader = default_reader()
     assert "appi_art171_extraterritorial" in reader.refuting("foreign_exempt", ["appi"])
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("The rules only apply to developers, so our bank can relax, can't it?", True),
+        ("We're a US startup, so we can launch, can't we?", True),
+        ("We will need a CAIO, won't we?", True),
+        ("海外の事業者は対象外と聞いた。", True),
+        ("We log outputs so that we can audit them.", False),
+    ],
+)
+def test_a_tag_or_a_consequence_marks_a_claim_as_given(text: str, given: bool) -> None:
+    from agent.answer.phrasebook import phrasebook
+
+    assert (phrasebook().stated(text) is not None) == given
+
+
+def test_a_claim_given_before_so_is_matched_against_the_beliefs() -> None:
+    """'The rules only apply to developers, so our bank…': the claim no cue foresaw is one of
+    only_developers' claims, read because 'so our' marks it as given."""
+    assert "only_developers" in _premises("The rules only apply to developers, so our bank is fine")
+
+
+def test_the_ai_act_said_to_be_the_eu_act_is_the_eu_copy_belief() -> None:
+    assert "eu_copy" in _premises("The AI Act is basically the EU AI Act, so we can reuse our pack")
