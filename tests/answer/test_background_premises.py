@@ -96,3 +96,15 @@ def test_a_claim_given_before_so_is_matched_against_the_beliefs() -> None:
 
 def test_the_ai_act_said_to_be_the_eu_act_is_the_eu_copy_belief() -> None:
     assert "eu_copy" in _premises("The AI Act is basically the EU AI Act, so we can reuse our pack")
+
+
+def test_a_denial_belief_is_refuted_by_what_there_is_not_by_a_warning_in_its_words() -> None:
+    """'Japan has no AI law' is corrected by 'Japan has an AI Act…' or 'ordinary law still
+    applies', not by a fact that repeats 'unregulated' to warn of the misreading."""
+    from agent.answer.select import refuting
+
+    reader = default_reader()
+    (part,) = understand("Japan has no AI law yet, has it?", reader).parts
+    assert part.premises == ["no_regulation"]
+    lead = refuting(part, reader)[0]
+    assert lead.id in {"japan_has_ai_act", "act_in_force", "existing_law_applies"}, lead.id
