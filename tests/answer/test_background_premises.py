@@ -104,7 +104,7 @@ def test_a_denial_belief_is_refuted_by_what_there_is_not_by_a_warning_in_its_wor
     from agent.answer.select import refuting
 
     reader = default_reader()
-    (part,) = understand("Japan has no AI law yet, has it?", reader).parts
+    (part,) = understand("Japan still hasn't passed any AI legislation, has it?", reader).parts
     assert part.premises == ["no_regulation"]
     lead = refuting(part, reader)[0]
     assert lead.id in {"japan_has_ai_act", "act_in_force", "existing_law_applies"}, lead.id
