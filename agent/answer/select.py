@@ -767,6 +767,12 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
         if not any(p not in part.premises and names_belief(f.text, p, reader) for p in f.refutes)
     ]
     others.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
+    # A denial ('Japan has no AI law') is answered by all there is: a fact that brings in
+    # another instrument (the existing law beside 'Japan has an AI Act') before one more on the
+    # same one.
+    if any(is_denial(p, reader) for p in part.premises):
+        shown = {c.source for f in best for c in f.cites}
+        others.sort(key=lambda f: not {c.source for c in f.cites} - shown)
     others = [f for f in others if not other_article(f, part.entities, reader)]
     # A correction of the very thing named ("face recognition is not banned") needs no
     # regime-wide one after it.

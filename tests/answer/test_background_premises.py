@@ -108,3 +108,14 @@ def test_a_denial_belief_is_refuted_by_what_there_is_not_by_a_warning_in_its_wor
     assert part.premises == ["no_regulation"]
     lead = refuting(part, reader)[0]
     assert lead.id in {"japan_has_ai_act", "act_in_force", "existing_law_applies"}, lead.id
+
+
+def test_a_denial_belief_hears_the_existing_law_beside_the_ai_act() -> None:
+    """'Japan has no AI law' is answered by all there is: after the AI Act, the ordinary law that
+    still applies, not a second fact on the same Act."""
+    from agent.answer.select import refuting
+
+    reader = default_reader()
+    question = "As Japan hasn't passed any AI legislation yet, we're free to launch, aren't we?"
+    (part,) = understand(question, reader).parts
+    assert "existing_law_applies" in [f.id for f in refuting(part, reader)]
