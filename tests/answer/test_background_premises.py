@@ -119,3 +119,18 @@ def test_a_denial_belief_hears_the_existing_law_beside_the_ai_act() -> None:
     question = "As Japan hasn't passed any AI legislation yet, we're free to launch, aren't we?"
     (part,) = understand(question, reader).parts
     assert "existing_law_applies" in [f.id for f in refuting(part, reader)]
+
+
+def test_run_from_abroad_is_the_foreign_exemption() -> None:
+    question = "Our SaaS is run out of Germany, so the APPI doesn't bind us, right?"
+    assert "foreign_exempt" in _premises(question)
+
+
+def test_a_belief_held_of_a_body_is_refuted_by_the_regime_s_fact() -> None:
+    """No fact on METI refutes 'one regulator'; the regime's does: a body holds no law of its
+    own, so the belief held of it is corrected, not looked up in what METI publishes."""
+    reader = default_reader("ja")
+    question = "経産省がAIを一元的に監督しているそうですが、報告はどこに出せばいいですか"
+    first = understand(question, reader).parts[0]
+    assert first.premises == ["single_regulator"]
+    assert first.route == "premise"
