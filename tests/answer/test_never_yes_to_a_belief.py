@@ -17,4 +17,3 @@ def test_a_fact_s_yes_does_not_confirm_a_belief_the_part_holds() -> None:
     believing = part.model_copy(update={"premises": ["labelling_mandatory"]})
     section = lookup_section(believing, reader)
     assert section is not None and not section.lead.startswith("Yes")
-
