@@ -134,3 +134,24 @@ def test_a_belief_held_of_a_body_is_refuted_by_the_regime_s_fact() -> None:
     first = understand(question, reader).parts[0]
     assert first.premises == ["single_regulator"]
     assert first.route == "premise"
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("We heard the CAIO rule now applies to private firms too, so who?", True),
+        ("I was told AI images need a watermark", True),
+        ("I read that Japan bans deepfakes", True),
+        ("We understand our obligations, what next?", False),
+        ("I have read the guideline. What does it say on RAG?", False),
+    ],
+)
+def test_hearsay_in_english_marks_a_claim_as_given(text: str, given: bool) -> None:
+    from agent.answer.phrasebook import phrasebook
+
+    assert (phrasebook().stated(text) is not None) == given
+
+
+def test_the_ministries_caio_rule_said_to_reach_companies_is_the_caio_belief() -> None:
+    question = "We heard the CAIO rule now applies to private firms too, so who should we appoint?"
+    assert "caio_mandatory" in _premises(question)
