@@ -16,6 +16,14 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+def _question_label(words: InstructionClauses) -> re.Pattern[str] | None:
+    """A label put before the real question ('Question:', '質問：'), with its colon."""
+    if not words.labels:
+        return None
+    labels = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words.labels)
+    return re.compile(r"(?<![\w-])(?:" + labels + r")\s*[:：]\s*", re.IGNORECASE)
+
+
 def _instruction_ends(words: InstructionClauses) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(sentence, clause): the boundaries an instruction ends at, each one capturing group.
 
@@ -24,7 +32,7 @@ def _instruction_ends(words: InstructionClauses) -> tuple[re.Pattern[str], re.Pa
     ended by a te-form."""
     asking = "(?:" + "|".join(map(re.escape, words.asking)) + r")\b"
     sequel, joiner = re.escape(words.sequel), re.escape(words.joiner)
-    sentence = r"((?<=[.!?:;。？！、])\s*|,\s*(?=" + sequel + r"\s+" + asking + "))"
+    sentence = r"((?<=[.!?:;。？！、：])\s*|,\s*(?=" + sequel + r"\s+" + asking + "))"
     ends = "".join(f"|(?<={re.escape(end)})" for end in words.ends_ja)
     clause = r"(\s+" + joiner + r"\s+(?=(?:" + sequel + r"\s+)?" + asking + ")" + ends + ")"
     return re.compile(sentence), re.compile(clause)
@@ -45,6 +53,7 @@ class CompiledScope:
         self.place = _any(places) if places else None
         self.injection = _any(data.injection_patterns)
         self.sentence, self.clause = _instruction_ends(data.instruction_clauses)
+        self.question_label = _question_label(data.instruction_clauses)
         self.splitter = _any(data.part_splitters)
         self.yes_no = _any(data.yes_no_openings)
         self.aliases = [

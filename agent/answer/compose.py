@@ -27,6 +27,7 @@ from agent.answer.select import (
     unrecorded_date,
     watch_items,
 )
+from agent.answer.understand import upheld
 from agent.answer.use_case import compose_use_case
 from agent.answer.use_case_lead import (
     YES_NO_KINDS,
@@ -178,7 +179,16 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     if part.yes_no and plain and exception is not None:  # the general rule, its exception next
         answer = exception.answers
     answer = _date_claimed(part, first, reader) or answer
+    if _affirms(answer) and any(not upheld(p, part, reader) for p in part.premises):
+        answer = None  # a belief no fact bears out is never confirmed by another fact's yes
     return Section(_article(part, first, reader) + _with_answer(first, answer), facts[1:], first)
+
+
+def _affirms(answer: str | None) -> bool:
+    """Does a direct answer ('Yes.', 'はい。', 'Often, yes.') say yes (phrasebook yes_no_words)?"""
+    meaning = phrasebook().book.yes_no_words
+    said = {meaning[w] for w in re.findall(r"\w+", (answer or "").lower()) if w in meaning}
+    return said == {"yes"}
 
 
 _NUMBER = re.compile(r"\d+(?:-\d+)?")  # an article's number in a section ('Art. 30-4')

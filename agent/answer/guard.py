@@ -137,7 +137,19 @@ def without_instructions(question: str) -> str:
     words between them ("What is X and when…" stays one question). The boundaries are built
     from scope.yaml `instruction_clauses` (agent.scope_data)."""
     rules = scope()
-    return _kept(question, rules.sentence) or _kept(question, rules.clause)
+    kept = _kept(question, rules.sentence) or _kept(question, rules.clause)
+    return after_label(kept)
+
+
+def after_label(text: str) -> str:
+    """The words after the last label that marks the real question ('… Question: what can the
+    government do under Article 16?', '…。質問：第7条は…'): what comes before it, whatever the
+    injection patterns missed of the order ('the AI Act's fines are ¥100 million'), is the
+    order's, not a belief of the asker's (scope.yaml instruction_clauses.labels)."""
+    label = scope().question_label
+    marks = list(label.finditer(text)) if label else []
+    rest = text[marks[-1].end() :].strip() if marks else ""
+    return rest or text
 
 
 def _kept(question: str, boundary: re.Pattern[str]) -> str:

@@ -257,6 +257,12 @@ def in_other_senses(entities: list[str], text: str, reader: Reader) -> list[str]
     ]
 
 
+def is_denial(premise: str, reader: Reader) -> bool:
+    """Is the belief itself a denial ('Japan has no AI law')? A fact in its words discusses it
+    ('treating Japan as unregulated…'); what refutes it says what there is instead."""
+    return any(b.negative for b in _beliefs(reader) if b.id == premise)
+
+
 def names_belief(text: str, premise: str, reader: Reader) -> bool:
     """Does `text` (a fact) name the thing the belief is about, by its cues or terms?"""
     for belief in _beliefs(reader):

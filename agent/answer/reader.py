@@ -157,12 +157,18 @@ class Reader:
         fact about that statute does: the AI Act's "no licence" says nothing of it."""
         asked = set(entities)
         statutes = asked & self.hard_laws
-        return [
+        found = [
             f.id
             for f in self.rule_base.facts.values()
             if premise in f.refutes and asked & set(f.about)
             if not statutes or statutes & set(f.about)
         ]
+        # A belief held of a body ('METI supervises all AI', '経産省がAIを一元的に監督') that no
+        # fact on the body refutes is refuted by the regime's fact: a body holds no law of its own.
+        kinds = {self.rule_base.entities[e].kind for e in asked}
+        if not found and kinds == {EntityKind.institution}:
+            return self.refuting(premise, list(REGIME))
+        return found
 
     @cached_property
     def hard_laws(self) -> frozenset[str]:

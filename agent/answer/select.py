@@ -15,7 +15,7 @@ from agent.answer.issuers import document_first
 from agent.answer.lang import date_text, in_lang, templates
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
-from agent.answer.presupposition import names_belief
+from agent.answer.presupposition import is_denial, names_belief
 from agent.answer.query import Part
 from agent.answer.reader import Reader
 from knowledge.index.japanese import JAPANESE, words
@@ -742,8 +742,12 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
     for premise in part.premises:
         facts = [reader.rule_base.facts[i] for i in reader.refuting(premise, subjects)]
         # The fact that names the belief corrects it ("no registration…", not "no licence…").
+        # A belief that is itself a denial ('Japan has no AI law') is refuted by what there is
+        # ('Japan has an AI Act…'), not by a fact that repeats its words to warn of it.
+        denial = is_denial(premise, reader)
         for f in facts:
-            named[f.id] = named.get(f.id, False) or names_belief(f.text, premise, reader)
+            said = not denial and names_belief(f.text, premise, reader)
+            named[f.id] = named.get(f.id, False) or said
         facts.sort(
             key=lambda f: (
                 named[f.id],
@@ -763,6 +767,12 @@ def refuting(part: Part, reader: Reader, limit: int = 2) -> list[Fact]:
         if not any(p not in part.premises and names_belief(f.text, p, reader) for p in f.refutes)
     ]
     others.sort(key=lambda f: _score(f, part.entities, part), reverse=True)
+    # A denial ('Japan has no AI law') is answered by all there is: a fact that brings in
+    # another instrument (the existing law beside 'Japan has an AI Act') before one more on the
+    # same one.
+    if any(is_denial(p, reader) for p in part.premises):
+        shown = {c.source for f in best for c in f.cites}
+        others.sort(key=lambda f: not {c.source for c in f.cites} - shown)
     others = [f for f in others if not other_article(f, part.entities, reader)]
     # A correction of the very thing named ("face recognition is not banned") needs no
     # regime-wide one after it.

@@ -45,6 +45,10 @@ class InstructionClauses(BaseModel):
     joiner: str = Field(description="The word joining order and question ('and').")
     sequel: str = Field(description="The word that may open the question after a comma ('then').")
     ends_ja: list[str] = Field(min_length=1, description="Japanese te-forms ending an order.")
+    labels: list[str] = Field(
+        default_factory=list,
+        description="Labels put before the real question beside an order ('Question:', '質問：').",
+    )
 
 
 class ScopeData(BaseModel):

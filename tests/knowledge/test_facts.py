@@ -270,11 +270,14 @@ def test_refuting_facts_answer_no_or_state_a_negative() -> None:
     assert [f.id for f in rules.facts.values() if f.refutes and f.answers == "Yes."] == [
         "japan_has_ai_act",
         "act_in_force",
+        "appi_art171_extraterritorial",
         "existing_law_applies",
         "regime_is_regulated",
-    ]  # each refutes only no_regulation, where "Yes" is the correction
+    ]  # each refutes only a belief that is a denial, where "Yes" is the correction
     for fact_id in ("japan_has_ai_act", "act_in_force", "existing_law_applies"):
         assert rules.facts[fact_id].refutes == ["no_regulation"]
+    # 'The APPI also binds a business abroad…' answers "Japan's rules don't apply to us" (Art. 171).
+    assert rules.facts["appi_art171_extraterritorial"].refutes == ["foreign_exempt"]
 
 
 def test_fact_texts_stand_alone() -> None:
