@@ -178,7 +178,17 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     if part.yes_no and plain and exception is not None:  # the general rule, its exception next
         answer = exception.answers
     answer = _date_claimed(part, first, reader) or answer
+    answer = echoed(answer, part.text)
     return Section(_article(part, first, reader) + _with_answer(first, answer), facts[1:], first)
+
+
+def echoed(answer: str | None, asked: str) -> str | None:
+    """A Japanese yes or no echoing the verb asked ('命令できるの？': 'いいえ、命令はできません。'),
+    or the answer as it is when the question asks no such verb."""
+    book = phrasebook()
+    template = book.book.echoed_answers_ja.get(answer or "")
+    match = book.asked_verb_ja.search(asked) if template else None
+    return template.format(verb=match.group("verb")) if template and match else answer
 
 
 _NUMBER = re.compile(r"\d+(?:-\d+)?")  # an article's number in a section ('Art. 30-4')

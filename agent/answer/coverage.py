@@ -118,12 +118,15 @@ def _trimmed(name: str, start: int) -> tuple[str, int]:
 def law_names(text: str, reader: Reader) -> list[LawName]:
     """Every law the text names by the shape of its name, with the entity holding it if any."""
     generic = set(scope().data.not_law_names)
+    endings = tuple(scope().data.not_law_endings)
     found: list[LawName] = []
     for pattern in scope().law_names:
         for match in pattern.finditer(text):
             name, start = _trimmed(match.group("name"), match.start("name"))
             if name in generic or (len(name.split()) < 2 and not JAPANESE.search(name)):
                 continue  # 'Act' alone, or a word that only ends in 法 ('方法')
+            if name.endswith(endings):
+                continue  # a method, not a law ('攻撃手法')
             end = start + len(name)
             if any(f.start <= start < f.end or start <= f.start < end for f in found):
                 continue  # the same words read by an earlier pattern

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from agent.answer.counts import counted_first
 from agent.answer.events import asked_clause, asks_event, named_events
 from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
@@ -149,7 +150,9 @@ def date_facts(
             continue
         held = list(dates)  # a date's id is its place in the file, however it is ranked
         # The event the question names ("promulgated", "first meeting") comes first.
-        if phrasebook().latest.search(asked):  # newest first, the named events too
+        # Newest first, the named events too: asked for the latest, or to choose between
+        # states ('in force or still a bill?': the newest named is where it stands now).
+        if phrasebook().latest.search(asked) or phrasebook().event_choice.search(asked):
             dates = sorted(dates, key=lambda d: d.date, reverse=True)
         # An issued instrument's event that names the body ("decided by the AI Strategic
         # Headquarters") is not named by a question that only names the body.
@@ -486,7 +489,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     # Nor who must do a thing ("who must cooperate…"): the duty's own text names who holds it.
     acts = bool(book.who_acts.search(part.text) or book.duty.search(part.text))
     issued = issuer_facts(part.entities, reader) if part.facet == Facet.who and not acts else []
-    issued += force_facts(part.entities, part.facet, reader)
+    issued += force_facts(part.entities, part.facet, reader, part.text)
     facts = list(reader.rule_base.facts.values())
     facets = {part.facet}
     bodies = [e for e in part.entities if e in reader.rule_base.institutions]
@@ -588,6 +591,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if not chosen:
         return []
     chosen = general_first(chosen, part, reader)
+    chosen = counted_first(chosen, part.text)  # 'how many…?': the fact with the count leads
 
     # Sharing only the words of the names asked about is no relevance ('what directions does the
     # AI Basic Plan set' is not answered by every fact naming the AI Basic Plan), unless the
