@@ -304,6 +304,43 @@ def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int
     return shared, answers, relevant, primary
 
 
+MIN_SHARED_WORDS = 2  # one shared word ('enforces') is any body's; two name what it does
+
+
+@lru_cache(maxsize=4)
+def _fact_counts(reader: Reader) -> dict[str, int]:
+    """In how many facts each word stem occurs: a rare word says more of what is asked."""
+    counts: dict[str, int] = {}
+    for fact in reader.rule_base.facts.values():
+        for stem in _stems(fact.text):
+            counts[stem] = counts.get(stem, 0) + 1
+    return counts
+
+
+def _law_names(fact: Fact, reader: Reader) -> frozenset[str]:
+    """The word stems of the instruments' names a fact is about: 'Act on the Protection of
+    Personal Information' says nothing of consumer protection."""
+    rb = reader.rule_base.entities
+    kinds = (EntityKind.instrument,)
+    return _stems(" ".join(rb[e].name for e in fact.about if e in rb and rb[e].kind in kinds))
+
+
+def _worded(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
+    """The facts sharing the rarest of the question's content words (at least
+    MIN_SHARED_WORDS of them): only the best, or those tied with it."""
+    _, span = phrasebook().facet_match(part.text)  # 'which ministry' asks; it says nothing asked
+    asking = _stems(part.text[span[0] : span[1]]) if span else frozenset()
+    words, counts = _content_words(part, reader) - asking, _fact_counts(reader)
+    shared = [(_stems(f.text) & words - _law_names(f, reader), f) for f in facts]
+    weighed = [
+        (sum(1 / counts.get(w, 1) for w in same), f)
+        for same, f in shared
+        if len(same) >= MIN_SHARED_WORDS
+    ]
+    best = max((w for w, _ in weighed), default=0.0)
+    return [f for w, f in weighed if w == best]
+
+
 def _content_words(part: Part, reader: Reader) -> frozenset[str]:
     """The question's word stems less those of the names of what it names and of the words
     every answer has."""
@@ -366,6 +403,21 @@ def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
 
 def _about_all(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if entities and set(entities) <= set(f.about)]
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _dated_statements(part: Part, reader: Reader) -> list[Fact]:
+    """Facts about everything a when-question names, a role or concept among an instrument,
+    whose text states a year: what dates that thing under the instrument."""
+    kinds = {reader.rule_base.entities[e].kind for e in part.entities}
+    if len(part.entities) < 2 or not kinds & {EntityKind.role, EntityKind.concept}:
+        return []
+    if EntityKind.instrument not in kinds:
+        return []
+    facts = _about_all(list(reader.rule_base.facts.values()), part.entities)
+    return [f for f in facts if _YEAR.search(f.text)][:1]
 
 
 def _instruments_of(entities: list[str], reader: Reader) -> list[str]:
@@ -469,6 +521,11 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
                 for n, f in enumerate(dated)
                 if f.about[:1] not in (d.about[:1] for d in dated[:n])
             ]
+        # Since when a thing the question names beside the law has been so ('Since when have
+        # municipalities handled personal data under the APPI?'): a fact about all it names that
+        # states the year says it; the law's own key dates do not date that thing.
+        stated = _dated_statements(part, reader)
+        dated = [*stated, *(f for f in dated if f not in stated)]
         if dated:
             return dated[: max(limit, len(dated))]
     if part.facet == Facet.penalty and not _about(
@@ -517,6 +574,10 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if part.facet == Facet.what and book.contents.search(part.text):
         # Its principles, ideas or approach: the facts about it that state such things.
         tiers.insert(0, [f for f in _about(facts, part.entities) if _states_contents(f, reader)])
+    if part.facet == Facet.who and not part.entities:
+        # Who does a thing, no body named ('which agency enforces competition rules?'): the body
+        # whose own fact says it, by the question's rarest words, before the regime's overview.
+        tiers.insert(0, _worded(on_facet, part, reader))
     classes = book.kinds_asked(part.text)
     if classes:  # a class asked for ('which roles does it define?'): the fact naming its members
         members = [f for f in _about(facts, part.entities) if _names_many(f, classes, reader)]

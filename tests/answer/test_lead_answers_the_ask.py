@@ -12,6 +12,7 @@ from agent.answer.force import force_facts
 from agent.answer.guard import classify
 from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import default_reader
+from agent.answer.select import by_entity_and_facet
 from agent.answer.understand import split_parts, understand
 from evals.answer_checks import first_sentence
 from knowledge.schema import Citation, Facet, Fact
@@ -141,3 +142,36 @@ def test_an_order_is_not_answered_by_fines(offline) -> None:  # type: ignore[no-
         "AI推進法で国は問題のあるAIサービスを止めろって命令できるの？できないなら何をするの？"
     ).answer
     assert _lead(text) == "いいえ、命令はできません。"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "Since when have municipalities handled personal data under the APPI's common rules "
+            "rather than their own ordinances?",
+            "april 2023",
+        ),
+        (
+            "自治体が条例じゃなくて個人情報保護法の共通ルールで個人情報を扱うようになったのはいつから？",
+            "2023年4月",
+        ),
+    ],
+)
+def test_since_when_a_named_thing_is_dated_by_its_own_fact(  # type: ignore[no-untyped-def]
+    offline, question: str, lead: str
+) -> None:
+    assert lead in _lead(offline(question).answer)
+
+
+def test_which_body_does_a_thing_is_found_by_the_rarest_words() -> None:
+    reader = default_reader()
+    query = understand(
+        "Which agency enforces competition rules in AI markets, which handles consumer "
+        "protection for AI products, and does either enforce the AI Promotion Act?"
+    )
+    firsts = [by_entity_and_facet(p, reader)[0].id for p in query.parts[:2]]
+    assert firsts == ["jftc_role", "caa_role"]
+    # The words of the asking ('which ministry') and of a law's name say nothing asked.
+    vague = understand("which ministry is responsible for AI?").parts[0]
+    assert by_entity_and_facet(vague, reader)[0].id != "mhlw_role"
