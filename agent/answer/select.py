@@ -328,8 +328,9 @@ def _law_names(fact: Fact, reader: Reader) -> frozenset[str]:
 def _worded(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
     """The facts sharing the rarest of the question's content words (at least
     MIN_SHARED_WORDS of them): only the best, or those tied with it."""
-    _, span = phrasebook().facet_match(part.text)  # 'which ministry' asks; it says nothing asked
-    asking = _stems(part.text[span[0] : span[1]]) if span else frozenset()
+    # The words that ask ('which ministry', '監督している官庁はどこ') say nothing of what is asked.
+    cues = (m.group(0) for _, cue in phrasebook().facets for m in cue.finditer(part.text))
+    asking = _stems(" ".join(cues))
     words, counts = _content_words(part, reader) - asking, _fact_counts(reader)
     shared = [(_stems(f.text) & words - _law_names(f, reader), f) for f in facts]
     weighed = [
