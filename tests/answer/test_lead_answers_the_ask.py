@@ -175,3 +175,8 @@ def test_which_body_does_a_thing_is_found_by_the_rarest_words() -> None:
     # The words of the asking ('which ministry') and of a law's name say nothing asked.
     vague = understand("which ministry is responsible for AI?").parts[0]
     assert by_entity_and_facet(vague, reader)[0].id != "mhlw_role"
+
+
+def test_become_law_names_the_enactment(offline) -> None:  # type: ignore[no-untyped-def]
+    text = offline("is the AI promotion act still only a bill, or has it become law already").answer
+    assert "passed by the diet" in _lead(text)
