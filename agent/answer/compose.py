@@ -181,6 +181,7 @@ def lookup_section(part: Part, reader: Reader) -> Section | None:
     answer = _date_claimed(part, first, reader) or answer
     if _affirms(answer) and any(not upheld(p, part, reader) for p in part.premises):
         answer = None  # a belief no fact bears out is never confirmed by another fact's yes
+    answer = echoed(answer, part.text)
     return Section(_article(part, first, reader) + _with_answer(first, answer), facts[1:], first)
 
 
@@ -189,6 +190,15 @@ def _affirms(answer: str | None) -> bool:
     meaning = phrasebook().book.yes_no_words
     said = {meaning[w] for w in re.findall(r"\w+", (answer or "").lower()) if w in meaning}
     return said == {"yes"}
+
+
+def echoed(answer: str | None, asked: str) -> str | None:
+    """A Japanese yes or no echoing the verb asked ('命令できるの？': 'いいえ、命令はできません。'),
+    or the answer as it is when the question asks no such verb."""
+    book = phrasebook()
+    template = book.book.echoed_answers_ja.get(answer or "")
+    match = book.asked_verb_ja.search(asked) if template else None
+    return template.format(verb=match.group("verb")) if template and match else answer
 
 
 _NUMBER = re.compile(r"\d+(?:-\d+)?")  # an article's number in a section ('Art. 30-4')

@@ -137,6 +137,7 @@ def _opens(word: str, lead: set[str]) -> bool:
 def law_names(text: str, reader: Reader) -> list[LawName]:
     """Every law the text names by the shape of its name, with the entity holding it if any."""
     generic = {n.lower() for n in scope().data.not_law_names}
+    endings = tuple(scope().data.not_law_endings)
     found: list[LawName] = []
     for pattern in scope().law_names:
         for match in pattern.finditer(text):
@@ -149,6 +150,8 @@ def law_names(text: str, reader: Reader) -> list[LawName]:
                 holder = _holder(name, reader)
             if name.lower() in generic or (len(name.split()) < 2 and not JAPANESE.search(name)):
                 continue  # 'Act' alone, or a word that only ends in 法 ('方法')
+            if name.endswith(endings):
+                continue  # a method, not a law ('攻撃手法')
             end = start + len(name)
             if any(f.start <= start < f.end or start <= f.start < end for f in found):
                 continue  # the same words read by an earlier pattern

@@ -26,9 +26,21 @@ def force_label(force: LegalForce, lang: str) -> str:
     return force_answers().labels_ja[force] if lang == "ja" else LEGAL_FORCE_LABELS[force]
 
 
-def force_facts(entities: list[str], facet: Facet, reader: Reader) -> list[Fact]:
-    """For a question naming exactly one instrument, its legal force on the facet asked."""
+def asks_penalty(asked: str) -> bool:
+    """Whether the question asks about penalties or fines (legal_force_answers.yaml `asks`), as
+    against what a body can do ('can the State order us to stop?', '命令できるの？')."""
+    import re
+
+    return bool(re.search(force_answers().asks["penalty"], asked, re.IGNORECASE))
+
+
+def force_facts(entities: list[str], facet: Facet, reader: Reader, asked: str = "") -> list[Fact]:
+    """For a question naming exactly one instrument, its legal force on the facet asked; on
+    penalties only when `asked` (if given) asks about them: an order or an inspection asked
+    about is answered by what the instrument lets a body do, not by its fines."""
     if facet not in (Facet.legal_force, Facet.penalty):
+        return []
+    if facet == Facet.penalty and asked and not asks_penalty(asked):
         return []
     rb = reader.rule_base
     named = [e for e in entities if rb.entities[e].kind == EntityKind.instrument]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from agent.answer.counts import counted_first
 from agent.answer.events import asked_clause, asks_event, named_events
 from agent.answer.facet_rank import fact_overlap, question_lemmas
 from agent.answer.force import force_facts
@@ -149,7 +150,9 @@ def date_facts(
             continue
         held = list(dates)  # a date's id is its place in the file, however it is ranked
         # The event the question names ("promulgated", "first meeting") comes first.
-        if phrasebook().latest.search(asked):  # newest first, the named events too
+        # Newest first, the named events too: asked for the latest, or to choose between
+        # states ('in force or still a bill?': the newest named is where it stands now).
+        if phrasebook().latest.search(asked) or phrasebook().event_choice.search(asked):
             dates = sorted(dates, key=lambda d: d.date, reverse=True)
         # An issued instrument's event that names the body ("decided by the AI Strategic
         # Headquarters") is not named by a question that only names the body.
@@ -301,6 +304,44 @@ def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int
     return shared, answers, relevant, primary
 
 
+MIN_SHARED_WORDS = 2  # one shared word ('enforces') is any body's; two name what it does
+
+
+@lru_cache(maxsize=4)
+def _fact_counts(reader: Reader) -> dict[str, int]:
+    """In how many facts each word stem occurs: a rare word says more of what is asked."""
+    counts: dict[str, int] = {}
+    for fact in reader.rule_base.facts.values():
+        for stem in _stems(fact.text):
+            counts[stem] = counts.get(stem, 0) + 1
+    return counts
+
+
+def _law_names(fact: Fact, reader: Reader) -> frozenset[str]:
+    """The word stems of the instruments' names a fact is about: 'Act on the Protection of
+    Personal Information' says nothing of consumer protection."""
+    rb = reader.rule_base.entities
+    kinds = (EntityKind.instrument,)
+    return _stems(" ".join(rb[e].name for e in fact.about if e in rb and rb[e].kind in kinds))
+
+
+def _worded(facts: list[Fact], part: Part, reader: Reader) -> list[Fact]:
+    """The facts sharing the rarest of the question's content words (at least
+    MIN_SHARED_WORDS of them): only the best, or those tied with it."""
+    # The words that ask ('which ministry', '監督している官庁はどこ') say nothing of what is asked.
+    cues = (m.group(0) for _, cue in phrasebook().facets for m in cue.finditer(part.text))
+    asking = _stems(" ".join(cues))
+    words, counts = _content_words(part, reader) - asking, _fact_counts(reader)
+    shared = [(_stems(f.text) & words - _law_names(f, reader), f) for f in facts]
+    weighed = [
+        (sum(1 / counts.get(w, 1) for w in same), f)
+        for same, f in shared
+        if len(same) >= MIN_SHARED_WORDS
+    ]
+    best = max((w for w, _ in weighed), default=0.0)
+    return [f for w, f in weighed if w == best]
+
+
 def _content_words(part: Part, reader: Reader) -> frozenset[str]:
     """The question's word stems less those of the names of what it names and of the words
     every answer has."""
@@ -363,6 +404,21 @@ def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
 
 def _about_all(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if entities and set(entities) <= set(f.about)]
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _dated_statements(part: Part, reader: Reader) -> list[Fact]:
+    """Facts about everything a when-question names, a role or concept among an instrument,
+    whose text states a year: what dates that thing under the instrument."""
+    kinds = {reader.rule_base.entities[e].kind for e in part.entities}
+    if len(part.entities) < 2 or not kinds & {EntityKind.role, EntityKind.concept}:
+        return []
+    if EntityKind.instrument not in kinds:
+        return []
+    facts = _about_all(list(reader.rule_base.facts.values()), part.entities)
+    return [f for f in facts if _YEAR.search(f.text)][:1]
 
 
 def _instruments_of(entities: list[str], reader: Reader) -> list[str]:
@@ -466,6 +522,11 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
                 for n, f in enumerate(dated)
                 if f.about[:1] not in (d.about[:1] for d in dated[:n])
             ]
+        # Since when a thing the question names beside the law has been so ('Since when have
+        # municipalities handled personal data under the APPI?'): a fact about all it names that
+        # states the year says it; the law's own key dates do not date that thing.
+        stated = _dated_statements(part, reader)
+        dated = [*stated, *(f for f in dated if f not in stated)]
         if dated:
             return dated[: max(limit, len(dated))]
     if part.facet == Facet.penalty and not _about(
@@ -486,7 +547,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     # Nor who must do a thing ("who must cooperate…"): the duty's own text names who holds it.
     acts = bool(book.who_acts.search(part.text) or book.duty.search(part.text))
     issued = issuer_facts(part.entities, reader) if part.facet == Facet.who and not acts else []
-    issued += force_facts(part.entities, part.facet, reader)
+    issued += force_facts(part.entities, part.facet, reader, part.text)
     facts = list(reader.rule_base.facts.values())
     facets = {part.facet}
     bodies = [e for e in part.entities if e in reader.rule_base.institutions]
@@ -514,6 +575,10 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if part.facet == Facet.what and book.contents.search(part.text):
         # Its principles, ideas or approach: the facts about it that state such things.
         tiers.insert(0, [f for f in _about(facts, part.entities) if _states_contents(f, reader)])
+    if part.facet == Facet.who and not part.entities:
+        # Who does a thing, no body named ('which agency enforces competition rules?'): the body
+        # whose own fact says it, by the question's rarest words, before the regime's overview.
+        tiers.insert(0, _worded(on_facet, part, reader))
     classes = book.kinds_asked(part.text)
     if classes:  # a class asked for ('which roles does it define?'): the fact naming its members
         members = [f for f in _about(facts, part.entities) if _names_many(f, classes, reader)]
@@ -588,6 +653,7 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if not chosen:
         return []
     chosen = general_first(chosen, part, reader)
+    chosen = counted_first(chosen, part.text)  # 'how many…?': the fact with the count leads
 
     # Sharing only the words of the names asked about is no relevance ('what directions does the
     # AI Basic Plan set' is not answered by every fact naming the AI Basic Plan), unless the

@@ -66,10 +66,20 @@ _BARE_QUESTION = WordPattern(
 )
 
 
-def _asks(piece: str) -> bool:
+def _unnamed(piece: str, reader: Reader) -> str:
+    """The piece (normalised) less the names spelt out in it: a cue word inside a name ('METI's
+    AI contract checklist') asks nothing."""
+    norm, spans = reader.linker.exact_names(piece)
+    for start, end, _ in sorted(spans, reverse=True):
+        norm = f"{norm[:start]} {norm[end:]}"
+    return norm
+
+
+def _asks(piece: str, reader: Reader | None = None) -> bool:
     """A piece that asks something (rather than giving context, "we are a US company")."""
     book = phrasebook()
-    if book.yes_no.search(piece) or book.facet_match(piece)[1] is not None:
+    cued = _unnamed(piece, reader) if reader is not None else piece
+    if book.yes_no.search(piece) or book.facet_match(cued)[1] is not None:
         return True
     if book.request.search(piece):  # "Tell me when…", "Give me the full name…"
         return True
@@ -92,9 +102,11 @@ def _with_alternatives(pieces: list[str]) -> list[str]:
     return joined
 
 
-def split_parts(question: str) -> list[str]:
+def split_parts(question: str, reader: Reader | None = None) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
-    context ("We are a US company.") joins the question after it."""
+    context ("We are a US company.", "our vendor keeps citing METI's checklist") joins the
+    question after it."""
+    reader = reader or default_reader()
     # Each enumerated or bulleted item ('1) … 2) …', '- …') first, then the asks inside it.
     items = phrasebook().list_item.split(question)
     pieces = [
@@ -128,7 +140,7 @@ def split_parts(question: str) -> list[str]:
         anew = anew or (n in opened and asks_in_japanese(piece))
         if parts and short and not anew:
             parts[-1] = f"{parts[-1]} {piece}"
-        elif not (joined or _asks(piece)):
+        elif not (joined or _asks(piece, reader)):
             context = f"{context} {piece}".strip()
         else:
             # The sentence's full stop kept, so the question is still read as asked ("We're a
@@ -731,7 +743,7 @@ def understand(
         asked = reader.romaji_words.correct(asked)
     if JAPANESE.search(asked):  # conversion slips as the words meant ("交付" → 公布)
         asked = reader.homophones.correct(asked)
-    parts = [read_part(text, reader) for text in split_parts(asked)]
+    parts = [read_part(text, reader) for text in split_parts(asked, reader)]
     earlier = [spaced(h) for h in history or []]
     if len(parts) == 1 and earlier:  # 'the checklist' after the ACA's guidance: the ACA's
         named_here = in_context(parts[0].entities, asked, earlier, reader)

@@ -155,6 +155,17 @@ class Phrasebook(Strict):
         default_factory=list, description="Japanese dictionary forms asking each facet."
     )
     latest: str
+    how_many: str = Field(
+        default="(?!)", description="A question asking how many ('いくつ', 'from how many')."
+    )
+    count: str = Field(
+        default="(?!)", description="A count in a fact's sentence: no date, article or version."
+    )
+    event_choice: str = Field(
+        default="(?!)",
+        description="A choice between dated states ('in force or still a bill?'): the newest "
+        "event the question names answers it.",
+    )
     which_article: str = Field(
         default="(?!)",
         description="A question asking which article or provision says a thing ('which article "
@@ -233,6 +244,16 @@ class Phrasebook(Strict):
         description="A direct answer and its converse ('Yes.': 'No.'), each way: a 'does not' "
         "fact's answer to 'does it ban…?' turned to answer 'is it legal to…?'.",
     )
+    asked_verb_ja: str = Field(
+        default="(?!)",
+        description="The verb a Japanese yes/no question asks whether one can do "
+        "('命令できるの？'), in the group `verb`: the answer's yes or no echoes it.",
+    )
+    echoed_answers_ja: dict[str, str] = Field(
+        default_factory=dict,
+        description="A Japanese yes or no and the opening that echoes the verb asked "
+        "('いいえ。': 'いいえ、{verb}はできません。').",
+    )
     yes_no_words: dict[str, Literal["yes", "no"]] = Field(
         min_length=2,
         description="The yes or no an answer opens with, in either language, lower case "
@@ -284,6 +305,9 @@ class Phrasebook(Strict):
         "who_acts",
         "describes_use",
         "latest",
+        "event_choice",
+        "how_many",
+        "count",
         "which_article",
         "provision_name",
         "event_phrases",

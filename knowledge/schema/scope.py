@@ -84,5 +84,10 @@ class ScopeData(BaseModel):
     law_names: list[str] = Field(default_factory=list)
     law_name_lead_words: list[str] = Field(default_factory=list)
     not_law_names: list[str] = Field(default_factory=list)
+    not_law_endings: list[str] = Field(
+        default_factory=list,
+        description="Words no law's name ends in ('手法', '方法'): '攻撃手法' is a method, "
+        "not a law.",
+    )
     partial_cover: str = "{law}'s rules on {topic}"
     partial_cover_ja: str = "{law}の{topic}に関する規定"
