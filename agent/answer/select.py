@@ -19,6 +19,7 @@ from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import is_denial, names_belief
 from agent.answer.query import Part
 from agent.answer.reader import Reader
+from knowledge.defaults import derived
 from knowledge.index.japanese import JAPANESE, words
 from knowledge.schema import (
     Citation,
@@ -36,6 +37,7 @@ MAX_FACTS = 3
 MIN_SHARED_WORDS = 2  # content words a fact shares with a question that asks no facet
 _ARTICLE = re.compile(r"第\d+条(?:の\d+)?")  # how a name says it is an article
 _HEAD = re.compile(r"[:;：；。]|\.\s")  # where a fact's opening clause ends
+_SENTENCE_END = re.compile(r"(?<=[.;。；!！])\s*")  # where a sentence of background ends
 SAME_TEXT = 90  # rapidfuzz token-set similarity at which two facts say the same thing
 
 
@@ -281,6 +283,19 @@ def sources_of(entities: list[str], reader: Reader, *, bodies: bool = True) -> s
     return found
 
 
+def asked_sentence_entities(part: Part, named: list[str], reader: Reader) -> set[str]:
+    """What the sentence that asks names, when sentences of background before it name more
+    ('Our vendor keeps data on servers in Singapore; what does the security-control duty
+    expect?' asks of security control, not of transfers abroad); empty when it names them all
+    or none of them."""
+    sentences = [s for s in _SENTENCE_END.split(part.text) if s.strip()]
+    if len(sentences) < 2:
+        return set()
+    asking = next((s for s in reversed(sentences) if "?" in s or "？" in s), sentences[-1])
+    focus = set(reader.linker.link(asking)) & set(named)
+    return focus if focus != set(named) else set()
+
+
 def relevance(fact: Fact, part: Part) -> int:
     """Content words the fact shares with the question, beyond the words every answer has."""
     book = phrasebook()
@@ -307,7 +322,7 @@ def _score(fact: Fact, named: list[str], part: Part) -> tuple[int, int, int, int
 MIN_SHARED_WORDS = 2  # one shared word ('enforces') is any body's; two name what it does
 
 
-@lru_cache(maxsize=4)
+@derived  # built from the rule base's facts: cleared with it
 def _fact_counts(reader: Reader) -> dict[str, int]:
     """In how many facts each word stem occurs: a rare word says more of what is asked."""
     counts: dict[str, int] = {}
@@ -630,11 +645,13 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     # Strategic Headquarters for the AI Promotion Act, the PPC for the APPI) before bodies that
     # keep their own fields under other laws.
     founded = founded_by(subjects, reader) if enforcing else set()
+    focus = asked_sentence_entities(part, named, reader)
     chosen.sort(
         key=lambda f: (
             states_role(f, roles),
             f.facet == own,
             names_body(f, founded, reader),
+            bool(focus & set(f.about)),
             *_score(f, named, part),
         ),
         reverse=True,
