@@ -569,6 +569,47 @@ def carried(before: Part, text: str, facet: Facet, reader: Reader) -> list[str]:
     ]
 
 
+# 'how much are the fines under it?', 'what fines does it hand out?', '罰金はいくら': asking how
+# much of a thing there is, or which of them, takes it as there.
+_AMOUNT = WordPattern(
+    lambda w: w.amount_words,
+    r"\b(?:{words})\b|\b(?:{kind})\s+\w+s\s+(?:{aux})\b|(?:{ja})",
+    re.IGNORECASE,
+    kind=lambda w: w.kind_words,
+    aux=lambda w: w.auxiliary_words,
+    ja=lambda w: w.amount_words_ja,
+)
+_POINTER = WordPattern(lambda w: w.pointer_words, r"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _short_name(entity: Entity, ja: bool) -> str:
+    """The name a question would use: in Japanese its shortest Japanese alias ('AI推進法')."""
+    if not ja:
+        return entity.name
+    names = [a for a in (entity.name_ja or "", *entity.aliases) if a and JAPANESE.search(a)]
+    return min(names, key=len) if names else entity.name
+
+
+def carried_beliefs(part: Part, reader: Reader) -> list[str]:
+    """The beliefs a part that points back holds of what it was carried ('…, and how much are
+    the fines under it?' believes the Act has fines), read with that name in the place of 'it':
+    only where the part takes a thing as there, asking how much of it there is. 'what's the
+    penalty?' only asks; the belief of the part before ('does the Act ban deepfakes') is its own
+    and stays there."""
+    if part.premises or not _AMOUNT.search(part.text):
+        return part.premises
+    named = [e for e in part.entities if names_subject([e], reader)]
+    if not named:
+        return part.premises
+    ja = bool(JAPANESE.search(part.text))
+    name = _short_name(reader.rule_base.entities[named[0]], ja)
+    text = f"{name}、{part.text}" if ja else part.text
+    if not ja:
+        text, n = _POINTER.compiled.subn(f"the {name}", text, count=1)
+        text = text if n else f"{name}: {text}"
+    return presupposed(text, reader, asks_whether=part.yes_no, facet=part.facet)
+
+
 def said_by_before(part: Part, before: Part, reader: Reader) -> bool:
     """A part asking what was said that names no one to say it ('…って何をするところで、生成AI
     について何か言ってますか', Japanese dropping 'it'): the body the part before named said it."""
@@ -761,6 +802,7 @@ def understand(
         if book.body_says.search(part.text):  # "…and has it said anything about chatbots?"
             part.entities = reader.instruments_for(part.entities)
         part.context = before.text
+        part.premises = carried_beliefs(part, reader)
         part.route = route_part(part, reader)
     # '…who enforces the APPI, and what about the copyright act?': a later part with no facet of
     # its own asks the part before again, of what it names, as a follow-up asks the last turn.

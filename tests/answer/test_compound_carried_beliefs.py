@@ -1,0 +1,48 @@
+"""Compound questions whose later part points back: a belief is read of what the part before
+named only where the later part itself takes a thing as there ('how much are the fines under
+it?'), never carried over from the part before nor read into a part that only asks ('what's the
+penalty?')."""
+
+from __future__ import annotations
+
+from agent.answer.reader import default_reader
+from agent.answer.understand import understand
+
+
+def _premises(question: str) -> list[list[str]]:
+    return [part.premises for part in understand(question, default_reader()).parts]
+
+
+def test_how_much_of_a_thing_under_it_believes_the_thing() -> None:
+    premises = _premises(
+        "When did the AI Promotion Act take effect, and how much are the fines under it?"
+    )
+    assert premises == [[], ["ai_fines"]]
+    assert _premises("who runs the AI Promotion Act; what fines does it hand out?")[1] == [
+        "ai_fines"
+    ]
+    assert _premises("AI推進法っていつ施行？あと、それに違反したら罰金はいくら？")[1] == [
+        "ai_fines"
+    ]
+
+
+def test_a_part_that_only_asks_believes_nothing() -> None:
+    assert _premises("When did the AI Promotion Act take effect, and what's the penalty?") == [
+        [],
+        [],
+    ]
+    assert _premises("AI推進法はいつ施行されたの？あと罰則は？") == [[], []]
+
+
+def test_the_belief_of_the_part_before_stays_there() -> None:
+    premises = _premises("Does the AI Promotion Act ban deepfakes, and when did it take effect?")
+    assert premises == [["ban"], []]
+
+
+def test_a_corrected_later_part_leads_the_answer(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline(
+        "Is the AI Promotion Act in force yet? also how big are the fines under it"
+    ).answer
+    assert answer.startswith("No.")
+    answer = offline("When did the AI Promotion Act take effect, and what's the penalty?").answer
+    assert not answer.startswith("No.")
