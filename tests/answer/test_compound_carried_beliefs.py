@@ -46,3 +46,21 @@ def test_a_corrected_later_part_leads_the_answer(offline) -> None:  # type: igno
     assert answer.startswith("No.")
     answer = offline("When did the AI Promotion Act take effect, and what's the penalty?").answer
     assert not answer.startswith("No.")
+
+
+def test_which_of_them_is_asked_of_each_document_named_before() -> None:
+    question = (
+        "Who issued the AI Guidelines for Business and the Digital Agency's generative AI"
+        " guideline, and which is binding on ministries?"
+    )
+    parts = understand(question, default_reader()).parts
+    asked = [p.entities[0] for p in parts if p.text.startswith("which")]
+    assert asked == ["aigfb", "da_genai_guideline"]
+    parts = understand(
+        "AI事業者ガイドラインとデジタル庁の生成AIガイドラインは誰が出したの？どちらが府省庁を拘束する？",
+        default_reader(),
+    ).parts
+    assert [p.entities[0] for p in parts if p.text.startswith("どちら")] == [
+        "aigfb",
+        "da_genai_guideline",
+    ]
