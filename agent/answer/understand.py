@@ -808,7 +808,13 @@ def understand(
     # its own asks the part before again, of what it names, as a follow-up asks the last turn.
     for n in range(1, len(parts)):
         if book.elliptical.search(parts[n].text):
-            parts[n] = re_ask(parts[n], parts[n].text, [parts[n - 1].text], reader) or parts[n]
+            before = [parts[n - 1].text]
+            named = named_by_one(parts[n].text, before, reader)  # '…, and the DA's one?'
+            parts[n].entities = named or parts[n].entities
+            parts[n] = re_ask(parts[n], parts[n].text, before, reader) or parts[n]
+            if named and parts[n].entities != named:  # asked of what 'one' named, not its body
+                parts[n].entities = named
+                parts[n].route = route_part(parts[n], reader)
     parts = [each for part in parts for each in per_instrument(part, reader)]
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.

@@ -64,3 +64,30 @@ def test_which_of_them_is_asked_of_each_document_named_before() -> None:
         "aigfb",
         "da_genai_guideline",
     ]
+
+
+def test_a_closing_the_x_one_is_asked_again_of_the_document_it_names() -> None:
+    parts = understand(
+        "Are the AI Guidelines for Business binding, and the Digital Agency's one?",
+        default_reader(),
+    ).parts
+    assert [(p.entities, p.facet.value) for p in parts] == [
+        (["aigfb"], "legal_force"),
+        (["da_genai_guideline"], "legal_force"),
+    ]
+    parts = understand(
+        "who wrote the AI Guidelines for Business, and the Article 13 one?", default_reader()
+    ).parts
+    assert [(p.entities, p.facet.value) for p in parts] == [
+        (["aigfb"], "who"),
+        (["art13_guideline"], "who"),
+    ]
+
+
+def test_no_fact_is_stated_twice_in_a_compound_answer(offline) -> None:  # type: ignore[no-untyped-def]
+    for question in (
+        "Are the AI Guidelines for Business binding, and the Digital Agency's one?",
+        "who wrote the AI Guidelines for Business? and the Digital Agency's one?",
+    ):
+        facts = offline(question).fact_ids
+        assert len(facts) == len(set(facts))
