@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agent.answer import follow_up, presupposition, shorthand
+from agent.answer import follow_up, presupposition, shorthand, understand
 from agent.answer.japanese_parts import asks_in_japanese
 from agent.answer.linker import Linker
 from agent.answer.reader import default_reader
@@ -73,6 +73,13 @@ CASES: list[tuple[str, str, Callable[[], bool]]] = [
     ),
     ("question_endings_ja", "かね", lambda: asks_in_japanese("登録は必要かね")),
     ("asking_words_ja", "いずれ", lambda: asks_in_japanese("担当はいずれで")),
+    ("amount_words", "how costly", lambda: bool(understand._AMOUNT.search("how costly are they"))),
+    ("amount_words_ja", "何万円", lambda: bool(understand._AMOUNT.search("罰金は何万円"))),
+    (
+        "kind_words",
+        "whichever",
+        lambda: bool(understand._AMOUNT.search("whichever fines does it hand out")),
+    ),
 ]
 
 
