@@ -808,10 +808,10 @@ def understand(
     # its own asks the part before again, of what it names, as a follow-up asks the last turn.
     for n in range(1, len(parts)):
         if book.elliptical.search(parts[n].text):
-            before = [parts[n - 1].text]
-            named = named_by_one(parts[n].text, before, reader)  # '…, and the DA's one?'
+            asked_before = [parts[n - 1].text]
+            named = named_by_one(parts[n].text, asked_before, reader)  # '…, and the DA's one?'
             parts[n].entities = named or parts[n].entities
-            parts[n] = re_ask(parts[n], parts[n].text, before, reader) or parts[n]
+            parts[n] = re_ask(parts[n], parts[n].text, asked_before, reader) or parts[n]
             if named and parts[n].entities != named:  # asked of what 'one' named, not its body
                 parts[n].entities = named
                 parts[n].route = route_part(parts[n], reader)
