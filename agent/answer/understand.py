@@ -91,6 +91,16 @@ def _with_alternatives(pieces: list[str]) -> list[str]:
     return joined
 
 
+def _asks_again_of(piece: str, before: str) -> bool:
+    """'AI事業者ガイドラインに拘束力はある？デジタル庁のは？': a short elliptical piece naming an
+    instrument or body the part before does not asks that part again of it, on its own."""
+    if not phrasebook().elliptical.search(piece):
+        return False
+    linker = default_reader().linker
+    named = [e for e in linker.link(piece) if e not in linker.link(before)]
+    return names_subject(named, default_reader())
+
+
 def split_parts(question: str) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.") joins the question after it."""
@@ -124,6 +134,7 @@ def split_parts(question: str) -> list[str]:
         words = len(piece.split()) if not japanese else len(piece) // 3
         short = words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece)
         anew = japanese and (asks_anew(piece, parts[-1]) if parts else False)
+        anew = anew or (japanese and bool(parts) and _asks_again_of(piece, parts[-1]))
         anew = anew or (n in opened and asks_in_japanese(piece))
         if parts and short and not anew:
             parts[-1] = f"{parts[-1]} {piece}"

@@ -91,3 +91,17 @@ def test_no_fact_is_stated_twice_in_a_compound_answer(offline) -> None:  # type:
     ):
         facts = offline(question).fact_ids
         assert len(facts) == len(set(facts))
+
+
+def test_a_short_japanese_piece_naming_another_body_is_a_part_of_its_own() -> None:
+    parts = understand(
+        "AI事業者ガイドラインに拘束力はある？デジタル庁のは？", default_reader()
+    ).parts
+    assert [(p.entities, p.facet.value) for p in parts] == [
+        (["aigfb"], "legal_force"),
+        (["da_genai_guideline"], "legal_force"),
+    ]
+    parts = understand(
+        "AI事業者ガイドラインは誰が出してるの？デジタル庁のはどう？", default_reader()
+    ).parts
+    assert [p.entities for p in parts] == [["aigfb"], ["da_genai_guideline"]]
