@@ -341,6 +341,18 @@ def _asks_for_a_law_on(part: Part, query: Query, reader: Reader) -> bool:
     return any(e in entities and entities[e].kind == EntityKind.technology for e in named)
 
 
+def _asks_whether_a_rule_applies(part: Part, section: Section | None, reader: Reader) -> bool:
+    """'We want to train an AI on our chat logs — do we need consent?': a yes/no question beside
+    a use case whether a rule on a thing it names (consent) holds for the use, which the use
+    case's layers do not say; its own fact, with its yes or no, answers it first."""
+    if section is None or section.lead_fact is None or section.lead_fact.answers is None:
+        return False
+    if not part.yes_no or part.route != "lookup" or part.facet != Facet.duty:
+        return False
+    entities = reader.rule_base.entities
+    return any(entities[e].kind == EntityKind.concept for e in part.entities)
+
+
 def _block(
     section: Section, stated: list[str], cites: Citations, reserved: frozenset[str] = frozenset()
 ) -> str:
@@ -380,6 +392,8 @@ def compose(
     ]
     # A false premise is corrected before anything else, then whether a law asked of exists.
     first = {id(part) for part, _ in sections if _asks_for_a_law_on(part, query, reader)}
+    if query.use_case:  # '… — do we need consent?': the rule asked of the use, then its layers
+        first |= {id(p) for p, s in sections if _asks_whether_a_rule_applies(p, s, reader)}
     # A belief only asked about ('…? And does it ban facial recognition?') is answered in the
     # order asked; one taken for granted is corrected first, and so is any before a use case.
     sections.sort(

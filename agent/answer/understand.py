@@ -391,7 +391,9 @@ def read_part(text: str, reader: Reader) -> Part:
     entities += [role] if role else []
     if book.body_says.search(text):  # what a body said: the instruments it issued say it
         entities = reader.instruments_for(entities)
-    asked = re.split(r"(?<=[.!?])\s+", text.strip())[-1]  # the question after any context
+    # The question after any context, set off by a full stop or a dash ('We want to … — do we
+    # need consent?').
+    asked = re.split(r"(?<=[.!?])\s+|\s+[—–]\s+", text.strip())[-1]
     yes_no = bool(book.yes_no.search(text.strip()) or book.yes_no.search(asked)) or whether
     yes_no = yes_no and not asks_degree(text)  # 'より厳しいですか': no fact's yes or no fits
     # 'binding or voluntary?' asks which: no yes or no answers it, and it believes neither.

@@ -105,3 +105,21 @@ def test_a_short_japanese_piece_naming_another_body_is_a_part_of_its_own() -> No
         "AI事業者ガイドラインは誰が出してるの？デジタル庁のはどう？", default_reader()
     ).parts
     assert [p.entities for p in parts] == [["aigfb"], ["da_genai_guideline"]]
+
+
+def test_whether_a_rule_holds_for_the_use_described_is_answered_first(offline) -> None:  # type: ignore[no-untyped-def]
+    answer = offline(
+        "We want to put customer chat logs into an AI to train it — do we need consent, and do"
+        " we have to tell the PPC?"
+    )
+    assert answer.route == "use_case"
+    first = answer.answer.split("\n\n")[0]
+    assert first.startswith("It depends") and "consent" in first
+    assert "These layers" in answer.answer  # the use case's layers still follow
+
+
+def test_consent_names_no_single_statute() -> None:
+    # Consent rules sit in the APPI and the Employment Security Act: naming consent asks of
+    # no one law, so a use described beside it is still read as a use case.
+    parts = understand("Do I need consent to put customer emails into an LLM?", default_reader())
+    assert "consent" in parts.parts[0].entities and parts.use_case is not None
