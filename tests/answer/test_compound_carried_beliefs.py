@@ -123,3 +123,15 @@ def test_consent_names_no_single_statute() -> None:
     # no one law, so a use described beside it is still read as a use case.
     parts = understand("Do I need consent to put customer emails into an LLM?", default_reader())
     assert "consent" in parts.parts[0].entities and parts.use_case is not None
+
+
+def test_a_belief_only_asked_after_the_rule_asked_of_the_use_comes_after_it(offline) -> None:  # type: ignore[no-untyped-def]
+    question = (
+        "Our clinic plans to feed patient records into a vendor's chatbot model. do we need"
+        " patients' consent? plus do we have to register the system anywhere?"
+    )
+    parts = understand(question, default_reader()).parts
+    assert parts[1].yes_no and not parts[1].presupposed  # 'plus do we…?' only asks
+    paragraphs = offline(question).answer.split("\n\n")
+    assert paragraphs[0].startswith("It depends") and "consent" in paragraphs[0]
+    assert any(p.startswith("No.") and "registration" in p for p in paragraphs[1:])
