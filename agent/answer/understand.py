@@ -799,8 +799,13 @@ def understand(
             # ('情報漏えいしたらどこに報告するの') nothing to be asked of, unless it points at it
             # ('…and what has it said about gen AI?'; 'それ…').
             topic_only = not post and not _names_subject(before.entities, reader)
+            # One naming an instrument or body of its own ('Who enforces the APPI? also is the AI
+            # Promotion Act binding?') is asked of that, unless a word points back ('…does the
+            # PPC enforce it?').
+            topic_only = topic_only or names_subject(part.entities, reader)
             ja = bool(JAPANESE.search(part.text))
             pointed = book.pointers_ja.match(part.text) if ja else points_back(part.text)
+            pointed = pointed or (not ja and _POINTER.search(part.text))
             if topic_only and not (pointed or book.demonstrative.search(part.text)):
                 part.context = before.text  # still read after it, as asked
                 continue

@@ -135,3 +135,14 @@ def test_a_belief_only_asked_after_the_rule_asked_of_the_use_comes_after_it(offl
     paragraphs = offline(question).answer.split("\n\n")
     assert paragraphs[0].startswith("It depends") and "consent" in paragraphs[0]
     assert any(p.startswith("No.") and "registration" in p for p in paragraphs[1:])
+
+
+def test_a_later_part_naming_its_own_instrument_is_not_asked_of_the_earlier_one() -> None:
+    reader = default_reader()
+    parts = understand("Who enforces the APPI? also is the AI Promotion Act binding?", reader).parts
+    assert [p.entities[0] for p in parts] == ["appi", "ai_promotion_act"]
+    parts = understand("個人情報保護法の監督機関は？あと、AI推進法に罰則はある？", reader).parts
+    assert [p.entities for p in parts] == [["appi"], ["ai_promotion_act"]]
+    # Pointing back still asks it of the earlier one.
+    parts = understand("What is the APPI, and does the PPC enforce it?", reader).parts
+    assert "appi" in parts[1].entities
