@@ -361,6 +361,18 @@ def _asks_for_a_law_on(part: Part, query: Query, reader: Reader) -> bool:
     return any(e in entities and entities[e].kind == EntityKind.technology for e in named)
 
 
+def _asks_whether_a_rule_applies(part: Part, section: Section | None, reader: Reader) -> bool:
+    """'We want to train an AI on our chat logs — do we need consent?': a yes/no question beside
+    a use case whether a rule on a thing it names (consent) holds for the use, which the use
+    case's layers do not say; its own fact, with its yes or no, answers it first."""
+    if section is None or section.lead_fact is None or section.lead_fact.answers is None:
+        return False
+    if not part.yes_no or part.route != "lookup" or part.facet != Facet.duty:
+        return False
+    entities = reader.rule_base.entities
+    return any(entities[e].kind == EntityKind.concept for e in part.entities)
+
+
 def _block(
     section: Section, stated: list[str], cites: Citations, reserved: frozenset[str] = frozenset()
 ) -> str:
@@ -400,14 +412,25 @@ def compose(
     ]
     # A false premise is corrected before anything else, then whether a law asked of exists.
     first = {id(part) for part, _ in sections if _asks_for_a_law_on(part, query, reader)}
+    # '… — do we need consent?': the rule asked of the use, then its layers; a belief only asked
+    # about after it ('…, and do we have to register it?') is answered after it.
+    ruled = [
+        n
+        for n, (p, s) in enumerate(sections)
+        if query.use_case and _asks_whether_a_rule_applies(p, s, reader)
+    ]
+    first |= {id(sections[n][0]) for n in ruled}
+    after_rule = {id(p) for n, (p, _) in enumerate(sections) if ruled and n > ruled[0]}
+
+    def corrected_first(part: Part) -> bool:
+        """A belief taken for granted is corrected first, and so is any before a use case."""
+        if part.route != "premise":
+            return False
+        return part.presupposed or (query.use_case is not None and id(part) not in after_rule)
+
     # A belief only asked about ('…? And does it ban facial recognition?') is answered in the
-    # order asked; one taken for granted is corrected first, and so is any before a use case.
-    sections.sort(
-        key=lambda pair: (
-            pair[0].route != "premise" or not (pair[0].presupposed or query.use_case),
-            id(pair[0]) not in first,
-        )
-    )
+    # order asked.
+    sections.sort(key=lambda pair: (not corrected_first(pair[0]), id(pair[0]) not in first))
     # A question asked apart from the use ('Is AI output copyrightable, and can we…?') is
     # answered where it was asked, and so is one asking what the use case's layers do not say
     # ('Who enforces the APPI? Also, can our bank use AI…?'): the order asked is the order

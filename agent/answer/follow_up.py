@@ -302,10 +302,14 @@ def named_by_one(asked: str, history: list[str], reader: Reader) -> list[str]:
     one on the AI Guidelines for Business names the Article 13 guideline): 'one' read as each
     word of the earlier subject's name in turn, until the words name another instrument."""
     match = _ONE.search(asked.lower())
-    if not history or match is None:
+    one_ja = phrasebook().one_ja.search(asked) if JAPANESE.search(asked) else None
+    if not history or (match is None and one_ja is None):
         return []
     earlier = [e for e in reader.linker.link(history[-1]) if names_subject([e], reader)]
     named = reader.linker.link(asked)
+    if match is None:  # 'デジタル庁のは？': only a body's document
+        bodies = bool(named) and all(e in reader.rule_base.institutions for e in named)
+        return _issued_one(named, earlier, reader) if bodies else []
     if named and all(e in reader.rule_base.institutions for e in named):
         return _issued_one(named, earlier, reader)  # "and the Digital Agency's one?"
     if names_subject(named, reader):

@@ -66,6 +66,7 @@ class CompiledPhrasebook:
         self.describes_use = re.compile(book.describes_use, re.IGNORECASE)
         self.body_says = re.compile(book.body_says, re.IGNORECASE)
         self.elliptical = re.compile(book.elliptical, re.IGNORECASE)
+        self.one_ja = re.compile(book.one_ja)
         self.shifts_subject = re.compile(book.shifts_subject, re.IGNORECASE)
         self.verb_ellipsis = re.compile(book.verb_ellipsis, re.IGNORECASE)
         self.narrowing = re.compile(book.narrowing, re.IGNORECASE)

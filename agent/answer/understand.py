@@ -102,6 +102,16 @@ def _with_alternatives(pieces: list[str]) -> list[str]:
     return joined
 
 
+def _asks_again_of(piece: str, before: str, reader: Reader) -> bool:
+    """'AI事業者ガイドラインに拘束力はある？デジタル庁のは？': a short elliptical piece naming an
+    instrument or body the part before does not asks that part again of it, on its own."""
+    if not phrasebook().elliptical.search(piece):
+        return False
+    linker = reader.linker
+    named = [e for e in linker.link(piece) if e not in linker.link(before)]
+    return names_subject(named, reader)
+
+
 def split_parts(question: str, reader: Reader | None = None) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.", "our vendor keeps citing METI's checklist") joins the
@@ -137,6 +147,7 @@ def split_parts(question: str, reader: Reader | None = None) -> list[str]:
         words = len(piece.split()) if not japanese else len(piece) // 3
         short = words < MIN_PART_WORDS and not _BARE_QUESTION.match(piece)
         anew = japanese and (asks_anew(piece, parts[-1]) if parts else False)
+        anew = anew or (japanese and bool(parts) and _asks_again_of(piece, parts[-1], reader))
         anew = anew or (n in opened and asks_in_japanese(piece))
         if parts and short and not anew:
             parts[-1] = f"{parts[-1]} {piece}"
@@ -394,7 +405,9 @@ def read_part(text: str, reader: Reader) -> Part:
     entities += [role] if role else []
     if book.body_says.search(text):  # what a body said: the instruments it issued say it
         entities = reader.instruments_for(entities)
-    asked = re.split(r"(?<=[.!?])\s+", text.strip())[-1]  # the question after any context
+    # The question after any context, set off by a full stop or a dash ('We want to … — do we
+    # need consent?').
+    asked = re.split(r"(?<=[.!?])\s+|\s+[—–]\s+", text.strip())[-1]
     yes_no = bool(book.yes_no.search(text.strip()) or book.yes_no.search(asked)) or whether
     yes_no = yes_no and not asks_degree(text)  # 'より厳しいですか': no fact's yes or no fits
     # 'binding or voluntary?' asks which: no yes or no answers it, and it believes neither.
@@ -615,6 +628,47 @@ def carried(before: Part, text: str, facet: Facet, reader: Reader) -> list[str]:
     ]
 
 
+# 'how much are the fines under it?', 'what fines does it hand out?', '罰金はいくら': asking how
+# much of a thing there is, or which of them, takes it as there.
+_AMOUNT = WordPattern(
+    lambda w: w.amount_words,
+    r"\b(?:{words})\b|\b(?:{kind})\s+\w+s\s+(?:{aux})\b|(?:{ja})",
+    re.IGNORECASE,
+    kind=lambda w: w.kind_words,
+    aux=lambda w: w.auxiliary_words,
+    ja=lambda w: w.amount_words_ja,
+)
+_POINTER = WordPattern(lambda w: w.pointer_words, r"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _short_name(entity: Entity, ja: bool) -> str:
+    """The name a question would use: in Japanese its shortest Japanese alias ('AI推進法')."""
+    if not ja:
+        return entity.name
+    names = [a for a in (entity.name_ja or "", *entity.aliases) if a and JAPANESE.search(a)]
+    return min(names, key=len) if names else entity.name
+
+
+def carried_beliefs(part: Part, reader: Reader) -> list[str]:
+    """The beliefs a part that points back holds of what it was carried ('…, and how much are
+    the fines under it?' believes the Act has fines), read with that name in the place of 'it':
+    only where the part takes a thing as there, asking how much of it there is. 'what's the
+    penalty?' only asks; the belief of the part before ('does the Act ban deepfakes') is its own
+    and stays there."""
+    if part.premises or not _AMOUNT.search(part.text):
+        return part.premises
+    named = [e for e in part.entities if names_subject([e], reader)]
+    if not named:
+        return part.premises
+    ja = bool(JAPANESE.search(part.text))
+    name = _short_name(reader.rule_base.entities[named[0]], ja)
+    text = f"{name}、{part.text}" if ja else part.text
+    if not ja:
+        text, n = _POINTER.compiled.subn(f"the {name}", text, count=1)
+        text = text if n else f"{name}: {text}"
+    return presupposed(text, reader, asks_whether=part.yes_no, facet=part.facet)
+
+
 def said_by_before(part: Part, before: Part, reader: Reader) -> bool:
     """A part asking what was said that names no one to say it ('…って何をするところで、生成AI
     について何か言ってますか', Japanese dropping 'it'): the body the part before named said it."""
@@ -791,8 +845,13 @@ def understand(
             # ('情報漏えいしたらどこに報告するの') nothing to be asked of, unless it points at it
             # ('…and what has it said about gen AI?'; 'それ…').
             topic_only = not post and not _names_subject(before.entities, reader)
+            # One naming an instrument or body of its own ('Who enforces the APPI? also is the AI
+            # Promotion Act binding?') is asked of that, unless a word points back ('…does the
+            # PPC enforce it?').
+            topic_only = topic_only or names_subject(part.entities, reader)
             ja = bool(JAPANESE.search(part.text))
             pointed = book.pointers_ja.match(part.text) if ja else points_back(part.text)
+            pointed = pointed or (not ja and _POINTER.search(part.text))
             if topic_only and not (pointed or book.demonstrative.search(part.text)):
                 part.context = before.text  # still read after it, as asked
                 continue
@@ -807,12 +866,19 @@ def understand(
         if book.body_says.search(part.text):  # "…and has it said anything about chatbots?"
             part.entities = reader.instruments_for(part.entities)
         part.context = before.text
+        part.premises = carried_beliefs(part, reader)
         part.route = route_part(part, reader)
     # '…who enforces the APPI, and what about the copyright act?': a later part with no facet of
     # its own asks the part before again, of what it names, as a follow-up asks the last turn.
     for n in range(1, len(parts)):
         if book.elliptical.search(parts[n].text):
-            parts[n] = re_ask(parts[n], parts[n].text, [parts[n - 1].text], reader) or parts[n]
+            asked_before = [parts[n - 1].text]
+            named = named_by_one(parts[n].text, asked_before, reader)  # '…, and the DA's one?'
+            parts[n].entities = named or parts[n].entities
+            parts[n] = re_ask(parts[n], parts[n].text, asked_before, reader) or parts[n]
+            if named and parts[n].entities != named:  # asked of what 'one' named, not its body
+                parts[n].entities = named
+                parts[n].route = route_part(parts[n], reader)
     parts = [each for part in parts for each in per_instrument(part, reader)]
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.

@@ -209,6 +209,9 @@ class Phrasebook(Strict):
     describes_use: str
     body_says: str = Field(description="Words asking what a body said or issued.")
     elliptical: str = Field(description="Openings of a follow-up that re-asks the last question.")
+    one_ja: str = Field(
+        description="A Japanese 'the X's one' ('デジタル庁のは？'): the document body X issued."
+    )
     shifts_subject: str = Field(
         description="Openings of a part that turns to a subject of its own."
     )
@@ -318,6 +321,7 @@ class Phrasebook(Strict):
         "alternative",
         "body_says",
         "elliptical",
+        "one_ja",
         "shifts_subject",
         "verb_ellipsis",
         "narrowing",

@@ -49,6 +49,15 @@ class ReadingWords(Strict):
         description="Words closing a sentence that gives the reason for the question after it."
     )
     reason_endings_ja: WordsJa = Field(description="`reason_endings` in Japanese ('ので').")
+    amount_words: Words = Field(
+        description="Words asking how much of a thing there is ('how much are the fines'), so "
+        "taking it as there."
+    )
+    kind_words: Words = Field(
+        description="Question words asking which of a kind, before its noun: 'what fines does "
+        "it hand out?' takes fines as there."
+    )
+    amount_words_ja: WordsJa = Field(description="`amount_words` in Japanese ('いくら').")
     law_words: Words = Field(description="Words naming law in general ('rules', 'government').")
     law_stems: Words = Field(description="Word starts naming law with any ending ('statut').")
     law_words_ja: WordsJa = Field(description="`law_words` in Japanese ('法令', '当局').")

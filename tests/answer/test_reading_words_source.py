@@ -83,6 +83,13 @@ CASES: list[tuple[str, str, Callable[[], bool]]] = [
         "confiscat",
         lambda: bool(understand._LEGAL_POINT.search("can they confiscate our servers")),
     ),
+    ("amount_words", "how costly", lambda: bool(understand._AMOUNT.search("how costly are they"))),
+    ("amount_words_ja", "何万円", lambda: bool(understand._AMOUNT.search("罰金は何万円"))),
+    (
+        "kind_words",
+        "whichever",
+        lambda: bool(understand._AMOUNT.search("whichever fines does it hand out")),
+    ),
 ]
 
 
