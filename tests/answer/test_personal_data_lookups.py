@@ -21,11 +21,18 @@ def test_somewhere_to_report_asks_the_duty_not_who() -> None:
     assert understand("漏えいしたらどこに報告しますか？").parts[0].facet == Facet.who
 
 
-def test_consent_to_keep_data_in_a_cloud_abroad_also_gives_the_cloud_exception(
-    session_home: object,
-) -> None:
-    """Both the cloud exception (a provider that does not handle the data is not given it) and
-    the cross-border consent rule answer it, neither with a bare 'Yes'."""
+def test_keeping_data_in_a_cloud_is_answered_by_the_cloud_exception(session_home: object) -> None:
+    """Whether keeping data on a cloud is giving it to the provider: the PPC's cloud exception
+    (a provider that does not handle the data is not given it) answers."""
+    from agent.qa import ask
+
+    answer = ask("クラウドに個人データを保存するのは第三者提供にあたりますか？", offline=True)
+    assert answer.fact_ids[0] == "appi_cloud_storage_not_provision", answer.fact_ids
+
+
+def test_consent_for_a_cloud_region_abroad_is_no_bare_yes(session_home: object) -> None:
+    """Consent to keep data in a cloud region abroad: the cross-border rule, which names the
+    EU and the UK as equivalent, leads; not a bare 'Yes'."""
     from agent.qa import ask
 
     for question in (
@@ -34,6 +41,5 @@ def test_consent_to_keep_data_in_a_cloud_abroad_also_gives_the_cloud_exception(
         "顧客データを米国リージョンのクラウドに置くなら本人の同意はいる？",
     ):
         answer = ask(question, offline=True)
-        both = {"appi_art28_cross_border", "appi_cloud_storage_not_provision"}
-        assert both == set(answer.fact_ids[:2]), answer.fact_ids
+        assert answer.fact_ids[0] == "appi_art28_cross_border", answer.fact_ids
         assert not answer.answer.startswith(("Yes", "はい")), answer.answer

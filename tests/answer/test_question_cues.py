@@ -163,3 +163,12 @@ def test_come_into_force_names_coming_into_force_not_publication() -> None:
     assert [d.event for d in named_events(dates, "When did it come into force?")] == [
         "most provisions in force"
     ]
+
+
+def test_a_spoken_japanese_need_asks_a_duty_yes_or_no() -> None:
+    """'本人の同意はいる？' (is consent needed?) asks a duty, yes or no; 'にはいる' is 入る."""
+    from agent.answer.understand import understand
+
+    part = understand("顧客データを海外のサーバーに置くなら本人の同意はいる？").parts[0]
+    assert part.facet == Facet.duty and part.yes_no, part
+    assert understand("うちのサービスはAI推進法の対象にはいる？").parts[0].facet != Facet.duty
