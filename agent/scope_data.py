@@ -73,6 +73,7 @@ class CompiledScope:
         ]
         self.glossary = [(re.compile(g.pattern), g.english) for g in data.glossary]
         self.law_names = [re.compile(p, re.IGNORECASE) for p in data.law_names]
+        self.data_terms = _any(data.data_terms) if data.data_terms else None
 
     def said(self, message: str, lang: str) -> str:
         """One of the three messages (out_of_scope_message, injection_message,

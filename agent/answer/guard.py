@@ -76,8 +76,11 @@ def names_a_statute_subject(question: str) -> bool:
     from agent.answer.coverage import statute_subjects
     from agent.answer.reader import default_reader
 
+    rules = scope()
+    if rules.data_terms is not None and not rules.data_terms.search(question):
+        return False  # 'my roof leaks': a leak of nothing said to be data
     reader = default_reader()
-    statutes = set(scope().data.asked_without_ai)
+    statutes = set(rules.data.asked_without_ai)
     subjects = statute_subjects(reader)
     return any(subjects.get(e) in statutes for e in reader.linker.link(question))
 

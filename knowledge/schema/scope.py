@@ -65,6 +65,11 @@ class ScopeData(BaseModel):
         default_factory=list,
         description="Binding statutes (entity ids) whose own subjects are in scope without AI.",
     )
+    data_terms: list[str] = Field(
+        default_factory=list,
+        description="Words that say a question is about data or information: a statute's subject "
+        "asked without AI counts only beside one ('a leak' of what?).",
+    )
     injection_patterns: list[str]
     instruction_clauses: InstructionClauses
     part_splitters: list[str]

@@ -71,3 +71,16 @@ def test_a_place_abroad_names_no_transfer_without_personal_data() -> None:
 
     reader = default_reader()
     assert implied_subjects("our servers are in a UK region", [], reader) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my roof leaks, what should I do?",
+        "the tap in our kitchen leaks",
+        "water leaks in the office",
+    ],
+)
+def test_a_leak_of_nothing_said_to_be_data_is_out_of_scope(question: str) -> None:
+    """A statute's subject asked without AI counts only beside a word of data or information."""
+    assert classify(question) == ("out", False)
