@@ -84,3 +84,10 @@ def test_a_place_abroad_names_no_transfer_without_personal_data() -> None:
 def test_a_leak_of_nothing_said_to_be_data_is_out_of_scope(question: str) -> None:
     """A statute's subject asked without AI counts only beside a word of data or information."""
     assert classify(question) == ("out", False)
+
+
+def test_a_country_the_data_is_sent_to_is_a_place_not_a_law() -> None:
+    """Words between the verb and the country ('send customer data to Singapore') still make the
+    country where the data goes, not a question about its law."""
+    assert classify("can we send customer data to Singapore?") == ("in", False)
+    assert classify("What does Singapore's AI law say?") == ("out", False)
