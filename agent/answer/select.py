@@ -705,7 +705,13 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if part.facet == Facet.penalty:
         # What can be done to a named use ('can they force us to switch off our chatbot?') is
         # the regime's to say: when no fact about it is on the facet, the regime's best follows.
-        rest = [*_regime_penalty(chosen, part, reader)[:1], *rest]
+        regime = _regime_penalty(chosen, part, reader)[:1]
+        # A lead on a facet only the yes/no added (needs no licence) gives way to the regime's
+        # penalty fact when that shares more of the question's words (no power to inspect).
+        added = bool(regime) and chosen[0].facet != part.facet
+        if added and relevance(regime[0], part) > relevance(chosen[0], part):
+            return [regime[0], *focused(regime[0], [chosen[0], *rest], part, reader)][:limit]
+        rest = [*regime, *rest]
     contrast = _contrast(part, reader) if part.facet == Facet.compare else []
     if contrast:  # two instruments compared: how far each binds is the first difference
         if chosen[0].facet != Facet.compare:

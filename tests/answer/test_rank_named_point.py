@@ -29,3 +29,16 @@ def test_broad_names_alone_do_not_pull_a_fact_ahead() -> None:
         "which government body is responsible for AI policy under the AI Promotion Act?", reader
     )
     assert by_entity_and_facet(part, reader)[0].id == "hq_what"
+
+
+def test_the_regimes_penalty_fact_on_the_point_leads_over_an_added_facet() -> None:
+    # 'Can they inspect us?' asks a penalty; the chatbot's own fact is on a facet the yes/no
+    # added (it needs no licence) and shares fewer of the question's words than the Act's fact
+    # that gives no power to inspect.
+    reader = default_reader()
+    part = read_part(
+        "Can the government inspect our premises because of the AI chatbot we run?", reader
+    )
+    facts = by_entity_and_facet(part, reader)
+    assert facts[0].id == "act_no_orders"
+    assert "chatbot_no_approval" in [f.id for f in facts]
