@@ -417,6 +417,20 @@ def _about(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if set(f.about) & set(entities)]
 
 
+def _about_most(facts: list[Fact], on_facet: list[Fact], entities: list[str]) -> list[Fact]:
+    """The facts about the most of the things named (two at least, one of them a thing no fact
+    on the facet is about): a fact on the very point asked outranks one sharing a broad name."""
+    unanswered = set(entities) - {e for f in on_facet for e in f.about}
+
+    def weight(fact: Fact) -> tuple[int, int]:
+        about = set(fact.about)
+        return len(about & set(entities)), len(about & unanswered)
+
+    weighed = [(weight(f), f) for f in facts if weight(f)[0] >= 2 and weight(f)[1]]
+    best = max((w for w, _ in weighed), default=None)
+    return [f for w, f in weighed if w == best]
+
+
 def _about_all(facts: list[Fact], entities: list[str]) -> list[Fact]:
     return [f for f in facts if entities and set(entities) <= set(f.about)]
 
@@ -603,6 +617,10 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     narrow = part.facet in (Facet.who, Facet.when, Facet.penalty, Facet.legal_force)
     if len(part.entities) > 1 and not narrow:
         tiers.append(_about_all(facts, part.entities))
+        # Else the facts about the most of them, when no fact on the facet is about as many:
+        # 'is storing data in the cloud a third-party provision under the APPI?' is answered by
+        # the fact on cloud storage and provision, not by an alert naming the APPI and data.
+        tiers.append(_about_most(facts, on_facet, part.entities))
     if part.facet != Facet.what:  # an article asked of: its facts on the facet, else, asked
         tiers.append(_provision(on_facet, part.entities, reader))  # what it requires or covers,
     if part.facet != Facet.what and not narrow:  # what it provides ('what does Article 16
@@ -687,7 +705,13 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     if part.facet == Facet.penalty:
         # What can be done to a named use ('can they force us to switch off our chatbot?') is
         # the regime's to say: when no fact about it is on the facet, the regime's best follows.
-        rest = [*_regime_penalty(chosen, part, reader)[:1], *rest]
+        regime = _regime_penalty(chosen, part, reader)[:1]
+        # A lead on a facet only the yes/no added (needs no licence) gives way to the regime's
+        # penalty fact when that shares more of the question's words (no power to inspect).
+        added = bool(regime) and chosen[0].facet != part.facet
+        if added and relevance(regime[0], part) > relevance(chosen[0], part):
+            return [regime[0], *focused(regime[0], [chosen[0], *rest], part, reader)][:limit]
+        rest = [*regime, *rest]
     contrast = _contrast(part, reader) if part.facet == Facet.compare else []
     if contrast:  # two instruments compared: how far each binds is the first difference
         if chosen[0].facet != Facet.compare:
