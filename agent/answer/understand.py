@@ -595,7 +595,8 @@ def regime_penalty_first(parts: list[Part], reader: Reader) -> list[Part]:
     if parts[0].facet != Facet.penalty or not laws or named & set(laws):
         return parts
     # No bare yes or no: the AI law's 'no' is not the answer for the binding laws after it.
-    regime = parts[0].model_copy(update={"entities": laws, "yes_no": False, "premises": []})
+    update = {"entities": laws, "yes_no": False, "premises": [], "of_regime": True}
+    regime = parts[0].model_copy(update=update)
     regime.route = route_part(regime, reader)
     return [regime, *parts]
 

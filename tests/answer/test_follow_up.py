@@ -219,3 +219,15 @@ def test_penalties_of_a_named_statute_after_a_use_case_stay_on_it() -> None:
     assert part.entities == ["appi"]
     (ja,) = _read("個人情報保護法の罰則は？", BANK_JA).parts
     assert ja.entities == ["appi"]
+
+
+def test_the_ai_laws_penalties_asked_through_a_use_case_lead_with_its_own_fact() -> None:
+    # Not 'Legal force of the AI Promotion Act: …': the user asked of fines, not of a law named.
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    regime = _read("and what penalties if we get it wrong?", BANK).parts[0]
+    assert regime.of_regime
+    lead = by_entity_and_facet(regime, reader)[0]
+    assert not lead.id.startswith("force_")
+    assert lead.facet == Facet.penalty and "ai_promotion_act" in lead.about
