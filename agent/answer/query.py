@@ -35,6 +35,12 @@ class Part(BaseModel):
         default_factory=list,
         description="Concept ids asked of a named statute that no fact covers for it.",
     )
+    of_regime: bool = Field(
+        default=False,
+        description="Asked of the regime over the use case before, which the words did not name "
+        "('what fines if we get this wrong?'): answered by its facts, not by the derived legal "
+        "force of a law the user never named.",
+    )
     route: Route = "search"
     context: str = Field(
         default="",

@@ -576,7 +576,8 @@ def by_entity_and_facet(part: Part, reader: Reader, limit: int = MAX_FACTS) -> l
     # Nor who must do a thing ("who must cooperate…"): the duty's own text names who holds it.
     acts = bool(book.who_acts.search(part.text) or book.duty.search(part.text))
     issued = issuer_facts(part.entities, reader) if part.facet == Facet.who and not acts else []
-    issued += force_facts(part.entities, part.facet, reader, part.text)
+    if not part.of_regime:  # how far a law binds answers only a question that names it
+        issued += force_facts(part.entities, part.facet, reader, part.text)
     facts = list(reader.rule_base.facts.values())
     facets = {part.facet}
     bodies = [e for e in part.entities if e in reader.rule_base.institutions]

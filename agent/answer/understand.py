@@ -49,7 +49,7 @@ from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
 from agent.answer.presupposition import clauses, in_other_senses, names_belief, presupposed
 from agent.answer.query import Part, Query, Route, UseCase
-from agent.answer.reader import Reader, default_reader
+from agent.answer.reader import REGIME, Reader, default_reader
 from agent.answer.romaji import may_be_romaji
 from agent.answer.select import by_entity_and_facet, unrecorded_date
 from agent.answer.use_case_lead import YES_NO_KINDS, ask_kind
@@ -585,6 +585,22 @@ def per_instrument(part: Part, reader: Reader) -> list[Part]:
     return each
 
 
+def regime_penalty_first(parts: list[Part], reader: Reader) -> list[Part]:
+    """'What fines could we face if we get this wrong?' after a use case asks it of the regime
+    over that use, not of one statute: the AI law's own penalties (it sets none) come first,
+    then those of each binding law the use case engaged."""
+    rb = reader.rule_base
+    laws = [e for e in REGIME if e in rb.entities and rb.entities[e].kind == EntityKind.instrument]
+    named = {e for part in parts for e in part.entities}
+    if parts[0].facet != Facet.penalty or not laws or named & set(laws):
+        return parts
+    # No bare yes or no: the AI law's 'no' is not the answer for the binding laws after it.
+    update = {"entities": laws, "yes_no": False, "premises": [], "of_regime": True}
+    regime = parts[0].model_copy(update=update)
+    regime.route = route_part(regime, reader)
+    return [regime, *parts]
+
+
 # What a Japanese part leaves unsaid ('AISIのガイドだと、いつやるのがいい？' after a part on red
 # teaming): the topic the part before asked of, as English would say 'it'.
 _TOPICS = frozenset({EntityKind.concept, EntityKind.technology})
@@ -813,6 +829,7 @@ def understand(
             parts[0].entities = named
             parts[0].route = route_part(parts[0], reader)
     inherited = follow_up_subject(asked, earlier, reader)
+    of_use = False
     if not inherited and len(parts) > 1:  # '誰が決めたの？あと拘束力は？': the first refers back
         inherited = follow_up_subject(parts[0].text, earlier, reader)
     on_use = asks_of_earlier_use(asked, earlier, reader)  # of the use before, not a new one
@@ -827,6 +844,7 @@ def understand(
         # Article 13 guideline?' asks when it was adopted.
         parts[0].context = parts[0].context or earlier[-1]
         parts[0].route = route_part(parts[0], reader)
+        of_use = earlier_use_case(earlier, reader) is not None  # the use case's rules, as a whole
     # A part that names nothing inherits the subject of the part before it ("…and when?"); one
     # that refers back ("…and has it said anything about chatbots?") adds it to its own.
     book = phrasebook()
@@ -880,6 +898,7 @@ def understand(
                 parts[n].entities = named
                 parts[n].route = route_part(parts[n], reader)
     parts = [each for part in parts for each in per_instrument(part, reader)]
+    parts = regime_penalty_first(parts, reader) if of_use else parts
     # Asked under a law Shirube does not cover ("Under the Labor Standards Act, can we use AI
     # to…"), the answer says so rather than list the layers of the laws it does cover.
     # A fact on where the rule base stops leads a part the use case still answers.

@@ -201,3 +201,33 @@ def test_when_an_article_took_effect_is_dated_by_its_act(offline) -> None:  # ty
     history = [("What does Article 13 require?", "")]
     answer = offline("and when did that take effect?", history=history).answer
     assert "4 June 2025" in answer.split("\n\n")[0]
+
+
+def test_penalties_after_a_use_case_ask_the_ai_law_first_then_each_binding_law() -> None:
+    # 'What fines if we get this wrong?' is asked of the regime over the use, not the APPI alone.
+    parts = _read("what fines could we face if we get this wrong?", BANK).parts
+    assert [p.entities[0] for p in parts] == ["ai_promotion_act", "appi"]
+    assert all(p.facet == Facet.penalty for p in parts)
+    assert not parts[0].yes_no  # the AI law's 'no' is not the answer for the APPI after it
+    ja = _read("失敗したら罰則はありますか？", BANK_JA).parts
+    assert ja[0].entities == ["ai_promotion_act"]
+    assert "appi" in {e for p in ja[1:] for e in p.entities}
+
+
+def test_penalties_of_a_named_statute_after_a_use_case_stay_on_it() -> None:
+    (part,) = _read("what fines under the APPI?", BANK).parts
+    assert part.entities == ["appi"]
+    (ja,) = _read("個人情報保護法の罰則は？", BANK_JA).parts
+    assert ja.entities == ["appi"]
+
+
+def test_the_ai_laws_penalties_asked_through_a_use_case_lead_with_its_own_fact() -> None:
+    # Not 'Legal force of the AI Promotion Act: …': the user asked of fines, not of a law named.
+    from agent.answer.select import by_entity_and_facet
+
+    reader = default_reader()
+    regime = _read("and what penalties if we get it wrong?", BANK).parts[0]
+    assert regime.of_regime
+    lead = by_entity_and_facet(regime, reader)[0]
+    assert not lead.id.startswith("force_")
+    assert lead.facet == Facet.penalty and "ai_promotion_act" in lead.about
