@@ -39,3 +39,4 @@ _.short_help  # click commands: cleared so typer shows the Japanese help (agent/
 secondary_source  # WatchItem field, read by name (text_in in agent/cli/sources.py)
 _.search_themes  # textual App: the palette's theme command calls it (tui/app.py)
 _._start_no_matches_countdown, _._list_visible, _._no_matches_timer  # textual CommandPalette
+_make_rich_text  # typer.rich_utils, replaced while Japanese help prints (agent/cli/help_lang.py)
