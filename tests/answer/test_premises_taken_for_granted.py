@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agent.answer.reader import default_reader
-from agent.answer.understand import understand
+from agent.answer.understand import route_part, understand
 
 
 def _premises(question: str) -> list[str]:
@@ -67,3 +67,28 @@ def test_no_ai_law_said_in_a_clause_that_goes_on_is_the_no_regulation_belief(
 def test_the_enforcement_belief_is_refuted_by_the_acts_no_orders_fact() -> None:
     facts = default_reader("en").rule_base.facts
     assert "enforcement_powers" in facts["act_no_orders"].refutes
+
+
+def test_a_licence_held_of_the_ai_act_is_not_upheld_by_another_statute() -> None:
+    """'the conformity assessment under the AI Promotion Act for a medical AI': the device law's
+    approval does not make the AI Act's assessment real; the AI Act's 'no licence' corrects it."""
+    reader = default_reader("en")
+    (part,) = understand(
+        "How long does the conformity assessment under the AI Promotion Act take for a medical "
+        "imaging AI?"
+    ).parts
+    assert "licence" in part.premises
+    assert route_part(part, reader) == "premise"
+
+
+def test_a_permit_under_the_statute_named_is_still_upheld() -> None:
+    (part,) = understand(
+        "Does a Level 4 driverless bus need a permit under the Road Traffic Act?"
+    ).parts
+    assert route_part(part, default_reader("en")) != "premise"
+
+
+def test_a_conformity_assessment_taken_for_granted_in_japanese_is_the_licence_belief() -> None:
+    assert "licence" in _premises(
+        "AI推進法の適合性評価を受けないと、診断支援AIは売れないんですよね？"
+    )
