@@ -26,7 +26,7 @@ Route = Literal[
 Premise = Literal[
     "ban", "registration", "risk_tier", "licence", "ai_fines", "single_regulator",
     "caio_mandatory", "labelling_mandatory", "eu_copy", "no_regulation", "guidelines_binding",
-    "only_developers", "foreign_exempt", "assessment_mandatory",
+    "only_developers", "foreign_exempt", "assessment_mandatory", "enforcement_powers",
 ]  # fmt: skip
 ModelState = Literal["up", "down", "timeout"]
 # strict: actual == expected; subset: expected ⊆ actual; superset: actual ⊆ expected.

@@ -222,11 +222,14 @@ def upheld(premise: str, part: Part, reader: Reader) -> bool:
     ):
         return True
     things = {e for e in part.entities if entities[e].kind in _USES}
+    # Held of a law the part names ('the conformity assessment under the AI Promotion Act for a
+    # medical AI'): only that law's own requirement upholds it, not another statute's.
     return bool(things) and any(
         f.facet in _REQUIRES
         and not f.refutes
         and things & set(f.about)
         and reader.hard_laws & set(f.about)
+        and (not named or bool(named & set(f.about)))
         and names_belief(f.text, premise, reader)
         for f in reader.rule_base.facts.values()
     )
