@@ -1,0 +1,28 @@
+"""A compound question's second part keeps its own point: asking whether breaking a law is a
+crime asks its penalties, not what the first part asked."""
+
+from __future__ import annotations
+
+from agent.answer.phrasebook import phrasebook
+from agent.answer.reader import default_reader
+from agent.answer.understand import understand
+from knowledge.index.japanese import spaced
+from knowledge.schema import Facet
+
+
+def test_asking_whether_breaking_a_law_is_a_crime_asks_its_penalties() -> None:
+    book = phrasebook()
+    assert book.facet_of("can infringement be a crime?") == Facet.penalty
+    assert book.facet_of("is leaking the data a criminal offence?") == Facet.penalty
+    assert book.facet_of(spaced("著作権侵害に刑事罰はある")) == Facet.penalty
+    assert book.facet_of(spaced("侵害は犯罪になる")) == Facet.penalty
+    # The criminal law named as a statute is no penalty question of itself.
+    assert book.facet_of("what does the criminal law say about deepfakes?") != Facet.penalty
+
+
+def test_a_second_part_asking_about_a_crime_is_read_on_the_penalty_facet() -> None:
+    query = understand(
+        "Who rules on whether AI images infringe copyright, and is infringing a crime?",
+        default_reader(),
+    )
+    assert [p.facet for p in query.parts] == [Facet.who, Facet.penalty]
