@@ -112,6 +112,19 @@ def _asks_again_of(piece: str, before: str, reader: Reader) -> bool:
     return names_subject(named, reader)
 
 
+def _asked_pieces(item: str) -> list[str]:
+    """`item` split where one ask ends and the next begins. A piece the asker closed with a
+    question mark that nothing else marks as asking keeps it ('著作権法30条の4は何を許してる？
+    それと…': the first piece asks, though no question word or ending says so)."""
+    pieces, start = [], 0
+    for cut in phrasebook().splitter.finditer(item):
+        piece = item[start : cut.start()]
+        closed = cut.group().startswith("?") and not _asks(piece)
+        pieces.append(piece + ("?" if closed else ""))
+        start = cut.end()
+    return [*pieces, item[start:]]
+
+
 def split_parts(question: str, reader: Reader | None = None) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.", "our vendor keeps citing METI's checklist") joins the
@@ -119,12 +132,7 @@ def split_parts(question: str, reader: Reader | None = None) -> list[str]:
     reader = reader or default_reader()
     # Each enumerated or bulleted item ('1) … 2) …', '- …') first, then the asks inside it.
     items = phrasebook().list_item.split(question)
-    pieces = [
-        p.strip(" ,.:：\n")
-        for item in items
-        for p in phrasebook().splitter.split(item)
-        if p and p.strip()
-    ]
+    pieces = [p.strip(" ,.:：\n") for item in items for p in _asked_pieces(item) if p and p.strip()]
     pieces = _with_alternatives(pieces)
     # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart. A piece
     # a connective opened is a new ask however short ('…いつ？それと規制機関なの？').

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import default_reader
-from agent.answer.understand import understand
+from agent.answer.understand import split_parts, understand
 from knowledge.index.japanese import spaced
 from knowledge.schema import Facet
 
@@ -26,3 +26,15 @@ def test_a_second_part_asking_about_a_crime_is_read_on_the_penalty_facet() -> No
         default_reader(),
     )
     assert [p.facet for p in query.parts] == [Facet.who, Facet.penalty]
+
+
+def test_a_japanese_ask_closed_by_a_question_mark_is_a_part_of_its_own() -> None:
+    # No question word or ending marks '何を許してる' as asking: its question mark does, so it
+    # is not context folded into the next part.
+    parts = split_parts("著作権法30条の4はAI学習で何を許してる?それと著作権侵害に刑事罰はある?")
+    assert len(parts) == 2
+    assert parts[0].startswith("著作権法30条の4")
+    assert "刑事罰" in parts[1] and "30条の4" not in parts[1]
+    # A piece already asking keeps its own text.
+    joined = split_parts("AI推進法の16条で国は事業者に何ができますか?指導とか?")
+    assert "ますか?" not in joined[0]
