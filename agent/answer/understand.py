@@ -36,6 +36,7 @@ from agent.answer.follow_up import (
     use_case_subjects,
     use_words,
 )
+from agent.answer.issuers import documents_named
 from agent.answer.japanese_parts import (
     asks_anew,
     asks_degree,
@@ -631,6 +632,11 @@ def carried(before: Part, text: str, facet: Facet, reader: Reader) -> list[str]:
     the rule base speaks of with them on the facet now asked; not the thing the part before
     asked about ('a CAIO'), which says nothing of fines and would lead with its own answer,
     unless `text` points at it ('…and has Japan made that a legal duty?')."""
+    # 'the guideline', 'そのガイドライン': the document of that kind carried, not the other
+    # instruments or bodies the part before named beside it ('…a medical device').
+    documents = documents_named(before.entities, text, reader)
+    if documents:
+        return documents
     entities = reader.rule_base.entities
     subjects = [e for e in before.entities if names_subject([e], reader)]
     if not subjects or phrasebook().demonstrative.search(text):

@@ -38,3 +38,14 @@ def test_a_japanese_ask_closed_by_a_question_mark_is_a_part_of_its_own() -> None
     # A piece already asking keeps its own text.
     joined = split_parts("AI推進法の16条で国は事業者に何ができますか?指導とか?")
     assert "ますか?" not in joined[0]
+
+
+def test_a_later_part_naming_a_document_by_its_kind_is_asked_of_that_document() -> None:
+    # 'the guideline' is the MHLW guideline, not the PMD Act the first part also named.
+    query = understand(
+        "What does the MHLW guideline weigh to decide if an app is a medical device, and is the "
+        "guideline itself binding?",
+        default_reader(),
+    )
+    assert query.parts[1].facet == Facet.legal_force
+    assert query.parts[1].entities == ["mhlw_samd_guideline"]
