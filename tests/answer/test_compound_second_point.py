@@ -49,3 +49,13 @@ def test_a_later_part_naming_a_document_by_its_kind_is_asked_of_that_document() 
     )
     assert query.parts[1].facet == Facet.legal_force
     assert query.parts[1].entities == ["mhlw_samd_guideline"]
+
+
+def test_asking_whether_a_body_may_issue_an_order_asks_its_enforcement_powers() -> None:
+    book = phrasebook()
+    assert book.facet_of("can the government issue a similar order under the Act?") == (
+        Facet.penalty
+    )
+    assert book.facet_of("could ministries issue the same kind of order?") == Facet.penalty
+    # 'in order to' is no order.
+    assert book.facet_of("does the ministry issue guidance in order to help?") != Facet.penalty
