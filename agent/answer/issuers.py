@@ -12,6 +12,7 @@ import re
 from agent.answer.linker import normalise
 from agent.answer.phrasebook import phrasebook
 from agent.answer.reader import Reader
+from knowledge.schema import EntityKind
 
 
 def qualifiers(entities: list[str], reader: Reader, text: str = "") -> set[str]:
@@ -80,3 +81,27 @@ def document_first(entities: list[str], reader: Reader, text: str = "") -> list[
             issued = None  # both are asked about
         out += [d for d in (issued or e,) if d not in out]
     return out
+
+
+def documents_named(entities: list[str], text: str, reader: Reader) -> list[str]:
+    """Which of `entities` a later part naming a document only by its kind points at ('is the
+    guideline itself binding?' after 'the MHLW guideline … a medical device'): the instruments
+    among them whose names hold that kind, and the one document of it a body among them issued;
+    none when the text names no kind of document, or nothing carried is of it (then the part
+    is asked of all it carries)."""
+    rb = reader.rule_base
+    asked = normalise(text)
+    nouns = [n for n in phrasebook().book.document_nouns if _holds(asked, n)]
+    if not nouns:
+        return []
+    found: list[str] = []
+    for e in entities:
+        if e in rb.institutions:
+            document = issued_named(e, text, reader)
+        elif e in rb.entities and rb.entities[e].kind == EntityKind.instrument:
+            document = e if any(_holds(_names(e, reader), n) for n in nouns) else None
+        else:
+            document = None
+        if document is not None and document not in found:
+            found.append(document)
+    return found

@@ -36,6 +36,7 @@ from agent.answer.follow_up import (
     use_case_subjects,
     use_words,
 )
+from agent.answer.issuers import documents_named
 from agent.answer.japanese_parts import (
     asks_anew,
     asks_degree,
@@ -112,6 +113,19 @@ def _asks_again_of(piece: str, before: str, reader: Reader) -> bool:
     return names_subject(named, reader)
 
 
+def _asked_pieces(item: str) -> list[str]:
+    """`item` split where one ask ends and the next begins. A piece the asker closed with a
+    question mark that nothing else marks as asking keeps it ('著作権法30条の4は何を許してる？
+    それと…': the first piece asks, though no question word or ending says so)."""
+    pieces, start = [], 0
+    for cut in phrasebook().splitter.finditer(item):
+        piece = item[start : cut.start()]
+        closed = cut.group().startswith("?") and not _asks(piece)
+        pieces.append(piece + ("?" if closed else ""))
+        start = cut.end()
+    return [*pieces, item[start:]]
+
+
 def split_parts(question: str, reader: Reader | None = None) -> list[str]:
     """'When … and what …?' → ['When …', 'what …']; fragments join the part before them and
     context ("We are a US company.", "our vendor keeps citing METI's checklist") joins the
@@ -119,12 +133,7 @@ def split_parts(question: str, reader: Reader | None = None) -> list[str]:
     reader = reader or default_reader()
     # Each enumerated or bulleted item ('1) … 2) …', '- …') first, then the asks inside it.
     items = phrasebook().list_item.split(question)
-    pieces = [
-        p.strip(" ,.:：\n")
-        for item in items
-        for p in phrasebook().splitter.split(item)
-        if p and p.strip()
-    ]
+    pieces = [p.strip(" ,.:：\n") for item in items for p in _asked_pieces(item) if p and p.strip()]
     pieces = _with_alternatives(pieces)
     # Japanese: a later piece less its connective ('それと…'), asks joined by と/や apart. A piece
     # a connective opened is a new ask however short ('…いつ？それと規制機関なの？').
@@ -626,6 +635,11 @@ def carried(before: Part, text: str, facet: Facet, reader: Reader) -> list[str]:
     the rule base speaks of with them on the facet now asked; not the thing the part before
     asked about ('a CAIO'), which says nothing of fines and would lead with its own answer,
     unless `text` points at it ('…and has Japan made that a legal duty?')."""
+    # 'the guideline', 'そのガイドライン': the document of that kind carried, not the other
+    # instruments or bodies the part before named beside it ('…a medical device').
+    documents = documents_named(before.entities, text, reader)
+    if documents:
+        return documents
     entities = reader.rule_base.entities
     subjects = [e for e in before.entities if names_subject([e], reader)]
     if not subjects or phrasebook().demonstrative.search(text):
